@@ -1,0 +1,387 @@
+package build
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/sunco-sdk/sunco-go/generator/ir"
+)
+
+// shape is the kind of Go declaration a schema becomes.
+type shape int
+
+const (
+	shapeAlias shape = iota // no struct of its own: a builtin, slice, map or another type
+	shapeStruct
+	shapeUnion
+	shapeEnum
+)
+
+func classify(s *openapi3.Schema) shape {
+	switch {
+	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
+		switch {
+		case mergeableAnyOf(s):
+			return shapeStruct
+		case len(alternatives(s)) > 1 && allObjects(alternatives(s)):
+			return shapeUnion
+		}
+		return shapeAlias
+	case isPolymorphicBase(s):
+		return shapeUnion
+	case len(s.AllOf) > 0:
+		if isRefWrapper(s) {
+			return shapeAlias
+		}
+		return shapeStruct
+	case len(s.Enum) > 0 && s.Type.Is("string"):
+		return shapeEnum
+	case len(s.Properties) > 0:
+		return shapeStruct
+	}
+	return shapeAlias
+}
+
+func alternatives(s *openapi3.Schema) openapi3.SchemaRefs {
+	if len(s.OneOf) > 0 {
+		return s.OneOf
+	}
+	return s.AnyOf
+}
+
+// isPolymorphicBase reports a schema that lists its own subtypes in a
+// discriminator mapping, each subtype being allOf this base plus more.
+func isPolymorphicBase(s *openapi3.Schema) bool {
+	return s.Discriminator != nil && len(s.Discriminator.Mapping) > 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0
+}
+
+// isRefWrapper reports allOf: [$ref] with nothing else but annotations
+// (description, nullable): it is the referenced type itself.
+func isRefWrapper(s *openapi3.Schema) bool {
+	return len(s.AllOf) == 1 && s.AllOf[0].Ref != "" && len(s.Properties) == 0
+}
+
+func isObject(s *openapi3.Schema) bool {
+	if s.Type.Is("object") || len(s.Properties) > 0 || isPolymorphicBase(s) {
+		return true
+	}
+	return len(s.AllOf) > 0 && allObjects(s.AllOf)
+}
+
+func allObjects(refs openapi3.SchemaRefs) bool {
+	for _, r := range refs {
+		if !isObject(r.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeableAnyOf reports an anyOf of objects whose properties never clash:
+// any combination of them is valid, so one struct with every property
+// optional describes it exactly.
+func mergeableAnyOf(s *openapi3.Schema) bool {
+	if len(s.AnyOf) == 0 || len(s.OneOf) > 0 || s.Discriminator != nil || !allObjects(s.AnyOf) {
+		return false
+	}
+	seen := map[string]*openapi3.SchemaRef{}
+	for _, alt := range s.AnyOf {
+		if len(alt.Value.AllOf) > 0 {
+			return false
+		}
+		for name, p := range alt.Value.Properties {
+			if prev, ok := seen[name]; ok && !sameSchema(prev, p) {
+				return false
+			}
+			seen[name] = p
+		}
+	}
+	return true
+}
+
+func sameSchema(a, b *openapi3.SchemaRef) bool {
+	if a.Ref != "" || b.Ref != "" {
+		return a.Ref == b.Ref
+	}
+	return a.Value == b.Value
+}
+
+// site is where a schema is used: its JSON pointer and the Go name a type
+// declared there would get if the schema has no title.
+type site struct {
+	pointer string
+	name    string
+}
+
+func (b *builder) declareComponents() {
+	schemas := b.doc.Components.Schemas
+	for _, key := range sortedKeys(schemas) {
+		s := schemas[key].Value
+		name := goName(key)
+		if b.names[name] {
+			name += "Schema" // a name the SDK itself declares, like Client
+		}
+		name = b.names.claim(name)
+		pointer := pointerJoin("/components/schemas", key)
+		var d ir.Decl
+		switch classify(s) {
+		case shapeStruct:
+			d = &ir.Struct{Name: name, Doc: s.Description, Pointer: pointer}
+		case shapeUnion:
+			d = &ir.Union{Name: name, Doc: s.Description, Pointer: pointer}
+		case shapeEnum:
+			d = &ir.Enum{Name: name, Doc: s.Description, Pointer: pointer}
+		default:
+			d = &ir.Alias{Name: name, Doc: s.Description, Pointer: pointer}
+		}
+		b.components[key] = d
+		b.decls = append(b.decls, d)
+	}
+}
+
+// fillComponents fills the declared shells. Aliases go first: whether a
+// field needs a pointer depends on what an alias stands for.
+func (b *builder) fillComponents() {
+	schemas := b.doc.Components.Schemas
+	keys := sortedKeys(schemas)
+	slices.SortStableFunc(keys, func(x, y string) int {
+		_, xAlias := b.components[x].(*ir.Alias)
+		_, yAlias := b.components[y].(*ir.Alias)
+		switch {
+		case xAlias && !yAlias:
+			return -1
+		case yAlias && !xAlias:
+			return 1
+		}
+		return 0
+	})
+	for _, key := range keys {
+		b.fill(b.components[key], schemas[key].Value)
+	}
+}
+
+func (b *builder) fill(d ir.Decl, s *openapi3.Schema) {
+	switch d := d.(type) {
+	case *ir.Struct:
+		b.fillStruct(d, s, d.Name)
+	case *ir.Union:
+		b.planUnion(d, s)
+	case *ir.Enum:
+		b.fillEnum(d, s)
+	case *ir.Alias:
+		d.Target = b.plainType(s, site{pointer: d.Pointer, name: d.Name})
+	}
+}
+
+// typeOf is the Go type of a schema used at a site, without the pointer or
+// Nullable wrapper that optional and nullable fields add.
+func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
+	if ref == nil {
+		return ir.Any
+	}
+	if ref.Ref != "" {
+		key, ok := componentKey(ref.Ref)
+		if !ok || b.components[key] == nil {
+			fail(at.pointer, "unsupported reference %s: only #/components/schemas/ may be referenced", ref.Ref)
+		}
+		return &ir.Named{Decl: b.components[key]}
+	}
+	s := ref.Value
+	kind := classify(s)
+	if kind == shapeAlias {
+		return b.plainType(s, at)
+	}
+	name := b.inlineName(s, at)
+	var d ir.Decl
+	switch kind {
+	case shapeStruct:
+		d = &ir.Struct{Name: name, Doc: s.Description, Pointer: at.pointer}
+	case shapeUnion:
+		d = &ir.Union{Name: name, Doc: s.Description, Pointer: at.pointer}
+	case shapeEnum:
+		d = &ir.Enum{Name: name, Doc: s.Description, Pointer: at.pointer}
+	}
+	b.decls = append(b.decls, d)
+	b.fill(d, s)
+	return &ir.Named{Decl: d}
+}
+
+// inlineName names a type declared inline: by its title when that is
+// free, else by where it is used.
+func (b *builder) inlineName(s *openapi3.Schema, at site) string {
+	if s.Title != "" {
+		if name := goName(s.Title); !b.names[name] {
+			return b.names.claim(name)
+		}
+	}
+	return b.names.claim(at.name)
+}
+
+// plainType is the type of a schema that declares nothing of its own.
+func (b *builder) plainType(s *openapi3.Schema, at site) ir.Type {
+	switch {
+	case isRefWrapper(s):
+		return b.typeOf(s.AllOf[0], site{pointer: at.pointer + "/allOf/0", name: at.name})
+	case len(s.OneOf) == 1 || (len(s.AnyOf) == 1 && len(s.OneOf) == 0):
+		return b.typeOf(alternatives(s)[0], site{pointer: at.pointer, name: at.name})
+	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
+		return ir.Any // alternatives of different kinds: keep whatever arrives
+	case s.Type.Is("array"):
+		return &ir.Slice{Elem: b.typeOf(s.Items, site{pointer: at.pointer + "/items", name: at.name + "Item"})}
+	case s.Type.Is("object"):
+		if ap := s.AdditionalProperties.Schema; ap != nil {
+			return &ir.Map{Elem: b.typeOf(ap, site{pointer: at.pointer + "/additionalProperties", name: at.name + "Value"})}
+		}
+		return &ir.Map{Elem: ir.Any}
+	case s.Type.Is("string"):
+		return ir.String
+	case s.Type.Is("integer"):
+		if s.Format == "int64" {
+			return ir.Int64
+		}
+		return ir.Int
+	case s.Type.Is("number"):
+		return ir.Float64
+	case s.Type.Is("boolean"):
+		return ir.Bool
+	}
+	return ir.Any
+}
+
+func (b *builder) fillEnum(e *ir.Enum, s *openapi3.Schema) {
+	for _, v := range s.Enum {
+		str, ok := v.(string)
+		if !ok {
+			fail(e.Pointer+"/enum", "enum value %v is not a string", v)
+		}
+		e.Values = append(e.Values, ir.EnumValue{Name: b.names.claim(e.Name + goName(str)), Value: str})
+	}
+}
+
+// property is one property of an object after allOf flattening.
+type property struct {
+	name    string
+	ref     *openapi3.SchemaRef
+	pointer string
+}
+
+// flatten lists the properties of s and of every allOf part, in order,
+// with the names that are required; a later part overrides an earlier
+// property of the same name.
+func flatten(s *openapi3.Schema, pointer string) ([]property, []string) {
+	var props []property
+	var required []string
+	add := func(p property) {
+		for i := range props {
+			if props[i].name == p.name {
+				props[i] = p
+				return
+			}
+		}
+		props = append(props, p)
+	}
+	for i, part := range s.AllOf {
+		partPointer := pointer + "/allOf/" + strconv.Itoa(i)
+		if key, ok := componentKey(part.Ref); ok {
+			partPointer = pointerJoin("/components/schemas", key)
+		}
+		if len(part.Value.OneOf) > 0 || len(part.Value.AnyOf) > 0 {
+			fail(partPointer, "allOf part with oneOf/anyOf is not supported")
+		}
+		ps, req := flatten(part.Value, partPointer)
+		for _, p := range ps {
+			add(p)
+		}
+		required = append(required, req...)
+	}
+	for _, name := range sortedKeys(s.Properties) {
+		add(property{name: name, ref: s.Properties[name], pointer: pointerJoin(pointer+"/properties", name)})
+	}
+	return props, append(required, s.Required...)
+}
+
+// fillStruct adds the fields of s to st; types declared inline for them
+// are named prefix + property.
+func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
+	var props []property
+	var required []string
+	if len(s.AnyOf) > 0 {
+		props, required = mergedAnyOf(s, st.Pointer)
+	} else {
+		props, required = flatten(s, st.Pointer)
+	}
+	fieldNames := namespace{}
+	for _, p := range props {
+		f := &ir.Field{
+			Name:     fieldNames.claim(goName(p.name)),
+			JSONName: p.name,
+			Doc:      description(p.ref.Value),
+		}
+		name := prefix + goName(p.name)
+		if p.ref.Value.Type.Is("array") {
+			name = prefix + goName(singular(p.name))
+		}
+		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name})
+		f.Type, f.Omit = fieldType(t, p.ref.Value.Nullable, slices.Contains(required, p.name))
+		st.Fields = append(st.Fields, f)
+	}
+}
+
+// mergedAnyOf lists the properties of every alternative of a mergeable
+// anyOf; none is required, since any alternative may be the one present.
+func mergedAnyOf(s *openapi3.Schema, pointer string) ([]property, []string) {
+	var props []property
+	seen := map[string]bool{}
+	for i, alt := range s.AnyOf {
+		ps, _ := flatten(alt.Value, pointer+"/anyOf/"+strconv.Itoa(i))
+		for _, p := range ps {
+			if !seen[p.name] {
+				seen[p.name] = true
+				props = append(props, p)
+			}
+		}
+	}
+	return props, nil
+}
+
+// fieldType wraps t for a field: nullable fields are tri-state, optional
+// ones a pointer unless their zero value already means absent.
+func fieldType(t ir.Type, nullable, required bool) (ir.Type, string) {
+	switch {
+	case nullable:
+		return &ir.Nullable{Elem: t}, "omitzero"
+	case required:
+		return t, ""
+	case nilable(t):
+		return t, "omitzero"
+	}
+	return &ir.Pointer{Elem: t}, "omitempty"
+}
+
+// nilable reports types whose zero value is nil and so can stand for an
+// absent value: slices, maps, interfaces. omitzero keeps an empty but
+// present [] or {} on the wire, unlike omitempty.
+func nilable(t ir.Type) bool {
+	switch t := t.(type) {
+	case *ir.Slice, *ir.Map:
+		return true
+	case ir.Builtin:
+		return t == ir.Any
+	case *ir.Named:
+		switch d := t.Decl.(type) {
+		case *ir.Union:
+			return true
+		case *ir.Alias:
+			return nilable(d.Target)
+		}
+	}
+	return false
+}
+
+// description of a field: the schema's own, trimmed.
+func description(s *openapi3.Schema) string {
+	return strings.TrimSpace(s.Description)
+}

@@ -1,0 +1,209 @@
+package build
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/sunco-sdk/sunco-go/generator/ir"
+)
+
+// unionPlan is a union whose variants are resolved once every component
+// struct has its fields, since variants are told apart by their fields.
+type unionPlan struct {
+	union  *ir.Union
+	schema *openapi3.Schema
+}
+
+// discriminatorFromTitle is the value of the x-discriminator-value
+// extension (set by the overlay) saying each variant's discriminator value
+// is its title, for unions whose discriminator has no mapping.
+const discriminatorFromTitle = "title"
+
+func (b *builder) planUnion(u *ir.Union, s *openapi3.Schema) {
+	u.Unknown = b.names.claim("Unknown" + u.Name)
+	u.Marker = b.names.claim("is" + u.Name)
+	u.Decoder = b.names.claim("decode" + u.Name)
+	if s.Discriminator != nil {
+		u.Discriminator = s.Discriminator.PropertyName
+	}
+	b.unions = append(b.unions, &unionPlan{union: u, schema: s})
+}
+
+// finishUnions resolves the variants of every planned union, then marks
+// the structs that need a decoder for union fields.
+func (b *builder) finishUnions() {
+	fixed := map[*ir.Struct]map[string]bool{} // discriminator values each struct is given
+	// Resolving a variant may declare inline types with unions of their
+	// own, which append to b.unions: iterate by index.
+	for i := 0; i < len(b.unions); i++ {
+		b.finishUnion(b.unions[i], fixed)
+	}
+	for st, values := range fixed {
+		if len(values) != 1 {
+			st.Discriminator = nil // variant of unions that disagree on its value
+		}
+	}
+	for _, d := range b.decls {
+		if st, ok := d.(*ir.Struct); ok {
+			st.DecodesUnions = slices.ContainsFunc(st.Fields, func(f *ir.Field) bool { return ir.HasUnion(f.Type) })
+			st.Extra = extraField(st)
+		}
+	}
+}
+
+func (b *builder) finishUnion(plan *unionPlan, fixed map[*ir.Struct]map[string]bool) {
+	u, s := plan.union, plan.schema
+	for i, alt := range variantRefs(s) {
+		at := site{pointer: u.Pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(i), name: u.Name + strconv.Itoa(i+1)}
+		st := b.variantStruct(alt, at)
+		if slices.Contains(st.Unions, u) {
+			continue // several alternatives are the same Go type
+		}
+		v := &ir.Variant{Struct: st}
+		if u.Discriminator != "" {
+			v.Values = discriminatorValues(s, alt, at.pointer)
+			field := requireField(st, u.Discriminator)
+			if len(v.Values) == 1 {
+				st.Discriminator = &ir.FixedValue{Field: field, Value: v.Values[0]}
+			}
+			if fixed[st] == nil {
+				fixed[st] = map[string]bool{}
+			}
+			for _, val := range v.Values {
+				fixed[st][val] = true
+			}
+		} else {
+			for _, f := range st.Fields {
+				v.Properties = append(v.Properties, f.JSONName)
+				if f.Omit == "" {
+					v.Required = append(v.Required, f.JSONName)
+				}
+			}
+		}
+		st.Unions = append(st.Unions, u)
+		u.Variants = append(u.Variants, v)
+	}
+}
+
+func alternativesKey(s *openapi3.Schema) string {
+	switch {
+	case len(s.OneOf) > 0:
+		return "oneOf"
+	case len(s.AnyOf) > 0:
+		return "anyOf"
+	}
+	return "discriminator/mapping"
+}
+
+// variantRefs lists the alternatives of a union; for a polymorphic base
+// they are the distinct targets of its mapping, in order of value.
+func variantRefs(s *openapi3.Schema) openapi3.SchemaRefs {
+	if !isPolymorphicBase(s) {
+		return alternatives(s)
+	}
+	var refs openapi3.SchemaRefs
+	seen := map[string]bool{}
+	for _, value := range sortedKeys(s.Discriminator.Mapping) {
+		m := s.Discriminator.Mapping[value]
+		if !seen[m.Ref] {
+			seen[m.Ref] = true
+			refs = append(refs, &openapi3.SchemaRef{Ref: m.Ref, Value: m.Value})
+		}
+	}
+	return refs
+}
+
+// discriminatorValues are the values selecting alt: those the mapping
+// gives it, else its title when the union says so, else the single enum
+// value of its discriminator property, else (as OpenAPI specifies) the
+// name of its schema.
+func discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRef, pointer string) []string {
+	var values []string
+	for _, value := range sortedKeys(s.Discriminator.Mapping) {
+		if alt.Ref != "" && s.Discriminator.Mapping[value].Ref == alt.Ref {
+			values = append(values, value)
+		}
+	}
+	if len(values) > 0 {
+		return values
+	}
+	if s.Extensions["x-discriminator-value"] == discriminatorFromTitle && alt.Value.Title != "" {
+		return []string{alt.Value.Title}
+	}
+	props, _ := flatten(alt.Value, pointer)
+	for _, p := range props {
+		if p.name == s.Discriminator.PropertyName && len(p.ref.Value.Enum) == 1 {
+			if v, ok := p.ref.Value.Enum[0].(string); ok {
+				return []string{v}
+			}
+		}
+	}
+	if key, ok := componentKey(alt.Ref); ok {
+		return []string{key}
+	}
+	fail(pointer, "cannot tell the %s value of this inline variant: give it a mapping entry", s.Discriminator.PropertyName)
+	return nil
+}
+
+// variantStruct is the struct a union alternative decodes into.
+func (b *builder) variantStruct(alt *openapi3.SchemaRef, at site) *ir.Struct {
+	t := b.typeOf(alt, at)
+	for {
+		n, ok := t.(*ir.Named)
+		if !ok {
+			break
+		}
+		switch d := n.Decl.(type) {
+		case *ir.Struct:
+			return d
+		case *ir.Alias:
+			t = d.Target
+			continue
+		}
+		break
+	}
+	fail(at.pointer, "union alternative is not an object schema")
+	return nil
+}
+
+// requireField returns the discriminator field of st, adding it when the
+// variant schema does not declare it, and makes it a required plain value
+// so encoding always writes it.
+func requireField(st *ir.Struct, jsonName string) *ir.Field {
+	for _, f := range st.Fields {
+		if f.JSONName == jsonName {
+			f.Type = unwrapOptional(f.Type)
+			f.Omit = ""
+			return f
+		}
+	}
+	names := namespace{}
+	for _, f := range st.Fields {
+		names[f.Name] = true
+	}
+	f := &ir.Field{Name: names.claim(goName(jsonName)), JSONName: jsonName, Type: ir.String}
+	st.Fields = append(st.Fields, f)
+	return f
+}
+
+// extraField names the field for undeclared properties: Extra, unless a
+// property already took that name.
+func extraField(st *ir.Struct) string {
+	names := namespace{}
+	for _, f := range st.Fields {
+		names[f.Name] = true
+	}
+	return names.claim("Extra")
+}
+
+func unwrapOptional(t ir.Type) ir.Type {
+	switch t := t.(type) {
+	case *ir.Pointer:
+		return t.Elem
+	case *ir.Nullable:
+		return t.Elem
+	}
+	return t
+}

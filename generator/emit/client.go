@@ -1,0 +1,322 @@
+package emit
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/sunco-sdk/sunco-go/generator/ir"
+)
+
+func client(api *ir.API) *jen.File {
+	f := newFile(api)
+	comment(f, "SpecVersion is the version of the API document this SDK was generated from.")
+	f.Const().Id("SpecVersion").Op("=").Lit(api.SpecVersion)
+	f.Line()
+	comment(f, "DefaultBaseURL is the server a Client talks to unless told otherwise.")
+	f.Const().Id("DefaultBaseURL").Op("=").Lit(api.DefaultBaseURL)
+	f.Line()
+	comment(f, "Client calls the "+api.Title+". Its fields group the operations as the")
+	comment(f, "API reference does. A Client is safe for concurrent use.")
+	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
+		for _, svc := range api.Services {
+			comment(g, svc.Field+" holds the "+svc.Field+" operations.")
+			g.Id(svc.Field).Op("*").Id(svc.Name)
+		}
+	})
+	f.Line()
+	comment(f, "NewClient returns a Client configured by opts; without options it talks")
+	comment(f, "to DefaultBaseURL with no credentials.")
+	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
+		jen.List(jen.Id("t"), jen.Err()).Op(":=").Id("newTransport").Call(
+			jen.Id("DefaultBaseURL"),
+			jen.Lit("sunco-go/").Op("+").Id("SpecVersion"),
+			jen.Id("opts"),
+		),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Op("&").Id("Client").Values(jen.DictFunc(func(d jen.Dict) {
+			for _, svc := range api.Services {
+				d[jen.Id(svc.Field)] = jen.Op("&").Id(svc.Name).Values(jen.Dict{jen.Id("t"): jen.Id("t")})
+			}
+		})), jen.Nil()),
+	)
+	return f
+}
+
+func service(api *ir.API, svc *ir.Service) *jen.File {
+	f := newFile(api)
+	comment(f, docFor(svc.Name, svc.Doc, "groups the "+svc.Field+" operations."))
+	f.Type().Id(svc.Name).Struct(jen.Id("t").Op("*").Id("transport"))
+	f.Line()
+	for _, op := range svc.Operations {
+		if op.Params != nil {
+			paramsStruct(f, op)
+		}
+		method(f, svc, op)
+		if op.Pager != nil {
+			iterMethod(f, svc, op)
+		}
+	}
+	return f
+}
+
+// signature is the parameter list of an operation's method.
+func signature(op *ir.Operation) []jen.Code {
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, p := range op.PathParams {
+		params = append(params, jen.Id(p.Name).Add(typ(p.Type)))
+	}
+	if b := op.Body; b != nil {
+		if b.Multipart != nil {
+			params = append(params, jen.Id("file").Id("UploadFile"))
+		} else {
+			params = append(params, jen.Id("body").Add(typ(b.Type)))
+		}
+	}
+	if op.Params != nil {
+		params = append(params, jen.Id("params").Op("*").Id(op.Params.Name))
+	}
+	return append(params, jen.Id("opts").Op("...").Id("RequestOption"))
+}
+
+// args passes the method's own parameters on, for the Iter variant.
+func args(op *ir.Operation) []jen.Code {
+	out := []jen.Code{jen.Id("ctx")}
+	for _, p := range op.PathParams {
+		out = append(out, jen.Id(p.Name))
+	}
+	if op.Body != nil {
+		if op.Body.Multipart != nil {
+			out = append(out, jen.Id("file"))
+		} else {
+			out = append(out, jen.Id("body"))
+		}
+	}
+	return out
+}
+
+// pathExpr builds the request path, escaping each path parameter into
+// its own segment.
+func pathExpr(op *ir.Operation) jen.Code {
+	var parts []jen.Code
+	rest := op.Path
+	for _, p := range op.PathParams {
+		before, after, _ := strings.Cut(rest, "{"+p.WireName+"}")
+		if before != "" {
+			parts = append(parts, jen.Lit(before))
+		}
+		parts = append(parts, jen.Id("escapePathSegment").Call(jen.Id(p.Name)))
+		rest = after
+	}
+	if rest != "" || len(parts) == 0 {
+		parts = append(parts, jen.Lit(rest))
+	}
+	expr := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		expr = expr.Op("+").Add(p)
+	}
+	return expr
+}
+
+func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
+	comment(f, docFor(op.Name, op.Doc, "calls the "+op.ID+" operation."))
+	comment(f, "")
+	comment(f, op.Method+" "+op.Path)
+	req := jen.Dict{
+		jen.Id("Method"): jen.Lit(op.Method),
+		jen.Id("Path"):   pathExpr(op),
+	}
+	if b := op.Body; b != nil {
+		if b.Multipart != nil {
+			req[jen.Id("Multipart")] = jen.Id("file").Dot("part").Call(jen.Lit(b.Multipart.FileField))
+		} else {
+			req[jen.Id("Body")] = jen.Id("body")
+		}
+	}
+	body := []jen.Code{jen.Id("req").Op(":=").Op("&").Id("request").Values(req)}
+	if op.Params != nil {
+		body = append(body, jen.If(jen.Id("params").Op("!=").Nil()).Block(
+			jen.Id("params").Dot("encode").Call(jen.Id("req")),
+		))
+	}
+	results := []jen.Code{jen.Error()}
+	if op.Result != nil {
+		results = []jen.Code{jen.Op("*").Add(typ(op.Result)), jen.Error()}
+		body = append(body, decodeResult(op.Result)...)
+	} else {
+		body = append(body, jen.Return(jen.Id("s").Dot("t").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil(), jen.Id("opts"))))
+	}
+	f.Func().Params(jen.Id("s").Op("*").Id(svc.Name)).Id(op.Name).Params(signature(op)...).Params(results...).Block(body...)
+	f.Line()
+}
+
+// decodeResult sends the request and decodes the response into a value
+// of t; a union result is decoded from raw JSON by its decoder.
+func decodeResult(t ir.Type) []jen.Code {
+	do := func(out jen.Code) jen.Code {
+		return jen.If(
+			jen.Err().Op(":=").Id("s").Dot("t").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), out, jen.Id("opts")),
+			jen.Err().Op("!=").Nil(),
+		).Block(jen.Return(jen.Nil(), jen.Err()))
+	}
+	if !ir.HasUnion(t) || hasStruct(t) {
+		return []jen.Code{
+			jen.Var().Id("out").Add(typ(t)),
+			do(jen.Op("&").Id("out")),
+			jen.Return(jen.Op("&").Id("out"), jen.Nil()),
+		}
+	}
+	return []jen.Code{
+		jen.Var().Id("raw").Add(rawType(t)),
+		do(jen.Op("&").Id("raw")),
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(decodeCall(t, jen.Id("raw"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
+	}
+}
+
+// hasStruct reports a named struct, which decodes its own union fields.
+func hasStruct(t ir.Type) bool {
+	n, ok := t.(*ir.Named)
+	if !ok {
+		return false
+	}
+	_, ok = n.Decl.(*ir.Struct)
+	return ok
+}
+
+// paramsStruct writes <Operation>Params and its encode method, which puts
+// each set field into the query string or headers.
+func paramsStruct(f *jen.File, op *ir.Operation) {
+	ps := op.Params
+	comment(f, ps.Name+" holds the query and header parameters of "+op.Name+".")
+	f.Type().Id(ps.Name).StructFunc(func(g *jen.Group) {
+		for _, p := range ps.Fields {
+			doc := cleanDoc(p.Doc)
+			if p.Required {
+				doc = strings.TrimSpace(doc + "\nRequired.")
+			}
+			if doc != "" {
+				comment(g, doc)
+			}
+			g.Id(p.Name).Add(typ(p.Type))
+		}
+	})
+	f.Line()
+	var query, header bool
+	var sets []jen.Code
+	for _, p := range ps.Fields {
+		target := "q"
+		if p.In == "header" {
+			target, header = "h", true
+		} else {
+			query = true
+		}
+		value := jen.Id("p").Dot(p.Name)
+		if len(p.Deep) == 0 {
+			sets = append(sets, setParam(target, jen.Lit(p.WireName), p.Type, value))
+			continue
+		}
+		var deep []jen.Code
+		for _, k := range p.Deep {
+			deep = append(deep, setParam(target, jen.Lit(p.WireName+"["+k.WireKey+"]"), k.Type, jen.Id("v").Dot(k.Field)))
+		}
+		if _, ok := p.Type.(*ir.Pointer); ok {
+			sets = append(sets, jen.If(jen.Id("v").Op(":=").Add(value), jen.Id("v").Op("!=").Nil()).Block(deep...))
+		} else {
+			sets = append(sets, jen.Block(append([]jen.Code{jen.Id("v").Op(":=").Add(value)}, deep...)...))
+		}
+	}
+	var body []jen.Code
+	if query {
+		body = append(body, jen.Id("q").Op(":=").Qual("net/url", "Values").Values())
+	}
+	if header {
+		body = append(body, jen.Id("h").Op(":=").Qual("net/http", "Header").Values())
+	}
+	body = append(body, sets...)
+	if query {
+		body = append(body, jen.Id("req").Dot("Query").Op("=").Id("q"))
+	}
+	if header {
+		body = append(body, jen.Id("req").Dot("Header").Op("=").Id("h"))
+	}
+	f.Func().Params(jen.Id("p").Op("*").Id(ps.Name)).Id("encode").Params(jen.Id("req").Op("*").Id("request")).Block(body...)
+	f.Line()
+}
+
+// setParam adds value, of type t, under key unless it is absent; slices
+// add one entry per element (form style, exploded).
+func setParam(target string, key jen.Code, t ir.Type, value jen.Code) jen.Code {
+	switch t := t.(type) {
+	case *ir.Pointer:
+		return jen.If(jen.Id("x").Op(":=").Add(value), jen.Id("x").Op("!=").Nil()).Block(
+			setParam(target, key, t.Elem, jen.Op("*").Id("x")),
+		)
+	case *ir.Nullable:
+		return jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(value).Dot("Get").Call(), jen.Id("ok")).Block(
+			setParam(target, key, t.Elem, jen.Id("x")),
+		)
+	case *ir.Slice:
+		return jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(value)).Block(
+			jen.Id(target).Dot("Add").Call(key, jen.Id("formatParam").Call(jen.Id("x"))),
+		)
+	}
+	return jen.Id(target).Dot("Set").Call(key, jen.Id("formatParam").Call(value))
+}
+
+// iterMethod writes <Operation>Iter, which follows the page cursors.
+func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
+	pg := op.Pager
+	name := op.Name + "Iter"
+	comment(f, name+" returns an iterator over every item of "+op.Name+", fetching the")
+	comment(f, "following pages as the loop goes on. It stops at the last page, when the loop")
+	comment(f, "breaks, or at the first error, which it yields.")
+	item := typ(pg.Item)
+	res := jen.Id("res")
+	more := res.Clone().Dot(pg.Meta.Name).Dot(pg.HasMore.Name)
+	var cond jen.Code = jen.Op("!").Add(more)
+	if _, ok := pg.HasMore.Type.(*ir.Pointer); ok {
+		cond = jen.Add(more.Clone()).Op("==").Nil().Op("||").Op("!").Op("*").Add(more.Clone())
+	}
+	if _, ok := pg.Meta.Type.(*ir.Pointer); ok {
+		cond = jen.Add(res.Clone().Dot(pg.Meta.Name)).Op("==").Nil().Op("||").Add(cond)
+	}
+	var next jen.Code = res.Clone().Dot(pg.Meta.Name).Dot(pg.Cursor.Name)
+	if _, ok := pg.Cursor.Type.(*ir.Pointer); !ok {
+		next = jen.Op("&").Add(next)
+	}
+	var setCursor jen.Code = jen.Id("page").Dot(pg.CursorKey.Field).Op("=").Id("cursor")
+	if _, ok := pg.CursorKey.Type.(*ir.Pointer); !ok {
+		setCursor = jen.Id("page").Dot(pg.CursorKey.Field).Op("=").Op("*").Id("cursor")
+	}
+	pageField := jen.Id("p").Dot(pg.PageParam.Name)
+	_, pagePtr := pg.PageParam.Type.(*ir.Pointer)
+	var loadPage, storePage jen.Code
+	if pagePtr {
+		loadPage = jen.If(pageField.Clone().Op("!=").Nil()).Block(jen.Id("page").Op("=").Op("*").Add(pageField.Clone()))
+		storePage = pageField.Clone().Op("=").Op("&").Id("page")
+	} else {
+		loadPage = jen.Id("page").Op("=").Add(pageField.Clone())
+		storePage = pageField.Clone().Op("=").Id("page")
+	}
+	fetch := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("cursor").Op("*").String()).Params(jen.Index().Add(item), jen.Op("*").String(), jen.Error()).Block(
+		jen.Id("p").Op(":=").Id("base"),
+		jen.If(jen.Id("cursor").Op("!=").Nil()).Block(
+			jen.Var().Id("page").Add(typ(pg.PageType)),
+			loadPage,
+			setCursor,
+			storePage,
+		),
+		jen.List(jen.Id("res"), jen.Err()).Op(":=").Id("s").Dot(op.Name).Call(append(args(op), jen.Op("&").Id("p"), jen.Id("opts").Op("..."))...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
+		jen.If(cond).Block(jen.Return(res.Clone().Dot(pg.Items.Name), jen.Nil(), jen.Nil())),
+		jen.Return(res.Clone().Dot(pg.Items.Name), next, jen.Nil()),
+	)
+	f.Func().Params(jen.Id("s").Op("*").Id(svc.Name)).Id(name).Params(signature(op)...).Qual("iter", "Seq2").Types(item, jen.Error()).Block(
+		jen.Var().Id("base").Id(op.Params.Name),
+		jen.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("base").Op("=").Op("*").Id("params")),
+		jen.Return(jen.Id("paginate").Call(jen.Id("ctx"), fetch)),
+	)
+	f.Line()
+}

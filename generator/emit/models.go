@@ -1,0 +1,109 @@
+package emit
+
+import (
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/sunco-sdk/sunco-go/generator/ir"
+)
+
+func models(api *ir.API) *jen.File {
+	f := newFile(api)
+	for _, d := range api.Decls {
+		switch d := d.(type) {
+		case *ir.Struct:
+			structDecl(f, d)
+		case *ir.Union:
+			unionDecl(f, d)
+		case *ir.Enum:
+			enumDecl(f, d)
+		case *ir.Alias:
+			comment(f, docFor(d.Name, d.Doc, "is the schema "+d.Pointer+"."))
+			f.Type().Id(d.Name).Op("=").Add(typ(d.Target))
+			f.Line()
+		}
+	}
+	return f
+}
+
+func structDecl(f *jen.File, st *ir.Struct) {
+	comment(f, docFor(st.Name, st.Doc, "is the schema "+st.Pointer+"."))
+	f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
+		for _, fd := range st.Fields {
+			if doc := cleanDoc(fd.Doc); doc != "" {
+				comment(g, doc)
+			}
+			g.Id(fd.Name).Add(typ(fd.Type)).Tag(map[string]string{"json": jsonTag(fd)})
+		}
+		comment(g, st.Extra+" holds the properties the schema does not declare, so that")
+		comment(g, "nothing received is lost when the value is encoded again.")
+		g.Id(st.Extra).Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
+	})
+	f.Line()
+	for _, u := range st.Unions {
+		f.Func().Params(jen.Op("*").Id(st.Name)).Id(u.Marker).Params().Block()
+		f.Line()
+	}
+	marshalStruct(f, st)
+	unmarshalStruct(f, st)
+}
+
+func jsonTag(fd *ir.Field) string {
+	if fd.Omit == "" {
+		return fd.JSONName
+	}
+	return fd.JSONName + "," + fd.Omit
+}
+
+func enumDecl(f *jen.File, e *ir.Enum) {
+	comment(f, docFor(e.Name, e.Doc, "is the schema "+e.Pointer+"."))
+	comment(f, "Values other than the constants below may be received and are kept as they are.")
+	f.Type().Id(e.Name).String()
+	f.Line()
+	if len(e.Values) == 0 {
+		return
+	}
+	comment(f, "Values of "+e.Name+".")
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for _, v := range e.Values {
+			g.Id(v.Name).Id(e.Name).Op("=").Lit(v.Value)
+		}
+	})
+	f.Line()
+}
+
+func unionDecl(f *jen.File, u *ir.Union) {
+	doc := docFor(u.Name, u.Doc, "is one of several schemas.")
+	comment(f, doc)
+	comment(f, "")
+	comment(f, variantList(u))
+	f.Type().Id(u.Name).Interface(jen.Id(u.Marker).Params())
+	f.Line()
+
+	comment(f, u.Unknown+" is a "+u.Name+" this SDK does not know. Raw holds it as it was")
+	comment(f, "received, and it is encoded back unchanged.")
+	f.Type().Id(u.Unknown).StructFunc(func(g *jen.Group) {
+		if u.Discriminator != "" {
+			comment(g, "Type is the value of its "+strconv.Quote(u.Discriminator)+" property.")
+			g.Id("Type").String()
+		}
+		g.Id("Raw").Qual("encoding/json", "RawMessage")
+	})
+	f.Line()
+	f.Func().Params(jen.Op("*").Id(u.Unknown)).Id(u.Marker).Params().Block()
+	f.Line()
+	unknownMarshal(f, u)
+	unionDecoder(f, u)
+}
+
+func variantList(u *ir.Union) string {
+	s := "Its dynamic type is one of "
+	for i, v := range u.Variants {
+		if i > 0 {
+			s += ", "
+		}
+		s += "*" + v.Struct.Name
+	}
+	return s + " or *" + u.Unknown + "."
+}

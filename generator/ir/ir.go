@@ -1,0 +1,136 @@
+// Package ir is the intermediate representation between an OpenAPI document
+// and the Go code generated from it.
+//
+// Every decision is made when the IR is built: Go names, which fields are
+// pointers or tri-state, discriminator values, how union variants are told
+// apart. An emitter only walks these structures and prints what they say.
+package ir
+
+// API is a whole generated SDK.
+type API struct {
+	Package        string // Go package name of the SDK
+	Title          string // from info.title
+	SpecVersion    string // from info.version
+	DefaultBaseURL string // the first server URL without template variables
+	Decls          []Decl // every named type, sorted by Go name
+	Services       []*Service
+	Webhook        *Webhook // nil when the document describes no webhook
+	// Examples are the document's example values with the Go type each
+	// should decode into; tests round-trip them through the SDK.
+	Examples []*Example
+}
+
+// Example is one example value of the document.
+type Example struct {
+	Pointer string // where the value is written
+	Type    Type
+	JSON    []byte
+}
+
+// Decl is a named Go type declaration. It is one of *Struct, *Union, *Enum
+// or *Alias.
+type Decl interface {
+	DeclName() string
+	isDecl()
+}
+
+// Struct is an object schema, with allOf parts flattened into one field list.
+type Struct struct {
+	Name    string
+	Doc     string
+	Pointer string // JSON pointer of the schema it comes from
+	Fields  []*Field
+	// Discriminator, when set, is a field whose value MarshalJSON always
+	// writes, because the struct is a variant of a discriminated union.
+	Discriminator *FixedValue
+	// Unions lists the unions the struct is a variant of; each gets a
+	// marker method so the struct satisfies that union's interface.
+	Unions []*Union
+	// DecodesUnions is true when a field holds a union somewhere in its
+	// type, which encoding/json cannot decode on its own.
+	DecodesUnions bool
+	// Extra is the Go field that keeps the properties the schema does not
+	// declare, so a decoded value re-encodes without losing anything.
+	Extra string
+}
+
+// FixedValue is a string field that always carries the same value.
+type FixedValue struct {
+	Field *Field
+	Value string
+}
+
+// Field is one property of a Struct.
+type Field struct {
+	Name     string // Go name
+	JSONName string // property name on the wire
+	Doc      string
+	Type     Type
+	// Omit is the json tag option that leaves the field out when it is
+	// absent: "omitempty", "omitzero" or "" for required fields.
+	Omit string
+}
+
+// Union is a sealed interface over alternative object schemas (oneOf,
+// anyOf or a base schema with a discriminator mapping).
+type Union struct {
+	Name    string
+	Doc     string
+	Pointer string
+	// Discriminator is the JSON property that selects the variant; empty
+	// when variants are told apart by which properties are present.
+	Discriminator string
+	Variants      []*Variant
+	// Unknown is the Go name of the variant that holds anything the SDK
+	// does not recognise, kept raw so it re-encodes unchanged.
+	Unknown string
+	// Marker is the name of the unexported method that seals the interface.
+	Marker string
+	// Decoder is the name of the unexported function that decodes it.
+	Decoder string
+}
+
+// Variant is one alternative of a Union.
+type Variant struct {
+	Struct *Struct
+	// Values are the discriminator values that select the variant.
+	Values []string
+	// Properties and Required are the JSON names used to pick the variant
+	// of an undiscriminated union.
+	Properties []string
+	Required   []string
+}
+
+// Enum is a named string type with a constant per documented value. Values
+// the SDK does not know still decode: the type is a plain string.
+type Enum struct {
+	Name    string
+	Doc     string
+	Pointer string
+	Values  []EnumValue
+}
+
+// EnumValue is one constant of an Enum.
+type EnumValue struct {
+	Name  string // Go constant name
+	Value string
+}
+
+// Alias gives a name to a schema that is not an object, such as a string
+// with a description or an array, without making callers convert values.
+type Alias struct {
+	Name    string
+	Doc     string
+	Pointer string
+	Target  Type
+}
+
+func (d *Struct) DeclName() string { return d.Name }
+func (d *Union) DeclName() string  { return d.Name }
+func (d *Enum) DeclName() string   { return d.Name }
+func (d *Alias) DeclName() string  { return d.Name }
+
+func (*Struct) isDecl() {}
+func (*Union) isDecl()  {}
+func (*Enum) isDecl()   {}
+func (*Alias) isDecl()  {}

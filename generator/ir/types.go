@@ -1,0 +1,63 @@
+package ir
+
+// Type is a Go type expression. It is one of Builtin, *Named, *Slice, *Map,
+// *Pointer or *Nullable.
+type Type interface{ isType() }
+
+// Builtin is a predeclared or standard library type.
+type Builtin string
+
+// The builtin types the generator uses.
+const (
+	String  Builtin = "string"
+	Int     Builtin = "int"
+	Int64   Builtin = "int64"
+	Float64 Builtin = "float64"
+	Bool    Builtin = "bool"
+	Any     Builtin = "any"
+)
+
+// Named refers to a Decl of the same package.
+type Named struct{ Decl Decl }
+
+// Slice is []Elem.
+type Slice struct{ Elem Type }
+
+// Map is map[string]Elem.
+type Map struct{ Elem Type }
+
+// Pointer is *Elem, for optional values.
+type Pointer struct{ Elem Type }
+
+// Nullable is the runtime's Nullable[Elem]: absent, null or a value.
+type Nullable struct{ Elem Type }
+
+func (Builtin) isType()   {}
+func (*Named) isType()    {}
+func (*Slice) isType()    {}
+func (*Map) isType()      {}
+func (*Pointer) isType()  {}
+func (*Nullable) isType() {}
+
+// HasUnion reports whether a value of type t contains a union, which
+// encoding/json cannot decode on its own.
+func HasUnion(t Type) bool {
+	switch t := t.(type) {
+	case *Named:
+		switch d := t.Decl.(type) {
+		case *Union:
+			return true
+		case *Alias:
+			return HasUnion(d.Target)
+		}
+	case *Slice:
+		return HasUnion(t.Elem)
+	case *Map:
+		return HasUnion(t.Elem)
+	case *Pointer:
+		return HasUnion(t.Elem)
+	case *Nullable:
+		return HasUnion(t.Elem)
+	}
+	return false
+}

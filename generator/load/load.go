@@ -1,0 +1,149 @@
+// Package load reads an OpenAPI 3.0 document, applies an OpenAPI Overlay,
+// normalizes away the known defects of the published Sunshine Conversations
+// spec (each reported as a Warning with its JSON pointer) and returns it
+// loaded, resolved and validated by kin-openapi.
+//
+// The normalizations are generic: they are driven by the shape of the
+// document, never by its version or by the names it uses.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"regexp"
+	"strconv"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
+)
+
+// Options configures a load.
+type Options struct {
+	Overlay     []byte // an OpenAPI Overlay 1.0 document applied before normalization; nil = none
+	OverlayName string // for error messages
+}
+
+// Result is a loaded document.
+type Result struct {
+	// Doc is the loaded document, references resolved, validated (examples
+	// validation off).
+	Doc *openapi3.T
+	// Webhooks are the root `x-webhooks` entries, decoded as path items with
+	// every $ref resolved against the same components (kin-openapi does not
+	// load x-webhooks itself).
+	Webhooks map[string]*openapi3.PathItem
+	// Warnings are the defects normalized away, in document order.
+	Warnings []Warning
+	// Normalized is the normalized document (after overlay and fixes) as
+	// YAML, loadable by any OpenAPI tool.
+	Normalized []byte
+}
+
+// Load reads and loads the OpenAPI document in file.
+func Load(file string, opts Options) (*Result, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, &Error{File: file, Err: err}
+	}
+	return LoadData(file, data, opts)
+}
+
+// LoadData loads the OpenAPI document data (YAML or JSON); name is used in
+// error messages. Errors are *Error values.
+func LoadData(name string, data []byte, opts Options) (*Result, error) {
+	res, err := loadData(name, data, opts)
+	if err != nil {
+		return nil, withFile(err, name)
+	}
+	return res, nil
+}
+
+// loadData is LoadData without naming the file in errors.
+func loadData(name string, data []byte, opts Options) (*Result, error) {
+	root, err := parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Overlay != nil {
+		if err := applyOverlay(root, overlayName(opts), opts.Overlay); err != nil {
+			return nil, err
+		}
+	}
+	warnings, err := normalize(root)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRefs(root); err != nil {
+		return nil, err
+	}
+	normalized, err := encode(root)
+	if err != nil {
+		return nil, err
+	}
+	loader, doc, err := loadKin(normalized)
+	if err != nil {
+		return nil, err
+	}
+	webhooks, err := loadWebhooks(loader, doc)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, Normalized: normalized}, nil
+}
+
+// overlayName names the overlay in error messages.
+func overlayName(opts Options) string {
+	if opts.OverlayName != "" {
+		return opts.OverlayName
+	}
+	return "overlay"
+}
+
+// withFile names file in err when it is an *Error that names no file yet.
+func withFile(err error, file string) error {
+	var e *Error
+	if errors.As(err, &e) {
+		if e.File == "" {
+			e.File = file
+		}
+		return err
+	}
+	return &Error{File: file, Err: err}
+}
+
+// syntaxLine finds the line number in a yaml.v3 error message.
+var syntaxLine = regexp.MustCompile(`line (\d+)`)
+
+// parse parses a YAML or JSON document whose root must be a mapping.
+func parse(name string, data []byte) (*yaml.Node, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		e := &Error{File: name, Err: err}
+		if m := syntaxLine.FindStringSubmatch(err.Error()); m != nil {
+			e.Line, _ = strconv.Atoi(m[1])
+		}
+		return nil, e
+	}
+	if root.Kind != yaml.DocumentNode || len(root.Content) != 1 {
+		return nil, &Error{File: name, Err: errors.New("empty document")}
+	}
+	if doc := root.Content[0]; doc.Kind != yaml.MappingNode {
+		return nil, &Error{File: name, Line: doc.Line, Err: errors.New("the document is not a mapping")}
+	}
+	return &root, nil
+}
+
+// encode writes root as YAML.
+func encode(root *yaml.Node) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

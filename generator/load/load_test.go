@@ -1,0 +1,676 @@
+package load
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// header starts every fixture document.
+const header = `openapi: 3.0.2
+info: {title: fixture, version: "1"}
+`
+
+// fixture returns a minimal document with the given extra root content.
+func fixture(body string) []byte {
+	return []byte(header + strings.TrimLeft(body, "\n"))
+}
+
+// loadError loads data and returns the *Error it must fail with.
+func loadError(t *testing.T, data []byte, opts Options) *Error {
+	t.Helper()
+	res, err := LoadData("spec/openapi.yaml", data, opts)
+	require.Error(t, err)
+	assert.Nil(t, res)
+	var e *Error
+	require.True(t, errors.As(err, &e), "error %T is not an *Error", err)
+	return e
+}
+
+// schema returns the component schema name of a loaded document.
+func schema(t *testing.T, res *Result, name string) *openapi3.Schema {
+	t.Helper()
+	ref := res.Doc.Components.Schemas[name]
+	require.NotNil(t, ref, "schema %s", name)
+	return ref.Value
+}
+
+func TestNormalizations(t *testing.T) {
+	tests := []struct {
+		name     string
+		doc      string
+		warnings []string // "pointer: message prefix"
+		check    func(t *testing.T, res *Result)
+	}{
+		{
+			name: "boolean required true on a property",
+			doc: `
+paths: {}
+components:
+  parameters:
+    userFilterQuery:
+      name: filter
+      in: query
+      required: true
+      style: deepObject
+      schema:
+        type: object
+        properties:
+          identities.email:
+            type: string
+            required: true
+`,
+			warnings: []string{"/components/parameters/userFilterQuery/schema/properties/identities.email/required: boolean `required: true` in a schema is invalid; removed it and listed \"identities.email\""},
+			check: func(t *testing.T, res *Result) {
+				p := res.Doc.Components.Parameters["userFilterQuery"].Value
+				assert.True(t, p.Required, "the parameter's own required is legal and kept")
+				assert.Equal(t, []string{"identities.email"}, p.Schema.Value.Required)
+			},
+		},
+		{
+			name: "boolean required true joins an existing list once",
+			doc: `
+paths: {}
+components:
+  schemas:
+    pet:
+      type: object
+      required: [name, id]
+      properties:
+        id: {type: string, required: true}
+        name: {type: string}
+`,
+			warnings: []string{"/components/schemas/pet/properties/id/required: boolean `required: true`"},
+			check: func(t *testing.T, res *Result) {
+				assert.Equal(t, []string{"name", "id"}, schema(t, res, "pet").Required)
+			},
+		},
+		{
+			name: "boolean required false is dropped",
+			doc: `
+paths: {}
+components:
+  schemas:
+    pet:
+      type: object
+      properties:
+        name: {type: string, required: false}
+`,
+			warnings: []string{"/components/schemas/pet/properties/name/required: boolean `required: false` in a schema is invalid; removed it"},
+			check: func(t *testing.T, res *Result) {
+				assert.Empty(t, schema(t, res, "pet").Required)
+			},
+		},
+		{
+			name: "boolean required true outside properties is dropped",
+			doc: `
+paths: {}
+components:
+  schemas:
+    tags:
+      type: array
+      items: {type: string, required: true}
+`,
+			warnings: []string{"/components/schemas/tags/items/required: boolean `required: true` in a schema that is not an object property"},
+		},
+		{
+			name: "nested boolean required fixes the outer schema first",
+			doc: `
+paths: {}
+components:
+  schemas:
+    outer:
+      type: object
+      properties:
+        inner:
+          type: object
+          properties:
+            leaf: {type: string, required: true}
+          required: true
+`,
+			warnings: []string{
+				"/components/schemas/outer/properties/inner/required: boolean `required: true`",
+				"/components/schemas/outer/properties/inner/properties/leaf/required: boolean `required: true`",
+			},
+			check: func(t *testing.T, res *Result) {
+				outer := schema(t, res, "outer")
+				assert.Equal(t, []string{"inner"}, outer.Required)
+				assert.Equal(t, []string{"leaf"}, outer.Properties["inner"].Value.Required)
+			},
+		},
+		{
+			name: "pointers escape ~ and /",
+			doc: `
+paths: {}
+components:
+  schemas:
+    pet:
+      type: object
+      properties:
+        a/b~c: {type: string, required: true}
+`,
+			warnings: []string{"/components/schemas/pet/properties/a~1b~0c/required: boolean `required: true`"},
+		},
+		{
+			name: "schemas in allOf, oneOf, anyOf, not, additionalProperties, request bodies and x-webhooks",
+			doc: `
+paths:
+  /pets:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                a: {type: string, required: true}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    all:
+      allOf:
+        - type: object
+          properties:
+            b: {type: string, required: true}
+      oneOf:
+        - {type: object, properties: {c: {type: string, required: true}}}
+      anyOf:
+        - {type: object, properties: {d: {type: string, required: true}}}
+      not: {type: object, properties: {e: {type: string, required: true}}}
+      additionalProperties: {type: object, properties: {f: {type: string, required: true}}}
+x-webhooks:
+  event:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {g: {type: string, required: true}}}
+      responses:
+        "200": {description: ok}
+`,
+			warnings: []string{
+				"/paths/~1pets/post/requestBody/content/application~1json/schema/properties/a/required: ",
+				"/components/schemas/all/allOf/0/properties/b/required: ",
+				"/components/schemas/all/oneOf/0/properties/c/required: ",
+				"/components/schemas/all/anyOf/0/properties/d/required: ",
+				"/components/schemas/all/not/properties/e/required: ",
+				"/components/schemas/all/additionalProperties/properties/f/required: ",
+				"/x-webhooks/event/post/requestBody/content/application~1json/schema/properties/g/required: ",
+			},
+			check: func(t *testing.T, res *Result) {
+				body := res.Webhooks["event"].Post.RequestBody.Value.Content["application/json"].Schema.Value
+				assert.Equal(t, []string{"g"}, body.Required)
+			},
+		},
+		{
+			name: "legal required and look-alikes are left alone",
+			doc: `
+paths:
+  /pets/{id}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}}
+    get:
+      responses:
+        "200":
+          description: ok
+          headers:
+            X-Rate: {required: true, schema: {type: integer}}
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/pet'}
+              example: {required: true}
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/pet'}
+            examples:
+              one: {value: {required: true}}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    pet:
+      type: object
+      required: [required]
+      properties:
+        required: {type: boolean, default: true}
+      example: {required: true}
+      x-extra: {required: true}
+`,
+			check: func(t *testing.T, res *Result) {
+				assert.Equal(t, []string{"required"}, schema(t, res, "pet").Required)
+			},
+		},
+		{
+			name: "nullable without type is left alone",
+			doc: `
+paths: {}
+components:
+  schemas:
+    metadata: {type: object}
+    user:
+      type: object
+      properties:
+        metadata:
+          allOf: [{$ref: '#/components/schemas/metadata'}]
+          nullable: true
+`,
+			check: func(t *testing.T, res *Result) {
+				assert.True(t, schema(t, res, "user").Properties["metadata"].Value.Nullable)
+			},
+		},
+		{
+			name: "undeclared server variables",
+			doc: `
+servers:
+  - url: https://api.example.com
+  - url: https://{subdomain}.example.com/{base}
+    variables:
+      base: {default: sc}
+  - url: https://{region}.{region}.example.com
+paths:
+  /pets:
+    servers:
+      - url: https://{pets}.example.com
+    get:
+      responses:
+        "204": {description: ok}
+`,
+			warnings: []string{
+				`/servers/1: server URL "https://{subdomain}.example.com/{base}" uses undeclared variables {subdomain}; declared each with its name as default`,
+				`/servers/2: server URL "https://{region}.{region}.example.com" uses undeclared variables {region}; declared`,
+				`/paths/~1pets/servers/0: server URL "https://{pets}.example.com" uses undeclared variables {pets}`,
+			},
+			check: func(t *testing.T, res *Result) {
+				s := res.Doc.Servers[1]
+				assert.Equal(t, "subdomain", s.Variables["subdomain"].Default)
+				assert.Equal(t, "sc", s.Variables["base"].Default)
+				assert.Len(t, res.Doc.Servers[2].Variables, 1)
+				assert.Equal(t, "pets", res.Doc.Paths.Value("/pets").Servers[0].Variables["pets"].Default)
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := LoadData("fixture.yaml", fixture(tt.doc), Options{})
+			require.NoError(t, err)
+			got := make([]string, len(res.Warnings))
+			for i, w := range res.Warnings {
+				got[i] = w.String()
+			}
+			require.Len(t, got, len(tt.warnings), "warnings: %q", got)
+			for i, want := range tt.warnings {
+				assert.True(t, strings.HasPrefix(got[i], want), "warning %d\n got: %s\nwant: %s...", i, got[i], want)
+			}
+			if tt.check != nil {
+				tt.check(t, res)
+			}
+			again, err := LoadData("normalized.yaml", res.Normalized, Options{})
+			require.NoError(t, err, "the normalized document loads")
+			assert.Empty(t, again.Warnings, "the normalized document needs no more fixes")
+		})
+	}
+}
+
+func TestWarningsAreDeterministic(t *testing.T) {
+	doc := fixture(`
+servers:
+  - url: https://{a}.example.com
+paths: {}
+components:
+  schemas:
+    z: {type: object, properties: {p: {type: string, required: true}}}
+    a: {type: object, properties: {q: {type: string, required: false}}}
+`)
+	first, err := LoadData("fixture.yaml", doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, first.Warnings, 3)
+	assert.Equal(t, "/servers/0", first.Warnings[0].Pointer)
+	assert.Equal(t, "/components/schemas/z/properties/p/required", first.Warnings[1].Pointer)
+	assert.Equal(t, "/components/schemas/a/properties/q/required", first.Warnings[2].Pointer)
+	for range 5 {
+		again, err := LoadData("fixture.yaml", doc, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, first.Warnings, again.Warnings)
+		assert.Equal(t, first.Normalized, again.Normalized)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    []byte
+		opts    Options
+		file    string
+		pointer string
+		line    int
+		message string // the whole Error() when exact, else a substring
+		exact   bool
+	}{
+		{
+			name:    "bad YAML",
+			data:    []byte("openapi: 3.0.2\ninfo:\n  title: a: b\n"),
+			file:    "spec/openapi.yaml",
+			line:    3,
+			message: "spec/openapi.yaml:3: yaml: line 3: mapping values are not allowed in this context",
+			exact:   true,
+		},
+		{
+			name:    "not a mapping",
+			data:    []byte("- a\n- b\n"),
+			file:    "spec/openapi.yaml",
+			line:    1,
+			message: "spec/openapi.yaml:1: the document is not a mapping",
+			exact:   true,
+		},
+		{
+			name:    "empty document",
+			data:    []byte(""),
+			file:    "spec/openapi.yaml",
+			message: "spec/openapi.yaml: empty document",
+			exact:   true,
+		},
+		{
+			name: "dangling reference",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    foo:
+      type: object
+      properties:
+        bar: {$ref: '#/components/schemas/nope'}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/foo/properties/bar/$ref",
+			line:    9,
+			message: "spec/openapi.yaml: /components/schemas/foo/properties/bar/$ref: dangling reference #/components/schemas/nope",
+			exact:   true,
+		},
+		{
+			name: "dangling reference in x-webhooks",
+			data: fixture(`
+paths: {}
+x-webhooks:
+  event:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/missing'}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/x-webhooks/event/post/requestBody/content/application~1json/schema/$ref",
+			message: "dangling reference #/components/schemas/missing",
+		},
+		{
+			name: "external reference",
+			data: fixture(`
+paths:
+  /a:
+    get:
+      responses:
+        "200": {$ref: 'other.yaml#/components/responses/ok'}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/paths/~1a/get/responses/200/$ref",
+			message: "external reference other.yaml#/components/responses/ok is not allowed",
+		},
+		{
+			name: "validation failure",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    foo: {type: object, properties: {bar: {type: strin}}}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/foo",
+			message: `spec/openapi.yaml: /components/schemas/foo: invalid components: schema "foo": unsupported 'type' value`,
+		},
+		{
+			name: "validation failure in a path",
+			data: fixture(`
+paths:
+  /pets:
+    get:
+      responses: {}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/paths/~1pets/get",
+			message: "invalid path /pets: invalid operation GET",
+		},
+		{
+			name: "validation failure in x-webhooks",
+			data: fixture(`
+paths: {}
+x-webhooks:
+  event:
+    post:
+      responses: {}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/x-webhooks/event/post",
+			message: "invalid operation POST",
+		},
+		{
+			name: "overlay target matches nothing",
+			data: fixture("paths: {}\n"),
+			opts: Options{OverlayName: "spec/overlay.yaml", Overlay: []byte(`overlay: 1.0.0
+info: {title: t, version: "1"}
+actions:
+  - target: $.info
+    update: {x-ok: true}
+  - target: $.components.schemas.nope
+    update: {description: gone}
+`)},
+			file:    "spec/overlay.yaml",
+			pointer: "/actions/1/target",
+			line:    6,
+			message: `spec/overlay.yaml: /actions/1/target: target "$.components.schemas.nope" matches nothing`,
+			exact:   true,
+		},
+		{
+			name: "overlay with a bad target",
+			data: fixture("paths: {}\n"),
+			opts: Options{OverlayName: "o.yaml", Overlay: []byte(`overlay: 1.0.0
+info: {title: t, version: "1"}
+actions:
+  - target: $[
+    update: {x-ok: true}
+`)},
+			file:    "o.yaml",
+			pointer: "/actions/0/target",
+			message: `invalid target "$["`,
+		},
+		{
+			name:    "overlay that is not an overlay",
+			data:    fixture("paths: {}\n"),
+			opts:    Options{Overlay: []byte("overlay: 1.0.0\nactions: []\n")},
+			file:    "overlay",
+			message: "overlay: overlay info title must be defined",
+		},
+		{
+			name:    "overlay syntax error",
+			data:    fixture("paths: {}\n"),
+			opts:    Options{OverlayName: "o.yaml", Overlay: []byte("overlay: 1.0.0\ninfo: a: b\n")},
+			file:    "o.yaml",
+			line:    2,
+			message: "o.yaml:2: yaml: line 2: mapping values are not allowed in this context",
+			exact:   true,
+		},
+		{
+			name:    "kin-openapi load failure",
+			data:    fixture("paths: []\n"),
+			file:    "spec/openapi.yaml",
+			message: "spec/openapi.yaml: failed to unmarshal data",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := loadError(t, tt.data, tt.opts)
+			assert.Equal(t, tt.file, e.File)
+			assert.Equal(t, tt.pointer, e.Pointer)
+			if tt.line != 0 {
+				assert.Equal(t, tt.line, e.Line)
+			}
+			if tt.exact {
+				assert.Equal(t, tt.message, e.Error())
+			} else {
+				assert.Contains(t, e.Error(), tt.message)
+			}
+			assert.NotNil(t, errors.Unwrap(e))
+		})
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load("testdata/does-not-exist.yaml", Options{})
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "testdata/does-not-exist.yaml", e.File)
+}
+
+func TestJSONInput(t *testing.T) {
+	res, err := LoadData("spec.json", []byte(`{"openapi": "3.0.2", "info": {"title": "t", "version": "1"},
+  "paths": {}, "components": {"schemas": {"a": {"type": "object",
+  "properties": {"b": {"type": "string", "required": true}}}}}}`), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Warnings, 1)
+	assert.Equal(t, "/components/schemas/a/properties/b/required", res.Warnings[0].Pointer)
+}
+
+func TestOverlayUpdate(t *testing.T) {
+	res, err := LoadData("fixture.yaml", fixture(`
+paths: {}
+components:
+  schemas:
+    a: {type: object, properties: {b: {type: string}}}
+`), Options{Overlay: []byte(`overlay: 1.0.0
+info: {title: t, version: "1"}
+actions:
+  - target: $.components.schemas.a.properties.b
+    update:
+      description: added
+      required: true
+`)})
+	require.NoError(t, err)
+	b := schema(t, res, "a").Properties["b"].Value
+	assert.Equal(t, "added", b.Description)
+	assert.Equal(t, []string{"b"}, schema(t, res, "a").Required, "normalizations run after the overlay")
+	require.Len(t, res.Warnings, 1)
+	assert.Contains(t, string(res.Normalized), "description: added")
+}
+
+// webhookDoc has an x-webhooks payload whose events are an anyOf of refs.
+const webhookDoc = `
+paths: {}
+components:
+  schemas:
+    eventBase:
+      type: object
+      properties:
+        type: {type: string}
+    conversationMessageEvent:
+      title: conversation:message
+      allOf:
+        - $ref: '#/components/schemas/eventBase'
+    conversationReadEvent:
+      title: conversation:read
+      allOf:
+        - $ref: '#/components/schemas/eventBase'
+x-webhooks:
+  Webhook Event:
+    post:
+      operationId: EventWebhooks
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                events:
+                  type: array
+                  items:
+                    anyOf:
+                      - $ref: '#/components/schemas/conversationMessageEvent'
+                      - $ref: '#/components/schemas/conversationReadEvent'
+      responses:
+        "200": {description: ok}
+`
+
+func TestWebhooks(t *testing.T) {
+	res, err := LoadData("fixture.yaml", fixture(webhookDoc), Options{})
+	require.NoError(t, err)
+	require.Contains(t, res.Webhooks, "Webhook Event")
+	op := res.Webhooks["Webhook Event"].Post
+	require.NotNil(t, op)
+	assert.Equal(t, "EventWebhooks", op.OperationID)
+	items := op.RequestBody.Value.Content["application/json"].Schema.Value.Properties["events"].Value.Items.Value
+	require.Len(t, items.AnyOf, 2)
+	first := items.AnyOf[0]
+	assert.Equal(t, "#/components/schemas/conversationMessageEvent", first.Ref)
+	require.NotNil(t, first.Value)
+	assert.Equal(t, "conversation:message", first.Value.Title)
+	assert.Same(t, res.Doc.Components.Schemas["conversationMessageEvent"].Value, first.Value,
+		"webhook refs resolve to the document's own component schemas")
+	assert.Equal(t, "#/components/schemas/eventBase", first.Value.AllOf[0].Ref)
+	assert.Nil(t, res.Doc.Webhooks, "a 3.0 document keeps its webhooks out of Doc")
+
+	none, err := LoadData("fixture.yaml", fixture("paths: {}\n"), Options{})
+	require.NoError(t, err)
+	assert.Nil(t, none.Webhooks)
+}
+
+func TestWebhookOverlay(t *testing.T) {
+	overlay := readOverlay(t)
+	res, err := LoadData("fixture.yaml", fixture(webhookDoc), Options{Overlay: overlay, OverlayName: "spec/overlay.yaml"})
+	require.NoError(t, err)
+	assertEventDiscriminator(t, res)
+}
+
+// assertEventDiscriminator checks what spec/overlay.yaml adds to the webhook
+// events.
+func assertEventDiscriminator(t *testing.T, res *Result) {
+	t.Helper()
+	items := res.Webhooks["Webhook Event"].Post.RequestBody.Value.Content["application/json"].Schema.Value.Properties["events"].Value.Items.Value
+	require.NotNil(t, items.Discriminator)
+	assert.Equal(t, "type", items.Discriminator.PropertyName)
+	assert.Equal(t, "title", items.Extensions["x-discriminator-value"])
+	require.NotEmpty(t, items.AnyOf)
+	titles := map[string]bool{}
+	for _, v := range items.AnyOf {
+		require.NotNil(t, v.Value, v.Ref)
+		title := v.Value.Title
+		assert.NotEmpty(t, title, "%s has no title", v.Ref)
+		assert.False(t, titles[title], "title %q is not unique", title)
+		titles[title] = true
+	}
+}
+
+func TestErrorString(t *testing.T) {
+	err := errors.New("boom")
+	tests := []struct {
+		name string
+		e    *Error
+		want string
+	}{
+		{"pointer", &Error{File: "a.yaml", Pointer: "/x", Line: 3, Err: err}, "a.yaml: /x: boom"},
+		{"line", &Error{File: "a.yaml", Line: 3, Err: err}, "a.yaml:3: boom"},
+		{"file only", &Error{File: "a.yaml", Err: err}, "a.yaml: boom"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.e.Error())
+			assert.ErrorIs(t, tt.e, err)
+		})
+	}
+	assert.Equal(t, "/a/b: fixed", Warning{Pointer: "/a/b", Message: "fixed"}.String())
+}

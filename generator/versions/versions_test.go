@@ -1,0 +1,117 @@
+// Package versions tests the generator on every published version of the
+// Sunshine Conversations document kept in ../shared/spec/sunco.
+package versions
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/sunco-sdk/sunco-go/generator"
+)
+
+const (
+	sharedSpecs = "../../../shared/spec/sunco"
+	overlay     = "../../spec/overlay.yaml"
+)
+
+// TestAllSpecVersions generates an SDK from every version in INDEX.tsv,
+// builds and vets them all in one module, and prints a table: version,
+// warnings, types, operations, build ok.
+func TestAllSpecVersions(t *testing.T) {
+	versions := indexedVersions(t)
+	mod := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/specs\n\ngo 1.26\n"), 0o644))
+
+	type row struct {
+		version         string
+		warnings, types int
+		operations      int
+		err             error
+		pkg             string
+	}
+	rows := make([]*row, 0, len(versions))
+	for _, v := range versions {
+		r := &row{version: v, pkg: "v" + strings.NewReplacer(".", "_").Replace(v)}
+		rows = append(rows, r)
+		res, err := generator.Run(generator.Config{
+			Spec:    filepath.Join(sharedSpecs, v+".yaml"),
+			Overlay: overlay,
+			Out:     filepath.Join(mod, r.pkg, "sunco"),
+			Package: "sunco",
+		})
+		if err != nil {
+			r.err = err
+			continue
+		}
+		r.warnings, r.types = len(res.Warnings), len(res.API.Decls)
+		for _, s := range res.API.Services {
+			r.operations += len(s.Operations)
+		}
+	}
+
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = mod
+	out, _ := cmd.CombinedOutput()
+	failed := failedPackages(string(out))
+
+	fmt.Printf("%-8s %8s %6s %10s  %s\n", "version", "warnings", "types", "operations", "build")
+	for _, r := range rows {
+		status := "ok"
+		switch {
+		case r.err != nil:
+			status = "generate failed: " + r.err.Error()
+		case failed[r.pkg]:
+			status = "build/vet failed"
+		}
+		fmt.Printf("%-8s %8d %6d %10d  %s\n", r.version, r.warnings, r.types, r.operations, status)
+		if status != "ok" {
+			t.Errorf("%s: %s", r.version, status)
+		}
+	}
+	if len(failed) > 0 {
+		t.Logf("go vet said:\n%s", out)
+	}
+}
+
+// indexedVersions lists the versions of INDEX.tsv, oldest first.
+func indexedVersions(t *testing.T) []string {
+	f, err := os.Open(filepath.Join(sharedSpecs, "INDEX.tsv"))
+	if os.IsNotExist(err) {
+		t.Skip("no shared spec versions beside the repository")
+	}
+	require.NoError(t, err)
+	defer f.Close()
+	var versions []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		if fields[0] != "version" && fields[0] != "" {
+			versions = append(versions, fields[0])
+		}
+	}
+	require.NoError(t, sc.Err())
+	require.NotEmpty(t, versions)
+	return versions
+}
+
+var vetPackage = regexp.MustCompile(`(?m)^# example\.com/specs/(v[0-9_]+)/sunco`)
+
+// failedPackages are the version packages go vet reported on.
+func failedPackages(out string) map[string]bool {
+	failed := map[string]bool{}
+	for _, m := range vetPackage.FindAllStringSubmatch(out, -1) {
+		failed[m[1]] = true
+	}
+	if strings.TrimSpace(out) != "" && len(failed) == 0 {
+		failed["(unattributed: "+strings.SplitN(out, "\n", 2)[0]+")"] = true
+	}
+	return failed
+}

@@ -1,0 +1,293 @@
+package sunco
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pattern is an endless reader of a deterministic byte sequence.
+type pattern struct{ off int64 }
+
+func (p *pattern) Read(b []byte) (int, error) {
+	for i := range b {
+		b[i] = byte(p.off % 251)
+		p.off++
+	}
+	return len(b), nil
+}
+
+// upload is what a server saw of a multipart upload.
+type upload struct {
+	contentType   string // of the request
+	contentLength int64
+	fieldName     string
+	fileName      string
+	partType      string
+	content       []byte
+}
+
+// readUpload reads a single-file multipart request.
+func readUpload(r *http.Request) (upload, error) {
+	u := upload{contentType: r.Header.Get("Content-Type"), contentLength: r.ContentLength}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return u, err
+	}
+	part, err := mr.NextPart()
+	if err != nil {
+		return u, err
+	}
+	u.fieldName, u.fileName, u.partType = part.FormName(), part.FileName(), part.Header.Get("Content-Type")
+	if u.content, err = io.ReadAll(part); err != nil {
+		return u, err
+	}
+	if _, err := mr.NextPart(); err != io.EOF {
+		return u, errors.New("more than one part")
+	}
+	return u, nil
+}
+
+func TestMultipartStreams(t *testing.T) {
+	const size = 8 << 20
+	const first = 64 << 10
+	want := sha256.New()
+	_, err := io.Copy(want, io.LimitReader(&pattern{}, size))
+	require.NoError(t, err)
+
+	// The server signals once it has received part of the file; only then
+	// does the test write the rest. A client that buffered the Reader
+	// before sending would wait for an EOF that never comes.
+	serverHasSome := make(chan struct{})
+	var got struct {
+		sum           []byte
+		n             int64
+		contentLength int64
+		fieldName     string
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mr, err := r.MultipartReader()
+		if !assert.NoError(t, err) {
+			return
+		}
+		part, err := mr.NextPart()
+		if !assert.NoError(t, err) {
+			return
+		}
+		h := sha256.New()
+		n, err := io.CopyN(h, part, first/2)
+		assert.NoError(t, err)
+		close(serverHasSome)
+		m, err := io.Copy(h, part)
+		assert.NoError(t, err)
+		got.sum, got.n, got.contentLength, got.fieldName = h.Sum(nil), n+m, r.ContentLength, part.FormName()
+		w.WriteHeader(http.StatusCreated)
+	}))
+	t.Cleanup(srv.Close)
+
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		src := io.LimitReader(&pattern{}, size)
+		if _, err := io.CopyN(pw, src, first); err != nil {
+			return
+		}
+		select {
+		case <-serverHasSome:
+		case <-done:
+			pw.CloseWithError(errors.New("request ended before the server got the first chunk"))
+			return
+		}
+		_, err := io.Copy(pw, src)
+		pw.CloseWithError(err)
+	}()
+
+	tr, _ := newTestTransport(t, srv.URL)
+	err = tr.do(context.Background(), &request{
+		Method:    "POST",
+		Path:      "/v2/apps/a/attachments",
+		Multipart: &multipartFile{FieldName: "source", FileName: "big.bin", Reader: pr},
+	}, nil, nil)
+	close(done)
+	require.NoError(t, err)
+	assert.Equal(t, int64(size), got.n)
+	assert.Equal(t, want.Sum(nil), got.sum)
+	assert.Equal(t, int64(-1), got.contentLength, "unknown length: chunked")
+	assert.Equal(t, "source", got.fieldName)
+}
+
+// brokenSeeker is a Reader whose Seek always fails, like *os.File on a pipe.
+type brokenSeeker struct{ io.Reader }
+
+func (brokenSeeker) Seek(int64, int) (int64, error) { return 0, errors.New("illegal seek") }
+
+func TestMultipartUpload(t *testing.T) {
+	data := []byte("0123456789abcdefghijklmnopqrstuvwxyz")
+	tests := []struct {
+		name        string
+		file        func() *multipartFile
+		statuses    []int
+		attempts    int
+		wantStatus  int
+		wantContent []byte
+		wantType    string
+		knownLength bool
+	}{
+		{
+			name: "seekable reader is retried from its offset",
+			file: func() *multipartFile {
+				r := bytes.NewReader(data)
+				r.Seek(3, io.SeekStart)
+				return &multipartFile{FieldName: "source", FileName: `say "hi".txt`, ContentType: "text/plain", Reader: r}
+			},
+			statuses:    []int{429, 429, 201},
+			attempts:    3,
+			wantContent: data[3:],
+			wantType:    "text/plain",
+			knownLength: true,
+		},
+		{
+			name: "plain reader is sent once",
+			file: func() *multipartFile {
+				return &multipartFile{FieldName: "source", FileName: "a.bin", Reader: io.MultiReader(bytes.NewReader(data))}
+			},
+			statuses:    []int{429, 201},
+			attempts:    1,
+			wantStatus:  429,
+			wantContent: data,
+			wantType:    "application/octet-stream",
+		},
+		{
+			name: "seeker that cannot seek is a plain reader",
+			file: func() *multipartFile {
+				return &multipartFile{FieldName: "source", FileName: "a.bin", Reader: brokenSeeker{bytes.NewReader(data)}}
+			},
+			statuses:    []int{201},
+			attempts:    1,
+			wantContent: data,
+			wantType:    "application/octet-stream",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var uploads []upload
+			var n atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				u, err := readUpload(r)
+				assert.NoError(t, err)
+				mu.Lock()
+				uploads = append(uploads, u)
+				mu.Unlock()
+				w.WriteHeader(tt.statuses[min(int(n.Add(1))-1, len(tt.statuses)-1)])
+			}))
+			t.Cleanup(srv.Close)
+			tr, _ := newTestTransport(t, srv.URL)
+			f := tt.file()
+			err := tr.do(context.Background(), &request{Method: "POST", Path: "/v2/apps/a/attachments", Multipart: f}, nil, nil)
+			if tt.wantStatus == 0 {
+				require.NoError(t, err)
+			} else {
+				var apiErr *APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, tt.wantStatus, apiErr.StatusCode)
+			}
+			require.Len(t, uploads, tt.attempts)
+			for _, u := range uploads {
+				mediaType, params, err := mime.ParseMediaType(u.contentType)
+				require.NoError(t, err)
+				assert.Equal(t, "multipart/form-data", mediaType)
+				assert.NotEmpty(t, params["boundary"])
+				assert.Equal(t, f.FieldName, u.fieldName)
+				assert.Equal(t, f.FileName, u.fileName)
+				assert.Equal(t, tt.wantType, u.partType)
+				assert.Equal(t, tt.wantContent, u.content)
+				assert.Equal(t, tt.knownLength, u.contentLength > 0, "Content-Length %d", u.contentLength)
+			}
+		})
+	}
+}
+
+func TestRequestBodyErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		req     request
+		wantErr string
+	}{
+		{name: "json and multipart", req: request{Body: 1, Multipart: &multipartFile{FieldName: "f", Reader: strings.NewReader("")}}, wantErr: "both a JSON and a multipart body"},
+		{name: "unencodable json", req: request{Body: func() {}}, wantErr: "encoding request body"},
+		{name: "no reader", req: request{Multipart: &multipartFile{FieldName: "f"}}, wantErr: "no Reader"},
+		{name: "no field name", req: request{Multipart: &multipartFile{Reader: strings.NewReader("")}}, wantErr: "no form field name"},
+		{name: "header injection in content type", req: request{Multipart: &multipartFile{FieldName: "f", ContentType: "text/plain\r\nX-Evil: 1", Reader: strings.NewReader("")}}, wantErr: "upload content type"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, seen := recordingServer(t, replyJSON(200, `{}`))
+			tr, _ := newTestTransport(t, srv.URL)
+			tt.req.Method, tt.req.Path = "POST", "/v2/x"
+			require.ErrorContains(t, tr.do(context.Background(), &tt.req, nil, nil), tt.wantErr)
+			assert.Empty(t, seen.all())
+		})
+	}
+}
+
+// blockingReader blocks in Read until release is closed.
+type blockingReader struct {
+	entered, release chan struct{}
+	events           *[]string
+}
+
+func (b blockingReader) Read(p []byte) (int, error) {
+	close(b.entered)
+	<-b.release
+	*b.events = append(*b.events, "read returned")
+	return copy(p, "x"), nil
+}
+
+func TestLentReader(t *testing.T) {
+	t.Run("no read after close", func(t *testing.T) {
+		l := &lentReader{r: strings.NewReader("abc")}
+		buf := make([]byte, 1)
+		n, err := l.Read(buf)
+		require.NoError(t, err)
+		assert.Equal(t, 1, n)
+		require.NoError(t, l.Close())
+		_, err = l.Read(buf)
+		assert.ErrorIs(t, err, errReaderReclaimed)
+	})
+	t.Run("reclaim waits for a read in progress", func(t *testing.T) {
+		var events []string
+		br := blockingReader{entered: make(chan struct{}), release: make(chan struct{}), events: &events}
+		l := &lentReader{r: br}
+		readDone := make(chan struct{})
+		go func() {
+			defer close(readDone)
+			l.Read(make([]byte, 1))
+		}()
+		<-br.entered
+		reclaimed := make(chan struct{})
+		go func() {
+			defer close(reclaimed)
+			l.reclaim()
+			events = append(events, "reclaimed")
+		}()
+		close(br.release)
+		<-reclaimed
+		<-readDone
+		assert.Equal(t, []string{"read returned", "reclaimed"}, events)
+		_, err := l.Read(make([]byte, 1))
+		assert.ErrorIs(t, err, errReaderReclaimed)
+	})
+}

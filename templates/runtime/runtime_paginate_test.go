@@ -1,0 +1,110 @@
+package sunco
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fakePage is one response of a fake paginated list.
+type fakePage struct {
+	items []int
+	next  *string
+	err   error
+}
+
+func TestPaginate(t *testing.T) {
+	errBoom := errors.New("boom")
+	tests := []struct {
+		name        string
+		pages       []fakePage
+		breakAfter  int // stop consuming after this many items; 0 never
+		cancelAfter int // cancel the context after this many items; 0 never
+		wantItems   []int
+		wantErr     error
+		wantCursors []string // cursors passed to fetch; "" for nil
+	}{
+		{
+			name:        "several pages",
+			pages:       []fakePage{{items: []int{1, 2}, next: Ptr("c2")}, {items: nil, next: Ptr("c3")}, {items: []int{3}}},
+			wantItems:   []int{1, 2, 3},
+			wantCursors: []string{"", "c2", "c3"},
+		},
+		{
+			name:        "empty list",
+			pages:       []fakePage{{}},
+			wantCursors: []string{""},
+		},
+		{
+			name:        "early break stops fetching",
+			pages:       []fakePage{{items: []int{1, 2}, next: Ptr("c2")}, {items: []int{3}}},
+			breakAfter:  2,
+			wantItems:   []int{1, 2},
+			wantCursors: []string{""},
+		},
+		{
+			name:        "error mid-way",
+			pages:       []fakePage{{items: []int{1}, next: Ptr("c2")}, {err: errBoom}, {items: []int{9}}},
+			wantItems:   []int{1},
+			wantErr:     errBoom,
+			wantCursors: []string{"", "c2"},
+		},
+		{
+			name:        "context ends between pages",
+			pages:       []fakePage{{items: []int{1, 2}, next: Ptr("c2")}, {items: []int{3}}},
+			cancelAfter: 2,
+			wantItems:   []int{1, 2},
+			wantErr:     context.Canceled,
+			wantCursors: []string{""},
+		},
+		{
+			name:        "cursor that does not advance",
+			pages:       []fakePage{{items: []int{1}, next: Ptr("c2")}, {items: []int{2}, next: Ptr("c2")}, {items: []int{3}}},
+			wantItems:   []int{1, 2},
+			wantErr:     errCursorStuck,
+			wantCursors: []string{"", "c2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var cursors []string
+			fetch := func(_ context.Context, cursor *string) ([]int, *string, error) {
+				c := ""
+				if cursor != nil {
+					c = *cursor
+				}
+				cursors = append(cursors, c)
+				p := tt.pages[len(cursors)-1]
+				return p.items, p.next, p.err
+			}
+			var items []int
+			var errs []error
+			for item, err := range paginate(ctx, fetch) {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				items = append(items, item)
+				if len(items) == tt.cancelAfter {
+					cancel()
+				}
+				if len(items) == tt.breakAfter {
+					break
+				}
+			}
+			assert.Equal(t, tt.wantItems, items)
+			assert.Equal(t, tt.wantCursors, cursors)
+			if tt.wantErr == nil {
+				assert.Empty(t, errs)
+				return
+			}
+			require.Len(t, errs, 1, "the error is yielded once")
+			assert.ErrorIs(t, errs[0], tt.wantErr)
+		})
+	}
+}

@@ -1,0 +1,42 @@
+package sunco
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// formatParam writes a query or header parameter value: strings (and
+// string enums) as they are, numbers and booleans in their usual form.
+func formatParam(v any) string {
+	return fmt.Sprint(v)
+}
+
+// UploadFile is a file to upload; Reader is streamed, never read whole
+// into memory. A Reader that is also an io.Seeker can be re-sent when
+// the request is retried.
+type UploadFile struct {
+	Reader      io.Reader
+	Name        string // file name sent with the part
+	ContentType string // of the file; application/octet-stream when empty
+}
+
+func (f UploadFile) part(field string) *multipartFile {
+	return &multipartFile{FieldName: field, FileName: f.Name, ContentType: f.ContentType, Reader: f.Reader}
+}
+
+// requireProperty checks that data is a JSON object with property.
+func requireProperty(data []byte, property string) error {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(data, &obj); err != nil {
+		return err
+	}
+	if obj == nil {
+		return errors.New("payload is null, not an object")
+	}
+	if _, ok := obj[property]; !ok {
+		return fmt.Errorf("payload has no %q property", property)
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+package sunco
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// isIdempotent reports whether sending a request with this method twice has
+// the effect of sending it once (RFC 9110, section 9.2.2).
+func isIdempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+// retryableStatus reports whether a response with this status is worth
+// retrying. A 429 means the server refused the request without acting on
+// it, so any method may be retried; a 5xx may come after the server acted,
+// so only idempotent methods are.
+func retryableStatus(code int, idempotent bool) bool {
+	switch code {
+	case http.StatusTooManyRequests:
+		return true
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return idempotent
+	}
+	return false
+}
+
+// retryableError reports whether a failed round trip is worth retrying.
+// connected reports whether a connection was obtained: before that, no byte
+// of the request can have reached the server.
+func retryableError(ctx context.Context, err error, idempotent, connected bool) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	// A certificate the client rejects will be rejected again.
+	var certErr *tls.CertificateVerificationError
+	if errors.As(err, &certErr) {
+		return false
+	}
+	if idempotent {
+		return true
+	}
+	// Nothing was sent if the failure was to dial and no connection was
+	// obtained. The trace alone is not proof: a RoundTripper other than
+	// net/http's may not report connections.
+	var opErr *net.OpError
+	return !connected && errors.As(err, &opErr) && opErr.Op == "dial"
+}
+
+// backoff returns the wait before retry number retry+1: full jitter, uniform
+// in [0, min(cap, base·2^retry)].
+func (t *transport) backoff(retry int) time.Duration {
+	d := t.backoffBase
+	for i := 0; i < retry && d < t.backoffCap; i++ {
+		d *= 2
+	}
+	d = min(d, t.backoffCap)
+	return time.Duration(t.jitter(int64(d) + 1))
+}
+
+// retryDelay returns the wait before retrying a response: its Retry-After
+// when it has a valid one, bounded by maxRetryAfter, else the backoff.
+func (t *transport) retryDelay(retry int, h http.Header) time.Duration {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return t.backoff(retry)
+	}
+	if secs, err := strconv.ParseUint(v, 10, 64); err == nil {
+		if secs >= uint64(t.maxRetryAfter/time.Second) {
+			return t.maxRetryAfter
+		}
+		return time.Duration(secs) * time.Second
+	}
+	if date, err := http.ParseTime(v); err == nil {
+		return min(max(date.Sub(t.now()), 0), t.maxRetryAfter)
+	}
+	return t.backoff(retry)
+}
+
+// sleepContext waits for d or until ctx ends, whichever is first, and
+// returns ctx.Err() in the latter case.
+func sleepContext(ctx context.Context, d time.Duration) error {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
+	}
+}

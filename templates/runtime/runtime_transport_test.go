@@ -1,0 +1,294 @@
+package sunco
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const testUserAgent = "sunco-go/test"
+
+// newTestTransport returns a transport whose retry waits are recorded
+// instead of slept; the jitter always picks the top of the range, so waits
+// are deterministic.
+func newTestTransport(t *testing.T, baseURL string, opts ...Option) (*transport, *[]time.Duration) {
+	t.Helper()
+	tr, err := newTransport(baseURL, testUserAgent, opts)
+	require.NoError(t, err)
+	waits := []time.Duration{}
+	tr.sleep = func(ctx context.Context, d time.Duration) error {
+		waits = append(waits, d)
+		return ctx.Err()
+	}
+	tr.jitter = func(n int64) int64 { return n - 1 }
+	return tr, &waits
+}
+
+// captured is what a test server saw of one request.
+type captured struct {
+	method, escapedPath, rawQuery string
+	header                        http.Header
+	body                          string
+}
+
+// recorder keeps what a test server saw; handlers run on other goroutines.
+type recorder struct {
+	mu   sync.Mutex
+	reqs []captured
+}
+
+func (r *recorder) add(c captured) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.reqs = append(r.reqs, c)
+}
+
+// all returns the requests seen so far.
+func (r *recorder) all() []captured {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.reqs)
+}
+
+// recordingServer answers every request with handler after recording it.
+func recordingServer(t *testing.T, handler http.HandlerFunc) (*httptest.Server, *recorder) {
+	t.Helper()
+	rec := &recorder{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		rec.add(captured{r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Clone(), string(body)})
+		handler(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, rec
+}
+
+func replyJSON(status int, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		io.WriteString(w, body)
+	}
+}
+
+func TestRequestHeaders(t *testing.T) {
+	tests := []struct {
+		name    string
+		opts    []Option
+		req     request
+		reqOpts []RequestOption
+		want    map[string]string
+	}{
+		{
+			name: "defaults",
+			req:  request{Method: "GET", Path: "/v2/apps"},
+			want: map[string]string{"Accept": "application/json", "User-Agent": testUserAgent, "Content-Type": "", "Authorization": ""},
+		},
+		{
+			name: "user agent override",
+			opts: []Option{WithUserAgent("my-app/1.0")},
+			req:  request{Method: "GET", Path: "/v2/apps"},
+			want: map[string]string{"User-Agent": "my-app/1.0"},
+		},
+		{
+			name: "json body",
+			req:  request{Method: "POST", Path: "/v2/apps", Body: map[string]string{"a": "b"}},
+			want: map[string]string{"Content-Type": "application/json"},
+		},
+		{
+			name:    "client, parameter and call headers layer in that order",
+			opts:    []Option{WithHeader("x-client", "c"), WithHeader("X-Layer", "client"), WithHeader("X-Both", "client")},
+			req:     request{Method: "GET", Path: "/v2/apps", Header: http.Header{"x-layer": {"param"}, "X-Param": {"p"}}},
+			reqOpts: []RequestOption{WithRequestHeader("x-both", "call")},
+			want:    map[string]string{"X-Client": "c", "X-Param": "p", "X-Layer": "param", "X-Both": "call"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, seen := recordingServer(t, replyJSON(200, `{}`))
+			tr, _ := newTestTransport(t, srv.URL, tt.opts...)
+			require.NoError(t, tr.do(context.Background(), &tt.req, nil, tt.reqOpts))
+			reqs := seen.all()
+			require.Len(t, reqs, 1)
+			for k, v := range tt.want {
+				assert.Equal(t, v, reqs[0].header.Get(k), k)
+			}
+		})
+	}
+}
+
+func TestJSONBodyAndResponse(t *testing.T) {
+	type message struct {
+		Text string `json:"text"`
+		N    int    `json:"n,omitempty"`
+	}
+	srv, seen := recordingServer(t, replyJSON(201, `{"text":"back","n":7}`))
+	tr, _ := newTestTransport(t, srv.URL)
+	var out message
+	err := tr.do(context.Background(), &request{Method: "POST", Path: "/v2/x", Body: message{Text: "hi"}}, &out, nil)
+	require.NoError(t, err)
+	reqs := seen.all()
+	require.Len(t, reqs, 1)
+	assert.JSONEq(t, `{"text":"hi"}`, reqs[0].body)
+	assert.Equal(t, message{Text: "back", N: 7}, out)
+}
+
+func TestDecodeResponse(t *testing.T) {
+	tests := []struct {
+		name    string
+		handler http.HandlerFunc
+		out     any
+		wantErr string
+	}{
+		{name: "nil out discards", handler: replyJSON(200, `not json`), out: nil},
+		{name: "no content", handler: func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(204) }, out: new(map[string]any)},
+		{name: "invalid json", handler: replyJSON(200, `{"a":`), out: new(map[string]any), wantErr: "sunco: decoding response of GET /v2/x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, _ := recordingServer(t, tt.handler)
+			tr, _ := newTestTransport(t, srv.URL)
+			err := tr.do(context.Background(), &request{Method: "GET", Path: "/v2/x"}, tt.out, nil)
+			if tt.wantErr == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorContains(t, err, tt.wantErr)
+		})
+	}
+}
+
+func TestOptionErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		base    string
+		opts    []Option
+		wantErr string
+	}{
+		{name: "relative base URL", opts: []Option{WithBaseURL("/v2")}, wantErr: "scheme must be http or https"},
+		{name: "ftp base URL", opts: []Option{WithBaseURL("ftp://example.com")}, wantErr: "scheme must be http or https"},
+		{name: "no host", opts: []Option{WithBaseURL("https://")}, wantErr: "no host"},
+		{name: "unparsable base URL", opts: []Option{WithBaseURL("https://exa mple.com")}, wantErr: "invalid URL"},
+		{name: "userinfo in base URL", opts: []Option{WithBaseURL("https://key:hunter2@example.com")}, wantErr: "must not contain credentials"},
+		{name: "query in base URL", opts: []Option{WithBaseURL("https://example.com/?a=1")}, wantErr: "query or fragment"},
+		{name: "fragment in base URL", opts: []Option{WithBaseURL("https://example.com/#f")}, wantErr: "query or fragment"},
+		{name: "invalid default base URL", base: "api.smooch.io", wantErr: "WithBaseURL"},
+		{name: "empty subdomain", opts: []Option{WithZendeskSubdomain("")}, wantErr: "not a valid subdomain"},
+		{name: "subdomain with dot", opts: []Option{WithZendeskSubdomain("evil.com/x")}, wantErr: "not a valid subdomain"},
+		{name: "subdomain leading dash", opts: []Option{WithZendeskSubdomain("-acme")}, wantErr: "not a valid subdomain"},
+		{name: "subdomain trailing dash", opts: []Option{WithZendeskSubdomain("acme-")}, wantErr: "not a valid subdomain"},
+		{name: "subdomain upper case", opts: []Option{WithZendeskSubdomain("Acme")}, wantErr: "not a valid subdomain"},
+		{name: "subdomain too long", opts: []Option{WithZendeskSubdomain(strings.Repeat("a", 64))}, wantErr: "not a valid subdomain"},
+		{name: "nil http client", opts: []Option{WithHTTPClient(nil)}, wantErr: "nil client"},
+		{name: "negative retries", opts: []Option{WithMaxRetries(-1)}, wantErr: "negative count"},
+		{name: "empty user agent", opts: []Option{WithUserAgent("")}, wantErr: "empty user agent"},
+		{name: "empty header name", opts: []Option{WithHeader("", "v")}, wantErr: "empty header name"},
+		{name: "nil middleware", opts: []Option{WithMiddleware(nil)}, wantErr: "nil middleware"},
+		{name: "middleware returning nil", opts: []Option{WithMiddleware(func(http.RoundTripper) http.RoundTripper { return nil })}, wantErr: "nil RoundTripper"},
+		{name: "jwt scope", opts: []Option{WithJWT("app_1", "s", "user")}, wantErr: `scope "user" must be "app" or "account"`},
+		{name: "jwt empty secret", opts: []Option{WithJWT("app_1", "", "app")}, wantErr: "empty key id or secret"},
+		{name: "basic empty key id", opts: []Option{WithBasicAuth("", "s")}, wantErr: "empty key id or secret"},
+		{name: "basic key id with colon", opts: []Option{WithBasicAuth("a:b", "s")}, wantErr: "contains ':'"},
+		{name: "empty bearer token", opts: []Option{WithBearerToken("")}, wantErr: "empty token"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := tt.base
+			if base == "" {
+				base = "https://api.smooch.io"
+			}
+			tr, err := newTransport(base, testUserAgent, tt.opts)
+			require.ErrorContains(t, err, tt.wantErr)
+			assert.Nil(t, tr)
+			assert.NotContains(t, err.Error(), "hunter2")
+		})
+	}
+}
+
+func TestBaseURL(t *testing.T) {
+	tests := []struct {
+		name string
+		opts []Option
+		want string
+	}{
+		{name: "default", want: "https://api.smooch.io"},
+		{name: "trailing slash trimmed", opts: []Option{WithBaseURL("https://api.eu-1.smooch.io/")}, want: "https://api.eu-1.smooch.io"},
+		{name: "path kept", opts: []Option{WithBaseURL("http://127.0.0.1:8080/proxy/")}, want: "http://127.0.0.1:8080/proxy"},
+		{name: "zendesk subdomain", opts: []Option{WithZendeskSubdomain("acme-2")}, want: "https://acme-2.zendesk.com/sc"},
+		{name: "last wins", opts: []Option{WithZendeskSubdomain("acme"), WithBaseURL("https://api.smooch.io")}, want: "https://api.smooch.io"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr, err := newTransport("https://api.smooch.io", testUserAgent, tt.opts)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, tr.baseURL)
+		})
+	}
+}
+
+// roundTripFunc adapts a function to http.RoundTripper.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestMiddlewareOrder(t *testing.T) {
+	srv, _ := recordingServer(t, replyJSON(200, `{}`))
+	var log []string
+	logging := func(name string) func(http.RoundTripper) http.RoundTripper {
+		return func(next http.RoundTripper) http.RoundTripper {
+			return roundTripFunc(func(r *http.Request) (*http.Response, error) {
+				log = append(log, name+" in")
+				resp, err := next.RoundTrip(r)
+				log = append(log, name+" out")
+				return resp, err
+			})
+		}
+	}
+	base := &http.Transport{}
+	t.Cleanup(base.CloseIdleConnections)
+	hc := &http.Client{Transport: base}
+	tr, _ := newTestTransport(t, srv.URL, WithMiddleware(logging("first")), WithHTTPClient(hc), WithMiddleware(logging("second")))
+
+	require.NoError(t, tr.do(context.Background(), &request{Method: "GET", Path: "/v2/x"}, nil, nil))
+	assert.Equal(t, []string{"first in", "second in", "second out", "first out"}, log)
+	assert.Same(t, base, hc.Transport, "the caller's client is not modified")
+}
+
+func TestMaxRetriesOptions(t *testing.T) {
+	tests := []struct {
+		name     string
+		opts     []Option
+		reqOpts  []RequestOption
+		attempts int
+	}{
+		{name: "default", attempts: 3},
+		{name: "client", opts: []Option{WithMaxRetries(4)}, attempts: 5},
+		{name: "disabled", opts: []Option{WithMaxRetries(0)}, attempts: 1},
+		{name: "per call", opts: []Option{WithMaxRetries(4)}, reqOpts: []RequestOption{WithRequestMaxRetries(1)}, attempts: 2},
+		{name: "per call negative", reqOpts: []RequestOption{WithRequestMaxRetries(-3)}, attempts: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, seen := recordingServer(t, replyJSON(429, `{}`))
+			tr, _ := newTestTransport(t, srv.URL, tt.opts...)
+			err := tr.do(context.Background(), &request{Method: "POST", Path: "/v2/x"}, nil, tt.reqOpts)
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, 429, apiErr.StatusCode)
+			assert.Len(t, seen.all(), tt.attempts)
+		})
+	}
+}
