@@ -172,7 +172,7 @@ func (b *builder) fill(d ir.Decl, s *openapi3.Schema) {
 	case *ir.Enum:
 		b.fillEnum(d, s)
 	case *ir.Alias:
-		d.Target = b.plainType(s, site{pointer: d.Pointer, name: d.Name})
+		d.Target = b.plainType(s, site{pointer: d.Pointer, name: singular(d.Name)})
 	}
 }
 
@@ -230,7 +230,9 @@ func (b *builder) plainType(s *openapi3.Schema, at site) ir.Type {
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		return ir.Any // alternatives of different kinds: keep whatever arrives
 	case s.Type.Is("array"):
-		return &ir.Slice{Elem: b.typeOf(s.Items, site{pointer: at.pointer + "/items", name: at.name + "Item"})}
+		// Callers name the site of an array after one element (events
+		// gives Event), so the items take the name as it is.
+		return &ir.Slice{Elem: b.typeOf(s.Items, site{pointer: at.pointer + "/items", name: at.name})}
 	case s.Type.Is("object"):
 		if ap := s.AdditionalProperties.Schema; ap != nil {
 			return &ir.Map{Elem: b.typeOf(ap, site{pointer: at.pointer + "/additionalProperties", name: at.name + "Value"})}

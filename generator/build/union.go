@@ -45,6 +45,9 @@ func (b *builder) finishUnions() {
 			st.Discriminator = nil // variant of unions that disagree on its value
 		}
 	}
+	for _, plan := range b.unions {
+		commonGetters(plan.union)
+	}
 	for _, d := range b.decls {
 		if st, ok := d.(*ir.Struct); ok {
 			st.DecodesUnions = slices.ContainsFunc(st.Fields, func(f *ir.Field) bool { return ir.HasUnion(f.Type) })
@@ -186,6 +189,66 @@ func requireField(st *ir.Struct, jsonName string) *ir.Field {
 	f := &ir.Field{Name: names.claim(goName(jsonName)), JSONName: jsonName, Type: ir.String}
 	st.Fields = append(st.Fields, f)
 	return f
+}
+
+// commonGetters gives the union a getter for every property that all its
+// variants have with the same Go type, and each variant the method.
+func commonGetters(u *ir.Union) {
+	if len(u.Variants) == 0 {
+		return
+	}
+	for _, f := range u.Variants[0].Struct.Fields {
+		shared := true
+		for _, v := range u.Variants[1:] {
+			other := fieldByJSONName(v.Struct, f.JSONName)
+			if other == nil || other.Name != f.Name || typeKey(other.Type) != typeKey(f.Type) {
+				shared = false
+				break
+			}
+		}
+		if !shared {
+			continue
+		}
+		method := "Get" + f.Name
+		u.Common = append(u.Common, &ir.Getter{
+			Method:          method,
+			Field:           f,
+			IsDiscriminator: f.JSONName == u.Discriminator && f.Type == ir.String,
+		})
+		for _, v := range u.Variants {
+			if !slices.ContainsFunc(v.Struct.Getters, func(g *ir.Getter) bool { return g.Method == method }) {
+				v.Struct.Getters = append(v.Struct.Getters, &ir.Getter{Method: method, Field: fieldByJSONName(v.Struct, f.JSONName)})
+			}
+		}
+	}
+}
+
+func fieldByJSONName(st *ir.Struct, name string) *ir.Field {
+	for _, f := range st.Fields {
+		if f.JSONName == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// typeKey spells a type out, so two types can be compared.
+func typeKey(t ir.Type) string {
+	switch t := t.(type) {
+	case ir.Builtin:
+		return string(t)
+	case *ir.Named:
+		return t.Decl.DeclName()
+	case *ir.Slice:
+		return "[]" + typeKey(t.Elem)
+	case *ir.Map:
+		return "map[string]" + typeKey(t.Elem)
+	case *ir.Pointer:
+		return "*" + typeKey(t.Elem)
+	case *ir.Nullable:
+		return "Nullable[" + typeKey(t.Elem) + "]"
+	}
+	return "?"
 }
 
 // extraField names the field for undeclared properties: Extra, unless a

@@ -140,6 +140,25 @@ func decoderFunc(t ir.Type) jen.Code {
 	)
 }
 
+// unknownGetter reads a common property of an unknown variant from its
+// raw JSON; the discriminator is at hand in Type.
+func unknownGetter(f *jen.File, u *ir.Union, c *ir.Getter) {
+	r := receiver(u.Unknown)
+	comment(f, c.Method+" returns the "+strconv.Quote(c.Field.JSONName)+" property, read from Raw.")
+	var body []jen.Code
+	if c.IsDiscriminator {
+		body = []jen.Code{jen.Return(jen.Id(r).Dot("Type"))}
+	} else {
+		body = []jen.Code{
+			jen.Var().Id("v").Add(typ(c.Field.Type)),
+			jen.Id("property").Call(jen.Id(r).Dot("Raw"), jen.Lit(c.Field.JSONName), jen.Op("&").Id("v")),
+			jen.Return(jen.Id("v")),
+		}
+	}
+	f.Func().Params(jen.Id(r).Op("*").Id(u.Unknown)).Id(c.Method).Params().Add(typ(c.Field.Type)).Block(body...)
+	f.Line()
+}
+
 func unknownMarshal(f *jen.File, u *ir.Union) {
 	r := receiver(u.Unknown)
 	comment(f, "MarshalJSON encodes the value exactly as it was received.")

@@ -45,6 +45,14 @@ func structDecl(f *jen.File, st *ir.Struct) {
 		f.Func().Params(jen.Op("*").Id(st.Name)).Id(u.Marker).Params().Block()
 		f.Line()
 	}
+	for _, g := range st.Getters {
+		r := receiver(st.Name)
+		comment(f, g.Method+" returns "+g.Field.Name+".")
+		f.Func().Params(jen.Id(r).Op("*").Id(st.Name)).Id(g.Method).Params().Add(typ(g.Field.Type)).Block(
+			jen.Return(jen.Id(r).Dot(g.Field.Name)),
+		)
+		f.Line()
+	}
 	marshalStruct(f, st)
 	unmarshalStruct(f, st)
 }
@@ -78,7 +86,13 @@ func unionDecl(f *jen.File, u *ir.Union) {
 	comment(f, doc)
 	comment(f, "")
 	comment(f, variantList(u))
-	f.Type().Id(u.Name).Interface(jen.Id(u.Marker).Params())
+	f.Type().Id(u.Name).InterfaceFunc(func(g *jen.Group) {
+		for _, c := range u.Common {
+			comment(g, c.Method+" returns the "+strconv.Quote(c.Field.JSONName)+" property.")
+			g.Id(c.Method).Params().Add(typ(c.Field.Type))
+		}
+		g.Id(u.Marker).Params()
+	})
 	f.Line()
 
 	comment(f, u.Unknown+" is a "+u.Name+" this SDK does not know. Raw holds it as it was")
@@ -93,6 +107,9 @@ func unionDecl(f *jen.File, u *ir.Union) {
 	f.Line()
 	f.Func().Params(jen.Op("*").Id(u.Unknown)).Id(u.Marker).Params().Block()
 	f.Line()
+	for _, c := range u.Common {
+		unknownGetter(f, u, c)
+	}
 	unknownMarshal(f, u)
 	unionDecoder(f, u)
 }

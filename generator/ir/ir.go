@@ -52,6 +52,18 @@ type Struct struct {
 	// Extra is the Go field that keeps the properties the schema does not
 	// declare, so a decoded value re-encodes without losing anything.
 	Extra string
+	// Getters are methods returning fields that every variant of one of
+	// its unions has, so the union's interface can offer them.
+	Getters []*Getter
+}
+
+// Getter is a method returning a field: Get<Field>() <Field.Type>.
+type Getter struct {
+	Method string
+	Field  *Field
+	// IsDiscriminator marks the getter of a union's string discriminator,
+	// which the Unknown variant keeps in its Type field.
+	IsDiscriminator bool
 }
 
 // FixedValue is a string field that always carries the same value.
@@ -86,6 +98,10 @@ type Union struct {
 	Unknown string
 	// Marker is the name of the unexported method that seals the interface.
 	Marker string
+	// Common are the properties all variants have with one Go type; the
+	// interface has a getter for each, so no type switch is needed to
+	// read them. The Unknown variant reads them from its raw JSON.
+	Common []*Getter
 	// Decoder is the name of the unexported function that decodes it.
 	Decoder string
 }

@@ -175,3 +175,15 @@ func withExtra(data []byte, extra map[string]json.RawMessage) ([]byte, error) {
 	}
 	return append(out, '}'), nil
 }
+
+// property decodes the named property of the JSON object raw into dst,
+// leaving dst as it is when the property is missing or of another type.
+func property(raw json.RawMessage, name string, dst any) {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil {
+		return
+	}
+	if v, ok := obj[name]; ok {
+		_ = json.Unmarshal(v, dst)
+	}
+}
