@@ -133,7 +133,19 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 			req[jen.Id("Body")] = jen.Id("body")
 		}
 	}
-	body := []jen.Code{jen.Id("req").Op(":=").Op("&").Id("request").Values(req)}
+	var body []jen.Code
+	if len(op.PathParams) > 0 {
+		var pairs []jen.Code
+		for _, p := range op.PathParams {
+			pairs = append(pairs, jen.Lit(p.WireName), jen.Id(p.Name))
+		}
+		fail := []jen.Code{jen.Err()}
+		if op.Result != nil {
+			fail = []jen.Code{jen.Nil(), jen.Err()}
+		}
+		body = append(body, jen.If(jen.Err().Op(":=").Id("checkPathParams").Call(pairs...), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...)))
+	}
+	body = append(body, jen.Id("req").Op(":=").Op("&").Id("request").Values(req))
 	if op.Params != nil {
 		body = append(body, jen.If(jen.Id("params").Op("!=").Nil()).Block(
 			jen.Id("params").Dot("encode").Call(jen.Id("req")),

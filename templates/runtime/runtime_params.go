@@ -40,3 +40,15 @@ func requireProperty(data []byte, property string) error {
 	}
 	return nil
 }
+
+// checkPathParams rejects an empty path parameter, which would leave an
+// empty segment and address another resource. Its arguments are pairs of
+// parameter name and value.
+func checkPathParams(nameValues ...string) error {
+	for i := 0; i+1 < len(nameValues); i += 2 {
+		if nameValues[i+1] == "" {
+			return fmt.Errorf("sunco: path parameter %s is empty", nameValues[i])
+		}
+	}
+	return nil
+}
