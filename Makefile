@@ -1,11 +1,14 @@
 include spec/pin.mk
 
+SHELL       := bash
+.SHELLFLAGS := -o pipefail -c
+
 GO      ?= go
 SPEC    := spec/openapi.yaml
 OVERLAY := spec/overlay.yaml
 OUT     := gen/sunco
 
-.PHONY: all spec generate build test test-specs golden clean
+.PHONY: all spec generate build prism test test-specs golden clean
 
 # make: fetch the pinned spec, generate the SDK, build and vet it.
 all: build
@@ -20,11 +23,23 @@ build: generate
 	$(GO) build ./...
 	$(GO) vet ./$(OUT)
 
+# The pinned Stoplight Prism for the end-to-end tests (e2e/), installed by
+# npm ci when node_modules is missing or older than the lockfile.
+PRISM := e2e/prism
+
+prism: $(PRISM)/node_modules/.package-lock.json
+
+$(PRISM)/node_modules/.package-lock.json: $(PRISM)/package-lock.json $(PRISM)/package.json
+	npm ci --prefix $(PRISM)
+	@touch $@
+
 # make test: everything CI runs.
-test: build
+test: build prism
 	$(GO) vet ./...
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /generator/versions)
 	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -overlay $(OVERLAY) -out $(OUT) -check
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./$(OUT)
+	$(GO) test ./sdktest -run '^$$' -fuzz FuzzParseWebhook -fuzztime 20s
 	$(MAKE) test-specs
 
 # Generate, build and vet an SDK for every published spec version.

@@ -101,6 +101,7 @@ func Generate(spec, overlay, pkg string) (*Result, error) {
 		Doc:      loaded.Doc,
 		Webhooks: loaded.Webhooks,
 		Reserved: append(reserved, emit.FixedNames...),
+		Locals:   emit.LocalNames,
 	}, pkg)
 	if err != nil {
 		return nil, &InputError{fmt.Errorf("%s: %w", spec, err)}

@@ -20,6 +20,9 @@ type Input struct {
 	// Reserved are the package-level names the runtime and the emitter
 	// declare themselves (Client, Nullable, ...); types avoid them.
 	Reserved []string
+	// Locals are the identifiers an operation's method declares itself;
+	// its path parameters avoid them.
+	Locals []string
 }
 
 // Error is a construct the generator cannot turn into Go, with the JSON
@@ -37,9 +40,14 @@ func Build(in Input, pkg string) (api *ir.API, err error) {
 		doc:        in.Doc,
 		names:      namespace{},
 		components: map[string]ir.Decl{},
+		locals:     namespace{},
+		paramTypes: map[string]ir.Type{},
 	}
 	for _, name := range in.Reserved {
 		b.names[name] = true
+	}
+	for _, name := range in.Locals {
+		b.locals[name] = true
 	}
 	// Unsupported constructs are reported from deep inside the walk; a
 	// panic with *Error unwinds to here, so helpers stay free of plumbing.
@@ -58,6 +66,7 @@ func Build(in Input, pkg string) (api *ir.API, err error) {
 		SpecVersion:    in.Doc.Info.Version,
 		DefaultBaseURL: defaultBaseURL(in.Doc),
 	}
+	b.declareServices()
 	b.declareComponents()
 	b.fillComponents()
 	b.schemaExamples()
@@ -72,8 +81,11 @@ func Build(in Input, pkg string) (api *ir.API, err error) {
 
 type builder struct {
 	doc        *openapi3.T
-	names      namespace
+	names      namespace          // package-level names
+	locals     namespace          // names a method declares itself
 	components map[string]ir.Decl // by schema key
+	byTag      map[string]*ir.Service
+	paramTypes map[string]ir.Type // types of component parameters, by $ref
 	decls      []ir.Decl
 	unions     []*unionPlan
 	examples   []*ir.Example

@@ -20,6 +20,16 @@ var initialisms = map[string]string{
 // punctuation) into an exported Go identifier: userIdOrExternalId becomes
 // UserIDOrExternalID.
 func goName(s string) string {
+	name := goSuffix(s)
+	if !unicode.IsLetter([]rune(name)[0]) {
+		name = "X" + name
+	}
+	return name
+}
+
+// goSuffix is goName for a name that follows a prefix, as an enum value
+// follows the name of its type: it may start with a digit (1x gives 1x).
+func goSuffix(s string) string {
 	var b strings.Builder
 	for _, w := range words(s) {
 		if up, ok := initialisms[strings.ToLower(w)]; ok {
@@ -30,14 +40,10 @@ func goName(s string) string {
 		r[0] = unicode.ToUpper(r[0])
 		b.WriteString(string(r))
 	}
-	name := b.String()
-	if name == "" {
+	if b.Len() == 0 {
 		return "Empty"
 	}
-	if !unicode.IsLetter([]rune(name)[0]) {
-		name = "X" + name
-	}
-	return name
+	return b.String()
 }
 
 // words splits s at punctuation and at lower-to-upper case changes; a run

@@ -161,6 +161,30 @@ func (b *builder) fillComponents() {
 	for _, key := range keys {
 		b.fill(b.components[key], schemas[key].Value)
 	}
+	for _, key := range keys {
+		if a, ok := b.components[key].(*ir.Alias); ok {
+			a.Recursive = aliasCycle(a.Target, a, map[*ir.Alias]bool{})
+		}
+	}
+}
+
+// aliasCycle reports whether t, the target of alias a, leads back to a
+// through slices, maps and other aliases.
+func aliasCycle(t ir.Type, a *ir.Alias, seen map[*ir.Alias]bool) bool {
+	switch t := t.(type) {
+	case *ir.Slice:
+		return aliasCycle(t.Elem, a, seen)
+	case *ir.Map:
+		return aliasCycle(t.Elem, a, seen)
+	case *ir.Named:
+		d, ok := t.Decl.(*ir.Alias)
+		if !ok || seen[d] {
+			return false
+		}
+		seen[d] = true
+		return d == a || aliasCycle(d.Target, a, seen)
+	}
+	return false
 }
 
 func (b *builder) fill(d ir.Decl, s *openapi3.Schema) {
@@ -255,11 +279,14 @@ func (b *builder) plainType(s *openapi3.Schema, at site) ir.Type {
 
 func (b *builder) fillEnum(e *ir.Enum, s *openapi3.Schema) {
 	for _, v := range s.Enum {
+		if v == nil {
+			continue // null in a nullable enum: the field's Nullable says it
+		}
 		str, ok := v.(string)
 		if !ok {
 			fail(e.Pointer+"/enum", "enum value %v is not a string", v)
 		}
-		e.Values = append(e.Values, ir.EnumValue{Name: b.names.claim(e.Name + goName(str)), Value: str})
+		e.Values = append(e.Values, ir.EnumValue{Name: b.names.claim(e.Name + goSuffix(str)), Value: str})
 	}
 }
 

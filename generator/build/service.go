@@ -1,6 +1,8 @@
 package build
 
 import (
+	"go/token"
+	"go/types"
 	"net/http"
 	"regexp"
 	"slices"
@@ -19,38 +21,54 @@ const paginationExtension = "x-pagination-direction"
 
 var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
 
-// services groups the operations by their first tag, in document order of
-// the tags, then of the paths.
+// declareServices names a service per tag before any type is named: the
+// service types are the SDK's own, so a schema named like one gives way,
+// as it does for Client.
+func (b *builder) declareServices() {
+	b.byTag = map[string]*ir.Service{}
+	fields := namespace{}
+	for _, path := range sortedKeys(b.doc.Paths.Map()) {
+		item := b.doc.Paths.Value(path)
+		for _, method := range methodsOf(item) {
+			tag := operationTag(item.GetOperation(method))
+			if b.byTag[tag] == nil {
+				field := fields.claim(goName(tag))
+				b.byTag[tag] = &ir.Service{Name: b.names.claim(field + "Service"), Field: field, Doc: tagDoc(b.doc, tag)}
+			}
+		}
+	}
+}
+
+// operationTag is the tag an operation is grouped by: its first.
+func operationTag(op *openapi3.Operation) string {
+	if len(op.Tags) > 0 {
+		return op.Tags[0]
+	}
+	return "Default"
+}
+
+// services groups the operations by their first tag, the services sorted
+// by name, their operations in document order of the paths.
 func (b *builder) services() []*ir.Service {
-	byTag := map[string]*ir.Service{}
-	var order []string
-	methodNames := map[string]namespace{}
+	methodNames := map[*ir.Service]namespace{}
 	for _, path := range sortedKeys(b.doc.Paths.Map()) {
 		item := b.doc.Paths.Value(path)
 		for _, method := range methodsOf(item) {
 			op := item.GetOperation(method)
-			tag := "Default"
-			if len(op.Tags) > 0 {
-				tag = op.Tags[0]
-			}
-			svc := byTag[tag]
-			if svc == nil {
-				field := goName(tag)
-				svc = &ir.Service{Name: field + "Service", Field: field, Doc: tagDoc(b.doc, tag)}
-				byTag[tag] = svc
-				order = append(order, tag)
-				methodNames[tag] = namespace{}
+			svc := b.byTag[operationTag(op)]
+			if methodNames[svc] == nil {
+				methodNames[svc] = namespace{}
 			}
 			o := b.operation(path, method, item, op)
-			o.Name = methodNames[tag].claim(o.Name)
+			o.Name = methodNames[svc].claim(o.Name)
 			svc.Operations = append(svc.Operations, o)
 		}
 	}
-	slices.SortFunc(order, func(a, c string) int { return strings.Compare(goName(a), goName(c)) })
-	out := make([]*ir.Service, 0, len(order))
-	for _, tag := range order {
-		out = append(out, byTag[tag])
+	out := make([]*ir.Service, 0, len(b.byTag))
+	for _, svc := range b.byTag {
+		out = append(out, svc)
 	}
+	slices.SortFunc(out, func(x, y *ir.Service) int { return strings.Compare(x.Field, y.Field) })
 	return out
 }
 
@@ -86,13 +104,14 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		Pointer: pointer,
 	}
 	params := mergeParams(item.Parameters, op.Parameters)
+	argNames := namespace{}
 	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
 		p := params.find("path", m[1])
 		if p == nil {
 			fail(pointer, "path parameter {%s} is not declared", m[1])
 		}
 		o.PathParams = append(o.PathParams, &ir.Param{
-			Name:     lowerFirst(goName(m[1])),
+			Name:     b.argName(m[1], argNames),
 			WireName: m[1],
 			In:       "path",
 			Doc:      strings.TrimSpace(p.Value.Description),
@@ -148,8 +167,14 @@ func (b *builder) params(o *ir.Operation, params paramList, pointer string) {
 			at.pointer = strings.TrimPrefix(ref.Ref, "#") + "/schema"
 		}
 		var t ir.Type = ir.String
-		if p.Schema != nil {
+		switch {
+		case b.paramTypes[ref.Ref] != nil:
+			t = b.paramTypes[ref.Ref] // a component parameter has one type
+		case p.Schema != nil:
 			t = b.typeOf(p.Schema, at)
+			if ref.Ref != "" {
+				b.paramTypes[ref.Ref] = t
+			}
 		}
 		param := &ir.Param{
 			Name:     names.claim(goName(p.Name)),
@@ -321,6 +346,18 @@ func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
 		return nil
 	}
 	return pg
+}
+
+// argName is the Go name of a path parameter, a method argument: its
+// name in lower camel case, with "Param" appended when that is a Go
+// keyword or predeclared identifier, a name the method declares itself or
+// a package-level name it would shadow (type becomes typeParam).
+func (b *builder) argName(wire string, taken namespace) string {
+	name := lowerFirst(goName(wire))
+	if token.IsKeyword(name) || types.Universe.Lookup(name) != nil || b.locals[name] || b.names[name] {
+		name += "Param"
+	}
+	return taken.claim(name)
 }
 
 // lowerFirst makes a Go parameter name from an exported one, lowering a

@@ -261,6 +261,10 @@ func paramsStruct(f *jen.File, op *ir.Operation) {
 // add one entry per element (form style, exploded).
 func setParam(target string, key jen.Code, t ir.Type, value jen.Code) jen.Code {
 	switch t := t.(type) {
+	case *ir.Named:
+		if a, ok := t.Decl.(*ir.Alias); ok && !a.Recursive {
+			return setParam(target, key, a.Target, value)
+		}
 	case *ir.Pointer:
 		return jen.If(jen.Id("x").Op(":=").Add(value), jen.Id("x").Op("!=").Nil()).Block(
 			setParam(target, key, t.Elem, jen.Op("*").Id("x")),

@@ -208,12 +208,15 @@ func unionDecoder(f *jen.File, u *ir.Union) {
 			}
 			g.Default().Return(unknown, jen.Nil())
 		}),
-		jen.If(jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("data"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
+		// A variant whose content contradicts its schema is kept raw
+		// rather than failing the whole document: nothing is lost.
+		jen.If(jen.Qual(jsonPkg, "Unmarshal").Call(jen.Id("data"), jen.Id("v")).Op("!=").Nil()).Block(
+			jen.Return(unknown, jen.Nil()),
 		),
 		jen.Return(jen.Id("v"), jen.Nil()),
 	)
-	comment(f, u.Decoder+" decodes a "+u.Name+"; JSON null gives nil.")
+	comment(f, u.Decoder+" decodes "+article(u.Name)+" "+u.Name+"; JSON null gives nil. Content")
+	comment(f, "that is not a known variant, or does not decode as one, gives the Unknown variant.")
 	f.Func().Id(u.Decoder).Params(jen.Id("data").Qual(jsonPkg, "RawMessage")).Params(jen.Id(u.Name), jen.Error()).Block(body...)
 	f.Line()
 }

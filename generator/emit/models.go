@@ -20,7 +20,11 @@ func models(api *ir.API) *jen.File {
 			enumDecl(f, d)
 		case *ir.Alias:
 			comment(f, docFor(d.Name, d.Doc, "is the schema "+d.Pointer+"."))
-			f.Type().Id(d.Name).Op("=").Add(typ(d.Target))
+			if d.Recursive {
+				f.Type().Id(d.Name).Add(typ(d.Target))
+			} else {
+				f.Type().Id(d.Name).Op("=").Add(typ(d.Target))
+			}
 			f.Line()
 		}
 	}
@@ -95,8 +99,9 @@ func unionDecl(f *jen.File, u *ir.Union) {
 	})
 	f.Line()
 
-	comment(f, u.Unknown+" is a "+u.Name+" this SDK does not know. Raw holds it as it was")
-	comment(f, "received, and it is encoded back unchanged.")
+	comment(f, u.Unknown+" is "+article(u.Name)+" "+u.Name+" this SDK does not know, or one whose")
+	comment(f, "content does not match its schema. Raw holds it as it was received, and it is")
+	comment(f, "encoded back unchanged.")
 	f.Type().Id(u.Unknown).StructFunc(func(g *jen.Group) {
 		if u.Discriminator != "" {
 			comment(g, "Type is the value of its "+strconv.Quote(u.Discriminator)+" property.")

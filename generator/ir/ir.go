@@ -139,6 +139,10 @@ type Alias struct {
 	Doc     string
 	Pointer string
 	Target  Type
+	// Recursive is set when Target contains the alias itself, like an
+	// array of itself; Go has no recursive aliases, so it is declared as a
+	// defined type instead.
+	Recursive bool
 }
 
 func (d *Struct) DeclName() string { return d.Name }

@@ -48,7 +48,9 @@ func HasUnion(t Type) bool {
 		case *Union:
 			return true
 		case *Alias:
-			return HasUnion(d.Target)
+			// A recursive alias is containers of itself, with no room
+			// for anything else.
+			return !d.Recursive && HasUnion(d.Target)
 		}
 	case *Slice:
 		return HasUnion(t.Elem)

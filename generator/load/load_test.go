@@ -568,9 +568,17 @@ actions:
 	assert.Contains(t, string(res.Normalized), "description: added")
 }
 
-// webhookDoc has an x-webhooks payload whose events are an anyOf of refs.
+// webhookDoc has an x-webhooks payload whose events are an anyOf of refs,
+// and the list operation spec/overlay.yaml also targets.
 const webhookDoc = `
-paths: {}
+paths:
+  /v2/apps/{appId}/conversations/{conversationId}/messages:
+    get:
+      parameters:
+        - {name: appId, in: path, required: true, schema: {type: string}}
+        - {name: conversationId, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: Ok}
 components:
   schemas:
     eventBase:

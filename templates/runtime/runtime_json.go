@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"slices"
+	"strings"
 )
 
 // isNull reports an absent or JSON null value.
@@ -37,7 +39,8 @@ type variantShape struct {
 // pickVariant returns the index of the variant that best explains the
 // JSON object data, or -1 when none does: every required property of the
 // variant must be present, and the variant with the most of data's
-// properties wins (the first one on a tie).
+// properties wins (the first one on a tie); a variant none of whose
+// properties is present is never picked.
 func pickVariant(data []byte, variants []variantShape) (int, error) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(data, &obj); err != nil {
@@ -136,8 +139,12 @@ func extraProperties(data []byte, declared ...string) (map[string]json.RawMessag
 	if err := json.Unmarshal(data, &obj); err != nil {
 		return nil, err
 	}
-	for _, name := range declared {
-		delete(obj, name)
+	// encoding/json matches field names case-insensitively, so a key
+	// that differs from a declared name only in case was decoded already.
+	for key := range obj {
+		if slices.ContainsFunc(declared, func(name string) bool { return strings.EqualFold(key, name) }) {
+			delete(obj, key)
+		}
 	}
 	if len(obj) == 0 {
 		return nil, nil
@@ -171,7 +178,11 @@ func withExtra(data []byte, extra map[string]json.RawMessage) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(append(append(out, key...), ':'), extra[name]...)
+		value := extra[name]
+		if len(value) == 0 {
+			value = json.RawMessage("null")
+		}
+		out = append(append(append(out, key...), ':'), value...)
 	}
 	return append(out, '}'), nil
 }
@@ -183,7 +194,13 @@ func property(raw json.RawMessage, name string, dst any) {
 	if json.Unmarshal(raw, &obj) != nil {
 		return
 	}
-	if v, ok := obj[name]; ok {
-		_ = json.Unmarshal(v, dst)
+	v, ok := obj[name]
+	if !ok {
+		return
+	}
+	// Decode into a fresh value so a mismatch leaves dst untouched.
+	fresh := reflect.New(reflect.TypeOf(dst).Elem())
+	if json.Unmarshal(v, fresh.Interface()) == nil {
+		reflect.ValueOf(dst).Elem().Set(fresh.Elem())
 	}
 }

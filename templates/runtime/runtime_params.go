@@ -5,11 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 )
 
 // formatParam writes a query or header parameter value: strings (and
 // string enums) as they are, numbers and booleans in their usual form.
 func formatParam(v any) string {
+	switch n := v.(type) {
+	case float64:
+		return strconv.FormatFloat(n, 'f', -1, 64) // never 1e+08
+	case float32:
+		return strconv.FormatFloat(float64(n), 'f', -1, 32)
+	}
 	return fmt.Sprint(v)
 }
 

@@ -90,6 +90,9 @@ func validAPIKey(got, secret string) bool {
 // callHandler runs fn, turning a panic into an error so that one bad event
 // answers 500 instead of dropping the connection.
 func callHandler[P any](ctx context.Context, fn func(context.Context, P) error, p P) (err error) {
+	if fn == nil {
+		return nil // nothing to do: acknowledge, or SunCo retries forever
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("sunco: webhook handler panicked: %v", v)

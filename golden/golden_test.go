@@ -1,0 +1,243 @@
+// Package golden holds the generator's golden tests: small OpenAPI
+// documents of our own, each aimed at one construct, and the Go files the
+// generator is expected to emit for them.
+//
+// Every case is a directory under testdata/ (so that the go tool does not
+// build the expected files as a package of this module):
+//
+//	testdata/<case>/spec.yaml     the fixture document
+//	testdata/<case>/overlay.yaml  an OpenAPI Overlay applied to it, if present
+//	testdata/<case>/want/*.go     the expected output, runtime copies excluded
+//
+// After a deliberate change to the generator, review the new output with
+//
+//	go test ./golden -update
+//	git diff golden/
+package golden
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/sunco-sdk/sunco-go/generator"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*/want with the generator's output")
+
+// cases are the fixture directories under testdata/, each aimed at one
+// construct (its spec.yaml says which in more detail); TestCasesListed
+// checks that none is missed.
+var cases = []string{
+	"allof_flatten",       // allOf of refs + inline; allOf [$ref] is the type itself
+	"collisions",          // Go names that collide, with each other and with the SDK's
+	"deepobject",          // deepObject page/filter params, header and path params, Iter
+	"enums",               // component and inline enums, name mangling
+	"freeform",            // objects without properties, additionalProperties
+	"nullable",            // Nullable[T], pointers for optional fields
+	"oneof_discriminator", // sealed interface picked by a discriminator
+	"polymorphic_base",    // base schema mapping to allOf subtypes
+	"recursive",           // self reference through arrays, properties, allOf, unions
+	"undiscriminated",     // oneOf by properties present, merged and clashing anyOf
+	"webhook",             // x-webhooks events made a union by an overlay
+}
+
+// pkg is the package name of every generated fixture SDK.
+const pkg = "sunco"
+
+// generate runs the generator on a case, with its overlay if it has one.
+func generate(t *testing.T, name string) *generator.Result {
+	t.Helper()
+	dir := filepath.Join("testdata", name)
+	overlay := filepath.Join(dir, "overlay.yaml")
+	if _, err := os.Stat(overlay); err != nil {
+		overlay = ""
+	}
+	res, err := generator.Generate(filepath.Join(dir, "spec.yaml"), overlay, pkg)
+	require.NoError(t, err, "generate %s", name)
+	return res
+}
+
+// isRuntime reports a copy of the runtime, which is not part of the
+// golden output: the runtime has tests of its own.
+func isRuntime(name string) bool { return strings.HasPrefix(name, "runtime_") }
+
+// emitted is the golden part of a generated SDK: every file but the runtime.
+func emitted(res *generator.Result) map[string][]byte {
+	out := map[string][]byte{}
+	for name, src := range res.Files {
+		if !isRuntime(name) {
+			out[name] = src
+		}
+	}
+	return out
+}
+
+// TestGolden compares the emitted files of each case with its want/
+// directory, byte for byte; with -update it rewrites want/ instead.
+func TestGolden(t *testing.T) {
+	for _, c := range cases {
+		t.Run(c, func(t *testing.T) {
+			got := emitted(generate(t, c))
+			dir := filepath.Join("testdata", c, "want")
+			if *update {
+				writeWant(t, dir, got)
+				return
+			}
+			want := readWant(t, dir)
+			assert.Equal(t, sortedKeys(want), sortedKeys(got), "file set differs from %s (run go test ./golden -update)", dir)
+			for _, name := range sortedKeys(got) {
+				if w, ok := want[name]; ok && !bytes.Equal(w, got[name]) {
+					t.Errorf("%s differs (run go test ./golden -update and review the diff):\n%s",
+						filepath.Join(dir, name), firstDifference(w, got[name]))
+				}
+			}
+		})
+	}
+}
+
+// TestDeterministic generates every case twice and requires identical
+// files: map iteration order must never leak into the output.
+func TestDeterministic(t *testing.T) {
+	for _, c := range cases {
+		t.Run(c, func(t *testing.T) {
+			first, second := generate(t, c).Files, generate(t, c).Files
+			require.Equal(t, sortedKeys(first), sortedKeys(second))
+			for name, src := range first {
+				assert.True(t, bytes.Equal(src, second[name]), "%s differs between two runs:\n%s", name, firstDifference(src, second[name]))
+			}
+		})
+	}
+}
+
+// TestGoldenCompiles writes the complete SDK of every case, runtime
+// included, as one package each of a scratch module and runs go vet on
+// them all at once.
+func TestGoldenCompiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	mod := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/golden\n\ngo 1.26\n"), 0o644))
+	for _, c := range cases {
+		dir := filepath.Join(mod, c)
+		require.NoError(t, os.Mkdir(dir, 0o755))
+		for name, src := range generate(t, c).Files {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name), src, 0o644))
+		}
+	}
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		return
+	}
+	failed := map[string]bool{}
+	for _, re := range vetCase {
+		for _, m := range re.FindAllStringSubmatch(string(out), -1) {
+			failed[m[1]] = true
+		}
+	}
+	t.Errorf("go vet failed (%v), cases %v:\n%s", err, sortedKeys(failed), out)
+}
+
+// vetCase finds the cases go vet complains about, by package path
+// ("# example.com/golden/enums") or by file ("enums/models.go:3:4: ...").
+var vetCase = []*regexp.Regexp{
+	regexp.MustCompile(`(?m)^# example\.com/golden/(\w+)$`),
+	regexp.MustCompile(`(?m)^(?:vet: )?(?:\./)?(\w+)/\w+\.go:\d+`),
+}
+
+// TestCasesListed requires every directory of testdata/ to be a case of
+// the table, and every case to have a spec.
+func TestCasesListed(t *testing.T) {
+	entries, err := os.ReadDir("testdata")
+	require.NoError(t, err)
+	var dirs, listed []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	for _, c := range cases {
+		listed = append(listed, c)
+		assert.FileExists(t, filepath.Join("testdata", c, "spec.yaml"))
+	}
+	slices.Sort(listed)
+	assert.Equal(t, dirs, listed, "the cases table and testdata/ disagree")
+}
+
+// readWant reads the expected files of a case.
+func readWant(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err, "no expected output (run go test ./golden -update)")
+	want := map[string][]byte{}
+	for _, e := range entries {
+		if e.IsDir() || filepath.Ext(e.Name()) != ".go" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		require.NoError(t, err)
+		want[e.Name()] = data
+	}
+	return want
+}
+
+// writeWant replaces the .go files of dir with files.
+func writeWant(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	old, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	require.NoError(t, err)
+	for _, f := range old {
+		require.NoError(t, os.Remove(f))
+	}
+	for name, src := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), src, 0o644))
+	}
+}
+
+// firstDifference shows the first line where want and got differ, with a
+// few lines of context before it and the differing lines marked - and +.
+func firstDifference(want, got []byte) string {
+	const context = 3
+	wl := strings.Split(string(want), "\n")
+	gl := strings.Split(string(got), "\n")
+	i := 0
+	for i < len(wl) && i < len(gl) && wl[i] == gl[i] {
+		i++
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "@@ line %d (- want, + got) @@\n", i+1)
+	for _, l := range wl[max(0, i-context):i] {
+		fmt.Fprintf(&b, "  %s\n", l)
+	}
+	for _, l := range wl[i:min(len(wl), i+context)] {
+		fmt.Fprintf(&b, "- %s\n", l)
+	}
+	for _, l := range gl[i:min(len(gl), i+context)] {
+		fmt.Fprintf(&b, "+ %s\n", l)
+	}
+	return b.String()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
