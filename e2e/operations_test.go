@@ -130,8 +130,11 @@ var operations = []operation{
 	}},
 	{"CreateClient", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Clients.CreateClient(ctx, appID, userID, sunco.ClientCreate{
-			Confirmation:  sunco.Confirmation{Type: sunco.ConfirmationTypeImmediate},
-			MatchCriteria: &sunco.MatchCriteriaTwilio{IntegrationID: integrationID, PhoneNumber: "+15145555555"},
+			Confirmation: sunco.Confirmation{Type: sunco.ConfirmationTypeImmediate},
+			// Not Twilio: its schema has the same shape as WhatsApp's and
+			// the discriminator's type property no enum, so a validator that
+			// ignores the discriminator finds two matches of the oneOf.
+			MatchCriteria: &sunco.MatchCriteriaMailgun{IntegrationID: integrationID, Address: "steve@example.com"},
 			Target:        sunco.ClientCreateTarget{ConversationID: conversationID},
 		}, nil))
 	}},
@@ -166,11 +169,15 @@ var operations = []operation{
 		return result(c.Conversations.DeleteConversation(ctx, appID, conversationID))
 	}},
 	{"PostConversionEvents", func(ctx context.Context, c *sunco.Client) (any, error) {
+		// The response example contradicts its schema (datasetId is a
+		// number, the schema says string): ask Prism to build the response
+		// from the schema instead.
+		dynamic := sunco.WithRequestHeader("Prefer", "dynamic=true")
 		return result(c.Conversations.PostConversionEvents(ctx, appID, conversationID, &sunco.MessengerConversionEventsBody{
-			Messenger: &sunco.MetaConversionEvent{Payload: sunco.MetaConversionEventPayload{
+			Messenger: sunco.MetaConversionEvent{Payload: sunco.MetaConversionEventPayload{
 				Data: []map[string]any{{"event_name": "Purchase", "event_time": 1700000000}},
 			}},
-		}))
+		}, dynamic))
 	}},
 	{"DownloadMessageRef", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Conversations.DownloadMessageRef(ctx, appID, conversationID, sunco.DownloadMessageRefBody{UserID: userID}))
@@ -246,12 +253,12 @@ var operations = []operation{
 		return result(c.OAuthEndpoints.RevokeAccess(ctx))
 	}},
 	{"Authorize", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return nil, c.OAuthEndpoints.Authorize(ctx, &sunco.AuthorizeParams{
+		return result(c.OAuthEndpoints.Authorize(ctx, &sunco.AuthorizeParams{
 			ClientID:     "5e4af71a81966cfff3ef6550",
 			ResponseType: "code",
 			State:        sunco.Ptr("Pending"),
 			RedirectUri:  sunco.Ptr("https://example.org"),
-		})
+		}))
 	}},
 	{"GetToken", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.OAuthEndpoints.GetToken(ctx, sunco.GetTokenBody{
@@ -273,7 +280,7 @@ var operations = []operation{
 		}))
 	}},
 	{"LeaveConversation", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Participants.LeaveConversation(ctx, appID, conversationID, &sunco.ParticipantLeaveBodyUserID{UserID: sunco.Ptr(userID)}))
+		return result(c.Participants.LeaveConversation(ctx, appID, conversationID, &sunco.ParticipantLeaveBodyUserID{UserID: userID}))
 	}},
 	{"ListParticipants", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Participants.ListParticipants(ctx, appID, conversationID, &sunco.ListParticipantsParams{

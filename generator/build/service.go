@@ -122,6 +122,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	b.params(o, params, pointer)
 	b.requestBody(o, op, pointer)
 	o.Result = b.result(o, op, pointer)
+	o.Redirect = o.Result == nil && onlyRedirects(op)
 	o.Pager = pager(o, op)
 	return o
 }
@@ -372,4 +373,22 @@ func lowerFirst(s string) string {
 		n-- // the last capital starts the next word
 	}
 	return strings.ToLower(string(r[:n])) + string(r[n:])
+}
+
+// onlyRedirects reports an operation whose documented successes are all
+// redirects (3xx), such as the start of an OAuth flow.
+func onlyRedirects(op *openapi3.Operation) bool {
+	if op.Responses == nil {
+		return false
+	}
+	redirects := 0
+	for code := range op.Responses.Map() {
+		switch {
+		case len(code) == 3 && code[0] == '2':
+			return false
+		case len(code) == 3 && code[0] == '3':
+			redirects++
+		}
+	}
+	return redirects > 0
 }

@@ -140,7 +140,7 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 			pairs = append(pairs, jen.Lit(p.WireName), jen.Id(p.Name))
 		}
 		fail := []jen.Code{jen.Err()}
-		if op.Result != nil {
+		if op.Result != nil || op.Redirect {
 			fail = []jen.Code{jen.Nil(), jen.Err()}
 		}
 		body = append(body, jen.If(jen.Err().Op(":=").Id("checkPathParams").Call(pairs...), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...)))
@@ -152,10 +152,14 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 		))
 	}
 	results := []jen.Code{jen.Error()}
-	if op.Result != nil {
+	switch {
+	case op.Result != nil:
 		results = []jen.Code{jen.Op("*").Add(typ(op.Result)), jen.Error()}
 		body = append(body, decodeResult(op.Result)...)
-	} else {
+	case op.Redirect:
+		results = []jen.Code{jen.Op("*").Qual("net/url", "URL"), jen.Error()}
+		body = append(body, jen.Return(jen.Id("s").Dot("t").Dot("redirect").Call(jen.Id("ctx"), jen.Id("req"), jen.Id("opts"))))
+	default:
 		body = append(body, jen.Return(jen.Id("s").Dot("t").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), jen.Nil(), jen.Id("opts"))))
 	}
 	f.Func().Params(jen.Id("s").Op("*").Id(svc.Name)).Id(op.Name).Params(signature(op)...).Params(results...).Block(body...)

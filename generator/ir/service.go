@@ -20,9 +20,12 @@ type Operation struct {
 	// Params is the struct of query and header parameters; nil when the
 	// operation has none.
 	Params *ParamsStruct
-	Body   *Body  // nil when there is no request body
-	Result Type   // decoded 2xx body; nil when there is none
-	Pager  *Pager // nil unless the operation is cursor-paginated
+	Body   *Body // nil when there is no request body
+	Result Type  // decoded 2xx body; nil when there is none
+	// Redirect is true when the API answers with a redirect instead of a
+	// 2xx: the method returns where it points rather than following it.
+	Redirect bool
+	Pager    *Pager // nil unless the operation is cursor-paginated
 }
 
 // Param is a path, query or header parameter.

@@ -248,21 +248,62 @@ components:
 			},
 		},
 		{
-			name: "nullable without type is left alone",
+			name: "nullable without type",
 			doc: `
 paths: {}
 components:
   schemas:
     metadata: {type: object}
+    union:
+      oneOf: [{$ref: '#/components/schemas/metadata'}, {type: string}]
     user:
       type: object
       properties:
         metadata:
           allOf: [{$ref: '#/components/schemas/metadata'}]
           nullable: true
+        name:
+          allOf: [{$ref: '#/components/schemas/metadata'}]
+          nullable: false
+        either:
+          allOf: [{$ref: '#/components/schemas/union'}]
+          nullable: true
 `,
+			warnings: []string{
+				"/components/schemas/user/properties/metadata/nullable: `nullable: true` without `type` has no effect in OpenAPI 3.0; added `type: object`",
+				"/components/schemas/user/properties/name/nullable: `nullable: false` without `type` has no effect; removed it",
+			},
 			check: func(t *testing.T, res *Result) {
-				assert.True(t, schema(t, res, "user").Properties["metadata"].Value.Nullable)
+				props := schema(t, res, "user").Properties
+				assert.True(t, props["metadata"].Value.Nullable)
+				assert.True(t, props["metadata"].Value.Type.Is("object"))
+				assert.False(t, props["name"].Value.Nullable)
+				assert.True(t, props["either"].Value.Nullable, "a target without a type is left as it is")
+			},
+		},
+		{
+			name: "oneOf whose alternatives require nothing",
+			doc: `
+paths: {}
+components:
+  schemas:
+    a: {type: object, properties: {x: {type: string}, y: {type: string}}}
+    b: {type: object, properties: {x: {type: string}}}
+    leave:
+      oneOf:
+        - {type: object, properties: {userId: {type: string}}}
+        - {type: object, properties: {participantId: {type: string}}, required: [participantId]}
+    update:
+      oneOf: [{$ref: '#/components/schemas/a'}, {$ref: '#/components/schemas/b'}]
+`,
+			warnings: []string{
+				"/components/schemas/leave/oneOf/0: oneOf alternative requires nothing, so it matches what the others match; it has the single property \"userId\", now required",
+				"/components/schemas/update/oneOf: 2 oneOf alternatives require nothing, so any object matches several and none is valid; made it anyOf",
+			},
+			check: func(t *testing.T, res *Result) {
+				assert.Equal(t, []string{"userId"}, schema(t, res, "leave").OneOf[0].Value.Required)
+				assert.Len(t, schema(t, res, "update").AnyOf, 2)
+				assert.Empty(t, schema(t, res, "update").OneOf)
 			},
 		},
 		{

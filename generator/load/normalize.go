@@ -17,8 +17,19 @@ func normalize(root *yaml.Node) ([]Warning, error) {
 		ws = append(ws, Warning{Pointer: ptr, Message: fmt.Sprintf(format, args...)})
 	}
 	err := walk(root, visitor{
-		schema: func(s schemaNode) error { return fixBooleanRequired(s, warn) },
+		schema: func(s schemaNode) error {
+			fixTypelessNullable(root, s, warn)
+			return fixBooleanRequired(s, warn)
+		},
 		server: func(n *yaml.Node, ptr string) error { fixServerVariables(n, ptr, warn); return nil },
+	})
+	if err != nil {
+		return nil, err
+	}
+	// A second pass, once every `required` is a list: whether a oneOf is
+	// ambiguous depends on what its alternatives require.
+	err = walk(root, visitor{
+		schema: func(s schemaNode) error { fixAmbiguousOneOf(root, s, warn); return nil },
 	})
 	return ws, err
 }
@@ -118,4 +129,121 @@ func undeclaredVariables(template string, vars *yaml.Node) []string {
 		missing = append(missing, name)
 	}
 	return missing
+}
+
+// fixTypelessNullable gives meaning to `nullable` in a schema without
+// `type`, where OpenAPI 3.0 says it has none (and validators such as
+// Prism's fail to compile it): `nullable: false` is dropped, and
+// `nullable: true` on `allOf: [$ref]` gets the type of the referenced
+// schema, so null is allowed as the document intends.
+func fixTypelessNullable(root *yaml.Node, s schemaNode, warn warnFunc) {
+	nullable := mappingValue(s.node, "nullable")
+	if !isBool(nullable) || mappingValue(s.node, "type") != nil {
+		return
+	}
+	ptr := child(s.ptr, "nullable")
+	if nullable.Value == "false" {
+		removeKey(s.node, "nullable")
+		warn(ptr, "`nullable: false` without `type` has no effect; removed it")
+		return
+	}
+	target := singleAllOfTarget(root, s.node)
+	typ := mappingValue(target, "type")
+	if typ == nil || typ.Kind != yaml.ScalarNode {
+		return
+	}
+	appendKey(s.node, "type", scalar(typ.Value))
+	warn(ptr, "`nullable: true` without `type` has no effect in OpenAPI 3.0; added `type: %s` from the schema its allOf references", typ.Value)
+}
+
+// singleAllOfTarget is the schema referenced by `allOf: [{$ref}]`, or nil.
+func singleAllOfTarget(root, schema *yaml.Node) *yaml.Node {
+	allOf := mappingValue(schema, "allOf")
+	if allOf == nil || allOf.Kind != yaml.SequenceNode || len(allOf.Content) != 1 {
+		return nil
+	}
+	return resolve(root, allOf.Content[0])
+}
+
+// resolve follows the local $ref of n, if any, to the node it names.
+func resolve(root, n *yaml.Node) *yaml.Node {
+	ref := mappingValue(n, "$ref")
+	if ref == nil || ref.Kind != yaml.ScalarNode {
+		return n
+	}
+	frag, err := refFragment(ref.Value)
+	if err != nil {
+		return nil
+	}
+	return lookup(root, frag)
+}
+
+// fixAmbiguousOneOf repairs a oneOf without discriminator whose
+// alternatives require nothing, so that any object matches several of
+// them and no value is valid. An inline alternative with a single
+// property is taken to require it; if two alternatives still require
+// nothing, the oneOf becomes an anyOf.
+func fixAmbiguousOneOf(root *yaml.Node, s schemaNode, warn warnFunc) {
+	oneOf := mappingValue(s.node, "oneOf")
+	if oneOf == nil || oneOf.Kind != yaml.SequenceNode || mappingValue(s.node, "discriminator") != nil {
+		return
+	}
+	free := 0
+	for i, alt := range oneOf.Content {
+		if !isObjectSchema(root, alt) || requiresSomething(root, alt) {
+			continue
+		}
+		props := mappingValue(alt, "properties")
+		if mappingValue(alt, "$ref") == nil && props != nil && props.Kind == yaml.MappingNode && len(props.Content) == 2 {
+			name := props.Content[0].Value
+			appendKey(alt, "required", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{scalar(name)}})
+			warn(index(child(s.ptr, "oneOf"), i), "oneOf alternative requires nothing, so it matches what the others match; it has the single property %q, now required", name)
+			continue
+		}
+		free++
+	}
+	if free < 2 {
+		return
+	}
+	for i := 0; i+1 < len(s.node.Content); i += 2 {
+		if s.node.Content[i].Value == "oneOf" {
+			s.node.Content[i].Value = "anyOf"
+		}
+	}
+	warn(child(s.ptr, "oneOf"), "%d oneOf alternatives require nothing, so any object matches several and none is valid; made it anyOf", free)
+}
+
+// requiresSomething reports an object schema, or a composition through
+// allOf, with a non-empty `required`.
+func requiresSomething(root, n *yaml.Node) bool {
+	n = resolve(root, n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return false
+	}
+	if req := mappingValue(n, "required"); req != nil && req.Kind == yaml.SequenceNode && len(req.Content) > 0 {
+		return true
+	}
+	allOf := mappingValue(n, "allOf")
+	if allOf == nil || allOf.Kind != yaml.SequenceNode {
+		return false
+	}
+	for _, part := range allOf.Content {
+		if requiresSomething(root, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// isObjectSchema reports a schema for objects: typed so, or with
+// properties or an allOf composition.
+func isObjectSchema(root, n *yaml.Node) bool {
+	n = resolve(root, n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return false
+	}
+	if typ := mappingValue(n, "type"); typ != nil {
+		return typ.Value == "object"
+	}
+	return mappingValue(n, "properties") != nil || mappingValue(n, "allOf") != nil
 }

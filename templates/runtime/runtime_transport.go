@@ -96,6 +96,37 @@ type request struct {
 
 // do sends req and decodes a 2xx JSON response into out; with a nil out the
 // body is discarded. Any other status gives an *APIError.
+func (t *transport) do(ctx context.Context, req *request, out any, opts []RequestOption) error {
+	resp, err := t.send(ctx, t.client, req, "application/json", opts, isSuccess)
+	if err != nil {
+		return err
+	}
+	return decodeResponse(req, resp, out)
+}
+
+// redirect sends req, which the API answers with a redirect, and returns
+// where it points instead of following it. Any other status gives an
+// *APIError.
+func (t *transport) redirect(ctx context.Context, req *request, opts []RequestOption) (*url.URL, error) {
+	noFollow := *t.client
+	noFollow.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := t.send(ctx, &noFollow, req, "*/*", opts, isRedirect)
+	if err != nil {
+		return nil, err
+	}
+	defer closeBody(resp.Body)
+	loc, err := resp.Location()
+	if err != nil {
+		return nil, fmt.Errorf("sunco: %s %s answered %d without a usable Location: %w", req.Method, req.Path, resp.StatusCode, err)
+	}
+	return loc, nil
+}
+
+func isSuccess(status int) bool  { return status >= 200 && status < 300 }
+func isRedirect(status int) bool { return status >= 300 && status < 400 }
+
+// send sends req with client until a response whose status is expected
+// arrives, and returns it with its body open.
 //
 // A request is retried, at most maxRetries times, on 429 whatever its
 // method; on 500, 502, 503, 504 and transport errors only when its method is
@@ -103,7 +134,8 @@ type request struct {
 // nothing was sent. The wait honours Retry-After, else backs off
 // exponentially with full jitter, and ends early with ctx.Err() when ctx
 // does. A multipart body whose Reader is not an io.Seeker is sent once.
-func (t *transport) do(ctx context.Context, req *request, out any, opts []RequestOption) error {
+// A response of another status gives an *APIError.
+func (t *transport) send(ctx context.Context, client *http.Client, req *request, accept string, opts []RequestOption, expected func(int) bool) (*http.Response, error) {
 	cfg := requestConfig{maxRetries: t.maxRetries}
 	for _, opt := range opts {
 		if opt != nil {
@@ -116,7 +148,7 @@ func (t *transport) do(ctx context.Context, req *request, out any, opts []Reques
 	}
 	body, err := newRequestBody(req)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer body.release()
 	idempotent := isIdempotent(req.Method)
@@ -129,43 +161,43 @@ func (t *transport) do(ctx context.Context, req *request, out any, opts []Reques
 		traced := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
 			GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
 		})
-		r, err := t.newHTTPRequest(traced, req, target, body, &cfg)
+		r, err := t.newHTTPRequest(traced, req, target, accept, body, &cfg)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		resp, err := t.client.Do(r)
+		resp, err := client.Do(r)
 		body.release()
 		if err != nil {
 			if !retryable || !retryableError(ctx, err, idempotent, connected.Load()) {
-				return err
+				return nil, err
 			}
 			if err := t.sleep(ctx, t.backoff(attempt)); err != nil {
-				return err
+				return nil, err
 			}
 			continue
 		}
-		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-			return decodeResponse(req, resp, out)
+		if expected(resp.StatusCode) {
+			return resp, nil
 		}
 		apiErr := newAPIError(resp)
 		if !retryable || !retryableStatus(resp.StatusCode, idempotent) {
-			return apiErr
+			return nil, apiErr
 		}
 		if err := t.sleep(ctx, t.retryDelay(attempt, resp.Header)); err != nil {
-			return err
+			return nil, err
 		}
 	}
 }
 
 // newHTTPRequest builds the request of one attempt. target is parsed by
 // url.Parse, which keeps the escaped path, so %2F stays within its segment.
-func (t *transport) newHTTPRequest(ctx context.Context, req *request, target string, body *requestBody, cfg *requestConfig) (*http.Request, error) {
+func (t *transport) newHTTPRequest(ctx context.Context, req *request, target, accept string, body *requestBody, cfg *requestConfig) (*http.Request, error) {
 	r, err := body.newHTTPRequest(ctx, req.Method, target)
 	if err != nil {
 		return nil, err
 	}
 	// Later sources override earlier ones.
-	r.Header.Set("Accept", "application/json")
+	r.Header.Set("Accept", accept)
 	if t.userAgent != "" {
 		r.Header.Set("User-Agent", t.userAgent)
 	}
