@@ -354,6 +354,9 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 			name = prefix + goName(singular(p.name))
 		}
 		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name})
+		if _, isObject := p.ref.Value.Example.(map[string]any); isObject && p.ref.Ref == "" {
+			b.example(p.pointer+"/example", t, p.ref.Value.Example)
+		}
 		f.Type, f.Omit = fieldType(t, p.ref.Value.Nullable, slices.Contains(required, p.name))
 		st.Fields = append(st.Fields, f)
 	}
