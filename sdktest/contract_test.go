@@ -1,0 +1,111 @@
+package sdktest
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/sunco-sdk/sunco-go/gen/sunco"
+)
+
+// TestDesignContract runs the client example of DESIGN.md §4 against a
+// fake API: the discriminator of a variant is written without the caller
+// setting it, a list is followed across pages, and a 404 is an *APIError.
+func TestDesignContract(t *testing.T) {
+	var posted map[string]any
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case r.Method == http.MethodPost && r.URL.Path == "/v2/apps/app1/conversations/conv1/messages":
+			data, _ := io.ReadAll(r.Body)
+			require.NoError(t, json.Unmarshal(data, &posted))
+			w.WriteHeader(http.StatusCreated)
+			io.WriteString(w, `{"messages":[{"id":"m1","content":{"type":"text","text":"hi"},"author":{"type":"business"}}]}`)
+		case r.URL.Path == "/v2/apps/app1/conversations" && r.URL.Query().Get("page[after]") == "":
+			io.WriteString(w, `{"conversations":[{"id":"c1"},{"id":"c2"}],"meta":{"hasMore":true,"afterCursor":"c2"}}`)
+		case r.URL.Path == "/v2/apps/app1/conversations" && r.URL.Query().Get("page[after]") == "c2":
+			io.WriteString(w, `{"conversations":[{"id":"c3"}],"meta":{"hasMore":false}}`)
+		default:
+			w.Header().Set("X-Request-Id", "req-1")
+			w.WriteHeader(http.StatusNotFound)
+			io.WriteString(w, `{"errors":[{"code":"not_found","title":"App not found"}]}`)
+		}
+	}))
+	defer srv.Close()
+
+	c, err := sunco.NewClient(
+		sunco.WithBasicAuth("key", "secret"),
+		sunco.WithBaseURL(srv.URL),
+		sunco.WithHTTPClient(srv.Client()),
+		sunco.WithMaxRetries(2),
+	)
+	require.NoError(t, err)
+	ctx := t.Context()
+
+	res, err := c.Messages.PostMessage(ctx, "app1", "conv1", sunco.MessagePost{
+		Author:  sunco.Author{Type: sunco.AuthorTypeBusiness},
+		Content: &sunco.TextMessage{Text: sunco.Ptr("hi")},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"type": "text", "text": "hi"}, posted["content"], "the variant's type is written for the caller")
+	require.Len(t, res.Messages, 1)
+	text, ok := res.Messages[0].Content.(*sunco.TextMessage)
+	require.True(t, ok, "content decodes as %T", res.Messages[0].Content)
+	assert.Equal(t, "hi", *text.Text)
+
+	var ids []string
+	params := &sunco.ListConversationsParams{Filter: sunco.ConversationListFilter{UserID: sunco.Ptr("u1")}}
+	for conv, err := range c.Conversations.ListConversationsIter(ctx, "app1", params) {
+		require.NoError(t, err)
+		ids = append(ids, *conv.ID)
+	}
+	assert.Equal(t, []string{"c1", "c2", "c3"}, ids)
+
+	_, err = c.Apps.GetApp(ctx, "nope")
+	var apiErr *sunco.APIError
+	require.True(t, errors.As(err, &apiErr), "got %v", err)
+	assert.Equal(t, http.StatusNotFound, apiErr.StatusCode)
+	assert.Equal(t, "req-1", apiErr.RequestID)
+	require.Len(t, apiErr.Errors, 1)
+	assert.Equal(t, "not_found", apiErr.Errors[0].Code)
+}
+
+// TestListMessagesPagesBackwards checks that ListMessagesIter follows
+// meta.beforeCursor with page[before], as the API pages messages from the
+// most recent backwards, and stops when the caller breaks.
+func TestListMessagesPagesBackwards(t *testing.T) {
+	var queries []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		queries = append(queries, r.URL.RawQuery)
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Query().Get("page[before]") {
+		case "":
+			io.WriteString(w, `{"messages":[{"id":"m5"},{"id":"m6"}],"meta":{"hasMore":true,"beforeCursor":"m5","afterCursor":"zzz"}}`)
+		case "m5":
+			io.WriteString(w, `{"messages":[{"id":"m3"},{"id":"m4"}],"meta":{"hasMore":true,"beforeCursor":"m3"}}`)
+		default:
+			t.Errorf("fetched past the break: %s", r.URL.RawQuery)
+			io.WriteString(w, `{"messages":[],"meta":{"hasMore":false}}`)
+		}
+	}))
+	defer srv.Close()
+	c, err := sunco.NewClient(sunco.WithBaseURL(srv.URL), sunco.WithHTTPClient(srv.Client()))
+	require.NoError(t, err)
+
+	var ids []string
+	for msg, err := range c.Messages.ListMessagesIter(t.Context(), "app1", "conv1", nil) {
+		require.NoError(t, err)
+		ids = append(ids, *msg.ID)
+		if len(ids) == 3 {
+			break
+		}
+	}
+	assert.Equal(t, []string{"m5", "m6", "m3"}, ids)
+	assert.Equal(t, []string{"", "page[before]=m5"}, queries)
+}
