@@ -15,7 +15,7 @@ type APIError struct {
 	StatusCode int
 	// Errors are the API's error details, decoded from a body of the form
 	// {"errors":[{"code":…,"title":…}]}.
-	Errors []ErrorDetail
+	Errors []Error
 	// RequestID identifies the request to Zendesk support, when the
 	// response carried one.
 	RequestID string
@@ -24,10 +24,10 @@ type APIError struct {
 	Body string
 }
 
-// ErrorDetail is one entry of an API error response.
-type ErrorDetail struct {
-	Code  string `json:"code"`
-	Title string `json:"title"`
+// Error is one entry of the errors list of an API error response.
+type Error struct {
+	Code  string `json:"code"`  // classifies the error, e.g. not_found
+	Title string `json:"title"` // describes it, e.g. Resource not found
 }
 
 // Error returns a line such as
@@ -86,7 +86,7 @@ func newAPIError(resp *http.Response) *APIError {
 		}
 	}
 	var doc struct {
-		Errors []ErrorDetail `json:"errors"`
+		Errors []Error `json:"errors"`
 	}
 	if json.Unmarshal(data, &doc) == nil && len(doc.Errors) > 0 {
 		e.Errors = doc.Errors

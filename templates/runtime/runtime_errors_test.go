@@ -19,7 +19,7 @@ func TestAPIErrorFromResponse(t *testing.T) {
 		status      int
 		header      http.Header
 		body        string
-		wantErrors  []ErrorDetail
+		wantErrors  []Error
 		wantID      string
 		wantBody    string
 		wantMessage string
@@ -29,7 +29,7 @@ func TestAPIErrorFromResponse(t *testing.T) {
 			status:      404,
 			header:      http.Header{"X-Request-Id": {"abc"}},
 			body:        `{"errors":[{"code":"not_found","title":"Resource not found"}]}`,
-			wantErrors:  []ErrorDetail{{Code: "not_found", Title: "Resource not found"}},
+			wantErrors:  []Error{{Code: "not_found", Title: "Resource not found"}},
 			wantID:      "abc",
 			wantMessage: "sunco: 404 Not Found: not_found: Resource not found (request id abc)",
 		},
@@ -38,7 +38,7 @@ func TestAPIErrorFromResponse(t *testing.T) {
 			status:      400,
 			header:      http.Header{"X-Zendesk-Request-Id": {"zd-1"}},
 			body:        `{"errors":[{"code":"bad_request","title":"Bad request"},{"code":"invalid_param"}]}`,
-			wantErrors:  []ErrorDetail{{Code: "bad_request", Title: "Bad request"}, {Code: "invalid_param"}},
+			wantErrors:  []Error{{Code: "bad_request", Title: "Bad request"}, {Code: "invalid_param"}},
 			wantID:      "zd-1",
 			wantMessage: "sunco: 400 Bad Request: bad_request: Bad request; invalid_param (request id zd-1)",
 		},
@@ -47,7 +47,7 @@ func TestAPIErrorFromResponse(t *testing.T) {
 			status:      409,
 			header:      http.Header{"X-Zendesk-Request-Id": {"zd-1"}, "X-Request-Id": {"abc"}},
 			body:        `{"errors":[{"code":"conflict","title":"Conflict"}]}`,
-			wantErrors:  []ErrorDetail{{Code: "conflict", Title: "Conflict"}},
+			wantErrors:  []Error{{Code: "conflict", Title: "Conflict"}},
 			wantID:      "abc",
 			wantMessage: "sunco: 409 Conflict: conflict: Conflict (request id abc)",
 		},
