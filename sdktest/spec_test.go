@@ -1,10 +1,8 @@
 package sdktest
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -12,19 +10,14 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/sunco-sdk/sunco-go/generator/build"
-	"github.com/sunco-sdk/sunco-go/generator/emit"
+	"github.com/sunco-sdk/sunco-go/generator"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
-	"github.com/sunco-sdk/sunco-go/generator/load"
-	"github.com/sunco-sdk/sunco-go/templates"
 )
 
 // The pinned document and its overlay, as `make` uses them.
 const (
 	specPath    = "../spec/openapi.yaml"
 	overlayPath = "../spec/overlay.yaml"
-	// webhookName is the x-webhooks entry describing webhook deliveries.
-	webhookName = "Webhook Event"
 )
 
 // webhookExample is one example of the webhook request body.
@@ -68,51 +61,27 @@ func loadSpecWebhook(tb testing.TB) *specWebhook {
 	return specResult
 }
 
-// readSpecWebhook loads the document the way the generator does (same
-// overlay, same reserved names) and extracts the webhook examples and the
-// events union.
+// readSpecWebhook generates the SDK's IR the way `make` does and takes from
+// it the events union and the examples of the webhook body.
 func readSpecWebhook() (*specWebhook, error) {
-	overlay, err := os.ReadFile(overlayPath)
+	res, err := generator.Generate(specPath, overlayPath, "sunco")
 	if err != nil {
 		return nil, err
 	}
-	loaded, err := load.Load(specPath, load.Options{Overlay: overlay, OverlayName: overlayPath})
-	if err != nil {
-		return nil, err
-	}
-	reserved, err := templates.RuntimeNames()
-	if err != nil {
-		return nil, err
-	}
-	api, err := build.Build(build.Input{
-		Doc:      loaded.Doc,
-		Webhooks: loaded.Webhooks,
-		Reserved: append(reserved, emit.FixedNames...),
-	}, "sunco")
-	if err != nil {
-		return nil, err
-	}
+	api := res.API
 	if api.Webhook == nil || api.Webhook.Events == nil {
 		return nil, errors.New("the document describes no webhook events")
 	}
-	hook := loaded.Webhooks[webhookName]
-	if hook == nil || hook.Post == nil || hook.Post.RequestBody == nil || hook.Post.RequestBody.Value == nil {
-		return nil, fmt.Errorf("no x-webhooks %q post request body", webhookName)
-	}
-	media := hook.Post.RequestBody.Value.Content["application/json"]
-	if media == nil {
-		return nil, errors.New("no application/json webhook body")
-	}
 	out := &specWebhook{Events: api.Webhook.Events}
-	for name, ref := range media.Examples {
-		if ref == nil || ref.Value == nil {
-			return nil, fmt.Errorf("webhook example %q is unresolved", name)
+	prefix := api.Webhook.Payload.Pointer[:len(api.Webhook.Payload.Pointer)-len("schema")] + "examples/"
+	for _, ex := range api.Examples {
+		if name, ok := strings.CutPrefix(ex.Pointer, prefix); ok {
+			name = strings.NewReplacer("~1", "/", "~0", "~").Replace(name)
+			out.Examples = append(out.Examples, webhookExample{Name: name, JSON: ex.JSON})
 		}
-		data, err := json.Marshal(ref.Value.Value)
-		if err != nil {
-			return nil, err
-		}
-		out.Examples = append(out.Examples, webhookExample{Name: name, JSON: data})
+	}
+	if len(out.Examples) == 0 {
+		return nil, fmt.Errorf("no examples under %s", prefix)
 	}
 	slices.SortFunc(out.Examples, func(a, b webhookExample) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil

@@ -500,3 +500,25 @@ func TestDecodeErrorsPropagate(t *testing.T) {
 		assert.ErrorIs(t, err, errDecode)
 	})
 }
+
+func TestCheckPathParams(t *testing.T) {
+	tests := []struct {
+		name    string
+		pairs   []string
+		wantErr string
+	}{
+		{name: "none", pairs: nil},
+		{name: "all set", pairs: []string{"appId", "a", "conversationId", "c"}},
+		{name: "an empty one is named", pairs: []string{"appId", "a", "conversationId", ""}, wantErr: "path parameter conversationId is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := checkPathParams(tt.pairs...)
+			if tt.wantErr == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorContains(t, err, tt.wantErr)
+		})
+	}
+}
