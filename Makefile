@@ -23,9 +23,9 @@ build: generate
 	$(GO) build ./...
 	$(GO) vet ./$(OUT)
 
-# The pinned Stoplight Prism for the end-to-end tests (e2e/), installed by
+# The pinned Stoplight Prism for the end-to-end tests (gen/e2e/), installed by
 # npm ci when node_modules is missing or older than the lockfile.
-PRISM := e2e/prism
+PRISM := gen/e2e/prism
 
 prism: $(PRISM)/node_modules/.package-lock.json
 
@@ -39,7 +39,7 @@ test: build prism
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /generator/versions)
 	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -overlay $(OVERLAY) -out $(OUT) -check
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./$(OUT)
-	$(GO) test ./sdktest -run '^$$' -fuzz FuzzParseWebhook -fuzztime 20s
+	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzParseWebhook -fuzztime 20s
 	$(MAKE) test-specs
 
 # Generate, build and vet an SDK for every published spec version.

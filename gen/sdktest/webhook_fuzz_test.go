@@ -11,7 +11,7 @@ import (
 // the body, and that a payload it accepts can be encoded again. The seed
 // corpus is every webhook example of the document plus edge cases.
 //
-//	go test ./sdktest -run '^$' -fuzz FuzzParseWebhook -fuzztime 20s
+//	go test ./gen/sdktest -run '^$' -fuzz FuzzParseWebhook -fuzztime 20s
 func FuzzParseWebhook(f *testing.F) {
 	for _, ex := range loadSpecWebhook(f).Examples {
 		f.Add(ex.JSON)

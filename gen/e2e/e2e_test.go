@@ -28,10 +28,10 @@ import (
 
 // Where the tests find the project's files, relative to this package.
 const (
-	repoRoot  = ".."
+	repoRoot  = "../.."
 	specFile  = "spec/openapi.yaml"
 	overlay   = "spec/overlay.yaml"
-	prismBin  = "e2e/prism/node_modules/.bin/prism"
+	prismBin  = "gen/e2e/prism/node_modules/.bin/prism"
 	readiness = 90 * time.Second // how long Prism may take to answer
 )
 

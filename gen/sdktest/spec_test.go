@@ -16,8 +16,8 @@ import (
 
 // The pinned document and its overlay, as `make` uses them.
 const (
-	specPath    = "../spec/openapi.yaml"
-	overlayPath = "../spec/overlay.yaml"
+	specPath    = "../../spec/openapi.yaml"
+	overlayPath = "../../spec/overlay.yaml"
 )
 
 // webhookExample is one example of the webhook request body.
