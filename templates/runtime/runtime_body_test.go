@@ -408,3 +408,28 @@ func TestRawBody(t *testing.T) {
 		})
 	}
 }
+
+// seekLimit is a Reader whose Seek fails after its first n calls.
+type seekLimit struct {
+	*bytes.Reader
+	n int
+}
+
+func (s *seekLimit) Seek(offset int64, whence int) (int64, error) {
+	if s.n == 0 {
+		return 0, errors.New("device gone")
+	}
+	s.n--
+	return s.Reader.Seek(offset, whence)
+}
+
+func TestRewindFailureEndsTheCall(t *testing.T) {
+	srv, seen := recordingServer(t, statusSequence(503, 200))
+	tr, waits := newTestTransport(t, srv.URL)
+	// newStreamedBody seeks three times to learn the offset and length.
+	body := &rawBody{Reader: &seekLimit{Reader: bytes.NewReader([]byte("data")), n: 3}}
+	err := tr.do(t.Context(), &request{Method: "PUT", Path: "/v2/x", Raw: body}, nil, nil)
+	assert.EqualError(t, err, "sunco: rewinding request body: device gone")
+	assert.Len(t, seen.all(), 1)
+	assert.Len(t, *waits, 1, "no retry after the rewind failed")
+}

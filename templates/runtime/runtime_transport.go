@@ -176,7 +176,14 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 
 	for attempt := 1; ; attempt++ {
 		retryable := attempt <= cfg.maxRetries && body.replayable()
-		resp, connected, err := t.attempt(ctx, client, req, target, accept, body, cfg, attempt)
+		attemptCtx, cancel := attemptContext(ctx, cfg.attemptTimeout)
+		r, err := t.newHTTPRequest(attemptCtx, req, target, accept, body, cfg)
+		if err != nil {
+			cancel()
+			return nil, err
+		}
+		resp, connected, err := roundTrip(ctx, client, r, cancel, req, cfg, attempt)
+		body.release()
 		if err != nil {
 			if !retryable || !retryableError(ctx, err, idempotent, connected) {
 				return nil, callError(req, attempt, err)
@@ -199,28 +206,24 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 	}
 }
 
-// attempt makes one round trip and logs it. On success the response body
-// is open, and closing it ends the attempt's context. Errors are stripped of net/http's *url.Error, which
-// repeats the full URL, query included; when ctx has ended the error is
-// ctx.Err(), and when the attempt timed out it says so. connected reports
-// whether a connection was obtained: once it was, part of the request may
-// have reached the server.
-func (t *transport) attempt(ctx context.Context, client *http.Client, req *request, target, accept string, body *requestBody, cfg *requestConfig, n int) (resp *http.Response, connected bool, err error) {
-	attemptCtx, cancel := attemptContext(ctx, cfg.attemptTimeout)
+// roundTrip sends r, the request of attempt n, and logs the attempt.
+// cancel ends r's context: on success closing the response body calls it,
+// on failure roundTrip does. Errors are stripped of net/http's *url.Error,
+// which repeats the full URL, query included; when ctx, the call's context,
+// has ended the error is ctx.Err(), and when r's own deadline passed it
+// says that the attempt timed out. connected reports whether a connection
+// was obtained: once it was, part of the request may have reached the
+// server.
+func roundTrip(ctx context.Context, client *http.Client, r *http.Request, cancel context.CancelFunc, req *request, cfg *requestConfig, n int) (resp *http.Response, connected bool, err error) {
 	var gotConn atomic.Bool // httptrace hooks may run on other goroutines
-	traced := httptrace.WithClientTrace(attemptCtx, &httptrace.ClientTrace{
+	r = r.WithContext(httptrace.WithClientTrace(r.Context(), &httptrace.ClientTrace{
 		GotConn: func(httptrace.GotConnInfo) { gotConn.Store(true) },
-	})
-	r, err := t.newHTTPRequest(traced, req, target, accept, body, cfg)
-	if err != nil {
-		cancel()
-		return nil, false, err
-	}
+	}))
 	start := time.Now()
 	resp, err = client.Do(r)
 	elapsed := time.Since(start)
-	body.release()
 	if err != nil {
+		timedOut := r.Context().Err() != nil
 		cancel()
 		var urlErr *url.Error
 		if errors.As(err, &urlErr) {
@@ -229,7 +232,7 @@ func (t *transport) attempt(ctx context.Context, client *http.Client, req *reque
 		switch {
 		case ctx.Err() != nil:
 			err = ctx.Err()
-		case attemptCtx.Err() != nil:
+		case timedOut:
 			err = fmt.Errorf("attempt timed out after %v: %w", cfg.attemptTimeout, context.DeadlineExceeded)
 		}
 		logAttempt(ctx, cfg.logger, req, n, elapsed, slog.String("error", err.Error()))
