@@ -162,10 +162,11 @@ func WithRequestMaxRetries(n int) RequestOption {
 
 // WithAttemptTimeout bounds each attempt of this call to d, from sending the
 // request until its response has been read, overriding the client's
-// WithDefaultAttemptTimeout; d <= 0 removes the bound. An attempt that
-// times out is retried as a failed connection would be (idempotent methods
-// only); the call's context still bounds all attempts and the waits between
-// them. The error of a call whose last attempt timed out satisfies
+// WithDefaultAttemptTimeout; d <= 0 removes the bound. An attempt that times
+// out before its response arrives is retried as a dropped connection would
+// be: only when the method is idempotent (GET, PUT, DELETE). The call's ctx
+// still bounds all attempts and the waits between them. The error of a call
+// whose last attempt timed out satisfies
 // errors.Is(err, context.DeadlineExceeded).
 func WithAttemptTimeout(d time.Duration) RequestOption {
 	return func(c *requestConfig) {
@@ -183,10 +184,11 @@ func WithRequestLogger(l *slog.Logger) RequestOption {
 
 // WithResponseInto sets *dst, once the call returns, to the last HTTP
 // response received, for its status and headers: on success, and also when
-// the call returns an *APIError. Its Body has already been read and closed;
-// it is replaced by http.NoBody. Its Request field holds the request as
-// sent, credentials included. *dst is set to nil when the call ends without
-// a response, for example on a network error or when ctx ends.
+// the call returns an *APIError. Its Body has already been read and closed,
+// and is replaced by http.NoBody. Its Request field holds the request as
+// sent, credentials included: do not log it whole. *dst is set to nil when
+// the call fails without a response to report, on a network error or when
+// ctx ends.
 func WithResponseInto(dst **http.Response) RequestOption {
 	return func(c *requestConfig) {
 		c.response = dst
