@@ -89,6 +89,8 @@ func hangFirst(n int32, body string) http.HandlerFunc {
 }
 
 func TestAttemptTimeout(t *testing.T) {
+	// Long enough for a successful attempt on a loaded machine.
+	const timeout = 250 * time.Millisecond
 	tests := []struct {
 		name     string
 		opts     []Option
@@ -99,37 +101,38 @@ func TestAttemptTimeout(t *testing.T) {
 		attempts int
 		wantErr  string // "" for success
 	}{
-		{name: "GET retried after a timeout", reqOpts: []RequestOption{WithAttemptTimeout(50 * time.Millisecond)}, method: "GET", hang: 2, attempts: 3},
-		{name: "client default", opts: []Option{WithDefaultAttemptTimeout(50 * time.Millisecond)}, method: "GET", hang: 1, attempts: 2},
+		{name: "GET retried after a timeout", reqOpts: []RequestOption{WithAttemptTimeout(timeout)}, method: "GET", hang: 2, attempts: 3},
+		{name: "client default", opts: []Option{WithDefaultAttemptTimeout(timeout)}, method: "GET", hang: 1, attempts: 2},
 		{
 			name:     "POST not retried",
-			reqOpts:  []RequestOption{WithAttemptTimeout(50 * time.Millisecond)},
+			reqOpts:  []RequestOption{WithAttemptTimeout(timeout)},
 			method:   "POST",
 			hang:     1,
 			attempts: 1,
-			wantErr:  "sunco: POST /v2/x: attempt timed out after 50ms: context deadline exceeded",
+			wantErr:  "sunco: POST /v2/x: attempt timed out after 250ms: context deadline exceeded",
 		},
 		{
 			name:     "every attempt times out",
-			reqOpts:  []RequestOption{WithAttemptTimeout(50 * time.Millisecond)},
+			reqOpts:  []RequestOption{WithAttemptTimeout(timeout)},
 			method:   "GET",
 			hang:     3,
 			attempts: 3,
-			wantErr:  "sunco: GET /v2/x: after 3 attempts: attempt timed out after 50ms: context deadline exceeded",
+			wantErr:  "sunco: GET /v2/x: after 3 attempts: attempt timed out after 250ms: context deadline exceeded",
 		},
 		{
 			name:     "per call 0 removes the client's bound",
-			opts:     []Option{WithDefaultAttemptTimeout(50 * time.Millisecond)},
+			opts:     []Option{WithDefaultAttemptTimeout(timeout)},
 			reqOpts:  []RequestOption{WithAttemptTimeout(0)},
 			method:   "GET",
 			hang:     1,
-			deadline: 200 * time.Millisecond,
+			deadline: 2 * timeout,
 			attempts: 1,
 			wantErr:  "sunco: GET /v2/x: context deadline exceeded", // the call's own
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			srv, seen := recordingServer(t, hangFirst(tt.hang, `{"ok":true}`))
 			tr, _ := newTestTransport(t, srv.URL, tt.opts...)
 			deadline := tt.deadline
