@@ -121,9 +121,15 @@ func countOperations(api *ir.API) int {
 	return n
 }
 
-var packageClause = regexp.MustCompile(`(?m)^package \w+$`)
+var (
+	packageClause = regexp.MustCompile(`(?m)^package \w+$`)
+	// sdkNameDecl is the runtime's one declaration of the name that prefixes
+	// its errors; it becomes the generated package's name.
+	sdkNameDecl = regexp.MustCompile(`(?m)^const sdkName = "\w+"$`)
+)
 
-// render prints the emitted files and the runtime, each gofmt-clean.
+// render prints the emitted files and the runtime, each gofmt-clean. The
+// runtime gets the package's name in its package clause and in sdkName.
 func render(api *ir.API) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for _, f := range emit.Files(api) {
@@ -139,6 +145,7 @@ func render(api *ir.API) (map[string][]byte, error) {
 	}
 	for _, rf := range runtime {
 		src := packageClause.ReplaceAll(rf.Source, []byte("package "+api.Package))
+		src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+api.Package+`"`))
 		src = append([]byte("// "+emit.Header+"\n// Source: templates/runtime/"+rf.Name+"\n\n"), src...)
 		formatted, err := format.Source(src)
 		if err != nil {

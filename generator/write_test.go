@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -121,5 +122,29 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	require.Equal(t, len(first.Files), len(second.Files))
 	for name, src := range first.Files {
 		assert.Equal(t, string(src), string(second.Files[name]), name)
+	}
+}
+
+// TestPackageNameInRuntime checks that the runtime's error prefix follows
+// the package name: a package named other says "other: ...", not "sunco: ...".
+func TestPackageNameInRuntime(t *testing.T) {
+	tests := []struct{ pkg, want string }{
+		{pkg: "sunco", want: `const sdkName = "sunco"`},
+		{pkg: "other", want: `const sdkName = "other"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pkg, func(t *testing.T) {
+			res, err := Generate(minimalSpec, "", tt.pkg)
+			require.NoError(t, err)
+			var decls []string
+			for name, src := range res.Files {
+				for _, line := range strings.Split(string(src), "\n") {
+					if strings.HasPrefix(line, "const sdkName") {
+						decls = append(decls, name+": "+line)
+					}
+				}
+			}
+			assert.Equal(t, []string{"runtime_errors.go: " + tt.want}, decls)
+		})
 	}
 }

@@ -55,6 +55,13 @@ func TestWebhookHandler(t *testing.T) {
 		{name: "PUT", method: http.MethodPut, apiKey: sunco.Ptr(handlerSecret), body: deliveryBody, wantStatus: http.StatusMethodNotAllowed, wantAllow: http.MethodPost},
 		{name: "body over the cap", apiKey: sunco.Ptr(handlerSecret), body: deliveryBody, opts: []sunco.WebhookOption{sunco.WithMaxBodyBytes(16)}, wantStatus: http.StatusRequestEntityTooLarge},
 		{name: "body at the cap", apiKey: sunco.Ptr(handlerSecret), body: `{"events":[]}`, opts: []sunco.WebhookOption{sunco.WithMaxBodyBytes(int64(len(`{"events":[]}`)))}, wantStatus: http.StatusOK, wantCalled: true},
+		{name: "body one over the cap", apiKey: sunco.Ptr(handlerSecret), body: `{"events":[]}`, opts: []sunco.WebhookOption{sunco.WithMaxBodyBytes(int64(len(`{"events":[]}`) - 1))}, wantStatus: http.StatusRequestEntityTooLarge},
+		// Method, then API key, then size, then parse: a request that fails
+		// several checks gets the answer of the first.
+		{name: "GET with a wrong API key", method: http.MethodGet, apiKey: sunco.Ptr("not-the-secret"), wantStatus: http.StatusMethodNotAllowed, wantAllow: http.MethodPost},
+		{name: "wrong API key and invalid JSON", apiKey: sunco.Ptr("not-the-secret"), body: `{"events": [`, wantStatus: http.StatusUnauthorized},
+		{name: "body over the cap without API key", body: deliveryBody, opts: []sunco.WebhookOption{sunco.WithMaxBodyBytes(16)}, wantStatus: http.StatusUnauthorized},
+		{name: "invalid JSON over the cap", apiKey: sunco.Ptr(handlerSecret), body: `{"events": [` + strings.Repeat(" ", 16), opts: []sunco.WebhookOption{sunco.WithMaxBodyBytes(16)}, wantStatus: http.StatusRequestEntityTooLarge},
 		{name: "invalid JSON", apiKey: sunco.Ptr(handlerSecret), body: `{"events": [`, wantStatus: http.StatusBadRequest},
 		{name: "empty body", apiKey: sunco.Ptr(handlerSecret), body: ``, wantStatus: http.StatusBadRequest},
 		{name: "JSON array", apiKey: sunco.Ptr(handlerSecret), body: `[{"events":[]}]`, wantStatus: http.StatusBadRequest},

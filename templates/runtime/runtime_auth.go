@@ -16,10 +16,10 @@ import (
 func WithBasicAuth(keyID, secret string) Option {
 	return func(t *transport) error {
 		if keyID == "" || secret == "" {
-			return errors.New("sunco: WithBasicAuth: empty key id or secret")
+			return errors.New(sdkName + ": WithBasicAuth: empty key id or secret")
 		}
 		if strings.Contains(keyID, ":") {
-			return errors.New("sunco: WithBasicAuth: key id contains ':'")
+			return errors.New(sdkName + ": WithBasicAuth: key id contains ':'")
 		}
 		t.auth = newCredentials("Basic", base64.StdEncoding.EncodeToString([]byte(keyID+":"+secret)))
 		return nil
@@ -31,7 +31,7 @@ func WithBasicAuth(keyID, secret string) Option {
 func WithBearerToken(token string) Option {
 	return func(t *transport) error {
 		if token == "" {
-			return errors.New("sunco: WithBearerToken: empty token")
+			return errors.New(sdkName + ": WithBearerToken: empty token")
 		}
 		t.auth = newCredentials("Bearer", token)
 		return nil
@@ -45,10 +45,10 @@ func WithBearerToken(token string) Option {
 func WithJWT(keyID, secret, scope string) Option {
 	return func(t *transport) error {
 		if keyID == "" || secret == "" {
-			return errors.New("sunco: WithJWT: empty key id or secret")
+			return errors.New(sdkName + ": WithJWT: empty key id or secret")
 		}
 		if scope != "app" && scope != "account" {
-			return fmt.Errorf("sunco: WithJWT: scope %q must be \"app\" or \"account\"", scope)
+			return fmt.Errorf(sdkName+": WithJWT: scope %q must be \"app\" or \"account\"", scope)
 		}
 		t.auth = newCredentials("Bearer", signJWT(keyID, secret, scope))
 		return nil
@@ -92,7 +92,7 @@ func newCredentials(scheme, value string) *credentials {
 // String returns a redacted description, for code that prints credentials
 // directly.
 func (c credentials) String() string {
-	return "sunco.credentials{" + c.scheme + " REDACTED}"
+	return sdkName + ".credentials{" + c.scheme + " REDACTED}"
 }
 
 // Format prints the redacted description for every verb, including %#v

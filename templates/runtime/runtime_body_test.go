@@ -9,6 +9,8 @@ import (
 	"mime"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -226,11 +228,15 @@ func TestRequestBodyErrors(t *testing.T) {
 		req     request
 		wantErr string
 	}{
-		{name: "json and multipart", req: request{Body: 1, Multipart: &multipartFile{FieldName: "f", Reader: strings.NewReader("")}}, wantErr: "both a JSON and a multipart body"},
+		{name: "json and multipart", req: request{Body: 1, Multipart: &multipartFile{FieldName: "f", Reader: strings.NewReader("")}}, wantErr: "request has 2 bodies"},
 		{name: "unencodable json", req: request{Body: func() {}}, wantErr: "encoding request body"},
 		{name: "no reader", req: request{Multipart: &multipartFile{FieldName: "f"}}, wantErr: "no Reader"},
 		{name: "no field name", req: request{Multipart: &multipartFile{Reader: strings.NewReader("")}}, wantErr: "no form field name"},
 		{name: "header injection in content type", req: request{Multipart: &multipartFile{FieldName: "f", ContentType: "text/plain\r\nX-Evil: 1", Reader: strings.NewReader("")}}, wantErr: "upload content type"},
+		{name: "form and json", req: request{Body: 1, Form: url.Values{}}, wantErr: "request has 2 bodies"},
+		{name: "every body", req: request{Body: 1, Form: url.Values{}, Raw: &rawBody{Reader: strings.NewReader("")}, Multipart: &multipartFile{FieldName: "f", Reader: strings.NewReader("")}}, wantErr: "request has 4 bodies"},
+		{name: "raw without reader", req: request{Raw: &rawBody{ContentType: "image/png"}}, wantErr: "sunco: raw request body has no Reader"},
+		{name: "raw content type injection", req: request{Raw: &rawBody{Reader: strings.NewReader(""), ContentType: "image/png\r\nX-Evil: 1"}}, wantErr: "sunco: raw request body content type"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -290,4 +296,140 @@ func TestLentReader(t *testing.T) {
 		_, err := l.Read(make([]byte, 1))
 		assert.ErrorIs(t, err, errReaderReclaimed)
 	})
+}
+
+func TestFormBody(t *testing.T) {
+	tests := []struct {
+		name     string
+		method   string
+		form     url.Values
+		statuses []int
+		attempts int
+		wantBody string
+	}{
+		{name: "encoded and re-sent on retry", method: "POST", form: url.Values{"b c": {"d&e"}, "a": {"1", "2"}}, statuses: []int{429, 429, 200}, attempts: 3, wantBody: "a=1&a=2&b+c=d%26e"},
+		{name: "a POST is not retried after a 5xx", method: "POST", form: url.Values{"a": {"1"}}, statuses: []int{503, 200}, attempts: 1, wantBody: "a=1"},
+		{name: "empty form", method: "PUT", form: url.Values{}, statuses: []int{503, 200}, attempts: 2, wantBody: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, seen := recordingServer(t, statusSequence(tt.statuses...))
+			tr, _ := newTestTransport(t, srv.URL)
+			err := tr.do(t.Context(), &request{Method: tt.method, Path: "/v2/x", Form: tt.form}, nil, nil)
+			if tt.attempts < len(tt.statuses) {
+				require.Error(t, err)
+			} else {
+				require.NoError(t, err)
+			}
+			reqs := seen.all()
+			require.Len(t, reqs, tt.attempts)
+			for _, r := range reqs {
+				assert.Equal(t, "application/x-www-form-urlencoded", r.header.Get("Content-Type"))
+				assert.Equal(t, tt.wantBody, r.body)
+				if tt.wantBody != "" {
+					assert.Equal(t, strconv.Itoa(len(tt.wantBody)), r.header.Get("Content-Length"))
+				}
+			}
+		})
+	}
+}
+
+func TestRawBody(t *testing.T) {
+	data := []byte("0123456789abcdefghijklmnopqrstuvwxyz")
+	tests := []struct {
+		name        string
+		method      string
+		raw         func() *rawBody
+		statuses    []int
+		attempts    int
+		wantStatus  int // of the *APIError; 0 for success
+		wantContent []byte
+		wantType    string
+		knownLength bool
+	}{
+		{
+			name:   "seekable reader is retried from its offset",
+			method: "POST",
+			raw: func() *rawBody {
+				r := bytes.NewReader(data)
+				r.Seek(3, io.SeekStart)
+				return &rawBody{Reader: r, ContentType: "image/png"}
+			},
+			statuses:    []int{429, 429, 201},
+			attempts:    3,
+			wantContent: data[3:],
+			wantType:    "image/png",
+			knownLength: true,
+		},
+		{
+			name:        "seekable reader, idempotent method, transient failure",
+			method:      "PUT",
+			raw:         func() *rawBody { return &rawBody{Reader: bytes.NewReader(data)} },
+			statuses:    []int{503, 200},
+			attempts:    2,
+			wantContent: data,
+			wantType:    "application/octet-stream",
+			knownLength: true,
+		},
+		{
+			name:        "plain reader is sent once",
+			method:      "POST",
+			raw:         func() *rawBody { return &rawBody{Reader: io.MultiReader(bytes.NewReader(data))} },
+			statuses:    []int{429, 201},
+			attempts:    1,
+			wantStatus:  429,
+			wantContent: data,
+			wantType:    "application/octet-stream",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, seen := recordingServer(t, statusSequence(tt.statuses...))
+			tr, _ := newTestTransport(t, srv.URL)
+			err := tr.do(t.Context(), &request{Method: tt.method, Path: "/v2/x", Raw: tt.raw()}, nil, nil)
+			if tt.wantStatus == 0 {
+				require.NoError(t, err)
+			} else {
+				var apiErr *APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, tt.wantStatus, apiErr.StatusCode)
+			}
+			reqs := seen.all()
+			require.Len(t, reqs, tt.attempts)
+			for _, r := range reqs {
+				assert.Equal(t, string(tt.wantContent), r.body)
+				assert.Equal(t, tt.wantType, r.header.Get("Content-Type"))
+				if tt.knownLength {
+					assert.Equal(t, strconv.Itoa(len(tt.wantContent)), r.header.Get("Content-Length"))
+				} else {
+					assert.Empty(t, r.header.Get("Content-Length"), "unknown length: chunked")
+				}
+			}
+		})
+	}
+}
+
+// seekLimit is a Reader whose Seek fails after its first n calls.
+type seekLimit struct {
+	*bytes.Reader
+	n int
+}
+
+func (s *seekLimit) Seek(offset int64, whence int) (int64, error) {
+	if s.n == 0 {
+		return 0, errors.New("device gone")
+	}
+	s.n--
+	return s.Reader.Seek(offset, whence)
+}
+
+func TestRewindFailureEndsTheCall(t *testing.T) {
+	srv, seen := recordingServer(t, statusSequence(503, 200))
+	tr, waits := newTestTransport(t, srv.URL)
+	// newStreamedBody seeks three times to learn the offset and length.
+	body := &rawBody{Reader: &seekLimit{Reader: bytes.NewReader([]byte("data")), n: 3}}
+	err := tr.do(t.Context(), &request{Method: "PUT", Path: "/v2/x", Raw: body}, nil, nil)
+	assert.EqualError(t, err, "sunco: rewinding request body: device gone")
+	assert.Len(t, seen.all(), 1)
+	assert.Len(t, *waits, 1, "no retry after the rewind failed")
 }

@@ -2,17 +2,28 @@ package sunco
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
 )
 
-// APIError is the error returned for any response whose status is not 2xx.
-// Use errors.As to inspect it.
+// sdkName prefixes every error message of the package. The generator
+// rewrites this declaration to the generated package's name.
+const sdkName = "sunco"
+
+// APIError is the error returned for any response whose status is not 2xx,
+// and for a redirect that is not followed because it leaves the API's
+// origin. Use errors.As to inspect it.
 type APIError struct {
 	// StatusCode is the HTTP status of the response.
 	StatusCode int
+	// Header holds the response headers, for example Retry-After, or the
+	// Location of a redirect that was not followed.
+	Header http.Header
+	// Attempts is the number of attempts made, retries included.
+	Attempts int
 	// Errors are the API's error details, decoded from a body of the form
 	// {"errors":[{"code":…,"title":…}]}.
 	Errors []Error
@@ -31,14 +42,19 @@ type Error struct {
 }
 
 // Error returns a line such as
-// "sunco: 404 Not Found: not_found: Resource not found (request id abc)".
-// The body excerpt is left out: it is server text of arbitrary shape.
+// "sunco: 404 Not Found: not_found: Resource not found (request id abc)",
+// or "sunco: 429 Too Many Requests after 3 attempts: …" when the request was
+// retried. The body excerpt is left out: it is server text of arbitrary
+// shape.
 func (e *APIError) Error() string {
 	var b strings.Builder
-	b.WriteString("sunco: ")
+	b.WriteString(sdkName + ": ")
 	b.WriteString(strconv.Itoa(e.StatusCode))
 	if text := http.StatusText(e.StatusCode); text != "" {
 		b.WriteString(" " + text)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
 	}
 	for i, d := range e.Errors {
 		if i == 0 {
@@ -72,13 +88,14 @@ const (
 // in order of preference.
 var requestIDHeaders = []string{"X-Request-Id", "X-Zendesk-Request-Id"}
 
-// newAPIError reads and closes the body of a non-2xx response.
-func newAPIError(resp *http.Response) *APIError {
+// newAPIError reads and closes the body of a response whose status was not
+// the one expected, received at the given attempt.
+func newAPIError(resp *http.Response, attempts int) *APIError {
 	// A read error leaves a partial body, which is still worth reporting.
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	closeBody(resp.Body)
 
-	e := &APIError{StatusCode: resp.StatusCode}
+	e := &APIError{StatusCode: resp.StatusCode, Header: resp.Header, Attempts: attempts}
 	for _, h := range requestIDHeaders {
 		if v := resp.Header.Get(h); v != "" {
 			e.RequestID = v

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -90,6 +92,84 @@ func TestAPIErrorFromResponse(t *testing.T) {
 			assert.Equal(t, tt.wantBody, apiErr.Body)
 			assert.LessOrEqual(t, len(apiErr.Body), maxBodyExcerpt)
 			assert.Equal(t, tt.wantMessage, apiErr.Error())
+		})
+	}
+}
+
+func TestAPIErrorAttemptsAndHeader(t *testing.T) {
+	tests := []struct {
+		name        string
+		maxRetries  int
+		wantMessage string
+	}{
+		{name: "one attempt", maxRetries: 0, wantMessage: "sunco: 429 Too Many Requests: c: t"},
+		{name: "several attempts", maxRetries: 2, wantMessage: "sunco: 429 Too Many Requests after 3 attempts: c: t"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, _ := recordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("X-Rate-Limit-Remaining", "0")
+				statusSequence(429)(w, r)
+			})
+			tr, _ := newTestTransport(t, srv.URL, WithMaxRetries(tt.maxRetries))
+			err := tr.do(t.Context(), &request{Method: "POST", Path: "/v2/x"}, nil, nil)
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, tt.maxRetries+1, apiErr.Attempts)
+			assert.Equal(t, "0", apiErr.Header.Get("X-Rate-Limit-Remaining"))
+			assert.EqualError(t, err, tt.wantMessage)
+		})
+	}
+}
+
+// TestContextErrors checks that a call ended by its context gives the same
+// error whether the context ended while a request was in flight or during
+// the wait before a retry.
+func TestContextErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		deadline bool // end ctx by its deadline rather than by cancel
+		inFlight bool // end ctx while the server holds the request
+		want     error
+		wantMsg  string
+	}{
+		{name: "canceled in flight", inFlight: true, want: context.Canceled, wantMsg: "sunco: GET /v2/apps/x: context canceled"},
+		{name: "canceled while waiting", want: context.Canceled, wantMsg: "sunco: GET /v2/apps/x: context canceled"},
+		{name: "deadline in flight", deadline: true, inFlight: true, want: context.DeadlineExceeded, wantMsg: "sunco: GET /v2/apps/x: context deadline exceeded"},
+		{name: "deadline while waiting", deadline: true, want: context.DeadlineExceeded, wantMsg: "sunco: GET /v2/apps/x: context deadline exceeded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			if tt.deadline {
+				ctx, cancel = context.WithTimeout(ctx, 100*time.Millisecond)
+				defer cancel()
+			}
+			end := func() {
+				if tt.deadline {
+					<-ctx.Done()
+				} else {
+					cancel()
+				}
+			}
+			srv, seen := recordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+				if tt.inFlight {
+					end()
+					<-r.Context().Done()
+					return
+				}
+				w.WriteHeader(http.StatusServiceUnavailable)
+			})
+			tr, _ := newTestTransport(t, srv.URL)
+			tr.sleep = func(ctx context.Context, d time.Duration) error {
+				end()
+				return sleepContext(ctx, time.Hour)
+			}
+			err := tr.do(ctx, &request{Method: "GET", Path: "/v2/apps/x", Query: url.Values{"q": {"1"}}}, nil, nil)
+			require.ErrorIs(t, err, tt.want)
+			assert.EqualError(t, err, tt.wantMsg)
+			assert.Len(t, seen.all(), 1)
 		})
 	}
 }

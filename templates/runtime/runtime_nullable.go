@@ -3,6 +3,8 @@ package sunco
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"reflect"
 )
 
 // Nullable is a field that can be absent, null, or hold a value, for the
@@ -71,6 +73,32 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	*n = NewNullable(v)
 	return nil
+}
+
+// String returns "<absent>", "null", or the value as fmt's %v prints it, so
+// that a struct holding n prints readably.
+func (n Nullable[T]) String() string {
+	switch {
+	case !n.set:
+		return "<absent>"
+	case !n.valid:
+		return "null"
+	}
+	return fmt.Sprint(n.value)
+}
+
+// GoString returns the Go expression that makes n, for fmt's %#v:
+// sunco.Nullable[string]{}, sunco.Null[string]() or
+// sunco.NewNullable[string]("x").
+func (n Nullable[T]) GoString() string {
+	typ := reflect.TypeFor[T]().String()
+	switch {
+	case !n.set:
+		return sdkName + ".Nullable[" + typ + "]{}"
+	case !n.valid:
+		return sdkName + ".Null[" + typ + "]()"
+	}
+	return fmt.Sprintf("%s.NewNullable[%s](%#v)", sdkName, typ, n.value)
 }
 
 // Ptr returns a pointer to a copy of v, for optional fields of literal

@@ -2,6 +2,7 @@ package sunco
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -82,4 +83,42 @@ func TestPtr(t *testing.T) {
 	q := Ptr(v)
 	*q = 26
 	assert.Equal(t, 25, v, "Ptr points to a copy")
+}
+
+func TestNullableFormat(t *testing.T) {
+	type author struct{ Name string }
+	tests := []struct {
+		name       string
+		value      any
+		wantString string
+		wantGo     string
+	}{
+		{name: "absent string", value: Nullable[string]{}, wantString: "<absent>", wantGo: "sunco.Nullable[string]{}"},
+		{name: "null string", value: Null[string](), wantString: "null", wantGo: "sunco.Null[string]()"},
+		{name: "string", value: NewNullable("x"), wantString: "x", wantGo: `sunco.NewNullable[string]("x")`},
+		{name: "empty string", value: NewNullable(""), wantString: "", wantGo: `sunco.NewNullable[string]("")`},
+		{name: "zero int64", value: NewNullable[int64](0), wantString: "0", wantGo: "sunco.NewNullable[int64](0)"},
+		{name: "slice", value: NewNullable([]string{"a"}), wantString: "[a]", wantGo: `sunco.NewNullable[[]string]([]string{"a"})`},
+		{name: "struct", value: NewNullable(author{"Ann"}), wantString: "{Ann}", wantGo: `sunco.NewNullable[sunco.author](sunco.author{Name:"Ann"})`},
+		{name: "null struct", value: Null[author](), wantString: "null", wantGo: "sunco.Null[sunco.author]()"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.wantString, fmt.Sprint(tt.value))
+			assert.Equal(t, tt.wantString, fmt.Sprintf("%v", tt.value))
+			assert.Equal(t, tt.wantGo, fmt.Sprintf("%#v", tt.value))
+		})
+	}
+}
+
+func TestNullableInStruct(t *testing.T) {
+	type patch struct {
+		Name  Nullable[string]
+		Email Nullable[string]
+		Age   Nullable[int]
+	}
+	p := patch{Name: NewNullable("Ann"), Email: Null[string]()}
+	assert.Equal(t, "{Ann null <absent>}", fmt.Sprint(p))
+	assert.Equal(t, "{Name:Ann Email:null Age:<absent>}", fmt.Sprintf("%+v", p))
+	assert.Equal(t, `sunco.patch{Name:sunco.NewNullable[string]("Ann"), Email:sunco.Null[string](), Age:sunco.Nullable[int]{}}`, fmt.Sprintf("%#v", p))
 }

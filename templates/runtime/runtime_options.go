@@ -3,14 +3,16 @@ package sunco
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // Option configures a Client. Options are applied in the order given; when a
-// setting is given more than once (base URL, credentials, user agent, retries)
-// the last one wins.
+// setting is given more than once (base URL, credentials, user agent,
+// retries, timeout, logger) the last one wins.
 type Option func(*transport) error
 
 // WithBaseURL sets the API root, for example "https://api.eu-1.smooch.io".
@@ -20,7 +22,7 @@ func WithBaseURL(u string) Option {
 	return func(t *transport) error {
 		base, err := parseBaseURL(u)
 		if err != nil {
-			return fmt.Errorf("sunco: WithBaseURL: %w", err)
+			return fmt.Errorf(sdkName+": WithBaseURL: %w", err)
 		}
 		t.baseURL = base
 		return nil
@@ -33,7 +35,7 @@ func WithBaseURL(u string) Option {
 func WithZendeskSubdomain(sub string) Option {
 	return func(t *transport) error {
 		if !isDNSLabel(sub) {
-			return fmt.Errorf("sunco: WithZendeskSubdomain: %q is not a valid subdomain", sub)
+			return fmt.Errorf(sdkName+": WithZendeskSubdomain: %q is not a valid subdomain", sub)
 		}
 		t.baseURL = "https://" + sub + ".zendesk.com/sc"
 		return nil
@@ -41,11 +43,14 @@ func WithZendeskSubdomain(sub string) Option {
 }
 
 // WithHTTPClient sends requests through c instead of a default
-// &http.Client{}. Use it for timeouts, proxies or TLS settings.
+// &http.Client{}. Use it for timeouts, proxies or TLS settings. c itself is
+// never modified. Redirects are followed only to the origin (scheme, host
+// and port) of the request, and then only if c's CheckRedirect, when set,
+// allows them.
 func WithHTTPClient(c *http.Client) Option {
 	return func(t *transport) error {
 		if c == nil {
-			return errors.New("sunco: WithHTTPClient: nil client")
+			return errors.New(sdkName + ": WithHTTPClient: nil client")
 		}
 		t.client = c
 		return nil
@@ -57,7 +62,7 @@ func WithHTTPClient(c *http.Client) Option {
 func WithMaxRetries(n int) Option {
 	return func(t *transport) error {
 		if n < 0 {
-			return fmt.Errorf("sunco: WithMaxRetries: negative count %d", n)
+			return fmt.Errorf(sdkName+": WithMaxRetries: negative count %d", n)
 		}
 		t.maxRetries = n
 		return nil
@@ -68,7 +73,7 @@ func WithMaxRetries(n int) Option {
 func WithUserAgent(ua string) Option {
 	return func(t *transport) error {
 		if ua == "" {
-			return errors.New("sunco: WithUserAgent: empty user agent")
+			return errors.New(sdkName + ": WithUserAgent: empty user agent")
 		}
 		t.userAgent = ua
 		return nil
@@ -80,7 +85,7 @@ func WithUserAgent(ua string) Option {
 func WithHeader(key, value string) Option {
 	return func(t *transport) error {
 		if key == "" {
-			return errors.New("sunco: WithHeader: empty header name")
+			return errors.New(sdkName + ": WithHeader: empty header name")
 		}
 		t.header.Set(key, value)
 		return nil
@@ -93,9 +98,33 @@ func WithHeader(key, value string) Option {
 func WithMiddleware(mw func(http.RoundTripper) http.RoundTripper) Option {
 	return func(t *transport) error {
 		if mw == nil {
-			return errors.New("sunco: WithMiddleware: nil middleware")
+			return errors.New(sdkName + ": WithMiddleware: nil middleware")
 		}
 		t.middleware = append(t.middleware, mw)
+		return nil
+	}
+}
+
+// WithDefaultAttemptTimeout bounds each attempt of every request, retries
+// included, to d; see WithAttemptTimeout. 0, the default, sets no bound
+// beyond the context's and the http.Client's own Timeout.
+func WithDefaultAttemptTimeout(d time.Duration) Option {
+	return func(t *transport) error {
+		if d < 0 {
+			return fmt.Errorf(sdkName+": WithDefaultAttemptTimeout: negative duration %v", d)
+		}
+		t.attemptTimeout = d
+		return nil
+	}
+}
+
+// WithLogger logs every attempt of every request to l at level Debug: its
+// method, path (without query), attempt number, duration, and status or
+// error. Credentials, header values, query strings and bodies are never
+// logged. A nil l, the default, logs nothing.
+func WithLogger(l *slog.Logger) Option {
+	return func(t *transport) error {
+		t.logger = l
 		return nil
 	}
 }
@@ -105,8 +134,11 @@ type RequestOption func(*requestConfig)
 
 // requestConfig holds the per-call settings; it starts from the client's.
 type requestConfig struct {
-	header     http.Header
-	maxRetries int
+	header         http.Header
+	maxRetries     int
+	attemptTimeout time.Duration
+	logger         *slog.Logger
+	response       **http.Response
 }
 
 // WithRequestHeader sends the header key: value on this call only, replacing
@@ -126,6 +158,52 @@ func WithRequestMaxRetries(n int) RequestOption {
 	return func(c *requestConfig) {
 		c.maxRetries = max(n, 0)
 	}
+}
+
+// WithAttemptTimeout bounds each attempt of this call to d, from sending the
+// request until its response has been read, overriding the client's
+// WithDefaultAttemptTimeout; d <= 0 removes the bound. An attempt that times
+// out before its response arrives is retried as a dropped connection would
+// be: only when the method is idempotent (GET, PUT, DELETE). The call's ctx
+// still bounds all attempts and the waits between them. The error of a call
+// whose last attempt timed out satisfies
+// errors.Is(err, context.DeadlineExceeded).
+func WithAttemptTimeout(d time.Duration) RequestOption {
+	return func(c *requestConfig) {
+		c.attemptTimeout = max(d, 0)
+	}
+}
+
+// WithRequestLogger logs the attempts of this call to l instead of the
+// client's WithLogger; a nil l logs nothing.
+func WithRequestLogger(l *slog.Logger) RequestOption {
+	return func(c *requestConfig) {
+		c.logger = l
+	}
+}
+
+// WithResponseInto sets *dst, once the call returns, to the last HTTP
+// response received, for its status and headers: on success, and also when
+// the call returns an *APIError. Its Body has already been read and closed,
+// and is replaced by http.NoBody. Its Request field holds the request as
+// sent, credentials included: do not log it whole. *dst is set to nil when
+// the call fails without a response to report, on a network error or when
+// ctx ends.
+func WithResponseInto(dst **http.Response) RequestOption {
+	return func(c *requestConfig) {
+		c.response = dst
+	}
+}
+
+// capture stores resp where WithResponseInto asked, its body replaced.
+func (c *requestConfig) capture(resp *http.Response) {
+	if c.response == nil {
+		return
+	}
+	if resp != nil {
+		resp.Body = http.NoBody
+	}
+	*c.response = resp
 }
 
 // parseBaseURL validates an API root and returns it without trailing slash.

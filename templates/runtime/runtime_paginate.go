@@ -8,7 +8,7 @@ import (
 
 // errCursorStuck guards against a server that returns the cursor it was
 // given, which would otherwise be followed forever.
-var errCursorStuck = errors.New("sunco: pagination cursor did not advance")
+var errCursorStuck = errors.New(sdkName + ": pagination cursor did not advance")
 
 // paginate yields the items of a cursor-paginated list one by one. fetch
 // gets a nil cursor for the first page and returns the items of a page and

@@ -54,7 +54,7 @@ func requireProperty(data []byte, property string) error {
 func checkPathParams(nameValues ...string) error {
 	for i := 0; i+1 < len(nameValues); i += 2 {
 		if nameValues[i+1] == "" {
-			return fmt.Errorf("sunco: path parameter %s is empty", nameValues[i])
+			return fmt.Errorf(sdkName+": path parameter %s is empty", nameValues[i])
 		}
 	}
 	return nil

@@ -3,12 +3,15 @@ package sunco
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -16,13 +19,15 @@ import (
 // transport is the shared HTTP core of a Client; generated code holds one
 // per Client.
 type transport struct {
-	baseURL    string
-	userAgent  string
-	auth       *credentials // nil without an auth option
-	header     http.Header  // from WithHeader
-	client     *http.Client
-	middleware []func(http.RoundTripper) http.RoundTripper
-	maxRetries int
+	baseURL        string
+	userAgent      string
+	auth           *credentials // nil without an auth option
+	header         http.Header  // from WithHeader
+	client         *http.Client // a copy of the caller's, see newTransport
+	middleware     []func(http.RoundTripper) http.RoundTripper
+	maxRetries     int
+	attemptTimeout time.Duration // 0 for none
+	logger         *slog.Logger  // nil for none
 
 	// Retry pacing, unexported so that tests can make it instant.
 	backoffBase   time.Duration
@@ -66,25 +71,27 @@ func newTransport(defaultBaseURL, userAgent string, opts []Option) (*transport, 
 			return nil, err
 		}
 	}
+	// Work on a copy: the caller's client may be shared.
+	c := *t.client
+	c.CheckRedirect = sameOriginRedirects(c.CheckRedirect)
 	if len(t.middleware) > 0 {
-		rt := t.client.Transport
+		rt := c.Transport
 		if rt == nil {
 			rt = http.DefaultTransport
 		}
 		for i := len(t.middleware) - 1; i >= 0; i-- {
 			if rt = t.middleware[i](rt); rt == nil {
-				return nil, fmt.Errorf("sunco: WithMiddleware: middleware %d returned a nil RoundTripper", i)
+				return nil, fmt.Errorf(sdkName+": WithMiddleware: middleware %d returned a nil RoundTripper", i)
 			}
 		}
-		// Wrap a copy: the caller's client may be shared.
-		c := *t.client
 		c.Transport = rt
-		t.client = &c
 	}
+	t.client = &c
 	return t, nil
 }
 
-// request describes one API call built by generated service methods.
+// request describes one API call built by generated service methods. It
+// has at most one of Body, Multipart, Form and Raw.
 type request struct {
 	Method    string         // "GET", "POST", ...
 	Path      string         // already escaped, e.g. "/v2/apps/" + escapePathSegment(appID)
@@ -92,32 +99,49 @@ type request struct {
 	Header    http.Header    // may be nil; header parameters
 	Body      any            // when non-nil, sent as JSON
 	Multipart *multipartFile // when non-nil, streamed as multipart/form-data
+	Form      url.Values     // when non-nil, sent as application/x-www-form-urlencoded
+	Raw       *rawBody       // when non-nil, streamed as is
+}
+
+// config returns the settings of one call: the client's, then opts.
+func (t *transport) config(opts []RequestOption) requestConfig {
+	cfg := requestConfig{maxRetries: t.maxRetries, attemptTimeout: t.attemptTimeout, logger: t.logger}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&cfg)
+		}
+	}
+	return cfg
 }
 
 // do sends req and decodes a 2xx JSON response into out; with a nil out the
 // body is discarded. Any other status gives an *APIError.
 func (t *transport) do(ctx context.Context, req *request, out any, opts []RequestOption) error {
-	resp, err := t.send(ctx, t.client, req, "application/json", opts, isSuccess)
-	if err != nil {
-		return err
+	cfg := t.config(opts)
+	resp, err := t.send(ctx, t.client, req, "application/json", &cfg, isSuccess)
+	if err == nil {
+		err = decodeResponse(req, resp, out)
 	}
-	return decodeResponse(req, resp, out)
+	cfg.capture(resp)
+	return err
 }
 
 // redirect sends req, which the API answers with a redirect, and returns
 // where it points instead of following it. Any other status gives an
 // *APIError.
 func (t *transport) redirect(ctx context.Context, req *request, opts []RequestOption) (*url.URL, error) {
+	cfg := t.config(opts)
 	noFollow := *t.client
 	noFollow.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	resp, err := t.send(ctx, &noFollow, req, "*/*", opts, isRedirect)
+	resp, err := t.send(ctx, &noFollow, req, "*/*", &cfg, isRedirect)
+	defer cfg.capture(resp)
 	if err != nil {
 		return nil, err
 	}
-	defer closeBody(resp.Body)
+	closeBody(resp.Body)
 	loc, err := resp.Location()
 	if err != nil {
-		return nil, fmt.Errorf("sunco: %s %s answered %d without a usable Location: %w", req.Method, req.Path, resp.StatusCode, err)
+		return nil, fmt.Errorf(sdkName+": %s %s answered %d without a usable Location: %w", req.Method, req.Path, resp.StatusCode, err)
 	}
 	return loc, nil
 }
@@ -128,20 +152,17 @@ func isRedirect(status int) bool { return status >= 300 && status < 400 }
 // send sends req with client until a response whose status is expected
 // arrives, and returns it with its body open.
 //
-// A request is retried, at most maxRetries times, on 429 whatever its
-// method; on 500, 502, 503, 504 and transport errors only when its method is
-// idempotent; and on a failure to connect whatever its method, since then
-// nothing was sent. The wait honours Retry-After, else backs off
-// exponentially with full jitter, and ends early with ctx.Err() when ctx
-// does. A multipart body whose Reader is not an io.Seeker is sent once.
-// A response of another status gives an *APIError.
-func (t *transport) send(ctx context.Context, client *http.Client, req *request, accept string, opts []RequestOption, expected func(int) bool) (*http.Response, error) {
-	cfg := requestConfig{maxRetries: t.maxRetries}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&cfg)
-		}
-	}
+// A request is retried, at most cfg.maxRetries times, on 429 whatever its
+// method; on 500, 502, 503, 504, transport errors and attempt timeouts only
+// when its method is idempotent; and on a failure to connect whatever its
+// method, since then nothing was sent. The wait honours Retry-After, else
+// backs off exponentially with full jitter, and ends early when ctx does. A
+// streamed body whose Reader is not an io.Seeker is sent once.
+//
+// A response of another status gives an *APIError, returned together with
+// the response, whose body is then closed. Any other failure gives an error
+// that names the method and path, with a nil response.
+func (t *transport) send(ctx context.Context, client *http.Client, req *request, accept string, cfg *requestConfig, expected func(int) bool) (*http.Response, error) {
 	target := t.baseURL + req.Path
 	if q := encodeQuery(req.Query); q != "" {
 		target += "?" + q
@@ -153,40 +174,165 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 	defer body.release()
 	idempotent := isIdempotent(req.Method)
 
-	for attempt := 0; ; attempt++ {
-		retryable := attempt < cfg.maxRetries && body.replayable()
-		// Once a connection is obtained, part of the request may have
-		// reached the server.
-		var connected atomic.Bool // httptrace hooks may run on other goroutines
-		traced := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-			GotConn: func(httptrace.GotConnInfo) { connected.Store(true) },
-		})
-		r, err := t.newHTTPRequest(traced, req, target, accept, body, &cfg)
+	for attempt := 1; ; attempt++ {
+		retryable := attempt <= cfg.maxRetries && body.replayable()
+		attemptCtx, cancel := attemptContext(ctx, cfg.attemptTimeout)
+		r, err := t.newHTTPRequest(attemptCtx, req, target, accept, body, cfg)
 		if err != nil {
+			cancel()
 			return nil, err
 		}
-		resp, err := client.Do(r)
+		resp, connected, err := roundTrip(ctx, client, r, cancel, req, cfg, attempt)
 		body.release()
 		if err != nil {
-			if !retryable || !retryableError(ctx, err, idempotent, connected.Load()) {
-				return nil, err
+			if !retryable || !retryableError(ctx, err, idempotent, connected) {
+				return nil, callError(req, attempt, err)
 			}
-			if err := t.sleep(ctx, t.backoff(attempt)); err != nil {
-				return nil, err
+			if err := t.sleep(ctx, t.backoff(attempt-1)); err != nil {
+				return nil, callError(req, attempt, err)
 			}
 			continue
 		}
 		if expected(resp.StatusCode) {
 			return resp, nil
 		}
-		apiErr := newAPIError(resp)
+		apiErr := newAPIError(resp, attempt)
 		if !retryable || !retryableStatus(resp.StatusCode, idempotent) {
-			return nil, apiErr
+			return resp, apiErr
 		}
-		if err := t.sleep(ctx, t.retryDelay(attempt, resp.Header)); err != nil {
-			return nil, err
+		if err := t.sleep(ctx, t.retryDelay(attempt-1, resp.Header)); err != nil {
+			return nil, callError(req, attempt, err)
 		}
 	}
+}
+
+// roundTrip sends r, the request of attempt n, and logs the attempt.
+// cancel ends r's context: on success closing the response body calls it,
+// on failure roundTrip does. Errors are stripped of net/http's *url.Error,
+// which repeats the full URL, query included; when ctx, the call's context,
+// has ended the error is ctx.Err(), and when r's own deadline passed it
+// says that the attempt timed out. connected reports whether a connection
+// was obtained: once it was, part of the request may have reached the
+// server.
+func roundTrip(ctx context.Context, client *http.Client, r *http.Request, cancel context.CancelFunc, req *request, cfg *requestConfig, n int) (resp *http.Response, connected bool, err error) {
+	var gotConn atomic.Bool // httptrace hooks may run on other goroutines
+	r = r.WithContext(httptrace.WithClientTrace(r.Context(), &httptrace.ClientTrace{
+		GotConn: func(httptrace.GotConnInfo) { gotConn.Store(true) },
+	}))
+	start := time.Now()
+	resp, err = client.Do(r)
+	elapsed := time.Since(start)
+	if err != nil {
+		timedOut := r.Context().Err() != nil
+		cancel()
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			err = urlErr.Err
+		}
+		switch {
+		case ctx.Err() != nil:
+			err = ctx.Err()
+		case timedOut:
+			err = fmt.Errorf("attempt timed out after %v: %w", cfg.attemptTimeout, context.DeadlineExceeded)
+		}
+		logAttempt(ctx, cfg.logger, req, n, elapsed, slog.String("error", err.Error()))
+		return nil, gotConn.Load(), err
+	}
+	logAttempt(ctx, cfg.logger, req, n, elapsed, slog.Int("status", resp.StatusCode))
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, gotConn.Load(), nil
+}
+
+// attemptContext returns the context of one attempt: ctx, bounded by d when
+// d > 0.
+func attemptContext(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, d)
+}
+
+// logAttempt writes the Debug record of one attempt. Its fields are chosen
+// to be safe to log: never a credential, a header value, a query or a body.
+func logAttempt(ctx context.Context, l *slog.Logger, req *request, attempt int, elapsed time.Duration, outcome slog.Attr) {
+	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	l.LogAttrs(ctx, slog.LevelDebug, sdkName+": HTTP request",
+		slog.String("method", req.Method),
+		slog.String("path", req.Path),
+		slog.Int("attempt", attempt),
+		outcome,
+		slog.Duration("duration", elapsed))
+}
+
+// callError is the error of a call that ended without a usable response:
+// "sunco: GET /v2/apps/x: context canceled", with "after 3 attempts: "
+// before the cause when there were several. The cause stays reachable
+// through errors.Is and errors.As.
+func callError(req *request, attempts int, err error) error {
+	if attempts > 1 {
+		return fmt.Errorf(sdkName+": %s %s: after %d attempts: %w", req.Method, req.Path, attempts, err)
+	}
+	return fmt.Errorf(sdkName+": %s %s: %w", req.Method, req.Path, err)
+}
+
+// cancelOnClose ends an attempt's context once its response body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
+}
+
+// sameOriginRedirects returns the CheckRedirect of the transport's client.
+// A redirect to another origin (scheme, host, port) is not followed, so
+// credentials, headers and bodies never leave the API's origin: the 3xx
+// becomes the response, and the caller gets an *APIError. Same-origin
+// redirects go through next, the caller's own policy, when there is one,
+// else net/http's default of at most 10.
+func sameOriginRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(r *http.Request, via []*http.Request) error {
+		if !sameOrigin(r.URL, via[0].URL) {
+			return http.ErrUseLastResponse
+		}
+		if next != nil {
+			return next(r, via)
+		}
+		if len(via) >= maxRedirects {
+			return fmt.Errorf("stopped after %d redirects", maxRedirects)
+		}
+		return nil
+	}
+}
+
+// maxRedirects is net/http's default limit.
+const maxRedirects = 10
+
+// sameOrigin reports whether a and b have the same scheme, host and port,
+// a missing port being the scheme's default.
+func sameOrigin(a, b *url.URL) bool {
+	return strings.EqualFold(a.Scheme, b.Scheme) &&
+		strings.EqualFold(a.Hostname(), b.Hostname()) &&
+		portOf(a) == portOf(b)
+}
+
+// portOf returns u's port, or its scheme's default.
+func portOf(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http":
+		return "80"
+	case "https":
+		return "443"
+	}
+	return ""
 }
 
 // newHTTPRequest builds the request of one attempt. target is parsed by
@@ -222,7 +368,7 @@ func decodeResponse(req *request, resp *http.Response, out any) error {
 		return nil
 	}
 	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return fmt.Errorf("sunco: decoding response of %s %s: %w", req.Method, req.Path, err)
+		return fmt.Errorf(sdkName+": decoding response of %s %s: %w", req.Method, req.Path, err)
 	}
 	return nil
 }

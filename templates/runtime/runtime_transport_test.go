@@ -109,11 +109,16 @@ func TestRequestHeaders(t *testing.T) {
 			want: map[string]string{"Content-Type": "application/json"},
 		},
 		{
-			name:    "client, parameter and call headers layer in that order",
-			opts:    []Option{WithHeader("x-client", "c"), WithHeader("X-Layer", "client"), WithHeader("X-Both", "client")},
-			req:     request{Method: "GET", Path: "/v2/apps", Header: http.Header{"x-layer": {"param"}, "X-Param": {"p"}}},
-			reqOpts: []RequestOption{WithRequestHeader("x-both", "call")},
-			want:    map[string]string{"X-Client": "c", "X-Param": "p", "X-Layer": "param", "X-Both": "call"},
+			name: "client, parameter and call headers layer in that order",
+			opts: []Option{WithHeader("x-client", "c"), WithHeader("X-Client-Param", "client"), WithHeader("X-Client-Call", "client"), WithHeader("X-All", "client")},
+			req: request{Method: "GET", Path: "/v2/apps", Header: http.Header{
+				"x-client-param": {"param"}, "X-Param": {"p"}, "X-Param-Call": {"param"}, "X-All": {"param"},
+			}},
+			reqOpts: []RequestOption{WithRequestHeader("x-client-call", "call"), WithRequestHeader("X-Param-Call", "call"), WithRequestHeader("x-all", "call")},
+			want: map[string]string{
+				"X-Client": "c", "X-Param": "p",
+				"X-Client-Param": "param", "X-Client-Call": "call", "X-Param-Call": "call", "X-All": "call",
+			},
 		},
 	}
 	for _, tt := range tests {
@@ -194,6 +199,7 @@ func TestOptionErrors(t *testing.T) {
 		{name: "subdomain too long", opts: []Option{WithZendeskSubdomain(strings.Repeat("a", 64))}, wantErr: "not a valid subdomain"},
 		{name: "nil http client", opts: []Option{WithHTTPClient(nil)}, wantErr: "nil client"},
 		{name: "negative retries", opts: []Option{WithMaxRetries(-1)}, wantErr: "negative count"},
+		{name: "negative attempt timeout", opts: []Option{WithDefaultAttemptTimeout(-time.Second)}, wantErr: "sunco: WithDefaultAttemptTimeout: negative duration -1s"},
 		{name: "empty user agent", opts: []Option{WithUserAgent("")}, wantErr: "empty user agent"},
 		{name: "empty header name", opts: []Option{WithHeader("", "v")}, wantErr: "empty header name"},
 		{name: "nil middleware", opts: []Option{WithMiddleware(nil)}, wantErr: "nil middleware"},

@@ -95,7 +95,7 @@ func callHandler[P any](ctx context.Context, fn func(context.Context, P) error, 
 	}
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("sunco: webhook handler panicked: %v", v)
+			err = fmt.Errorf(sdkName+": webhook handler panicked: %v", v)
 		}
 	}()
 	return fn(ctx, p)

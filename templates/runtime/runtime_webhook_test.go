@@ -47,7 +47,16 @@ func TestWebhookHandler(t *testing.T) {
 		{name: "empty secret matches nothing", noSecret: true, method: "POST", body: `{}`, wantStatus: 401},
 		{name: "body over default cap", method: "POST", apiKey: secret, body: "{" + strings.Repeat(" ", 1<<20) + "}", wantStatus: 413},
 		{name: "body over custom cap", method: "POST", apiKey: secret, body: `{"a":1}`, opts: []WebhookOption{WithMaxBodyBytes(4)}, wantStatus: 413},
+		{name: "body one over custom cap", method: "POST", apiKey: secret, body: `{"a":1}`, opts: []WebhookOption{WithMaxBodyBytes(6)}, wantStatus: 413},
 		{name: "body at custom cap", method: "POST", apiKey: secret, body: `{"a":1}`, opts: []WebhookOption{WithMaxBodyBytes(7)}, wantStatus: 200, wantCalled: true},
+		{name: "body at default cap", method: "POST", apiKey: secret, body: "{" + strings.Repeat(" ", 1<<20-2) + "}", wantStatus: 200, wantCalled: true},
+		{name: "body one over default cap", method: "POST", apiKey: secret, body: "{" + strings.Repeat(" ", 1<<20-1) + "}", wantStatus: 413},
+		// The checks run in the order method, API key, size, parse: a
+		// request failing several gets the answer of the first.
+		{name: "GET with wrong key", method: "GET", apiKey: "whsec-2", wantStatus: 405, wantAllow: "POST"},
+		{name: "wrong key and invalid JSON", method: "POST", apiKey: "whsec-2", body: `nope`, wantStatus: 401, wantBody: "unauthorized\n"},
+		{name: "oversized body without key", method: "POST", body: `{"a":1}`, opts: []WebhookOption{WithMaxBodyBytes(4)}, wantStatus: 401, wantBody: "unauthorized\n"},
+		{name: "oversized invalid JSON", method: "POST", apiKey: secret, body: `nope!`, opts: []WebhookOption{WithMaxBodyBytes(4)}, wantStatus: 413},
 		{name: "non-positive cap keeps default", method: "POST", apiKey: secret, body: `{"a":1}`, opts: []WebhookOption{WithMaxBodyBytes(0)}, wantStatus: 200, wantCalled: true},
 		{name: "parse error", method: "POST", apiKey: secret, body: `nope`, wantStatus: 400, wantBody: "invalid payload: bad json: want an object\n"},
 		{
