@@ -12,7 +12,7 @@ import (
 )
 
 // moduleRoot returns the directory of go.mod above the package directory.
-func moduleRoot(t *testing.T) string {
+func moduleRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	require.NoError(t, err)
