@@ -4,12 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
 )
 
 // webhooksKey is the root extension that holds the webhooks of an OpenAPI
@@ -23,32 +24,40 @@ func validationOptions() []openapi3.ValidationOption {
 	return []openapi3.ValidationOption{openapi3.DisableExamplesValidation()}
 }
 
-// loadKin loads and validates the normalized document data with kin-openapi.
-func loadKin(data []byte) (*openapi3.Loader, *openapi3.T, error) {
+// loadKin decodes the JSON form of the normalized document root with
+// kin-openapi, resolves its references and validates it.
+func loadKin(root *yaml.Node, data []byte) (*openapi3.Loader, *openapi3.T, error) {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
-	doc, err := loader.LoadFromData(data)
-	if err != nil {
-		return nil, nil, &Error{Err: err}
+	doc := &openapi3.T{}
+	if err := json.Unmarshal(data, doc); err != nil {
+		return nil, nil, decodeError(lookup(root, ""), "", reflect.TypeFor[openapi3.T](), err)
+	}
+	if err := loader.ResolveRefsIn(doc, nil); err != nil {
+		return nil, nil, &Error{Err: briefError{err}}
 	}
 	if err := doc.Validate(loader.Context, validationOptions()...); err != nil {
-		return nil, nil, &Error{Pointer: validationPointer("", err), Err: err}
+		return nil, nil, validationError(root, "", err)
 	}
 	return loader, doc, nil
 }
 
-// loadWebhooks decodes the x-webhooks entries of doc as path items, resolves
-// their references against doc's components (so that resolved schemas are
-// the very values of doc.Components) and validates them.
-func loadWebhooks(loader *openapi3.Loader, doc *openapi3.T) (map[string]*openapi3.PathItem, error) {
-	raw, ok := doc.Extensions[webhooksKey]
-	if !ok {
+// loadWebhooks decodes the x-webhooks entries of root as path items,
+// resolves their references against doc's components (so that resolved
+// schemas are the very values of doc.Components) and validates them.
+func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (map[string]*openapi3.PathItem, error) {
+	n := mappingValue(lookup(root, ""), webhooksKey)
+	if n == nil {
 		return nil, nil
 	}
 	ptr := child("", webhooksKey)
-	webhooks, err := decodeWebhooks(raw)
+	data, bad, err := toJSON(n, 0, jsonLimit(0))
 	if err != nil {
-		return nil, &Error{Pointer: ptr, Err: err}
+		return nil, nodeError(root, bad, err)
+	}
+	var webhooks map[string]*openapi3.PathItem
+	if err := json.Unmarshal(data, &webhooks); err != nil {
+		return nil, decodeError(n, ptr, reflect.TypeOf(webhooks), err)
 	}
 	scope := &openapi3.T{
 		OpenAPI:    doc.OpenAPI,
@@ -58,37 +67,32 @@ func loadWebhooks(loader *openapi3.Loader, doc *openapi3.T) (map[string]*openapi
 		Webhooks:   webhooks,
 	}
 	if err := loader.ResolveRefsIn(scope, nil); err != nil {
-		return nil, &Error{Pointer: ptr, Err: err}
+		return nil, &Error{Pointer: ptr, Line: n.Line, Err: briefError{err}}
 	}
-	return webhooks, validateWebhooks(loader.Context, webhooks)
-}
-
-// decodeWebhooks decodes the generic value of x-webhooks as path items.
-func decodeWebhooks(raw any) (map[string]*openapi3.PathItem, error) {
-	data, err := json.Marshal(raw)
-	if err != nil {
-		return nil, err
-	}
-	var webhooks map[string]*openapi3.PathItem
-	if err := json.Unmarshal(data, &webhooks); err != nil {
-		return nil, fmt.Errorf("not a map of path items: %w", err)
-	}
-	return webhooks, nil
+	return webhooks, validateWebhooks(loader.Context, root, webhooks)
 }
 
 // validateWebhooks validates each webhook path item, in name order.
-func validateWebhooks(ctx context.Context, webhooks map[string]*openapi3.PathItem) error {
+func validateWebhooks(ctx context.Context, root *yaml.Node, webhooks map[string]*openapi3.PathItem) error {
 	for _, name := range slices.Sorted(maps.Keys(webhooks)) {
 		ptr := child(child("", webhooksKey), name)
 		item := webhooks[name]
 		if item == nil {
-			return &Error{Pointer: ptr, Err: errors.New("webhook is null")}
+			return &Error{Pointer: ptr, Line: lineOf(root, ptr), Err: errors.New("webhook is null")}
 		}
 		if err := item.Validate(ctx, validationOptions()...); err != nil {
-			return &Error{Pointer: validationPointer(ptr, err), Err: err}
+			return validationError(root, ptr, err)
 		}
 	}
 	return nil
+}
+
+// validationError is the *Error for kin-openapi's validation error err
+// found under base: its pointer as deep as err's context says, the line of
+// that node, and kin-openapi's message cut short.
+func validationError(root *yaml.Node, base string, err error) *Error {
+	ptr := validationPointer(base, err)
+	return &Error{Pointer: ptr, Line: lineOf(root, ptr), Err: briefError{err}}
 }
 
 // componentKeys maps kin-openapi's component labels to Components fields.

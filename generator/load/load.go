@@ -20,8 +20,8 @@ import (
 
 // Options configures a load.
 type Options struct {
-	Overlay     []byte // an OpenAPI Overlay 1.0 document applied before normalization; nil = none
-	OverlayName string // for error messages
+	// Overlays are applied in order before normalization.
+	Overlays []Overlay
 }
 
 // Result is a loaded document.
@@ -33,11 +33,17 @@ type Result struct {
 	// every $ref resolved against the same components (kin-openapi does not
 	// load x-webhooks itself).
 	Webhooks map[string]*openapi3.PathItem
-	// Warnings are the defects normalized away, in document order.
+	// Warnings are the overlay actions that found nothing to change, then
+	// the defects normalized away, in document order.
 	Warnings []Warning
-	// Normalized is the normalized document (after overlay and fixes) as
-	// YAML, loadable by any OpenAPI tool.
-	Normalized []byte
+
+	root *yaml.Node // the normalized document
+}
+
+// NormalizedYAML returns the normalized document (after overlays and
+// fixes) as YAML, loadable by any OpenAPI tool.
+func (r *Result) NormalizedYAML() ([]byte, error) {
+	return encode(r.root)
 }
 
 // Load reads and loads the OpenAPI document in file.
@@ -65,39 +71,45 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opts.Overlay != nil {
-		if err := applyOverlay(root, overlayName(opts), opts.Overlay); err != nil {
+	var warnings []Warning
+	for _, o := range opts.Overlays {
+		ws, err := applyOverlay(root, o)
+		if err != nil {
 			return nil, err
 		}
+		warnings = append(warnings, ws...)
 	}
-	warnings, err := normalize(root)
+	ws, err := normalize(root)
 	if err != nil {
 		return nil, err
 	}
+	warnings = append(warnings, ws...)
 	if err := checkRefs(root); err != nil {
 		return nil, err
 	}
-	normalized, err := encode(root)
+	normalized, bad, err := toJSON(root, len(data), jsonLimit(len(data)))
+	if err != nil {
+		return nil, nodeError(root, bad, err)
+	}
+	loader, doc, err := loadKin(root, normalized)
 	if err != nil {
 		return nil, err
 	}
-	loader, doc, err := loadKin(normalized)
+	webhooks, err := loadWebhooks(loader, root, doc)
 	if err != nil {
 		return nil, err
 	}
-	webhooks, err := loadWebhooks(loader, doc)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, Normalized: normalized}, nil
+	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, root: root}, nil
 }
 
-// overlayName names the overlay in error messages.
-func overlayName(opts Options) string {
-	if opts.OverlayName != "" {
-		return opts.OverlayName
+// nodeError is the *Error err about the node bad of root.
+func nodeError(root, bad *yaml.Node, err error) *Error {
+	e := &Error{Err: err}
+	if bad != nil {
+		e.Pointer, _ = pointerOf(root, bad)
+		e.Line = bad.Line
 	}
-	return "overlay"
+	return e
 }
 
 // withFile names file in err when it is an *Error that names no file yet.
