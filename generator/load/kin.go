@@ -6,6 +6,7 @@ import (
 	"errors"
 	"maps"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -34,10 +35,17 @@ func loadKin(root *yaml.Node, data []byte) (*openapi3.Loader, *openapi3.T, error
 		return nil, nil, decodeError(lookup(root, ""), "", reflect.TypeFor[openapi3.T](), err)
 	}
 	if err := loader.ResolveRefsIn(doc, nil); err != nil {
-		return nil, nil, &Error{Err: briefError{err}}
+		return nil, nil, resolveError(root, err)
 	}
 	if err := doc.Validate(loader.Context, validationOptions()...); err != nil {
-		return nil, nil, validationError(root, "", err)
+		e := validationError(root, "", err)
+		var component *openapi3.ComponentValidationError
+		if errors.As(err, &component) && component.Section == "schema" && doc.Components != nil {
+			if s := doc.Components.Schemas[component.Name]; s != nil && s.Value != nil {
+				narrowSchemaError(loader.Context, root, e, s.Value)
+			}
+		}
+		return nil, nil, e
 	}
 	return loader, doc, nil
 }
@@ -67,7 +75,7 @@ func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (ma
 		Webhooks:   webhooks,
 	}
 	if err := loader.ResolveRefsIn(scope, nil); err != nil {
-		return nil, &Error{Pointer: ptr, Line: n.Line, Err: briefError{err}}
+		return nil, resolveError(root, err)
 	}
 	return webhooks, validateWebhooks(loader.Context, root, webhooks)
 }
@@ -93,6 +101,70 @@ func validateWebhooks(ctx context.Context, root *yaml.Node, webhooks map[string]
 func validationError(root *yaml.Node, base string, err error) *Error {
 	ptr := validationPointer(base, err)
 	return &Error{Pointer: ptr, Line: lineOf(root, ptr), Err: briefError{err}}
+}
+
+// quotedRef finds the reference a kin-openapi resolution error is about.
+var quotedRef = regexp.MustCompile(`"(#[^"]*)"`)
+
+// resolveError is the *Error for kin-openapi's failure to resolve a
+// reference: its messages name the reference, not where it is used, so the
+// pointer is that of the first use of the reference in the document.
+func resolveError(root *yaml.Node, err error) *Error {
+	e := &Error{Err: briefError{err}}
+	m := quotedRef.FindStringSubmatch(err.Error())
+	if m == nil {
+		return e
+	}
+	_ = walk(root, visitor{ref: func(r *yaml.Node, ptr string) error {
+		if e.Pointer == "" && r.Value == m[1] {
+			e.Pointer, e.Line = ptr, r.Line
+		}
+		return nil
+	}})
+	return e
+}
+
+// narrowSchemaError moves e, a validation error of the schema s at
+// e.Pointer, down to the deepest subschema of s declared inline that fails
+// validation on its own, and takes that subschema's error.
+func narrowSchemaError(ctx context.Context, root *yaml.Node, e *Error, s *openapi3.Schema) {
+	for {
+		sub, ptr, err := failingSubschema(ctx, s, e.Pointer)
+		if sub == nil {
+			return
+		}
+		s, e.Pointer, e.Line, e.Err = sub, ptr, lineOf(root, ptr), briefError{err}
+	}
+}
+
+// failingSubschema returns the first subschema of s (at ptr) declared
+// inline, with its pointer, that fails validation on its own.
+func failingSubschema(ctx context.Context, s *openapi3.Schema, ptr string) (*openapi3.Schema, string, error) {
+	type sub struct {
+		ref *openapi3.SchemaRef
+		ptr string
+	}
+	var subs []sub
+	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+		subs = append(subs, sub{s.Properties[name], child(child(ptr, "properties"), name)})
+	}
+	for key, list := range map[string]openapi3.SchemaRefs{"allOf": s.AllOf, "oneOf": s.OneOf, "anyOf": s.AnyOf} {
+		for i, ref := range list {
+			subs = append(subs, sub{ref, index(child(ptr, key), i)})
+		}
+	}
+	subs = append(subs, sub{s.Items, child(ptr, "items")}, sub{s.Not, child(ptr, "not")},
+		sub{s.AdditionalProperties.Schema, child(ptr, "additionalProperties")})
+	slices.SortStableFunc(subs, func(a, b sub) int { return strings.Compare(a.ptr, b.ptr) })
+	for _, c := range subs {
+		if c.ref == nil || c.ref.Ref != "" || c.ref.Value == nil {
+			continue
+		}
+		if err := c.ref.Value.Validate(ctx, validationOptions()...); err != nil {
+			return c.ref.Value, c.ptr, err
+		}
+	}
+	return nil, "", nil
 }
 
 // componentKeys maps kin-openapi's component labels to Components fields.
@@ -124,6 +196,10 @@ func validationPointer(base string, err error) string {
 			ptr = child(ptr, e.Name)
 		case *openapi3.ComponentValidationError:
 			ptr = child(child(ptr, componentKey(e.Section)), e.Name)
+		case *openapi3.PathParametersError:
+			if !strings.HasSuffix(ptr, "/"+strings.ToLower(e.Method)) {
+				ptr = child(child(ptr, e.Path), strings.ToLower(e.Method))
+			}
 		}
 	}
 	return ptr

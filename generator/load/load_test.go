@@ -309,6 +309,29 @@ components:
 			},
 		},
 		{
+			name: "no components, an operation without operationId",
+			doc: `
+paths:
+  /pets:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - {type: object, title: a, properties: {kind: {type: string}}}
+                discriminator: {propertyName: kind}
+`,
+			check: func(t *testing.T, res *Result) {
+				assert.Nil(t, res.Doc.Components)
+				op := res.Doc.Paths.Value("/pets").Get
+				require.NotNil(t, op)
+				assert.Empty(t, op.OperationID)
+			},
+		},
+		{
 			name: "undeclared server variables",
 			doc: `
 servers:
@@ -476,9 +499,10 @@ components:
     foo: {type: object, properties: {bar: {type: strin}}}
 `),
 			file:    "spec/openapi.yaml",
-			pointer: "/components/schemas/foo",
+			pointer: "/components/schemas/foo/properties/bar",
 			line:    6,
-			message: `spec/openapi.yaml:6: /components/schemas/foo: invalid components: schema "foo": unsupported 'type' value`,
+			message: `spec/openapi.yaml:6: /components/schemas/foo/properties/bar: unsupported 'type' value "strin"`,
+			exact:   true,
 		},
 		{
 			name: "validation failure in a path",
