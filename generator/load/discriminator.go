@@ -74,7 +74,7 @@ func fixDiscriminators(root *yaml.Node, warn warnFunc) error {
 			}
 		}
 		if changed > 0 {
-			warn(child(u.ptr, "discriminator"), "validators ignore discriminators, so %d variants matched values of others; gave their %q property an enum of their discriminator values", changed, u.property)
+			warn(child(u.ptr, "discriminator"), "JSON Schema validators ignore the discriminator, so a value could match several variants; gave %d variants an enum of their discriminator values on %q", changed, u.property)
 		}
 	}
 	return nil

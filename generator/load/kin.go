@@ -148,14 +148,17 @@ func failingSubschema(ctx context.Context, s *openapi3.Schema, ptr string) (*ope
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 		subs = append(subs, sub{s.Properties[name], child(child(ptr, "properties"), name)})
 	}
-	for key, list := range map[string]openapi3.SchemaRefs{"allOf": s.AllOf, "oneOf": s.OneOf, "anyOf": s.AnyOf} {
-		for i, ref := range list {
-			subs = append(subs, sub{ref, index(child(ptr, key), i)})
+	subs = append(subs, sub{s.Items, child(ptr, "items")},
+		sub{s.AdditionalProperties.Schema, child(ptr, "additionalProperties")},
+		sub{s.Not, child(ptr, "not")})
+	for _, list := range []struct {
+		key  string
+		refs openapi3.SchemaRefs
+	}{{"allOf", s.AllOf}, {"oneOf", s.OneOf}, {"anyOf", s.AnyOf}} {
+		for i, ref := range list.refs {
+			subs = append(subs, sub{ref, index(child(ptr, list.key), i)})
 		}
 	}
-	subs = append(subs, sub{s.Items, child(ptr, "items")}, sub{s.Not, child(ptr, "not")},
-		sub{s.AdditionalProperties.Schema, child(ptr, "additionalProperties")})
-	slices.SortStableFunc(subs, func(a, b sub) int { return strings.Compare(a.ptr, b.ptr) })
 	for _, c := range subs {
 		if c.ref == nil || c.ref.Ref != "" || c.ref.Value == nil {
 			continue

@@ -1,7 +1,12 @@
-// Package load reads an OpenAPI 3.0 document, applies an OpenAPI Overlay,
+// Package load reads an OpenAPI 3.0 document, applies OpenAPI Overlays,
 // normalizes away the known defects of the published Sunshine Conversations
 // spec (each reported as a Warning with its JSON pointer) and returns it
 // loaded, resolved and validated by kin-openapi.
+//
+// The document is parsed once into a yaml.Node tree; overlays and
+// normalizations change that tree, which goes to kin-openapi as JSON
+// written straight from the nodes. Errors name the file, the JSON pointer
+// and the line of the node at fault.
 //
 // The normalizations are generic: they are driven by the shape of the
 // document, never by its version or by the names it uses.

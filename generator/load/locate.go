@@ -2,10 +2,11 @@ package load
 
 import (
 	"encoding/json"
-	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
 )
 
@@ -26,15 +27,66 @@ func decodeError(n *yaml.Node, ptr string, t reflect.Type, err error) *Error {
 		}
 		n, ptr, t, err = c, cptr, ct, cerr
 	}
-	return &Error{Pointer: ptr, Line: n.Line, Err: briefError{decodeMessage(err)}}
+	return &Error{Pointer: ptr, Line: n.Line, Err: briefError{decodeMessage(n, t, err)}}
 }
 
-// decodeMessage drops the "json: " prefix of encoding/json's messages.
-func decodeMessage(err error) error {
-	if msg, ok := strings.CutPrefix(err.Error(), "json: "); ok {
-		return errors.New(msg)
+// decodeMessage says what is wrong with the node n that does not decode
+// into t: in the document's terms when encoding/json found a value of the
+// wrong kind, else in kin-openapi's words.
+func decodeMessage(n *yaml.Node, t reflect.Type, err error) error {
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "json: cannot unmarshal ") {
+		return err
 	}
-	return err
+	return fmt.Errorf("found %s where %s is expected", jsonKind(n), expectedKind(t))
+}
+
+// jsonKind names the kind of JSON value n is.
+func jsonKind(n *yaml.Node) string {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "an object"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return "null"
+	case "!!bool":
+		return "a boolean (" + n.Value + ")"
+	case "!!int", "!!float":
+		return "a number (" + n.Value + ")"
+	}
+	return fmt.Sprintf("a string (%q)", brief(n.Value))
+}
+
+// typesType is kin-openapi's schema `type`, a string or a list of them.
+var typesType = reflect.TypeFor[openapi3.Types]()
+
+// expectedKind names the kind of JSON value that decodes into t.
+func expectedKind(t reflect.Type) string {
+	t = indirect(t)
+	if t == typesType {
+		return "a string or a list of strings"
+	}
+	switch t.Kind() {
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "another kind of value"
 }
 
 // failingChild returns the first child of n, with its pointer and type,

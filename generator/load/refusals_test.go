@@ -21,7 +21,8 @@ func TestRefusals(t *testing.T) {
 		strings.Repeat("p: {type: string, description: "+strings.Repeat("text ", 50)+"}, ", 1) + "n: {type: integer}}}"
 	tests := []struct {
 		name    string
-		doc     string
+		doc     string // after the fixture's header
+		whole   string // the whole document instead
 		pointer string
 		line    int    // 0: not checked
 		message string // a substring
@@ -31,14 +32,14 @@ func TestRefusals(t *testing.T) {
 			doc:     "paths: []\n",
 			pointer: "/paths",
 			line:    3,
-			message: "cannot unmarshal array",
+			message: "/paths: found a list where an object is expected",
 		},
 		{
 			name:    "info is a string",
-			doc:     "paths: {}\n",
+			whole:   "openapi: 3.0.2\ninfo: fixture\npaths: {}\n",
 			pointer: "/info",
 			line:    2,
-			message: "cannot unmarshal string",
+			message: `/info: found a string ("fixture") where an object is expected`,
 		},
 		{
 			name: "parameters is a string",
@@ -51,7 +52,7 @@ paths:
 `,
 			pointer: "/paths/~1a/get/parameters",
 			line:    6,
-			message: "cannot unmarshal string into Go value of type openapi3.Parameters",
+			message: `found a string ("x") where a list is expected`,
 		},
 		{
 			name: "required is a number",
@@ -66,7 +67,7 @@ components:
 `,
 			pointer: "/components/schemas/a/properties/b/required",
 			line:    9,
-			message: "cannot unmarshal number into Go value of type []string",
+			message: "found a number (5) where a list is expected",
 		},
 		{
 			name: "type is a number",
@@ -78,6 +79,7 @@ components:
 `,
 			pointer: "/components/schemas/a/type",
 			line:    6,
+			message: "found a number (5) where a string or a list of strings is expected",
 		},
 		{
 			name: "a parameter's schema is a list",
@@ -91,6 +93,7 @@ paths:
 `,
 			pointer: "/paths/~1a/get/parameters/0/schema",
 			line:    7,
+			message: "found a list where an object is expected",
 		},
 		{
 			name: "a response description is a list",
@@ -103,6 +106,7 @@ paths:
 `,
 			pointer: "/paths/~1a/get/responses/200/description",
 			line:    7,
+			message: "found a list where a string is expected",
 		},
 		{
 			name: "a property of a $ref'd parameter is wrong",
@@ -118,6 +122,7 @@ components:
 `,
 			pointer: "/components/parameters/q/required",
 			line:    10,
+			message: `found a string ("yes please") where a boolean is expected`,
 		},
 		{
 			name: "webhook parameters is a number",
@@ -131,6 +136,7 @@ x-webhooks:
 `,
 			pointer: "/x-webhooks/event/post/parameters",
 			line:    7,
+			message: "found a number (5) where a list is expected",
 		},
 		{
 			name: "servers is a mapping",
@@ -140,6 +146,7 @@ paths: {}
 `,
 			pointer: "/servers",
 			line:    3,
+			message: "found an object where a list is expected",
 		},
 		{
 			name: "an infinite maximum",
@@ -213,8 +220,8 @@ components:
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := fixture(tt.doc)
-			if tt.name == "info is a string" {
-				doc = []byte("openapi: 3.0.2\ninfo: fixture\n" + tt.doc)
+			if tt.whole != "" {
+				doc = []byte(tt.whole)
 			}
 			e := loadError(t, doc, Options{})
 			msg := e.Error()
