@@ -15,6 +15,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"regexp"
 	"strconv"
@@ -148,7 +149,64 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	if doc := root.Content[0]; doc.Kind != yaml.MappingNode {
 		return nil, &Error{File: name, Line: doc.Line, Err: errors.New("the document is not a mapping")}
 	}
+	if alias := recursiveAlias(&root); alias != nil {
+		ptr, _ := pointerOf(&root, alias)
+		return nil, &Error{File: name, Pointer: ptr, Line: alias.Line, Err: fmt.Errorf("alias *%s is inside the node it refers to", alias.Value)}
+	}
 	return &root, nil
+}
+
+// recursiveAlias returns an alias inside the node it refers to, or nil.
+// yaml.v3 parses such a document into nodes without complaint, and every
+// walk that follows aliases would then loop forever.
+func recursiveAlias(root *yaml.Node) *yaml.Node {
+	if !hasAlias(root) {
+		return nil // a tree: nothing to follow
+	}
+	const (
+		open = iota + 1
+		done
+	)
+	state := map[*yaml.Node]int{}
+	var visit func(n *yaml.Node) *yaml.Node
+	visit = func(n *yaml.Node) *yaml.Node {
+		switch state[n] {
+		case open:
+			return n
+		case done:
+			return nil
+		}
+		state[n] = open
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			if found := visit(n.Alias); found != nil {
+				if found.Kind != yaml.AliasNode {
+					found = n
+				}
+				return found
+			}
+		}
+		for _, c := range n.Content {
+			if found := visit(c); found != nil {
+				return found
+			}
+		}
+		state[n] = done
+		return nil
+	}
+	return visit(root)
+}
+
+// hasAlias reports whether the tree below n holds an alias.
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // encode writes root as YAML.

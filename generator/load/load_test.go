@@ -445,6 +445,32 @@ func TestErrors(t *testing.T) {
 			exact:   true,
 		},
 		{
+			name: "recursive alias",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    node: &node
+      type: object
+      properties:
+        children: {type: array, items: *node}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/node/properties/children/items",
+			line:    9,
+			message: "spec/openapi.yaml:9: /components/schemas/node/properties/children/items: alias *node is inside the node it refers to",
+			exact:   true,
+		},
+		{
+			name:    "recursive alias in an overlay",
+			data:    fixture("paths: {}\n"),
+			opts:    Options{Overlays: []Overlay{{Name: "o.yaml", Data: []byte("overlay: 1.0.0\ninfo: {title: t, version: \"1\"}\nactions:\n  - target: $.info\n    update: &u {x-u: [*u]}\n")}}},
+			file:    "o.yaml",
+			pointer: "/actions/0/update/x-u/0",
+			line:    5,
+			message: "alias *u is inside the node it refers to",
+		},
+		{
 			name: "dangling reference",
 			data: fixture(`
 paths: {}
