@@ -5,7 +5,6 @@ SHELL       := bash
 
 GO      ?= go
 SPEC    := spec/openapi.yaml
-OVERLAY := spec/overlay.yaml
 OUT     := gen/sunco
 
 .PHONY: all spec generate build prism test test-specs golden clean
@@ -17,7 +16,7 @@ spec:
 	@sh spec/fetch.sh $(SPEC_VERSION) $(SPEC_SHA256) $(SPEC_URL)
 
 generate: spec
-	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -overlay $(OVERLAY) -out $(OUT)
+	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -out $(OUT)
 
 build: generate
 	$(GO) build ./...
@@ -37,7 +36,7 @@ $(PRISM)/node_modules/.package-lock.json: $(PRISM)/package-lock.json $(PRISM)/pa
 test: build prism
 	$(GO) vet ./...
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /generator/versions)
-	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -overlay $(OVERLAY) -out $(OUT) -check
+	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -out $(OUT) -check
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./$(OUT)
 	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzParseWebhook -fuzztime 20s
 	$(MAKE) test-specs

@@ -2,4 +2,4 @@
 // or `go generate ./gen` writes it from the pinned spec).
 package gen
 
-//go:generate go run ../cmd/sunco-gen -spec ../spec/openapi.yaml -overlay ../spec/overlay.yaml -out sunco
+//go:generate go run ../cmd/sunco-gen -spec ../spec/openapi.yaml -out sunco

@@ -16,13 +16,14 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/emit"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 	"github.com/sunco-sdk/sunco-go/generator/load"
+	specdata "github.com/sunco-sdk/sunco-go/spec"
 	"github.com/sunco-sdk/sunco-go/templates"
 )
 
 // Config says what to generate from what.
 type Config struct {
 	Spec    string // the OpenAPI document
-	Overlay string // an OpenAPI Overlay applied to it first; "" for none
+	Overlay string // a user's OpenAPI Overlay, applied after the embedded one; "" for none
 	Out     string // the directory of the generated package
 	Package string // its package name
 	Check   bool   // compare Out with what would be generated, write nothing
@@ -79,17 +80,29 @@ func Run(cfg Config) (*Result, error) {
 	return res, writeDir(cfg.Out, res.Files)
 }
 
-// Generate produces the files of the SDK in memory.
-func Generate(spec, overlay, pkg string) (*Result, error) {
-	opts := load.Options{}
-	if overlay != "" {
-		data, err := os.ReadFile(overlay)
-		if err != nil {
-			return nil, &InputError{err}
-		}
-		opts.Overlay, opts.OverlayName = data, overlay
+// Overlays are the overlays the generator applies to a document: the
+// SunCo overlay embedded in the generator, then the user's overlay file,
+// if any ("" for none).
+func Overlays(file string) ([]load.Overlay, error) {
+	overlays := []load.Overlay{{Name: specdata.OverlayName, Data: specdata.Overlay}}
+	if file == "" {
+		return overlays, nil
 	}
-	loaded, err := load.Load(spec, opts)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, &InputError{err}
+	}
+	return append(overlays, load.Overlay{Name: file, Data: data}), nil
+}
+
+// Generate produces the files of the SDK in memory. The embedded SunCo
+// overlay is applied first, then overlay, a user's file ("" for none).
+func Generate(spec, overlay, pkg string) (*Result, error) {
+	overlays, err := Overlays(overlay)
+	if err != nil {
+		return nil, err
+	}
+	loaded, err := load.Load(spec, load.Options{Overlays: overlays})
 	if err != nil {
 		return nil, &InputError{err}
 	}

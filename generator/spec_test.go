@@ -5,10 +5,7 @@ import (
 	"testing"
 )
 
-const (
-	pinnedSpecPath = "../spec/openapi.yaml"
-	overlayPath    = "../spec/overlay.yaml"
-)
+const pinnedSpecPath = "../spec/openapi.yaml"
 
 // pinnedSpec is the pinned document placed by `make spec`.
 func pinnedSpec(t *testing.T) string {

@@ -115,9 +115,9 @@ func TestCheck(t *testing.T) {
 
 func TestGenerateIsDeterministic(t *testing.T) {
 	spec := pinnedSpec(t)
-	first, err := Generate(spec, overlayPath, "sunco")
+	first, err := Generate(spec, "", "sunco")
 	require.NoError(t, err)
-	second, err := Generate(spec, overlayPath, "sunco")
+	second, err := Generate(spec, "", "sunco")
 	require.NoError(t, err)
 	require.Equal(t, len(first.Files), len(second.Files))
 	for name, src := range first.Files {

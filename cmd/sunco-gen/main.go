@@ -33,7 +33,7 @@ func run(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	cfg := generator.Config{Log: stderr}
 	fs.StringVar(&cfg.Spec, "spec", "", "the OpenAPI document (YAML or JSON)")
-	fs.StringVar(&cfg.Overlay, "overlay", "", "an OpenAPI Overlay to apply to it first")
+	fs.StringVar(&cfg.Overlay, "overlay", "", "an OpenAPI Overlay to apply on top of the embedded SunCo overlay")
 	fs.StringVar(&cfg.Out, "out", "", "the directory of the generated package")
 	fs.StringVar(&cfg.Package, "pkg", "sunco", "the name of the generated package")
 	fs.BoolVar(&cfg.Check, "check", false, "exit 1 and list the files that differ when -out is not what -spec generates; write nothing")
@@ -61,7 +61,7 @@ func normalize(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sunco-gen normalize", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	spec := fs.String("spec", "", "the OpenAPI document (YAML or JSON)")
-	overlay := fs.String("overlay", "", "an OpenAPI Overlay to apply to it first")
+	overlay := fs.String("overlay", "", "an OpenAPI Overlay to apply on top of the embedded SunCo overlay")
 	out := fs.String("o", "", "where to write the normalized document (YAML)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -71,22 +71,22 @@ func normalize(args []string, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	opts := load.Options{}
-	if *overlay != "" {
-		data, err := os.ReadFile(*overlay)
-		if err != nil {
-			return report(&generator.InputError{Err: err}, stderr)
-		}
-		opts.Overlay, opts.OverlayName = data, *overlay
+	overlays, err := generator.Overlays(*overlay)
+	if err != nil {
+		return report(err, stderr)
 	}
-	res, err := load.Load(*spec, opts)
+	res, err := load.Load(*spec, load.Options{Overlays: overlays})
 	if err != nil {
 		return report(&generator.InputError{Err: err}, stderr)
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "%s: warning: %s\n", *spec, w)
 	}
-	return report(os.WriteFile(*out, res.Normalized, 0o644), stderr)
+	normalized, err := res.NormalizedYAML()
+	if err != nil {
+		return report(err, stderr)
+	}
+	return report(os.WriteFile(*out, normalized, 0o644), stderr)
 }
 
 // report prints err and gives the exit status for it.

@@ -30,7 +30,6 @@ import (
 const (
 	repoRoot  = "../.."
 	specFile  = "spec/openapi.yaml"
-	overlay   = "spec/overlay.yaml"
 	prismBin  = "gen/e2e/prism/node_modules/.bin/prism"
 	readiness = 90 * time.Second // how long Prism may take to answer
 )
@@ -92,7 +91,7 @@ func run(m *testing.M) int {
 }
 
 // normalize writes the document Prism serves: the pinned spec with the
-// overlay applied and its defects normalized, as sunco-gen does.
+// embedded overlay applied and its defects normalized, as sunco-gen does.
 func normalize(out string) error {
 	if _, err := os.Stat(filepath.Join(repoRoot, specFile)); err != nil {
 		return fmt.Errorf("%w (run `make spec` first)", err)
@@ -102,7 +101,7 @@ func normalize(out string) error {
 		return err
 	}
 	cmd := exec.Command(gobin, "run", "./cmd/sunco-gen", "normalize",
-		"-spec", specFile, "-overlay", overlay, "-o", out)
+		"-spec", specFile, "-o", out)
 	cmd.Dir = repoRoot
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

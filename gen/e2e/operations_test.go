@@ -131,10 +131,9 @@ var operations = []operation{
 	{"CreateClient", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Clients.CreateClient(ctx, appID, userID, sunco.ClientCreate{
 			Confirmation: sunco.Confirmation{Type: sunco.ConfirmationTypeImmediate},
-			// Not Twilio: its schema has the same shape as WhatsApp's and
-			// the discriminator's type property no enum, so a validator that
-			// ignores the discriminator finds two matches of the oneOf.
-			MatchCriteria: &sunco.MatchCriteriaMailgun{IntegrationID: integrationID, Address: "steve@example.com"},
+			// Twilio's schema has the shape of WhatsApp's: Prism tells them
+			// apart by the enum the loader gives each variant's type.
+			MatchCriteria: &sunco.MatchCriteriaTwilio{IntegrationID: integrationID, PhoneNumber: "+15550001234"},
 			Target:        sunco.ClientCreateTarget{ConversationID: conversationID},
 		}, nil))
 	}},
@@ -237,8 +236,13 @@ var operations = []operation{
 	}},
 	{"PostMessage", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Messages.PostMessage(ctx, appID, conversationID, sunco.MessagePost{
-			Author:  sunco.Author{Type: sunco.AuthorTypeBusiness},
-			Content: &sunco.TextMessage{Text: sunco.Ptr("Hello")},
+			Author: sunco.Author{Type: sunco.AuthorTypeBusiness},
+			// A carousel, whose items' actions are a union too: every
+			// variant of both must match its own discriminator value only.
+			Content: &sunco.CarouselMessage{Items: []sunco.Item{
+				{Title: "Tacos", Actions: []sunco.ActionSubset{&sunco.Postback{Text: "Buy", Payload: "TACOS"}}},
+				{Title: "Ramen", Actions: []sunco.ActionSubset{&sunco.Link{Text: "More", Uri: "https://example.com/ramen"}}},
+			}},
 		}))
 	}},
 	{"DeleteAllMessages", func(ctx context.Context, c *sunco.Client) (any, error) {

@@ -14,11 +14,8 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-// The pinned document and its overlay, as `make` uses them.
-const (
-	specPath    = "../../spec/openapi.yaml"
-	overlayPath = "../../spec/overlay.yaml"
-)
+// The pinned document, as `make` uses it (with the embedded overlay).
+const specPath = "../../spec/openapi.yaml"
 
 // webhookExample is one example of the webhook request body.
 type webhookExample struct {
@@ -64,7 +61,7 @@ func loadSpecWebhook(tb testing.TB) *specWebhook {
 // readSpecWebhook generates the SDK's IR the way `make` does and takes from
 // it the events union and the examples of the webhook body.
 func readSpecWebhook() (*specWebhook, error) {
-	res, err := generator.Generate(specPath, overlayPath, "sunco")
+	res, err := generator.Generate(specPath, "", "sunco")
 	if err != nil {
 		return nil, err
 	}

@@ -172,12 +172,13 @@ func (b *builder) variantStruct(alt *openapi3.SchemaRef, at site) *ir.Struct {
 }
 
 // requireField returns the discriminator field of st, adding it when the
-// variant schema does not declare it, and makes it a required plain value
-// so encoding always writes it.
+// variant schema does not declare it, and makes it a required plain string
+// (the loader gives it a one-value enum for validators) so encoding always
+// writes it.
 func requireField(st *ir.Struct, jsonName string) *ir.Field {
 	for _, f := range st.Fields {
 		if f.JSONName == jsonName {
-			f.Type = unwrapOptional(f.Type)
+			f.Type = ir.String
 			f.Omit = ""
 			return f
 		}

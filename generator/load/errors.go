@@ -1,19 +1,27 @@
 package load
 
 import (
-	"fmt"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
-// Warning is a defect of the input that was normalized away.
+// Warning is a defect of the input that was normalized away, or an overlay
+// action that found nothing to change.
 type Warning struct {
-	Pointer string // JSON pointer into the source document (RFC 6901 escaping: ~0 ~1)
+	File    string // the overlay the warning is about; empty for the spec itself
+	Pointer string // JSON pointer into File, or into the spec (RFC 6901 escaping: ~0 ~1)
 	Message string // one line: what was wrong and what was done
 }
 
-// String formats the warning as "pointer: message".
+// String formats the warning as "pointer: message", preceded by "file: "
+// when it is about an overlay.
 func (w Warning) String() string {
-	return w.Pointer + ": " + w.Message
+	s := w.Pointer + ": " + w.Message
+	if w.File != "" {
+		s = w.File + ": " + s
+	}
+	return s
 }
 
 // Error is an unusable input: it names the file and the JSON pointer (or the
@@ -28,18 +36,52 @@ type Error struct {
 	Err  error // what is wrong
 }
 
-// Error formats the error as "file: pointer: err", or "file:line: err" when
-// there is no pointer.
+// Error formats the error as "file:line: pointer: err", leaving out the
+// line or the pointer when unknown.
 func (e *Error) Error() string {
-	switch {
-	case e.Pointer != "":
-		return fmt.Sprintf("%s: %s: %v", e.File, e.Pointer, e.Err)
-	case e.Line > 0:
-		return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Err.Error()
-	default:
-		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
 	}
+	b.WriteString(": ")
+	if e.Pointer != "" {
+		b.WriteString(e.Pointer + ": ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
 }
 
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// maxMessage bounds the length of a message taken from another library's
+// error: kin-openapi prints whole schemas in some of them.
+const maxMessage = 200
+
+// brief is msg cut to its first line and to maxMessage bytes (on a rune
+// boundary), marked with "…" where something was cut.
+func brief(msg string) string {
+	cut := false
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg, cut = strings.TrimRight(msg[:i], " :"), true
+	}
+	if len(msg) > maxMessage {
+		i := maxMessage
+		for i > 0 && !utf8.RuneStart(msg[i]) {
+			i--
+		}
+		msg, cut = msg[:i], true
+	}
+	if cut {
+		msg += " …"
+	}
+	return msg
+}
+
+// briefError is an error whose message is cut by brief; the original stays
+// reachable through errors.As and errors.Is.
+type briefError struct{ err error }
+
+func (e briefError) Error() string { return brief(e.err.Error()) }
+func (e briefError) Unwrap() error { return e.err }

@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"maps"
+	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
 )
 
 // webhooksKey is the root extension that holds the webhooks of an OpenAPI
@@ -23,32 +25,47 @@ func validationOptions() []openapi3.ValidationOption {
 	return []openapi3.ValidationOption{openapi3.DisableExamplesValidation()}
 }
 
-// loadKin loads and validates the normalized document data with kin-openapi.
-func loadKin(data []byte) (*openapi3.Loader, *openapi3.T, error) {
+// loadKin decodes the JSON form of the normalized document root with
+// kin-openapi, resolves its references and validates it.
+func loadKin(root *yaml.Node, data []byte) (*openapi3.Loader, *openapi3.T, error) {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
-	doc, err := loader.LoadFromData(data)
-	if err != nil {
-		return nil, nil, &Error{Err: err}
+	doc := &openapi3.T{}
+	if err := json.Unmarshal(data, doc); err != nil {
+		return nil, nil, decodeError(lookup(root, ""), "", reflect.TypeFor[openapi3.T](), err)
+	}
+	if err := loader.ResolveRefsIn(doc, nil); err != nil {
+		return nil, nil, resolveError(root, err)
 	}
 	if err := doc.Validate(loader.Context, validationOptions()...); err != nil {
-		return nil, nil, &Error{Pointer: validationPointer("", err), Err: err}
+		e := validationError(root, "", err)
+		var component *openapi3.ComponentValidationError
+		if errors.As(err, &component) && component.Section == "schema" && doc.Components != nil {
+			if s := doc.Components.Schemas[component.Name]; s != nil && s.Value != nil {
+				narrowSchemaError(loader.Context, root, e, s.Value)
+			}
+		}
+		return nil, nil, e
 	}
 	return loader, doc, nil
 }
 
-// loadWebhooks decodes the x-webhooks entries of doc as path items, resolves
-// their references against doc's components (so that resolved schemas are
-// the very values of doc.Components) and validates them.
-func loadWebhooks(loader *openapi3.Loader, doc *openapi3.T) (map[string]*openapi3.PathItem, error) {
-	raw, ok := doc.Extensions[webhooksKey]
-	if !ok {
+// loadWebhooks decodes the x-webhooks entries of root as path items,
+// resolves their references against doc's components (so that resolved
+// schemas are the very values of doc.Components) and validates them.
+func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (map[string]*openapi3.PathItem, error) {
+	n := mappingValue(lookup(root, ""), webhooksKey)
+	if n == nil {
 		return nil, nil
 	}
 	ptr := child("", webhooksKey)
-	webhooks, err := decodeWebhooks(raw)
+	data, bad, err := toJSON(n, 0, jsonLimit(0))
 	if err != nil {
-		return nil, &Error{Pointer: ptr, Err: err}
+		return nil, nodeError(root, bad, err)
+	}
+	var webhooks map[string]*openapi3.PathItem
+	if err := json.Unmarshal(data, &webhooks); err != nil {
+		return nil, decodeError(n, ptr, reflect.TypeOf(webhooks), err)
 	}
 	scope := &openapi3.T{
 		OpenAPI:    doc.OpenAPI,
@@ -58,37 +75,99 @@ func loadWebhooks(loader *openapi3.Loader, doc *openapi3.T) (map[string]*openapi
 		Webhooks:   webhooks,
 	}
 	if err := loader.ResolveRefsIn(scope, nil); err != nil {
-		return nil, &Error{Pointer: ptr, Err: err}
+		return nil, resolveError(root, err)
 	}
-	return webhooks, validateWebhooks(loader.Context, webhooks)
-}
-
-// decodeWebhooks decodes the generic value of x-webhooks as path items.
-func decodeWebhooks(raw any) (map[string]*openapi3.PathItem, error) {
-	data, err := json.Marshal(raw)
-	if err != nil {
-		return nil, err
-	}
-	var webhooks map[string]*openapi3.PathItem
-	if err := json.Unmarshal(data, &webhooks); err != nil {
-		return nil, fmt.Errorf("not a map of path items: %w", err)
-	}
-	return webhooks, nil
+	return webhooks, validateWebhooks(loader.Context, root, webhooks)
 }
 
 // validateWebhooks validates each webhook path item, in name order.
-func validateWebhooks(ctx context.Context, webhooks map[string]*openapi3.PathItem) error {
+func validateWebhooks(ctx context.Context, root *yaml.Node, webhooks map[string]*openapi3.PathItem) error {
 	for _, name := range slices.Sorted(maps.Keys(webhooks)) {
 		ptr := child(child("", webhooksKey), name)
 		item := webhooks[name]
 		if item == nil {
-			return &Error{Pointer: ptr, Err: errors.New("webhook is null")}
+			return &Error{Pointer: ptr, Line: lineOf(root, ptr), Err: errors.New("webhook is null")}
 		}
 		if err := item.Validate(ctx, validationOptions()...); err != nil {
-			return &Error{Pointer: validationPointer(ptr, err), Err: err}
+			return validationError(root, ptr, err)
 		}
 	}
 	return nil
+}
+
+// validationError is the *Error for kin-openapi's validation error err
+// found under base: its pointer as deep as err's context says, the line of
+// that node, and kin-openapi's message cut short.
+func validationError(root *yaml.Node, base string, err error) *Error {
+	ptr := validationPointer(base, err)
+	return &Error{Pointer: ptr, Line: lineOf(root, ptr), Err: briefError{err}}
+}
+
+// quotedRef finds the reference a kin-openapi resolution error is about.
+var quotedRef = regexp.MustCompile(`"(#[^"]*)"`)
+
+// resolveError is the *Error for kin-openapi's failure to resolve a
+// reference: its messages name the reference, not where it is used, so the
+// pointer is that of the first use of the reference in the document.
+func resolveError(root *yaml.Node, err error) *Error {
+	e := &Error{Err: briefError{err}}
+	m := quotedRef.FindStringSubmatch(err.Error())
+	if m == nil {
+		return e
+	}
+	_ = walk(root, visitor{ref: func(r *yaml.Node, ptr string) error {
+		if e.Pointer == "" && r.Value == m[1] {
+			e.Pointer, e.Line = ptr, r.Line
+		}
+		return nil
+	}})
+	return e
+}
+
+// narrowSchemaError moves e, a validation error of the schema s at
+// e.Pointer, down to the deepest subschema of s declared inline that fails
+// validation on its own, and takes that subschema's error.
+func narrowSchemaError(ctx context.Context, root *yaml.Node, e *Error, s *openapi3.Schema) {
+	for {
+		sub, ptr, err := failingSubschema(ctx, s, e.Pointer)
+		if sub == nil {
+			return
+		}
+		s, e.Pointer, e.Line, e.Err = sub, ptr, lineOf(root, ptr), briefError{err}
+	}
+}
+
+// failingSubschema returns the first subschema of s (at ptr) declared
+// inline, with its pointer, that fails validation on its own.
+func failingSubschema(ctx context.Context, s *openapi3.Schema, ptr string) (*openapi3.Schema, string, error) {
+	type sub struct {
+		ref *openapi3.SchemaRef
+		ptr string
+	}
+	var subs []sub
+	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+		subs = append(subs, sub{s.Properties[name], child(child(ptr, "properties"), name)})
+	}
+	subs = append(subs, sub{s.Items, child(ptr, "items")},
+		sub{s.AdditionalProperties.Schema, child(ptr, "additionalProperties")},
+		sub{s.Not, child(ptr, "not")})
+	for _, list := range []struct {
+		key  string
+		refs openapi3.SchemaRefs
+	}{{"allOf", s.AllOf}, {"oneOf", s.OneOf}, {"anyOf", s.AnyOf}} {
+		for i, ref := range list.refs {
+			subs = append(subs, sub{ref, index(child(ptr, list.key), i)})
+		}
+	}
+	for _, c := range subs {
+		if c.ref == nil || c.ref.Ref != "" || c.ref.Value == nil {
+			continue
+		}
+		if err := c.ref.Value.Validate(ctx, validationOptions()...); err != nil {
+			return c.ref.Value, c.ptr, err
+		}
+	}
+	return nil, "", nil
 }
 
 // componentKeys maps kin-openapi's component labels to Components fields.
@@ -120,6 +199,10 @@ func validationPointer(base string, err error) string {
 			ptr = child(ptr, e.Name)
 		case *openapi3.ComponentValidationError:
 			ptr = child(child(ptr, componentKey(e.Section)), e.Name)
+		case *openapi3.PathParametersError:
+			if !strings.HasSuffix(ptr, "/"+strings.ToLower(e.Method)) {
+				ptr = child(child(ptr, e.Path), strings.ToLower(e.Method))
+			}
 		}
 	}
 	return ptr

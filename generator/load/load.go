@@ -1,7 +1,12 @@
-// Package load reads an OpenAPI 3.0 document, applies an OpenAPI Overlay,
+// Package load reads an OpenAPI 3.0 document, applies OpenAPI Overlays,
 // normalizes away the known defects of the published Sunshine Conversations
 // spec (each reported as a Warning with its JSON pointer) and returns it
 // loaded, resolved and validated by kin-openapi.
+//
+// The document is parsed once into a yaml.Node tree; overlays and
+// normalizations change that tree, which goes to kin-openapi as JSON
+// written straight from the nodes. Errors name the file, the JSON pointer
+// and the line of the node at fault.
 //
 // The normalizations are generic: they are driven by the shape of the
 // document, never by its version or by the names it uses.
@@ -10,6 +15,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"regexp"
 	"strconv"
@@ -20,8 +26,8 @@ import (
 
 // Options configures a load.
 type Options struct {
-	Overlay     []byte // an OpenAPI Overlay 1.0 document applied before normalization; nil = none
-	OverlayName string // for error messages
+	// Overlays are applied in order before normalization.
+	Overlays []Overlay
 }
 
 // Result is a loaded document.
@@ -33,11 +39,17 @@ type Result struct {
 	// every $ref resolved against the same components (kin-openapi does not
 	// load x-webhooks itself).
 	Webhooks map[string]*openapi3.PathItem
-	// Warnings are the defects normalized away, in document order.
+	// Warnings are the overlay actions that found nothing to change, then
+	// the defects normalized away, in document order.
 	Warnings []Warning
-	// Normalized is the normalized document (after overlay and fixes) as
-	// YAML, loadable by any OpenAPI tool.
-	Normalized []byte
+
+	root *yaml.Node // the normalized document
+}
+
+// NormalizedYAML returns the normalized document (after overlays and
+// fixes) as YAML, loadable by any OpenAPI tool.
+func (r *Result) NormalizedYAML() ([]byte, error) {
+	return encode(r.root)
 }
 
 // Load reads and loads the OpenAPI document in file.
@@ -65,39 +77,45 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opts.Overlay != nil {
-		if err := applyOverlay(root, overlayName(opts), opts.Overlay); err != nil {
+	var warnings []Warning
+	for _, o := range opts.Overlays {
+		ws, err := applyOverlay(root, o)
+		if err != nil {
 			return nil, err
 		}
+		warnings = append(warnings, ws...)
 	}
-	warnings, err := normalize(root)
+	ws, err := normalize(root)
 	if err != nil {
 		return nil, err
 	}
+	warnings = append(warnings, ws...)
 	if err := checkRefs(root); err != nil {
 		return nil, err
 	}
-	normalized, err := encode(root)
+	normalized, bad, err := toJSON(root, len(data), jsonLimit(len(data)))
+	if err != nil {
+		return nil, nodeError(root, bad, err)
+	}
+	loader, doc, err := loadKin(root, normalized)
 	if err != nil {
 		return nil, err
 	}
-	loader, doc, err := loadKin(normalized)
+	webhooks, err := loadWebhooks(loader, root, doc)
 	if err != nil {
 		return nil, err
 	}
-	webhooks, err := loadWebhooks(loader, doc)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, Normalized: normalized}, nil
+	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, root: root}, nil
 }
 
-// overlayName names the overlay in error messages.
-func overlayName(opts Options) string {
-	if opts.OverlayName != "" {
-		return opts.OverlayName
+// nodeError is the *Error err about the node bad of root.
+func nodeError(root, bad *yaml.Node, err error) *Error {
+	e := &Error{Err: err}
+	if bad != nil {
+		e.Pointer, _ = pointerOf(root, bad)
+		e.Line = bad.Line
 	}
-	return "overlay"
+	return e
 }
 
 // withFile names file in err when it is an *Error that names no file yet.
@@ -131,7 +149,64 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	if doc := root.Content[0]; doc.Kind != yaml.MappingNode {
 		return nil, &Error{File: name, Line: doc.Line, Err: errors.New("the document is not a mapping")}
 	}
+	if alias := recursiveAlias(&root); alias != nil {
+		ptr, _ := pointerOf(&root, alias)
+		return nil, &Error{File: name, Pointer: ptr, Line: alias.Line, Err: fmt.Errorf("alias *%s is inside the node it refers to", alias.Value)}
+	}
 	return &root, nil
+}
+
+// recursiveAlias returns an alias inside the node it refers to, or nil.
+// yaml.v3 parses such a document into nodes without complaint, and every
+// walk that follows aliases would then loop forever.
+func recursiveAlias(root *yaml.Node) *yaml.Node {
+	if !hasAlias(root) {
+		return nil // a tree: nothing to follow
+	}
+	const (
+		open = iota + 1
+		done
+	)
+	state := map[*yaml.Node]int{}
+	var visit func(n *yaml.Node) *yaml.Node
+	visit = func(n *yaml.Node) *yaml.Node {
+		switch state[n] {
+		case open:
+			return n
+		case done:
+			return nil
+		}
+		state[n] = open
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			if found := visit(n.Alias); found != nil {
+				if found.Kind != yaml.AliasNode {
+					found = n
+				}
+				return found
+			}
+		}
+		for _, c := range n.Content {
+			if found := visit(c); found != nil {
+				return found
+			}
+		}
+		state[n] = done
+		return nil
+	}
+	return visit(root)
+}
+
+// hasAlias reports whether the tree below n holds an alias.
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // encode writes root as YAML.

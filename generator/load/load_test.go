@@ -8,6 +8,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/sunco-sdk/sunco-go/spec"
 )
 
 // header starts every fixture document.
@@ -307,6 +309,29 @@ components:
 			},
 		},
 		{
+			name: "no components, an operation without operationId",
+			doc: `
+paths:
+  /pets:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - {type: object, title: a, properties: {kind: {type: string}}}
+                discriminator: {propertyName: kind}
+`,
+			check: func(t *testing.T, res *Result) {
+				assert.Nil(t, res.Doc.Components)
+				op := res.Doc.Paths.Value("/pets").Get
+				require.NotNil(t, op)
+				assert.Empty(t, op.OperationID)
+			},
+		},
+		{
 			name: "undeclared server variables",
 			doc: `
 servers:
@@ -352,7 +377,9 @@ paths:
 			if tt.check != nil {
 				tt.check(t, res)
 			}
-			again, err := LoadData("normalized.yaml", res.Normalized, Options{})
+			normalized, err := res.NormalizedYAML()
+			require.NoError(t, err)
+			again, err := LoadData("normalized.yaml", normalized, Options{})
 			require.NoError(t, err, "the normalized document loads")
 			assert.Empty(t, again.Warnings, "the normalized document needs no more fixes")
 		})
@@ -379,7 +406,7 @@ components:
 		again, err := LoadData("fixture.yaml", doc, Options{})
 		require.NoError(t, err)
 		assert.Equal(t, first.Warnings, again.Warnings)
-		assert.Equal(t, first.Normalized, again.Normalized)
+		assert.Equal(t, normalizedYAML(t, first), normalizedYAML(t, again))
 	}
 }
 
@@ -418,6 +445,32 @@ func TestErrors(t *testing.T) {
 			exact:   true,
 		},
 		{
+			name: "recursive alias",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    node: &node
+      type: object
+      properties:
+        children: {type: array, items: *node}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/node/properties/children/items",
+			line:    9,
+			message: "spec/openapi.yaml:9: /components/schemas/node/properties/children/items: alias *node is inside the node it refers to",
+			exact:   true,
+		},
+		{
+			name:    "recursive alias in an overlay",
+			data:    fixture("paths: {}\n"),
+			opts:    Options{Overlays: []Overlay{{Name: "o.yaml", Data: []byte("overlay: 1.0.0\ninfo: {title: t, version: \"1\"}\nactions:\n  - target: $.info\n    update: &u {x-u: [*u]}\n")}}},
+			file:    "o.yaml",
+			pointer: "/actions/0/update/x-u/0",
+			line:    5,
+			message: "alias *u is inside the node it refers to",
+		},
+		{
 			name: "dangling reference",
 			data: fixture(`
 paths: {}
@@ -431,7 +484,7 @@ components:
 			file:    "spec/openapi.yaml",
 			pointer: "/components/schemas/foo/properties/bar/$ref",
 			line:    9,
-			message: "spec/openapi.yaml: /components/schemas/foo/properties/bar/$ref: dangling reference #/components/schemas/nope",
+			message: "spec/openapi.yaml:9: /components/schemas/foo/properties/bar/$ref: dangling reference #/components/schemas/nope",
 			exact:   true,
 		},
 		{
@@ -472,8 +525,10 @@ components:
     foo: {type: object, properties: {bar: {type: strin}}}
 `),
 			file:    "spec/openapi.yaml",
-			pointer: "/components/schemas/foo",
-			message: `spec/openapi.yaml: /components/schemas/foo: invalid components: schema "foo": unsupported 'type' value`,
+			pointer: "/components/schemas/foo/properties/bar",
+			line:    6,
+			message: `spec/openapi.yaml:6: /components/schemas/foo/properties/bar: unsupported 'type' value "strin"`,
+			exact:   true,
 		},
 		{
 			name: "validation failure in a path",
@@ -501,31 +556,14 @@ x-webhooks:
 			message: "invalid operation POST",
 		},
 		{
-			name: "overlay target matches nothing",
-			data: fixture("paths: {}\n"),
-			opts: Options{OverlayName: "spec/overlay.yaml", Overlay: []byte(`overlay: 1.0.0
-info: {title: t, version: "1"}
-actions:
-  - target: $.info
-    update: {x-ok: true}
-  - target: $.components.schemas.nope
-    update: {description: gone}
-`)},
-			file:    "spec/overlay.yaml",
-			pointer: "/actions/1/target",
-			line:    6,
-			message: `spec/overlay.yaml: /actions/1/target: target "$.components.schemas.nope" matches nothing`,
-			exact:   true,
-		},
-		{
 			name: "overlay with a bad target",
 			data: fixture("paths: {}\n"),
-			opts: Options{OverlayName: "o.yaml", Overlay: []byte(`overlay: 1.0.0
+			opts: Options{Overlays: []Overlay{{Name: "o.yaml", Data: []byte(`overlay: 1.0.0
 info: {title: t, version: "1"}
 actions:
   - target: $[
     update: {x-ok: true}
-`)},
+`)}}},
 			file:    "o.yaml",
 			pointer: "/actions/0/target",
 			message: `invalid target "$["`,
@@ -533,24 +571,18 @@ actions:
 		{
 			name:    "overlay that is not an overlay",
 			data:    fixture("paths: {}\n"),
-			opts:    Options{Overlay: []byte("overlay: 1.0.0\nactions: []\n")},
+			opts:    Options{Overlays: []Overlay{{Data: []byte("overlay: 1.0.0\nactions: []\n")}}},
 			file:    "overlay",
 			message: "overlay: overlay info title must be defined",
 		},
 		{
 			name:    "overlay syntax error",
 			data:    fixture("paths: {}\n"),
-			opts:    Options{OverlayName: "o.yaml", Overlay: []byte("overlay: 1.0.0\ninfo: a: b\n")},
+			opts:    Options{Overlays: []Overlay{{Name: "o.yaml", Data: []byte("overlay: 1.0.0\ninfo: a: b\n")}}},
 			file:    "o.yaml",
 			line:    2,
 			message: "o.yaml:2: yaml: line 2: mapping values are not allowed in this context",
 			exact:   true,
-		},
-		{
-			name:    "kin-openapi load failure",
-			data:    fixture("paths: []\n"),
-			file:    "spec/openapi.yaml",
-			message: "spec/openapi.yaml: failed to unmarshal data",
 		},
 	}
 	for _, tt := range tests {
@@ -585,28 +617,6 @@ func TestJSONInput(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, res.Warnings, 1)
 	assert.Equal(t, "/components/schemas/a/properties/b/required", res.Warnings[0].Pointer)
-}
-
-func TestOverlayUpdate(t *testing.T) {
-	res, err := LoadData("fixture.yaml", fixture(`
-paths: {}
-components:
-  schemas:
-    a: {type: object, properties: {b: {type: string}}}
-`), Options{Overlay: []byte(`overlay: 1.0.0
-info: {title: t, version: "1"}
-actions:
-  - target: $.components.schemas.a.properties.b
-    update:
-      description: added
-      required: true
-`)})
-	require.NoError(t, err)
-	b := schema(t, res, "a").Properties["b"].Value
-	assert.Equal(t, "added", b.Description)
-	assert.Equal(t, []string{"b"}, schema(t, res, "a").Required, "normalizations run after the overlay")
-	require.Len(t, res.Warnings, 1)
-	assert.Contains(t, string(res.Normalized), "description: added")
 }
 
 // webhookDoc has an x-webhooks payload whose events are an anyOf of refs,
@@ -679,28 +689,34 @@ func TestWebhooks(t *testing.T) {
 }
 
 func TestWebhookOverlay(t *testing.T) {
-	overlay := readOverlay(t)
-	res, err := LoadData("fixture.yaml", fixture(webhookDoc), Options{Overlay: overlay, OverlayName: "spec/overlay.yaml"})
+	res, err := LoadData("fixture.yaml", fixture(webhookDoc), Options{Overlays: []Overlay{sunco}})
 	require.NoError(t, err)
 	assertEventDiscriminator(t, res)
 }
 
-// assertEventDiscriminator checks what spec/overlay.yaml adds to the webhook
-// events.
+// sunco is the SunCo overlay the generator embeds.
+var sunco = Overlay{Name: spec.OverlayName, Data: spec.Overlay}
+
+// assertEventDiscriminator checks what spec/overlay.yaml, then the
+// discriminator normalization, make of the webhook events: a union on
+// `type` whose mapping maps each event's title to it, and whose variants
+// all declare `type` with an enum of that title.
 func assertEventDiscriminator(t *testing.T, res *Result) {
 	t.Helper()
 	items := res.Webhooks["Webhook Event"].Post.RequestBody.Value.Content["application/json"].Schema.Value.Properties["events"].Value.Items.Value
 	require.NotNil(t, items.Discriminator)
 	assert.Equal(t, "type", items.Discriminator.PropertyName)
-	assert.Equal(t, "title", items.Extensions["x-discriminator-value"])
+	assert.NotContains(t, items.Extensions, "x-discriminator-value", "replaced by the mapping")
 	require.NotEmpty(t, items.AnyOf)
-	titles := map[string]bool{}
+	assert.Len(t, items.Discriminator.Mapping, len(items.AnyOf))
 	for _, v := range items.AnyOf {
 		require.NotNil(t, v.Value, v.Ref)
 		title := v.Value.Title
-		assert.NotEmpty(t, title, "%s has no title", v.Ref)
-		assert.False(t, titles[title], "title %q is not unique", title)
-		titles[title] = true
+		require.NotEmpty(t, title, "%s has no title", v.Ref)
+		assert.Equal(t, v.Ref, items.Discriminator.Mapping[title].Ref, "mapping of %q", title)
+		typ := v.Value.Properties["type"]
+		require.NotNil(t, typ, "%s declares type", v.Ref)
+		assert.Equal(t, []any{title}, typ.Value.Enum, "%s", v.Ref)
 	}
 }
 
@@ -711,7 +727,8 @@ func TestErrorString(t *testing.T) {
 		e    *Error
 		want string
 	}{
-		{"pointer", &Error{File: "a.yaml", Pointer: "/x", Line: 3, Err: err}, "a.yaml: /x: boom"},
+		{"pointer and line", &Error{File: "a.yaml", Pointer: "/x", Line: 3, Err: err}, "a.yaml:3: /x: boom"},
+		{"pointer", &Error{File: "a.yaml", Pointer: "/x", Err: err}, "a.yaml: /x: boom"},
 		{"line", &Error{File: "a.yaml", Line: 3, Err: err}, "a.yaml:3: boom"},
 		{"file only", &Error{File: "a.yaml", Err: err}, "a.yaml: boom"},
 	}
@@ -722,4 +739,13 @@ func TestErrorString(t *testing.T) {
 		})
 	}
 	assert.Equal(t, "/a/b: fixed", Warning{Pointer: "/a/b", Message: "fixed"}.String())
+	assert.Equal(t, "o.yaml: /actions/0/target: skipped", Warning{File: "o.yaml", Pointer: "/actions/0/target", Message: "skipped"}.String())
+}
+
+// normalizedYAML is the normalized document of res as YAML.
+func normalizedYAML(t *testing.T, res *Result) []byte {
+	t.Helper()
+	data, err := res.NormalizedYAML()
+	require.NoError(t, err)
+	return data
 }

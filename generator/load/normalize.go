@@ -31,7 +31,14 @@ func normalize(root *yaml.Node) ([]Warning, error) {
 	err = walk(root, visitor{
 		schema: func(s schemaNode) error { fixAmbiguousOneOf(root, s, warn); return nil },
 	})
-	return ws, err
+	if err != nil {
+		return nil, err
+	}
+	// A third pass, over whole unions: a variant may be shared by several.
+	if err := fixDiscriminators(root, warn); err != nil {
+		return nil, err
+	}
+	return ws, nil
 }
 
 // warnFunc records one Warning.

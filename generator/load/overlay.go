@@ -1,52 +1,156 @@
 package load
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/speakeasy-api/openapi-overlay/pkg/overlay"
 	"gopkg.in/yaml.v3"
 )
 
-// applyOverlay applies the OpenAPI Overlay 1.0 document data to root, action
-// by action. Targets are RFC 9535 JSONPath expressions, and a target that
-// matches nothing is an error: an overlay that silently does nothing would
-// hide a changed spec.
-func applyOverlay(root *yaml.Node, name string, data []byte) error {
-	ovRoot, err := parse(name, data)
+// Overlay is an OpenAPI Overlay 1.0 document to apply to the spec before
+// it is normalized.
+type Overlay struct {
+	Name string // names the overlay in warnings and errors
+	Data []byte // the document, YAML or JSON
+}
+
+// applyOverlay applies the overlay o to root, action by action, in place.
+// Targets are RFC 9535 JSONPath expressions. A target that matches nothing
+// is a Warning, not an error: an overlay written for the current spec
+// still applies to older versions that lack some of its targets, and the
+// warning keeps a changed spec from going unnoticed.
+//
+// openapi-overlay parses and validates the overlay and evaluates its
+// JSONPath; the actions themselves are applied here, without its ApplyTo,
+// which marshals the whole document to YAML around every update.
+func applyOverlay(root *yaml.Node, o Overlay) ([]Warning, error) {
+	if o.Name == "" {
+		o.Name = "overlay"
+	}
+	ovRoot, err := parse(o.Name, o.Data)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var ov overlay.Overlay
 	if err := ovRoot.Decode(&ov); err != nil {
-		return &Error{File: name, Err: fmt.Errorf("not an overlay: %w", err)}
+		return nil, &Error{File: o.Name, Err: fmt.Errorf("not an overlay: %w", err)}
 	}
 	if err := ov.Validate(); err != nil {
-		return &Error{File: name, Err: err}
+		return nil, &Error{File: o.Name, Err: err}
 	}
 	ov.JSONPathVersion = "rfc9535"
+	var warnings []Warning
 	for i, action := range ov.Actions {
-		if err := applyAction(root, ov, action); err != nil {
-			ptr := child(index("/actions", i), "target")
-			return &Error{File: name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: err}
+		ptr := child(index("/actions", i), "target")
+		fail := func(err error) error {
+			return &Error{File: o.Name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: err}
+		}
+		path, err := ov.NewPath(action.Target, nil)
+		if err != nil {
+			return nil, fail(fmt.Errorf("invalid target %q: %w", action.Target, err))
+		}
+		targets := path.Query(root)
+		switch {
+		case len(targets) == 0:
+			warnings = append(warnings, Warning{File: o.Name, Pointer: ptr,
+				Message: fmt.Sprintf("target %s matches nothing in this document; action skipped", action.Target)})
+		case action.Remove:
+			if err := removeNodes(root, targets); err != nil {
+				return nil, fail(err)
+			}
+		case !action.Update.IsZero():
+			for _, n := range targets {
+				update(n, &action.Update)
+			}
 		}
 	}
+	return warnings, nil
+}
+
+// update merges the overlay value u into the target node n, as Overlay 1.0
+// specifies: a mapping merges into a mapping key by key (recursively), a
+// sequence is appended to a sequence, and anything else replaces n.
+func update(n, u *yaml.Node) {
+	for u.Kind == yaml.AliasNode {
+		u = u.Alias
+	}
+	if n.Kind == yaml.AliasNode {
+		// Copy on write: the anchored node is shared with other places.
+		*n = *clone(n)
+	}
+	switch {
+	case n.Kind == yaml.MappingNode && u.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(u.Content); i += 2 {
+			key, val := u.Content[i], u.Content[i+1]
+			if old := mappingValue(n, key.Value); old != nil {
+				update(old, val)
+			} else {
+				n.Content = append(n.Content, clone(key), clone(val))
+			}
+		}
+	case n.Kind == yaml.SequenceNode && u.Kind == yaml.SequenceNode:
+		for _, item := range u.Content {
+			n.Content = append(n.Content, clone(item))
+		}
+	default:
+		*n = *clone(u)
+	}
+}
+
+// clone returns a deep copy of n with aliases expanded, anchors and
+// comments dropped, and no position: a line number of the overlay must not
+// pass for one of the spec.
+func clone(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	c := &yaml.Node{Kind: n.Kind, Style: n.Style, Tag: n.Tag, Value: n.Value}
+	if n.Content != nil {
+		c.Content = make([]*yaml.Node, len(n.Content))
+		for i, item := range n.Content {
+			c.Content[i] = clone(item)
+		}
+	}
+	return c
+}
+
+// removeNodes removes each target from the mapping or sequence that holds
+// it (a mapping entry goes whole, whether its key or its value is the
+// target).
+func removeNodes(root *yaml.Node, targets []*yaml.Node) error {
+	doomed := make(map[*yaml.Node]bool, len(targets))
+	for _, t := range targets {
+		if t == root || t == lookup(root, "") {
+			return errors.New("cannot remove the whole document")
+		}
+		doomed[t] = true
+	}
+	prune(root, doomed)
 	return nil
 }
 
-// applyAction applies one action of ov to root.
-func applyAction(root *yaml.Node, ov overlay.Overlay, action overlay.Action) error {
-	path, err := ov.NewPath(action.Target, nil)
-	if err != nil {
-		return fmt.Errorf("invalid target %q: %w", action.Target, err)
+// prune removes the doomed nodes below n.
+func prune(n *yaml.Node, doomed map[*yaml.Node]bool) {
+	kept := n.Content[:0]
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if !doomed[n.Content[i]] && !doomed[n.Content[i+1]] {
+				kept = append(kept, n.Content[i], n.Content[i+1])
+			}
+		}
+	default:
+		for _, item := range n.Content {
+			if !doomed[item] {
+				kept = append(kept, item)
+			}
+		}
 	}
-	if len(path.Query(root)) == 0 {
-		return fmt.Errorf("target %q matches nothing", action.Target)
+	n.Content = kept
+	for _, item := range n.Content {
+		prune(item, doomed)
 	}
-	ov.Actions = []overlay.Action{action}
-	if err := ov.ApplyTo(root); err != nil {
-		return fmt.Errorf("target %q: %w", action.Target, err)
-	}
-	return nil
 }
 
 // lineOf returns the line of the node at ptr in root, or 0.

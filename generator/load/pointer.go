@@ -112,3 +112,38 @@ func step(n *yaml.Node, tok string) *yaml.Node {
 	}
 	return nil
 }
+
+// pointerOf returns the JSON pointer of the node target in root, searching
+// the tree in document order without following aliases.
+func pointerOf(root, target *yaml.Node) (string, bool) {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	return findPointer(n, target, "")
+}
+
+func findPointer(n, target *yaml.Node, ptr string) (string, bool) {
+	if n == target {
+		return ptr, true
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i]
+			if key == target {
+				return child(ptr, key.Value), true
+			}
+			if p, ok := findPointer(n.Content[i+1], target, child(ptr, key.Value)); ok {
+				return p, true
+			}
+		}
+	case yaml.SequenceNode:
+		for i, item := range n.Content {
+			if p, ok := findPointer(item, target, index(ptr, i)); ok {
+				return p, true
+			}
+		}
+	}
+	return "", false
+}

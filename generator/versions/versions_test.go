@@ -17,10 +17,7 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator"
 )
 
-const (
-	sharedSpecs = "../../../shared/spec/sunco"
-	overlay     = "../../spec/overlay.yaml"
-)
+const sharedSpecs = "../../../shared/spec/sunco"
 
 // TestAllSpecVersions generates an SDK from every version in INDEX.tsv,
 // builds and vets them all in one module, and prints a table: version,
@@ -43,7 +40,6 @@ func TestAllSpecVersions(t *testing.T) {
 		rows = append(rows, r)
 		res, err := generator.Run(generator.Config{
 			Spec:    filepath.Join(sharedSpecs, v+".yaml"),
-			Overlay: overlay,
 			Out:     filepath.Join(mod, r.pkg, "sunco"),
 			Package: "sunco",
 		})

@@ -1,0 +1,204 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// discriminatorDoc has the shapes of discriminated unions the SunCo spec
+// uses, and a few it could.
+const discriminatorDoc = `
+paths: {}
+components:
+  schemas:
+    shape:
+      oneOf:
+        - $ref: '#/components/schemas/circle'
+        - $ref: '#/components/schemas/square'
+        - $ref: '#/components/schemas/triangle'
+        - $ref: '#/components/schemas/hexagon'
+      discriminator:
+        propertyName: kind
+        mapping:
+          round: '#/components/schemas/circle'
+          circle: '#/components/schemas/circle'
+          sq: square
+    figure:
+      anyOf:
+        - $ref: '#/components/schemas/circle'
+        - $ref: '#/components/schemas/square'
+      discriminator: {propertyName: kind}
+    base:
+      type: object
+      required: [kind]
+      properties:
+        kind: {type: string, description: What it is.}
+    circle:
+      type: object
+      properties:
+        kind: {type: string, default: circle}
+        radius: {type: number}
+    square:
+      allOf:
+        - $ref: '#/components/schemas/base'
+        - type: object
+          properties:
+            kind: {type: string}
+            side: {type: number}
+    triangle:
+      allOf:
+        - $ref: '#/components/schemas/base'
+        - type: object
+          properties:
+            base: {type: number}
+    hexagon:
+      type: object
+      properties:
+        kind: {type: string, enum: [hexagon, hex]}
+    connector:
+      type: object
+      required: [type]
+      properties:
+        type: {type: string}
+      discriminator:
+        propertyName: type
+        mapping:
+          mail: '#/components/schemas/mailConnector'
+    mailConnector:
+      allOf:
+        - $ref: '#/components/schemas/connector'
+        - type: object
+          properties:
+            address: {type: string}
+    event:
+      anyOf:
+        - $ref: '#/components/schemas/created'
+        - title: event:deleted
+          type: object
+          properties:
+            type: {type: string}
+      discriminator: {propertyName: type}
+      x-discriminator-value: title
+    created:
+      title: event:created
+      type: object
+      properties:
+        type: {type: string}
+`
+
+func TestDiscriminators(t *testing.T) {
+	res, err := LoadData("fixture.yaml", fixture(discriminatorDoc), Options{})
+	require.NoError(t, err)
+
+	enum := func(t *testing.T, s *openapi3.Schema, property string) []any {
+		t.Helper()
+		p := s.Properties[property]
+		require.NotNil(t, p, "property %s", property)
+		return p.Value.Enum
+	}
+	t.Run("mapping values, several per variant, and a variant of two unions", func(t *testing.T) {
+		assert.Equal(t, []any{"round", "circle"}, enum(t, schema(t, res, "circle"), "kind"))
+	})
+	t.Run("mapping by schema name, declared in an inline allOf part", func(t *testing.T) {
+		square := schema(t, res, "square")
+		assert.Equal(t, []any{"sq", "square"}, enum(t, square.AllOf[1].Value, "kind"), "sq from shape, square (implicit) from figure")
+		assert.NotContains(t, square.Properties, "kind")
+	})
+	t.Run("implicit value, inherited property declared in the variant", func(t *testing.T) {
+		triangle := schema(t, res, "triangle")
+		kind := triangle.Properties["kind"]
+		require.NotNil(t, kind)
+		assert.Equal(t, []any{"triangle"}, kind.Value.Enum)
+		assert.True(t, kind.Value.Type.Is("string"))
+		assert.Equal(t, "What it is.", kind.Value.Description, "the inherited description is kept")
+		assert.Nil(t, schema(t, res, "base").Properties["kind"].Value.Enum, "the base is shared: untouched")
+	})
+	t.Run("an existing enum is kept", func(t *testing.T) {
+		assert.Equal(t, []any{"hexagon", "hex"}, enum(t, schema(t, res, "hexagon"), "kind"))
+	})
+	t.Run("polymorphic base", func(t *testing.T) {
+		assert.Equal(t, []any{"mail"}, enum(t, schema(t, res, "mailConnector"), "type"), "inherited from the base: declared")
+		assert.Nil(t, enum(t, schema(t, res, "connector"), "type"), "the base itself is not a variant")
+	})
+	t.Run("title as value becomes the mapping", func(t *testing.T) {
+		event := schema(t, res, "event")
+		assert.NotContains(t, event.Extensions, "x-discriminator-value")
+		require.Len(t, event.Discriminator.Mapping, 1, "an inline variant cannot be mapped")
+		assert.Equal(t, "#/components/schemas/created", event.Discriminator.Mapping["event:created"].Ref)
+		assert.Equal(t, []any{"event:created"}, enum(t, schema(t, res, "created"), "type"))
+		assert.Equal(t, []any{"event:deleted"}, enum(t, event.AnyOf[1].Value, "type"))
+	})
+	t.Run("one warning per union", func(t *testing.T) {
+		var got []string
+		for _, w := range res.Warnings {
+			got = append(got, w.Pointer)
+		}
+		assert.Equal(t, []string{
+			"/components/schemas/shape/discriminator",
+			"/components/schemas/figure/discriminator",
+			"/components/schemas/connector/discriminator",
+			"/components/schemas/event/discriminator",
+		}, got)
+		assert.Contains(t, res.Warnings[0].Message, `3 variants`, "hexagon kept its enum")
+	})
+	t.Run("idempotent", func(t *testing.T) {
+		again, err := LoadData("normalized.yaml", normalizedYAML(t, res), Options{})
+		require.NoError(t, err)
+		assert.Empty(t, again.Warnings)
+	})
+	t.Run("a validator that ignores the discriminator matches exactly one variant", func(t *testing.T) {
+		shape := withoutDiscriminator(schema(t, res, "shape"))
+		for _, value := range []map[string]any{
+			{"kind": "round", "radius": 1.0},
+			{"kind": "sq", "side": 2.0},
+			{"kind": "triangle", "base": 3.0},
+			{"kind": "hex"},
+		} {
+			assert.NoError(t, shape.VisitJSON(value), "%v", value)
+		}
+		assert.Error(t, shape.VisitJSON(map[string]any{"kind": "pentagon"}))
+	})
+}
+
+// withoutDiscriminator is s as a validator that ignores discriminators
+// sees it.
+func withoutDiscriminator(s *openapi3.Schema) *openapi3.Schema {
+	c := *s
+	c.Discriminator = nil
+	return &c
+}
+
+// TestPinnedUnionsMatchExactlyOne checks, on the pinned spec, the bodies
+// Prism refused before variants had enums: a twilio matchCriteria (shaped
+// like whatsapp's) and a carousel message.
+func TestPinnedUnionsMatchExactlyOne(t *testing.T) {
+	file := filepath.Join(moduleRoot(t), "spec", "openapi.yaml")
+	if _, err := os.Stat(file); err != nil {
+		t.Skip("no pinned spec: run `make spec`")
+	}
+	res, err := Load(file, Options{})
+	require.NoError(t, err)
+	tests := []struct {
+		union string
+		value map[string]any
+	}{
+		{"matchCriteria", map[string]any{"type": "twilio", "integrationId": "5e4af71a81966cfff3ef6550", "phoneNumber": "+15550001234"}},
+		{"matchCriteria", map[string]any{"type": "whatsapp", "integrationId": "5e4af71a81966cfff3ef6550", "phoneNumber": "+15550001234"}},
+		{"content", map[string]any{"type": "carousel", "items": []any{
+			map[string]any{"title": "Tacos", "actions": []any{map[string]any{"type": "postback", "text": "Buy", "payload": "TACOS"}}},
+			map[string]any{"title": "Ramen", "actions": []any{map[string]any{"type": "link", "text": "More", "uri": "https://example.com"}}},
+		}}},
+		{"content", map[string]any{"type": "text", "text": "hi"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.union+"/"+tt.value["type"].(string), func(t *testing.T) {
+			s := withoutDiscriminator(schema(t, res, tt.union))
+			assert.NoError(t, s.VisitJSON(tt.value, openapi3.MultiErrors()))
+		})
+	}
+}
