@@ -47,6 +47,15 @@ func (c *Cat) UnmarshalJSON(data []byte) error {
 	return err
 }
 
+// CatSpecies is the schema /components/schemas/Cat/properties/species.
+// Values other than the constants below may be received and are kept as they are.
+type CatSpecies string
+
+// Values of CatSpecies.
+const (
+	CatSpeciesCat CatSpecies = "Cat"
+)
+
 // ClientSchema is a client of the API, not the SDK's Client.
 type ClientSchema struct {
 	Name *string `json:"name,omitempty"`
@@ -155,6 +164,15 @@ func (d *Dog) UnmarshalJSON(data []byte) error {
 	d.Extra, err = extraProperties(data, "goodBoy", "species")
 	return err
 }
+
+// DogSpecies is the schema /components/schemas/Dog/properties/species.
+// Values other than the constants below may be received and are kept as they are.
+type DogSpecies string
+
+// Values of DogSpecies.
+const (
+	DogSpeciesDog DogSpecies = "Dog"
+)
 
 // FooBar is the schema /components/schemas/fooBar.
 type FooBar struct {

@@ -49,6 +49,15 @@ func (c *Circle) UnmarshalJSON(data []byte) error {
 	return err
 }
 
+// CircleKind is the schema /components/schemas/Circle/properties/kind.
+// Values other than the constants below may be received and are kept as they are.
+type CircleKind string
+
+// Values of CircleKind.
+const (
+	CircleKindCircle CircleKind = "circle"
+)
+
 // Drawing is the schema /components/schemas/Drawing.
 type Drawing struct {
 	Background Nullable[Shape]  `json:"background,omitzero"`
@@ -114,7 +123,7 @@ type Highlight = Shape
 
 // Line is the schema /components/schemas/Line.
 type Line struct {
-	Kind   LineKind `json:"kind"`
+	Kind   string   `json:"kind"`
 	Length *float64 `json:"length,omitempty"`
 	// Extra holds the properties the schema does not declare, so that
 	// nothing received is lost when the value is encoded again.
@@ -122,6 +131,11 @@ type Line struct {
 }
 
 func (*Line) isOutline() {}
+
+// GetKind returns Kind.
+func (l *Line) GetKind() string {
+	return l.Kind
+}
 
 // MarshalJSON encodes Line with kind set to "line" and the properties of Extra.
 func (l Line) MarshalJSON() ([]byte, error) {
@@ -159,6 +173,8 @@ const (
 //
 // Its dynamic type is one of *Circle, *Line or *UnknownOutline.
 type Outline interface {
+	// GetKind returns the "kind" property.
+	GetKind() string
 	isOutline()
 }
 
@@ -172,6 +188,11 @@ type UnknownOutline struct {
 }
 
 func (*UnknownOutline) isOutline() {}
+
+// GetKind returns the "kind" property, read from Raw.
+func (u *UnknownOutline) GetKind() string {
+	return u.Type
+}
 
 // MarshalJSON encodes the value exactly as it was received.
 func (u UnknownOutline) MarshalJSON() ([]byte, error) {
@@ -247,6 +268,15 @@ func (p *Polygon) UnmarshalJSON(data []byte) error {
 	p.Extra, err = extraProperties(data, "corners", "kind")
 	return err
 }
+
+// PolygonKind is the schema /components/schemas/Polygon/properties/kind.
+// Values other than the constants below may be received and are kept as they are.
+type PolygonKind string
+
+// Values of PolygonKind.
+const (
+	PolygonKindPolygon PolygonKind = "Polygon"
+)
 
 // Shape is a shape of a drawing.
 //
@@ -348,3 +378,13 @@ func (s *Square) UnmarshalJSON(data []byte) error {
 	s.Extra, err = extraProperties(data, "kind", "side")
 	return err
 }
+
+// SquareKind is the schema /components/schemas/Square/properties/kind.
+// Values other than the constants below may be received and are kept as they are.
+type SquareKind string
+
+// Values of SquareKind.
+const (
+	SquareKindSquare SquareKind = "square"
+	SquareKindBox    SquareKind = "box"
+)

@@ -218,6 +218,15 @@ func (c *CustomConnector) UnmarshalJSON(data []byte) error {
 	return err
 }
 
+// CustomConnectorType: Which kind of connector this is.
+// Values other than the constants below may be received and are kept as they are.
+type CustomConnectorType string
+
+// Values of CustomConnectorType.
+const (
+	CustomConnectorTypeCustom CustomConnectorType = "custom"
+)
+
 // MailConnector is the schema /components/schemas/MailConnector.
 type MailConnector struct {
 	DisplayName *string `json:"displayName,omitempty"`
@@ -270,6 +279,15 @@ func (m *MailConnector) UnmarshalJSON(data []byte) error {
 	return err
 }
 
+// MailConnectorType: Which kind of connector this is.
+// Values other than the constants below may be received and are kept as they are.
+type MailConnectorType string
+
+// Values of MailConnectorType.
+const (
+	MailConnectorTypeMail MailConnectorType = "mail"
+)
+
 // WebConnector is the schema /components/schemas/WebConnector.
 type WebConnector struct {
 	DisplayName *string `json:"displayName,omitempty"`
@@ -321,3 +339,12 @@ func (w *WebConnector) UnmarshalJSON(data []byte) error {
 	w.Extra, err = extraProperties(data, "displayName", "id", "type", "origin")
 	return err
 }
+
+// WebConnectorType: Which kind of connector this is.
+// Values other than the constants below may be received and are kept as they are.
+type WebConnectorType string
+
+// Values of WebConnectorType.
+const (
+	WebConnectorTypeWeb WebConnectorType = "web"
+)

@@ -177,6 +177,15 @@ func (l *Literal) UnmarshalJSON(data []byte) error {
 	return err
 }
 
+// LiteralOp is the schema /components/schemas/Literal/properties/op.
+// Values other than the constants below may be received and are kept as they are.
+type LiteralOp string
+
+// Values of LiteralOp.
+const (
+	LiteralOpLit LiteralOp = "lit"
+)
+
 // Node is the schema /components/schemas/Node.
 type Node struct {
 	Children []Node `json:"children,omitzero"`
@@ -258,3 +267,12 @@ func (s *Sum) UnmarshalJSON(data []byte) error {
 	s.Extra, err = extraProperties(data, "op", "terms")
 	return err
 }
+
+// SumOp is the schema /components/schemas/Sum/properties/op.
+// Values other than the constants below may be received and are kept as they are.
+type SumOp string
+
+// Values of SumOp.
+const (
+	SumOpSum SumOp = "sum"
+)

@@ -152,6 +152,15 @@ func (o *OrderPlacedEventPayload) UnmarshalJSON(data []byte) error {
 	return err
 }
 
+// OrderPlacedEventType is the schema /components/schemas/OrderPlacedEvent/properties/type.
+// Values other than the constants below may be received and are kept as they are.
+type OrderPlacedEventType string
+
+// Values of OrderPlacedEventType.
+const (
+	OrderPlacedEventTypeOrderPlaced OrderPlacedEventType = "order:placed"
+)
+
 // OrderShippedEvent is the schema /components/schemas/OrderShippedEvent.
 type OrderShippedEvent struct {
 	CreatedAt *string                   `json:"createdAt,omitempty"`
@@ -233,6 +242,15 @@ func (o *OrderShippedEventPayload) UnmarshalJSON(data []byte) error {
 	o.Extra, err = extraProperties(data, "carrier", "orderId")
 	return err
 }
+
+// OrderShippedEventType is the schema /components/schemas/OrderShippedEvent/properties/type.
+// Values other than the constants below may be received and are kept as they are.
+type OrderShippedEventType string
+
+// Values of OrderShippedEventType.
+const (
+	OrderShippedEventTypeOrderShipped OrderShippedEventType = "order:shipped"
+)
 
 // WebhookApp is the schema /x-webhooks/Webhook Event/post/requestBody/content/application~1json/schema/properties/app.
 type WebhookApp struct {
