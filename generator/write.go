@@ -141,7 +141,7 @@ func writeDir(dir string, files map[string][]byte) error {
 	// Whatever happens, even a panic, nothing is left at tmp: after a
 	// successful swap the name is gone (renamed) or the old tree there
 	// is already removed; after a failure it holds a tree no one needs.
-	defer os.RemoveAll(tmp)
+	defer removeTree(tmp)
 	if err := fill(tmp, real, files, keep); err != nil {
 		return err
 	}
@@ -210,7 +210,7 @@ func cleanLeftovers(real string) error {
 			if err := os.Rename(aside, real); err != nil {
 				return err
 			}
-		} else if err := os.RemoveAll(aside); err != nil {
+		} else if err := removeTree(aside); err != nil {
 			return err
 		}
 	}
@@ -220,7 +220,7 @@ func cleanLeftovers(real string) error {
 	}
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), "."+base+newInfix) {
-			if err := os.RemoveAll(filepath.Join(parent, e.Name())); err != nil {
+			if err := removeTree(filepath.Join(parent, e.Name())); err != nil {
 				return err
 			}
 		}
@@ -379,10 +379,26 @@ func swap(real, tmp string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeTree(old); err != nil {
 		return fmt.Errorf("%s is written, but removing the previous tree failed (the next run retries): %w", real, err)
 	}
 	return nil
+}
+
+// removeTree removes a tree that is no longer anyone's (an old or a
+// temporary one), even where a kept directory is read-only: the
+// directories of the tree, and only they, are made writable first.
+func removeTree(path string) error {
+	if os.RemoveAll(path) == nil {
+		return nil
+	}
+	filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			os.Chmod(p, 0o700)
+		}
+		return nil
+	})
+	return os.RemoveAll(path)
 }
 
 // swapAside is the swap of systems without an atomic exchange: two

@@ -219,8 +219,8 @@ func TestRunKeepsIdentity(t *testing.T) {
 	writeFile(t, filepath.Join(out, "testdata", "deep", "key.pem"), "key")
 	require.NoError(t, os.Chmod(filepath.Join(out, "testdata", "deep", "key.pem"), 0o600))
 	require.NoError(t, os.Chmod(filepath.Join(out, "testdata", "deep"), 0o700))
-	require.NoError(t, os.Chmod(filepath.Join(out, "testdata"), 0o555)) // read-only, yet refilled
 	require.NoError(t, os.Symlink("../elsewhere", filepath.Join(out, "testdata", "link")))
+	require.NoError(t, os.Chmod(filepath.Join(out, "testdata"), 0o555)) // read-only, yet refilled and removed
 	writeFile(t, filepath.Join(out, "run.sh"), "#!/bin/sh\n")
 	require.NoError(t, os.Chmod(filepath.Join(out, "run.sh"), 0o755))
 	t.Cleanup(func() { os.Chmod(filepath.Join(out, "testdata"), 0o755) })
@@ -236,6 +236,7 @@ func TestRunKeepsIdentity(t *testing.T) {
 	assert.Equal(t, fs.ModeSymlink, mode(t, filepath.Join(out, "testdata", "link")).Type())
 	assert.Equal(t, "../elsewhere", mustReadlink(t, filepath.Join(out, "testdata", "link")))
 	assert.Equal(t, fs.FileMode(0o644), mode(t, filepath.Join(out, "client.go")))
+	assertOnlyEntry(t, filepath.Dir(out), "sdk") // the old tree went, read-only directory and all
 }
 
 // TestRunKeepsOwners needs root to give files away.
