@@ -15,7 +15,7 @@ import (
 // the pinned document, webhook events included, is declared as a Go type.
 func TestEveryComponentSchemaHasAType(t *testing.T) {
 	spec := pinnedSpec(t)
-	res, err := Generate(spec, "", "sunco")
+	res, err := Generate(Config{Spec: spec, Package: "sunco"})
 	require.NoError(t, err)
 	loaded, err := load.Load(spec, load.Options{})
 	require.NoError(t, err)

@@ -29,7 +29,7 @@ var contradictions = map[string]string{
 func TestExamplesRoundTrip(t *testing.T) {
 	spec := pinnedSpec(t)
 	dir := t.TempDir()
-	res, err := Generate(spec, "", "sunco")
+	res, err := Generate(Config{Spec: spec, Package: "sunco"})
 	require.NoError(t, err)
 	ex := emit.ExamplesTest(res.API)
 	var buf bytes.Buffer

@@ -4,12 +4,16 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"go/format"
+	"go/scanner"
+	"go/token"
 	"io"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"sort"
 
 	"github.com/sunco-sdk/sunco-go/generator/build"
@@ -26,9 +30,22 @@ type Config struct {
 	Overlay string // a user's OpenAPI Overlay, applied after the embedded one; "" for none
 	Out     string // the directory of the generated package
 	Package string // its package name
-	Check   bool   // compare Out with what would be generated, write nothing
+	// Version is the generator version recorded in the header of every
+	// file; "" is "(devel)". The CLI takes it from its build info; tests
+	// fix it so that their output does not change with the build.
+	Version string
+	Check   bool // compare Out with what would be generated, write nothing
+	Quiet   bool // do not log the warnings about the document
 	Verbose bool
 	Log     io.Writer // warnings and, when Verbose, details; nil discards
+}
+
+// log is where the run reports.
+func (cfg Config) log() io.Writer {
+	if cfg.Log == nil {
+		return io.Discard
+	}
+	return cfg.Log
 }
 
 // InputError is a document the generator cannot use; its message names
@@ -37,6 +54,45 @@ type InputError struct{ Err error }
 
 func (e *InputError) Error() string { return e.Err.Error() }
 func (e *InputError) Unwrap() error { return e.Err }
+
+// InternalError is a bug in sunco-gen rather than a problem of its input:
+// a panic in the pipeline, or emitted Go source that does not gofmt.
+type InternalError struct {
+	Input string // the document being generated from
+	Value any    // the panic value or the error
+	Stack []byte // where it panicked; nil for an error
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("internal error: %v (this is a bug in sunco-gen; input %s)", e.Value, e.Input)
+}
+
+// Unwrap gives the error a failed step returned, nil for a panic value
+// that is not an error.
+func (e *InternalError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// Recover turns a panic of the function that defers it into an
+// *InternalError naming input, stored in *err. Every entry point of the
+// pipeline defers it, as should a subcommand that calls a stage directly:
+//
+//	defer generator.Recover(spec, &err)
+func Recover(input string, err *error) {
+	if v := recover(); v != nil {
+		*err = &InternalError{Input: input, Value: v, Stack: debug.Stack()}
+	}
+}
+
+// CheckPackage reports whether name can be the package name of the SDK:
+// a Go identifier, not a keyword, not blank.
+func CheckPackage(name string) error {
+	if !token.IsIdentifier(name) || name == "_" {
+		return fmt.Errorf("%q is not a Go package name", name)
+	}
+	return nil
+}
 
 // ErrDiffers is returned by a Check run when Out is not what the document
 // generates.
@@ -47,37 +103,96 @@ type Result struct {
 	API      *ir.API
 	Warnings []load.Warning
 	Files    map[string][]byte // by file name
-	Differ   []string          // with Check: the files that differ
+	Stale    []StaleFile       // with Check: the files of Out that differ, by name
 }
 
 // Run loads, builds, emits and writes (or checks) one SDK.
-func Run(cfg Config) (*Result, error) {
-	log := cfg.Log
-	if log == nil {
-		log = io.Discard
-	}
-	res, err := Generate(cfg.Spec, cfg.Overlay, cfg.Package)
+func Run(cfg Config) (res *Result, err error) {
+	defer Recover(cfg.Spec, &err)
+	res, err = Generate(cfg)
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(log, "%s: warning: %s\n", cfg.Spec, w)
-	}
+	warn(cfg, res.Warnings)
 	if cfg.Verbose {
-		fmt.Fprintf(log, "%s: version %s, %d types, %d operations, %d files\n",
+		fmt.Fprintf(cfg.log(), "%s: version %s, %d types, %d operations, %d files\n",
 			cfg.Spec, res.API.SpecVersion, len(res.API.Decls), countOperations(res.API), len(res.Files))
 	}
 	if cfg.Check {
-		res.Differ, err = diff(cfg.Out, res.Files)
+		res.Stale, err = stale(cfg.Out, res.Files)
 		if err != nil {
 			return nil, err
 		}
-		if len(res.Differ) > 0 {
+		if len(res.Stale) > 0 {
 			return res, ErrDiffers
 		}
 		return res, nil
 	}
 	return res, writeDir(cfg.Out, res.Files)
+}
+
+// Generate produces the files of the SDK in memory; cfg.Out, Check,
+// Quiet, Verbose and Log play no part.
+func Generate(cfg Config) (res *Result, err error) {
+	defer Recover(cfg.Spec, &err)
+	if err := CheckPackage(cfg.Package); err != nil {
+		return nil, err
+	}
+	doc, loaded, err := loadDoc(cfg)
+	if err != nil {
+		return nil, err
+	}
+	reserved, err := templates.RuntimeNames()
+	if err != nil {
+		return nil, &InternalError{Input: cfg.Spec, Value: err}
+	}
+	api, err := build.Build(build.Input{
+		Doc:      loaded.Doc,
+		Webhooks: loaded.Webhooks,
+		Reserved: append(reserved, emit.FixedNames...),
+		Locals:   emit.LocalNames,
+	}, cfg.Package)
+	if err != nil {
+		return nil, &InputError{fmt.Errorf("%s: %w", cfg.Spec, err)}
+	}
+	sum := sha256.Sum256(doc)
+	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
+	files, err := render(api, header)
+	if err != nil {
+		return nil, &InternalError{Input: cfg.Spec, Value: err}
+	}
+	return &Result{API: api, Warnings: loaded.Warnings, Files: files}, nil
+}
+
+// Normalize gives the document as the generator reads it (overlay
+// applied, defects normalized) as YAML, for other OpenAPI tools; it logs
+// the warnings as Run does. cfg.Out, Package and Check play no part.
+func Normalize(cfg Config) (normalized []byte, err error) {
+	defer Recover(cfg.Spec, &err)
+	_, loaded, err := loadDoc(cfg)
+	if err != nil {
+		return nil, err
+	}
+	warn(cfg, loaded.Warnings)
+	return loaded.NormalizedYAML()
+}
+
+// loadDoc reads cfg.Spec and loads it with cfg.Overlay; doc is the
+// document's bytes as read.
+func loadDoc(cfg Config) (doc []byte, loaded *load.Result, err error) {
+	overlays, err := Overlays(cfg.Overlay)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err = os.ReadFile(cfg.Spec)
+	if err != nil {
+		return nil, nil, &InputError{err}
+	}
+	loaded, err = load.LoadData(cfg.Spec, doc, load.Options{Overlays: overlays})
+	if err != nil {
+		return nil, nil, &InputError{err}
+	}
+	return doc, loaded, nil
 }
 
 // Overlays are the overlays the generator applies to a document: the
@@ -95,35 +210,18 @@ func Overlays(file string) ([]load.Overlay, error) {
 	return append(overlays, load.Overlay{Name: file, Data: data}), nil
 }
 
-// Generate produces the files of the SDK in memory. The embedded SunCo
-// overlay is applied first, then overlay, a user's file ("" for none).
-func Generate(spec, overlay, pkg string) (*Result, error) {
-	overlays, err := Overlays(overlay)
-	if err != nil {
-		return nil, err
+// warn logs the warnings about the document unless cfg.Quiet.
+func warn(cfg Config, warnings []load.Warning) {
+	if cfg.Quiet {
+		return
 	}
-	loaded, err := load.Load(spec, load.Options{Overlays: overlays})
-	if err != nil {
-		return nil, &InputError{err}
+	for _, w := range warnings {
+		file := cfg.Spec
+		if w.File != "" {
+			file = w.File // an overlay's
+		}
+		fmt.Fprintf(cfg.log(), "%s: warning: %s: %s\n", file, w.Pointer, w.Message)
 	}
-	reserved, err := templates.RuntimeNames()
-	if err != nil {
-		return nil, err
-	}
-	api, err := build.Build(build.Input{
-		Doc:      loaded.Doc,
-		Webhooks: loaded.Webhooks,
-		Reserved: append(reserved, emit.FixedNames...),
-		Locals:   emit.LocalNames,
-	}, pkg)
-	if err != nil {
-		return nil, &InputError{fmt.Errorf("%s: %w", spec, err)}
-	}
-	files, err := render(api)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{API: api, Warnings: loaded.Warnings, Files: files}, nil
 }
 
 func countOperations(api *ir.API) int {
@@ -141,16 +239,23 @@ var (
 	sdkNameDecl = regexp.MustCompile(`(?m)^const sdkName = "\w+"$`)
 )
 
-// render prints the emitted files and the runtime, each gofmt-clean. The
-// runtime gets the package's name in its package clause and in sdkName.
-func render(api *ir.API) (map[string][]byte, error) {
+// render prints the emitted files and the runtime, each under header and
+// gofmt-clean. The runtime gets the package's name in its package clause
+// and in sdkName.
+func render(api *ir.API, header string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for _, f := range emit.Files(api) {
 		var buf bytes.Buffer
+		buf.WriteString(header + "\n")
+		f.Jen.NoFormat = true // formatSource says where source that does not format goes wrong
 		if err := f.Jen.Render(&buf); err != nil {
 			return nil, fmt.Errorf("emit %s: %w", f.Name, err)
 		}
-		files[f.Name] = buf.Bytes()
+		formatted, err := formatSource(f.Name, buf.Bytes())
+		if err != nil {
+			return nil, err
+		}
+		files[f.Name] = formatted
 	}
 	runtime, err := templates.Runtime()
 	if err != nil {
@@ -159,14 +264,33 @@ func render(api *ir.API) (map[string][]byte, error) {
 	for _, rf := range runtime {
 		src := packageClause.ReplaceAll(rf.Source, []byte("package "+api.Package))
 		src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+api.Package+`"`))
-		src = append([]byte("// "+emit.Header+"\n// Source: templates/runtime/"+rf.Name+"\n\n"), src...)
-		formatted, err := format.Source(src)
+		src = append([]byte(header+"// Copied from templates/runtime/"+rf.Name+".\n\n"), src...)
+		formatted, err := formatSource(rf.Name, src)
 		if err != nil {
-			return nil, fmt.Errorf("runtime %s: %w", rf.Name, err)
+			return nil, err
 		}
 		files[rf.Name] = formatted
 	}
 	return files, nil
+}
+
+// formatSource gofmts the source of the file name. Source that does not
+// format is a bug of the emitter; the error shows the first offending
+// line rather than the whole file.
+func formatSource(name string, src []byte) ([]byte, error) {
+	formatted, err := format.Source(src)
+	if err == nil {
+		return formatted, nil
+	}
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		line := ""
+		if lines := bytes.Split(src, []byte("\n")); list[0].Pos.Line <= len(lines) {
+			line = string(lines[list[0].Pos.Line-1])
+		}
+		return nil, fmt.Errorf("emitted %s does not gofmt: %s:%v (in %.120q)", name, name, list[0], line)
+	}
+	return nil, fmt.Errorf("emitted %s does not gofmt: %w", name, err)
 }
 
 func sortedNames(files map[string][]byte) []string {

@@ -19,7 +19,7 @@ import (
 // embedded SunCo overlay still makes webhook events a union on `type` and
 // ListMessages page backwards.
 func TestGenerateAppliesTheEmbeddedOverlay(t *testing.T) {
-	res, err := Generate(pinnedSpec(t), "", "sunco")
+	res, err := Generate(Config{Spec: pinnedSpec(t), Package: "sunco"})
 	require.NoError(t, err)
 	assertSunCoOverlay(t, res.API)
 	for _, w := range res.Warnings {
@@ -44,7 +44,7 @@ actions:
   - target: $.info
     update: {x-mine: true}
 `), 0o644))
-	res, err := Generate(spec, overlay, "sunco")
+	res, err := Generate(Config{Spec: spec, Overlay: overlay, Package: "sunco"})
 	require.NoError(t, err)
 	assertSunCoOverlay(t, res.API)
 	i := slices.IndexFunc(res.Warnings, func(w load.Warning) bool { return w.File != "" })

@@ -5,37 +5,88 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"github.com/pmezard/go-difflib/difflib"
 
 	"github.com/sunco-sdk/sunco-go/generator/emit"
 )
 
-// isGenerated reports a file that sunco-gen wrote: its first line is the
-// generated-code header. Only such files may be replaced or dropped.
+// isGenerated reports a regular file that sunco-gen wrote: its first line
+// is the generated-code header, whatever versions it names. Only such
+// files may be replaced or dropped.
 func isGenerated(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	line, _ := bufio.NewReader(f).ReadString('\n')
-	return strings.TrimSpace(line) == "// "+emit.Header
+	line, _ := bufio.NewReader(io.LimitReader(f, 512)).ReadString('\n')
+	return emit.IsHeader(strings.TrimSuffix(line, "\n"))
 }
 
-// diff lists the files of dir that differ from files: changed, missing,
-// or generated earlier and no longer produced.
-func diff(dir string, files map[string][]byte) ([]string, error) {
-	var out []string
+// StaleFile is a file of the output directory that is not what the
+// document generates.
+type StaleFile struct {
+	Path    string // in the output directory, as the caller named it
+	Have    []byte // on disk
+	Want    []byte // generated
+	Missing bool   // the file is not there; Have is empty
+	Dropped bool   // generated earlier, no longer produced; Want is empty
+}
+
+// Diff is the unified diff that turns the file on disk into the generated
+// one; /dev/null stands for a missing or dropped file.
+func (s StaleFile) Diff() string {
+	d := difflib.UnifiedDiff{
+		A:        lines(s.Have),
+		B:        lines(s.Want),
+		FromFile: s.Path,
+		ToFile:   s.Path,
+		ToDate:   "(generated)",
+		Context:  3,
+	}
+	switch {
+	case s.Missing:
+		d.A, d.FromFile = nil, "/dev/null"
+	case s.Dropped:
+		d.B, d.ToFile, d.ToDate = nil, "/dev/null", ""
+	}
+	text, _ := difflib.GetUnifiedDiffString(d) // it fails only when writing to its buffer fails
+	return text
+}
+
+// lines splits text into lines for difflib, each with its line ending; a
+// last line without one carries diff's marker for it. (difflib's own
+// SplitLines adds an empty line to text that ends with a newline.)
+func lines(text []byte) []string {
+	out := strings.SplitAfter(string(text), "\n")
+	last := len(out) - 1
+	if out[last] == "" {
+		return out[:last]
+	}
+	out[last] += "\n\\ No newline at end of file\n"
+	return out
+}
+
+// stale lists, by name, the files of dir that differ from files: changed,
+// missing, or generated earlier and no longer produced.
+func stale(dir string, files map[string][]byte) ([]StaleFile, error) {
+	var out []StaleFile
 	for _, name := range sortedNames(files) {
-		have, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		path := filepath.Join(dir, name)
+		have, err := os.ReadFile(path)
+		missing := errors.Is(err, fs.ErrNotExist)
+		if err != nil && !missing {
 			return nil, err
 		}
-		if err != nil || !bytes.Equal(have, files[name]) {
-			out = append(out, name)
+		if missing || !bytes.Equal(have, files[name]) {
+			out = append(out, StaleFile{Path: path, Have: have, Want: files[name], Missing: missing})
 		}
 	}
 	entries, err := os.ReadDir(dir)
@@ -43,70 +94,133 @@ func diff(dir string, files map[string][]byte) ([]string, error) {
 		return nil, err
 	}
 	for _, e := range entries {
-		if _, ours := files[e.Name()]; !ours && e.Type().IsRegular() && isGenerated(filepath.Join(dir, e.Name())) {
-			out = append(out, e.Name()+" (stale)")
+		path := filepath.Join(dir, e.Name())
+		if _, ours := files[e.Name()]; !ours && e.Type().IsRegular() && isGenerated(path) {
+			have, err := os.ReadFile(path)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, StaleFile{Path: path, Have: have, Dropped: true})
 		}
 	}
 	return out, nil
 }
 
-// writeDir replaces dir with one holding files, keeping every entry of
-// the old dir that the generator did not write. The new content is built
-// beside dir and swapped in by rename, so a failure leaves dir as it was.
-func writeDir(dir string, files map[string][]byte) (err error) {
-	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+// The directories a run makes beside the real output directory <base>:
+// .<base>.sunco-gen-new-<random> holds the new tree, then (after the
+// exchange) the old one until it is removed; .<base>.sunco-gen-old holds
+// the old tree between the two renames of the fallback swap. A run killed
+// half-way leaves them behind; the next run cleans them up.
+const (
+	newInfix = ".sunco-gen-new-"
+	oldInfix = ".sunco-gen-old"
+)
+
+// writeDir replaces dir with a directory that holds files and every entry
+// of the old dir that the generator did not write. The new tree is built
+// beside the real directory (the target of dir when dir is a symlink,
+// which stays a symlink) and swapped in at once, so that a failure leaves
+// dir as it was and a reader sees the old tree or the new, never a mix.
+func writeDir(dir string, files map[string][]byte) error {
+	real, err := realDir(dir)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err := cleanLeftovers(real); err != nil {
 		return err
 	}
-	for name, src := range files {
-		if err := os.WriteFile(filepath.Join(tmp, name), src, 0o644); err != nil {
+	keep, err := foreign(dir, real, files)
+	if err != nil {
+		return err
+	}
+	base := filepath.Base(real)
+	tmp, err := os.MkdirTemp(filepath.Dir(real), "."+base+newInfix)
+	if err != nil {
+		return err
+	}
+	// Whatever happens, even a panic, nothing is left at tmp: after a
+	// successful swap the name is gone (renamed) or the old tree there
+	// is already removed; after a failure it holds a tree no one needs.
+	defer removeTree(tmp)
+	if err := fill(tmp, real, files, keep); err != nil {
+		return err
+	}
+	return swap(real, tmp)
+}
+
+// realDir resolves every symlink on the way to dir, so that a symlinked
+// output directory stays a symlink and the new tree is built on the same
+// filesystem as the real one. A directory that does not exist yet (dir or
+// the target of a dangling symlink) gets its parent made; the swap
+// creates it.
+func realDir(dir string) (string, error) {
+	p, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for hops := 0; ; hops++ {
+		info, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return "", err
+			}
+			parent, err := filepath.EvalSymlinks(filepath.Dir(p))
+			return filepath.Join(parent, filepath.Base(p)), err
+		case err != nil:
+			return "", err
+		case info.Mode()&fs.ModeSymlink != 0:
+			if hops == 255 {
+				return "", fmt.Errorf("%s: too many levels of symbolic links", dir)
+			}
+			target, err := os.Readlink(p)
+			if err != nil {
+				return "", err
+			}
+			if !filepath.IsAbs(target) {
+				// Relative to the link's real directory: joining it to a
+				// path with symlinks in it would resolve .. lexically.
+				parent, err := filepath.EvalSymlinks(filepath.Dir(p))
+				if err != nil {
+					return "", err
+				}
+				target = filepath.Join(parent, target)
+			}
+			p = target
+		case !info.IsDir():
+			return "", fmt.Errorf("%s is not a directory", dir)
+		default:
+			real, err := filepath.EvalSymlinks(p)
+			if err == nil && filepath.Dir(real) == real {
+				return "", fmt.Errorf("%s: the root directory cannot be the output", dir)
+			}
+			return real, err
+		}
+	}
+}
+
+// cleanLeftovers undoes what a run killed half-way left beside real: an
+// old tree set aside by the fallback swap goes back when real is missing
+// and is removed otherwise; temporary trees are removed.
+func cleanLeftovers(real string) error {
+	parent, base := filepath.Split(real)
+	aside := filepath.Join(parent, "."+base+oldInfix)
+	if _, err := os.Lstat(aside); err == nil {
+		if _, err := os.Lstat(real); errors.Is(err, fs.ErrNotExist) {
+			if err := os.Rename(aside, real); err != nil {
+				return err
+			}
+		} else if err := removeTree(aside); err != nil {
 			return err
 		}
 	}
-	if err := keepForeign(dir, tmp, files); err != nil {
-		return err
-	}
-	return swap(dir, tmp)
-}
-
-// keepForeign copies into tmp what dir holds that the generator did not
-// write: other people's files are never deleted.
-func keepForeign(dir, tmp string, files map[string][]byte) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		src := filepath.Join(dir, e.Name())
-		_, ours := files[e.Name()]
-		generated := e.Type().IsRegular() && isGenerated(src)
-		switch {
-		case ours && !generated:
-			return fmt.Errorf("%s was not written by sunco-gen; refusing to replace it", src)
-		case ours || generated:
-			continue
-		case e.IsDir():
-			if err := os.CopyFS(filepath.Join(tmp, e.Name()), os.DirFS(src)); err != nil {
-				return err
-			}
-		default:
-			if err := copyFile(src, filepath.Join(tmp, e.Name())); err != nil {
+		if strings.HasPrefix(e.Name(), "."+base+newInfix) {
+			if err := removeTree(filepath.Join(parent, e.Name())); err != nil {
 				return err
 			}
 		}
@@ -114,40 +228,194 @@ func keepForeign(dir, tmp string, files map[string][]byte) error {
 	return nil
 }
 
-func copyFile(src, dst string) error {
+// foreign lists the entries of real that the generator did not write, to
+// keep in the new tree. It refuses, before anything is written, when one
+// of them has the name of a file to write. dir names real in errors.
+func foreign(dir, real string, files map[string][]byte) ([]string, error) {
+	entries, err := os.ReadDir(real)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var keep []string
+	for _, e := range entries {
+		_, ours := files[e.Name()]
+		generated := e.Type().IsRegular() && isGenerated(filepath.Join(real, e.Name()))
+		switch {
+		case ours && !generated:
+			return nil, fmt.Errorf("%s was not written by sunco-gen; refusing to replace it", filepath.Join(dir, e.Name()))
+		case !ours && !generated:
+			keep = append(keep, e.Name())
+		}
+	}
+	return keep, nil
+}
+
+// fill writes files into tmp, recreates there the entries keep of real,
+// and gives tmp the mode and owner of real.
+func fill(tmp, real string, files map[string][]byte, keep []string) error {
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(tmp, name), src, 0o644); err != nil {
+			return err
+		}
+	}
+	for _, name := range keep {
+		if err := keepEntry(filepath.Join(real, name), filepath.Join(tmp, name)); err != nil {
+			return err
+		}
+	}
+	info, err := os.Stat(real)
+	if errors.Is(err, fs.ErrNotExist) {
+		return os.Chmod(tmp, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	if err := chown(tmp, info); err != nil { // first: chown clears setuid and setgid
+		return err
+	}
+	return os.Chmod(tmp, modeBits(info))
+}
+
+// keepEntry recreates src at dst as it is: a directory with its content,
+// mode, owner and time; a symlink as the same symlink; a file as a hard
+// link to the same inode where the filesystem allows, else as a copy with
+// its mode, owner and time.
+func keepEntry(src, dst string) error {
 	info, err := os.Lstat(src)
 	if err != nil {
 		return err
 	}
-	if info.Mode()&fs.ModeSymlink != 0 {
+	switch mode := info.Mode(); {
+	case mode.IsDir():
+		// Owner-writable until filled, whatever mode it ends with.
+		if err := os.Mkdir(dst, 0o700); err != nil {
+			return err
+		}
+		entries, err := os.ReadDir(src)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if err := keepEntry(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())); err != nil {
+				return err
+			}
+		}
+		return sameIdentity(dst, info)
+	case mode&fs.ModeSymlink != 0:
 		target, err := os.Readlink(src)
 		if err != nil {
 			return err
 		}
-		return os.Symlink(target, dst)
+		if err := os.Symlink(target, dst); err != nil {
+			return err
+		}
+		return chown(dst, info)
+	case mode.IsRegular():
+		if os.Link(src, dst) == nil {
+			return nil
+		}
+		return copyFile(src, dst, info)
+	default:
+		return fmt.Errorf("%s is not a file, directory or symlink: sunco-gen cannot keep it in its output directory", src)
 	}
-	data, err := os.ReadFile(src)
+}
+
+// copyFile copies the regular file src, described by info, to dst.
+func copyFile(src, dst string, info fs.FileInfo) error {
+	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(dst, data, info.Mode().Perm())
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return sameIdentity(dst, info)
 }
 
-// swap moves tmp to dir, moving the old dir out of the way first and
-// back if the second rename fails.
-func swap(dir, tmp string) error {
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(tmp, dir)
-	}
-	old := tmp + ".old"
-	if err := os.Rename(dir, old); err != nil {
+// sameIdentity gives path the mode, owner and modification time info
+// describes.
+func sameIdentity(path string, info fs.FileInfo) error {
+	if err := chown(path, info); err != nil { // first: chown clears setuid and setgid
 		return err
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if rerr := os.Rename(old, dir); rerr != nil {
-			return fmt.Errorf("%w (and restoring %s from %s failed: %v)", err, dir, old, rerr)
+	if err := os.Chmod(path, modeBits(info)); err != nil {
+		return err
+	}
+	return os.Chtimes(path, time.Time{}, info.ModTime())
+}
+
+// modeBits are the bits of info's mode that chmod sets.
+func modeBits(info fs.FileInfo) fs.FileMode {
+	return info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+}
+
+// exchange swaps two directories at once, or returns an error wrapping
+// errors.ErrUnsupported where the system cannot. A variable so that tests
+// reach the fallback on every system.
+var exchange = exchangeDirs
+
+// swap puts the tree tmp in place of real and removes the old tree.
+func swap(real, tmp string) error {
+	if _, err := os.Lstat(real); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(tmp, real)
+	}
+	old := tmp // where the old tree is once swapped
+	err := exchange(real, tmp)
+	if errors.Is(err, errors.ErrUnsupported) {
+		old, err = swapAside(real, tmp)
+	}
+	if err != nil {
+		return err
+	}
+	if err := removeTree(old); err != nil {
+		return fmt.Errorf("%s is written, but removing the previous tree failed (the next run retries): %w", real, err)
+	}
+	return nil
+}
+
+// removeTree removes a tree that is no longer anyone's (an old or a
+// temporary one), even where a kept directory is read-only: the
+// directories of the tree, and only they, are made writable first.
+func removeTree(path string) error {
+	if os.RemoveAll(path) == nil {
+		return nil
+	}
+	filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			os.Chmod(p, 0o700)
 		}
-		return err
+		return nil
+	})
+	return os.RemoveAll(path)
+}
+
+// swapAside is the swap of systems without an atomic exchange: two
+// renames, with the old tree under a fixed name in between, which the
+// next run puts back (cleanLeftovers) if this one dies between them. It
+// returns where the old tree is.
+func swapAside(real, tmp string) (string, error) {
+	parent, base := filepath.Split(real)
+	aside := filepath.Join(parent, "."+base+oldInfix)
+	if err := os.Rename(real, aside); err != nil {
+		return "", err
 	}
-	return os.RemoveAll(old)
+	if err := os.Rename(tmp, real); err != nil {
+		if rerr := os.Rename(aside, real); rerr != nil {
+			return "", fmt.Errorf("%w (and putting %s back failed, the next run retries: %v)", err, real, rerr)
+		}
+		return "", err
+	}
+	return aside, nil
 }

@@ -61,7 +61,7 @@ func loadSpecWebhook(tb testing.TB) *specWebhook {
 // readSpecWebhook generates the SDK's IR the way `make` does and takes from
 // it the events union and the examples of the webhook body.
 func readSpecWebhook() (*specWebhook, error) {
-	res, err := generator.Generate(specPath, "", "sunco")
+	res, err := generator.Generate(generator.Config{Spec: specPath, Package: "sunco"})
 	if err != nil {
 		return nil, err
 	}

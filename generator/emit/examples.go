@@ -12,7 +12,6 @@ import (
 // generator, since the examples are the document's text.
 func ExamplesTest(api *ir.API) File {
 	f := jen.NewFile(api.Package)
-	f.HeaderComment(Header)
 	f.Var().Id("examples").Op("=").Index().Id("example").ValuesFunc(func(g *jen.Group) {
 		for _, ex := range api.Examples {
 			g.Values(jen.Dict{
