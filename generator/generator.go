@@ -199,7 +199,7 @@ func loadDoc(cfg Config) (doc []byte, loaded *load.Result, err error) {
 // SunCo overlay embedded in the generator, then the user's overlay file,
 // if any ("" for none).
 func Overlays(file string) ([]load.Overlay, error) {
-	overlays := []load.Overlay{{Name: specdata.OverlayName, Data: specdata.Overlay}}
+	overlays := []load.Overlay{{Name: specdata.OverlayName, Data: specdata.Overlay, Builtin: true}}
 	if file == "" {
 		return overlays, nil
 	}

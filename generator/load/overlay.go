@@ -13,6 +13,10 @@ import (
 type Overlay struct {
 	Name string // names the overlay in warnings and errors
 	Data []byte // the document, YAML or JSON
+	// Builtin marks the generator's own overlay, written for one API: a
+	// document in which none of its targets match is another API, and
+	// the overlay is skipped without warnings.
+	Builtin bool
 }
 
 // applyOverlay applies the overlay o to root, action by action, in place.
@@ -64,6 +68,9 @@ func applyOverlay(root *yaml.Node, o Overlay) ([]Warning, error) {
 				update(n, &action.Update)
 			}
 		}
+	}
+	if o.Builtin && len(warnings) == len(ov.Actions) {
+		return nil, nil
 	}
 	return warnings, nil
 }

@@ -127,6 +127,33 @@ actions:
 			},
 		},
 		{
+			name: "the builtin overlay warns of the targets a document of its API lacks",
+			overlays: []Overlay{{Name: "builtin.yaml", Builtin: true, Data: []byte(`overlay: 1.0.0
+info: {title: t, version: "1"}
+actions:
+  - target: $.components.schemas.pet
+    update: {description: builtin}
+  - target: $.components.schemas.cat
+    update: {description: nothing}
+`)}},
+			warnings: []string{"builtin.yaml: /actions/1/target: target $.components.schemas.cat matches nothing"},
+			check: func(t *testing.T, res *Result) {
+				assert.Equal(t, "builtin", schema(t, res, "pet").Description)
+			},
+		},
+		{
+			name: "the builtin overlay matching nothing is for another API: skipped silently",
+			overlays: []Overlay{{Name: "builtin.yaml", Builtin: true, Data: []byte(`overlay: 1.0.0
+info: {title: t, version: "1"}
+actions:
+  - target: $.components.schemas.cat
+    update: {description: nothing}
+`)}},
+			check: func(t *testing.T, res *Result) {
+				assert.Empty(t, schema(t, res, "pet").Description)
+			},
+		},
+		{
 			name: "overlays apply in order, each on the result of the one before",
 			overlays: []Overlay{
 				{Name: "first.yaml", Data: []byte(`overlay: 1.0.0
