@@ -2,6 +2,7 @@ package docs
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -222,6 +223,16 @@ func TestText(t *testing.T) {
 			"<p class=\"button\">\n    <a href=\"https://example.com/add\"><img alt=\"Add a widget\" src=\"https://example.com/add.png\"/></a>\n</p>\n\n<div>Plain <span>text</span>.<!-- hidden --></div>",
 			lines("[Add a widget]", "", "Plain text.", "", "[Add a widget]: https://example.com/add"),
 		},
+		{
+			"an HTML block of one tag",
+			"Logo:\n\n<p>\n<img alt=\"Widget &amp; logo\" src=\"https://example.com/logo.png\">\n</p>",
+			lines("Logo:", "", "Widget & logo"),
+		},
+		{
+			"links in headings keep their text",
+			"## The [widget](https://example.com/w) API\n\nText.",
+			lines("# The widget API", "", "Text."),
+		},
 		{"a placeholder is not a tag", "Call https://<tenant>.example.com with <widget-id>.", "Call https://<tenant>.example.com with <widget-id>."},
 		{
 			"a small table stays a table",
@@ -324,4 +335,26 @@ func TestCounts(t *testing.T) {
 	assert.Equal(t, int64(1), c.counts.texts.Load())
 	assert.Equal(t, int64(1), c.counts.resolved.Load())
 	assert.Equal(t, int64(1), c.counts.dropped.Load())
+}
+
+func TestConcurrentUse(t *testing.T) {
+	c := newConverter(t)
+	in := []string{
+		"See [the guide](#section/Guide).",
+		"<aside class=\"notice\">Widgets are <code>round</code>.</aside>",
+		"| a | b |\n| - | - |\n| 1 | 2 |",
+	}
+	want := make([]string, len(in))
+	for i, s := range in {
+		want[i] = c.Text("", s)
+	}
+	got := make([]string, 8*len(in))
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i] = c.Text("", in[i%len(in)]) })
+	}
+	wg.Wait()
+	for i := range got {
+		assert.Equal(t, want[i%len(in)], got[i])
+	}
 }

@@ -76,13 +76,10 @@ func attr(t html.Token, name string) (string, bool) {
 // their asides); <aside> makes a "Note:" paragraph and <ul>, <ol>, <li> a
 // list. depth is the number of HTML blocks this one is nested in: a chunk
 // is one line, so it parses as an HTML block again only when it is a lone
-// tag, which then counts for its text alone.
+// tag, which then needs no Markdown.
 func (c *Converter) html(raw string, depth int) []block {
 	if depth > 1 {
-		if t := strings.Join(strings.Fields(stripTags(raw)), " "); t != "" {
-			return []block{plainParagraph(t)}
-		}
-		return nil
+		return c.htmlInline(raw)
 	}
 	var (
 		out   []block
@@ -167,18 +164,20 @@ func (c *Converter) html(raw string, depth int) []block {
 	}
 }
 
-// stripTags is the text of an HTML fragment.
-func stripTags(raw string) string {
-	var s strings.Builder
+// htmlInline converts an HTML fragment without Markdown, its tags taken as
+// inline tags.
+func (c *Converter) htmlInline(raw string) []block {
+	in := &inliner{c: c}
 	z := html.NewTokenizer(strings.NewReader(raw))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return s.String()
+			in.breakParagraph()
+			return in.blocks()
 		case html.TextToken:
-			s.Write(z.Text())
-		default:
-			s.WriteByte(' ')
+			in.text(string(z.Text()))
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			in.tag(string(z.Raw()))
 		}
 	}
 }

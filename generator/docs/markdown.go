@@ -75,8 +75,14 @@ func (b *blocks) block(n ast.Node) []block {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
 		return b.inline(n, false)
-	case *ast.Heading:
-		if t := flatten(b.inlineSpans(n)); t != "" {
+	case *ast.Heading: // Go doc headings are text alone
+		spans := b.inlineSpans(n)
+		for _, s := range spans {
+			if s.url != "" {
+				b.c.counts.dropped.Add(1)
+			}
+		}
+		if t := flatten(spans); t != "" {
 			return []block{&heading{text: t}}
 		}
 		return nil
@@ -224,11 +230,15 @@ func startsWithNote(s string) bool {
 func (b *blocks) inline(n ast.Node, single bool) []block {
 	in := &inliner{c: b.c, src: b.src, single: single}
 	in.children(n)
-	in.breakParagraph()
 	// A paragraph that is only a code span reads as a code block.
-	if len(in.paras) == 1 && isCodeSpanOnly(n) {
+	if in.breakParagraph(); len(in.paras) == 1 && isCodeSpanOnly(n) {
 		return codeBlock(in.paras[0].spans[0].text)
 	}
+	return in.blocks()
+}
+
+// blocks are the paragraphs collected.
+func (in *inliner) blocks() []block {
 	out := make([]block, len(in.paras))
 	for i, p := range in.paras {
 		out[i] = p

@@ -30,7 +30,7 @@ func (c *Converter) Type(t Type) string {
 	if len(blocks) == 0 && articles[firstWord(t.Title)] {
 		blocks = c.markdown(strings.TrimRight(t.Title, ".") + ".")
 	}
-	if !rewriteFirst(blocks, func(s string) (string, bool) { return typeSentence(t.Name, s) }) {
+	if !rewriteFirst(blocks, func(first, all string) (string, bool) { return typeSentence(t.Name, first, all) }) {
 		role := t.Role
 		if strings.TrimSpace(role) == "" {
 			role = "a type of the API"
@@ -65,7 +65,7 @@ type Method struct {
 func (c *Converter) Method(m Method) string {
 	blocks := c.markdown(m.Description)
 	known := knownVerbs{operationVerb(m.OperationID)}
-	if !rewriteFirst(blocks, func(s string) (string, bool) { return known.methodSentence(m.Name, s) }) {
+	if !rewriteFirst(blocks, func(first, _ string) (string, bool) { return known.methodSentence(m.Name, first) }) {
 		lead := m.Name + " calls the " + m.OperationID + " operation."
 		if s, ok := known.summarySentence(m.Name, m.Summary); ok {
 			lead = s
@@ -88,8 +88,10 @@ func (c *Converter) Method(m Method) string {
 }
 
 // rewriteFirst rewrites the start of blocks, which must be a paragraph
-// opening with plain text, reporting whether it could.
-func rewriteFirst(blocks []block, rewrite func(string) (string, bool)) bool {
+// opening with plain text, reporting whether it could. rewrite gets that
+// text and the whole paragraph's, and returns the text that replaces the
+// first.
+func rewriteFirst(blocks []block, rewrite func(first, all string) (string, bool)) bool {
 	if len(blocks) == 0 {
 		return false
 	}
@@ -97,23 +99,24 @@ func rewriteFirst(blocks []block, rewrite func(string) (string, bool)) bool {
 	if !ok || p.note || len(p.spans) == 0 || p.spans[0].url != "" {
 		return false
 	}
-	s, ok := rewrite(strings.TrimLeft(p.spans[0].text, " \t\n"))
+	s, ok := rewrite(strings.TrimLeft(p.spans[0].text, " \t\n"), flatten(p.spans))
 	if ok {
 		p.spans[0].text = s
 	}
 	return ok
 }
 
-// typeSentence is "Name is the ..." from a description s that starts with
-// an article and a noun phrase, as in "The type of the conversation."; it
-// is not one when a verb follows the article before any word that would
-// start a clause of the phrase ("A link action will open ...").
-func typeSentence(name, s string) (string, bool) {
-	article := firstWord(s)
+// typeSentence is "Name is the ..." from a paragraph all, whose text
+// first opens, when it starts with an article and a noun phrase, as in
+// "The type of the conversation."; it is not one when a verb follows the
+// article before any word that would start a clause of the phrase ("A link
+// action will open ...").
+func typeSentence(name, first, all string) (string, bool) {
+	article := firstWord(first)
 	if !articles[article] {
 		return "", false
 	}
-	for _, w := range strings.Fields(s)[1:] {
+	for _, w := range strings.Fields(all)[1:] {
 		word := strings.ToLower(strings.TrimRight(w, ".,;:)"))
 		if phraseEnds[word] || strings.ContainsAny(w, ",;:(") {
 			break
@@ -125,7 +128,7 @@ func typeSentence(name, s string) (string, bool) {
 			break
 		}
 	}
-	return name + " is " + strings.ToLower(article) + s[len(article):], true
+	return name + " is " + strings.ToLower(article) + first[len(article):], true
 }
 
 // methodSentence is "Name <verb>s ..." from a description s that starts

@@ -38,6 +38,16 @@ func TestType(t *testing.T) {
 			lines("OpenAction is an action of a [Button].", "", "An open action will open the widget when tapped."),
 		},
 		{
+			"a clause with a verb after a link",
+			Type{Name: "Box", Description: "A [widget box](https://example.com/box) holds widgets.", Role: "a box"},
+			lines("Box is a box.", "", "A [widget box] holds widgets.", "", "[widget box]: https://example.com/box"),
+		},
+		{
+			"a noun phrase with a link",
+			Type{Name: "Box", Description: "The [widget box](https://example.com/box) of an app."},
+			lines("Box is the [widget box] of an app.", "", "[widget box]: https://example.com/box"),
+		},
+		{
 			"an imperative",
 			Type{Name: "SpinBody", Description: "Spin the widget once.", Role: "the request body of [WidgetsService.Spin]"},
 			lines("SpinBody is the request body of [WidgetsService.Spin].", "", "Spin the widget once."),
