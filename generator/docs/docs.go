@@ -6,7 +6,8 @@
 // The text it returns is valid go/doc/comment syntax, without comment
 // markers, in the form gofmt prints it: paragraphs wrapped at 76 columns,
 // "# Heading" headings, indented lists, code blocks indented with a tab,
-// links written [text] with their definitions ("[text]: URL") at the end.
+// links written [Go home page] with their definitions
+// ("[Go home page]: https://go.dev/") at the end.
 // No HTML tag survives, relative links are resolved against the API
 // reference or dropped, and code keeps its content. Lines turns such a
 // text into "//" lines.
@@ -33,6 +34,7 @@ type counts struct {
 	texts    atomic.Int64 // descriptions converted
 	resolved atomic.Int64 // relative links resolved against the reference
 	dropped  atomic.Int64 // links dropped, their text kept
+	settled  atomic.Int64 // docs printed as Go doc reads them, not as built
 }
 
 // New returns a Converter for an API whose reference documentation is at

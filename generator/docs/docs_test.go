@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"go/doc/comment"
 	"strings"
 	"sync"
 	"testing"
@@ -277,12 +278,22 @@ func TestText(t *testing.T) {
 			"First paragraph.\n\nWidget sizes\n\nLast paragraph.",
 			lines("First paragraph.", "", "Widget sizes.", "", "Last paragraph."),
 		},
+		{
+			"a one-line paragraph before link definitions is not a heading",
+			"See [the guide](https://example.com/g).\n\nWidget sizes",
+			lines("See [the guide].", "", "Widget sizes.", "", "[the guide]: https://example.com/g"),
+		},
+		{"a last one-line paragraph may look like a heading", "First paragraph.\n\nWidget sizes", lines("First paragraph.", "", "Widget sizes")},
+		{"a table of a header alone", "Empty:\n\n| a | b |\n| - | - |\n", lines("Empty:", "", "\ta  b", "\t-  -")},
+		{"carriage returns", "One\r\ntwo.\r\n\r\n```\r\nx\r\n```", lines("One two.", "", "\tx")},
 		{"blockquotes and rules are their text", "> Quoted.\n\n---\n\nAfter.", lines("Quoted.", "", "After.")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := newConverter(t).Text("", tt.in)
+			c := newConverter(t)
+			got := c.Text("", tt.in)
 			assert.Equal(t, tt.want, got)
+			assert.Zero(t, c.counts.settled.Load())
 			checkDoc(t, tt.in, got)
 		})
 	}
@@ -315,11 +326,20 @@ func TestField(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := newConverter(t).Field(tt.in, tt.deprecated)
+			c := newConverter(t)
+			got := c.Field(tt.in, tt.deprecated)
 			assert.Equal(t, tt.want, got)
+			assert.Zero(t, c.counts.settled.Load())
 			checkDoc(t, tt.in, got)
 		})
 	}
+}
+
+func TestSettle(t *testing.T) {
+	c := newConverter(t)
+	got := c.Text("", "YAML:\n\n```yaml\n- name: a\n- name: b\n```")
+	assert.Equal(t, lines("YAML:", "", "  - name: a", "  - name: b"), got)
+	assert.Equal(t, int64(1), c.counts.settled.Load())
 }
 
 func TestLines(t *testing.T) {
@@ -357,4 +377,31 @@ func TestConcurrentUse(t *testing.T) {
 	for i := range got {
 		assert.Equal(t, want[i%len(in)], got[i])
 	}
+}
+
+// FuzzText checks that whatever the description, Go doc and gofmt print
+// the conversion as it is and its links are absolute.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{
+		"Text with [a link](#tag/A) and `code`.\n\n- item\n- item",
+		"<aside class=\"notice\"><strong>Note:</strong> x<br/>y</aside>",
+		"| a | b |\n| - | - |\n| [c](/c) | d<br/>e |",
+		"```\ncode\n```\n1. one\n2. two",
+		"# Heading\n\n    indented\n\n> quote",
+	} {
+		f.Add(s)
+	}
+	c, err := New(testReference)
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, in string) {
+		out := c.Text("", in)
+		checkGofmt(t, "package p\n\n"+strings.Join(append(Lines(out), "var V int"), "\n")+"\n")
+		var p comment.Parser
+		doc := p.Parse(out)
+		var pr comment.Printer
+		assert.Equal(t, out, strings.TrimRight(string(pr.Comment(doc)), "\n"))
+		for _, l := range doc.Links {
+			assert.Regexp(t, `^(https?://|mailto:)`, l.URL)
+		}
+	})
 }

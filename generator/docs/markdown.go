@@ -46,6 +46,9 @@ func (c *Converter) markdown(src string) []block {
 		return nil
 	}
 	c.counts.texts.Add(1)
+	// Go source holds neither invalid UTF-8 nor NUL, and gofmt drops
+	// carriage returns.
+	src = strings.NewReplacer("\x00", "\uFFFD", "\r\n", "\n", "\r", "\n").Replace(strings.ToValidUTF8(src, "\uFFFD"))
 	return c.parse(src, 0)
 }
 

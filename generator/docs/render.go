@@ -39,22 +39,44 @@ func (c *Converter) render(blocks []block) string {
 		case *code:
 			out = &comment.Code{Text: b.text}
 		case *list:
-			out = r.list(b)
+			if l := r.list(b); l != nil {
+				out = l
+			}
 		}
 		if out != nil {
 			doc.Content = append(doc.Content, out)
 		}
 	}
-	unheading(doc.Content)
 	doc.Links = r.links
-	var p comment.Printer
-	return strings.TrimRight(string(p.Comment(doc)), "\n")
+	unheading(doc)
+	return c.settle(doc)
+}
+
+// settle prints doc as Go doc and gofmt will keep it. The blocks built
+// above print so, but for text no Go doc can hold (a code block whose
+// first line reads as a list item is a list to Go doc): that is printed
+// as Go doc reads it, and counted.
+func (c *Converter) settle(doc *comment.Doc) string {
+	var (
+		pr comment.Printer
+		p  comment.Parser
+	)
+	text := string(pr.Comment(doc))
+	for range 3 {
+		again := string(pr.Comment(p.Parse(text)))
+		if again == text {
+			break
+		}
+		c.counts.settled.Add(1)
+		text = again
+	}
+	return strings.TrimRight(text, "\n")
 }
 
 // separate keeps code blocks and lists apart: Go doc reads indented lines
 // after a blank line as part of the indented block before, so adjacent
 // code blocks are one, adjacent lists are one, and the item of a list next
-// to a code block becomes a paragraph between them.
+// to a code block becomes a paragraph between them. Empty lists go.
 func separate(blocks []block) []block {
 	var out []block
 	for _, b := range blocks {
@@ -76,6 +98,9 @@ func separate(blocks []block) []block {
 				out = append(out, &paragraph{spans: last})
 			}
 		case *list:
+			if len(b.items) == 0 {
+				continue
+			}
 			switch p := prev.(type) {
 			case *list:
 				p.items = append(p.items, b.items...)
@@ -96,18 +121,24 @@ func separate(blocks []block) []block {
 }
 
 // unheading ends with a period each one-line paragraph between two
-// unindented blocks that Go doc would otherwise take for an old-style
-// heading ("Error code", between two paragraphs).
-func unheading(content []comment.Block) {
-	for i := 1; i+1 < len(content); i++ {
+// unindented blocks (link definitions are one) that Go doc would otherwise
+// take for an old-style heading ("Error code", between two paragraphs).
+func unheading(doc *comment.Doc) {
+	content := doc.Content
+	for i := 1; i < len(content); i++ {
 		p, ok := content[i].(*comment.Paragraph)
 		if !ok {
 			continue
 		}
-		switch content[i+1].(type) {
-		case *comment.Paragraph, *comment.Heading:
-		default:
+		if i+1 == len(content) && len(doc.Links) == 0 {
 			continue
+		}
+		if i+1 < len(content) {
+			switch content[i+1].(type) {
+			case *comment.Paragraph, *comment.Heading:
+			default:
+				continue
+			}
 		}
 		if line := string(p.Text[0].(comment.Plain)); looksLikeHeading(line) {
 			p.Text[0] = comment.Plain(line + ".")
@@ -214,7 +245,7 @@ func (r *renderer) text(spans []span, w int) string {
 	var s strings.Builder
 	for _, sp := range spans {
 		if sp.url == "" {
-			s.WriteString(sp.text)
+			s.WriteString(quotes(sp.text))
 		} else {
 			s.WriteString(r.link(sp))
 		}
@@ -227,7 +258,7 @@ func (r *renderer) text(spans []span, w int) string {
 // elsewhere, or that the doc writes in brackets; a URL Go doc does not
 // link), or the URL alone when it is its own text.
 func (r *renderer) link(sp span) string {
-	text := strings.Join(strings.Fields(sp.text), " ")
+	text := quotes(strings.Join(strings.Fields(sp.text), " "))
 	switch {
 	case text == "" || text == sp.url:
 		return sp.url
@@ -240,6 +271,33 @@ func (r *renderer) link(sp span) string {
 		r.links = append(r.links, &comment.LinkDef{Text: text, URL: sp.url, Used: true})
 	}
 	return "[" + text + "]"
+}
+
+// quotes writes `` and '' as the quotes Go doc makes of them, “ and ”,
+// leaving runs of three backticks or more.
+func quotes(s string) string {
+	if !strings.Contains(s, "``") && !strings.Contains(s, "''") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		switch t := s[i:]; {
+		case strings.HasPrefix(t, "```"):
+			n := len(t) - len(strings.TrimLeft(t, "`"))
+			b.WriteString(t[:n])
+			i += n
+		case strings.HasPrefix(t, "``"):
+			b.WriteString("“")
+			i += 2
+		case strings.HasPrefix(t, "''"):
+			b.WriteString("”")
+			i += 2
+		default:
+			b.WriteByte(s[i])
+			i++
+		}
+	}
+	return b.String()
 }
 
 // wrap fills lines of at most w columns with the words of s (a longer word

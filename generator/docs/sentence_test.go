@@ -97,8 +97,10 @@ func TestType(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := newConverter(t).Type(tt.in)
+			c := newConverter(t)
+			got := c.Type(tt.in)
 			assert.Equal(t, tt.want, got)
+			assert.Zero(t, c.counts.settled.Load())
 			checkDoc(t, tt.in.Description, got)
 		})
 	}
@@ -189,8 +191,10 @@ func TestMethod(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := newConverter(t).Method(tt.in)
+			c := newConverter(t)
+			got := c.Method(tt.in)
 			assert.Equal(t, tt.want, got)
+			assert.Zero(t, c.counts.settled.Load())
 			checkDoc(t, tt.in.Description, got)
 		})
 	}

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"go/doc/comment"
+	"go/format"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -41,11 +42,21 @@ func TestSpecDescriptions(t *testing.T) {
 	c, err := New(reference)
 	require.NoError(t, err)
 	for _, s := range sorted {
-		out := c.Text("", s)
-		checkDoc(t, s, out)
+		checkDoc(t, s, c.Text("", s))
 	}
+	assert.Zero(t, c.counts.settled.Load(), "docs Go doc reads otherwise than built")
 	t.Logf("%d files, %d distinct texts, %d converted; links: %d resolved against the reference, %d dropped",
 		len(files), len(sorted), c.counts.texts.Load(), c.counts.resolved.Load(), c.counts.dropped.Load())
+}
+
+// checkGofmt checks that gofmt leaves src, doc comments and all, as it is.
+func checkGofmt(t tester, src string) {
+	t.Helper()
+	formatted, err := format.Source([]byte(src))
+	if !assert.NoError(t, err) {
+		return
+	}
+	assert.Equal(t, src, string(formatted), "gofmt changes the doc comments")
 }
 
 // collectTexts adds the description, summary and title strings of a
@@ -85,13 +96,14 @@ var (
 	relativeLink = regexp.MustCompile(`\(#[^)\s]*\)|^\[[^\]]*\]:\s*[^\sh]`)
 )
 
-// checkDoc checks the conversion out of the description in: Go doc prints
-// it as it is, its text holds no HTML tag, Markdown link or fence, its
+// checkDoc checks the conversion out of the description in: Go doc and
+// gofmt print it as it is, its text holds no HTML tag, Markdown link or fence, its
 // links are absolute, and every fenced code block of in is in a code block
 // (or in its text when it is all the doc has: Go doc cannot show code
 // alone).
 func checkDoc(t tester, in, out string) {
 	t.Helper()
+	checkGofmt(t, "package p\n\n"+strings.Join(append(Lines(out), "var V int"), "\n")+"\n")
 	var p comment.Parser
 	doc := p.Parse(out)
 	var pr comment.Printer
@@ -172,6 +184,11 @@ func TestCheckDoc(t *testing.T) {
 			assert.Positive(t, f.n)
 		})
 	}
+	t.Run("gofmt", func(t *testing.T) {
+		var f failures
+		checkGofmt(&f, "package p\n\n// Code:\n//\n//  x = 1\nvar V int\n")
+		assert.Positive(t, f.n)
+	})
 }
 
 // plainText is the text of a Go doc text, link targets left out.
