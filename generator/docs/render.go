@@ -273,7 +273,8 @@ func (r *renderer) link(sp span) string {
 	return "[" + text + "]"
 }
 
-// quotes writes “ and ” as the quotes Go doc makes of them, “ and ”,
+// quotes writes two backticks and two apostrophes as the quotes Go doc
+// makes of them, “ and ”,
 // leaving runs of three backticks or more.
 func quotes(s string) string {
 	if !strings.Contains(s, "``") && !strings.Contains(s, "''") {
