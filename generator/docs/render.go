@@ -274,8 +274,7 @@ func (r *renderer) link(sp span) string {
 }
 
 // quotes writes two backticks and two apostrophes as the quotes Go doc
-// makes of them, “ and ”,
-// leaving runs of three backticks or more.
+// makes of them, “ and ”, leaving runs of three backticks or more.
 func quotes(s string) string {
 	if !strings.Contains(s, "``") && !strings.Contains(s, "''") {
 		return s
