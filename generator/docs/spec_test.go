@@ -61,7 +61,7 @@ func checkGofmt(t tester, src string) {
 
 // collectTexts adds the description, summary and title strings of a
 // document to texts, leaving out examples (payloads, not docs).
-func collectTexts(t *testing.T, file string, texts map[string]bool) {
+func collectTexts(t require.TestingT, file string, texts map[string]bool) {
 	data, err := os.ReadFile(file)
 	require.NoError(t, err)
 	var root yaml.Node
@@ -207,4 +207,21 @@ func plainText(text []comment.Text) string {
 		}
 	}
 	return s.String()
+}
+
+// BenchmarkSpec converts every description, summary and title of the
+// pinned document once per iteration.
+func BenchmarkSpec(b *testing.B) {
+	if _, err := os.Stat("../../spec/openapi.yaml"); err != nil {
+		b.Skip("no spec: run make spec")
+	}
+	texts := map[string]bool{}
+	collectTexts(b, "../../spec/openapi.yaml", texts)
+	c, err := New(reference)
+	require.NoError(b, err)
+	for b.Loop() {
+		for s := range texts {
+			c.Text("", s)
+		}
+	}
 }
