@@ -116,6 +116,11 @@ func TestText(t *testing.T) {
 			lines("  - first", "", "second:", "", "\tx = 1", "", "third"),
 		},
 		{
+			"a list nested after code in an item",
+			"- first:\n\n  ```\n  x = 1\n  ```\n  - nested\n- last",
+			lines("first:", "", "\tx = 1", "", "nested", "", "  - last"),
+		},
+		{
 			"a list after code starts with a paragraph",
 			"```\nx = 1\n```\n- after\n- more",
 			lines("\tx = 1", "", "after", "", "  - more"),
@@ -229,6 +234,7 @@ func TestText(t *testing.T) {
 			"Logo:\n\n<p>\n<img alt=\"Widget &amp; logo\" src=\"https://example.com/logo.png\">\n</p>",
 			lines("Logo:", "", "Widget & logo"),
 		},
+		{"a heading of code", "## `widgets`\n\nText.", lines("# widgets", "", "Text.")},
 		{
 			"links in headings keep their text",
 			"## The [widget](https://example.com/w) API\n\nText.",

@@ -135,21 +135,20 @@ func codeBlock(raw string) []block {
 	if len(lines) == 0 {
 		return nil
 	}
-	prefix := ""
-	for i, l := range lines {
-		if l == "" {
-			continue
+	prefix := indentation(lines[0])
+	for _, l := range lines[1:] {
+		if l != "" {
+			prefix = commonPrefix(prefix, indentation(l))
 		}
-		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
-		if i == 0 || len(indent) < len(prefix) {
-			prefix = indent
-		}
-		prefix = commonPrefix(prefix, indent)
 	}
 	for i, l := range lines {
 		lines[i] = strings.TrimPrefix(l, prefix)
 	}
 	return []block{&code{text: strings.Join(lines, "\n") + "\n"}}
+}
+
+func indentation(line string) string {
+	return line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 }
 
 func commonPrefix(a, b string) string {
@@ -192,6 +191,10 @@ func (b *blocks) list(n *ast.List) []block {
 				}
 				text = append(text, noted(blk)...)
 			case *list:
+				if len(after) > 0 {
+					after = append(after, blk)
+					continue
+				}
 				add(text)
 				text = nil
 				for _, it := range blk.items {
@@ -234,7 +237,7 @@ func (b *blocks) inline(n ast.Node, single bool) []block {
 	in := &inliner{c: b.c, src: b.src, single: single}
 	in.children(n)
 	// A paragraph that is only a code span reads as a code block.
-	if in.breakParagraph(); len(in.paras) == 1 && isCodeSpanOnly(n) {
+	if in.breakParagraph(); !single && len(in.paras) == 1 && isCodeSpanOnly(n) {
 		return codeBlock(in.paras[0].spans[0].text)
 	}
 	return in.blocks()
