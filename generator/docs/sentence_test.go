@@ -1,0 +1,213 @@
+package docs
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestType(t *testing.T) {
+	tests := []struct {
+		name string
+		in   Type
+		want string
+	}{
+		{
+			"The and a noun phrase",
+			Type{Name: "WidgetKind", Description: "The kind of the widget, round or square.\n\nRound by default."},
+			lines("WidgetKind is the kind of the widget, round or square.", "", "Round by default."),
+		},
+		{
+			"A and a noun phrase with a clause",
+			Type{Name: "Gadget", Description: "A gadget that a widget may hold. Gadgets are small."},
+			"Gadget is a gadget that a widget may hold. Gadgets are small.",
+		},
+		{
+			"An and a noun phrase with a complement holding a verb",
+			Type{Name: "Tags", Description: "An array of tags the widget is known by."},
+			"Tags is an array of tags the widget is known by.",
+		},
+		{
+			"a clause with a verb",
+			Type{Name: "WidgetPayload", Description: "A widget payload contains an array of widgets.", Role: "the payload of a widget delivery"},
+			lines("WidgetPayload is the payload of a widget delivery.", "", "A widget payload contains an array of widgets."),
+		},
+		{
+			"a clause with an auxiliary",
+			Type{Name: "OpenAction", Description: "An open action will open the widget when tapped.", Role: "an action of a [Button]"},
+			lines("OpenAction is an action of a [Button].", "", "An open action will open the widget when tapped."),
+		},
+		{
+			"a clause with a verb after a link",
+			Type{Name: "Box", Description: "A [widget box](https://example.com/box) holds widgets.", Role: "a box"},
+			lines("Box is a box.", "", "A [widget box] holds widgets.", "", "[widget box]: https://example.com/box"),
+		},
+		{
+			"a noun phrase with a link",
+			Type{Name: "Box", Description: "The [widget box](https://example.com/box) of an app."},
+			lines("Box is the [widget box] of an app.", "", "[widget box]: https://example.com/box"),
+		},
+		{
+			"an imperative",
+			Type{Name: "SpinBody", Description: "Spin the widget once.", Role: "the request body of [WidgetsService.Spin]"},
+			lines("SpinBody is the request body of [WidgetsService.Spin].", "", "Spin the widget once."),
+		},
+		{
+			"anything else",
+			Type{Name: "WidgetSettings", Description: "Customizable widget settings.", Role: "the settings of a [Widget]"},
+			lines("WidgetSettings is the settings of a [Widget].", "", "Customizable widget settings."),
+		},
+		{
+			"a note is not a noun phrase",
+			Type{Name: "Widget", Description: `<aside class="notice">The widget is new.</aside>`, Role: "a widget"},
+			lines("Widget is a widget.", "", "Note: The widget is new."),
+		},
+		{
+			"a description opening with a link",
+			Type{Name: "Widget", Description: "[The widget](https://example.com/w) of an app.", Role: "a widget"},
+			lines("Widget is a widget.", "", "[The widget] of an app.", "", "[The widget]: https://example.com/w"),
+		},
+		{
+			"a title standing for the description",
+			Type{Name: "Size", Title: "The size of a widget", Role: "a size"},
+			"Size is the size of a widget.",
+		},
+		{
+			"a title naming the type only",
+			Type{Name: "SizeBody", Title: "SizeBody", Role: "the request body of [WidgetsService.Resize]"},
+			"SizeBody is the request body of [WidgetsService.Resize].",
+		},
+		{"no role", Type{Name: "Thing"}, "Thing is a type of the API."},
+		{
+			"pointer and deprecation close the doc",
+			Type{Name: "OldWidget", Description: "The widget of version 1.", Pointer: "#/components/schemas/oldWidget", Deprecated: true},
+			lines(
+				"OldWidget is the widget of version 1.",
+				"",
+				"Schema: #/components/schemas/oldWidget",
+				"",
+				"Deprecated: the API reference marks this type as deprecated.",
+			),
+		},
+		{
+			"a role's doc link is not taken for a link of the description",
+			Type{Name: "Body", Description: "See [Widget](https://example.com/w).", Role: "the body of a [Widget]"},
+			lines("Body is the body of a [Widget].", "", "See Widget (https://example.com/w)."),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newConverter(t)
+			got := c.Type(tt.in)
+			assert.Equal(t, tt.want, got)
+			assert.Zero(t, c.counts.settled.Load())
+			checkDoc(t, tt.in.Description, got)
+		})
+	}
+}
+
+func TestMethod(t *testing.T) {
+	ref := func(id string) string {
+		return lines("API reference: ["+id+"].", "", "["+id+"]: "+testReference+"#operation/"+id)
+	}
+	tests := []struct {
+		name string
+		in   Method
+		want string
+	}{
+		{
+			"imperative",
+			Method{Name: "List", Summary: "List Widgets", Description: "List all widgets of an app, newest first.", OperationID: "ListWidgets"},
+			lines("List lists all widgets of an app, newest first.", "", ref("ListWidgets")),
+		},
+		{
+			"imperatives joined",
+			Method{Name: "Create", Description: "Create a widget and link it to an app or attach it to a user. Link it later.", OperationID: "CreateWidget"},
+			lines(
+				"Create creates a widget and links it to an app or attaches it to a user.",
+				"Link it later.",
+				"",
+				ref("CreateWidget"),
+			),
+		},
+		{
+			"third person",
+			Method{Name: "Get", Description: "Fetches a widget.\n\nWith its gadgets.", OperationID: "GetWidget"},
+			lines("Get fetches a widget.", "", "With its gadgets.", "", ref("GetWidget")),
+		},
+		{
+			"verbs in -y, -sh, -ss",
+			Method{Name: "Notify", Description: "Notify the owner.", OperationID: "Notify"},
+			lines("Notify notifies the owner.", "", ref("Notify")),
+		},
+		{
+			"this endpoint is used to",
+			Method{Name: "Exchange", Description: "This endpoint is used to exchange a code for a token.", OperationID: "GetToken"},
+			lines("Exchange exchanges a code for a token.", "", ref("GetToken")),
+		},
+		{
+			"this API can be used to",
+			Method{Name: "Track", Description: "This API can be used to track widget events.", OperationID: "TrackEvents"},
+			lines("Track tracks widget events.", "", ref("TrackEvents")),
+		},
+		{
+			"the action verbs",
+			Method{Name: "Pass", Description: "The passWidget action marks the widget as passed.", OperationID: "PassWidget"},
+			lines("Pass marks the widget as passed.", "", ref("PassWidget")),
+		},
+		{
+			"the endpoint will",
+			Method{Name: "Offer", Description: "The Offer Widget endpoint will invite a user to take the widget.", OperationID: "OfferWidget"},
+			lines("Offer invites a user to take the widget.", "", ref("OfferWidget")),
+		},
+		{
+			"the summary when the description does not start with a verb",
+			Method{Name: "Download", Summary: "Download Widget Ref", Description: "When a widget has a reference, this fetches it.", OperationID: "DownloadRef"},
+			lines("Download downloads widget ref.", "", "When a widget has a reference, this fetches it.", "", ref("DownloadRef")),
+		},
+		{
+			"a summary keeps initialisms",
+			Method{Name: "Get", Summary: "Get OAuth Token Info", OperationID: "GetTokenInfo"},
+			lines("Get gets OAuth token info.", "", ref("GetTokenInfo")),
+		},
+		{
+			"no verb anywhere",
+			Method{Name: "Widgets", Summary: "Widgets", Description: "Widgets of an app.", OperationID: "Widgets"},
+			lines("Widgets calls the Widgets operation.", "", "Widgets of an app.", "", ref("Widgets")),
+		},
+		{"no operationId", Method{Name: "Ping"}, "Ping calls the API."},
+		{
+			"the verb the operationId starts with",
+			Method{Name: "Twirl", Summary: "Twirl Widget", Description: "Twirls a widget.", OperationID: "TwirlWidget"},
+			lines("Twirl twirls a widget.", "", ref("TwirlWidget")),
+		},
+		{
+			"deprecated",
+			Method{Name: "Spin", Description: "Spin a widget.", OperationID: "SpinWidget", Deprecated: true},
+			lines("Spin spins a widget.", "", ref("SpinWidget")[:len("API reference: [SpinWidget].")], "",
+				"Deprecated: the API reference marks this operation as deprecated.", "",
+				"[SpinWidget]: "+testReference+"#operation/SpinWidget"),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newConverter(t)
+			got := c.Method(tt.in)
+			assert.Equal(t, tt.want, got)
+			assert.Zero(t, c.counts.settled.Load())
+			checkDoc(t, tt.in.Description, got)
+		})
+	}
+}
+
+func TestConjugate(t *testing.T) {
+	for verb, want := range map[string]string{
+		"list": "lists", "get": "gets", "pass": "passes", "push": "pushes", "fetch": "fetches",
+		"fix": "fixes", "buzz": "buzzes", "go": "goes", "notify": "notifies", "play": "plays",
+		"have": "has", "sync": "syncs",
+	} {
+		t.Run(verb, func(t *testing.T) {
+			assert.Equal(t, want, conjugate(verb))
+		})
+	}
+}
