@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"sort"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/sunco-sdk/sunco-go/generator/build"
 	"github.com/sunco-sdk/sunco-go/generator/emit"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
@@ -44,6 +46,7 @@ var ErrDiffers = errors.New("generated files differ")
 // Result summarises a run.
 type Result struct {
 	API      *ir.API
+	Doc      *openapi3.T // the document the API was built from, loaded and normalized
 	Warnings []load.Warning
 	Files    map[string][]byte // by file name
 	Differ   []string          // with Check: the files that differ
@@ -110,7 +113,7 @@ func Generate(spec, overlay, pkg string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{API: api, Warnings: loaded.Warnings, Files: files}, nil
+	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files}, nil
 }
 
 func countOperations(api *ir.API) int {

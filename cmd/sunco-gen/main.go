@@ -29,6 +29,9 @@ func run(args []string, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "normalize" {
 		return normalize(args[1:], stderr)
 	}
+	if len(args) > 0 && args[0] == "diff" {
+		return diff(args[1:], os.Stdout, stderr)
+	}
 	fs := flag.NewFlagSet("sunco-gen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg := generator.Config{Log: stderr}
