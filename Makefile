@@ -8,7 +8,7 @@ SPEC    := spec/openapi.yaml
 OVERLAY := spec/overlay.yaml
 OUT     := gen/sunco
 
-.PHONY: all spec generate build prism test test-specs golden clean
+.PHONY: all spec generate build bump prism test test-specs golden clean
 
 # make: fetch the pinned spec, generate the SDK, build and vet it.
 all: build
@@ -22,6 +22,17 @@ generate: spec
 build: generate
 	$(GO) build ./...
 	$(GO) vet ./$(OUT)
+
+# make bump VERSION=x.y.z [SHA256=…] [COMMIT=…]: pin another upstream
+# version (commit and sha256 from ../shared/spec/sunco/INDEX.tsv when it
+# lists the version), fetch and verify it, regenerate, and print the
+# changelog from the old pin to the new one: the step to review.
+bump: spec
+	@test -n "$(VERSION)" || { echo "usage: make bump VERSION=x.y.z [SHA256=…] [COMMIT=…]" >&2; exit 2; }
+	@old=$$(mktemp); trap 'rm -f "$$old"' EXIT; cp $(SPEC) "$$old"; \
+	sh spec/bump.sh "$(VERSION)" "$(SHA256)" "$(COMMIT)" && \
+	$(MAKE) --no-print-directory generate && \
+	$(GO) run ./cmd/sunco-gen diff -old "$$old" -new $(SPEC) -overlay $(OVERLAY)
 
 # The pinned Stoplight Prism for the end-to-end tests (gen/e2e/), installed by
 # npm ci when node_modules is missing or older than the lockfile.
