@@ -8,7 +8,7 @@ SPEC    := spec/openapi.yaml
 OVERLAY := spec/overlay.yaml
 OUT     := gen/sunco
 
-.PHONY: all spec generate build bump prism test test-specs golden clean
+.PHONY: all spec generate build bump prism test sdkrepo test-specs golden clean
 
 # make: fetch the pinned spec, generate the SDK, build and vet it.
 all: build
@@ -51,7 +51,19 @@ test: build prism
 	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -overlay $(OVERLAY) -out $(OUT) -check
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./$(OUT)
 	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzParseWebhook -fuzztime 20s
+	$(MAKE) sdkrepo
 	$(MAKE) test-specs
+
+# The example SDK repository (a module of its own that runs sunco-gen as a
+# go tool), checked the way its own CI would: go generate, then -check with
+# the flags of its //go:generate line (sunco/generate.go), vet and test.
+SDKREPO := examples/sdkrepo
+
+sdkrepo: spec
+	cp $(SPEC) $(SDKREPO)/openapi.yaml
+	cd $(SDKREPO) && $(GO) generate ./...
+	cd $(SDKREPO)/sunco && $(GO) tool sunco-gen -spec ../openapi.yaml -out ../sunco -pkg sunco -overlay ../../../$(OVERLAY) -check
+	cd $(SDKREPO) && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 # Generate, build and vet an SDK for every published spec version.
 test-specs:
@@ -61,4 +73,4 @@ golden:
 	$(GO) test ./golden -update
 
 clean:
-	rm -rf $(OUT) $(SPEC)
+	rm -rf $(OUT) $(SPEC) $(SDKREPO)/openapi.yaml
