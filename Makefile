@@ -7,7 +7,7 @@ GO      ?= go
 SPEC    := spec/openapi.yaml
 OUT     := gen/sunco
 
-.PHONY: all spec generate build prism test test-specs golden clean
+.PHONY: all spec generate build bump prism test sdkrepo test-specs golden clean
 
 # make: fetch the pinned spec, generate the SDK, build and vet it.
 all: build
@@ -21,6 +21,17 @@ generate: spec
 build: generate
 	$(GO) build ./...
 	$(GO) vet ./$(OUT)
+
+# make bump VERSION=x.y.z [SHA256=…] [COMMIT=…]: pin another upstream
+# version (commit and sha256 from ../shared/spec/sunco/INDEX.tsv when it
+# lists the version), fetch and verify it, regenerate, and print the
+# changelog from the old pin to the new one: the step to review.
+bump: spec
+	@test -n "$(VERSION)" || { echo "usage: make bump VERSION=x.y.z [SHA256=…] [COMMIT=…]" >&2; exit 2; }
+	@old=$$(mktemp); trap 'rm -f "$$old"' EXIT; cp $(SPEC) "$$old"; \
+	sh spec/bump.sh "$(VERSION)" "$(SHA256)" "$(COMMIT)" && \
+	$(MAKE) --no-print-directory generate && \
+	$(GO) run ./cmd/sunco-gen diff -old "$$old" -new $(SPEC)
 
 # The pinned Stoplight Prism for the end-to-end tests (gen/e2e/), installed by
 # npm ci when node_modules is missing or older than the lockfile.
@@ -39,7 +50,19 @@ test: build prism
 	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -out $(OUT) -check
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./$(OUT)
 	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzParseWebhook -fuzztime 20s
+	$(MAKE) sdkrepo
 	$(MAKE) test-specs
+
+# The example SDK repository (a module of its own that runs sunco-gen as a
+# go tool), checked the way its own CI would: go generate, then -check with
+# the flags of its //go:generate line (sunco/generate.go), vet and test.
+SDKREPO := examples/sdkrepo
+
+sdkrepo: spec
+	cp $(SPEC) $(SDKREPO)/openapi.yaml
+	cd $(SDKREPO) && $(GO) generate ./...
+	cd $(SDKREPO)/sunco && $(GO) tool sunco-gen -q -spec ../openapi.yaml -out . -pkg sunco -check
+	cd $(SDKREPO) && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 # Generate, build and vet an SDK for every published spec version.
 test-specs:
@@ -49,4 +72,4 @@ golden:
 	$(GO) test ./golden -update
 
 clean:
-	rm -rf $(OUT) $(SPEC)
+	rm -rf $(OUT) $(SPEC) $(SDKREPO)/openapi.yaml

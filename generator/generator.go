@@ -16,6 +16,8 @@ import (
 	"runtime/debug"
 	"sort"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/sunco-sdk/sunco-go/generator/build"
 	"github.com/sunco-sdk/sunco-go/generator/emit"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
@@ -101,6 +103,7 @@ var ErrDiffers = errors.New("generated files differ")
 // Result summarises a run.
 type Result struct {
 	API      *ir.API
+	Doc      *openapi3.T // the document the API was built from, loaded and normalized
 	Warnings []load.Warning
 	Files    map[string][]byte // by file name
 	Stale    []StaleFile       // with Check: the files of Out that differ, by name
@@ -161,7 +164,7 @@ func Generate(cfg Config) (res *Result, err error) {
 	if err != nil {
 		return nil, &InternalError{Input: cfg.Spec, Value: err}
 	}
-	return &Result{API: api, Warnings: loaded.Warnings, Files: files}, nil
+	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files}, nil
 }
 
 // Normalize gives the document as the generator reads it (overlay

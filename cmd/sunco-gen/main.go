@@ -48,6 +48,7 @@ func commands() []command {
 	return []command{
 		{"generate", "-spec FILE -out DIR [flags]", "generate the SDK (the default: the name may be left out)", generate},
 		{"normalize", "-spec FILE -o FILE [flags]", "write the document as sunco-gen reads it, for other OpenAPI tools", normalize},
+		{"diff", "-old A.yaml -new B.yaml [flags]", "print, as Markdown, the Go and HTTP API changes between two documents", diff},
 		{"version", "", "print the version of sunco-gen", version},
 	}
 }

@@ -5,6 +5,7 @@ package versions
 import (
 	"bufio"
 	"fmt"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,13 +16,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sunco-sdk/sunco-go/generator"
+	"github.com/sunco-sdk/sunco-go/generator/changelog"
 )
 
 const sharedSpecs = "../../../shared/spec/sunco"
 
 // TestAllSpecVersions generates an SDK from every version in INDEX.tsv,
-// builds and vets them all in one module, and prints a table: version,
-// warnings, types, operations, build ok.
+// once, and uses it three ways: it builds and vets them all in one module
+// and prints a table (version, warnings, types, operations, build ok); it
+// compares each with the previous version's API (see goBreaks); and it
+// checks that type names are stable (see renamed).
 func TestAllSpecVersions(t *testing.T) {
 	versions := indexedVersions(t)
 	mod := t.TempDir()
@@ -35,46 +39,74 @@ func TestAllSpecVersions(t *testing.T) {
 		pkg             string
 	}
 	rows := make([]*row, 0, len(versions))
+	im := changelog.NewImporter(token.NewFileSet())
+	var steps []*step
+	var prev *sdk
 	for _, v := range versions {
 		r := &row{version: v, pkg: "v" + strings.NewReplacer(".", "_").Replace(v)}
 		rows = append(rows, r)
-		res, err := generator.Run(generator.Config{
-			Spec:    filepath.Join(sharedSpecs, v+".yaml"),
-			Out:     filepath.Join(mod, r.pkg, "sunco"),
-			Package: "sunco",
-		})
+		cur, err := generate(filepath.Join(mod, r.pkg, "sunco"), v, im)
 		if err != nil {
-			r.err = err
+			r.err, prev = err, nil
 			continue
 		}
-		r.warnings, r.types = len(res.Warnings), len(res.API.Decls)
-		for _, s := range res.API.Services {
+		r.warnings, r.types = cur.warnings, len(cur.api.Decls)
+		for _, s := range cur.api.Services {
 			r.operations += len(s.Operations)
 		}
+		if prev != nil {
+			steps = append(steps, compare(prev, cur))
+		}
+		prev = cur
 	}
 
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = mod
-	out, _ := cmd.CombinedOutput()
-	failed := failedPackages(string(out))
+	t.Run("build", func(t *testing.T) {
+		cmd := exec.Command("go", "vet", "./...")
+		cmd.Dir = mod
+		out, _ := cmd.CombinedOutput()
+		failed := failedPackages(string(out))
 
-	fmt.Printf("%-8s %8s %6s %10s  %s\n", "version", "warnings", "types", "operations", "build")
-	for _, r := range rows {
-		status := "ok"
-		switch {
-		case r.err != nil:
-			status = "generate failed: " + r.err.Error()
-		case failed[r.pkg]:
-			status = "build/vet failed"
+		fmt.Printf("%-8s %8s %6s %10s  %s\n", "version", "warnings", "types", "operations", "build")
+		for _, r := range rows {
+			status := "ok"
+			switch {
+			case r.err != nil:
+				status = "generate failed: " + r.err.Error()
+			case failed[r.pkg]:
+				status = "build/vet failed"
+			}
+			fmt.Printf("%-8s %8d %6d %10d  %s\n", r.version, r.warnings, r.types, r.operations, status)
+			if status != "ok" {
+				t.Errorf("%s: %s", r.version, status)
+			}
 		}
-		fmt.Printf("%-8s %8d %6d %10d  %s\n", r.version, r.warnings, r.types, r.operations, status)
-		if status != "ok" {
-			t.Errorf("%s: %s", r.version, status)
+		if len(failed) > 0 {
+			t.Logf("go vet said:\n%s", out)
+		}
+	})
+	t.Run("go breaks", func(t *testing.T) { checkBreaks(t, steps) })
+	t.Run("names stable", func(t *testing.T) { checkNames(t, steps) })
+}
+
+// generate writes the SDK of version v into dir and type-checks it.
+func generate(dir, v string, im *changelog.Importer) (*sdk, error) {
+	res, err := generator.Generate(generator.Config{Spec: filepath.Join(sharedSpecs, v+".yaml"), Package: "sunco", Version: "test"})
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	for name, data := range res.Files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return nil, err
 		}
 	}
-	if len(failed) > 0 {
-		t.Logf("go vet said:\n%s", out)
+	pkg, err := changelog.Check(res, im)
+	if err != nil {
+		return nil, fmt.Errorf("type-check: %w", err)
 	}
+	return &sdk{version: v, api: res.API, pkg: pkg, warnings: len(res.Warnings)}, nil
 }
 
 // indexedVersions lists the versions of INDEX.tsv, oldest first.

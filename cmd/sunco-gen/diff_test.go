@@ -1,0 +1,41 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDiff(t *testing.T) {
+	const fixtures = "../../generator/changelog/testdata/"
+	want, err := os.ReadFile(fixtures + "pets.md")
+	require.NoError(t, err)
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+		stdout string
+		stderr string
+	}{
+		{"changelog", []string{"-old", fixtures + "old.yaml", "-new", fixtures + "new.yaml", "-pkg", "pets"}, 0, string(want), ""},
+		{"no new", []string{"-old", fixtures + "old.yaml"}, 2, "", "sunco-gen diff: -new is required\n"},
+		{"unknown flag", []string{"-nope"}, 2, "", "flag provided but not defined"},
+		{"missing document", []string{"-old", fixtures + "old.yaml", "-new", fixtures + "none.yaml"}, 2, "", "none.yaml"},
+		{"unusable document", []string{"-old", "../../generator/testdata/dangling.yaml", "-new", fixtures + "new.yaml"}, 2, "", "/components/schemas/thing/properties/owner/$ref"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			assert.Equal(t, tt.status, diff(tt.args, &stdout, &stderr), stderr.String())
+			assert.Equal(t, tt.stdout, stdout.String())
+			if tt.stderr == "" {
+				assert.Empty(t, stderr.String())
+				return
+			}
+			assert.Contains(t, stderr.String(), tt.stderr)
+		})
+	}
+}

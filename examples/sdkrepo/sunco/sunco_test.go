@@ -1,0 +1,76 @@
+package sunco_test
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"example.com/sunco-sdk/sunco"
+)
+
+// A delivery of one conversation:message event, written for this test.
+const delivery = `{
+  "app": {"id": "app1"},
+  "webhook": {"id": "wh1", "version": "v2"},
+  "events": [{
+    "id": "ev1",
+    "createdAt": "2025-01-02T03:04:05.000Z",
+    "type": "conversation:message",
+    "payload": {
+      "conversation": {"id": "conv1", "type": "personal"},
+      "message": {
+        "id": "msg1",
+        "received": "2025-01-02T03:04:05.000Z",
+        "author": {"type": "user", "userId": "user1"},
+        "content": {"type": "text", "text": "Hello there"}
+      }
+    }
+  }]
+}`
+
+func TestParseWebhook(t *testing.T) {
+	p, err := sunco.ParseWebhook([]byte(delivery))
+	require.NoError(t, err)
+	require.Len(t, p.Events, 1)
+	ev, ok := p.Events[0].(*sunco.ConversationMessageEvent)
+	require.True(t, ok, "decoded as %T", p.Events[0])
+	assert.Equal(t, "msg1", *ev.Payload.Message.ID)
+	text, ok := ev.Payload.Message.Content.(*sunco.TextMessage)
+	require.True(t, ok, "content decoded as %T", ev.Payload.Message.Content)
+	assert.Equal(t, "Hello there", *text.Text)
+}
+
+// TestListMessagesBackwards pages through a conversation from its most
+// recent messages back to its first, following meta.beforeCursor.
+func TestListMessagesBackwards(t *testing.T) {
+	var queries []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		queries = append(queries, r.URL.RawQuery)
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Query().Get("page[before]") {
+		case "":
+			io.WriteString(w, `{"messages":[{"id":"m3"},{"id":"m4"}],"meta":{"hasMore":true,"beforeCursor":"m3"}}`)
+		case "m3":
+			io.WriteString(w, `{"messages":[{"id":"m1"},{"id":"m2"}],"meta":{"hasMore":false}}`)
+		default:
+			http.Error(w, `{"errors":[{"code":"bad_request","title":"unexpected cursor"}]}`, http.StatusBadRequest)
+		}
+	}))
+	defer srv.Close()
+	c, err := sunco.NewClient(sunco.WithBaseURL(srv.URL), sunco.WithHTTPClient(srv.Client()))
+	require.NoError(t, err)
+
+	var ids []string
+	for msg, err := range c.Messages.ListMessagesIter(t.Context(), "app1", "conv1", nil) {
+		require.NoError(t, err)
+		ids = append(ids, *msg.ID)
+	}
+	require.Len(t, ids, 4)
+	assert.ElementsMatch(t, []string{"m3", "m4"}, ids[:2], "the most recent page comes first")
+	assert.ElementsMatch(t, []string{"m1", "m2"}, ids[2:])
+	assert.Equal(t, []string{"", "page[before]=m3"}, queries)
+}
