@@ -3,7 +3,6 @@ package sunco
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -47,7 +46,7 @@ func newRequestBody(req *request) (*requestBody, error) {
 	case req.Body != nil && req.Multipart != nil:
 		return nil, errors.New("sunco: request has both a JSON and a multipart body")
 	case req.Body != nil:
-		data, err := json.Marshal(req.Body)
+		data, err := marshalRequestBody(req.Body)
 		if err != nil {
 			return nil, fmt.Errorf("sunco: encoding request body: %w", err)
 		}
