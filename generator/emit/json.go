@@ -192,7 +192,14 @@ func decoder(t ir.Type) jen.Code {
 			}
 			return decoder(d.Target)
 		}
-	case *ir.Slice, *ir.Map:
+	case *ir.Map:
+		if t.Elem == ir.Any {
+			return jen.Id("decodeFreeForm")
+		}
+		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("l").Op("*").Id("jsonLexer")).Bool().Block(
+			jen.Return(decodeContainer(t, jen.Id("v"), jen.Id("l"))),
+		)
+	case *ir.Slice:
 		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("l").Op("*").Id("jsonLexer")).Bool().Block(
 			jen.Return(decodeContainer(t, jen.Id("v"), jen.Id("l"))),
 		)
@@ -240,7 +247,14 @@ func encoder(t ir.Type) jen.Code {
 			}
 			return encoder(d.Target)
 		}
-	case *ir.Slice, *ir.Map:
+	case *ir.Map:
+		if t.Elem == ir.Any {
+			return jen.Id("encodeFreeForm")
+		}
+		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("e").Op("*").Id("jsonEncoder")).Block(
+			encodeContainer(t, jen.Id("v"), jen.Id("e")),
+		)
+	case *ir.Slice:
 		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("e").Op("*").Id("jsonEncoder")).Block(
 			encodeContainer(t, jen.Id("v"), jen.Id("e")),
 		)

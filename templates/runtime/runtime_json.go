@@ -134,7 +134,7 @@ func decodeString[S ~string](v *S, l *jsonLexer) bool {
 		return false
 	}
 	s, ok := l.readString(&l.strBuf)
-	*v = S(s)
+	*v = S(l.text(s))
 	return ok
 }
 
@@ -227,7 +227,7 @@ func (l *jsonLexer) readAny() (any, bool) {
 		}
 		m := make(map[string]any)
 		for l.nextMember() {
-			key := string(l.key)
+			key := l.text(l.key)
 			m[key], _ = l.readAny()
 		}
 		return m, l.err == nil
@@ -243,7 +243,7 @@ func (l *jsonLexer) readAny() (any, bool) {
 		return s, l.err == nil
 	case '"':
 		s, ok := l.readString(&l.strBuf)
-		return string(s), ok
+		return l.text(s), ok
 	case 't':
 		return true, l.readLiteral("true")
 	case 'f':
@@ -256,7 +256,7 @@ func (l *jsonLexer) readAny() (any, bool) {
 		return nil, false
 	}
 	lit := l.readNumber()
-	return json.Number(lit), lit != nil
+	return json.Number(l.text(lit)), lit != nil
 }
 
 // decodeSlice decodes an array whose elements all fit elem; [] gives an
@@ -283,9 +283,9 @@ func decodeMap[T any](v *map[string]T, l *jsonLexer, elem func(*T, *jsonLexer) b
 		return false
 	}
 	m := make(map[string]T)
+	var x T
 	for l.nextMember() {
-		key := string(l.key)
-		var x T
+		key := l.text(l.key)
 		if !elem(&x, l) {
 			return false
 		}
@@ -293,6 +293,16 @@ func decodeMap[T any](v *map[string]T, l *jsonLexer, elem func(*T, *jsonLexer) b
 	}
 	*v = m
 	return true
+}
+
+// decodeFreeForm decodes an object of any values, as decodeAny does.
+func decodeFreeForm(v *map[string]any, l *jsonLexer) bool {
+	if l.next() != '{' {
+		return false
+	}
+	m, ok := l.readAny()
+	*v, _ = m.(map[string]any)
+	return ok
 }
 
 // Decoders of the members of an object.
@@ -316,7 +326,7 @@ func decodeField[T any](l *jsonLexer, key string, v *T, extra *map[string]json.R
 func decodeOptional[T any](l *jsonLexer, key string, v **T, extra *map[string]json.RawMessage, dec func(*T, *jsonLexer) bool) {
 	start, depth := l.pos, l.depth
 	if l.next() != 'n' {
-		p := new(T)
+		p := newValue[T](l)
 		if dec(p, l) {
 			*v = p
 			dropExtra(extra, key)
@@ -325,6 +335,21 @@ func decodeOptional[T any](l *jsonLexer, key string, v **T, extra *map[string]js
 	}
 	*v = nil
 	keepRaw(l, start, depth, extra, key)
+}
+
+// newValue returns a pointer to a new zero T. Strings, booleans and
+// numbers, the values most optional fields hold, come from slabs.
+func newValue[T any](l *jsonLexer) *T {
+	var p *T
+	switch any(p).(type) {
+	case *string:
+		return any(take(&l.strings)).(*T)
+	case *bool:
+		return any(take(&l.bools)).(*T)
+	case *float64:
+		return any(take(&l.float64s)).(*T)
+	}
+	return new(T)
 }
 
 // decodeNullable is decodeField for a nullable field, which takes null.
@@ -544,25 +569,42 @@ func encodeFloat64(v *float64, e *jsonEncoder) {
 // encodeAny encodes a free-form value: what decodeAny gives, and other Go
 // values a caller may put there, which encoding/json encodes.
 func encodeAny(v *any, e *jsonEncoder) {
-	switch x := (*v).(type) {
+	encodeValue(*v, e)
+}
+
+// encodeFreeForm encodes an object of any values, nil as {}.
+func encodeFreeForm(v *map[string]any, e *jsonEncoder) {
+	encodeObject(*v, e)
+}
+
+func encodeValue(v any, e *jsonEncoder) {
+	switch x := v.(type) {
 	case nil:
 		e.buf = append(e.buf, "null"...)
 	case string:
 		e.buf = appendJSONString(e.buf, x)
 	case bool:
-		encodeBool(&x, e)
+		e.buf = strconv.AppendBool(e.buf, x)
 	case json.Number:
 		encodeNumber(x, e)
 	case float64:
-		encodeFloat64(&x, e)
+		var err error
+		if e.buf, err = appendJSONFloat(e.buf, x); err != nil {
+			e.fail(err)
+		}
 	case int:
-		encodeInt(&x, e)
+		e.buf = strconv.AppendInt(e.buf, int64(x), 10)
 	case int64:
-		encodeInt(&x, e)
+		e.buf = strconv.AppendInt(e.buf, x, 10)
 	case map[string]any:
-		encodeMap(&x, e, encodeAny)
+		encodeObject(x, e)
 	case []any:
-		encodeSlice(&x, e, encodeAny)
+		e.buf = append(e.buf, '[')
+		for _, y := range x {
+			e.comma()
+			encodeValue(y, e)
+		}
+		e.buf = append(e.buf, ']')
 	case json.RawMessage:
 		e.raw(x)
 	case json.Marshaler:
@@ -608,19 +650,35 @@ func encodeSlice[T any](v *[]T, e *jsonEncoder, elem func(*T, *jsonEncoder)) {
 
 // encodeMap encodes a map in key order, nil as {}.
 func encodeMap[T any](v *map[string]T, e *jsonEncoder, elem func(*T, *jsonEncoder)) {
-	var buf [16]string
-	keys := buf[:0]
-	for k := range *v {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
 	e.buf = append(e.buf, '{')
-	for _, k := range keys {
-		x := (*v)[k]
+	var x T
+	var buf [16]string
+	for _, k := range sortedKeys(buf[:0], *v) {
+		x = (*v)[k]
 		e.member(k)
 		elem(&x, e)
 	}
 	e.buf = append(e.buf, '}')
+}
+
+// encodeObject encodes a free-form object in key order, nil as {}.
+func encodeObject(m map[string]any, e *jsonEncoder) {
+	e.buf = append(e.buf, '{')
+	var buf [16]string
+	for _, k := range sortedKeys(buf[:0], m) {
+		e.member(k)
+		encodeValue(m[k], e)
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// sortedKeys appends the keys of m to keys, in order.
+func sortedKeys[T any](keys []string, m map[string]T) []string {
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // unionValue is a union interface: each variant, and the Unknown one,

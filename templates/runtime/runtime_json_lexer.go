@@ -34,6 +34,48 @@ type jsonLexer struct {
 	keyBuf []byte
 	strBuf []byte // the unescaped string last read, when it had escapes
 	tagBuf []byte // the discriminator value last looked ahead for
+
+	interned [256]string // short strings already made, by hash (see text)
+	// Slabs of the values optional fields point to, allocated in bulk
+	// (see newValue).
+	strings  []string
+	bools    []bool
+	float64s []float64
+}
+
+// maxInterned is the length of the longest string text interns.
+const maxInterned = 32
+
+// text returns b as a string. Short strings repeat in API data (enum
+// values, ids, metadata keys), so they are interned for the length of a
+// decode: the same bytes give the same string, allocated once.
+func (l *jsonLexer) text(b []byte) string {
+	if len(b) == 0 || len(b) > maxInterned {
+		return string(b)
+	}
+	h := uint32(len(b))
+	for _, c := range b {
+		h = h*31 + uint32(c)
+	}
+	slot := &l.interned[h%uint32(len(l.interned))]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
+}
+
+// slabSize is how many values of one kind newValue allocates at a time.
+const slabSize = 32
+
+// take returns a pointer to the next value of *slab, refilling it when
+// empty.
+func take[T any](slab *[]T) *T {
+	if len(*slab) == 0 {
+		*slab = make([]T, slabSize)
+	}
+	p := &(*slab)[0]
+	*slab = (*slab)[1:]
+	return p
 }
 
 // jsonError is malformed JSON. Path is where the error is in the document
