@@ -243,7 +243,7 @@ func (l *jsonLexer) readAny() (any, bool) {
 		return s, l.err == nil
 	case '"':
 		s, ok := l.readString(&l.strBuf)
-		return l.text(s), ok
+		return box(l, l.text(s)), ok
 	case 't':
 		return true, l.readLiteral("true")
 	case 'f':
@@ -256,7 +256,7 @@ func (l *jsonLexer) readAny() (any, bool) {
 		return nil, false
 	}
 	lit := l.readNumber()
-	return json.Number(l.text(lit)), lit != nil
+	return box(l, json.Number(l.text(lit))), lit != nil
 }
 
 // decodeSlice decodes an array whose elements all fit elem; [] gives an

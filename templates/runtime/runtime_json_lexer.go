@@ -1,6 +1,7 @@
 package sunco
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -35,7 +36,10 @@ type jsonLexer struct {
 	strBuf []byte // the unescaped string last read, when it had escapes
 	tagBuf []byte // the discriminator value last looked ahead for
 
-	interned [256]string // short strings already made, by hash (see text)
+	// Short strings already made, by hash (see text), and the same boxed
+	// as free-form values (see box).
+	interned [256]string
+	boxes    [256]any
 	// Slabs of the values optional fields point to, allocated in bulk
 	// (see newValue).
 	strings  []string
@@ -53,15 +57,41 @@ func (l *jsonLexer) text(b []byte) string {
 	if len(b) == 0 || len(b) > maxInterned {
 		return string(b)
 	}
-	h := uint32(len(b))
-	for _, c := range b {
-		h = h*31 + uint32(c)
-	}
-	slot := &l.interned[h%uint32(len(l.interned))]
+	slot := &l.interned[internHash(b)]
 	if *slot != string(b) {
 		*slot = string(b)
 	}
 	return *slot
+}
+
+// box returns s, the result of text, as an any holding a T, reusing the
+// box of an earlier equal value: boxing a string allocates too.
+func box[T ~string](l *jsonLexer, s T) any {
+	if len(s) == 0 || len(s) > maxInterned {
+		return s
+	}
+	slot := &l.boxes[internHash([]byte(s))]
+	if v, ok := (*slot).(T); !ok || v != s {
+		*slot = s
+	}
+	return *slot
+}
+
+// internHash picks the slot of a short string in the intern tables from
+// its length and its first and last bytes, which is where ids, times and
+// keys differ.
+func internHash(b []byte) uint32 {
+	var x uint64
+	if n := len(b); n >= 8 {
+		x = binary.LittleEndian.Uint64(b) ^ binary.LittleEndian.Uint64(b[n-8:])*0x9E3779B97F4A7C15
+	} else {
+		for _, c := range b {
+			x = x<<8 | uint64(c)
+		}
+	}
+	x ^= uint64(len(b))
+	x *= 0xFF51AFD7ED558CCD
+	return uint32(x>>56) % 256
 }
 
 // slabSize is how many values of one kind newValue allocates at a time.
@@ -292,6 +322,9 @@ func (l *jsonLexer) readString(buf *[]byte) ([]byte, bool) {
 	data := l.data
 	start := l.pos + 1
 	i := start
+	for i+8 <= len(data) && !hasSpecialByte(binary.LittleEndian.Uint64(data[i:])) {
+		i += 8
+	}
 	for i < len(data) && stringSafe[data[i]] {
 		i++
 	}
@@ -336,6 +369,16 @@ func (l *jsonLexer) readString(buf *[]byte) ([]byte, bool) {
 	l.pos = len(data)
 	l.failChar("")
 	return nil, false
+}
+
+// hasSpecialByte reports whether one of the 8 bytes of x is not safe in
+// a string (see stringSafe). It may report a safe byte after a special
+// one, never the reverse, which is all the fast path needs.
+func hasSpecialByte(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quote := x ^ ones*'"'
+	backslash := x ^ ones*'\\'
+	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*' ')&^x|x)&highs != 0
 }
 
 // escapeLen returns the length of the escape sequence at the start of s,
