@@ -38,10 +38,8 @@ func structCodec(f *jen.File, st *ir.Struct) {
 	n := namesFor(st.Name)
 	required := requiredFields(st)
 
-	comment(f, "UnmarshalJSON decodes "+n.recv+" from data in one pass. Properties the schema does not")
-	comment(f, "declare, and values that do not fit their declared type, are kept raw in")
-	comment(f, st.Extra+". It fails only on malformed JSON or a value that is not an object;")
-	comment(f, "null leaves "+n.recv+" as it is.")
+	comment(f, "UnmarshalJSON decodes "+n.recv+" from data, keeping in "+st.Extra+" the properties the")
+	comment(f, "schema does not declare and the values that do not fit their type.")
 	f.Func().Params(jen.Id(n.recv).Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Id(n.recv), jen.Parens(jen.Op("*").Id(st.Name)).Dot("decodeJSON"), jen.Lit(st.Name))),
 	)
@@ -102,8 +100,7 @@ func decodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Fie
 		body = append(body, r.Clone().Dot("absent").Op("=").Id("seen").Dot("missing").Call(jen.Lit(len(required))))
 	}
 	body = append(body, jen.Return(jen.True()))
-	comment(f, "decodeJSON decodes the object at "+n.lexer+" into "+n.recv+"; it reports false, reading nothing,")
-	comment(f, "when the value is not an object.")
+	comment(f, "decodeJSON decodes the object at "+n.lexer+" into "+n.recv+", or reports false for another value.")
 	f.Func().Params(r.Clone().Op("*").Id(st.Name)).Id("decodeJSON").Params(jen.Id(n.lexer).Op("*").Id("jsonLexer")).Bool().Block(body...)
 	f.Line()
 }

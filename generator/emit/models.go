@@ -42,13 +42,11 @@ func structDecl(f *jen.File, st *ir.Struct) {
 			}
 			g.Id(fd.Name).Add(typ(fd.Type)).Tag(map[string]string{"json": jsonTag(fd)})
 		}
-		comment(g, st.Extra+" holds the properties the schema does not declare, and those")
-		comment(g, "whose value does not fit their type, so that nothing received is lost")
-		comment(g, "when the value is encoded again.")
+		comment(g, st.Extra+" holds the properties the schema does not declare and those whose")
+		comment(g, "value does not fit their type, so that encoding loses nothing received.")
 		g.Id(st.Extra).Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
 		if len(requiredFields(st)) > 0 {
-			comment(g, "absent holds the required properties missing from the JSON the value")
-			comment(g, "was decoded from, which encoding leaves out while they are zero.")
+			comment(g, "absent are the required properties the decoded JSON lacked.")
 			g.Id("absent").Id("fieldSet")
 		}
 	})

@@ -16,19 +16,15 @@ type Gadget struct {
 	Label    string   `json:"label"`
 	GadgetID string   `json:"gadgetId"`
 	Weight   *float64 `json:"weight,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes g from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves g as it is.
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (g *Gadget) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, g, (*Gadget).decodeJSON, "Gadget")
 }
@@ -38,8 +34,7 @@ func (g Gadget) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&g, (*Gadget).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into g; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into g, or reports false for another value.
 func (g *Gadget) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -86,19 +81,15 @@ func (g *Gadget) encodeJSON(e *jsonEncoder) {
 type Labeled struct {
 	// A short label.
 	Label string `json:"label"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes l from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves l as it is.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *Labeled) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, l, (*Labeled).decodeJSON, "Labeled")
 }
@@ -108,8 +99,7 @@ func (l Labeled) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&l, (*Labeled).encodeJSON)
 }
 
-// decodeJSON decodes the object at lx into l; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at lx into l, or reports false for another value.
 func (l *Labeled) decodeJSON(lx *jsonLexer) bool {
 	if !lx.enterObject() {
 		return false
@@ -147,19 +137,15 @@ type Shelf struct {
 	Spare *FeaturedGadget `json:"spare,omitempty"`
 	// A label with a count, declared inline.
 	Sticker *ShelfSticker `json:"sticker,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *Shelf) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*Shelf).decodeJSON, "Shelf")
 }
@@ -169,8 +155,7 @@ func (s Shelf) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*Shelf).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *Shelf) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -211,19 +196,15 @@ type ShelfSticker struct {
 	// A short label.
 	Label string `json:"label"`
 	Count *int   `json:"count,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *ShelfSticker) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*ShelfSticker).decodeJSON, "ShelfSticker")
 }
@@ -233,8 +214,7 @@ func (s ShelfSticker) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*ShelfSticker).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *ShelfSticker) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -272,16 +252,13 @@ type Stamped struct {
 	// When it was made.
 	CreatedAt *string `json:"createdAt,omitempty"`
 	UpdatedAt *string `json:"updatedAt,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *Stamped) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*Stamped).decodeJSON, "Stamped")
 }
@@ -291,8 +268,7 @@ func (s Stamped) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*Stamped).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *Stamped) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

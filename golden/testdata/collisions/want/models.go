@@ -8,12 +8,10 @@ import "encoding/json"
 type Cat struct {
 	Lives   *int   `json:"lives,omitempty"`
 	Species string `json:"species"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -24,10 +22,8 @@ func (c *Cat) GetSpecies() string {
 	return c.Species
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *Cat) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*Cat).decodeJSON, "Cat")
 }
@@ -38,8 +34,7 @@ func (c Cat) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*Cat).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *Cat) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -79,16 +74,13 @@ func (c *Cat) encodeJSON(e *jsonEncoder) {
 // ClientSchema is a client of the API, not the SDK's Client.
 type ClientSchema struct {
 	Name *string `json:"name,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *ClientSchema) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*ClientSchema).decodeJSON, "ClientSchema")
 }
@@ -98,8 +90,7 @@ func (c ClientSchema) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*ClientSchema).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *ClientSchema) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -139,16 +130,13 @@ const (
 // ColorRed is the schema /components/schemas/ColorRed.
 type ColorRed struct {
 	Shade *string `json:"shade,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *ColorRed) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*ColorRed).decodeJSON, "ColorRed")
 }
@@ -158,8 +146,7 @@ func (c ColorRed) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*ColorRed).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *ColorRed) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -190,12 +177,10 @@ func (c *ColorRed) encodeJSON(e *jsonEncoder) {
 type Dog struct {
 	GoodBoy *bool  `json:"goodBoy,omitempty"`
 	Species string `json:"species"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -206,10 +191,8 @@ func (d *Dog) GetSpecies() string {
 	return d.Species
 }
 
-// UnmarshalJSON decodes d from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves d as it is.
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (d *Dog) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, d, (*Dog).decodeJSON, "Dog")
 }
@@ -220,8 +203,7 @@ func (d Dog) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&d, (*Dog).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into d; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into d, or reports false for another value.
 func (d *Dog) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -261,16 +243,13 @@ func (d *Dog) encodeJSON(e *jsonEncoder) {
 // FooBar is the schema /components/schemas/fooBar.
 type FooBar struct {
 	B *string `json:"b,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes f from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves f as it is.
+// UnmarshalJSON decodes f from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (f *FooBar) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, f, (*FooBar).decodeJSON, "FooBar")
 }
@@ -280,8 +259,7 @@ func (f FooBar) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&f, (*FooBar).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into f; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into f, or reports false for another value.
 func (f *FooBar) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -311,16 +289,13 @@ func (f *FooBar) encodeJSON(e *jsonEncoder) {
 // FooBarSchema is the schema /components/schemas/foo_bar.
 type FooBarSchema struct {
 	A *string `json:"a,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes f from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves f as it is.
+// UnmarshalJSON decodes f from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (f *FooBarSchema) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, f, (*FooBarSchema).decodeJSON, "FooBarSchema")
 }
@@ -330,8 +305,7 @@ func (f FooBarSchema) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&f, (*FooBarSchema).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into f; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into f, or reports false for another value.
 func (f *FooBarSchema) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -361,16 +335,13 @@ func (f *FooBarSchema) encodeJSON(e *jsonEncoder) {
 // GetWidgetParams is the schema /components/schemas/GetWidgetParams.
 type GetWidgetParams struct {
 	Verbose *bool `json:"verbose,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes g from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves g as it is.
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (g *GetWidgetParams) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, g, (*GetWidgetParams).decodeJSON, "GetWidgetParams")
 }
@@ -380,8 +351,7 @@ func (g GetWidgetParams) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&g, (*GetWidgetParams).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into g; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into g, or reports false for another value.
 func (g *GetWidgetParams) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -411,16 +381,13 @@ func (g *GetWidgetParams) encodeJSON(e *jsonEncoder) {
 // NullableSchema is the schema /components/schemas/Nullable.
 type NullableSchema struct {
 	Value *string `json:"value,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes n from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves n as it is.
+// UnmarshalJSON decodes n from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (n *NullableSchema) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, n, (*NullableSchema).decodeJSON, "NullableSchema")
 }
@@ -430,8 +397,7 @@ func (n NullableSchema) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&n, (*NullableSchema).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into n; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into n, or reports false for another value.
 func (n *NullableSchema) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -529,16 +495,13 @@ func (u *UnknownPet2) encodeJSON(e *jsonEncoder) {
 // UnknownPet is the schema /components/schemas/UnknownPet.
 type UnknownPet struct {
 	Guess *string `json:"guess,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes u from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves u as it is.
+// UnmarshalJSON decodes u from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (u *UnknownPet) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, u, (*UnknownPet).decodeJSON, "UnknownPet")
 }
@@ -548,8 +511,7 @@ func (u UnknownPet) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&u, (*UnknownPet).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into u; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into u, or reports false for another value.
 func (u *UnknownPet) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -592,16 +554,13 @@ type Widget struct {
 	UserID  *string         `json:"userId,omitempty"`
 	UserID2 *string         `json:"user_id,omitempty"`
 	Wrapped *NullableSchema `json:"wrapped,omitempty"`
-	// Extra2 holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra2 holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra2 map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes w from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra2. It fails only on malformed JSON or a value that is not an object;
-// null leaves w as it is.
+// UnmarshalJSON decodes w from data, keeping in Extra2 the properties the
+// schema does not declare and the values that do not fit their type.
 func (w *Widget) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, w, (*Widget).decodeJSON, "Widget")
 }
@@ -611,8 +570,7 @@ func (w Widget) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&w, (*Widget).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into w; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into w, or reports false for another value.
 func (w *Widget) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -678,16 +636,13 @@ func (w *Widget) encodeJSON(e *jsonEncoder) {
 // WidgetDimensions is the schema /components/schemas/Widget/properties/dimensions.
 type WidgetDimensions struct {
 	Depth *int `json:"depth,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes w from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves w as it is.
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (w *WidgetDimensions) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, w, (*WidgetDimensions).decodeJSON, "WidgetDimensions")
 }
@@ -697,8 +652,7 @@ func (w WidgetDimensions) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&w, (*WidgetDimensions).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into w; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into w, or reports false for another value.
 func (w *WidgetDimensions) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -728,16 +682,13 @@ func (w *WidgetDimensions) encodeJSON(e *jsonEncoder) {
 // WidgetSize is the schema /components/schemas/WidgetSize.
 type WidgetSize struct {
 	Unit *string `json:"unit,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes w from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves w as it is.
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (w *WidgetSize) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, w, (*WidgetSize).decodeJSON, "WidgetSize")
 }
@@ -747,8 +698,7 @@ func (w WidgetSize) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&w, (*WidgetSize).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into w; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into w, or reports false for another value.
 func (w *WidgetSize) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -778,16 +728,13 @@ func (w *WidgetSize) encodeJSON(e *jsonEncoder) {
 // WidgetSize2 is the schema /components/schemas/Widget/properties/size.
 type WidgetSize2 struct {
 	Width *int `json:"width,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes w from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves w as it is.
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (w *WidgetSize2) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, w, (*WidgetSize2).decodeJSON, "WidgetSize2")
 }
@@ -797,8 +744,7 @@ func (w WidgetSize2) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&w, (*WidgetSize2).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into w; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into w, or reports false for another value.
 func (w *WidgetSize2) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -828,16 +774,13 @@ func (w *WidgetSize2) encodeJSON(e *jsonEncoder) {
 // WidgetsServiceSchema is the schema /components/schemas/WidgetsService.
 type WidgetsServiceSchema struct {
 	Level *string `json:"level,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes w from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves w as it is.
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (w *WidgetsServiceSchema) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, w, (*WidgetsServiceSchema).decodeJSON, "WidgetsServiceSchema")
 }
@@ -847,8 +790,7 @@ func (w WidgetsServiceSchema) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&w, (*WidgetsServiceSchema).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into w; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into w, or reports false for another value.
 func (w *WidgetsServiceSchema) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

@@ -8,19 +8,15 @@ import "encoding/json"
 type Customer struct {
 	Email *string `json:"email,omitempty"`
 	ID    string  `json:"id"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *Customer) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*Customer).decodeJSON, "Customer")
 }
@@ -30,8 +26,7 @@ func (c Customer) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*Customer).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *Customer) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -69,16 +64,13 @@ type CustomerList struct {
 	Customers []Customer         `json:"customers,omitzero"`
 	Links     *CustomerListLinks `json:"links,omitempty"`
 	Meta      *Meta              `json:"meta,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *CustomerList) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*CustomerList).decodeJSON, "CustomerList")
 }
@@ -88,8 +80,7 @@ func (c CustomerList) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*CustomerList).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *CustomerList) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -129,16 +120,13 @@ func (c *CustomerList) encodeJSON(e *jsonEncoder) {
 // CustomerListLinks is the schema /components/schemas/CustomerList/properties/links.
 type CustomerListLinks struct {
 	Next *string `json:"next,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *CustomerListLinks) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*CustomerListLinks).decodeJSON, "CustomerListLinks")
 }
@@ -148,8 +136,7 @@ func (c CustomerListLinks) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*CustomerListLinks).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *CustomerListLinks) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -184,19 +171,15 @@ type ListCustomersFilter struct {
 	Active          *bool    `json:"active,omitempty"`
 	IdentitiesEmail string   `json:"identities.email"`
 	Tags            []string `json:"tags,omitzero"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes l from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves l as it is.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *ListCustomersFilter) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, l, (*ListCustomersFilter).decodeJSON, "ListCustomersFilter")
 }
@@ -206,8 +189,7 @@ func (l ListCustomersFilter) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&l, (*ListCustomersFilter).encodeJSON)
 }
 
-// decodeJSON decodes the object at lx into l; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at lx into l, or reports false for another value.
 func (l *ListCustomersFilter) decodeJSON(lx *jsonLexer) bool {
 	if !lx.enterObject() {
 		return false
@@ -252,16 +234,13 @@ type ListCustomersPage struct {
 	After  *string `json:"after,omitempty"`
 	Before *string `json:"before,omitempty"`
 	Size   *int    `json:"size,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes l from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves l as it is.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *ListCustomersPage) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, l, (*ListCustomersPage).decodeJSON, "ListCustomersPage")
 }
@@ -271,8 +250,7 @@ func (l ListCustomersPage) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&l, (*ListCustomersPage).encodeJSON)
 }
 
-// decodeJSON decodes the object at lx into l; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at lx into l, or reports false for another value.
 func (l *ListCustomersPage) decodeJSON(lx *jsonLexer) bool {
 	if !lx.enterObject() {
 		return false
@@ -309,19 +287,15 @@ func (l *ListCustomersPage) encodeJSON(e *jsonEncoder) {
 type ListReceiptsResponse struct {
 	Meta     ListReceiptsResponseMeta      `json:"meta"`
 	Receipts []ListReceiptsResponseReceipt `json:"receipts"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes l from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves l as it is.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *ListReceiptsResponse) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, l, (*ListReceiptsResponse).decodeJSON, "ListReceiptsResponse")
 }
@@ -331,8 +305,7 @@ func (l ListReceiptsResponse) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&l, (*ListReceiptsResponse).encodeJSON)
 }
 
-// decodeJSON decodes the object at lx into l; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at lx into l, or reports false for another value.
 func (l *ListReceiptsResponse) decodeJSON(lx *jsonLexer) bool {
 	if !lx.enterObject() {
 		return false
@@ -374,19 +347,15 @@ func (l *ListReceiptsResponse) encodeJSON(e *jsonEncoder) {
 type ListReceiptsResponseMeta struct {
 	BeforeCursor *string `json:"beforeCursor,omitempty"`
 	HasMore      bool    `json:"hasMore"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes l from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves l as it is.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *ListReceiptsResponseMeta) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, l, (*ListReceiptsResponseMeta).decodeJSON, "ListReceiptsResponseMeta")
 }
@@ -396,8 +365,7 @@ func (l ListReceiptsResponseMeta) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&l, (*ListReceiptsResponseMeta).encodeJSON)
 }
 
-// decodeJSON decodes the object at lx into l; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at lx into l, or reports false for another value.
 func (l *ListReceiptsResponseMeta) decodeJSON(lx *jsonLexer) bool {
 	if !lx.enterObject() {
 		return false
@@ -433,16 +401,13 @@ func (l *ListReceiptsResponseMeta) encodeJSON(e *jsonEncoder) {
 // ListReceiptsResponseReceipt is the schema /paths/~1v1~1stores~1{storeId}~1receipts/get/responses/200/content/application~1json/schema/properties/receipts/items.
 type ListReceiptsResponseReceipt struct {
 	Total *float64 `json:"total,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes l from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves l as it is.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *ListReceiptsResponseReceipt) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, l, (*ListReceiptsResponseReceipt).decodeJSON, "ListReceiptsResponseReceipt")
 }
@@ -452,8 +417,7 @@ func (l ListReceiptsResponseReceipt) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&l, (*ListReceiptsResponseReceipt).encodeJSON)
 }
 
-// decodeJSON decodes the object at lx into l; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at lx into l, or reports false for another value.
 func (l *ListReceiptsResponseReceipt) decodeJSON(lx *jsonLexer) bool {
 	if !lx.enterObject() {
 		return false
@@ -485,16 +449,13 @@ type Meta struct {
 	AfterCursor  *string `json:"afterCursor,omitempty"`
 	BeforeCursor *string `json:"beforeCursor,omitempty"`
 	HasMore      *bool   `json:"hasMore,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes m from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves m as it is.
+// UnmarshalJSON decodes m from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (m *Meta) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, m, (*Meta).decodeJSON, "Meta")
 }
@@ -504,8 +465,7 @@ func (m Meta) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&m, (*Meta).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into m; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into m, or reports false for another value.
 func (m *Meta) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

@@ -38,19 +38,15 @@ type Note struct {
 	Status   NoteStatus  `json:"status"`
 	// An optional channel.
 	Via *Channel `json:"via,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes n from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves n as it is.
+// UnmarshalJSON decodes n from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (n *Note) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, n, (*Note).decodeJSON, "Note")
 }
@@ -60,8 +56,7 @@ func (n Note) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&n, (*Note).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into n; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into n, or reports false for another value.
 func (n *Note) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

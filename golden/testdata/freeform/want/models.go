@@ -7,16 +7,13 @@ import "encoding/json"
 // Label is the schema /components/schemas/Label.
 type Label struct {
 	Text *string `json:"text,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes l from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves l as it is.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *Label) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, l, (*Label).decodeJSON, "Label")
 }
@@ -26,8 +23,7 @@ func (l Label) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&l, (*Label).encodeJSON)
 }
 
-// decodeJSON decodes the object at lx into l; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at lx into l, or reports false for another value.
 func (l *Label) decodeJSON(lx *jsonLexer) bool {
 	if !lx.enterObject() {
 		return false
@@ -68,19 +64,15 @@ type Record struct {
 	Metadata Metadata `json:"metadata"`
 	// Anything at all.
 	Raw any `json:"raw,omitzero"`
-	// Extra2 holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra2 holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra2 map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes r from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra2. It fails only on malformed JSON or a value that is not an object;
-// null leaves r as it is.
+// UnmarshalJSON decodes r from data, keeping in Extra2 the properties the
+// schema does not declare and the values that do not fit their type.
 func (r *Record) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, r, (*Record).decodeJSON, "Record")
 }
@@ -90,8 +82,7 @@ func (r Record) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&r, (*Record).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into r; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into r, or reports false for another value.
 func (r *Record) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -109,22 +100,16 @@ func (r *Record) decodeJSON(l *jsonLexer) bool {
 				return decodeMap(v, l, decodeInt)
 			})
 		case "extra":
-			decodeNullable(l, "extra", &r.Extra, &r.Extra2, func(v *map[string]any, l *jsonLexer) bool {
-				return decodeMap(v, l, decodeAny)
-			})
+			decodeNullable(l, "extra", &r.Extra, &r.Extra2, decodeFreeForm)
 		case "info":
-			decodeField(l, "info", &r.Info, &r.Extra2, func(v *map[string]any, l *jsonLexer) bool {
-				return decodeMap(v, l, decodeAny)
-			})
+			decodeField(l, "info", &r.Info, &r.Extra2, decodeFreeForm)
 		case "labels":
 			decodeField(l, "labels", &r.Labels, &r.Extra2, func(v *map[string]Label, l *jsonLexer) bool {
 				return decodeMap(v, l, (*Label).decodeJSON)
 			})
 		case "metadata":
 			seen.add(0)
-			decodeField(l, "metadata", &r.Metadata, &r.Extra2, func(v *map[string]any, l *jsonLexer) bool {
-				return decodeMap(v, l, decodeAny)
-			})
+			decodeField(l, "metadata", &r.Metadata, &r.Extra2, decodeFreeForm)
 		case "raw":
 			decodeField(l, "raw", &r.Raw, &r.Extra2, decodeAny)
 		default:
@@ -144,18 +129,12 @@ func (r *Record) encodeJSON(e *jsonEncoder) {
 	encodeOptional(e, "counters", &r.Counters, r.Counters != nil, r.Extra2, func(v *map[string]int, e *jsonEncoder) {
 		encodeMap(v, e, encodeInt)
 	})
-	encodeNullable(e, "extra", &r.Extra, r.Extra2, func(v *map[string]any, e *jsonEncoder) {
-		encodeMap(v, e, encodeAny)
-	})
-	encodeOptional(e, "info", &r.Info, r.Info != nil, r.Extra2, func(v *map[string]any, e *jsonEncoder) {
-		encodeMap(v, e, encodeAny)
-	})
+	encodeNullable(e, "extra", &r.Extra, r.Extra2, encodeFreeForm)
+	encodeOptional(e, "info", &r.Info, r.Info != nil, r.Extra2, encodeFreeForm)
 	encodeOptional(e, "labels", &r.Labels, r.Labels != nil, r.Extra2, func(v *map[string]Label, e *jsonEncoder) {
 		encodeMap(v, e, (*Label).encodeJSON)
 	})
-	encodeRequired(e, "metadata", &r.Metadata, r.absent.has(0), r.Extra2, func(v *map[string]any, e *jsonEncoder) {
-		encodeMap(v, e, encodeAny)
-	})
+	encodeRequired(e, "metadata", &r.Metadata, r.absent.has(0), r.Extra2, encodeFreeForm)
 	encodeOptional(e, "raw", &r.Raw, r.Raw != nil, r.Extra2, encodeAny)
 	if len(r.Extra2) > 0 {
 		encodeExtra(e, r.Extra2, "attributes", "counters", "extra", "info", "labels", "metadata", "raw")
@@ -167,16 +146,13 @@ func (r *Record) encodeJSON(e *jsonEncoder) {
 type RecordAttributesValue struct {
 	Source *string `json:"source,omitempty"`
 	Value  *string `json:"value,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes r from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves r as it is.
+// UnmarshalJSON decodes r from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (r *RecordAttributesValue) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, r, (*RecordAttributesValue).decodeJSON, "RecordAttributesValue")
 }
@@ -186,8 +162,7 @@ func (r RecordAttributesValue) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&r, (*RecordAttributesValue).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into r; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into r, or reports false for another value.
 func (r *RecordAttributesValue) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

@@ -72,21 +72,17 @@ func (u *UnknownEndBody) encodeJSON(e *jsonEncoder) {
 // EndByAdmin is the schema /components/schemas/endBody/oneOf/1.
 type EndByAdmin struct {
 	AdminID string `json:"adminId"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
 func (*EndByAdmin) isEndBody() {}
 
-// UnmarshalJSON decodes e from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves e as it is.
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (e *EndByAdmin) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, e, (*EndByAdmin).decodeJSON, "EndByAdmin")
 }
@@ -96,8 +92,7 @@ func (e EndByAdmin) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&e, (*EndByAdmin).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into e; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into e, or reports false for another value.
 func (e *EndByAdmin) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -134,21 +129,17 @@ func (e *EndByAdmin) encodeJSON(enc *jsonEncoder) {
 // EndByUser is the schema /components/schemas/endBody/oneOf/0.
 type EndByUser struct {
 	UserID string `json:"userId"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
 func (*EndByUser) isEndBody() {}
 
-// UnmarshalJSON decodes e from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves e as it is.
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (e *EndByUser) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, e, (*EndByUser).decodeJSON, "EndByUser")
 }
@@ -158,8 +149,7 @@ func (e EndByUser) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&e, (*EndByUser).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into e; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into e, or reports false for another value.
 func (e *EndByUser) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -197,9 +187,8 @@ func (e *EndByUser) encodeJSON(enc *jsonEncoder) {
 type HardLimit struct {
 	BlockFor *int `json:"blockFor,omitempty"`
 	Max      *int `json:"max,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
@@ -210,10 +199,8 @@ func (h *HardLimit) GetMax() *int {
 	return h.Max
 }
 
-// UnmarshalJSON decodes h from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves h as it is.
+// UnmarshalJSON decodes h from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (h *HardLimit) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, h, (*HardLimit).decodeJSON, "HardLimit")
 }
@@ -223,8 +210,7 @@ func (h HardLimit) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&h, (*HardLimit).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into h; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into h, or reports false for another value.
 func (h *HardLimit) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -345,16 +331,13 @@ type Session struct {
 	Labels Nullable[Labels] `json:"labels,omitzero"`
 	// Never null, though it says so in a way that means nothing.
 	Owner Labels `json:"owner,omitzero"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *Session) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*Session).decodeJSON, "Session")
 }
@@ -364,8 +347,7 @@ func (s Session) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*Session).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *Session) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -412,19 +394,15 @@ func (s *Session) encodeJSON(e *jsonEncoder) {
 // SessionDevice is the schema /components/schemas/session/properties/device.
 type SessionDevice struct {
 	Name string `json:"name"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *SessionDevice) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*SessionDevice).decodeJSON, "SessionDevice")
 }
@@ -434,8 +412,7 @@ func (s SessionDevice) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*SessionDevice).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *SessionDevice) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -469,9 +446,8 @@ func (s *SessionDevice) encodeJSON(e *jsonEncoder) {
 type SoftLimit struct {
 	Max    *int `json:"max,omitempty"`
 	WarnAt *int `json:"warnAt,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
@@ -482,10 +458,8 @@ func (s *SoftLimit) GetMax() *int {
 	return s.Max
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *SoftLimit) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*SoftLimit).decodeJSON, "SoftLimit")
 }
@@ -495,8 +469,7 @@ func (s SoftLimit) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*SoftLimit).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *SoftLimit) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

@@ -8,19 +8,15 @@ import "encoding/json"
 type Image struct {
 	URL   string `json:"url"`
 	Width *int   `json:"width,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes i from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves i as it is.
+// UnmarshalJSON decodes i from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (i *Image) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, i, (*Image).decodeJSON, "Image")
 }
@@ -30,8 +26,7 @@ func (i Image) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&i, (*Image).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into i; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into i, or reports false for another value.
 func (i *Image) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -81,19 +76,15 @@ type Profile struct {
 	Tags     Nullable[[]string]        `json:"tags,omitzero"`
 	Verified *bool                     `json:"verified,omitempty"`
 	Work     *Image                    `json:"work,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes p from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves p as it is.
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (p *Profile) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, p, (*Profile).decodeJSON, "Profile")
 }
@@ -103,8 +94,7 @@ func (p Profile) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&p, (*Profile).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into p; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into p, or reports false for another value.
 func (p *Profile) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -192,16 +182,13 @@ const (
 // ProfileSettings is the schema /components/schemas/Profile/properties/settings.
 type ProfileSettings struct {
 	Theme *string `json:"theme,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes p from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves p as it is.
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (p *ProfileSettings) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, p, (*ProfileSettings).decodeJSON, "ProfileSettings")
 }
@@ -211,8 +198,7 @@ func (p ProfileSettings) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&p, (*ProfileSettings).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into p; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into p, or reports false for another value.
 func (p *ProfileSettings) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -245,16 +231,13 @@ type ProfileUpdate struct {
 	Avatar   Nullable[Image]    `json:"avatar,omitzero"`
 	Nickname Nullable[string]   `json:"nickname,omitzero"`
 	Tags     Nullable[[]string] `json:"tags,omitzero"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes p from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves p as it is.
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (p *ProfileUpdate) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, p, (*ProfileUpdate).decodeJSON, "ProfileUpdate")
 }
@@ -264,8 +247,7 @@ func (p ProfileUpdate) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&p, (*ProfileUpdate).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into p; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into p, or reports false for another value.
 func (p *ProfileUpdate) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

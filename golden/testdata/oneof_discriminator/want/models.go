@@ -8,12 +8,10 @@ import "encoding/json"
 type Circle struct {
 	Kind   string  `json:"kind"`
 	Radius float64 `json:"radius"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -26,10 +24,8 @@ func (c *Circle) GetKind() string {
 	return c.Kind
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *Circle) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*Circle).decodeJSON, "Circle")
 }
@@ -40,8 +36,7 @@ func (c Circle) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*Circle).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *Circle) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -88,19 +83,15 @@ type Drawing struct {
 	// What a drawing is framed with.
 	Outline Outline `json:"outline,omitzero"`
 	Shapes  []Shape `json:"shapes"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes d from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves d as it is.
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (d *Drawing) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, d, (*Drawing).decodeJSON, "Drawing")
 }
@@ -110,8 +101,7 @@ func (d Drawing) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&d, (*Drawing).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into d; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into d, or reports false for another value.
 func (d *Drawing) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -168,21 +158,17 @@ type Highlight = Shape
 type Line struct {
 	Kind   LineKind `json:"kind"`
 	Length *float64 `json:"length,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
 func (*Line) isOutline() {}
 
-// UnmarshalJSON decodes l from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves l as it is.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *Line) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, l, (*Line).decodeJSON, "Line")
 }
@@ -193,8 +179,7 @@ func (l Line) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&l, (*Line).encodeJSON)
 }
 
-// decodeJSON decodes the object at lx into l; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at lx into l, or reports false for another value.
 func (l *Line) decodeJSON(lx *jsonLexer) bool {
 	if !lx.enterObject() {
 		return false
@@ -305,12 +290,10 @@ func (u *UnknownOutline) encodeJSON(e *jsonEncoder) {
 type Polygon struct {
 	Corners *int   `json:"corners,omitempty"`
 	Kind    string `json:"kind"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -321,10 +304,8 @@ func (p *Polygon) GetKind() string {
 	return p.Kind
 }
 
-// UnmarshalJSON decodes p from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves p as it is.
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (p *Polygon) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, p, (*Polygon).decodeJSON, "Polygon")
 }
@@ -335,8 +316,7 @@ func (p Polygon) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&p, (*Polygon).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into p; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into p, or reports false for another value.
 func (p *Polygon) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -447,12 +427,10 @@ func (u *UnknownShape) encodeJSON(e *jsonEncoder) {
 type Square struct {
 	Kind string `json:"kind"`
 	Side *int   `json:"side,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -463,10 +441,8 @@ func (s *Square) GetKind() string {
 	return s.Kind
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *Square) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*Square).decodeJSON, "Square")
 }
@@ -476,8 +452,7 @@ func (s Square) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*Square).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *Square) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

@@ -99,16 +99,13 @@ func (u *UnknownConnector) encodeJSON(e *jsonEncoder) {
 // ConnectorList is the schema /components/schemas/ConnectorList.
 type ConnectorList struct {
 	Connectors []Connector `json:"connectors,omitzero"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *ConnectorList) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*ConnectorList).decodeJSON, "ConnectorList")
 }
@@ -118,8 +115,7 @@ func (c ConnectorList) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*ConnectorList).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *ConnectorList) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -154,16 +150,13 @@ func (c *ConnectorList) encodeJSON(e *jsonEncoder) {
 type CreateConnectorResponse struct {
 	// A link between the service and a channel.
 	Connector Connector `json:"connector,omitzero"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *CreateConnectorResponse) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*CreateConnectorResponse).decodeJSON, "CreateConnectorResponse")
 }
@@ -173,8 +166,7 @@ func (c CreateConnectorResponse) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*CreateConnectorResponse).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *CreateConnectorResponse) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -208,12 +200,10 @@ type CustomConnector struct {
 	// Which kind of connector this is.
 	Type  string   `json:"type"`
 	Hooks []string `json:"hooks,omitzero"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -234,10 +224,8 @@ func (c *CustomConnector) GetType() string {
 	return c.Type
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *CustomConnector) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*CustomConnector).decodeJSON, "CustomConnector")
 }
@@ -248,8 +236,7 @@ func (c CustomConnector) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*CustomConnector).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *CustomConnector) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -303,12 +290,10 @@ type MailConnector struct {
 	// Which kind of connector this is.
 	Type    string `json:"type"`
 	Address string `json:"address"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -329,10 +314,8 @@ func (m *MailConnector) GetType() string {
 	return m.Type
 }
 
-// UnmarshalJSON decodes m from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves m as it is.
+// UnmarshalJSON decodes m from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (m *MailConnector) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, m, (*MailConnector).decodeJSON, "MailConnector")
 }
@@ -343,8 +326,7 @@ func (m MailConnector) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&m, (*MailConnector).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into m; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into m, or reports false for another value.
 func (m *MailConnector) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -395,12 +377,10 @@ type WebConnector struct {
 	// Which kind of connector this is.
 	Type   string  `json:"type"`
 	Origin *string `json:"origin,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -421,10 +401,8 @@ func (w *WebConnector) GetType() string {
 	return w.Type
 }
 
-// UnmarshalJSON decodes w from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves w as it is.
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (w *WebConnector) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, w, (*WebConnector).decodeJSON, "WebConnector")
 }
@@ -435,8 +413,7 @@ func (w WebConnector) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&w, (*WebConnector).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into w; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into w, or reports false for another value.
 func (w *WebConnector) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

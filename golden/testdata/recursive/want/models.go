@@ -10,19 +10,15 @@ type Comment struct {
 	// The comment this one quotes.
 	Quoted  *Comment  `json:"quoted,omitempty"`
 	Replies []Comment `json:"replies,omitzero"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *Comment) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*Comment).decodeJSON, "Comment")
 }
@@ -32,8 +28,7 @@ func (c Comment) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*Comment).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *Comment) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -76,19 +71,15 @@ func (c *Comment) encodeJSON(e *jsonEncoder) {
 // CommentBase is the schema /components/schemas/CommentBase.
 type CommentBase struct {
 	Text string `json:"text"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *CommentBase) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*CommentBase).decodeJSON, "CommentBase")
 }
@@ -98,8 +89,7 @@ func (c CommentBase) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*CommentBase).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *CommentBase) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -227,12 +217,10 @@ func (i *Index) encodeJSON(e *jsonEncoder) {
 type Literal struct {
 	Op    string  `json:"op"`
 	Value float64 `json:"value"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -243,10 +231,8 @@ func (l *Literal) GetOp() string {
 	return l.Op
 }
 
-// UnmarshalJSON decodes l from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves l as it is.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *Literal) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, l, (*Literal).decodeJSON, "Literal")
 }
@@ -257,8 +243,7 @@ func (l Literal) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&l, (*Literal).encodeJSON)
 }
 
-// decodeJSON decodes the object at lx into l; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at lx into l, or reports false for another value.
 func (l *Literal) decodeJSON(lx *jsonLexer) bool {
 	if !lx.enterObject() {
 		return false
@@ -304,19 +289,15 @@ type Node struct {
 	Index  Index  `json:"index,omitzero"`
 	Name   string `json:"name"`
 	Parent *Node  `json:"parent,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes n from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves n as it is.
+// UnmarshalJSON decodes n from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (n *Node) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, n, (*Node).decodeJSON, "Node")
 }
@@ -326,8 +307,7 @@ func (n Node) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&n, (*Node).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into n; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into n, or reports false for another value.
 func (n *Node) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -377,12 +357,10 @@ func (n *Node) encodeJSON(e *jsonEncoder) {
 type Sum struct {
 	Op    string `json:"op"`
 	Terms []Expr `json:"terms"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -393,10 +371,8 @@ func (s *Sum) GetOp() string {
 	return s.Op
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *Sum) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*Sum).decodeJSON, "Sum")
 }
@@ -407,8 +383,7 @@ func (s Sum) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*Sum).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *Sum) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

@@ -8,21 +8,17 @@ import "encoding/json"
 type AccountCharge struct {
 	Bank   *string `json:"bank,omitempty"`
 	Number int     `json:"number"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
 func (*AccountCharge) isCharge() {}
 
-// UnmarshalJSON decodes a from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves a as it is.
+// UnmarshalJSON decodes a from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (a *AccountCharge) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, a, (*AccountCharge).decodeJSON, "AccountCharge")
 }
@@ -32,8 +28,7 @@ func (a AccountCharge) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&a, (*AccountCharge).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into a; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into a, or reports false for another value.
 func (a *AccountCharge) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -74,21 +69,17 @@ func (a *AccountCharge) encodeJSON(e *jsonEncoder) {
 type CardCharge struct {
 	Expiry *string `json:"expiry,omitempty"`
 	Number string  `json:"number"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
 func (*CardCharge) isCharge() {}
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *CardCharge) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*CardCharge).decodeJSON, "CardCharge")
 }
@@ -98,8 +89,7 @@ func (c CardCharge) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*CardCharge).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *CardCharge) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -210,19 +200,15 @@ type Delivery struct {
 	Sender *Sender `json:"sender,omitempty"`
 	// Where to deliver, told apart by the properties present.
 	To Destination `json:"to"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes d from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves d as it is.
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (d *Delivery) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, d, (*Delivery).decodeJSON, "Delivery")
 }
@@ -232,8 +218,7 @@ func (d Delivery) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&d, (*Delivery).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into d; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into d, or reports false for another value.
 func (d *Delivery) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -350,21 +335,17 @@ func (u *UnknownDestination) encodeJSON(e *jsonEncoder) {
 type Destination3 struct {
 	Secret *string `json:"secret,omitempty"`
 	URL    string  `json:"url"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
 func (*Destination3) isDestination() {}
 
-// UnmarshalJSON decodes d from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves d as it is.
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (d *Destination3) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, d, (*Destination3).decodeJSON, "Destination3")
 }
@@ -374,8 +355,7 @@ func (d Destination3) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&d, (*Destination3).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into d; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into d, or reports false for another value.
 func (d *Destination3) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -416,21 +396,17 @@ func (d *Destination3) encodeJSON(e *jsonEncoder) {
 type EmailDestination struct {
 	Cc    []string `json:"cc,omitzero"`
 	Email string   `json:"email"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
 func (*EmailDestination) isDestination() {}
 
-// UnmarshalJSON decodes e from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves e as it is.
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (e *EmailDestination) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, e, (*EmailDestination).decodeJSON, "EmailDestination")
 }
@@ -440,8 +416,7 @@ func (e EmailDestination) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&e, (*EmailDestination).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into e; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into e, or reports false for another value.
 func (e *EmailDestination) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -489,21 +464,17 @@ type Note = string
 type PhoneDestination struct {
 	Extension   *string `json:"extension,omitempty"`
 	PhoneNumber string  `json:"phoneNumber"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
 func (*PhoneDestination) isDestination() {}
 
-// UnmarshalJSON decodes p from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves p as it is.
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (p *PhoneDestination) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, p, (*PhoneDestination).decodeJSON, "PhoneDestination")
 }
@@ -513,8 +484,7 @@ func (p PhoneDestination) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&p, (*PhoneDestination).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into p; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into p, or reports false for another value.
 func (p *PhoneDestination) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -559,16 +529,13 @@ type Sender struct {
 	Note      *Note   `json:"note,omitempty"`
 	Nickname  *string `json:"nickname,omitempty"`
 	Signature *string `json:"signature,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *Sender) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*Sender).decodeJSON, "Sender")
 }
@@ -578,8 +545,7 @@ func (s Sender) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*Sender).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *Sender) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -621,16 +587,13 @@ func (s *Sender) encodeJSON(e *jsonEncoder) {
 // Signature is the schema /components/schemas/Signature.
 type Signature struct {
 	Signature *string `json:"signature,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes s from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves s as it is.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *Signature) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, s, (*Signature).decodeJSON, "Signature")
 }
@@ -640,8 +603,7 @@ func (s Signature) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&s, (*Signature).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into s; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into s, or reports false for another value.
 func (s *Signature) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false

@@ -7,19 +7,15 @@ import "encoding/json"
 // CreateHookBody is the schema /paths/~1hooks/post/requestBody/content/application~1json/schema.
 type CreateHookBody struct {
 	Target string `json:"target"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
-// UnmarshalJSON decodes c from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves c as it is.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *CreateHookBody) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, c, (*CreateHookBody).decodeJSON, "CreateHookBody")
 }
@@ -29,8 +25,7 @@ func (c CreateHookBody) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&c, (*CreateHookBody).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into c; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into c, or reports false for another value.
 func (c *CreateHookBody) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -65,16 +60,13 @@ type EventBase struct {
 	CreatedAt *string `json:"createdAt,omitempty"`
 	ID        *string `json:"id,omitempty"`
 	Type      *string `json:"type,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes e from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves e as it is.
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (e *EventBase) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, e, (*EventBase).decodeJSON, "EventBase")
 }
@@ -84,8 +76,7 @@ func (e EventBase) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&e, (*EventBase).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into e; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into e, or reports false for another value.
 func (e *EventBase) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -124,12 +115,10 @@ type OrderPlacedEvent struct {
 	ID        *string                  `json:"id,omitempty"`
 	Type      string                   `json:"type"`
 	Payload   *OrderPlacedEventPayload `json:"payload,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -150,10 +139,8 @@ func (o *OrderPlacedEvent) GetType() string {
 	return o.Type
 }
 
-// UnmarshalJSON decodes o from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves o as it is.
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (o *OrderPlacedEvent) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, o, (*OrderPlacedEvent).decodeJSON, "OrderPlacedEvent")
 }
@@ -164,8 +151,7 @@ func (o OrderPlacedEvent) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&o, (*OrderPlacedEvent).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into o; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into o, or reports false for another value.
 func (o *OrderPlacedEvent) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -212,16 +198,13 @@ func (o *OrderPlacedEvent) encodeJSON(e *jsonEncoder) {
 type OrderPlacedEventPayload struct {
 	OrderID *string  `json:"orderId,omitempty"`
 	Total   *float64 `json:"total,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes o from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves o as it is.
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (o *OrderPlacedEventPayload) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, o, (*OrderPlacedEventPayload).decodeJSON, "OrderPlacedEventPayload")
 }
@@ -231,8 +214,7 @@ func (o OrderPlacedEventPayload) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&o, (*OrderPlacedEventPayload).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into o; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into o, or reports false for another value.
 func (o *OrderPlacedEventPayload) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -268,12 +250,10 @@ type OrderShippedEvent struct {
 	ID        *string                   `json:"id,omitempty"`
 	Type      string                    `json:"type"`
 	Payload   *OrderShippedEventPayload `json:"payload,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
-	// absent holds the required properties missing from the JSON the value
-	// was decoded from, which encoding leaves out while they are zero.
+	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
 }
 
@@ -294,10 +274,8 @@ func (o *OrderShippedEvent) GetType() string {
 	return o.Type
 }
 
-// UnmarshalJSON decodes o from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves o as it is.
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (o *OrderShippedEvent) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, o, (*OrderShippedEvent).decodeJSON, "OrderShippedEvent")
 }
@@ -308,8 +286,7 @@ func (o OrderShippedEvent) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&o, (*OrderShippedEvent).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into o; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into o, or reports false for another value.
 func (o *OrderShippedEvent) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -356,16 +333,13 @@ func (o *OrderShippedEvent) encodeJSON(e *jsonEncoder) {
 type OrderShippedEventPayload struct {
 	Carrier *string `json:"carrier,omitempty"`
 	OrderID *string `json:"orderId,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes o from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves o as it is.
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (o *OrderShippedEventPayload) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, o, (*OrderShippedEventPayload).decodeJSON, "OrderShippedEventPayload")
 }
@@ -375,8 +349,7 @@ func (o OrderShippedEventPayload) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&o, (*OrderShippedEventPayload).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into o; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into o, or reports false for another value.
 func (o *OrderShippedEventPayload) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -409,16 +382,13 @@ func (o *OrderShippedEventPayload) encodeJSON(e *jsonEncoder) {
 // WebhookApp is the schema /x-webhooks/Webhook Event/post/requestBody/content/application~1json/schema/properties/app.
 type WebhookApp struct {
 	ID *string `json:"id,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes w from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves w as it is.
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (w *WebhookApp) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, w, (*WebhookApp).decodeJSON, "WebhookApp")
 }
@@ -428,8 +398,7 @@ func (w WebhookApp) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&w, (*WebhookApp).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into w; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into w, or reports false for another value.
 func (w *WebhookApp) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -550,16 +519,13 @@ func (u *UnknownWebhookEvent) encodeJSON(e *jsonEncoder) {
 type WebhookHook struct {
 	ID      *string `json:"id,omitempty"`
 	Version *string `json:"version,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes w from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves w as it is.
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (w *WebhookHook) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, w, (*WebhookHook).decodeJSON, "WebhookHook")
 }
@@ -569,8 +535,7 @@ func (w WebhookHook) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&w, (*WebhookHook).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into w; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into w, or reports false for another value.
 func (w *WebhookHook) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
@@ -605,16 +570,13 @@ type WebhookPayload struct {
 	App    *WebhookApp    `json:"app,omitempty"`
 	Events []WebhookEvent `json:"events,omitzero"`
 	Hook   *WebhookHook   `json:"hook,omitempty"`
-	// Extra holds the properties the schema does not declare, and those
-	// whose value does not fit their type, so that nothing received is lost
-	// when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes w from data in one pass. Properties the schema does not
-// declare, and values that do not fit their declared type, are kept raw in
-// Extra. It fails only on malformed JSON or a value that is not an object;
-// null leaves w as it is.
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (w *WebhookPayload) UnmarshalJSON(data []byte) error {
 	return unmarshalJSON(data, w, (*WebhookPayload).decodeJSON, "WebhookPayload")
 }
@@ -624,8 +586,7 @@ func (w WebhookPayload) MarshalJSON() ([]byte, error) {
 	return marshalJSON(&w, (*WebhookPayload).encodeJSON)
 }
 
-// decodeJSON decodes the object at l into w; it reports false, reading nothing,
-// when the value is not an object.
+// decodeJSON decodes the object at l into w, or reports false for another value.
 func (w *WebhookPayload) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
