@@ -170,7 +170,7 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 // of t, with its UnmarshalJSON when it is a struct, else with its decoder.
 func decodeResult(t ir.Type) []jen.Code {
 	var out jen.Code = jen.Op("&").Id("out")
-	if !hasStruct(t) {
+	if _, isStruct := namedDecl(t).(*ir.Struct); !isStruct {
 		out = jen.Id("decodeInto").Call(jen.Op("&").Id("out"), decoder(t), jen.Lit(typeName(t)))
 	}
 	return []jen.Code{
@@ -181,16 +181,6 @@ func decodeResult(t ir.Type) []jen.Code {
 		).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
 	}
-}
-
-// hasStruct reports a named struct, which has an UnmarshalJSON method.
-func hasStruct(t ir.Type) bool {
-	n, ok := t.(*ir.Named)
-	if !ok {
-		return false
-	}
-	_, ok = n.Decl.(*ir.Struct)
-	return ok
 }
 
 // paramsStruct writes <Operation>Params and its encode method, which puts

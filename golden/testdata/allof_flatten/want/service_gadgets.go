@@ -37,7 +37,7 @@ func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, opts ...Re
 		Path:   "/shelves",
 	}
 	var out FeaturedGadget
-	if err := s.t.do(ctx, req, decodeInto(&out, (*Gadget).decodeJSON, "FeaturedGadget"), opts); err != nil {
+	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
