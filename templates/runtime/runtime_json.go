@@ -29,11 +29,14 @@ import (
 // errors, which say where they are.
 func unmarshalJSON[T any](data []byte, v *T, dec func(*T, *jsonLexer) bool, typeName string) error {
 	l := &jsonLexer{data: data}
-	switch c := l.next(); {
+	c := l.next()
+	start := l.pos
+	switch {
 	case c == 'n':
 		l.readLiteral("null")
 	case !dec(v, l) && l.err == nil:
 		kind := jsonKind(c)
+		l.pos, l.depth = start, 0
 		l.skip()
 		l.end()
 		if err := l.error(); err != nil {

@@ -209,6 +209,24 @@ func must[T any](v T, err error) T {
 	return v
 }
 
+// decodeMatrix stands for the decoder of a container that stops fitting
+// after reading part of it.
+func decodeMatrix(v *[][]int, l *jsonLexer) bool {
+	return decodeSlice(v, l, func(v *[]int, l *jsonLexer) bool { return decodeSlice(v, l, decodeInt) })
+}
+
+// TestUnmarshalContainerMismatch checks that a document that stops fitting
+// half-way is checked whole before the mismatch is reported.
+func TestUnmarshalContainerMismatch(t *testing.T) {
+	var m [][]int
+	err := unmarshalJSON([]byte(`[[1],{"a":1},[2]]`), &m, decodeMatrix, "[][]int")
+	assert.EqualError(t, err, "sunco: cannot decode a JSON array into [][]int")
+	err = unmarshalJSON([]byte(`[[1],{"a":}]`), &m, decodeMatrix, "[][]int")
+	assert.ErrorContains(t, err, "[1].a: invalid JSON at offset 10")
+	require.NoError(t, unmarshalJSON([]byte(`[[1],[],[2,3]]`), &m, decodeMatrix, "[][]int"))
+	assert.Equal(t, [][]int{{1}, {}, {2, 3}}, m)
+}
+
 // TestUnmarshalJSONTopLevel checks the errors of a whole document.
 func TestUnmarshalJSONTopLevel(t *testing.T) {
 	tests := []struct {
@@ -223,6 +241,7 @@ func TestUnmarshalJSONTopLevel(t *testing.T) {
 		{name: "invalid after a valid prefix", in: `{"name":"a"}}`, wantErr: "invalid JSON at offset 12: invalid character '}' after top-level value"},
 		{name: "invalid inside", in: `{"child":{"tags":["a",]}}`, wantErr: "child.tags[1]: invalid JSON at offset 22"},
 		{name: "invalid array that does not fit", in: `[1,}`, wantErr: "invalid JSON at offset 3"},
+		{name: "a container that stops fitting half-way", in: `[[1],{"a":}]`, wantErr: "[1].a: invalid JSON at offset 10"},
 		{name: "empty", in: ``, wantErr: "unexpected end of JSON input"},
 	}
 	for _, tt := range tests {
