@@ -16,8 +16,6 @@ import (
 // variant. A decoder is a func(*T, *jsonLexer) bool and an encoder a
 // func(*T, *jsonEncoder); see the runtime's runtime_json.go.
 
-const jsonPkg = "encoding/json"
-
 // codecNames are the names a codec method gives its lexer and encoder,
 // unless the receiver has taken them.
 type codecNames struct{ recv, lexer, encoder string }

@@ -543,12 +543,6 @@ func (l *jsonLexer) readLiteral(lit string) bool {
 	return true
 }
 
-// readNull consumes a null; it reports false, consuming nothing, when the
-// next value is not null.
-func (l *jsonLexer) readNull() bool {
-	return l.next() == 'n' && l.readLiteral("null")
-}
-
 // skip reads past the next value, checking that it is well formed.
 func (l *jsonLexer) skip() {
 	switch c := l.next(); c {

@@ -14,11 +14,16 @@ import (
 )
 
 // probe is a struct written as the generator writes one, with a field of
-// each kind, to test the helpers generated code calls.
+// each kind, to test the helpers generated code calls. It is the variant
+// "probe" of testUnion, whose discriminator is kind.
 type probe struct {
 	Name   string           `json:"name"`
+	Kind   string           `json:"kind"`
 	Count  *int             `json:"count,omitempty"`
+	Flag   *bool            `json:"flag,omitempty"`
+	Score  *float64         `json:"score,omitempty"`
 	Tags   []string         `json:"tags,omitzero"`
+	Counts map[string]int   `json:"counts,omitzero"`
 	Note   Nullable[string] `json:"note,omitzero"`
 	Child  *probe           `json:"child,omitempty"`
 	Extra  map[string]json.RawMessage
@@ -44,11 +49,22 @@ func (p *probe) decodeJSON(l *jsonLexer) bool {
 		case "name":
 			seen.add(0)
 			decodeField(l, "name", &p.Name, &p.Extra, decodeString)
+		case "kind":
+			seen.add(1)
+			decodeField(l, "kind", &p.Kind, &p.Extra, decodeString)
 		case "count":
 			decodeOptional(l, "count", &p.Count, &p.Extra, decodeInt)
+		case "flag":
+			decodeOptional(l, "flag", &p.Flag, &p.Extra, decodeBool)
+		case "score":
+			decodeOptional(l, "score", &p.Score, &p.Extra, decodeFloat64)
 		case "tags":
 			decodeField(l, "tags", &p.Tags, &p.Extra, func(v *[]string, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
+			})
+		case "counts":
+			decodeField(l, "counts", &p.Counts, &p.Extra, func(v *map[string]int, l *jsonLexer) bool {
+				return decodeMap(v, l, decodeInt)
 			})
 		case "note":
 			decodeNullable(l, "note", &p.Note, &p.Extra, decodeString)
@@ -58,21 +74,31 @@ func (p *probe) decodeJSON(l *jsonLexer) bool {
 			decodeExtra(l, &p.Extra)
 		}
 	}
-	p.absent = seen.missing(1)
+	p.absent = seen.missing(2)
 	return true
 }
 
 func (p *probe) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "name", &p.Name, p.absent.has(0), p.Extra, encodeString)
+	encodeDiscriminator(e, "kind", p.Kind, "probe", p.absent.has(1), p.Extra)
 	encodePointer(e, "count", p.Count, p.Extra, encodeInt)
+	encodePointer(e, "flag", p.Flag, p.Extra, encodeBool)
+	encodePointer(e, "score", p.Score, p.Extra, encodeFloat64)
 	encodeOptional(e, "tags", &p.Tags, p.Tags != nil, p.Extra, func(v *[]string, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
+	})
+	encodeOptional(e, "counts", &p.Counts, p.Counts != nil, p.Extra, func(v *map[string]int, e *jsonEncoder) {
+		encodeMap(v, e, encodeInt)
 	})
 	encodeNullable(e, "note", &p.Note, p.Extra, encodeString)
 	encodePointer(e, "child", p.Child, p.Extra, (*probe).encodeJSON)
 	if len(p.Extra) > 0 {
-		encodeExtra(e, p.Extra, "name", "count", "tags", "note", "child")
+		encodeExtra(e, p.Extra, "name", "kind", "count", "flag", "score", "tags", "counts", "note", "child")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -87,10 +113,14 @@ func TestStructCodec(t *testing.T) {
 		in    string
 		check func(t *testing.T, p *probe)
 	}{
-		{name: "fitting values", in: `{"name":"a","count":2,"tags":["x"],"note":"n","child":{"name":"b"}}`, check: func(t *testing.T, p *probe) {
+		{name: "fitting values", in: `{"name":"a","kind":"probe","count":2,"flag":true,"score":-1.5e-7,"tags":["x"],"counts":{"b":2,"a":1},"note":"n","child":{"name":"b"}}`, check: func(t *testing.T, p *probe) {
 			assert.Equal(t, "a", p.Name)
+			assert.Equal(t, "probe", p.Kind)
 			assert.Equal(t, 2, *p.Count)
+			assert.True(t, *p.Flag)
+			assert.Equal(t, -1.5e-7, *p.Score)
 			assert.Equal(t, []string{"x"}, p.Tags)
+			assert.Equal(t, map[string]int{"a": 1, "b": 2}, p.Counts)
 			assert.Equal(t, NewNullable("n"), p.Note)
 			assert.Equal(t, "b", p.Child.Name)
 			assert.Nil(t, p.Extra)
@@ -128,6 +158,22 @@ func TestStructCodec(t *testing.T) {
 			assert.Nil(t, p.Tags)
 			assert.Equal(t, json.RawMessage(`["a", 2, "c"]`), p.Extra["tags"])
 		}},
+		{name: "a map value that does not fit", in: `{"counts":{"a":1,"b":"2"}}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Counts)
+			assert.Equal(t, json.RawMessage(`{"a":1,"b":"2"}`), p.Extra["counts"])
+		}},
+		{name: "string for a boolean and for a number", in: `{"flag":"true","score":"1.5"}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Flag)
+			assert.Nil(t, p.Score)
+			assert.Len(t, p.Extra, 2)
+		}},
+		{name: "discriminator of another type", in: `{"kind":1}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "", p.Kind)
+			assert.Equal(t, json.RawMessage(`1`), p.Extra["kind"])
+		}},
+		{name: "discriminator of another value", in: `{"kind":"other"}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "other", p.Kind)
+		}},
 		{name: "empty array", in: `{"tags":[]}`, check: func(t *testing.T, p *probe) {
 			assert.NotNil(t, p.Tags)
 			assert.Empty(t, p.Tags)
@@ -163,8 +209,9 @@ func TestStructCodec(t *testing.T) {
 			assert.Equal(t, json.RawMessage(`{"y":[1,2.50,null]}`), p.Extra["x"])
 			assert.Equal(t, json.RawMessage(`"é"`), p.Extra["z"])
 		}},
-		{name: "absent required field", in: `{}`, check: func(t *testing.T, p *probe) {
+		{name: "absent required field and discriminator", in: `{}`, check: func(t *testing.T, p *probe) {
 			assert.True(t, p.absent.has(0))
+			assert.True(t, p.absent.has(1))
 		}},
 	}
 	for _, tt := range tests {
@@ -192,14 +239,19 @@ func TestSetFieldWins(t *testing.T) {
 	p.Child = &probe{Name: "c"}
 	out, err := p.MarshalJSON()
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"count":2,"tags":["a"],"note":null,"child":{"name":"c"}}`, string(out))
+	assert.JSONEq(t, `{"count":2,"tags":["a"],"note":null,"child":{"name":"c","kind":"probe"}}`, string(out))
 
 	p.Name = "n"
 	out, err = p.MarshalJSON()
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"name":"n","count":2,"tags":["a"],"note":null,"child":{"name":"c"}}`, string(out))
+	assert.JSONEq(t, `{"name":"n","count":2,"tags":["a"],"note":null,"child":{"name":"c","kind":"probe"}}`, string(out))
 
-	assert.JSONEq(t, `{"name":""}`, string(must(probe{}.MarshalJSON())), "a required field the caller leaves zero is written")
+	assert.JSONEq(t, `{"name":"","kind":"probe"}`, string(must(probe{}.MarshalJSON())), "a required field the caller leaves zero is written, the discriminator with its value")
+	assert.JSONEq(t, `{"name":"","kind":"mine"}`, string(must(probe{Kind: "mine"}.MarshalJSON())), "the discriminator the caller sets")
+	var nilProbe *probe
+	var e jsonEncoder
+	nilProbe.encodeJSON(&e)
+	assert.Equal(t, "null", string(e.buf), "a nil variant")
 }
 
 func must[T any](v T, err error) T {
@@ -268,8 +320,10 @@ type unknownTest struct {
 
 func (u *unknownTest) encodeJSON(e *jsonEncoder) { e.raw(u.Raw) }
 
+func (u unknownTest) MarshalJSON() ([]byte, error) { return unknownJSON(u.Raw) }
+
 func decodeTestUnion(v *testUnion, l *jsonLexer) bool {
-	value, ok := l.discriminator("name")
+	value, ok := l.discriminator("kind")
 	if !ok {
 		return false
 	}
@@ -290,14 +344,14 @@ func TestDiscriminator(t *testing.T) {
 		wantType string // "probe", or the Type of the unknown variant
 		unknown  bool
 	}{
-		{name: "first key", in: `{"name":"probe","count":1}`, wantType: "probe"},
-		{name: "later key", in: `{"count":1,"tags":["a",{"name":"x"}],"name":"probe"}`, wantType: "probe"},
-		{name: "escaped", in: `{"n\u0061me":"pr\u006fbe"}`, wantType: "probe"},
-		{name: "unknown value", in: `{"name":"other","x":1}`, wantType: "other", unknown: true},
+		{name: "first key", in: `{"kind":"probe","count":1}`, wantType: "probe"},
+		{name: "later key", in: `{"count":1,"tags":["a",{"kind":"x"}],"kind":"probe"}`, wantType: "probe"},
+		{name: "escaped", in: `{"kin\u0064":"pr\u006fbe"}`, wantType: "probe"},
+		{name: "unknown value", in: `{"kind":"other","x":1}`, wantType: "other", unknown: true},
 		{name: "missing", in: `{"x":1}`, unknown: true},
-		{name: "not a string", in: `{"name":5}`, unknown: true},
-		{name: "case differs", in: `{"Name":"probe"}`, unknown: true},
-		{name: "first of duplicates selects", in: `{"name":"probe","name":"other"}`, wantType: "probe"},
+		{name: "not a string", in: `{"kind":5}`, unknown: true},
+		{name: "case differs", in: `{"Kind":"probe"}`, unknown: true},
+		{name: "first of duplicates selects", in: `{"kind":"probe","kind":"other"}`, wantType: "probe"},
 		{name: "not an object", in: `[1,2]`, unknown: true},
 		{name: "a string", in: `"probe"`, unknown: true},
 	}
@@ -326,8 +380,8 @@ func TestDiscriminator(t *testing.T) {
 		assert.False(t, decodeTestUnion(&v, &l), "null is not a union value")
 	})
 	t.Run("nothing consumed", func(t *testing.T) {
-		l := jsonLexer{data: []byte(` {"a":[{"b":1}],"name":"x"} `)}
-		value, ok := l.discriminator("name")
+		l := jsonLexer{data: []byte(` {"a":[{"b":1}],"kind":"x"} `)}
+		value, ok := l.discriminator("kind")
 		require.True(t, ok)
 		assert.Equal(t, "x", string(value))
 		assert.Equal(t, 0, l.depth)
@@ -541,7 +595,7 @@ func TestRequestAndResponseBodies(t *testing.T) {
 	t.Run("request body with MarshalJSON", func(t *testing.T) {
 		data, err := marshalRequestBody(probe{Name: "a", Extra: map[string]json.RawMessage{"x": json.RawMessage(`1`)}})
 		require.NoError(t, err)
-		assert.JSONEq(t, `{"name":"a","x":1}`, string(data))
+		assert.JSONEq(t, `{"name":"a","kind":"probe","x":1}`, string(data))
 	})
 	t.Run("request body without", func(t *testing.T) {
 		data, err := marshalRequestBody(map[string]int{"a": 1})
@@ -557,7 +611,7 @@ func TestRequestAndResponseBodies(t *testing.T) {
 	})
 	t.Run("response of unknown length into a union", func(t *testing.T) {
 		var v testUnion
-		require.NoError(t, unmarshalResponse(strings.NewReader(`{"name":"z"}`), -1, decodeInto(&v, decodeTestUnion, "testUnion")))
+		require.NoError(t, unmarshalResponse(strings.NewReader(`{"kind":"z"}`), -1, decodeInto(&v, decodeTestUnion, "testUnion")))
 		assert.Equal(t, "z", v.(*unknownTest).Type)
 	})
 	t.Run("response without UnmarshalJSON", func(t *testing.T) {
@@ -583,3 +637,12 @@ var errRead = errors.New("read failed")
 type errReader struct{}
 
 func (errReader) Read([]byte) (int, error) { return 0, errRead }
+
+// TestNumberOutOfRange checks that a number beyond float64 is kept raw.
+func TestNumberOutOfRange(t *testing.T) {
+	var p probe
+	require.NoError(t, p.UnmarshalJSON([]byte(`{"score":1e400}`)))
+	assert.Nil(t, p.Score)
+	assert.Equal(t, json.RawMessage(`1e400`), p.Extra["score"])
+	assert.Equal(t, `{"score":1e400}`, string(must(p.MarshalJSON())))
+}
