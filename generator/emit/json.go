@@ -118,12 +118,12 @@ func decodeMember(fd *ir.Field, l, target, extra jen.Code) jen.Code {
 func encodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Field]int) {
 	r, e := jen.Id(n.recv), jen.Id(n.encoder)
 	extra := r.Clone().Dot(st.Extra)
-	var body []jen.Code
-	if len(st.Unions) > 0 {
-		// A nil variant in a union interface.
-		body = append(body, jen.If(r.Clone().Op("==").Nil()).Block(e.Clone().Dot("null").Call(), jen.Return()))
+	body := []jen.Code{
+		// As encoding/json writes a nil pointer: a nil variant in a union,
+		// a nil request body.
+		jen.If(r.Clone().Op("==").Nil()).Block(e.Clone().Dot("null").Call(), jen.Return()),
+		e.Clone().Dot("buf").Op("=").Append(e.Clone().Dot("buf"), jen.LitRune('{')),
 	}
-	body = append(body, e.Clone().Dot("buf").Op("=").Append(e.Clone().Dot("buf"), jen.LitRune('{')))
 	declared := []jen.Code{e, extra}
 	for _, fd := range st.Fields {
 		declared = append(declared, jen.Lit(fd.JSONName))
@@ -153,7 +153,7 @@ func encodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Fie
 		jen.If(jen.Len(extra).Op(">").Lit(0)).Block(jen.Id("encodeExtra").Call(declared...)),
 		e.Clone().Dot("buf").Op("=").Append(e.Clone().Dot("buf"), jen.LitRune('}')),
 	)
-	comment(f, "encodeJSON writes "+n.recv+" as a JSON object.")
+	comment(f, "encodeJSON writes "+n.recv+" as a JSON object, or null when nil.")
 	f.Func().Params(r.Clone().Op("*").Id(st.Name)).Id("encodeJSON").Params(jen.Id(n.encoder).Op("*").Id("jsonEncoder")).Block(body...)
 	f.Line()
 }

@@ -104,8 +104,11 @@ func (t jsonTarget[T]) UnmarshalJSON(data []byte) error {
 // marshalRequestBody encodes a request body: the generated types encode
 // themselves, and what they write needs no second check.
 func marshalRequestBody(body any) ([]byte, error) {
-	if m, ok := body.(json.Marshaler); ok {
-		return m.MarshalJSON()
+	switch b := body.(type) {
+	case selfEncoder: // a pointer to a struct, possibly nil, or a union value
+		return marshalJSON(&b, encodeUnion)
+	case json.Marshaler:
+		return b.MarshalJSON()
 	}
 	return json.Marshal(body)
 }
@@ -684,14 +687,14 @@ func sortedKeys[T any](keys []string, m map[string]T) []string {
 	return keys
 }
 
-// unionValue is a union interface: each variant, and the Unknown one,
-// encodes itself.
-type unionValue interface {
+// selfEncoder is a value that encodes itself: a pointer to a generated
+// struct, or a union value, whose variants and Unknown variant all do.
+type selfEncoder interface {
 	encodeJSON(*jsonEncoder)
 }
 
 // encodeUnion encodes a union value, nil as null.
-func encodeUnion[U unionValue](v *U, e *jsonEncoder) {
+func encodeUnion[U selfEncoder](v *U, e *jsonEncoder) {
 	if any(*v) == nil {
 		e.buf = append(e.buf, "null"...)
 		return

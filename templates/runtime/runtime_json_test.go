@@ -597,6 +597,20 @@ func TestRequestAndResponseBodies(t *testing.T) {
 		require.NoError(t, err)
 		assert.JSONEq(t, `{"name":"a","kind":"probe","x":1}`, string(data))
 	})
+	t.Run("request body, a pointer", func(t *testing.T) {
+		data, err := marshalRequestBody(&probe{Name: "a"})
+		require.NoError(t, err)
+		assert.JSONEq(t, `{"name":"a","kind":"probe"}`, string(data))
+		var nilProbe *probe
+		data, err = marshalRequestBody(nilProbe)
+		require.NoError(t, err)
+		assert.Equal(t, `null`, string(data))
+	})
+	t.Run("request body, a union value", func(t *testing.T) {
+		data, err := marshalRequestBody(testUnion(&unknownTest{Raw: json.RawMessage(`[1]`)}))
+		require.NoError(t, err)
+		assert.Equal(t, `[1]`, string(data))
+	})
 	t.Run("request body without", func(t *testing.T) {
 		data, err := marshalRequestBody(map[string]int{"a": 1})
 		require.NoError(t, err)

@@ -63,8 +63,12 @@ func (g *Gadget) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes g as a JSON object.
+// encodeJSON writes g as a JSON object, or null when nil.
 func (g *Gadget) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "createdAt", g.CreatedAt, g.Extra, encodeString)
 	encodePointer(e, "updatedAt", g.UpdatedAt, g.Extra, encodeString)
@@ -119,8 +123,12 @@ func (l *Labeled) decodeJSON(lx *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes l as a JSON object.
+// encodeJSON writes l as a JSON object, or null when nil.
 func (l *Labeled) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "label", &l.Label, l.absent.has(0), l.Extra, encodeString)
 	if len(l.Extra) > 0 {
@@ -179,8 +187,12 @@ func (s *Shelf) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *Shelf) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "main", &s.Main, s.absent.has(0), s.Extra, (*Gadget).encodeJSON)
 	encodePointer(e, "spare", s.Spare, s.Extra, (*Gadget).encodeJSON)
@@ -236,8 +248,12 @@ func (s *ShelfSticker) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *ShelfSticker) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "label", &s.Label, s.absent.has(0), s.Extra, encodeString)
 	encodePointer(e, "count", s.Count, s.Extra, encodeInt)
@@ -287,8 +303,12 @@ func (s *Stamped) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *Stamped) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "createdAt", s.CreatedAt, s.Extra, encodeString)
 	encodePointer(e, "updatedAt", s.UpdatedAt, s.Extra, encodeString)

@@ -56,7 +56,7 @@ func (c *Cat) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *Cat) encodeJSON(e *jsonEncoder) {
 	if c == nil {
 		e.null()
@@ -107,8 +107,12 @@ func (c *ClientSchema) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *ClientSchema) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "name", c.Name, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
@@ -163,8 +167,12 @@ func (c *ColorRed) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *ColorRed) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "shade", c.Shade, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
@@ -225,7 +233,7 @@ func (d *Dog) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes d as a JSON object.
+// encodeJSON writes d as a JSON object, or null when nil.
 func (d *Dog) encodeJSON(e *jsonEncoder) {
 	if d == nil {
 		e.null()
@@ -276,8 +284,12 @@ func (f *FooBar) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes f as a JSON object.
+// encodeJSON writes f as a JSON object, or null when nil.
 func (f *FooBar) encodeJSON(e *jsonEncoder) {
+	if f == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "b", f.B, f.Extra, encodeString)
 	if len(f.Extra) > 0 {
@@ -322,8 +334,12 @@ func (f *FooBarSchema) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes f as a JSON object.
+// encodeJSON writes f as a JSON object, or null when nil.
 func (f *FooBarSchema) encodeJSON(e *jsonEncoder) {
+	if f == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "a", f.A, f.Extra, encodeString)
 	if len(f.Extra) > 0 {
@@ -368,8 +384,12 @@ func (g *GetWidgetParams) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes g as a JSON object.
+// encodeJSON writes g as a JSON object, or null when nil.
 func (g *GetWidgetParams) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "verbose", g.Verbose, g.Extra, encodeBool)
 	if len(g.Extra) > 0 {
@@ -414,8 +434,12 @@ func (n *NullableSchema) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes n as a JSON object.
+// encodeJSON writes n as a JSON object, or null when nil.
 func (n *NullableSchema) encodeJSON(e *jsonEncoder) {
+	if n == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "value", n.Value, n.Extra, encodeString)
 	if len(n.Extra) > 0 {
@@ -528,8 +552,12 @@ func (u *UnknownPet) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes u as a JSON object.
+// encodeJSON writes u as a JSON object, or null when nil.
 func (u *UnknownPet) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "guess", u.Guess, u.Extra, encodeString)
 	if len(u.Extra) > 0 {
@@ -611,8 +639,12 @@ func (w *Widget) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes w as a JSON object.
+// encodeJSON writes w as a JSON object, or null when nil.
 func (w *Widget) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "bar", w.Bar, w.Extra2, (*FooBar).encodeJSON)
 	encodePointer(e, "color", w.Color, w.Extra2, encodeString)
@@ -669,8 +701,12 @@ func (w *WidgetDimensions) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes w as a JSON object.
+// encodeJSON writes w as a JSON object, or null when nil.
 func (w *WidgetDimensions) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "depth", w.Depth, w.Extra, encodeInt)
 	if len(w.Extra) > 0 {
@@ -715,8 +751,12 @@ func (w *WidgetSize) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes w as a JSON object.
+// encodeJSON writes w as a JSON object, or null when nil.
 func (w *WidgetSize) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "unit", w.Unit, w.Extra, encodeString)
 	if len(w.Extra) > 0 {
@@ -761,8 +801,12 @@ func (w *WidgetSize2) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes w as a JSON object.
+// encodeJSON writes w as a JSON object, or null when nil.
 func (w *WidgetSize2) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "width", w.Width, w.Extra, encodeInt)
 	if len(w.Extra) > 0 {
@@ -807,8 +851,12 @@ func (w *WidgetsServiceSchema) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes w as a JSON object.
+// encodeJSON writes w as a JSON object, or null when nil.
 func (w *WidgetsServiceSchema) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "level", w.Level, w.Extra, encodeString)
 	if len(w.Extra) > 0 {

@@ -48,8 +48,12 @@ func (c *Customer) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *Customer) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "email", c.Email, c.Extra, encodeString)
 	encodeRequired(e, "id", &c.ID, c.absent.has(0), c.Extra, encodeString)
@@ -103,8 +107,12 @@ func (c *CustomerList) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *CustomerList) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeOptional(e, "customers", &c.Customers, c.Customers != nil, c.Extra, func(v *[]Customer, e *jsonEncoder) {
 		encodeSlice(v, e, (*Customer).encodeJSON)
@@ -153,8 +161,12 @@ func (c *CustomerListLinks) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *CustomerListLinks) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "next", c.Next, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
@@ -215,8 +227,12 @@ func (l *ListCustomersFilter) decodeJSON(lx *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes l as a JSON object.
+// encodeJSON writes l as a JSON object, or null when nil.
 func (l *ListCustomersFilter) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "active", l.Active, l.Extra, encodeBool)
 	encodeRequired(e, "identities.email", &l.IdentitiesEmail, l.absent.has(0), l.Extra, encodeString)
@@ -271,8 +287,12 @@ func (l *ListCustomersPage) decodeJSON(lx *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes l as a JSON object.
+// encodeJSON writes l as a JSON object, or null when nil.
 func (l *ListCustomersPage) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "after", l.After, l.Extra, encodeString)
 	encodePointer(e, "before", l.Before, l.Extra, encodeString)
@@ -330,8 +350,12 @@ func (l *ListReceiptsResponse) decodeJSON(lx *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes l as a JSON object.
+// encodeJSON writes l as a JSON object, or null when nil.
 func (l *ListReceiptsResponse) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "meta", &l.Meta, l.absent.has(0), l.Extra, (*ListReceiptsResponseMeta).encodeJSON)
 	encodeRequired(e, "receipts", &l.Receipts, l.absent.has(1), l.Extra, func(v *[]ListReceiptsResponseReceipt, e *jsonEncoder) {
@@ -387,8 +411,12 @@ func (l *ListReceiptsResponseMeta) decodeJSON(lx *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes l as a JSON object.
+// encodeJSON writes l as a JSON object, or null when nil.
 func (l *ListReceiptsResponseMeta) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "beforeCursor", l.BeforeCursor, l.Extra, encodeString)
 	encodeRequired(e, "hasMore", &l.HasMore, l.absent.has(0), l.Extra, encodeBool)
@@ -434,8 +462,12 @@ func (l *ListReceiptsResponseReceipt) decodeJSON(lx *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes l as a JSON object.
+// encodeJSON writes l as a JSON object, or null when nil.
 func (l *ListReceiptsResponseReceipt) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "total", l.Total, l.Extra, encodeFloat64)
 	if len(l.Extra) > 0 {
@@ -486,8 +518,12 @@ func (m *Meta) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes m as a JSON object.
+// encodeJSON writes m as a JSON object, or null when nil.
 func (m *Meta) encodeJSON(e *jsonEncoder) {
+	if m == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "afterCursor", m.AfterCursor, m.Extra, encodeString)
 	encodePointer(e, "beforeCursor", m.BeforeCursor, m.Extra, encodeString)

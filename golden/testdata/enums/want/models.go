@@ -87,8 +87,12 @@ func (n *Note) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes n as a JSON object.
+// encodeJSON writes n as a JSON object, or null when nil.
 func (n *Note) encodeJSON(e *jsonEncoder) {
+	if n == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "channel", &n.Channel, n.absent.has(0), n.Extra, encodeString)
 	encodeOptional(e, "labels", &n.Labels, n.Labels != nil, n.Extra, func(v *[]NoteLabel, e *jsonEncoder) {

@@ -40,8 +40,12 @@ func (l *Label) decodeJSON(lx *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes l as a JSON object.
+// encodeJSON writes l as a JSON object, or null when nil.
 func (l *Label) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "text", l.Text, l.Extra, encodeString)
 	if len(l.Extra) > 0 {
@@ -120,8 +124,12 @@ func (r *Record) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes r as a JSON object.
+// encodeJSON writes r as a JSON object, or null when nil.
 func (r *Record) encodeJSON(e *jsonEncoder) {
+	if r == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeOptional(e, "attributes", &r.Attributes, r.Attributes != nil, r.Extra2, func(v *map[string]RecordAttributesValue, e *jsonEncoder) {
 		encodeMap(v, e, (*RecordAttributesValue).encodeJSON)
@@ -181,8 +189,12 @@ func (r *RecordAttributesValue) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes r as a JSON object.
+// encodeJSON writes r as a JSON object, or null when nil.
 func (r *RecordAttributesValue) encodeJSON(e *jsonEncoder) {
+	if r == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "source", r.Source, r.Extra, encodeString)
 	encodePointer(e, "value", r.Value, r.Extra, encodeString)

@@ -112,7 +112,7 @@ func (e *EndByAdmin) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes e as a JSON object.
+// encodeJSON writes e as a JSON object, or null when nil.
 func (e *EndByAdmin) encodeJSON(enc *jsonEncoder) {
 	if e == nil {
 		enc.null()
@@ -169,7 +169,7 @@ func (e *EndByUser) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes e as a JSON object.
+// encodeJSON writes e as a JSON object, or null when nil.
 func (e *EndByUser) encodeJSON(enc *jsonEncoder) {
 	if e == nil {
 		enc.null()
@@ -229,7 +229,7 @@ func (h *HardLimit) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes h as a JSON object.
+// encodeJSON writes h as a JSON object, or null when nil.
 func (h *HardLimit) encodeJSON(e *jsonEncoder) {
 	if h == nil {
 		e.null()
@@ -374,8 +374,12 @@ func (s *Session) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *Session) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "device", s.Device, s.Extra, (*SessionDevice).encodeJSON)
 	encodePointer(e, "id", s.ID, s.Extra, encodeString)
@@ -432,8 +436,12 @@ func (s *SessionDevice) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *SessionDevice) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "name", &s.Name, s.absent.has(0), s.Extra, encodeString)
 	if len(s.Extra) > 0 {
@@ -488,7 +496,7 @@ func (s *SoftLimit) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *SoftLimit) encodeJSON(e *jsonEncoder) {
 	if s == nil {
 		e.null()

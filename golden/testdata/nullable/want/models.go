@@ -48,8 +48,12 @@ func (i *Image) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes i as a JSON object.
+// encodeJSON writes i as a JSON object, or null when nil.
 func (i *Image) encodeJSON(e *jsonEncoder) {
+	if i == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "url", &i.URL, i.absent.has(0), i.Extra, encodeString)
 	encodePointer(e, "width", i.Width, i.Extra, encodeInt)
@@ -143,8 +147,12 @@ func (p *Profile) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes p as a JSON object.
+// encodeJSON writes p as a JSON object, or null when nil.
 func (p *Profile) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeNullable(e, "age", &p.Age, p.Extra, encodeInt)
 	encodeNullable(e, "avatar", &p.Avatar, p.Extra, (*Image).encodeJSON)
@@ -215,8 +223,12 @@ func (p *ProfileSettings) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes p as a JSON object.
+// encodeJSON writes p as a JSON object, or null when nil.
 func (p *ProfileSettings) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "theme", p.Theme, p.Extra, encodeString)
 	if len(p.Extra) > 0 {
@@ -272,8 +284,12 @@ func (p *ProfileUpdate) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes p as a JSON object.
+// encodeJSON writes p as a JSON object, or null when nil.
 func (p *ProfileUpdate) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeNullable(e, "age", &p.Age, p.Extra, encodeInt)
 	encodeNullable(e, "avatar", &p.Avatar, p.Extra, (*Image).encodeJSON)

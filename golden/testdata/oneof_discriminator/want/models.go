@@ -59,7 +59,7 @@ func (c *Circle) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *Circle) encodeJSON(e *jsonEncoder) {
 	if c == nil {
 		e.null()
@@ -133,8 +133,12 @@ func (d *Drawing) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes d as a JSON object.
+// encodeJSON writes d as a JSON object, or null when nil.
 func (d *Drawing) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeNullable(e, "background", &d.Background, d.Extra, encodeUnion)
 	encodeOptional(e, "byLayer", &d.ByLayer, d.ByLayer != nil, d.Extra, func(v *map[string]Shape, e *jsonEncoder) {
@@ -201,7 +205,7 @@ func (l *Line) decodeJSON(lx *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes l as a JSON object.
+// encodeJSON writes l as a JSON object, or null when nil.
 func (l *Line) encodeJSON(e *jsonEncoder) {
 	if l == nil {
 		e.null()
@@ -338,7 +342,7 @@ func (p *Polygon) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes p as a JSON object.
+// encodeJSON writes p as a JSON object, or null when nil.
 func (p *Polygon) encodeJSON(e *jsonEncoder) {
 	if p == nil {
 		e.null()
@@ -474,7 +478,7 @@ func (s *Square) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *Square) encodeJSON(e *jsonEncoder) {
 	if s == nil {
 		e.null()

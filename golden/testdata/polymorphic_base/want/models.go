@@ -134,8 +134,12 @@ func (c *ConnectorList) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *ConnectorList) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeOptional(e, "connectors", &c.Connectors, c.Connectors != nil, c.Extra, func(v *[]Connector, e *jsonEncoder) {
 		encodeSlice(v, e, encodeUnion)
@@ -183,8 +187,12 @@ func (c *CreateConnectorResponse) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *CreateConnectorResponse) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeOptional(e, "connector", &c.Connector, c.Connector != nil, c.Extra, encodeUnion)
 	if len(c.Extra) > 0 {
@@ -264,7 +272,7 @@ func (c *CustomConnector) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *CustomConnector) encodeJSON(e *jsonEncoder) {
 	if c == nil {
 		e.null()
@@ -353,7 +361,7 @@ func (m *MailConnector) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes m as a JSON object.
+// encodeJSON writes m as a JSON object, or null when nil.
 func (m *MailConnector) encodeJSON(e *jsonEncoder) {
 	if m == nil {
 		e.null()
@@ -439,7 +447,7 @@ func (w *WebConnector) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes w as a JSON object.
+// encodeJSON writes w as a JSON object, or null when nil.
 func (w *WebConnector) encodeJSON(e *jsonEncoder) {
 	if w == nil {
 		e.null()

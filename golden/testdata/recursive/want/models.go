@@ -54,8 +54,12 @@ func (c *Comment) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *Comment) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "text", &c.Text, c.absent.has(0), c.Extra, encodeString)
 	encodePointer(e, "quoted", c.Quoted, c.Extra, (*Comment).encodeJSON)
@@ -109,8 +113,12 @@ func (c *CommentBase) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *CommentBase) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "text", &c.Text, c.absent.has(0), c.Extra, encodeString)
 	if len(c.Extra) > 0 {
@@ -266,7 +274,7 @@ func (l *Literal) decodeJSON(lx *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes l as a JSON object.
+// encodeJSON writes l as a JSON object, or null when nil.
 func (l *Literal) encodeJSON(e *jsonEncoder) {
 	if l == nil {
 		e.null()
@@ -337,8 +345,12 @@ func (n *Node) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes n as a JSON object.
+// encodeJSON writes n as a JSON object, or null when nil.
 func (n *Node) encodeJSON(e *jsonEncoder) {
+	if n == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeOptional(e, "children", &n.Children, n.Children != nil, n.Extra, func(v *[]Node, e *jsonEncoder) {
 		encodeSlice(v, e, (*Node).encodeJSON)
@@ -408,7 +420,7 @@ func (s *Sum) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *Sum) encodeJSON(e *jsonEncoder) {
 	if s == nil {
 		e.null()

@@ -50,7 +50,7 @@ func (a *AccountCharge) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes a as a JSON object.
+// encodeJSON writes a as a JSON object, or null when nil.
 func (a *AccountCharge) encodeJSON(e *jsonEncoder) {
 	if a == nil {
 		e.null()
@@ -111,7 +111,7 @@ func (c *CardCharge) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *CardCharge) encodeJSON(e *jsonEncoder) {
 	if c == nil {
 		e.null()
@@ -246,8 +246,12 @@ func (d *Delivery) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes d as a JSON object.
+// encodeJSON writes d as a JSON object, or null when nil.
 func (d *Delivery) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeOptional(e, "charge", &d.Charge, d.Charge != nil, d.Extra, encodeUnion)
 	encodeOptional(e, "copies", &d.Copies, d.Copies != nil, d.Extra, func(v *[]Destination, e *jsonEncoder) {
@@ -377,7 +381,7 @@ func (d *Destination3) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes d as a JSON object.
+// encodeJSON writes d as a JSON object, or null when nil.
 func (d *Destination3) encodeJSON(e *jsonEncoder) {
 	if d == nil {
 		e.null()
@@ -440,7 +444,7 @@ func (e *EmailDestination) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes e as a JSON object.
+// encodeJSON writes e as a JSON object, or null when nil.
 func (e *EmailDestination) encodeJSON(enc *jsonEncoder) {
 	if e == nil {
 		enc.null()
@@ -506,7 +510,7 @@ func (p *PhoneDestination) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes p as a JSON object.
+// encodeJSON writes p as a JSON object, or null when nil.
 func (p *PhoneDestination) encodeJSON(e *jsonEncoder) {
 	if p == nil {
 		e.null()
@@ -570,8 +574,12 @@ func (s *Sender) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *Sender) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "familyName", s.FamilyName, s.Extra, encodeString)
 	encodePointer(e, "givenName", s.GivenName, s.Extra, encodeString)
@@ -620,8 +628,12 @@ func (s *Signature) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes s as a JSON object.
+// encodeJSON writes s as a JSON object, or null when nil.
 func (s *Signature) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "signature", s.Signature, s.Extra, encodeString)
 	if len(s.Extra) > 0 {

@@ -45,8 +45,12 @@ func (c *CreateHookBody) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes c as a JSON object.
+// encodeJSON writes c as a JSON object, or null when nil.
 func (c *CreateHookBody) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "target", &c.Target, c.absent.has(0), c.Extra, encodeString)
 	if len(c.Extra) > 0 {
@@ -97,8 +101,12 @@ func (e *EventBase) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes e as a JSON object.
+// encodeJSON writes e as a JSON object, or null when nil.
 func (e *EventBase) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
 	enc.buf = append(enc.buf, '{')
 	encodePointer(enc, "createdAt", e.CreatedAt, e.Extra, encodeString)
 	encodePointer(enc, "id", e.ID, e.Extra, encodeString)
@@ -177,7 +185,7 @@ func (o *OrderPlacedEvent) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes o as a JSON object.
+// encodeJSON writes o as a JSON object, or null when nil.
 func (o *OrderPlacedEvent) encodeJSON(e *jsonEncoder) {
 	if o == nil {
 		e.null()
@@ -233,8 +241,12 @@ func (o *OrderPlacedEventPayload) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes o as a JSON object.
+// encodeJSON writes o as a JSON object, or null when nil.
 func (o *OrderPlacedEventPayload) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "orderId", o.OrderID, o.Extra, encodeString)
 	encodePointer(e, "total", o.Total, o.Extra, encodeFloat64)
@@ -312,7 +324,7 @@ func (o *OrderShippedEvent) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes o as a JSON object.
+// encodeJSON writes o as a JSON object, or null when nil.
 func (o *OrderShippedEvent) encodeJSON(e *jsonEncoder) {
 	if o == nil {
 		e.null()
@@ -368,8 +380,12 @@ func (o *OrderShippedEventPayload) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes o as a JSON object.
+// encodeJSON writes o as a JSON object, or null when nil.
 func (o *OrderShippedEventPayload) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "carrier", o.Carrier, o.Extra, encodeString)
 	encodePointer(e, "orderId", o.OrderID, o.Extra, encodeString)
@@ -415,8 +431,12 @@ func (w *WebhookApp) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes w as a JSON object.
+// encodeJSON writes w as a JSON object, or null when nil.
 func (w *WebhookApp) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "id", w.ID, w.Extra, encodeString)
 	if len(w.Extra) > 0 {
@@ -554,8 +574,12 @@ func (w *WebhookHook) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes w as a JSON object.
+// encodeJSON writes w as a JSON object, or null when nil.
 func (w *WebhookHook) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "id", w.ID, w.Extra, encodeString)
 	encodePointer(e, "version", w.Version, w.Extra, encodeString)
@@ -609,8 +633,12 @@ func (w *WebhookPayload) decodeJSON(l *jsonLexer) bool {
 	return true
 }
 
-// encodeJSON writes w as a JSON object.
+// encodeJSON writes w as a JSON object, or null when nil.
 func (w *WebhookPayload) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "app", w.App, w.Extra, (*WebhookApp).encodeJSON)
 	encodeOptional(e, "events", &w.Events, w.Events != nil, w.Extra, func(v *[]WebhookEvent, e *jsonEncoder) {
