@@ -349,11 +349,11 @@ func newValue[T any](l *jsonLexer) *T {
 	var p *T
 	switch any(p).(type) {
 	case *string:
-		return any(take(&l.strings)).(*T)
+		return any(take(&l.stringSlab)).(*T)
 	case *bool:
-		return any(take(&l.bools)).(*T)
+		return any(take(&l.boolSlab)).(*T)
 	case *float64:
-		return any(take(&l.float64s)).(*T)
+		return any(take(&l.float64Slab)).(*T)
 	}
 	return new(T)
 }

@@ -36,15 +36,26 @@ type jsonLexer struct {
 	strBuf []byte // the unescaped string last read, when it had escapes
 	tagBuf []byte // the discriminator value last looked ahead for
 
-	// Short strings already made, by hash (see text), and the same boxed
-	// as free-form values (see box).
-	interned [256]string
-	boxes    [256]any
+	interned *internTables // made on the first string read
 	// Slabs of the values optional fields point to, allocated in bulk
 	// (see newValue).
-	strings  []string
-	bools    []bool
-	float64s []float64
+	stringSlab  []string
+	boolSlab    []bool
+	float64Slab []float64
+}
+
+// internTables are the short strings a decode has made, by hash (see
+// text), and the same boxed as free-form values (see box).
+type internTables struct {
+	strings [256]string
+	boxes   [256]any
+}
+
+func (l *jsonLexer) tables() *internTables {
+	if l.interned == nil {
+		l.interned = new(internTables)
+	}
+	return l.interned
 }
 
 // maxInterned is the length of the longest string text interns.
@@ -57,7 +68,7 @@ func (l *jsonLexer) text(b []byte) string {
 	if len(b) == 0 || len(b) > maxInterned {
 		return string(b)
 	}
-	slot := &l.interned[internHash(b)]
+	slot := &l.tables().strings[internHash(b)]
 	if *slot != string(b) {
 		*slot = string(b)
 	}
@@ -70,7 +81,7 @@ func box[T ~string](l *jsonLexer, s T) any {
 	if len(s) == 0 || len(s) > maxInterned {
 		return s
 	}
-	slot := &l.boxes[internHash([]byte(s))]
+	slot := &l.tables().boxes[internHash([]byte(s))]
 	if v, ok := (*slot).(T); !ok || v != s {
 		*slot = s
 	}

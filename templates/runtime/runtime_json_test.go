@@ -583,7 +583,7 @@ func TestNewValue(t *testing.T) {
 	require.NotSame(t, a, b)
 	*a = "x"
 	assert.Equal(t, "", *b)
-	assert.Len(t, l.strings, slabSize-2)
+	assert.Len(t, l.stringSlab, slabSize-2)
 	f := newValue[float64](&l)
 	assert.Zero(t, *f)
 	p := newValue[probe](&l)
