@@ -270,13 +270,7 @@ func (*UnknownLimits) isLimits() {}
 // the variant whose properties are present, else *UnknownLimits with the value as it
 // is. It reports false for null.
 func decodeLimits(v *Limits, l *jsonLexer) bool {
-	value, ok := l.pickVariant([]variantShape{{
-		properties: []string{"max", "warnAt"},
-		required:   nil,
-	}, {
-		properties: []string{"blockFor", "max"},
-		required:   nil,
-	}})
+	value, ok := l.pickVariant([]variantShape{{properties: []string{"max", "warnAt"}}, {properties: []string{"blockFor", "max"}}})
 	if !ok {
 		return false
 	}
