@@ -388,13 +388,14 @@ func unionDecoder(f *jen.File, u *ir.Union) {
 func variantShapes(u *ir.Union) jen.Code {
 	return jen.Index().Id("variantShape").ValuesFunc(func(g *jen.Group) {
 		for _, v := range u.Variants {
-			g.Values(jen.DictFunc(func(d jen.Dict) {
+			g.Line().Values(jen.DictFunc(func(d jen.Dict) {
 				d[jen.Id("properties")] = stringList(v.Properties)
 				if len(v.Required) > 0 {
 					d[jen.Id("required")] = stringList(v.Required)
 				}
 			}))
 		}
+		g.Line()
 	})
 }
 

@@ -25,13 +25,16 @@ func (*UnknownEndBody) isEndBody() {}
 // the variant whose properties are present, else *UnknownEndBody with the value as it
 // is. It reports false for null.
 func decodeEndBody(v *EndBody, l *jsonLexer) bool {
-	value, ok := l.pickVariant([]variantShape{{
-		properties: []string{"userId"},
-		required:   []string{"userId"},
-	}, {
-		properties: []string{"adminId"},
-		required:   []string{"adminId"},
-	}})
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"userId"},
+			required:   []string{"userId"},
+		},
+		{
+			properties: []string{"adminId"},
+			required:   []string{"adminId"},
+		},
+	})
 	if !ok {
 		return false
 	}
@@ -270,7 +273,10 @@ func (*UnknownLimits) isLimits() {}
 // the variant whose properties are present, else *UnknownLimits with the value as it
 // is. It reports false for null.
 func decodeLimits(v *Limits, l *jsonLexer) bool {
-	value, ok := l.pickVariant([]variantShape{{properties: []string{"max", "warnAt"}}, {properties: []string{"blockFor", "max"}}})
+	value, ok := l.pickVariant([]variantShape{
+		{properties: []string{"max", "warnAt"}},
+		{properties: []string{"blockFor", "max"}},
+	})
 	if !ok {
 		return false
 	}

@@ -147,13 +147,16 @@ func (*UnknownCharge) isCharge() {}
 // the variant whose properties are present, else *UnknownCharge with the value as it
 // is. It reports false for null.
 func decodeCharge(v *Charge, l *jsonLexer) bool {
-	value, ok := l.pickVariant([]variantShape{{
-		properties: []string{"expiry", "number"},
-		required:   []string{"number"},
-	}, {
-		properties: []string{"bank", "number"},
-		required:   []string{"number"},
-	}})
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"expiry", "number"},
+			required:   []string{"number"},
+		},
+		{
+			properties: []string{"bank", "number"},
+			required:   []string{"number"},
+		},
+	})
 	if !ok {
 		return false
 	}
@@ -286,16 +289,20 @@ func (*UnknownDestination) isDestination() {}
 // the variant whose properties are present, else *UnknownDestination with the value as it
 // is. It reports false for null.
 func decodeDestination(v *Destination, l *jsonLexer) bool {
-	value, ok := l.pickVariant([]variantShape{{
-		properties: []string{"cc", "email"},
-		required:   []string{"email"},
-	}, {
-		properties: []string{"extension", "phoneNumber"},
-		required:   []string{"phoneNumber"},
-	}, {
-		properties: []string{"secret", "url"},
-		required:   []string{"url"},
-	}})
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"cc", "email"},
+			required:   []string{"email"},
+		},
+		{
+			properties: []string{"extension", "phoneNumber"},
+			required:   []string{"phoneNumber"},
+		},
+		{
+			properties: []string{"secret", "url"},
+			required:   []string{"url"},
+		},
+	})
 	if !ok {
 		return false
 	}
