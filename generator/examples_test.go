@@ -64,17 +64,21 @@ func TestExamplesRoundTrip(t *testing.T) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	passed := 0
+	passed, odd := 0, 0
 	for _, name := range names {
 		pointer := subtestPointer(name, res)
 		t.Logf("%s %s", results[name], pointer)
-		if results[name] == "pass" {
-			passed++
-		} else {
+		if results[name] != "pass" {
 			t.Errorf("%s does not round-trip:\n%s", pointer, output[name])
+			continue
+		}
+		passed++
+		if o := output[name]; o != nil && strings.Contains(o.String(), "contradicts its schema") {
+			odd++
+			t.Logf("%s %s", pointer, strings.TrimSpace(o.String()))
 		}
 	}
-	fmt.Printf("examples round-tripped: %d/%d\n", passed, len(results))
+	fmt.Printf("examples round-tripped: %d/%d (%d with values that contradict their schema, kept in Extra)\n", passed, len(results), odd)
 }
 
 // subtestPointer maps a subtest name (go test rewrites spaces) back to
