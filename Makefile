@@ -49,7 +49,9 @@ test: build prism
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /generator/versions)
 	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -out $(OUT) -check
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./$(OUT)
-	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzParseWebhook -fuzztime 20s
+	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzDecoders -fuzztime 15s
+	$(GO) test ./templates/runtime -run '^$$' -fuzz FuzzLexer -fuzztime 5s
+	$(GO) test ./gen/bench -run '^$$' -bench . -benchmem -benchtime 100x
 	$(MAKE) sdkrepo
 	$(MAKE) test-specs
 

@@ -25,10 +25,11 @@ type webhookExample struct {
 
 // specWebhook is what the tests read from the document: the examples of
 // the webhook body and the IR of the events union the SDK is generated
-// from.
+// from, and the IR of the whole SDK.
 type specWebhook struct {
 	Examples []webhookExample // sorted by name
 	Events   *ir.Union
+	API      *ir.API
 }
 
 // ExpectedType returns the Go type name an event whose discriminator is
@@ -69,7 +70,7 @@ func readSpecWebhook() (*specWebhook, error) {
 	if api.Webhook == nil || api.Webhook.Events == nil {
 		return nil, errors.New("the document describes no webhook events")
 	}
-	out := &specWebhook{Events: api.Webhook.Events}
+	out := &specWebhook{Events: api.Webhook.Events, API: api}
 	prefix := api.Webhook.Payload.Pointer[:len(api.Webhook.Payload.Pointer)-len("schema")] + "examples/"
 	for _, ex := range api.Examples {
 		if name, ok := strings.CutPrefix(ex.Pointer, prefix); ok {

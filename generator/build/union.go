@@ -25,14 +25,15 @@ func (b *builder) planUnion(u *ir.Union, s *openapi3.Schema) {
 	u.Unknown = b.names.claim("Unknown" + u.Name)
 	u.Marker = b.names.claim("is" + u.Name)
 	u.Decoder = b.names.claim("decode" + u.Name)
+	u.Unmarshal = b.names.claim("Unmarshal" + u.Name)
 	if s.Discriminator != nil {
 		u.Discriminator = s.Discriminator.PropertyName
 	}
 	b.unions = append(b.unions, &unionPlan{union: u, schema: s})
 }
 
-// finishUnions resolves the variants of every planned union, then marks
-// the structs that need a decoder for union fields.
+// finishUnions resolves the variants of every planned union, then names
+// the Extra field of every struct.
 func (b *builder) finishUnions() {
 	fixed := map[*ir.Struct]map[string]bool{} // discriminator values each struct is given
 	// Resolving a variant may declare inline types with unions of their
@@ -50,7 +51,6 @@ func (b *builder) finishUnions() {
 	}
 	for _, d := range b.decls {
 		if st, ok := d.(*ir.Struct); ok {
-			st.DecodesUnions = slices.ContainsFunc(st.Fields, func(f *ir.Field) bool { return ir.HasUnion(f.Type) })
 			st.Extra = extraField(st)
 		}
 	}

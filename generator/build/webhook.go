@@ -36,6 +36,7 @@ func (b *builder) webhook(hooks map[string]*openapi3.PathItem) *ir.Webhook {
 		w := &ir.Webhook{Payload: payload}
 		for _, f := range payload.Fields {
 			if s, ok := f.Type.(*ir.Slice); ok && f.JSONName == webhookEventsField {
+				w.EventsField = f
 				if n, ok := s.Elem.(*ir.Named); ok {
 					w.Events, _ = n.Decl.(*ir.Union)
 				}

@@ -169,38 +169,20 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 }
 
 // decodeResult sends the request and decodes the response into a value
-// of t; a union result is decoded from raw JSON by its decoder.
+// of t, with its UnmarshalJSON when it is a struct, else with its decoder.
 func decodeResult(t ir.Type) []jen.Code {
-	do := func(out jen.Code) jen.Code {
-		return jen.If(
-			jen.Err().Op(":=").Id("s").Dot("t").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), out, jen.Id("opts")),
-			jen.Err().Op("!=").Nil(),
-		).Block(jen.Return(jen.Nil(), jen.Err()))
-	}
-	if !ir.HasUnion(t) || hasStruct(t) {
-		return []jen.Code{
-			jen.Var().Id("out").Add(typ(t)),
-			do(jen.Op("&").Id("out")),
-			jen.Return(jen.Op("&").Id("out"), jen.Nil()),
-		}
+	var out jen.Code = jen.Op("&").Id("out")
+	if _, isStruct := namedDecl(t).(*ir.Struct); !isStruct {
+		out = jen.Id("decodeInto").Call(jen.Op("&").Id("out"), decoder(t), jen.Lit(typeName(t)))
 	}
 	return []jen.Code{
-		jen.Var().Id("raw").Add(rawType(t)),
-		do(jen.Op("&").Id("raw")),
-		jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(decodeCall(t, jen.Id("raw"))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Var().Id("out").Add(typ(t)),
+		jen.If(
+			jen.Err().Op(":=").Id("s").Dot("t").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), out, jen.Id("opts")),
+			jen.Err().Op("!=").Nil(),
+		).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
 	}
-}
-
-// hasStruct reports a named struct, which decodes its own union fields.
-func hasStruct(t ir.Type) bool {
-	n, ok := t.(*ir.Named)
-	if !ok {
-		return false
-	}
-	_, ok = n.Decl.(*ir.Struct)
-	return ok
 }
 
 // paramsStruct writes <Operation>Params and its encode method, which puts

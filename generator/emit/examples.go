@@ -24,23 +24,48 @@ func ExamplesTest(api *ir.API) File {
 	return File{Name: "examples_test.go", Jen: f}
 }
 
-// exampleDecoder is a func([]byte) (any, error) decoding into t.
+// exampleDecoder is a func([]byte) (any, error) decoding into t: a
+// struct with its UnmarshalJSON, a union with its Unmarshal function (an
+// example that gives the Unknown variant fails), anything else with its
+// decoder.
 func exampleDecoder(t ir.Type) jen.Code {
 	var body []jen.Code
-	if ir.HasUnion(t) && !hasStruct(t) {
-		body = []jen.Code{
-			jen.Var().Id("raw").Add(rawType(t)),
-			jen.If(jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("raw")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Err()),
-			),
-			jen.Return(decodeCall(t, jen.Id("raw"))),
-		}
-	} else {
+	switch d := namedDecl(t).(type) {
+	case *ir.Struct:
 		body = []jen.Code{
 			jen.Var().Id("v").Add(typ(t)),
-			jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")),
+			jen.Err().Op(":=").Id("v").Dot("UnmarshalJSON").Call(jen.Id("data")),
+			jen.Return(jen.Id("v"), jen.Err()),
+		}
+	case *ir.Union:
+		body = []jen.Code{
+			jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(d.Unmarshal).Call(jen.Id("data")),
+			jen.If(jen.List(jen.Id("_"), jen.Id("unknown")).Op(":=").Id("v").Assert(jen.Op("*").Id(d.Unknown)), jen.Id("unknown")).Block(
+				jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit("decodes as *"+d.Unknown))),
+			),
+			jen.Return(jen.Id("v"), jen.Err()),
+		}
+	default:
+		body = []jen.Code{
+			jen.Var().Id("v").Add(typ(t)),
+			jen.Err().Op(":=").Id("unmarshalJSON").Call(jen.Id("data"), jen.Op("&").Id("v"), decoder(t), jen.Lit(typeName(t))),
 			jen.Return(jen.Id("v"), jen.Err()),
 		}
 	}
 	return jen.Func().Params(jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(body...)
+}
+
+// namedDecl is the declaration t names, through aliases, or nil.
+func namedDecl(t ir.Type) ir.Decl {
+	for {
+		n, ok := t.(*ir.Named)
+		if !ok {
+			return nil
+		}
+		a, ok := n.Decl.(*ir.Alias)
+		if !ok || a.Recursive {
+			return n.Decl
+		}
+		t = a.Target
+	}
 }

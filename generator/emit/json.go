@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -8,193 +9,356 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-const jsonPkg = "encoding/json"
+// The JSON codecs. Each struct gets decodeJSON and encodeJSON methods that
+// walk the bytes once with the runtime's jsonLexer and jsonEncoder, and
+// UnmarshalJSON and MarshalJSON built on them; each union a decode
+// function, an exported Unmarshal function and codecs for its Unknown
+// variant. A decoder is a func(*T, *jsonLexer) bool and an encoder a
+// func(*T, *jsonEncoder); see the runtime's runtime_json.go.
 
-// marshalStruct writes a MarshalJSON that adds the undeclared properties
-// kept in Extra and, for a union variant, sets the discriminator, so
-// callers never have to fill it in.
-func marshalStruct(f *jen.File, st *ir.Struct) {
-	r := receiver(st.Name)
-	body := []jen.Code{
-		jen.Type().Id("plain").Id(st.Name),
-		jen.Id("wire").Op(":=").Id("plain").Call(jen.Id(r)),
+// codecNames are the names a codec method gives its lexer and encoder,
+// unless the receiver has taken them.
+type codecNames struct{ recv, lexer, encoder string }
+
+func namesFor(typeName string) codecNames {
+	n := codecNames{recv: receiver(typeName), lexer: "l", encoder: "e"}
+	if n.recv == n.lexer {
+		n.lexer = "lx"
 	}
-	doc := "MarshalJSON encodes " + st.Name + " with the properties of " + st.Extra + "."
+	if n.recv == n.encoder {
+		n.encoder = "enc"
+	}
+	return n
+}
+
+// structCodec writes the codec methods of a struct.
+func structCodec(f *jen.File, st *ir.Struct) {
+	n := namesFor(st.Name)
+	required := requiredFields(st)
+
+	comment(f, "UnmarshalJSON decodes "+n.recv+" from data, keeping in "+st.Extra+" the properties the")
+	comment(f, "schema does not declare and the values that do not fit their type.")
+	f.Func().Params(jen.Id(n.recv).Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("unmarshalJSON").Call(jen.Id("data"), jen.Id(n.recv), jen.Parens(jen.Op("*").Id(st.Name)).Dot("decodeJSON"), jen.Lit(st.Name))),
+	)
+	f.Line()
+
+	doc := "MarshalJSON encodes " + n.recv + " with the properties of " + st.Extra + "."
 	if d := st.Discriminator; d != nil {
-		body = append(body, jen.Id("wire").Dot(d.Field.Name).Op("=").Lit(d.Value))
-		doc = "MarshalJSON encodes " + st.Name + " with " + d.Field.JSONName + " set to " + strconv.Quote(d.Value) + " and the properties of " + st.Extra + "."
+		doc = "MarshalJSON encodes " + n.recv + " with the properties of " + st.Extra + "; " + strconv.Quote(d.Field.JSONName) + "\nis " + strconv.Quote(d.Value) + " unless " + d.Field.Name + " says otherwise."
 	}
-	body = append(body,
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(jsonPkg, "Marshal").Call(jen.Id("wire")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("withExtra").Call(jen.Id("data"), jen.Id(r).Dot(st.Extra))),
-	)
 	comment(f, doc)
-	f.Func().Params(jen.Id(r).Id(st.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...)
+	f.Func().Params(jen.Id(n.recv).Id(st.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("marshalJSON").Call(jen.Op("&").Id(n.recv), jen.Parens(jen.Op("*").Id(st.Name)).Dot("encodeJSON"))),
+	)
+	f.Line()
+
+	decodeMethod(f, st, n, required)
+	encodeMethod(f, st, n, required)
+}
+
+// requiredFields numbers the required fields of st, whose absence a
+// decoded value remembers; a struct tracks at most 64 of them.
+func requiredFields(st *ir.Struct) map[*ir.Field]int {
+	out := map[*ir.Field]int{}
+	for _, fd := range st.Fields {
+		if fd.Omit == "" && len(out) < 64 {
+			out[fd] = len(out)
+		}
+	}
+	return out
+}
+
+func decodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Field]int) {
+	r, l := jen.Id(n.recv), jen.Id(n.lexer)
+	extra := jen.Op("&").Add(r.Clone()).Dot(st.Extra)
+	var member jen.Code = jen.Id("decodeExtra").Call(l, extra)
+	if len(st.Fields) > 0 {
+		member = jen.Switch(jen.String().Parens(l.Clone().Dot("key"))).BlockFunc(func(g *jen.Group) {
+			for _, fd := range st.Fields {
+				var body []jen.Code
+				if i, ok := required[fd]; ok {
+					body = append(body, jen.Id("seen").Dot("add").Call(jen.Lit(i)))
+				}
+				body = append(body, decodeMember(fd, l, r.Clone().Dot(fd.Name), extra))
+				g.Case(jen.Lit(fd.JSONName)).Block(body...)
+			}
+			g.Default().Id("decodeExtra").Call(l, extra)
+		})
+	}
+	body := []jen.Code{
+		jen.If(jen.Op("!").Add(l).Dot("enterObject").Call()).Block(jen.Return(jen.False())),
+		jen.Op("*").Add(r).Op("=").Id(st.Name).Values(),
+	}
+	if len(required) > 0 {
+		body = append(body, jen.Var().Id("seen").Id("fieldSet"))
+	}
+	body = append(body, jen.For(l.Clone().Dot("nextMember").Call()).Block(member))
+	if len(required) > 0 {
+		body = append(body, r.Clone().Dot("absent").Op("=").Id("seen").Dot("missing").Call(jen.Lit(len(required))))
+	}
+	body = append(body, jen.Return(jen.True()))
+	comment(f, "decodeJSON decodes the object at "+n.lexer+" into "+n.recv+", or reports false for another value.")
+	f.Func().Params(r.Clone().Op("*").Id(st.Name)).Id("decodeJSON").Params(jen.Id(n.lexer).Op("*").Id("jsonLexer")).Bool().Block(body...)
 	f.Line()
 }
 
-// unmarshalStruct writes an UnmarshalJSON that lets encoding/json decode
-// the plain fields, decodes union fields from their raw JSON (an
-// interface cannot be decoded into directly) and keeps the undeclared
-// properties in Extra.
-func unmarshalStruct(f *jen.File, st *ir.Struct) {
-	r := receiver(st.Name)
-	var unionFields []*ir.Field
-	var known []jen.Code
+// decodeMember decodes the value of fd's member at l into target; extra
+// is a pointer to the map of raw values that do not fit, or nil.
+func decodeMember(fd *ir.Field, l, target, extra jen.Code) jen.Code {
+	switch t := fd.Type.(type) {
+	case *ir.Pointer:
+		return jen.Id("decodeOptional").Call(l, jen.Lit(fd.JSONName), jen.Op("&").Add(target), extra, decoder(t.Elem))
+	case *ir.Nullable:
+		return jen.Id("decodeNullable").Call(l, jen.Lit(fd.JSONName), jen.Op("&").Add(target), extra, decoder(t.Elem))
+	}
+	return jen.Id("decodeField").Call(l, jen.Lit(fd.JSONName), jen.Op("&").Add(target), extra, decoder(fd.Type))
+}
+
+func encodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Field]int) {
+	r, e := jen.Id(n.recv), jen.Id(n.encoder)
+	extra := r.Clone().Dot(st.Extra)
+	body := []jen.Code{
+		// As encoding/json writes a nil pointer: a nil variant in a union,
+		// a nil request body.
+		jen.If(r.Clone().Op("==").Nil()).Block(e.Clone().Dot("null").Call(), jen.Return()),
+		e.Clone().Dot("buf").Op("=").Append(e.Clone().Dot("buf"), jen.LitRune('{')),
+	}
+	declared := []jen.Code{e, extra}
 	for _, fd := range st.Fields {
-		known = append(known, jen.Lit(fd.JSONName))
-		if ir.HasUnion(fd.Type) {
-			unionFields = append(unionFields, fd)
+		declared = append(declared, jen.Lit(fd.JSONName))
+		key, field := jen.Lit(fd.JSONName), r.Clone().Dot(fd.Name)
+		absent := jen.False()
+		if i, ok := required[fd]; ok {
+			absent = r.Clone().Dot("absent").Dot("has").Call(jen.Lit(i))
 		}
-	}
-	body := []jen.Code{jen.Type().Id("plain").Id(st.Name)}
-	if len(unionFields) == 0 {
-		body = append(body,
-			jen.If(jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id(r))), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Err()),
-			),
-		)
-	} else {
-		body = append(body,
-			jen.Var().Id("wire").StructFunc(func(g *jen.Group) {
-				g.Op("*").Id("plain")
-				for _, fd := range unionFields {
-					g.Id(fd.Name).Add(rawType(fd.Type)).Tag(map[string]string{"json": fd.JSONName})
-				}
-			}),
-			jen.Id("wire").Dot("plain").Op("=").Parens(jen.Op("*").Id("plain")).Call(jen.Id(r)),
-			jen.If(jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("wire")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Err()),
-			),
-		)
-	}
-	body = append(body, jen.Var().Err().Error())
-	for _, fd := range unionFields {
-		body = append(body, jen.If(
-			jen.List(jen.Id(r).Dot(fd.Name), jen.Err()).Op("=").Add(decodeCall(fd.Type, jen.Id("wire").Dot(fd.Name))),
-			jen.Err().Op("!=").Nil(),
-		).Block(
-			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(fd.JSONName+": %w"), jen.Err())),
-		))
+		if d := st.Discriminator; d != nil && d.Field == fd {
+			body = append(body, jen.Id("encodeDiscriminator").Call(e, key, field, jen.Lit(d.Value), absent, extra))
+			continue
+		}
+		switch t := fd.Type.(type) {
+		case *ir.Pointer:
+			body = append(body, jen.Id("encodePointer").Call(e, key, field, extra, encoder(t.Elem)))
+		case *ir.Nullable:
+			body = append(body, jen.Id("encodeNullable").Call(e, key, jen.Op("&").Add(field), extra, encoder(t.Elem)))
+		default:
+			if fd.Omit == "" {
+				body = append(body, jen.Id("encodeRequired").Call(e, key, jen.Op("&").Add(field), absent, extra, encoder(fd.Type)))
+			} else {
+				body = append(body, jen.Id("encodeOptional").Call(e, key, jen.Op("&").Add(field), field.Clone().Op("!=").Nil(), extra, encoder(fd.Type)))
+			}
+		}
 	}
 	body = append(body,
-		jen.List(jen.Id(r).Dot(st.Extra), jen.Err()).Op("=").Id("extraProperties").Call(append([]jen.Code{jen.Id("data")}, known...)...),
-		jen.Return(jen.Err()),
+		jen.If(jen.Len(extra).Op(">").Lit(0)).Block(jen.Id("encodeExtra").Call(declared...)),
+		e.Clone().Dot("buf").Op("=").Append(e.Clone().Dot("buf"), jen.LitRune('}')),
 	)
-	comment(f, "UnmarshalJSON decodes "+st.Name+", keeping undeclared properties in "+st.Extra+".")
-	f.Func().Params(jen.Id(r).Op("*").Id(st.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
+	comment(f, "encodeJSON writes "+n.recv+" as a JSON object, or null when nil.")
+	f.Func().Params(r.Clone().Op("*").Id(st.Name)).Id("encodeJSON").Params(jen.Id(n.encoder).Op("*").Id("jsonEncoder")).Block(body...)
 	f.Line()
 }
 
-// rawType is t with every union replaced by json.RawMessage: the shape in
-// which encoding/json can hold a union field before it is decoded.
-func rawType(t ir.Type) jen.Code {
+// decoder is the decoder of a value of type t: a func(*t, *jsonLexer) bool.
+func decoder(t ir.Type) jen.Code {
 	switch t := t.(type) {
+	case ir.Builtin:
+		switch t {
+		case ir.String:
+			return jen.Id("decodeString")
+		case ir.Int, ir.Int64:
+			return jen.Id("decodeInt")
+		case ir.Float64:
+			return jen.Id("decodeFloat64")
+		case ir.Bool:
+			return jen.Id("decodeBool")
+		}
+		return jen.Id("decodeAny")
 	case *ir.Named:
 		switch d := t.Decl.(type) {
+		case *ir.Struct:
+			return jen.Parens(jen.Op("*").Id(d.Name)).Dot("decodeJSON")
 		case *ir.Union:
-			return jen.Qual(jsonPkg, "RawMessage")
+			return jen.Id(d.Decoder)
+		case *ir.Enum:
+			return jen.Id("decodeString")
 		case *ir.Alias:
-			return rawType(d.Target)
+			if d.Recursive {
+				return jen.Parens(jen.Op("*").Id(d.Name)).Dot("decodeJSON")
+			}
+			return decoder(d.Target)
 		}
-	case *ir.Slice:
-		return jen.Index().Add(rawType(t.Elem))
 	case *ir.Map:
-		return jen.Map(jen.String()).Add(rawType(t.Elem))
-	case *ir.Nullable:
-		return jen.Id("Nullable").Types(rawType(t.Elem))
+		if t.Elem == ir.Any {
+			return jen.Id("decodeFreeForm")
+		}
+		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("l").Op("*").Id("jsonLexer")).Bool().Block(
+			jen.Return(decodeContainer(t, jen.Id("v"), jen.Id("l"))),
+		)
+	case *ir.Slice:
+		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("l").Op("*").Id("jsonLexer")).Bool().Block(
+			jen.Return(decodeContainer(t, jen.Id("v"), jen.Id("l"))),
+		)
 	}
-	return typ(t)
+	panic(fmt.Sprintf("emit: no decoder for %T", t))
 }
 
-// decodeCall decodes raw, of rawType(t), into a value of type t.
-func decodeCall(t ir.Type, raw jen.Code) jen.Code {
+// decodeContainer decodes into v, a pointer to a slice or map, with l.
+func decodeContainer(t ir.Type, v, l jen.Code) jen.Code {
 	switch t := t.(type) {
+	case *ir.Slice:
+		return jen.Id("decodeSlice").Call(v, l, decoder(t.Elem))
+	case *ir.Map:
+		return jen.Id("decodeMap").Call(v, l, decoder(t.Elem))
+	}
+	panic("emit: decodeContainer of a type that is no container")
+}
+
+// encoder is the encoder of a value of type t: a func(*t, *jsonEncoder).
+func encoder(t ir.Type) jen.Code {
+	switch t := t.(type) {
+	case ir.Builtin:
+		switch t {
+		case ir.String:
+			return jen.Id("encodeString")
+		case ir.Int, ir.Int64:
+			return jen.Id("encodeInt")
+		case ir.Float64:
+			return jen.Id("encodeFloat64")
+		case ir.Bool:
+			return jen.Id("encodeBool")
+		}
+		return jen.Id("encodeAny")
 	case *ir.Named:
 		switch d := t.Decl.(type) {
+		case *ir.Struct:
+			return jen.Parens(jen.Op("*").Id(d.Name)).Dot("encodeJSON")
 		case *ir.Union:
-			return jen.Id(d.Decoder).Call(raw)
+			return jen.Id("encodeUnion")
+		case *ir.Enum:
+			return jen.Id("encodeString")
 		case *ir.Alias:
-			return decodeCall(d.Target, raw)
+			if d.Recursive {
+				return jen.Parens(jen.Op("*").Id(d.Name)).Dot("encodeJSON")
+			}
+			return encoder(d.Target)
 		}
-	case *ir.Slice:
-		return jen.Id("decodeSlice").Call(raw, decoderFunc(t.Elem))
 	case *ir.Map:
-		return jen.Id("decodeMap").Call(raw, decoderFunc(t.Elem))
-	case *ir.Nullable:
-		return jen.Id("decodeNullable").Call(raw, decoderFunc(t.Elem))
+		if t.Elem == ir.Any {
+			return jen.Id("encodeFreeForm")
+		}
+		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("e").Op("*").Id("jsonEncoder")).Block(
+			encodeContainer(t, jen.Id("v"), jen.Id("e")),
+		)
+	case *ir.Slice:
+		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("e").Op("*").Id("jsonEncoder")).Block(
+			encodeContainer(t, jen.Id("v"), jen.Id("e")),
+		)
 	}
-	panic("emit: decodeCall on a type without union")
+	panic(fmt.Sprintf("emit: no encoder for %T", t))
 }
 
-// decoderFunc is a function value decoding rawType(t) into t.
-func decoderFunc(t ir.Type) jen.Code {
-	if n, ok := t.(*ir.Named); ok {
-		if u, ok := n.Decl.(*ir.Union); ok {
-			return jen.Id(u.Decoder)
-		}
+// encodeContainer encodes v, a pointer to a slice or map, with e.
+func encodeContainer(t ir.Type, v, e jen.Code) jen.Code {
+	switch t := t.(type) {
+	case *ir.Slice:
+		return jen.Id("encodeSlice").Call(v, e, encoder(t.Elem))
+	case *ir.Map:
+		return jen.Id("encodeMap").Call(v, e, encoder(t.Elem))
 	}
-	return jen.Func().Params(jen.Id("raw").Add(rawType(t))).Params(typ(t), jen.Error()).Block(
-		jen.Return(decodeCall(t, jen.Id("raw"))),
+	panic("emit: encodeContainer of a type that is no container")
+}
+
+// aliasCodec writes the codec methods of a recursive alias, a defined
+// type whose decoder refers to itself.
+func aliasCodec(f *jen.File, a *ir.Alias) {
+	n := namesFor(a.Name)
+	value := jen.Parens(jen.Op("*").Add(typ(a.Target))).Call(jen.Id(n.recv))
+	comment(f, "decodeJSON decodes the value at "+n.lexer+" into "+n.recv+".")
+	f.Func().Params(jen.Id(n.recv).Op("*").Id(a.Name)).Id("decodeJSON").Params(jen.Id(n.lexer).Op("*").Id("jsonLexer")).Bool().Block(
+		jen.Return(decodeContainer(a.Target, value, jen.Id(n.lexer))),
 	)
+	f.Line()
+	comment(f, "encodeJSON writes "+n.recv+".")
+	f.Func().Params(jen.Id(n.recv).Op("*").Id(a.Name)).Id("encodeJSON").Params(jen.Id(n.encoder).Op("*").Id("jsonEncoder")).Block(
+		encodeContainer(a.Target, value.Clone(), jen.Id(n.encoder)),
+	)
+	f.Line()
 }
 
-// unknownGetter reads a common property of an unknown variant from its
-// raw JSON; the discriminator is at hand in Type.
-func unknownGetter(f *jen.File, u *ir.Union, c *ir.Getter) {
-	r := receiver(u.Unknown)
+// unionCodec writes the decoder of a union, its Unmarshal function and
+// the codecs and getters of its Unknown variant.
+func unionCodec(f *jen.File, u *ir.Union) {
+	unionDecoder(f, u)
+
+	comment(f, u.Unmarshal+" decodes "+article(u.Name)+" "+u.Name+" from data; JSON null gives nil. It fails")
+	comment(f, "only on malformed JSON: a value that is not a known variant decodes as")
+	comment(f, "*"+u.Unknown+".")
+	f.Func().Id(u.Unmarshal).Params(jen.Id("data").Index().Byte()).Params(jen.Id(u.Name), jen.Error()).Block(
+		jen.Var().Id("v").Id(u.Name),
+		jen.Err().Op(":=").Id("unmarshalJSON").Call(jen.Id("data"), jen.Op("&").Id("v"), jen.Id(u.Decoder), jen.Lit(u.Name)),
+		jen.Return(jen.Id("v"), jen.Err()),
+	)
+	f.Line()
+
+	n := namesFor(u.Unknown)
+	for _, c := range u.Common {
+		unknownGetter(f, u, c, n)
+	}
+	comment(f, "MarshalJSON encodes the value exactly as it was received.")
+	f.Func().Params(jen.Id(n.recv).Id(u.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("unknownJSON").Call(jen.Id(n.recv).Dot("Raw"))),
+	)
+	f.Line()
+	comment(f, "encodeJSON writes "+n.recv+".Raw.")
+	f.Func().Params(jen.Id(n.recv).Op("*").Id(u.Unknown)).Id("encodeJSON").Params(jen.Id(n.encoder).Op("*").Id("jsonEncoder")).Block(
+		jen.If(jen.Id(n.recv).Op("==").Nil()).Block(jen.Id(n.encoder).Dot("null").Call(), jen.Return()),
+		jen.Id(n.encoder).Dot("raw").Call(jen.Id(n.recv).Dot("Raw")),
+	)
+	f.Line()
+}
+
+// unknownGetter reads a common property of an Unknown variant from its
+// raw JSON, as the variants decode it; the discriminator is at hand in
+// Type.
+func unknownGetter(f *jen.File, u *ir.Union, c *ir.Getter, n codecNames) {
 	comment(f, c.Method+" returns the "+strconv.Quote(c.Field.JSONName)+" property, read from Raw.")
 	var body []jen.Code
 	if c.IsDiscriminator {
-		body = []jen.Code{jen.Return(jen.Id(r).Dot("Type"))}
+		body = []jen.Code{jen.Return(jen.Id(n.recv).Dot("Type"))}
 	} else {
 		body = []jen.Code{
 			jen.Var().Id("v").Add(typ(c.Field.Type)),
-			jen.Id("property").Call(jen.Id(r).Dot("Raw"), jen.Lit(c.Field.JSONName), jen.Op("&").Id("v")),
+			jen.For(jen.Id("l").Op(":=").Range().Id("propertyValues").Call(jen.Id(n.recv).Dot("Raw"), jen.Lit(c.Field.JSONName))).Block(
+				decodeMember(c.Field, jen.Id("l"), jen.Id("v"), jen.Nil()),
+			),
 			jen.Return(jen.Id("v")),
 		}
 	}
-	f.Func().Params(jen.Id(r).Op("*").Id(u.Unknown)).Id(c.Method).Params().Add(typ(c.Field.Type)).Block(body...)
+	f.Func().Params(jen.Id(n.recv).Op("*").Id(u.Unknown)).Id(c.Method).Params().Add(typ(c.Field.Type)).Block(body...)
 	f.Line()
 }
 
-func unknownMarshal(f *jen.File, u *ir.Union) {
-	r := receiver(u.Unknown)
-	comment(f, "MarshalJSON encodes the value exactly as it was received.")
-	f.Func().Params(jen.Id(r).Id(u.Unknown)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("unknownJSON").Call(jen.Id(r).Dot("Raw"))),
-	)
-	f.Line()
-}
-
-// unionDecoder writes the function that decodes a union from raw JSON:
-// by discriminator value, or else by which properties are present.
+// unionDecoder writes the function that decodes a union at a lexer: by
+// the discriminator, looked up ahead, or else by which properties are
+// present.
 func unionDecoder(f *jen.File, u *ir.Union) {
-	body := []jen.Code{
-		jen.If(jen.Id("isNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil(), jen.Nil())),
-	}
-	var unknown jen.Code
+	l := jen.Id("l")
+	var pick jen.Code
+	unknown := []jen.Code{jen.Id("Raw").Op(":").Add(l.Clone().Dot("copyRaw").Call())}
 	if u.Discriminator != "" {
-		body = append(body,
-			jen.List(jen.Id("value"), jen.Err()).Op(":=").Id("discriminator").Call(jen.Id("data"), jen.Lit(u.Discriminator)),
-		)
-		unknown = jen.Op("&").Id(u.Unknown).Values(jen.Dict{
-			jen.Id("Type"): jen.Id("value"),
-			jen.Id("Raw"):  jen.Qual("slices", "Clone").Call(jen.Id("data")),
-		})
+		pick = jen.List(jen.Id("value"), jen.Id("ok")).Op(":=").Add(l).Dot("discriminator").Call(jen.Lit(u.Discriminator))
+		unknown = append([]jen.Code{jen.Id("Type").Op(":").String().Parens(jen.Id("value"))}, unknown...)
 	} else {
-		body = append(body,
-			jen.List(jen.Id("value"), jen.Err()).Op(":=").Id("pickVariant").Call(jen.Id("data"), variantShapes(u)),
-		)
-		unknown = jen.Op("&").Id(u.Unknown).Values(jen.Dict{
-			jen.Id("Raw"): jen.Qual("slices", "Clone").Call(jen.Id("data")),
-		})
+		pick = jen.List(jen.Id("value"), jen.Id("ok")).Op(":=").Add(l).Dot("pickVariant").Call(variantShapes(u))
 	}
-	body = append(body,
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Var().Id("v").Id(u.Name),
-		jen.Switch(jen.Id("value")).BlockFunc(func(g *jen.Group) {
+	var tag jen.Code = jen.Id("value")
+	if u.Discriminator != "" {
+		tag = jen.String().Parens(jen.Id("value"))
+	}
+	body := []jen.Code{
+		pick,
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.False())),
+		jen.Switch(tag).BlockFunc(func(g *jen.Group) {
 			for i, v := range u.Variants {
 				var values []jen.Code
 				if u.Discriminator != "" {
@@ -204,31 +368,34 @@ func unionDecoder(f *jen.File, u *ir.Union) {
 				} else {
 					values = append(values, jen.Lit(i))
 				}
-				g.Case(values...).Id("v").Op("=").New(jen.Id(v.Struct.Name))
+				g.Case(values...).Op("*").Id("v").Op("=").Id("decodeVariant").Types(jen.Id(v.Struct.Name)).Call(l)
 			}
-			g.Default().Return(unknown, jen.Nil())
+			g.Default().Op("*").Id("v").Op("=").Op("&").Id(u.Unknown).Values(unknown...)
 		}),
-		// A variant whose content contradicts its schema is kept raw
-		// rather than failing the whole document: nothing is lost.
-		jen.If(jen.Qual(jsonPkg, "Unmarshal").Call(jen.Id("data"), jen.Id("v")).Op("!=").Nil()).Block(
-			jen.Return(unknown, jen.Nil()),
-		),
-		jen.Return(jen.Id("v"), jen.Nil()),
-	)
-	comment(f, u.Decoder+" decodes "+article(u.Name)+" "+u.Name+"; JSON null gives nil. Content")
-	comment(f, "that is not a known variant, or does not decode as one, gives the Unknown variant.")
-	f.Func().Id(u.Decoder).Params(jen.Id("data").Qual(jsonPkg, "RawMessage")).Params(jen.Id(u.Name), jen.Error()).Block(body...)
+		jen.Return(jen.True()),
+	}
+	how := "the variant its " + strconv.Quote(u.Discriminator) + " property names"
+	if u.Discriminator == "" {
+		how = "the variant whose properties are present"
+	}
+	comment(f, u.Decoder+" decodes the "+u.Name+" at l into v:")
+	comment(f, how+", else *"+u.Unknown+" with the value as it")
+	comment(f, "is. It reports false for null.")
+	f.Func().Id(u.Decoder).Params(jen.Id("v").Op("*").Id(u.Name), l.Clone().Op("*").Id("jsonLexer")).Bool().Block(body...)
 	f.Line()
 }
 
 func variantShapes(u *ir.Union) jen.Code {
 	return jen.Index().Id("variantShape").ValuesFunc(func(g *jen.Group) {
 		for _, v := range u.Variants {
-			g.Values(jen.Dict{
-				jen.Id("properties"): stringList(v.Properties),
-				jen.Id("required"):   stringList(v.Required),
-			})
+			g.Line().Values(jen.DictFunc(func(d jen.Dict) {
+				d[jen.Id("properties")] = stringList(v.Properties)
+				if len(v.Required) > 0 {
+					d[jen.Id("required")] = stringList(v.Required)
+				}
+			}))
 		}
+		g.Line()
 	})
 }
 
@@ -241,4 +408,9 @@ func stringList(list []string) jen.Code {
 			g.Lit(s)
 		}
 	})
+}
+
+// typeName is the Go spelling of t, for error messages.
+func typeName(t ir.Type) string {
+	return fmt.Sprintf("%#v", typ(t))
 }

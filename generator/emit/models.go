@@ -22,10 +22,12 @@ func models(api *ir.API) *jen.File {
 			comment(f, docFor(d.Name, d.Doc, "is the schema "+d.Pointer+"."))
 			if d.Recursive {
 				f.Type().Id(d.Name).Add(typ(d.Target))
+				f.Line()
+				aliasCodec(f, d)
 			} else {
 				f.Type().Id(d.Name).Op("=").Add(typ(d.Target))
+				f.Line()
 			}
-			f.Line()
 		}
 	}
 	return f
@@ -40,9 +42,13 @@ func structDecl(f *jen.File, st *ir.Struct) {
 			}
 			g.Id(fd.Name).Add(typ(fd.Type)).Tag(map[string]string{"json": jsonTag(fd)})
 		}
-		comment(g, st.Extra+" holds the properties the schema does not declare, so that")
-		comment(g, "nothing received is lost when the value is encoded again.")
+		comment(g, st.Extra+" holds the properties the schema does not declare and those whose")
+		comment(g, "value does not fit their type, so that encoding loses nothing received.")
 		g.Id(st.Extra).Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
+		if len(requiredFields(st)) > 0 {
+			comment(g, "absent are the required properties the decoded JSON lacked.")
+			g.Id("absent").Id("fieldSet")
+		}
 	})
 	f.Line()
 	for _, u := range st.Unions {
@@ -57,8 +63,7 @@ func structDecl(f *jen.File, st *ir.Struct) {
 		)
 		f.Line()
 	}
-	marshalStruct(f, st)
-	unmarshalStruct(f, st)
+	structCodec(f, st)
 }
 
 func jsonTag(fd *ir.Field) string {
@@ -96,6 +101,7 @@ func unionDecl(f *jen.File, u *ir.Union) {
 			g.Id(c.Method).Params().Add(typ(c.Field.Type))
 		}
 		g.Id(u.Marker).Params()
+		g.Id("encodeJSON").Params(jen.Op("*").Id("jsonEncoder"))
 	})
 	f.Line()
 
@@ -112,11 +118,7 @@ func unionDecl(f *jen.File, u *ir.Union) {
 	f.Line()
 	f.Func().Params(jen.Op("*").Id(u.Unknown)).Id(u.Marker).Params().Block()
 	f.Line()
-	for _, c := range u.Common {
-		unknownGetter(f, u, c)
-	}
-	unknownMarshal(f, u)
-	unionDecoder(f, u)
+	unionCodec(f, u)
 }
 
 func variantList(u *ir.Union) string {

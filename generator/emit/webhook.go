@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strconv"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/sunco-sdk/sunco-go/generator/ir"
@@ -9,18 +11,27 @@ import (
 func webhook(api *ir.API) *jen.File {
 	f := newFile(api)
 	p := api.Webhook.Payload.Name
-	comment(f, "ParseWebhook decodes the body of a webhook request. Events of a type this SDK")
-	comment(f, "does not know decode as Unknown variants without failing the others.")
-	f.Func().Id("ParseWebhook").Params(jen.Id("body").Index().Byte()).Params(jen.Op("*").Id(p), jen.Error()).Block(
-		jen.If(jen.Err().Op(":=").Id("requireProperty").Call(jen.Id("body"), jen.Lit("events")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		),
+	doc := "It fails only on malformed JSON and on a body that is not an object."
+	body := []jen.Code{
 		jen.Var().Id("payload").Id(p),
-		jen.If(jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("body"), jen.Op("&").Id("payload")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		),
-		jen.Return(jen.Op("&").Id("payload"), jen.Nil()),
-	)
+		jen.If(
+			jen.Err().Op(":=").Id("unmarshalJSON").Call(jen.Id("body"), jen.Op("&").Id("payload"), jen.Parens(jen.Op("*").Id(p)).Dot("decodeJSON"), jen.Lit(p)),
+			jen.Err().Op("!=").Nil(),
+		).Block(jen.Return(jen.Nil(), jen.Err())),
+	}
+	if events := api.Webhook.EventsField; events != nil {
+		doc = "It fails only on malformed JSON and on a body that is not an object with\nan " + strconv.Quote(events.JSONName) + " array."
+		body = append(body, jen.If(jen.Id("payload").Dot(events.Name).Op("==").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit("sunco: webhook payload has no "+strconv.Quote(events.JSONName)+" array"))),
+		))
+	}
+	body = append(body, jen.Return(jen.Op("&").Id("payload"), jen.Nil()))
+	comment(f, "ParseWebhook decodes the body of a webhook request in one pass. Events of a")
+	comment(f, "type this SDK does not know, or that are not objects, decode as Unknown")
+	comment(f, "variants without failing the others, and a property whose value does not")
+	comment(f, "fit its type is kept in the Extra of its object.")
+	comment(f, doc)
+	f.Func().Id("ParseWebhook").Params(jen.Id("body").Index().Byte()).Params(jen.Op("*").Id(p), jen.Error()).Block(body...)
 	f.Line()
 	comment(f, "NewWebhookHandler returns an http.Handler for webhook deliveries. It checks the")
 	comment(f, "X-API-Key header against secret, decodes the payload with ParseWebhook and calls fn;")

@@ -46,9 +46,6 @@ type Struct struct {
 	// Unions lists the unions the struct is a variant of; each gets a
 	// marker method so the struct satisfies that union's interface.
 	Unions []*Union
-	// DecodesUnions is true when a field holds a union somewhere in its
-	// type, which encoding/json cannot decode on its own.
-	DecodesUnions bool
 	// Extra is the Go field that keeps the properties the schema does not
 	// declare, so a decoded value re-encodes without losing anything.
 	Extra string
@@ -102,8 +99,10 @@ type Union struct {
 	// interface has a getter for each, so no type switch is needed to
 	// read them. The Unknown variant reads them from its raw JSON.
 	Common []*Getter
-	// Decoder is the name of the unexported function that decodes it.
-	Decoder string
+	// Decoder is the name of the unexported function that decodes it at
+	// a lexer, Unmarshal that of the exported one decoding it from bytes.
+	Decoder   string
+	Unmarshal string
 }
 
 // Variant is one alternative of a Union.

@@ -84,5 +84,8 @@ type Pager struct {
 // Webhook describes the payload SunCo posts to a webhook target.
 type Webhook struct {
 	Payload *Struct
-	Events  *Union
+	// EventsField is the payload's events array, Events the union of its
+	// elements; a payload without the array is not a delivery.
+	EventsField *Field
+	Events      *Union
 }

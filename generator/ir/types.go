@@ -39,8 +39,7 @@ func (*Map) isType()      {}
 func (*Pointer) isType()  {}
 func (*Nullable) isType() {}
 
-// HasUnion reports whether a value of type t contains a union, which
-// encoding/json cannot decode on its own.
+// HasUnion reports whether a value of type t contains a union.
 func HasUnion(t Type) bool {
 	switch t := t.(type) {
 	case *Named:

@@ -3,7 +3,6 @@ package sunco
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -59,7 +58,7 @@ func newRequestBody(req *request) (*requestBody, error) {
 	}
 	switch {
 	case req.Body != nil:
-		data, err := json.Marshal(req.Body)
+		data, err := marshalRequestBody(req.Body)
 		if err != nil {
 			return nil, fmt.Errorf(sdkName+": encoding request body: %w", err)
 		}

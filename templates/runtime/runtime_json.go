@@ -4,76 +4,532 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"reflect"
+	"io"
+	"iter"
+	"math/bits"
 	"slices"
-	"strings"
+	"strconv"
+	"sync"
 )
 
-// isNull reports an absent or JSON null value.
-func isNull(data []byte) bool {
-	data = bytes.TrimSpace(data)
-	return len(data) == 0 || string(data) == "null"
+// The generated types decode and encode themselves with the helpers of
+// this file, in one pass over the bytes and without reflection:
+//
+//   - a decoder has the shape func(v *T, l *jsonLexer) bool: it decodes the
+//     next value into *v, or reports false when the value does not fit T
+//     (having consumed nothing, or anything: decodeField rewinds);
+//   - an encoder has the shape func(v *T, e *jsonEncoder).
+//
+// A struct's decodeJSON and encodeJSON methods, as method expressions, are
+// such functions, and so is each union's decode function.
+
+// unmarshalJSON decodes data, one JSON document, into *v with dec. JSON
+// null leaves *v as it is, as encoding/json does; a value that does not
+// fit is an error naming typeName. The only other errors are syntax
+// errors, which say where they are.
+func unmarshalJSON[T any](data []byte, v *T, dec func(*T, *jsonLexer) bool, typeName string) error {
+	l := &jsonLexer{data: data}
+	c := l.next()
+	start := l.pos
+	switch {
+	case c == 'n':
+		l.readLiteral("null")
+	case !dec(v, l) && l.err == nil:
+		kind := jsonKind(c)
+		l.pos, l.depth = start, 0
+		l.skip()
+		l.end()
+		if err := l.error(); err != nil {
+			return err
+		}
+		return errors.New(sdkName + ": cannot decode a JSON " + kind + " into " + typeName)
+	}
+	l.end()
+	return l.error()
 }
 
-// discriminator returns the string value of property in the JSON object
-// data; a missing or non-string value gives "" (an unknown variant).
-func discriminator(data []byte, property string) (string, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(data, &obj); err != nil {
-		return "", err
+// jsonKind names the kind of value that starts with c.
+func jsonKind(c byte) string {
+	switch c {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
 	}
-	var value string
-	if raw, ok := obj[property]; ok && json.Unmarshal(raw, &value) != nil {
-		return "", nil
-	}
-	return value, nil
+	return "number"
 }
 
-// variantShape is what tells one alternative of an undiscriminated union
-// from the others: the properties it may and must have.
+// encoders keeps the buffers of marshalJSON for reuse.
+var encoders = sync.Pool{New: func() any { return new(jsonEncoder) }}
+
+// maxPooledBuffer bounds the buffers kept for reuse.
+const maxPooledBuffer = 1 << 20
+
+// marshalJSON encodes *v with enc.
+func marshalJSON[T any](v *T, enc func(*T, *jsonEncoder)) ([]byte, error) {
+	e := encoders.Get().(*jsonEncoder)
+	enc(v, e)
+	out, err := bytes.Clone(e.buf), e.err
+	e.buf, e.err = e.buf[:0], nil
+	if cap(e.buf) <= maxPooledBuffer {
+		encoders.Put(e)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// jsonTarget is a json.Unmarshaler decoding into a value that has no
+// UnmarshalJSON of its own, such as a union or a slice.
+type jsonTarget[T any] struct {
+	v        *T
+	dec      func(*T, *jsonLexer) bool
+	typeName string
+}
+
+// decodeInto returns a json.Unmarshaler that decodes into *v with dec.
+func decodeInto[T any](v *T, dec func(*T, *jsonLexer) bool, typeName string) json.Unmarshaler {
+	return jsonTarget[T]{v: v, dec: dec, typeName: typeName}
+}
+
+func (t jsonTarget[T]) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, t.v, t.dec, t.typeName)
+}
+
+// marshalRequestBody encodes a request body: the generated types encode
+// themselves, and what they write needs no second check.
+func marshalRequestBody(body any) ([]byte, error) {
+	switch b := body.(type) {
+	case selfEncoder: // a pointer to a struct, possibly nil, or a union value
+		return marshalJSON(&b, encodeUnion)
+	case json.Marshaler:
+		return b.MarshalJSON()
+	}
+	return json.Marshal(body)
+}
+
+// maxBodyHint bounds how much a response's Content-Length may make
+// unmarshalResponse allocate before reading.
+const maxBodyHint = 64 << 20
+
+// unmarshalResponse reads a response body of size bytes (-1 when
+// unknown) and decodes it into out, with its UnmarshalJSON when it has one.
+func unmarshalResponse(r io.Reader, size int64, out any) error {
+	var buf bytes.Buffer
+	if size > 0 && size <= maxBodyHint {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
+		return err
+	}
+	if u, ok := out.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(buf.Bytes())
+	}
+	return json.Unmarshal(buf.Bytes(), out)
+}
+
+// Decoders of single values.
+
+func decodeString[S ~string](v *S, l *jsonLexer) bool {
+	if l.next() != '"' {
+		return false
+	}
+	s, ok := l.readString(&l.strBuf)
+	*v = S(l.text(s))
+	return ok
+}
+
+func decodeBool(v *bool, l *jsonLexer) bool {
+	switch l.next() {
+	case 't':
+		*v = true
+		return l.readLiteral("true")
+	case 'f':
+		*v = false
+		return l.readLiteral("false")
+	}
+	return false
+}
+
+// decodeInt takes an integer that fits I, as encoding/json does: 1.0 and
+// 1e3 do not.
+func decodeInt[I ~int | ~int64](v *I, l *jsonLexer) bool {
+	if c := l.next(); c != '-' && !isDigit(c) {
+		return false
+	}
+	lit := l.readNumber()
+	n, ok := parseInt(lit)
+	if !ok || int64(I(n)) != n {
+		return false
+	}
+	*v = I(n)
+	return true
+}
+
+// parseInt parses the literal of an integer of int64's range.
+func parseInt(lit []byte) (int64, bool) {
+	neg := len(lit) > 0 && lit[0] == '-'
+	if neg {
+		lit = lit[1:]
+	}
+	if len(lit) == 0 || len(lit) > 19 {
+		return 0, false
+	}
+	var u uint64
+	for _, c := range lit {
+		if !isDigit(c) {
+			return 0, false
+		}
+		u = u*10 + uint64(c-'0')
+	}
+	switch {
+	case !neg && u <= 1<<63-1:
+		return int64(u), true
+	case neg && u <= 1<<63:
+		return -int64(u), true
+	}
+	return 0, false
+}
+
+// decodeFloat64 takes any number within float64's range.
+func decodeFloat64(v *float64, l *jsonLexer) bool {
+	if c := l.next(); c != '-' && !isDigit(c) {
+		return false
+	}
+	lit := l.readNumber()
+	if lit == nil {
+		return false
+	}
+	// Integers of up to 15 digits are exact in a float64; -0 is not an
+	// integer.
+	if n, ok := parseInt(lit); ok && len(lit) <= 15 && (n != 0 || lit[0] != '-') {
+		*v = float64(n)
+		return true
+	}
+	f, err := strconv.ParseFloat(string(lit), 64)
+	*v = f
+	return err == nil
+}
+
+// decodeAny decodes any value as encoding/json decodes into an any with
+// UseNumber: numbers stay exact as json.Number.
+func decodeAny(v *any, l *jsonLexer) bool {
+	x, ok := l.readAny()
+	*v = x
+	return ok
+}
+
+// readAny reads the next value as decodeAny does.
+func (l *jsonLexer) readAny() (any, bool) {
+	switch c := l.next(); c {
+	case '{':
+		if !l.enterObject() {
+			return nil, false
+		}
+		m := make(map[string]any)
+		for l.nextMember() {
+			key := l.text(l.key)
+			m[key], _ = l.readAny()
+		}
+		return m, l.err == nil
+	case '[':
+		if !l.enterArray() {
+			return nil, false
+		}
+		s := make([]any, 0)
+		for l.nextElement() {
+			x, _ := l.readAny()
+			s = append(s, x)
+		}
+		return s, l.err == nil
+	case '"':
+		s, ok := l.readString(&l.strBuf)
+		return box(l, l.text(s)), ok
+	case 't':
+		return true, l.readLiteral("true")
+	case 'f':
+		return false, l.readLiteral("false")
+	case 'n':
+		return nil, l.readLiteral("null")
+	}
+	if c := l.next(); c != '-' && !isDigit(c) {
+		l.failChar("looking for beginning of value")
+		return nil, false
+	}
+	lit := l.readNumber()
+	return box(l, json.Number(l.text(lit))), lit != nil
+}
+
+// decodeSlice decodes an array whose elements all fit elem; [] gives an
+// empty slice, not nil.
+func decodeSlice[T any](v *[]T, l *jsonLexer, elem func(*T, *jsonLexer) bool) bool {
+	if !l.enterArray() {
+		return false
+	}
+	s := make([]T, 0)
+	for l.nextElement() {
+		var zero T
+		s = append(s, zero)
+		if !elem(&s[len(s)-1], l) {
+			return false
+		}
+	}
+	*v = s
+	return true
+}
+
+// decodeMap decodes an object whose values all fit elem.
+func decodeMap[T any](v *map[string]T, l *jsonLexer, elem func(*T, *jsonLexer) bool) bool {
+	if !l.enterObject() {
+		return false
+	}
+	m := make(map[string]T)
+	var x T
+	for l.nextMember() {
+		key := l.text(l.key)
+		if !elem(&x, l) {
+			return false
+		}
+		m[key] = x
+	}
+	*v = m
+	return true
+}
+
+// decodeFreeForm decodes an object of any values, as decodeAny does.
+func decodeFreeForm(v *map[string]any, l *jsonLexer) bool {
+	if l.next() != '{' {
+		return false
+	}
+	m, ok := l.readAny()
+	*v, _ = m.(map[string]any)
+	return ok
+}
+
+// Decoders of the members of an object.
+
+// decodeField decodes the value of the member key, which the schema
+// declares, into *v with dec. A value that does not fit, null included,
+// leaves *v zero and is kept raw in *extra instead, so that nothing is
+// lost; as in encoding/json, the last of duplicate keys wins.
+func decodeField[T any](l *jsonLexer, key string, v *T, extra *map[string]json.RawMessage, dec func(*T, *jsonLexer) bool) {
+	start, depth := l.pos, l.depth
+	if l.next() != 'n' && dec(v, l) {
+		dropExtra(extra, key)
+		return
+	}
+	var zero T
+	*v = zero
+	keepRaw(l, start, depth, extra, key)
+}
+
+// decodeOptional is decodeField for an optional field, a pointer.
+func decodeOptional[T any](l *jsonLexer, key string, v **T, extra *map[string]json.RawMessage, dec func(*T, *jsonLexer) bool) {
+	start, depth := l.pos, l.depth
+	if l.next() != 'n' {
+		p := newValue[T](l)
+		if dec(p, l) {
+			*v = p
+			dropExtra(extra, key)
+			return
+		}
+	}
+	*v = nil
+	keepRaw(l, start, depth, extra, key)
+}
+
+// newValue returns a pointer to a new zero T. Strings, booleans and
+// numbers, the values most optional fields hold, come from slabs.
+func newValue[T any](l *jsonLexer) *T {
+	var p *T
+	switch any(p).(type) {
+	case *string:
+		return any(take(&l.stringSlab)).(*T)
+	case *bool:
+		return any(take(&l.boolSlab)).(*T)
+	case *float64:
+		return any(take(&l.float64Slab)).(*T)
+	}
+	return new(T)
+}
+
+// decodeNullable is decodeField for a nullable field, which takes null.
+func decodeNullable[T any](l *jsonLexer, key string, v *Nullable[T], extra *map[string]json.RawMessage, dec func(*T, *jsonLexer) bool) {
+	start, depth := l.pos, l.depth
+	if l.next() == 'n' {
+		if l.readLiteral("null") {
+			*v = Null[T]()
+			dropExtra(extra, key)
+		}
+		return
+	}
+	if dec(&v.value, l) {
+		v.set, v.valid = true, true
+		dropExtra(extra, key)
+		return
+	}
+	*v = Nullable[T]{}
+	keepRaw(l, start, depth, extra, key)
+}
+
+// decodeExtra keeps the value of the member just read, whose key the
+// schema does not declare, in *extra.
+func decodeExtra(l *jsonLexer, extra *map[string]json.RawMessage) {
+	keepRaw(l, l.pos, l.depth, extra, string(l.key))
+}
+
+// keepRaw reads the value that starts at start, with depth arrays and
+// objects open, again and keeps a copy in (*extra)[key]; with a nil
+// extra it only reads past it.
+func keepRaw(l *jsonLexer, start, depth int, extra *map[string]json.RawMessage, key string) {
+	if l.err != nil {
+		return
+	}
+	l.pos, l.depth = start, depth
+	raw := l.raw()
+	if l.err != nil || extra == nil {
+		return
+	}
+	if *extra == nil {
+		*extra = make(map[string]json.RawMessage)
+	}
+	(*extra)[key] = bytes.Clone(raw)
+}
+
+// dropExtra removes a raw value an earlier duplicate of key left.
+func dropExtra(extra *map[string]json.RawMessage, key string) {
+	if extra != nil && *extra != nil {
+		delete(*extra, key)
+	}
+}
+
+// propertyValues yields l positioned at the value of each member key of
+// the JSON object raw; the loop body must read the value.
+func propertyValues(raw []byte, key string) iter.Seq[*jsonLexer] {
+	return func(yield func(*jsonLexer) bool) {
+		l := &jsonLexer{data: raw}
+		if !l.enterObject() {
+			return
+		}
+		for l.nextMember() {
+			if string(l.key) != key {
+				l.skip()
+			} else if !yield(l) {
+				return
+			}
+		}
+	}
+}
+
+// Unions.
+
+// decodeVariant decodes the object at l, which the caller has looked at
+// already, as the variant T of a union.
+func decodeVariant[T any, P interface {
+	*T
+	decodeJSON(*jsonLexer) bool
+}](l *jsonLexer) P {
+	p := P(new(T))
+	p.decodeJSON(l)
+	return p
+}
+
+// copyRaw reads past the next value and returns a copy of its bytes.
+func (l *jsonLexer) copyRaw() []byte {
+	return bytes.Clone(l.raw())
+}
+
+// discriminator looks into the object at l, consuming nothing, for the
+// first member named key and returns its value when it is a string: nil
+// when there is no such string, or the value is not an object. It
+// reports false for null, which is not a union value.
+func (l *jsonLexer) discriminator(key string) ([]byte, bool) {
+	switch l.next() {
+	case 'n':
+		return nil, false
+	case '{':
+	default:
+		return nil, true
+	}
+	pos, depth := l.pos, l.depth
+	var value []byte
+	l.enterObject()
+	for l.nextMember() {
+		if string(l.key) == key {
+			if l.next() == '"' {
+				value, _ = l.readString(&l.tagBuf)
+			}
+			break
+		}
+		l.skip()
+	}
+	if l.err == nil {
+		l.pos, l.depth = pos, depth
+	}
+	return value, true
+}
+
+// variantShape tells one variant of a union without discriminator from
+// the others: the properties it has and those it requires.
 type variantShape struct {
 	properties []string
 	required   []string
 }
 
-// pickVariant returns the index of the variant that best explains the
-// JSON object data, or -1 when none does: every required property of the
-// variant must be present, and the variant with the most of data's
-// properties wins (the first one on a tie); a variant none of whose
-// properties is present is never picked.
-func pickVariant(data []byte, variants []variantShape) (int, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(data, &obj); err != nil {
-		return -1, err
+// pickVariant looks into the object at l, consuming nothing, and returns
+// the index of the variant that best explains it, or -1 when none does or
+// the value is not an object. A variant qualifies when every property it
+// requires is present; the one with the most properties present wins, the
+// first on a tie, and one with none present is never picked. It reports
+// false for null, which is not a union value. Properties past the 64th
+// of a variant do not count.
+func (l *jsonLexer) pickVariant(shapes []variantShape) (int, bool) {
+	switch l.next() {
+	case 'n':
+		return -1, false
+	case '{':
+	default:
+		return -1, true
 	}
-	if obj == nil {
-		return -1, errors.New("expected a JSON object")
+	pos, depth := l.pos, l.depth
+	var buf [16]uint64
+	present := buf[:0]
+	if len(shapes) > len(buf) {
+		present = make([]uint64, 0, len(shapes))
 	}
-	best, bestScore := -1, 0
-	for i, v := range variants {
-		if !hasAll(obj, v.required) {
-			continue
-		}
-		score := 0
-		for key := range obj {
-			if slices.Contains(v.properties, key) {
-				score++
+	present = present[:len(shapes)]
+	l.enterObject()
+	for l.nextMember() {
+		for i, s := range shapes {
+			if j := slices.Index(s.properties, string(l.key)); j >= 0 && j < 64 {
+				present[i] |= 1 << j
 			}
 		}
-		if score > bestScore {
+		l.skip()
+	}
+	if l.err != nil {
+		return -1, true
+	}
+	l.pos, l.depth = pos, depth
+	best, bestScore := -1, 0
+	for i, s := range shapes {
+		complete := true
+		for _, name := range s.required {
+			if j := slices.Index(s.properties, name); j < 0 || j >= 64 || present[i]&(1<<j) == 0 {
+				complete = false
+				break
+			}
+		}
+		if score := bits.OnesCount64(present[i]); complete && score > bestScore {
 			best, bestScore = i, score
 		}
 	}
-	return best, nil
-}
-
-func hasAll(obj map[string]json.RawMessage, keys []string) bool {
-	for _, k := range keys {
-		if _, ok := obj[k]; !ok {
-			return false
-		}
-	}
-	return true
+	return best, true
 }
 
 // unknownJSON is the encoding of a value the SDK kept raw.
@@ -84,123 +540,269 @@ func unknownJSON(raw json.RawMessage) ([]byte, error) {
 	return raw, nil
 }
 
-// decodeSlice decodes each raw element with dec; nil stays nil.
-func decodeSlice[R, T any](raws []R, dec func(R) (T, error)) ([]T, error) {
-	if raws == nil {
-		return nil, nil
-	}
-	out := make([]T, len(raws))
-	for i, raw := range raws {
-		v, err := dec(raw)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = v
-	}
-	return out, nil
+// fieldSet is a set of the required fields of a struct, by index: those
+// absent from the JSON it was decoded from, which encoding leaves out
+// again unless the caller sets them.
+type fieldSet uint64
+
+func (s *fieldSet) add(i int)     { *s |= 1 << i }
+func (s fieldSet) has(i int) bool { return s&(1<<i) != 0 }
+
+// missing returns the fields among the first n that s lacks.
+func (s fieldSet) missing(n int) fieldSet { return ^s & (1<<n - 1) }
+
+// Encoders of single values.
+
+func encodeString[S ~string](v *S, e *jsonEncoder) {
+	e.buf = appendJSONString(e.buf, *v)
 }
 
-// decodeMap decodes each raw value with dec; nil stays nil.
-func decodeMap[R, T any](raws map[string]R, dec func(R) (T, error)) (map[string]T, error) {
-	if raws == nil {
-		return nil, nil
-	}
-	out := make(map[string]T, len(raws))
-	for k, raw := range raws {
-		v, err := dec(raw)
-		if err != nil {
-			return nil, err
-		}
-		out[k] = v
-	}
-	return out, nil
+func encodeBool(v *bool, e *jsonEncoder) {
+	e.buf = strconv.AppendBool(e.buf, *v)
 }
 
-// decodeNullable decodes the value of a Nullable, keeping absent and null.
-func decodeNullable[R, T any](raw Nullable[R], dec func(R) (T, error)) (Nullable[T], error) {
-	v, ok := raw.Get()
+func encodeInt[I ~int | ~int64](v *I, e *jsonEncoder) {
+	e.buf = strconv.AppendInt(e.buf, int64(*v), 10)
+}
+
+func encodeFloat64(v *float64, e *jsonEncoder) {
+	var err error
+	if e.buf, err = appendJSONFloat(e.buf, *v); err != nil {
+		e.fail(err)
+	}
+}
+
+// encodeAny encodes a free-form value: what decodeAny gives, and other Go
+// values a caller may put there, which encoding/json encodes.
+func encodeAny(v *any, e *jsonEncoder) {
+	encodeValue(*v, e)
+}
+
+// encodeFreeForm encodes an object of any values, nil as {}.
+func encodeFreeForm(v *map[string]any, e *jsonEncoder) {
+	encodeObject(*v, e)
+}
+
+func encodeValue(v any, e *jsonEncoder) {
+	switch x := v.(type) {
+	case nil:
+		e.buf = append(e.buf, "null"...)
+	case string:
+		e.buf = appendJSONString(e.buf, x)
+	case bool:
+		e.buf = strconv.AppendBool(e.buf, x)
+	case json.Number:
+		encodeNumber(x, e)
+	case float64:
+		var err error
+		if e.buf, err = appendJSONFloat(e.buf, x); err != nil {
+			e.fail(err)
+		}
+	case int:
+		e.buf = strconv.AppendInt(e.buf, int64(x), 10)
+	case int64:
+		e.buf = strconv.AppendInt(e.buf, x, 10)
+	case map[string]any:
+		encodeObject(x, e)
+	case []any:
+		e.buf = append(e.buf, '[')
+		for _, y := range x {
+			e.comma()
+			encodeValue(y, e)
+		}
+		e.buf = append(e.buf, ']')
+	case json.RawMessage:
+		e.raw(x)
+	case json.Marshaler:
+		data, err := x.MarshalJSON()
+		if err != nil {
+			e.fail(err)
+			return
+		}
+		e.raw(data)
+	default:
+		data, err := json.Marshal(x)
+		if err != nil {
+			e.fail(err)
+			return
+		}
+		e.buf = append(e.buf, data...)
+	}
+}
+
+// encodeNumber writes a json.Number, which must be a valid number
+// literal; "" is 0, as in encoding/json.
+func encodeNumber(n json.Number, e *jsonEncoder) {
+	if n == "" {
+		n = "0"
+	}
+	l := jsonLexer{data: []byte(n)}
+	if c := l.next(); (c != '-' && !isDigit(c)) || l.readNumber() == nil || l.pos != len(l.data) {
+		e.fail(errors.New(sdkName + ": invalid number literal " + strconv.Quote(string(n))))
+		return
+	}
+	e.buf = append(e.buf, n...)
+}
+
+// encodeSlice encodes a slice, nil as [].
+func encodeSlice[T any](v *[]T, e *jsonEncoder, elem func(*T, *jsonEncoder)) {
+	e.buf = append(e.buf, '[')
+	for i := range *v {
+		e.comma()
+		elem(&(*v)[i], e)
+	}
+	e.buf = append(e.buf, ']')
+}
+
+// encodeMap encodes a map in key order, nil as {}.
+func encodeMap[T any](v *map[string]T, e *jsonEncoder, elem func(*T, *jsonEncoder)) {
+	e.buf = append(e.buf, '{')
+	var x T
+	var buf [16]string
+	for _, k := range sortedKeys(buf[:0], *v) {
+		x = (*v)[k]
+		e.member(k)
+		elem(&x, e)
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// encodeObject encodes a free-form object in key order, nil as {}.
+func encodeObject(m map[string]any, e *jsonEncoder) {
+	e.buf = append(e.buf, '{')
+	var buf [16]string
+	for _, k := range sortedKeys(buf[:0], m) {
+		e.member(k)
+		encodeValue(m[k], e)
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// sortedKeys appends the keys of m to keys, in order.
+func sortedKeys[T any](keys []string, m map[string]T) []string {
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// selfEncoder is a value that encodes itself: a pointer to a generated
+// struct, or a union value, whose variants and Unknown variant all do.
+type selfEncoder interface {
+	encodeJSON(*jsonEncoder)
+}
+
+// encodeUnion encodes a union value, nil as null.
+func encodeUnion[U selfEncoder](v *U, e *jsonEncoder) {
+	if any(*v) == nil {
+		e.buf = append(e.buf, "null"...)
+		return
+	}
+	(*v).encodeJSON(e)
+}
+
+// Encoders of the members of an object. Each writes the member key unless
+// it is to be left out, and gives way to the raw value Extra holds for key
+// when the field is not set, so that a decoded value whose property did
+// not fit its type encodes as it came.
+
+// encodeRequired writes a required field. A zero *v is left out when the
+// member was absent when decoded, or replaced by Extra's value.
+func encodeRequired[T any](e *jsonEncoder, key string, v *T, absent bool, extra map[string]json.RawMessage, enc func(*T, *jsonEncoder)) {
+	if absent || extra != nil {
+		if raw, ok := extra[key]; (ok || absent) && isZero(v, enc) {
+			if ok {
+				e.member(key)
+				e.raw(raw)
+			}
+			return
+		}
+	}
+	e.member(key)
+	enc(v, e)
+}
+
+// isZero reports whether *v encodes as T's zero value does.
+func isZero[T any](v *T, enc func(*T, *jsonEncoder)) bool {
+	var zero T
+	var a, b jsonEncoder
+	enc(v, &a)
+	enc(&zero, &b)
+	return bytes.Equal(a.buf, b.buf)
+}
+
+// encodePointer writes an optional field, a pointer, unless it is nil.
+func encodePointer[T any](e *jsonEncoder, key string, v *T, extra map[string]json.RawMessage, enc func(*T, *jsonEncoder)) {
+	if v != nil {
+		e.member(key)
+		enc(v, e)
+		return
+	}
+	encodeExtraMember(e, key, extra)
+}
+
+// encodeOptional writes an optional field whose zero value is nil, a
+// slice, map, union or free-form value, when set.
+func encodeOptional[T any](e *jsonEncoder, key string, v *T, set bool, extra map[string]json.RawMessage, enc func(*T, *jsonEncoder)) {
+	if set {
+		e.member(key)
+		enc(v, e)
+		return
+	}
+	encodeExtraMember(e, key, extra)
+}
+
+// encodeNullable writes a nullable field unless it is absent.
+func encodeNullable[T any](e *jsonEncoder, key string, v *Nullable[T], extra map[string]json.RawMessage, enc func(*T, *jsonEncoder)) {
 	switch {
+	case v.valid:
+		e.member(key)
+		enc(&v.value, e)
+	case v.set:
+		e.member(key)
+		e.buf = append(e.buf, "null"...)
+	default:
+		encodeExtraMember(e, key, extra)
+	}
+}
+
+// encodeDiscriminator writes the discriminator of a union variant: the
+// field when set, else the variant's value, unless Extra holds another or
+// the member was absent when decoded.
+func encodeDiscriminator[S ~string](e *jsonEncoder, key string, v S, value string, absent bool, extra map[string]json.RawMessage) {
+	switch raw, ok := extra[key]; {
+	case v != "":
+		e.member(key)
+		e.buf = appendJSONString(e.buf, v)
 	case ok:
-		t, err := dec(v)
-		if err != nil {
-			return Nullable[T]{}, err
-		}
-		return NewNullable(t), nil
-	case raw.IsNull():
-		return Null[T](), nil
+		e.member(key)
+		e.raw(raw)
+	case !absent:
+		e.member(key)
+		e.buf = appendJSONString(e.buf, value)
 	}
-	return Nullable[T]{}, nil
 }
 
-// extraProperties returns the properties of the JSON object data whose
-// names are not in declared, or nil when there are none.
-func extraProperties(data []byte, declared ...string) (map[string]json.RawMessage, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(data, &obj); err != nil {
-		return nil, err
+func encodeExtraMember(e *jsonEncoder, key string, extra map[string]json.RawMessage) {
+	if raw, ok := extra[key]; ok {
+		e.member(key)
+		e.raw(raw)
 	}
-	// encoding/json matches field names case-insensitively, so a key
-	// that differs from a declared name only in case was decoded already.
-	for key := range obj {
-		if slices.ContainsFunc(declared, func(name string) bool { return strings.EqualFold(key, name) }) {
-			delete(obj, key)
-		}
-	}
-	if len(obj) == 0 {
-		return nil, nil
-	}
-	return obj, nil
 }
 
-// withExtra adds the extra properties to the encoded JSON object data,
-// in name order; a property data already has is not written twice.
-func withExtra(data []byte, extra map[string]json.RawMessage) ([]byte, error) {
-	if len(extra) == 0 {
-		return data, nil
-	}
-	var present map[string]json.RawMessage
-	if err := json.Unmarshal(data, &present); err != nil {
-		return nil, err
-	}
-	names := make([]string, 0, len(extra))
-	for name := range extra {
-		if _, ok := present[name]; !ok {
-			names = append(names, name)
+// encodeExtra writes the members of extra whose keys are not among the
+// declared ones, in key order.
+func encodeExtra(e *jsonEncoder, extra map[string]json.RawMessage, declared ...string) {
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		if !slices.Contains(declared, k) {
+			keys = append(keys, k)
 		}
 	}
-	slices.Sort(names)
-	out := bytes.TrimSuffix(bytes.TrimSpace(data), []byte("}"))
-	for _, name := range names {
-		if len(out) > 1 {
-			out = append(out, ',')
-		}
-		key, err := json.Marshal(name)
-		if err != nil {
-			return nil, err
-		}
-		value := extra[name]
-		if len(value) == 0 {
-			value = json.RawMessage("null")
-		}
-		out = append(append(append(out, key...), ':'), value...)
-	}
-	return append(out, '}'), nil
-}
-
-// property decodes the named property of the JSON object raw into dst,
-// leaving dst as it is when the property is missing or of another type.
-func property(raw json.RawMessage, name string, dst any) {
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(raw, &obj) != nil {
-		return
-	}
-	v, ok := obj[name]
-	if !ok {
-		return
-	}
-	// Decode into a fresh value so a mismatch leaves dst untouched.
-	fresh := reflect.New(reflect.TypeOf(dst).Elem())
-	if json.Unmarshal(v, fresh.Interface()) == nil {
-		reflect.ValueOf(dst).Elem().Set(fresh.Elem())
+	slices.Sort(keys)
+	for _, k := range keys {
+		e.member(k)
+		e.raw(extra[k])
 	}
 }

@@ -1,9 +1,11 @@
 package sunco
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
-	"strconv"
+	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -11,514 +13,650 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestIsNull(t *testing.T) {
-	tests := []struct {
-		name string
-		data string
-		want bool
-	}{
-		{name: "absent", data: "", want: true},
-		{name: "null", data: "null", want: true},
-		{name: "null with whitespace", data: " \n\tnull \r\n", want: true},
-		{name: "only whitespace", data: "  ", want: true},
-		{name: "object", data: "{}", want: false},
-		{name: "string null", data: `"null"`, want: false},
-		{name: "capitalised", data: "Null", want: false},
-		{name: "prefix of null", data: "nul", want: false},
-		{name: "null followed by more", data: "null1", want: false},
-		{name: "false", data: "false", want: false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, isNull([]byte(tt.data)))
-		})
-	}
+// probe is a struct written as the generator writes one, with a field of
+// each kind, to test the helpers generated code calls. It is the variant
+// "probe" of testUnion, whose discriminator is kind.
+type probe struct {
+	Name   string           `json:"name"`
+	Kind   string           `json:"kind"`
+	Count  *int             `json:"count,omitempty"`
+	Flag   *bool            `json:"flag,omitempty"`
+	Score  *float64         `json:"score,omitempty"`
+	Tags   []string         `json:"tags,omitzero"`
+	Counts map[string]int   `json:"counts,omitzero"`
+	Note   Nullable[string] `json:"note,omitzero"`
+	Child  *probe           `json:"child,omitempty"`
+	Extra  map[string]json.RawMessage
+	absent fieldSet
 }
 
-func TestDiscriminator(t *testing.T) {
-	tests := []struct {
-		name     string
-		data     string
-		property string
-		want     string
-		wantErr  bool
-	}{
-		{name: "string value", data: `{"type":"text","text":"hi"}`, property: "type", want: "text"},
-		{name: "other property", data: `{"type":"text","kind":"k"}`, property: "kind", want: "k"},
-		{name: "escaped value", data: `{"type":"a\u003ab"}`, property: "type", want: "a:b"},
-		{name: "missing", data: `{"text":"hi"}`, property: "type", want: ""},
-		{name: "null value", data: `{"type":null}`, property: "type", want: ""},
-		{name: "number value", data: `{"type":7}`, property: "type", want: ""},
-		{name: "object value", data: `{"type":{"a":"b"}}`, property: "type", want: ""},
-		{name: "case matters", data: `{"Type":"text"}`, property: "type", want: ""},
-		{name: "last duplicate wins", data: `{"type":"a","type":"b"}`, property: "type", want: "b"},
-		{name: "empty object", data: `{}`, property: "type", want: ""},
-		{name: "JSON null", data: `null`, property: "type", want: ""},
-		{name: "array", data: `[{"type":"text"}]`, property: "type", wantErr: true},
-		{name: "string", data: `"text"`, property: "type", wantErr: true},
-		{name: "invalid JSON", data: `{"type":`, property: "type", wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := discriminator([]byte(tt.data), tt.property)
-			if tt.wantErr {
-				require.Error(t, err)
-				assert.Empty(t, got)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-		})
-	}
+func (p *probe) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*probe).decodeJSON, "probe")
 }
 
-func TestPickVariant(t *testing.T) {
-	// Shapes of three alternatives, as a generated decoder lists them.
-	variants := []variantShape{
-		{properties: []string{"id", "name"}, required: []string{"id"}},
-		{properties: []string{"id", "name", "email"}, required: []string{"email"}},
-		{properties: []string{"url", "name"}},
-	}
-	tests := []struct {
-		name     string
-		data     string
-		variants []variantShape // default variants
-		want     int
-		wantErr  bool
-	}{
-		{name: "only one has the required property", data: `{"id":"1"}`, want: 0},
-		{name: "most properties wins", data: `{"id":"1","name":"n","email":"e"}`, want: 1},
-		{name: "required property missing excludes", data: `{"name":"n","email":"e"}`, want: 1},
-		{name: "variant without required properties", data: `{"url":"u"}`, want: 2},
-		{name: "tie goes to the first", data: `{"id":"1","name":"n"}`, want: 0},
-		{name: "tie between variants without required", data: `{"name":"n"}`, variants: []variantShape{{properties: []string{"name"}}, {properties: []string{"name"}}}, want: 0},
-		{name: "required present but nothing in common", data: `{"email":"e"}`, variants: []variantShape{{properties: []string{"id"}, required: []string{"email"}}}, want: -1},
-		{name: "unknown properties only", data: `{"other":1}`, want: -1},
-		{name: "empty object", data: `{}`, want: -1},
-		{name: "null value still counts as present", data: `{"email":null,"name":null}`, want: 1},
-		{name: "no variants", data: `{"id":"1"}`, variants: []variantShape{}, want: -1},
-		{name: "JSON null", data: `null`, wantErr: true},
-		{name: "array", data: `[]`, wantErr: true},
-		{name: "invalid JSON", data: `{`, wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			vs := tt.variants
-			if vs == nil {
-				vs = variants
-			}
-			got, err := pickVariant([]byte(tt.data), vs)
-			if tt.wantErr {
-				require.Error(t, err)
-				assert.Equal(t, -1, got)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-		})
-	}
+func (p probe) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*probe).encodeJSON)
 }
 
-func TestUnknownJSON(t *testing.T) {
-	tests := []struct {
-		name string
-		raw  json.RawMessage
-		want string
-	}{
-		{name: "nil is null", raw: nil, want: "null"},
-		{name: "empty is null", raw: json.RawMessage{}, want: "null"},
-		{name: "kept as it is", raw: json.RawMessage(`{ "b":1, "a":[2] }`), want: `{ "b":1, "a":[2] }`},
+func (p *probe) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := unknownJSON(tt.raw)
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, string(got))
-		})
+	*p = probe{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			seen.add(0)
+			decodeField(l, "name", &p.Name, &p.Extra, decodeString)
+		case "kind":
+			seen.add(1)
+			decodeField(l, "kind", &p.Kind, &p.Extra, decodeString)
+		case "count":
+			decodeOptional(l, "count", &p.Count, &p.Extra, decodeInt)
+		case "flag":
+			decodeOptional(l, "flag", &p.Flag, &p.Extra, decodeBool)
+		case "score":
+			decodeOptional(l, "score", &p.Score, &p.Extra, decodeFloat64)
+		case "tags":
+			decodeField(l, "tags", &p.Tags, &p.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "counts":
+			decodeField(l, "counts", &p.Counts, &p.Extra, func(v *map[string]int, l *jsonLexer) bool {
+				return decodeMap(v, l, decodeInt)
+			})
+		case "note":
+			decodeNullable(l, "note", &p.Note, &p.Extra, decodeString)
+		case "child":
+			decodeOptional(l, "child", &p.Child, &p.Extra, (*probe).decodeJSON)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
 	}
+	p.absent = seen.missing(2)
+	return true
 }
 
-// decodeTestInt is a decoder for the decodeSlice/Map/Nullable tests: it
-// parses a decimal string and fails on anything else.
-func decodeTestInt(s string) (int, error) {
-	return strconv.Atoi(s)
+func (p *probe) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "name", &p.Name, p.absent.has(0), p.Extra, encodeString)
+	encodeDiscriminator(e, "kind", p.Kind, "probe", p.absent.has(1), p.Extra)
+	encodePointer(e, "count", p.Count, p.Extra, encodeInt)
+	encodePointer(e, "flag", p.Flag, p.Extra, encodeBool)
+	encodePointer(e, "score", p.Score, p.Extra, encodeFloat64)
+	encodeOptional(e, "tags", &p.Tags, p.Tags != nil, p.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodeOptional(e, "counts", &p.Counts, p.Counts != nil, p.Extra, func(v *map[string]int, e *jsonEncoder) {
+		encodeMap(v, e, encodeInt)
+	})
+	encodeNullable(e, "note", &p.Note, p.Extra, encodeString)
+	encodePointer(e, "child", p.Child, p.Extra, (*probe).encodeJSON)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "name", "kind", "count", "flag", "score", "tags", "counts", "note", "child")
+	}
+	e.buf = append(e.buf, '}')
 }
 
-func TestDecodeSlice(t *testing.T) {
-	tests := []struct {
-		name    string
-		raws    []string
-		want    []int
-		wantErr bool
-	}{
-		{name: "nil stays nil", raws: nil, want: nil},
-		{name: "empty stays empty", raws: []string{}, want: []int{}},
-		{name: "each decoded in order", raws: []string{"3", "1", "2"}, want: []int{3, 1, 2}},
-		{name: "an error fails the whole", raws: []string{"1", "x", "3"}, wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := decodeSlice(tt.raws, decodeTestInt)
-			if tt.wantErr {
-				require.Error(t, err)
-				assert.Nil(t, got)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.raws == nil, got == nil, "nil-ness")
-		})
-	}
-}
-
-func TestDecodeMap(t *testing.T) {
-	tests := []struct {
-		name    string
-		raws    map[string]string
-		want    map[string]int
-		wantErr bool
-	}{
-		{name: "nil stays nil", raws: nil, want: nil},
-		{name: "empty stays empty", raws: map[string]string{}, want: map[string]int{}},
-		{name: "each decoded", raws: map[string]string{"a": "1", "b": "2"}, want: map[string]int{"a": 1, "b": 2}},
-		{name: "an error fails the whole", raws: map[string]string{"a": "1", "b": "x"}, wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := decodeMap(tt.raws, decodeTestInt)
-			if tt.wantErr {
-				require.Error(t, err)
-				assert.Nil(t, got)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.raws == nil, got == nil, "nil-ness")
-		})
-	}
-}
-
-func TestDecodeNullable(t *testing.T) {
-	tests := []struct {
-		name    string
-		raw     Nullable[string]
-		want    Nullable[int]
-		wantErr bool
-	}{
-		{name: "absent stays absent", raw: Nullable[string]{}, want: Nullable[int]{}},
-		{name: "null stays null", raw: Null[string](), want: Null[int]()},
-		{name: "value is decoded", raw: NewNullable("42"), want: NewNullable(42)},
-		{name: "zero value is a value", raw: NewNullable("0"), want: NewNullable(0)},
-		{name: "decoder error", raw: NewNullable("x"), wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := decodeNullable(tt.raw, decodeTestInt)
-			if tt.wantErr {
-				require.Error(t, err)
-				assert.False(t, got.IsSet())
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.raw.IsSet(), got.IsSet(), "IsSet")
-			assert.Equal(t, tt.raw.IsNull(), got.IsNull(), "IsNull")
-		})
-	}
-}
-
-func TestExtraProperties(t *testing.T) {
-	tests := []struct {
-		name     string
-		data     string
-		declared []string
-		want     map[string]string
-		wantErr  bool
-	}{
-		{name: "none undeclared", data: `{"a":1,"b":2}`, declared: []string{"a", "b"}, want: nil},
-		{name: "empty object", data: `{}`, declared: []string{"a"}, want: nil},
-		{name: "nothing declared", data: `{"a":1}`, want: map[string]string{"a": "1"}},
-		{name: "undeclared kept raw", data: `{"a":1,"x":{ "y" : [1, 2] },"z":null}`, declared: []string{"a"}, want: map[string]string{"x": `{ "y" : [1, 2] }`, "z": "null"}},
-		{name: "declared but absent", data: `{"x":true}`, declared: []string{"a", "b"}, want: map[string]string{"x": "true"}},
-		{name: "names match in any case, as encoding/json does", data: `{"A":1,"b":2}`, declared: []string{"a"}, want: map[string]string{"b": "2"}},
-		{name: "JSON null", data: `null`, declared: []string{"a"}, want: nil},
-		{name: "array", data: `[1]`, wantErr: true},
-		{name: "invalid JSON", data: `{"a":`, wantErr: true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := extraProperties([]byte(tt.data), tt.declared...)
-			if tt.wantErr {
-				require.Error(t, err)
-				return
-			}
-			require.NoError(t, err)
-			if tt.want == nil {
-				assert.Nil(t, got)
-				return
-			}
-			require.Len(t, got, len(tt.want))
-			for k, v := range tt.want {
-				assert.Equal(t, v, string(got[k]), "property %q", k)
-			}
-		})
-	}
-}
-
-func TestWithExtra(t *testing.T) {
+// TestStructCodec checks the contract of the member helpers through
+// probe: a value that does not fit goes to Extra raw and leaves the field
+// zero, keys match exactly, the last of duplicate keys wins, and encoding
+// gives the same JSON value back.
+func TestStructCodec(t *testing.T) {
 	tests := []struct {
 		name  string
-		data  string
-		extra map[string]json.RawMessage
-		want  string // exact bytes
+		in    string
+		check func(t *testing.T, p *probe)
 	}{
-		{name: "no extra", data: `{"a":1}`, extra: nil, want: `{"a":1}`},
-		{name: "empty extra", data: `{"a":1}`, extra: map[string]json.RawMessage{}, want: `{"a":1}`},
-		{name: "appended", data: `{"a":1}`, extra: map[string]json.RawMessage{"b": json.RawMessage(`[2]`)}, want: `{"a":1,"b":[2]}`},
-		{name: "into an empty object", data: `{}`, extra: map[string]json.RawMessage{"b": json.RawMessage(`2`)}, want: `{"b":2}`},
-		{
-			name:  "in name order",
-			data:  `{"m":0}`,
-			extra: map[string]json.RawMessage{"z": json.RawMessage(`1`), "a": json.RawMessage(`2`), "k": json.RawMessage(`3`)},
-			want:  `{"m":0,"a":2,"k":3,"z":1}`,
-		},
-		{name: "declared property wins", data: `{"a":1}`, extra: map[string]json.RawMessage{"a": json.RawMessage(`"extra"`), "b": json.RawMessage(`2`)}, want: `{"a":1,"b":2}`},
-		{name: "only duplicates", data: `{"a":1}`, extra: map[string]json.RawMessage{"a": json.RawMessage(`2`)}, want: `{"a":1}`},
-		{name: "names are escaped", data: `{}`, extra: map[string]json.RawMessage{`q"<`: json.RawMessage(`1`)}, want: `{"q\"\u003c":1}`},
-		{name: "surrounding whitespace", data: " {\"a\":1}\n", extra: map[string]json.RawMessage{"b": json.RawMessage(`2`)}, want: `{"a":1,"b":2}`},
+		{name: "fitting values", in: `{"name":"a","kind":"probe","count":2,"flag":true,"score":-1.5e-7,"tags":["x"],"counts":{"b":2,"a":1},"note":"n","child":{"name":"b"}}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "a", p.Name)
+			assert.Equal(t, "probe", p.Kind)
+			assert.Equal(t, 2, *p.Count)
+			assert.True(t, *p.Flag)
+			assert.Equal(t, -1.5e-7, *p.Score)
+			assert.Equal(t, []string{"x"}, p.Tags)
+			assert.Equal(t, map[string]int{"a": 1, "b": 2}, p.Counts)
+			assert.Equal(t, NewNullable("n"), p.Note)
+			assert.Equal(t, "b", p.Child.Name)
+			assert.Nil(t, p.Extra)
+		}},
+		{name: "number for a string", in: `{"name":5}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "", p.Name)
+			assert.Equal(t, json.RawMessage("5"), p.Extra["name"])
+		}},
+		{name: "float for an int", in: `{"count":1.5}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Count)
+			assert.Equal(t, json.RawMessage("1.5"), p.Extra["count"])
+		}},
+		{name: "int out of range", in: `{"count":99999999999999999999}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Count)
+			assert.Equal(t, json.RawMessage("99999999999999999999"), p.Extra["count"])
+		}},
+		{name: "null in a required field", in: `{"name":null}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, json.RawMessage("null"), p.Extra["name"])
+		}},
+		{name: "null in an optional field", in: `{"count":null,"child":null,"tags":null}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Count)
+			assert.Nil(t, p.Child)
+			assert.Nil(t, p.Tags)
+			assert.Len(t, p.Extra, 3)
+		}},
+		{name: "null in a nullable field", in: `{"note":null}`, check: func(t *testing.T, p *probe) {
+			assert.True(t, p.Note.IsNull())
+			assert.Nil(t, p.Extra)
+		}},
+		{name: "object for an array", in: `{"tags":{"a":1}}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Tags)
+			assert.Equal(t, json.RawMessage(`{"a":1}`), p.Extra["tags"])
+		}},
+		{name: "an element that does not fit", in: `{"tags":["a", 2, "c"]}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Tags)
+			assert.Equal(t, json.RawMessage(`["a", 2, "c"]`), p.Extra["tags"])
+		}},
+		{name: "a map value that does not fit", in: `{"counts":{"a":1,"b":"2"}}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Counts)
+			assert.Equal(t, json.RawMessage(`{"a":1,"b":"2"}`), p.Extra["counts"])
+		}},
+		{name: "string for a boolean and for a number", in: `{"flag":"true","score":"1.5"}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Flag)
+			assert.Nil(t, p.Score)
+			assert.Len(t, p.Extra, 2)
+		}},
+		{name: "discriminator of another type", in: `{"kind":1}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "", p.Kind)
+			assert.Equal(t, json.RawMessage(`1`), p.Extra["kind"])
+		}},
+		{name: "discriminator of another value", in: `{"kind":"other"}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "other", p.Kind)
+		}},
+		{name: "empty array", in: `{"tags":[]}`, check: func(t *testing.T, p *probe) {
+			assert.NotNil(t, p.Tags)
+			assert.Empty(t, p.Tags)
+		}},
+		{name: "string for an object", in: `{"child":"b"}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Child)
+			assert.Equal(t, json.RawMessage(`"b"`), p.Extra["child"])
+		}},
+		{name: "odd value deep down stays there", in: `{"child":{"name":"b","count":"2"}}`, check: func(t *testing.T, p *probe) {
+			assert.Nil(t, p.Extra)
+			assert.Equal(t, json.RawMessage(`"2"`), p.Child.Extra["count"])
+		}},
+		{name: "keys match exactly", in: `{"name":"a","Name":"b","NAME":1}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "a", p.Name)
+			assert.Equal(t, json.RawMessage(`"b"`), p.Extra["Name"])
+			assert.Equal(t, json.RawMessage(`1`), p.Extra["NAME"])
+		}},
+		{name: "escaped key", in: `{"n\u0061me":"a"}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "a", p.Name)
+		}},
+		{name: "last duplicate wins", in: `{"name":"a","name":"b"}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "b", p.Name)
+		}},
+		{name: "a fitting duplicate replaces an odd one", in: `{"name":1,"name":"b"}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "b", p.Name)
+			assert.Nil(t, p.Extra["name"])
+		}},
+		{name: "an odd duplicate replaces a fitting one", in: `{"name":"a","name":1}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, "", p.Name)
+			assert.Equal(t, json.RawMessage("1"), p.Extra["name"])
+		}},
+		{name: "undeclared keys", in: `{"x":{"y":[1,2.50,null]},"z":"é"}`, check: func(t *testing.T, p *probe) {
+			assert.Equal(t, json.RawMessage(`{"y":[1,2.50,null]}`), p.Extra["x"])
+			assert.Equal(t, json.RawMessage(`"é"`), p.Extra["z"])
+		}},
+		{name: "absent required field and discriminator", in: `{}`, check: func(t *testing.T, p *probe) {
+			assert.True(t, p.absent.has(0))
+			assert.True(t, p.absent.has(1))
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := withExtra([]byte(tt.data), tt.extra)
+			var p probe
+			require.NoError(t, json.Unmarshal([]byte(tt.in), &p))
+			tt.check(t, &p)
+			out, err := json.Marshal(p)
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, string(got))
-			assert.True(t, json.Valid(got), "invalid JSON: %s", got)
-		})
-	}
-	t.Run("data not an object", func(t *testing.T) {
-		_, err := withExtra([]byte(`[1]`), map[string]json.RawMessage{"b": json.RawMessage(`2`)})
-		require.Error(t, err)
-	})
-}
-
-// TestExtraRoundTrip checks that extraProperties and withExtra are inverse:
-// the declared properties plus the extra ones give back the object.
-func TestExtraRoundTrip(t *testing.T) {
-	tests := []struct {
-		name     string
-		data     string
-		declared []string
-	}{
-		{name: "mixed", data: `{"a":1,"b":{"c":[true,null]},"d":"x"}`, declared: []string{"a"}},
-		{name: "all declared", data: `{"a":1}`, declared: []string{"a"}},
-		{name: "none declared", data: `{"a":1,"b":2}`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			extra, err := extraProperties([]byte(tt.data), tt.declared...)
-			require.NoError(t, err)
-			var obj map[string]json.RawMessage
-			require.NoError(t, json.Unmarshal([]byte(tt.data), &obj))
-			declared := map[string]json.RawMessage{}
-			for _, name := range tt.declared {
-				if v, ok := obj[name]; ok {
-					declared[name] = v
-				}
-			}
-			base, err := json.Marshal(declared)
-			require.NoError(t, err)
-			got, err := withExtra(base, extra)
-			require.NoError(t, err)
-			assert.JSONEq(t, tt.data, string(got))
+			assert.JSONEq(t, tt.in, string(out), "decode then encode")
 		})
 	}
 }
 
-func TestRequireProperty(t *testing.T) {
+// TestSetFieldWins checks that a field the caller sets after decoding is
+// encoded rather than what Extra kept for its key, and that a required
+// field absent when decoded is written again once set.
+func TestSetFieldWins(t *testing.T) {
+	var p probe
+	require.NoError(t, p.UnmarshalJSON([]byte(`{"count":"two","tags":{},"note":7,"child":[]}`)))
+	require.Len(t, p.Extra, 4)
+	p.Count = Ptr(2)
+	p.Tags = []string{"a"}
+	p.Note = Null[string]()
+	p.Child = &probe{Name: "c"}
+	out, err := p.MarshalJSON()
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"count":2,"tags":["a"],"note":null,"child":{"name":"c","kind":"probe"}}`, string(out))
+
+	p.Name = "n"
+	out, err = p.MarshalJSON()
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"name":"n","count":2,"tags":["a"],"note":null,"child":{"name":"c","kind":"probe"}}`, string(out))
+
+	assert.JSONEq(t, `{"name":"","kind":"probe"}`, string(must(probe{}.MarshalJSON())), "a required field the caller leaves zero is written, the discriminator with its value")
+	assert.JSONEq(t, `{"name":"","kind":"mine"}`, string(must(probe{Kind: "mine"}.MarshalJSON())), "the discriminator the caller sets")
+	var nilProbe *probe
+	var e jsonEncoder
+	nilProbe.encodeJSON(&e)
+	assert.Equal(t, "null", string(e.buf), "a nil variant")
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// decodeMatrix stands for the decoder of a container that stops fitting
+// after reading part of it.
+func decodeMatrix(v *[][]int, l *jsonLexer) bool {
+	return decodeSlice(v, l, func(v *[]int, l *jsonLexer) bool { return decodeSlice(v, l, decodeInt) })
+}
+
+// TestUnmarshalContainerMismatch checks that a document that stops fitting
+// half-way is checked whole before the mismatch is reported.
+func TestUnmarshalContainerMismatch(t *testing.T) {
+	var m [][]int
+	err := unmarshalJSON([]byte(`[[1],{"a":1},[2]]`), &m, decodeMatrix, "[][]int")
+	assert.EqualError(t, err, "sunco: cannot decode a JSON array into [][]int")
+	err = unmarshalJSON([]byte(`[[1],{"a":}]`), &m, decodeMatrix, "[][]int")
+	assert.ErrorContains(t, err, "[1].a: invalid JSON at offset 10")
+	require.NoError(t, unmarshalJSON([]byte(`[[1],[],[2,3]]`), &m, decodeMatrix, "[][]int"))
+	assert.Equal(t, [][]int{{1}, {}, {2, 3}}, m)
+}
+
+// TestUnmarshalJSONTopLevel checks the errors of a whole document.
+func TestUnmarshalJSONTopLevel(t *testing.T) {
 	tests := []struct {
 		name    string
-		data    string
-		wantErr string // "" for no error
-	}{
-		{name: "present", data: `{"events":[]}`},
-		{name: "present and null", data: `{"events":null}`},
-		{name: "among others", data: `{"app":{},"events":[1]}`},
-		{name: "missing", data: `{"app":{}}`, wantErr: `payload has no "events" property`},
-		{name: "empty object", data: `{}`, wantErr: `payload has no "events" property`},
-		{name: "case matters", data: `{"Events":[]}`, wantErr: `payload has no "events" property`},
-		{name: "JSON null", data: `null`, wantErr: "payload is null, not an object"},
-		{name: "array", data: `[{"events":[]}]`, wantErr: "cannot unmarshal array"},
-		{name: "string", data: `"events"`, wantErr: "cannot unmarshal string"},
-		{name: "empty", data: ``, wantErr: "unexpected end of JSON input"},
-		{name: "trailing data", data: `{"events":[]} {}`, wantErr: "invalid character"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := requireProperty([]byte(tt.data), "events")
-			if tt.wantErr == "" {
-				require.NoError(t, err)
-				return
-			}
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.wantErr)
-		})
-	}
-}
-
-func TestProperty(t *testing.T) {
-	existing := "kept"
-	tests := []struct {
-		name string
-		raw  string
-		prop string
-		dst  *string // the value of *dst before the call
-		want *string
-	}{
-		{name: "string", raw: `{"id":"ev-1"}`, prop: "id", want: Ptr("ev-1")},
-		{name: "null", raw: `{"id":null}`, prop: "id", dst: &existing, want: nil},
-		{name: "missing keeps dst", raw: `{"other":"x"}`, prop: "id", dst: &existing, want: &existing},
-		{name: "names are exact", raw: `{"ID":"x"}`, prop: "id", want: nil},
-		{name: "not an object keeps dst", raw: `["id"]`, prop: "id", dst: &existing, want: &existing},
-		{name: "invalid JSON keeps dst", raw: `{"id":`, prop: "id", dst: &existing, want: &existing},
-		{name: "empty raw keeps dst", raw: ``, prop: "id", dst: &existing, want: &existing},
-		{name: "other type keeps dst", raw: `{"id":5}`, prop: "id", dst: &existing, want: &existing},
-		{name: "other type keeps nil dst", raw: `{"id":5}`, prop: "id", want: nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v := tt.dst
-			property(json.RawMessage(tt.raw), tt.prop, &v)
-			assert.Equal(t, tt.want, v)
-		})
-	}
-}
-
-func TestFormatParam(t *testing.T) {
-	type enum string // as a generated string enum
-	tests := []struct {
-		name string
-		v    any
-		want string
-	}{
-		{name: "string", v: "a b/c", want: "a b/c"},
-		{name: "empty string", v: "", want: ""},
-		{name: "string enum", v: enum("custom,web"), want: "custom,web"},
-		{name: "int", v: 25, want: "25"},
-		{name: "negative int", v: -3, want: "-3"},
-		{name: "int64", v: int64(1) << 40, want: "1099511627776"},
-		{name: "float", v: 1.5, want: "1.5"},
-		{name: "bool true", v: true, want: "true"},
-		{name: "bool false", v: false, want: "false"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, formatParam(tt.v))
-		})
-	}
-}
-
-func TestUploadFilePart(t *testing.T) {
-	r := strings.NewReader("data")
-	tests := []struct {
-		name  string
-		file  UploadFile
-		field string
-		want  *multipartFile
-	}{
-		{
-			name:  "all fields",
-			file:  UploadFile{Reader: r, Name: "a.png", ContentType: "image/png"},
-			field: "source",
-			want:  &multipartFile{FieldName: "source", FileName: "a.png", ContentType: "image/png", Reader: r},
-		},
-		{
-			name:  "content type left to the body",
-			file:  UploadFile{Reader: r, Name: "a.bin"},
-			field: "file",
-			want:  &multipartFile{FieldName: "file", FileName: "a.bin", Reader: r},
-		},
-		{
-			name:  "zero file",
-			file:  UploadFile{},
-			field: "source",
-			want:  &multipartFile{FieldName: "source"},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := tt.file.part(tt.field)
-			require.NotNil(t, got)
-			assert.Equal(t, tt.want, got)
-			if tt.file.Reader != nil {
-				assert.Same(t, tt.file.Reader, got.Reader, "the Reader is passed on, not copied")
-			}
-		})
-	}
-	t.Run("a zero file is refused by the body", func(t *testing.T) {
-		_, err := newMultipartBody(UploadFile{}.part("source"))
-		require.Error(t, err)
-		assert.Contains(t, err.Error(), "no Reader")
-	})
-}
-
-// TestHasAll checks the required-properties test of pickVariant.
-func TestHasAll(t *testing.T) {
-	obj := map[string]json.RawMessage{"a": nil, "b": json.RawMessage("null")}
-	tests := []struct {
-		name string
-		keys []string
-		want bool
-	}{
-		{name: "no keys", keys: nil, want: true},
-		{name: "all present", keys: []string{"a", "b"}, want: true},
-		{name: "one missing", keys: []string{"a", "c"}, want: false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, hasAll(obj, tt.keys))
-		})
-	}
-}
-
-// errDecode is returned by failing decoders.
-var errDecode = errors.New("decode failed")
-
-// TestDecodeErrorsPropagate checks that the decoder's own error is the
-// one returned, so callers can wrap it with the path of the value.
-func TestDecodeErrorsPropagate(t *testing.T) {
-	fail := func(string) (int, error) { return 0, errDecode }
-	t.Run("slice", func(t *testing.T) {
-		_, err := decodeSlice([]string{"a"}, fail)
-		assert.ErrorIs(t, err, errDecode)
-	})
-	t.Run("map", func(t *testing.T) {
-		_, err := decodeMap(map[string]string{"k": "a"}, fail)
-		assert.ErrorIs(t, err, errDecode)
-	})
-	t.Run("nullable", func(t *testing.T) {
-		_, err := decodeNullable(NewNullable("a"), fail)
-		assert.ErrorIs(t, err, errDecode)
-	})
-}
-
-func TestCheckPathParams(t *testing.T) {
-	tests := []struct {
-		name    string
-		pairs   []string
+		in      string
 		wantErr string
 	}{
-		{name: "none", pairs: nil},
-		{name: "all set", pairs: []string{"appId", "a", "conversationId", "c"}},
-		{name: "an empty one is named", pairs: []string{"appId", "a", "conversationId", ""}, wantErr: "path parameter conversationId is empty"},
+		{name: "null leaves the value", in: ` null `},
+		{name: "array", in: `[{"name":"a"}]`, wantErr: "sunco: cannot decode a JSON array into probe"},
+		{name: "string", in: `"a"`, wantErr: "sunco: cannot decode a JSON string into probe"},
+		{name: "number", in: `-1`, wantErr: "sunco: cannot decode a JSON number into probe"},
+		{name: "invalid after a valid prefix", in: `{"name":"a"}}`, wantErr: "invalid JSON at offset 12: invalid character '}' after top-level value"},
+		{name: "invalid inside", in: `{"child":{"tags":["a",]}}`, wantErr: "child.tags[1]: invalid JSON at offset 22"},
+		{name: "invalid array that does not fit", in: `[1,}`, wantErr: "invalid JSON at offset 3"},
+		{name: "a container that stops fitting half-way", in: `[[1],{"a":}]`, wantErr: "[1].a: invalid JSON at offset 10"},
+		{name: "empty", in: ``, wantErr: "unexpected end of JSON input"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := checkPathParams(tt.pairs...)
+			p := probe{Name: "kept"}
+			err := p.UnmarshalJSON([]byte(tt.in))
 			if tt.wantErr == "" {
-				assert.NoError(t, err)
+				require.NoError(t, err)
+				assert.Equal(t, "kept", p.Name)
 				return
 			}
 			assert.ErrorContains(t, err, tt.wantErr)
 		})
 	}
+}
+
+// testUnion stands for a generated union: a discriminated one over probe.
+type testUnion interface{ encodeJSON(*jsonEncoder) }
+
+type unknownTest struct {
+	Type string
+	Raw  json.RawMessage
+}
+
+func (u *unknownTest) encodeJSON(e *jsonEncoder) { e.raw(u.Raw) }
+
+func (u unknownTest) MarshalJSON() ([]byte, error) { return unknownJSON(u.Raw) }
+
+func decodeTestUnion(v *testUnion, l *jsonLexer) bool {
+	value, ok := l.discriminator("kind")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "probe":
+		*v = decodeVariant[probe](l)
+	default:
+		*v = &unknownTest{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// TestDiscriminator checks the lookahead of a union's discriminator.
+func TestDiscriminator(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		wantType string // "probe", or the Type of the unknown variant
+		unknown  bool
+	}{
+		{name: "first key", in: `{"kind":"probe","count":1}`, wantType: "probe"},
+		{name: "later key", in: `{"count":1,"tags":["a",{"kind":"x"}],"kind":"probe"}`, wantType: "probe"},
+		{name: "escaped", in: `{"kin\u0064":"pr\u006fbe"}`, wantType: "probe"},
+		{name: "unknown value", in: `{"kind":"other","x":1}`, wantType: "other", unknown: true},
+		{name: "missing", in: `{"x":1}`, unknown: true},
+		{name: "not a string", in: `{"kind":5}`, unknown: true},
+		{name: "case differs", in: `{"Kind":"probe"}`, unknown: true},
+		{name: "first of duplicates selects", in: `{"kind":"probe","kind":"other"}`, wantType: "probe"},
+		{name: "not an object", in: `[1,2]`, unknown: true},
+		{name: "a string", in: `"probe"`, unknown: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v testUnion
+			require.NoError(t, unmarshalJSON([]byte(tt.in), &v, decodeTestUnion, "testUnion"))
+			if tt.unknown {
+				u, ok := v.(*unknownTest)
+				require.True(t, ok, "got %T", v)
+				assert.Equal(t, tt.wantType, u.Type)
+				assert.Equal(t, tt.in, string(u.Raw), "Raw is the value as received")
+			} else {
+				_, ok := v.(*probe)
+				require.True(t, ok, "got %T", v)
+			}
+			var e jsonEncoder
+			encodeUnion(&v, &e)
+			assert.JSONEq(t, tt.in, string(e.buf))
+		})
+	}
+	t.Run("null", func(t *testing.T) {
+		v := testUnion(&probe{})
+		require.NoError(t, unmarshalJSON([]byte(`null`), &v, decodeTestUnion, "testUnion"))
+		l := jsonLexer{data: []byte(`null`)}
+		assert.False(t, decodeTestUnion(&v, &l), "null is not a union value")
+	})
+	t.Run("nothing consumed", func(t *testing.T) {
+		l := jsonLexer{data: []byte(` {"a":[{"b":1}],"kind":"x"} `)}
+		value, ok := l.discriminator("kind")
+		require.True(t, ok)
+		assert.Equal(t, "x", string(value))
+		assert.Equal(t, 0, l.depth)
+		assert.Equal(t, 1, l.pos)
+	})
+}
+
+// TestPickVariant checks how a union without discriminator picks its
+// variant from the keys present.
+func TestPickVariant(t *testing.T) {
+	shapes := []variantShape{
+		{properties: []string{"email", "cc"}, required: []string{"email"}},
+		{properties: []string{"phone", "ext"}, required: []string{"phone"}},
+		{properties: []string{"email", "phone", "both"}},
+	}
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{in: `{"email":"a"}`, want: 0},
+		{in: `{"phone":"1","ext":"2"}`, want: 1},
+		{in: `{"email":"a","phone":"1","both":true}`, want: 2},
+		{in: `{"email":"a","phone":"1"}`, want: 2},
+		{in: `{"email":"a","ext":"1","phone":"2"}`, want: 1}, // a tie: the first
+		{in: `{"email":"a","email":"b","phone":"1","both":1}`, want: 2},
+		{in: `{"cc":"a"}`, want: -1},   // email is required
+		{in: `{"other":1}`, want: -1},  // nothing of any variant
+		{in: `{"both":true}`, want: 2}, // no requirement
+		{in: `{}`, want: -1},
+		{in: `[{"email":"a"}]`, want: -1},
+		{in: `"email"`, want: -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			l := jsonLexer{data: []byte(tt.in)}
+			got, ok := l.pickVariant(shapes)
+			require.True(t, ok)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, 0, l.pos, "nothing consumed")
+			l.skip()
+			l.end()
+			assert.NoError(t, l.error())
+		})
+	}
+	l := jsonLexer{data: []byte(`null`)}
+	_, ok := l.pickVariant(shapes)
+	assert.False(t, ok, "null is not a union value")
+}
+
+// TestPropertyValues checks the reading of one property of a raw object,
+// as the getters of an Unknown variant do.
+func TestPropertyValues(t *testing.T) {
+	get := func(raw string) *int {
+		var v *int
+		for l := range propertyValues([]byte(raw), "count") {
+			decodeOptional(l, "count", &v, nil, decodeInt)
+		}
+		return v
+	}
+	assert.Equal(t, Ptr(3), get(`{"a":{"count":1},"count":3}`))
+	assert.Equal(t, Ptr(4), get(`{"count":3,"count":4}`))
+	assert.Nil(t, get(`{"count":"3"}`))
+	assert.Nil(t, get(`{"count":3,"count":null}`))
+	assert.Nil(t, get(`[{"count":3}]`))
+	assert.Nil(t, get(`{"count":`))
+}
+
+// TestFreeForm checks that free-form values keep what encoding/json's
+// UseNumber keeps, exact numbers included, and encode back to the same
+// JSON.
+func TestFreeForm(t *testing.T) {
+	tests := []string{
+		`{"big":9007199254740993,"long":3.141592653589793238462643383279,"neg":-0,"exp":1E+400}`,
+		`{"nested":{"a":[1,{"b":null}],"s":"\u00e9\ud83d\ude00"},"t":true,"f":false,"n":null}`,
+		`{"dup":1,"dup":2}`,
+		`{}`,
+	}
+	for _, in := range tests {
+		t.Run(in, func(t *testing.T) {
+			var m map[string]any
+			require.NoError(t, unmarshalJSON([]byte(in), &m, decodeFreeForm, "map[string]any"))
+			want, err := stdAny([]byte(in))
+			require.NoError(t, err)
+			assert.Equal(t, want, any(m))
+			var e jsonEncoder
+			encodeFreeForm(&m, &e)
+			require.NoError(t, e.err)
+			again, err := stdAny(e.buf)
+			require.NoError(t, err)
+			assert.Equal(t, want, again)
+		})
+	}
+	t.Run("not an object", func(t *testing.T) {
+		var m map[string]any
+		err := unmarshalJSON([]byte(`[1]`), &m, decodeFreeForm, "map[string]any")
+		assert.ErrorContains(t, err, "cannot decode a JSON array into map[string]any")
+	})
+}
+
+type marshalerValue struct{}
+
+func (marshalerValue) MarshalJSON() ([]byte, error) { return []byte(`{"m":1}`), nil }
+
+// TestEncodeAny checks the free-form values a caller may set.
+func TestEncodeAny(t *testing.T) {
+	type point struct{ X, Y int }
+	tests := []struct {
+		name    string
+		v       any
+		want    string
+		wantErr string
+	}{
+		{name: "nil", v: nil, want: `null`},
+		{name: "number", v: json.Number("12.50"), want: `12.50`},
+		{name: "empty number", v: json.Number(""), want: `0`},
+		{name: "bad number", v: json.Number("1x"), wantErr: "invalid number literal"},
+		{name: "float", v: 1e21, want: `1e+21`},
+		{name: "NaN", v: math.NaN(), wantErr: "cannot encode NaN"},
+		{name: "int", v: 3, want: `3`},
+		{name: "raw", v: json.RawMessage(`{"a":[1]}`), want: `{"a":[1]}`},
+		{name: "invalid raw", v: json.RawMessage(`{"a":`), wantErr: "encoding a raw value"},
+		{name: "marshaler", v: marshalerValue{}, want: `{"m":1}`},
+		{name: "other Go value", v: point{1, 2}, want: `{"X":1,"Y":2}`},
+		{name: "unsupported", v: make(chan int), wantErr: "unsupported type"},
+		{name: "nested", v: map[string]any{"b": []any{"<x>", true}, "a": nil}, want: `{"a":null,"b":["<x>",true]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var e jsonEncoder
+			encodeAny(&tt.v, &e)
+			if tt.wantErr != "" {
+				assert.ErrorContains(t, e.err, tt.wantErr)
+				return
+			}
+			require.NoError(t, e.err)
+			assert.Equal(t, tt.want, string(e.buf))
+		})
+	}
+}
+
+// TestMarshalJSONError checks that an encoding error is returned, with
+// no output.
+func TestMarshalJSONError(t *testing.T) {
+	p := probe{Extra: map[string]json.RawMessage{"x": json.RawMessage(`{`)}}
+	out, err := p.MarshalJSON()
+	assert.Nil(t, out)
+	assert.ErrorContains(t, err, "encoding a raw value")
+	_, err = json.Marshal(p)
+	assert.Error(t, err)
+}
+
+// TestHasSpecialByte checks the 8-byte test of the string fast path
+// against stringSafe, for every byte value at every position.
+func TestHasSpecialByte(t *testing.T) {
+	for pos := range 8 {
+		for c := range 256 {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			x := uint64(0)
+			for i := 7; i >= 0; i-- {
+				x = x<<8 | uint64(b[i])
+			}
+			if !stringSafe[c] && !hasSpecialByte(x) {
+				t.Fatalf("byte %#x at %d not detected", c, pos)
+			}
+			if stringSafe[c] && hasSpecialByte(x) {
+				t.Fatalf("safe byte %#x at %d detected", c, pos)
+			}
+		}
+	}
+}
+
+// TestTextInterns checks that equal short strings of one decode share
+// one allocation, and long ones are still right.
+func TestTextInterns(t *testing.T) {
+	allocs := func(data string) float64 {
+		return testing.AllocsPerRun(10, func() {
+			var s []string
+			l := &jsonLexer{data: []byte(data)}
+			decodeSlice(&s, l, decodeString)
+		})
+	}
+	same := allocs(`["user","user","user","user","user","user","user","user"]`)
+	distinct := allocs(`["user0","user1","user2","user3","user4","user5","user6","user7"]`)
+	assert.Equal(t, distinct-7, same, "eight equal strings are allocated once")
+	long := strings.Repeat("x", maxInterned+1)
+	var s []string
+	require.NoError(t, unmarshalJSON([]byte(`["`+long+`","`+long+`","a","a"]`), &s, func(v *[]string, l *jsonLexer) bool {
+		return decodeSlice(v, l, decodeString)
+	}, "[]string"))
+	assert.Equal(t, []string{long, long, "a", "a"}, s)
+}
+
+// TestNewValue checks that optional scalars come from slabs, each its own
+// zero value.
+func TestNewValue(t *testing.T) {
+	var l jsonLexer
+	a, b := newValue[string](&l), newValue[string](&l)
+	require.NotSame(t, a, b)
+	*a = "x"
+	assert.Equal(t, "", *b)
+	assert.Len(t, l.stringSlab, slabSize-2)
+	f := newValue[float64](&l)
+	assert.Zero(t, *f)
+	p := newValue[probe](&l)
+	assert.Zero(t, *p)
+}
+
+// TestRequestAndResponseBodies checks the functions the transport calls.
+func TestRequestAndResponseBodies(t *testing.T) {
+	t.Run("request body with MarshalJSON", func(t *testing.T) {
+		data, err := marshalRequestBody(probe{Name: "a", Extra: map[string]json.RawMessage{"x": json.RawMessage(`1`)}})
+		require.NoError(t, err)
+		assert.JSONEq(t, `{"name":"a","kind":"probe","x":1}`, string(data))
+	})
+	t.Run("request body, a pointer", func(t *testing.T) {
+		data, err := marshalRequestBody(&probe{Name: "a"})
+		require.NoError(t, err)
+		assert.JSONEq(t, `{"name":"a","kind":"probe"}`, string(data))
+		var nilProbe *probe
+		data, err = marshalRequestBody(nilProbe)
+		require.NoError(t, err)
+		assert.Equal(t, `null`, string(data))
+	})
+	t.Run("request body, a union value", func(t *testing.T) {
+		data, err := marshalRequestBody(testUnion(&unknownTest{Raw: json.RawMessage(`[1]`)}))
+		require.NoError(t, err)
+		assert.Equal(t, `[1]`, string(data))
+	})
+	t.Run("request body without", func(t *testing.T) {
+		data, err := marshalRequestBody(map[string]int{"a": 1})
+		require.NoError(t, err)
+		assert.Equal(t, `{"a":1}`, string(data))
+	})
+	t.Run("response with UnmarshalJSON", func(t *testing.T) {
+		var p probe
+		body := `{"name":"a","count":"odd"}`
+		require.NoError(t, unmarshalResponse(strings.NewReader(body), int64(len(body)), &p))
+		assert.Equal(t, "a", p.Name)
+		assert.Equal(t, json.RawMessage(`"odd"`), p.Extra["count"])
+	})
+	t.Run("response of unknown length into a union", func(t *testing.T) {
+		var v testUnion
+		require.NoError(t, unmarshalResponse(strings.NewReader(`{"kind":"z"}`), -1, decodeInto(&v, decodeTestUnion, "testUnion")))
+		assert.Equal(t, "z", v.(*unknownTest).Type)
+	})
+	t.Run("response without UnmarshalJSON", func(t *testing.T) {
+		var m map[string]int
+		require.NoError(t, unmarshalResponse(strings.NewReader(`{"a":1}`), -1, &m))
+		assert.Equal(t, map[string]int{"a": 1}, m)
+	})
+	t.Run("read error", func(t *testing.T) {
+		var p probe
+		err := unmarshalResponse(io.MultiReader(strings.NewReader(`{"na`), errReader{}), 100, &p)
+		assert.ErrorIs(t, err, errRead)
+	})
+	t.Run("a lying Content-Length", func(t *testing.T) {
+		var p probe
+		body := `{"name":"a"}`
+		require.NoError(t, unmarshalResponse(bytes.NewReader([]byte(body)), 1<<40, &p))
+		assert.Equal(t, "a", p.Name)
+	})
+}
+
+var errRead = errors.New("read failed")
+
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, errRead }
+
+// TestNumberOutOfRange checks that a number beyond float64 is kept raw.
+func TestNumberOutOfRange(t *testing.T) {
+	var p probe
+	require.NoError(t, p.UnmarshalJSON([]byte(`{"score":1e400}`)))
+	assert.Nil(t, p.Score)
+	assert.Equal(t, json.RawMessage(`1e400`), p.Extra["score"])
+	assert.Equal(t, `{"score":1e400}`, string(must(p.MarshalJSON())))
 }

@@ -1,8 +1,6 @@
 package sunco
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -31,21 +29,6 @@ type UploadFile struct {
 
 func (f UploadFile) part(field string) *multipartFile {
 	return &multipartFile{FieldName: field, FileName: f.Name, ContentType: f.ContentType, Reader: f.Reader}
-}
-
-// requireProperty checks that data is a JSON object with property.
-func requireProperty(data []byte, property string) error {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(data, &obj); err != nil {
-		return err
-	}
-	if obj == nil {
-		return errors.New("payload is null, not an object")
-	}
-	if _, ok := obj[property]; !ok {
-		return fmt.Errorf("payload has no %q property", property)
-	}
-	return nil
 }
 
 // checkPathParams rejects an empty path parameter, which would leave an

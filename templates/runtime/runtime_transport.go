@@ -2,7 +2,6 @@ package sunco
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -367,7 +366,7 @@ func decodeResponse(req *request, resp *http.Response, out any) error {
 	if out == nil || resp.StatusCode == http.StatusNoContent {
 		return nil
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+	if err := unmarshalResponse(resp.Body, resp.ContentLength, out); err != nil {
 		return fmt.Errorf(sdkName+": decoding response of %s %s: %w", req.Method, req.Path, err)
 	}
 	return nil

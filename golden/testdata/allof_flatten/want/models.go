@@ -17,62 +17,125 @@ type Gadget struct {
 	Label    string   `json:"label"`
 	GadgetID string   `json:"gadgetId"`
 	Weight   *float64 `json:"weight,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes Gadget with the properties of Extra.
-func (g Gadget) MarshalJSON() ([]byte, error) {
-	type plain Gadget
-	wire := plain(g)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, g.Extra)
-}
-
-// UnmarshalJSON decodes Gadget, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (g *Gadget) UnmarshalJSON(data []byte) error {
-	type plain Gadget
-	if err := json.Unmarshal(data, (*plain)(g)); err != nil {
-		return err
+	return unmarshalJSON(data, g, (*Gadget).decodeJSON, "Gadget")
+}
+
+// MarshalJSON encodes g with the properties of Extra.
+func (g Gadget) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&g, (*Gadget).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into g, or reports false for another value.
+func (g *Gadget) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	g.Extra, err = extraProperties(data, "createdAt", "updatedAt", "label", "gadgetId", "weight")
-	return err
+	*g = Gadget{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "createdAt":
+			decodeOptional(l, "createdAt", &g.CreatedAt, &g.Extra, decodeString)
+		case "updatedAt":
+			decodeOptional(l, "updatedAt", &g.UpdatedAt, &g.Extra, decodeString)
+		case "label":
+			seen.add(0)
+			decodeField(l, "label", &g.Label, &g.Extra, decodeString)
+		case "gadgetId":
+			seen.add(1)
+			decodeField(l, "gadgetId", &g.GadgetID, &g.Extra, decodeString)
+		case "weight":
+			decodeOptional(l, "weight", &g.Weight, &g.Extra, decodeFloat64)
+		default:
+			decodeExtra(l, &g.Extra)
+		}
+	}
+	g.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes g as a JSON object, or null when nil.
+func (g *Gadget) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "createdAt", g.CreatedAt, g.Extra, encodeString)
+	encodePointer(e, "updatedAt", g.UpdatedAt, g.Extra, encodeString)
+	encodeRequired(e, "label", &g.Label, g.absent.has(0), g.Extra, encodeString)
+	encodeRequired(e, "gadgetId", &g.GadgetID, g.absent.has(1), g.Extra, encodeString)
+	encodePointer(e, "weight", g.Weight, g.Extra, encodeFloat64)
+	if len(g.Extra) > 0 {
+		encodeExtra(e, g.Extra, "createdAt", "updatedAt", "label", "gadgetId", "weight")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Labeled is the schema /components/schemas/Labeled.
 type Labeled struct {
 	// A short label.
 	Label string `json:"label"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes Labeled with the properties of Extra.
-func (l Labeled) MarshalJSON() ([]byte, error) {
-	type plain Labeled
-	wire := plain(l)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, l.Extra)
-}
-
-// UnmarshalJSON decodes Labeled, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (l *Labeled) UnmarshalJSON(data []byte) error {
-	type plain Labeled
-	if err := json.Unmarshal(data, (*plain)(l)); err != nil {
-		return err
+	return unmarshalJSON(data, l, (*Labeled).decodeJSON, "Labeled")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l Labeled) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*Labeled).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *Labeled) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
 	}
-	var err error
-	l.Extra, err = extraProperties(data, "label")
-	return err
+	*l = Labeled{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "label":
+			seen.add(0)
+			decodeField(lx, "label", &l.Label, &l.Extra, decodeString)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *Labeled) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "label", &l.Label, l.absent.has(0), l.Extra, encodeString)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "label")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Shelf is the schema /components/schemas/Shelf.
@@ -83,31 +146,62 @@ type Shelf struct {
 	Spare *FeaturedGadget `json:"spare,omitempty"`
 	// A label with a count, declared inline.
 	Sticker *ShelfSticker `json:"sticker,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes Shelf with the properties of Extra.
-func (s Shelf) MarshalJSON() ([]byte, error) {
-	type plain Shelf
-	wire := plain(s)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
-}
-
-// UnmarshalJSON decodes Shelf, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *Shelf) UnmarshalJSON(data []byte) error {
-	type plain Shelf
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+	return unmarshalJSON(data, s, (*Shelf).decodeJSON, "Shelf")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s Shelf) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Shelf).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Shelf) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	s.Extra, err = extraProperties(data, "main", "spare", "sticker")
-	return err
+	*s = Shelf{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "main":
+			seen.add(0)
+			decodeField(l, "main", &s.Main, &s.Extra, (*Gadget).decodeJSON)
+		case "spare":
+			decodeOptional(l, "spare", &s.Spare, &s.Extra, (*Gadget).decodeJSON)
+		case "sticker":
+			decodeOptional(l, "sticker", &s.Sticker, &s.Extra, (*ShelfSticker).decodeJSON)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	s.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Shelf) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "main", &s.Main, s.absent.has(0), s.Extra, (*Gadget).encodeJSON)
+	encodePointer(e, "spare", s.Spare, s.Extra, (*Gadget).encodeJSON)
+	encodePointer(e, "sticker", s.Sticker, s.Extra, (*ShelfSticker).encodeJSON)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "main", "spare", "sticker")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // ShelfSticker is a label with a count, declared inline.
@@ -115,31 +209,59 @@ type ShelfSticker struct {
 	// A short label.
 	Label string `json:"label"`
 	Count *int   `json:"count,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes ShelfSticker with the properties of Extra.
-func (s ShelfSticker) MarshalJSON() ([]byte, error) {
-	type plain ShelfSticker
-	wire := plain(s)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
-}
-
-// UnmarshalJSON decodes ShelfSticker, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *ShelfSticker) UnmarshalJSON(data []byte) error {
-	type plain ShelfSticker
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+	return unmarshalJSON(data, s, (*ShelfSticker).decodeJSON, "ShelfSticker")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s ShelfSticker) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*ShelfSticker).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *ShelfSticker) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	s.Extra, err = extraProperties(data, "label", "count")
-	return err
+	*s = ShelfSticker{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "label":
+			seen.add(0)
+			decodeField(l, "label", &s.Label, &s.Extra, decodeString)
+		case "count":
+			decodeOptional(l, "count", &s.Count, &s.Extra, decodeInt)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	s.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *ShelfSticker) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "label", &s.Label, s.absent.has(0), s.Extra, encodeString)
+	encodePointer(e, "count", s.Count, s.Extra, encodeInt)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "label", "count")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Stamped: Creation and update times.
@@ -147,29 +269,52 @@ type Stamped struct {
 	// When it was made.
 	CreatedAt *string `json:"createdAt,omitempty"`
 	UpdatedAt *string `json:"updatedAt,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes Stamped with the properties of Extra.
-func (s Stamped) MarshalJSON() ([]byte, error) {
-	type plain Stamped
-	wire := plain(s)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Stamped) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Stamped).decodeJSON, "Stamped")
 }
 
-// UnmarshalJSON decodes Stamped, keeping undeclared properties in Extra.
-func (s *Stamped) UnmarshalJSON(data []byte) error {
-	type plain Stamped
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+// MarshalJSON encodes s with the properties of Extra.
+func (s Stamped) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Stamped).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Stamped) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	s.Extra, err = extraProperties(data, "createdAt", "updatedAt")
-	return err
+	*s = Stamped{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "createdAt":
+			decodeOptional(l, "createdAt", &s.CreatedAt, &s.Extra, decodeString)
+		case "updatedAt":
+			decodeOptional(l, "updatedAt", &s.UpdatedAt, &s.Extra, decodeString)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Stamped) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "createdAt", s.CreatedAt, s.Extra, encodeString)
+	encodePointer(e, "updatedAt", s.UpdatedAt, s.Extra, encodeString)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "createdAt", "updatedAt")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -3,19 +3,17 @@
 
 package sunco
 
-import (
-	"encoding/json"
-	"fmt"
-	"slices"
-)
+import "encoding/json"
 
 // Cat is the schema /components/schemas/Cat.
 type Cat struct {
 	Lives   *int   `json:"lives,omitempty"`
 	Species string `json:"species"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*Cat) isPet() {}
@@ -25,27 +23,53 @@ func (c *Cat) GetSpecies() string {
 	return c.Species
 }
 
-// MarshalJSON encodes Cat with species set to "Cat" and the properties of Extra.
-func (c Cat) MarshalJSON() ([]byte, error) {
-	type plain Cat
-	wire := plain(c)
-	wire.Species = "Cat"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *Cat) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*Cat).decodeJSON, "Cat")
 }
 
-// UnmarshalJSON decodes Cat, keeping undeclared properties in Extra.
-func (c *Cat) UnmarshalJSON(data []byte) error {
-	type plain Cat
-	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
-		return err
+// MarshalJSON encodes c with the properties of Extra; "species"
+// is "Cat" unless Species says otherwise.
+func (c Cat) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*Cat).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *Cat) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	c.Extra, err = extraProperties(data, "lives", "species")
-	return err
+	*c = Cat{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "lives":
+			decodeOptional(l, "lives", &c.Lives, &c.Extra, decodeInt)
+		case "species":
+			seen.add(0)
+			decodeField(l, "species", &c.Species, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *Cat) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "lives", c.Lives, c.Extra, encodeInt)
+	encodeDiscriminator(e, "species", c.Species, "Cat", c.absent.has(0), c.Extra)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "lives", "species")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // CatSpecies is the schema /components/schemas/Cat/properties/species.
@@ -60,31 +84,51 @@ const (
 // ClientSchema is a client of the API, not the SDK's Client.
 type ClientSchema struct {
 	Name *string `json:"name,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes ClientSchema with the properties of Extra.
-func (c ClientSchema) MarshalJSON() ([]byte, error) {
-	type plain ClientSchema
-	wire := plain(c)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *ClientSchema) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*ClientSchema).decodeJSON, "ClientSchema")
 }
 
-// UnmarshalJSON decodes ClientSchema, keeping undeclared properties in Extra.
-func (c *ClientSchema) UnmarshalJSON(data []byte) error {
-	type plain ClientSchema
-	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
-		return err
+// MarshalJSON encodes c with the properties of Extra.
+func (c ClientSchema) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*ClientSchema).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *ClientSchema) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	c.Extra, err = extraProperties(data, "name")
-	return err
+	*c = ClientSchema{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			decodeOptional(l, "name", &c.Name, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *ClientSchema) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "name", c.Name, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "name")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Color is the schema /components/schemas/Color.
@@ -100,40 +144,62 @@ const (
 // ColorRed is the schema /components/schemas/ColorRed.
 type ColorRed struct {
 	Shade *string `json:"shade,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes ColorRed with the properties of Extra.
-func (c ColorRed) MarshalJSON() ([]byte, error) {
-	type plain ColorRed
-	wire := plain(c)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *ColorRed) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*ColorRed).decodeJSON, "ColorRed")
 }
 
-// UnmarshalJSON decodes ColorRed, keeping undeclared properties in Extra.
-func (c *ColorRed) UnmarshalJSON(data []byte) error {
-	type plain ColorRed
-	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
-		return err
+// MarshalJSON encodes c with the properties of Extra.
+func (c ColorRed) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*ColorRed).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *ColorRed) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	c.Extra, err = extraProperties(data, "shade")
-	return err
+	*c = ColorRed{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "shade":
+			decodeOptional(l, "shade", &c.Shade, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *ColorRed) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "shade", c.Shade, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "shade")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Dog is the schema /components/schemas/Dog.
 type Dog struct {
 	GoodBoy *bool  `json:"goodBoy,omitempty"`
 	Species string `json:"species"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*Dog) isPet() {}
@@ -143,27 +209,53 @@ func (d *Dog) GetSpecies() string {
 	return d.Species
 }
 
-// MarshalJSON encodes Dog with species set to "Dog" and the properties of Extra.
-func (d Dog) MarshalJSON() ([]byte, error) {
-	type plain Dog
-	wire := plain(d)
-	wire.Species = "Dog"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, d.Extra)
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *Dog) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*Dog).decodeJSON, "Dog")
 }
 
-// UnmarshalJSON decodes Dog, keeping undeclared properties in Extra.
-func (d *Dog) UnmarshalJSON(data []byte) error {
-	type plain Dog
-	if err := json.Unmarshal(data, (*plain)(d)); err != nil {
-		return err
+// MarshalJSON encodes d with the properties of Extra; "species"
+// is "Dog" unless Species says otherwise.
+func (d Dog) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Dog).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Dog) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	d.Extra, err = extraProperties(data, "goodBoy", "species")
-	return err
+	*d = Dog{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "goodBoy":
+			decodeOptional(l, "goodBoy", &d.GoodBoy, &d.Extra, decodeBool)
+		case "species":
+			seen.add(0)
+			decodeField(l, "species", &d.Species, &d.Extra, decodeString)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Dog) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "goodBoy", d.GoodBoy, d.Extra, encodeBool)
+	encodeDiscriminator(e, "species", d.Species, "Dog", d.absent.has(0), d.Extra)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "goodBoy", "species")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // DogSpecies is the schema /components/schemas/Dog/properties/species.
@@ -178,121 +270,201 @@ const (
 // FooBar is the schema /components/schemas/fooBar.
 type FooBar struct {
 	B *string `json:"b,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes FooBar with the properties of Extra.
-func (f FooBar) MarshalJSON() ([]byte, error) {
-	type plain FooBar
-	wire := plain(f)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, f.Extra)
+// UnmarshalJSON decodes f from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (f *FooBar) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, f, (*FooBar).decodeJSON, "FooBar")
 }
 
-// UnmarshalJSON decodes FooBar, keeping undeclared properties in Extra.
-func (f *FooBar) UnmarshalJSON(data []byte) error {
-	type plain FooBar
-	if err := json.Unmarshal(data, (*plain)(f)); err != nil {
-		return err
+// MarshalJSON encodes f with the properties of Extra.
+func (f FooBar) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&f, (*FooBar).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into f, or reports false for another value.
+func (f *FooBar) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	f.Extra, err = extraProperties(data, "b")
-	return err
+	*f = FooBar{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "b":
+			decodeOptional(l, "b", &f.B, &f.Extra, decodeString)
+		default:
+			decodeExtra(l, &f.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes f as a JSON object, or null when nil.
+func (f *FooBar) encodeJSON(e *jsonEncoder) {
+	if f == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "b", f.B, f.Extra, encodeString)
+	if len(f.Extra) > 0 {
+		encodeExtra(e, f.Extra, "b")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // FooBarSchema is the schema /components/schemas/foo_bar.
 type FooBarSchema struct {
 	A *string `json:"a,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes FooBarSchema with the properties of Extra.
-func (f FooBarSchema) MarshalJSON() ([]byte, error) {
-	type plain FooBarSchema
-	wire := plain(f)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, f.Extra)
+// UnmarshalJSON decodes f from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (f *FooBarSchema) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, f, (*FooBarSchema).decodeJSON, "FooBarSchema")
 }
 
-// UnmarshalJSON decodes FooBarSchema, keeping undeclared properties in Extra.
-func (f *FooBarSchema) UnmarshalJSON(data []byte) error {
-	type plain FooBarSchema
-	if err := json.Unmarshal(data, (*plain)(f)); err != nil {
-		return err
+// MarshalJSON encodes f with the properties of Extra.
+func (f FooBarSchema) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&f, (*FooBarSchema).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into f, or reports false for another value.
+func (f *FooBarSchema) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	f.Extra, err = extraProperties(data, "a")
-	return err
+	*f = FooBarSchema{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "a":
+			decodeOptional(l, "a", &f.A, &f.Extra, decodeString)
+		default:
+			decodeExtra(l, &f.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes f as a JSON object, or null when nil.
+func (f *FooBarSchema) encodeJSON(e *jsonEncoder) {
+	if f == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "a", f.A, f.Extra, encodeString)
+	if len(f.Extra) > 0 {
+		encodeExtra(e, f.Extra, "a")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // GetWidgetParams is the schema /components/schemas/GetWidgetParams.
 type GetWidgetParams struct {
 	Verbose *bool `json:"verbose,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes GetWidgetParams with the properties of Extra.
-func (g GetWidgetParams) MarshalJSON() ([]byte, error) {
-	type plain GetWidgetParams
-	wire := plain(g)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, g.Extra)
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (g *GetWidgetParams) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, g, (*GetWidgetParams).decodeJSON, "GetWidgetParams")
 }
 
-// UnmarshalJSON decodes GetWidgetParams, keeping undeclared properties in Extra.
-func (g *GetWidgetParams) UnmarshalJSON(data []byte) error {
-	type plain GetWidgetParams
-	if err := json.Unmarshal(data, (*plain)(g)); err != nil {
-		return err
+// MarshalJSON encodes g with the properties of Extra.
+func (g GetWidgetParams) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&g, (*GetWidgetParams).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into g, or reports false for another value.
+func (g *GetWidgetParams) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	g.Extra, err = extraProperties(data, "verbose")
-	return err
+	*g = GetWidgetParams{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "verbose":
+			decodeOptional(l, "verbose", &g.Verbose, &g.Extra, decodeBool)
+		default:
+			decodeExtra(l, &g.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes g as a JSON object, or null when nil.
+func (g *GetWidgetParams) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "verbose", g.Verbose, g.Extra, encodeBool)
+	if len(g.Extra) > 0 {
+		encodeExtra(e, g.Extra, "verbose")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // NullableSchema is the schema /components/schemas/Nullable.
 type NullableSchema struct {
 	Value *string `json:"value,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes NullableSchema with the properties of Extra.
-func (n NullableSchema) MarshalJSON() ([]byte, error) {
-	type plain NullableSchema
-	wire := plain(n)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, n.Extra)
+// UnmarshalJSON decodes n from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (n *NullableSchema) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, n, (*NullableSchema).decodeJSON, "NullableSchema")
 }
 
-// UnmarshalJSON decodes NullableSchema, keeping undeclared properties in Extra.
-func (n *NullableSchema) UnmarshalJSON(data []byte) error {
-	type plain NullableSchema
-	if err := json.Unmarshal(data, (*plain)(n)); err != nil {
-		return err
+// MarshalJSON encodes n with the properties of Extra.
+func (n NullableSchema) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&n, (*NullableSchema).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into n, or reports false for another value.
+func (n *NullableSchema) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	n.Extra, err = extraProperties(data, "value")
-	return err
+	*n = NullableSchema{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "value":
+			decodeOptional(l, "value", &n.Value, &n.Extra, decodeString)
+		default:
+			decodeExtra(l, &n.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes n as a JSON object, or null when nil.
+func (n *NullableSchema) encodeJSON(e *jsonEncoder) {
+	if n == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "value", n.Value, n.Extra, encodeString)
+	if len(n.Extra) > 0 {
+		encodeExtra(e, n.Extra, "value")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Pet is one of several schemas.
@@ -302,6 +474,7 @@ type Pet interface {
 	// GetSpecies returns the "species" property.
 	GetSpecies() string
 	isPet()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownPet2 is a Pet this SDK does not know, or one whose
@@ -315,6 +488,34 @@ type UnknownPet2 struct {
 
 func (*UnknownPet2) isPet() {}
 
+// decodePet decodes the Pet at l into v:
+// the variant its "species" property names, else *UnknownPet2 with the value as it
+// is. It reports false for null.
+func decodePet(v *Pet, l *jsonLexer) bool {
+	value, ok := l.discriminator("species")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "Cat":
+		*v = decodeVariant[Cat](l)
+	case "Dog":
+		*v = decodeVariant[Dog](l)
+	default:
+		*v = &UnknownPet2{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalPet decodes a Pet from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownPet2.
+func UnmarshalPet(data []byte) (Pet, error) {
+	var v Pet
+	err := unmarshalJSON(data, &v, decodePet, "Pet")
+	return v, err
+}
+
 // GetSpecies returns the "species" property, read from Raw.
 func (u *UnknownPet2) GetSpecies() string {
 	return u.Type
@@ -325,65 +526,63 @@ func (u UnknownPet2) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodePet decodes a Pet; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodePet(data json.RawMessage) (Pet, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownPet2) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := discriminator(data, "species")
-	if err != nil {
-		return nil, err
-	}
-	var v Pet
-	switch value {
-	case "Cat":
-		v = new(Cat)
-	case "Dog":
-		v = new(Dog)
-	default:
-		return &UnknownPet2{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownPet2{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // UnknownPet is the schema /components/schemas/UnknownPet.
 type UnknownPet struct {
 	Guess *string `json:"guess,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes UnknownPet with the properties of Extra.
-func (u UnknownPet) MarshalJSON() ([]byte, error) {
-	type plain UnknownPet
-	wire := plain(u)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, u.Extra)
+// UnmarshalJSON decodes u from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (u *UnknownPet) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u, (*UnknownPet).decodeJSON, "UnknownPet")
 }
 
-// UnmarshalJSON decodes UnknownPet, keeping undeclared properties in Extra.
-func (u *UnknownPet) UnmarshalJSON(data []byte) error {
-	type plain UnknownPet
-	if err := json.Unmarshal(data, (*plain)(u)); err != nil {
-		return err
+// MarshalJSON encodes u with the properties of Extra.
+func (u UnknownPet) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u, (*UnknownPet).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into u, or reports false for another value.
+func (u *UnknownPet) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	u.Extra, err = extraProperties(data, "guess")
-	return err
+	*u = UnknownPet{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "guess":
+			decodeOptional(l, "guess", &u.Guess, &u.Extra, decodeString)
+		default:
+			decodeExtra(l, &u.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes u as a JSON object, or null when nil.
+func (u *UnknownPet) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "guess", u.Guess, u.Extra, encodeString)
+	if len(u.Extra) > 0 {
+		encodeExtra(e, u.Extra, "guess")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Widget is the schema /components/schemas/Widget.
@@ -402,157 +601,285 @@ type Widget struct {
 	UserID  *string         `json:"userId,omitempty"`
 	UserID2 *string         `json:"user_id,omitempty"`
 	Wrapped *NullableSchema `json:"wrapped,omitempty"`
-	// Extra2 holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra2 holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra2 map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes Widget with the properties of Extra2.
-func (w Widget) MarshalJSON() ([]byte, error) {
-	type plain Widget
-	wire := plain(w)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, w.Extra2)
+// UnmarshalJSON decodes w from data, keeping in Extra2 the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *Widget) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*Widget).decodeJSON, "Widget")
 }
 
-// UnmarshalJSON decodes Widget, keeping undeclared properties in Extra2.
-func (w *Widget) UnmarshalJSON(data []byte) error {
-	type plain Widget
-	var wire struct {
-		*plain
-		Pet json.RawMessage `json:"pet"`
+// MarshalJSON encodes w with the properties of Extra2.
+func (w Widget) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*Widget).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *Widget) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	wire.plain = (*plain)(w)
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
+	*w = Widget{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "bar":
+			decodeOptional(l, "bar", &w.Bar, &w.Extra2, (*FooBar).decodeJSON)
+		case "color":
+			decodeOptional(l, "color", &w.Color, &w.Extra2, decodeString)
+		case "dimensions":
+			decodeOptional(l, "dimensions", &w.Dimensions, &w.Extra2, (*WidgetDimensions).decodeJSON)
+		case "extra":
+			decodeOptional(l, "extra", &w.Extra, &w.Extra2, decodeString)
+		case "flags":
+			decodeOptional(l, "flags", &w.Flags, &w.Extra2, (*GetWidgetParams).decodeJSON)
+		case "foo":
+			decodeOptional(l, "foo", &w.Foo, &w.Extra2, (*FooBarSchema).decodeJSON)
+		case "level":
+			decodeOptional(l, "level", &w.Level, &w.Extra2, (*WidgetsServiceSchema).decodeJSON)
+		case "owner":
+			decodeOptional(l, "owner", &w.Owner, &w.Extra2, (*ClientSchema).decodeJSON)
+		case "pet":
+			decodeField(l, "pet", &w.Pet, &w.Extra2, decodePet)
+		case "size":
+			decodeOptional(l, "size", &w.Size, &w.Extra2, (*WidgetSize2).decodeJSON)
+		case "userId":
+			decodeOptional(l, "userId", &w.UserID, &w.Extra2, decodeString)
+		case "user_id":
+			decodeOptional(l, "user_id", &w.UserID2, &w.Extra2, decodeString)
+		case "wrapped":
+			decodeOptional(l, "wrapped", &w.Wrapped, &w.Extra2, (*NullableSchema).decodeJSON)
+		default:
+			decodeExtra(l, &w.Extra2)
+		}
 	}
-	var err error
-	if w.Pet, err = decodePet(wire.Pet); err != nil {
-		return fmt.Errorf("pet: %w", err)
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *Widget) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
 	}
-	w.Extra2, err = extraProperties(data, "bar", "color", "dimensions", "extra", "flags", "foo", "level", "owner", "pet", "size", "userId", "user_id", "wrapped")
-	return err
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "bar", w.Bar, w.Extra2, (*FooBar).encodeJSON)
+	encodePointer(e, "color", w.Color, w.Extra2, encodeString)
+	encodePointer(e, "dimensions", w.Dimensions, w.Extra2, (*WidgetDimensions).encodeJSON)
+	encodePointer(e, "extra", w.Extra, w.Extra2, encodeString)
+	encodePointer(e, "flags", w.Flags, w.Extra2, (*GetWidgetParams).encodeJSON)
+	encodePointer(e, "foo", w.Foo, w.Extra2, (*FooBarSchema).encodeJSON)
+	encodePointer(e, "level", w.Level, w.Extra2, (*WidgetsServiceSchema).encodeJSON)
+	encodePointer(e, "owner", w.Owner, w.Extra2, (*ClientSchema).encodeJSON)
+	encodeOptional(e, "pet", &w.Pet, w.Pet != nil, w.Extra2, encodeUnion)
+	encodePointer(e, "size", w.Size, w.Extra2, (*WidgetSize2).encodeJSON)
+	encodePointer(e, "userId", w.UserID, w.Extra2, encodeString)
+	encodePointer(e, "user_id", w.UserID2, w.Extra2, encodeString)
+	encodePointer(e, "wrapped", w.Wrapped, w.Extra2, (*NullableSchema).encodeJSON)
+	if len(w.Extra2) > 0 {
+		encodeExtra(e, w.Extra2, "bar", "color", "dimensions", "extra", "flags", "foo", "level", "owner", "pet", "size", "userId", "user_id", "wrapped")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // WidgetDimensions is the schema /components/schemas/Widget/properties/dimensions.
 type WidgetDimensions struct {
 	Depth *int `json:"depth,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes WidgetDimensions with the properties of Extra.
-func (w WidgetDimensions) MarshalJSON() ([]byte, error) {
-	type plain WidgetDimensions
-	wire := plain(w)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, w.Extra)
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WidgetDimensions) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetDimensions).decodeJSON, "WidgetDimensions")
 }
 
-// UnmarshalJSON decodes WidgetDimensions, keeping undeclared properties in Extra.
-func (w *WidgetDimensions) UnmarshalJSON(data []byte) error {
-	type plain WidgetDimensions
-	if err := json.Unmarshal(data, (*plain)(w)); err != nil {
-		return err
+// MarshalJSON encodes w with the properties of Extra.
+func (w WidgetDimensions) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetDimensions).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WidgetDimensions) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	w.Extra, err = extraProperties(data, "depth")
-	return err
+	*w = WidgetDimensions{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "depth":
+			decodeOptional(l, "depth", &w.Depth, &w.Extra, decodeInt)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WidgetDimensions) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "depth", w.Depth, w.Extra, encodeInt)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "depth")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // WidgetSize is the schema /components/schemas/WidgetSize.
 type WidgetSize struct {
 	Unit *string `json:"unit,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes WidgetSize with the properties of Extra.
-func (w WidgetSize) MarshalJSON() ([]byte, error) {
-	type plain WidgetSize
-	wire := plain(w)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, w.Extra)
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WidgetSize) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetSize).decodeJSON, "WidgetSize")
 }
 
-// UnmarshalJSON decodes WidgetSize, keeping undeclared properties in Extra.
-func (w *WidgetSize) UnmarshalJSON(data []byte) error {
-	type plain WidgetSize
-	if err := json.Unmarshal(data, (*plain)(w)); err != nil {
-		return err
+// MarshalJSON encodes w with the properties of Extra.
+func (w WidgetSize) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetSize).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WidgetSize) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	w.Extra, err = extraProperties(data, "unit")
-	return err
+	*w = WidgetSize{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "unit":
+			decodeOptional(l, "unit", &w.Unit, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WidgetSize) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "unit", w.Unit, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "unit")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // WidgetSize2 is the schema /components/schemas/Widget/properties/size.
 type WidgetSize2 struct {
 	Width *int `json:"width,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes WidgetSize2 with the properties of Extra.
-func (w WidgetSize2) MarshalJSON() ([]byte, error) {
-	type plain WidgetSize2
-	wire := plain(w)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, w.Extra)
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WidgetSize2) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetSize2).decodeJSON, "WidgetSize2")
 }
 
-// UnmarshalJSON decodes WidgetSize2, keeping undeclared properties in Extra.
-func (w *WidgetSize2) UnmarshalJSON(data []byte) error {
-	type plain WidgetSize2
-	if err := json.Unmarshal(data, (*plain)(w)); err != nil {
-		return err
+// MarshalJSON encodes w with the properties of Extra.
+func (w WidgetSize2) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetSize2).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WidgetSize2) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	w.Extra, err = extraProperties(data, "width")
-	return err
+	*w = WidgetSize2{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "width":
+			decodeOptional(l, "width", &w.Width, &w.Extra, decodeInt)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WidgetSize2) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "width", w.Width, w.Extra, encodeInt)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "width")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // WidgetsServiceSchema is the schema /components/schemas/WidgetsService.
 type WidgetsServiceSchema struct {
 	Level *string `json:"level,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes WidgetsServiceSchema with the properties of Extra.
-func (w WidgetsServiceSchema) MarshalJSON() ([]byte, error) {
-	type plain WidgetsServiceSchema
-	wire := plain(w)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, w.Extra)
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WidgetsServiceSchema) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetsServiceSchema).decodeJSON, "WidgetsServiceSchema")
 }
 
-// UnmarshalJSON decodes WidgetsServiceSchema, keeping undeclared properties in Extra.
-func (w *WidgetsServiceSchema) UnmarshalJSON(data []byte) error {
-	type plain WidgetsServiceSchema
-	if err := json.Unmarshal(data, (*plain)(w)); err != nil {
-		return err
+// MarshalJSON encodes w with the properties of Extra.
+func (w WidgetsServiceSchema) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetsServiceSchema).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WidgetsServiceSchema) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	w.Extra, err = extraProperties(data, "level")
-	return err
+	*w = WidgetsServiceSchema{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "level":
+			decodeOptional(l, "level", &w.Level, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WidgetsServiceSchema) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "level", w.Level, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "level")
+	}
+	e.buf = append(e.buf, '}')
 }

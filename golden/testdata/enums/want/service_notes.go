@@ -42,7 +42,9 @@ func (s *NotesService) ListNotes(ctx context.Context, params *ListNotesParams, o
 		params.encode(req)
 	}
 	var out []Note
-	if err := s.t.do(ctx, req, &out, opts); err != nil {
+	if err := s.t.do(ctx, req, decodeInto(&out, func(v *[]Note, l *jsonLexer) bool {
+		return decodeSlice(v, l, (*Note).decodeJSON)
+	}, "[]Note"), opts); err != nil {
 		return nil, err
 	}
 	return &out, nil

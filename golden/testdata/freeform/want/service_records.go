@@ -20,7 +20,7 @@ func (s *RecordsService) PutRecord(ctx context.Context, body Record, opts ...Req
 		Path:   "/records",
 	}
 	var out Metadata
-	if err := s.t.do(ctx, req, &out, opts); err != nil {
+	if err := s.t.do(ctx, req, decodeInto(&out, decodeFreeForm, "Metadata"), opts); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -3,16 +3,14 @@
 
 package sunco
 
-import (
-	"encoding/json"
-	"slices"
-)
+import "encoding/json"
 
 // EndBody: Who ends the session; each alternative names one.
 //
 // Its dynamic type is one of *EndByUser, *EndByAdmin or *UnknownEndBody.
 type EndBody interface {
 	isEndBody()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownEndBody is an EndBody this SDK does not know, or one whose
@@ -24,112 +22,177 @@ type UnknownEndBody struct {
 
 func (*UnknownEndBody) isEndBody() {}
 
+// decodeEndBody decodes the EndBody at l into v:
+// the variant whose properties are present, else *UnknownEndBody with the value as it
+// is. It reports false for null.
+func decodeEndBody(v *EndBody, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"userId"},
+			required:   []string{"userId"},
+		},
+		{
+			properties: []string{"adminId"},
+			required:   []string{"adminId"},
+		},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[EndByUser](l)
+	case 1:
+		*v = decodeVariant[EndByAdmin](l)
+	default:
+		*v = &UnknownEndBody{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalEndBody decodes an EndBody from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownEndBody.
+func UnmarshalEndBody(data []byte) (EndBody, error) {
+	var v EndBody
+	err := unmarshalJSON(data, &v, decodeEndBody, "EndBody")
+	return v, err
+}
+
 // MarshalJSON encodes the value exactly as it was received.
 func (u UnknownEndBody) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeEndBody decodes an EndBody; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeEndBody(data json.RawMessage) (EndBody, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownEndBody) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := pickVariant(data, []variantShape{{
-		properties: []string{"userId"},
-		required:   []string{"userId"},
-	}, {
-		properties: []string{"adminId"},
-		required:   []string{"adminId"},
-	}})
-	if err != nil {
-		return nil, err
-	}
-	var v EndBody
-	switch value {
-	case 0:
-		v = new(EndByUser)
-	case 1:
-		v = new(EndByAdmin)
-	default:
-		return &UnknownEndBody{Raw: slices.Clone(data)}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownEndBody{Raw: slices.Clone(data)}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // EndByAdmin is the schema /components/schemas/endBody/oneOf/1.
 type EndByAdmin struct {
 	AdminID string `json:"adminId"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*EndByAdmin) isEndBody() {}
 
-// MarshalJSON encodes EndByAdmin with the properties of Extra.
-func (e EndByAdmin) MarshalJSON() ([]byte, error) {
-	type plain EndByAdmin
-	wire := plain(e)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, e.Extra)
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (e *EndByAdmin) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, e, (*EndByAdmin).decodeJSON, "EndByAdmin")
 }
 
-// UnmarshalJSON decodes EndByAdmin, keeping undeclared properties in Extra.
-func (e *EndByAdmin) UnmarshalJSON(data []byte) error {
-	type plain EndByAdmin
-	if err := json.Unmarshal(data, (*plain)(e)); err != nil {
-		return err
+// MarshalJSON encodes e with the properties of Extra.
+func (e EndByAdmin) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&e, (*EndByAdmin).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into e, or reports false for another value.
+func (e *EndByAdmin) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	e.Extra, err = extraProperties(data, "adminId")
-	return err
+	*e = EndByAdmin{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "adminId":
+			seen.add(0)
+			decodeField(l, "adminId", &e.AdminID, &e.Extra, decodeString)
+		default:
+			decodeExtra(l, &e.Extra)
+		}
+	}
+	e.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes e as a JSON object, or null when nil.
+func (e *EndByAdmin) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
+	enc.buf = append(enc.buf, '{')
+	encodeRequired(enc, "adminId", &e.AdminID, e.absent.has(0), e.Extra, encodeString)
+	if len(e.Extra) > 0 {
+		encodeExtra(enc, e.Extra, "adminId")
+	}
+	enc.buf = append(enc.buf, '}')
 }
 
 // EndByUser is the schema /components/schemas/endBody/oneOf/0.
 type EndByUser struct {
 	UserID string `json:"userId"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*EndByUser) isEndBody() {}
 
-// MarshalJSON encodes EndByUser with the properties of Extra.
-func (e EndByUser) MarshalJSON() ([]byte, error) {
-	type plain EndByUser
-	wire := plain(e)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, e.Extra)
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (e *EndByUser) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, e, (*EndByUser).decodeJSON, "EndByUser")
 }
 
-// UnmarshalJSON decodes EndByUser, keeping undeclared properties in Extra.
-func (e *EndByUser) UnmarshalJSON(data []byte) error {
-	type plain EndByUser
-	if err := json.Unmarshal(data, (*plain)(e)); err != nil {
-		return err
+// MarshalJSON encodes e with the properties of Extra.
+func (e EndByUser) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&e, (*EndByUser).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into e, or reports false for another value.
+func (e *EndByUser) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	e.Extra, err = extraProperties(data, "userId")
-	return err
+	*e = EndByUser{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "userId":
+			seen.add(0)
+			decodeField(l, "userId", &e.UserID, &e.Extra, decodeString)
+		default:
+			decodeExtra(l, &e.Extra)
+		}
+	}
+	e.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes e as a JSON object, or null when nil.
+func (e *EndByUser) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
+	enc.buf = append(enc.buf, '{')
+	encodeRequired(enc, "userId", &e.UserID, e.absent.has(0), e.Extra, encodeString)
+	if len(e.Extra) > 0 {
+		encodeExtra(enc, e.Extra, "userId")
+	}
+	enc.buf = append(enc.buf, '}')
 }
 
 // HardLimit is the schema /components/schemas/hardLimit.
 type HardLimit struct {
 	BlockFor *int `json:"blockFor,omitempty"`
 	Max      *int `json:"max,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
@@ -140,26 +203,49 @@ func (h *HardLimit) GetMax() *int {
 	return h.Max
 }
 
-// MarshalJSON encodes HardLimit with the properties of Extra.
-func (h HardLimit) MarshalJSON() ([]byte, error) {
-	type plain HardLimit
-	wire := plain(h)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, h.Extra)
+// UnmarshalJSON decodes h from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (h *HardLimit) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, h, (*HardLimit).decodeJSON, "HardLimit")
 }
 
-// UnmarshalJSON decodes HardLimit, keeping undeclared properties in Extra.
-func (h *HardLimit) UnmarshalJSON(data []byte) error {
-	type plain HardLimit
-	if err := json.Unmarshal(data, (*plain)(h)); err != nil {
-		return err
+// MarshalJSON encodes h with the properties of Extra.
+func (h HardLimit) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&h, (*HardLimit).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into h, or reports false for another value.
+func (h *HardLimit) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	h.Extra, err = extraProperties(data, "blockFor", "max")
-	return err
+	*h = HardLimit{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "blockFor":
+			decodeOptional(l, "blockFor", &h.BlockFor, &h.Extra, decodeInt)
+		case "max":
+			decodeOptional(l, "max", &h.Max, &h.Extra, decodeInt)
+		default:
+			decodeExtra(l, &h.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes h as a JSON object, or null when nil.
+func (h *HardLimit) encodeJSON(e *jsonEncoder) {
+	if h == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "blockFor", h.BlockFor, h.Extra, encodeInt)
+	encodePointer(e, "max", h.Max, h.Extra, encodeInt)
+	if len(h.Extra) > 0 {
+		encodeExtra(e, h.Extra, "blockFor", "max")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Labels is the schema /components/schemas/labels.
@@ -172,6 +258,7 @@ type Limits interface {
 	// GetMax returns the "max" property.
 	GetMax() *int
 	isLimits()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownLimits is a Limits this SDK does not know, or one whose
@@ -183,10 +270,43 @@ type UnknownLimits struct {
 
 func (*UnknownLimits) isLimits() {}
 
+// decodeLimits decodes the Limits at l into v:
+// the variant whose properties are present, else *UnknownLimits with the value as it
+// is. It reports false for null.
+func decodeLimits(v *Limits, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{properties: []string{"max", "warnAt"}},
+		{properties: []string{"blockFor", "max"}},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[SoftLimit](l)
+	case 1:
+		*v = decodeVariant[HardLimit](l)
+	default:
+		*v = &UnknownLimits{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalLimits decodes a Limits from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownLimits.
+func UnmarshalLimits(data []byte) (Limits, error) {
+	var v Limits
+	err := unmarshalJSON(data, &v, decodeLimits, "Limits")
+	return v, err
+}
+
 // GetMax returns the "max" property, read from Raw.
 func (u *UnknownLimits) GetMax() *int {
 	var v *int
-	property(u.Raw, "max", &v)
+	for l := range propertyValues(u.Raw, "max") {
+		decodeOptional(l, "max", &v, nil, decodeInt)
+	}
 	return v
 }
 
@@ -195,35 +315,13 @@ func (u UnknownLimits) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeLimits decodes a Limits; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeLimits(data json.RawMessage) (Limits, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownLimits) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := pickVariant(data, []variantShape{{
-		properties: []string{"max", "warnAt"},
-		required:   nil,
-	}, {
-		properties: []string{"blockFor", "max"},
-		required:   nil,
-	}})
-	if err != nil {
-		return nil, err
-	}
-	var v Limits
-	switch value {
-	case 0:
-		v = new(SoftLimit)
-	case 1:
-		v = new(HardLimit)
-	default:
-		return &UnknownLimits{Raw: slices.Clone(data)}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownLimits{Raw: slices.Clone(data)}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // Session is the schema /components/schemas/session.
@@ -234,69 +332,131 @@ type Session struct {
 	Labels Nullable[Labels] `json:"labels,omitzero"`
 	// Never null, though it says so in a way that means nothing.
 	Owner Labels `json:"owner,omitzero"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes Session with the properties of Extra.
-func (s Session) MarshalJSON() ([]byte, error) {
-	type plain Session
-	wire := plain(s)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Session) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Session).decodeJSON, "Session")
 }
 
-// UnmarshalJSON decodes Session, keeping undeclared properties in Extra.
-func (s *Session) UnmarshalJSON(data []byte) error {
-	type plain Session
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+// MarshalJSON encodes s with the properties of Extra.
+func (s Session) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Session).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Session) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	s.Extra, err = extraProperties(data, "device", "id", "labels", "owner")
-	return err
+	*s = Session{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "device":
+			decodeOptional(l, "device", &s.Device, &s.Extra, (*SessionDevice).decodeJSON)
+		case "id":
+			decodeOptional(l, "id", &s.ID, &s.Extra, decodeString)
+		case "labels":
+			decodeNullable(l, "labels", &s.Labels, &s.Extra, func(v *map[string]string, l *jsonLexer) bool {
+				return decodeMap(v, l, decodeString)
+			})
+		case "owner":
+			decodeField(l, "owner", &s.Owner, &s.Extra, func(v *map[string]string, l *jsonLexer) bool {
+				return decodeMap(v, l, decodeString)
+			})
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Session) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "device", s.Device, s.Extra, (*SessionDevice).encodeJSON)
+	encodePointer(e, "id", s.ID, s.Extra, encodeString)
+	encodeNullable(e, "labels", &s.Labels, s.Extra, func(v *map[string]string, e *jsonEncoder) {
+		encodeMap(v, e, encodeString)
+	})
+	encodeOptional(e, "owner", &s.Owner, s.Owner != nil, s.Extra, func(v *map[string]string, e *jsonEncoder) {
+		encodeMap(v, e, encodeString)
+	})
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "device", "id", "labels", "owner")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // SessionDevice is the schema /components/schemas/session/properties/device.
 type SessionDevice struct {
 	Name string `json:"name"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes SessionDevice with the properties of Extra.
-func (s SessionDevice) MarshalJSON() ([]byte, error) {
-	type plain SessionDevice
-	wire := plain(s)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
-}
-
-// UnmarshalJSON decodes SessionDevice, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (s *SessionDevice) UnmarshalJSON(data []byte) error {
-	type plain SessionDevice
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+	return unmarshalJSON(data, s, (*SessionDevice).decodeJSON, "SessionDevice")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s SessionDevice) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*SessionDevice).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *SessionDevice) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	s.Extra, err = extraProperties(data, "name")
-	return err
+	*s = SessionDevice{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			seen.add(0)
+			decodeField(l, "name", &s.Name, &s.Extra, decodeString)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	s.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *SessionDevice) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "name", &s.Name, s.absent.has(0), s.Extra, encodeString)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "name")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // SoftLimit is the schema /components/schemas/softLimit.
 type SoftLimit struct {
 	Max    *int `json:"max,omitempty"`
 	WarnAt *int `json:"warnAt,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
@@ -307,24 +467,47 @@ func (s *SoftLimit) GetMax() *int {
 	return s.Max
 }
 
-// MarshalJSON encodes SoftLimit with the properties of Extra.
-func (s SoftLimit) MarshalJSON() ([]byte, error) {
-	type plain SoftLimit
-	wire := plain(s)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *SoftLimit) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*SoftLimit).decodeJSON, "SoftLimit")
 }
 
-// UnmarshalJSON decodes SoftLimit, keeping undeclared properties in Extra.
-func (s *SoftLimit) UnmarshalJSON(data []byte) error {
-	type plain SoftLimit
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+// MarshalJSON encodes s with the properties of Extra.
+func (s SoftLimit) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*SoftLimit).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *SoftLimit) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	s.Extra, err = extraProperties(data, "max", "warnAt")
-	return err
+	*s = SoftLimit{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "max":
+			decodeOptional(l, "max", &s.Max, &s.Extra, decodeInt)
+		case "warnAt":
+			decodeOptional(l, "warnAt", &s.WarnAt, &s.Extra, decodeInt)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *SoftLimit) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "max", s.Max, s.Extra, encodeInt)
+	encodePointer(e, "warnAt", s.WarnAt, s.Extra, encodeInt)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "max", "warnAt")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -3,19 +3,17 @@
 
 package sunco
 
-import (
-	"encoding/json"
-	"fmt"
-	"slices"
-)
+import "encoding/json"
 
 // Circle is the schema /components/schemas/Circle.
 type Circle struct {
 	Kind   string  `json:"kind"`
 	Radius float64 `json:"radius"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*Circle) isOutline() {}
@@ -27,27 +25,54 @@ func (c *Circle) GetKind() string {
 	return c.Kind
 }
 
-// MarshalJSON encodes Circle with kind set to "circle" and the properties of Extra.
-func (c Circle) MarshalJSON() ([]byte, error) {
-	type plain Circle
-	wire := plain(c)
-	wire.Kind = "circle"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *Circle) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*Circle).decodeJSON, "Circle")
 }
 
-// UnmarshalJSON decodes Circle, keeping undeclared properties in Extra.
-func (c *Circle) UnmarshalJSON(data []byte) error {
-	type plain Circle
-	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
-		return err
+// MarshalJSON encodes c with the properties of Extra; "kind"
+// is "circle" unless Kind says otherwise.
+func (c Circle) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*Circle).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *Circle) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	c.Extra, err = extraProperties(data, "kind", "radius")
-	return err
+	*c = Circle{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "kind":
+			seen.add(0)
+			decodeField(l, "kind", &c.Kind, &c.Extra, decodeString)
+		case "radius":
+			seen.add(1)
+			decodeField(l, "radius", &c.Radius, &c.Extra, decodeFloat64)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *Circle) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "kind", c.Kind, "circle", c.absent.has(0), c.Extra)
+	encodeRequired(e, "radius", &c.Radius, c.absent.has(1), c.Extra, encodeFloat64)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "kind", "radius")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // CircleKind is the schema /components/schemas/Circle/properties/kind.
@@ -68,55 +93,76 @@ type Drawing struct {
 	// What a drawing is framed with.
 	Outline Outline `json:"outline,omitzero"`
 	Shapes  []Shape `json:"shapes"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes Drawing with the properties of Extra.
-func (d Drawing) MarshalJSON() ([]byte, error) {
-	type plain Drawing
-	wire := plain(d)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, d.Extra)
-}
-
-// UnmarshalJSON decodes Drawing, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (d *Drawing) UnmarshalJSON(data []byte) error {
-	type plain Drawing
-	var wire struct {
-		*plain
-		Background  Nullable[json.RawMessage]  `json:"background"`
-		ByLayer     map[string]json.RawMessage `json:"byLayer"`
-		Highlighted json.RawMessage            `json:"highlighted"`
-		Outline     json.RawMessage            `json:"outline"`
-		Shapes      []json.RawMessage          `json:"shapes"`
+	return unmarshalJSON(data, d, (*Drawing).decodeJSON, "Drawing")
+}
+
+// MarshalJSON encodes d with the properties of Extra.
+func (d Drawing) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Drawing).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Drawing) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	wire.plain = (*plain)(d)
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
+	*d = Drawing{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "background":
+			decodeNullable(l, "background", &d.Background, &d.Extra, decodeShape)
+		case "byLayer":
+			decodeField(l, "byLayer", &d.ByLayer, &d.Extra, func(v *map[string]Shape, l *jsonLexer) bool {
+				return decodeMap(v, l, decodeShape)
+			})
+		case "highlighted":
+			decodeField(l, "highlighted", &d.Highlighted, &d.Extra, decodeShape)
+		case "outline":
+			decodeField(l, "outline", &d.Outline, &d.Extra, decodeOutline)
+		case "shapes":
+			seen.add(0)
+			decodeField(l, "shapes", &d.Shapes, &d.Extra, func(v *[]Shape, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeShape)
+			})
+		default:
+			decodeExtra(l, &d.Extra)
+		}
 	}
-	var err error
-	if d.Background, err = decodeNullable(wire.Background, decodeShape); err != nil {
-		return fmt.Errorf("background: %w", err)
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Drawing) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
 	}
-	if d.ByLayer, err = decodeMap(wire.ByLayer, decodeShape); err != nil {
-		return fmt.Errorf("byLayer: %w", err)
+	e.buf = append(e.buf, '{')
+	encodeNullable(e, "background", &d.Background, d.Extra, encodeUnion)
+	encodeOptional(e, "byLayer", &d.ByLayer, d.ByLayer != nil, d.Extra, func(v *map[string]Shape, e *jsonEncoder) {
+		encodeMap(v, e, encodeUnion)
+	})
+	encodeOptional(e, "highlighted", &d.Highlighted, d.Highlighted != nil, d.Extra, encodeUnion)
+	encodeOptional(e, "outline", &d.Outline, d.Outline != nil, d.Extra, encodeUnion)
+	encodeRequired(e, "shapes", &d.Shapes, d.absent.has(0), d.Extra, func(v *[]Shape, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "background", "byLayer", "highlighted", "outline", "shapes")
 	}
-	if d.Highlighted, err = decodeShape(wire.Highlighted); err != nil {
-		return fmt.Errorf("highlighted: %w", err)
-	}
-	if d.Outline, err = decodeOutline(wire.Outline); err != nil {
-		return fmt.Errorf("outline: %w", err)
-	}
-	if d.Shapes, err = decodeSlice(wire.Shapes, decodeShape); err != nil {
-		return fmt.Errorf("shapes: %w", err)
-	}
-	d.Extra, err = extraProperties(data, "background", "byLayer", "highlighted", "outline", "shapes")
-	return err
+	e.buf = append(e.buf, '}')
 }
 
 // Highlight is the shape that stands out.
@@ -126,9 +172,11 @@ type Highlight = Shape
 type Line struct {
 	Kind   string   `json:"kind"`
 	Length *float64 `json:"length,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*Line) isOutline() {}
@@ -138,27 +186,53 @@ func (l *Line) GetKind() string {
 	return l.Kind
 }
 
-// MarshalJSON encodes Line with kind set to "line" and the properties of Extra.
-func (l Line) MarshalJSON() ([]byte, error) {
-	type plain Line
-	wire := plain(l)
-	wire.Kind = "line"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, l.Extra)
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *Line) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*Line).decodeJSON, "Line")
 }
 
-// UnmarshalJSON decodes Line, keeping undeclared properties in Extra.
-func (l *Line) UnmarshalJSON(data []byte) error {
-	type plain Line
-	if err := json.Unmarshal(data, (*plain)(l)); err != nil {
-		return err
+// MarshalJSON encodes l with the properties of Extra; "kind"
+// is "line" unless Kind says otherwise.
+func (l Line) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*Line).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *Line) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
 	}
-	var err error
-	l.Extra, err = extraProperties(data, "kind", "length")
-	return err
+	*l = Line{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "kind":
+			seen.add(0)
+			decodeField(lx, "kind", &l.Kind, &l.Extra, decodeString)
+		case "length":
+			decodeOptional(lx, "length", &l.Length, &l.Extra, decodeFloat64)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *Line) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "kind", l.Kind, "line", l.absent.has(0), l.Extra)
+	encodePointer(e, "length", l.Length, l.Extra, encodeFloat64)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "kind", "length")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // LineKind is the schema /components/schemas/Line/properties/kind.
@@ -177,6 +251,7 @@ type Outline interface {
 	// GetKind returns the "kind" property.
 	GetKind() string
 	isOutline()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownOutline is an Outline this SDK does not know, or one whose
@@ -190,6 +265,34 @@ type UnknownOutline struct {
 
 func (*UnknownOutline) isOutline() {}
 
+// decodeOutline decodes the Outline at l into v:
+// the variant its "kind" property names, else *UnknownOutline with the value as it
+// is. It reports false for null.
+func decodeOutline(v *Outline, l *jsonLexer) bool {
+	value, ok := l.discriminator("kind")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "circle":
+		*v = decodeVariant[Circle](l)
+	case "line":
+		*v = decodeVariant[Line](l)
+	default:
+		*v = &UnknownOutline{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalOutline decodes an Outline from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownOutline.
+func UnmarshalOutline(data []byte) (Outline, error) {
+	var v Outline
+	err := unmarshalJSON(data, &v, decodeOutline, "Outline")
+	return v, err
+}
+
 // GetKind returns the "kind" property, read from Raw.
 func (u *UnknownOutline) GetKind() string {
 	return u.Type
@@ -200,44 +303,24 @@ func (u UnknownOutline) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeOutline decodes an Outline; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeOutline(data json.RawMessage) (Outline, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownOutline) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := discriminator(data, "kind")
-	if err != nil {
-		return nil, err
-	}
-	var v Outline
-	switch value {
-	case "circle":
-		v = new(Circle)
-	case "line":
-		v = new(Line)
-	default:
-		return &UnknownOutline{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownOutline{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // Polygon is a shape with corners; it declares no kind, which is added.
 type Polygon struct {
 	Corners *int   `json:"corners,omitempty"`
 	Kind    string `json:"kind"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*Polygon) isShape() {}
@@ -247,27 +330,53 @@ func (p *Polygon) GetKind() string {
 	return p.Kind
 }
 
-// MarshalJSON encodes Polygon with kind set to "Polygon" and the properties of Extra.
-func (p Polygon) MarshalJSON() ([]byte, error) {
-	type plain Polygon
-	wire := plain(p)
-	wire.Kind = "Polygon"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, p.Extra)
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *Polygon) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*Polygon).decodeJSON, "Polygon")
 }
 
-// UnmarshalJSON decodes Polygon, keeping undeclared properties in Extra.
-func (p *Polygon) UnmarshalJSON(data []byte) error {
-	type plain Polygon
-	if err := json.Unmarshal(data, (*plain)(p)); err != nil {
-		return err
+// MarshalJSON encodes p with the properties of Extra; "kind"
+// is "Polygon" unless Kind says otherwise.
+func (p Polygon) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*Polygon).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *Polygon) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	p.Extra, err = extraProperties(data, "corners", "kind")
-	return err
+	*p = Polygon{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "corners":
+			decodeOptional(l, "corners", &p.Corners, &p.Extra, decodeInt)
+		case "kind":
+			seen.add(0)
+			decodeField(l, "kind", &p.Kind, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *Polygon) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "corners", p.Corners, p.Extra, encodeInt)
+	encodeDiscriminator(e, "kind", p.Kind, "Polygon", p.absent.has(0), p.Extra)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "corners", "kind")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // PolygonKind is the schema /components/schemas/Polygon/properties/kind.
@@ -286,6 +395,7 @@ type Shape interface {
 	// GetKind returns the "kind" property.
 	GetKind() string
 	isShape()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownShape is a Shape this SDK does not know, or one whose
@@ -299,6 +409,36 @@ type UnknownShape struct {
 
 func (*UnknownShape) isShape() {}
 
+// decodeShape decodes the Shape at l into v:
+// the variant its "kind" property names, else *UnknownShape with the value as it
+// is. It reports false for null.
+func decodeShape(v *Shape, l *jsonLexer) bool {
+	value, ok := l.discriminator("kind")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "circle":
+		*v = decodeVariant[Circle](l)
+	case "box", "square":
+		*v = decodeVariant[Square](l)
+	case "Polygon":
+		*v = decodeVariant[Polygon](l)
+	default:
+		*v = &UnknownShape{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalShape decodes a Shape from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownShape.
+func UnmarshalShape(data []byte) (Shape, error) {
+	var v Shape
+	err := unmarshalJSON(data, &v, decodeShape, "Shape")
+	return v, err
+}
+
 // GetKind returns the "kind" property, read from Raw.
 func (u *UnknownShape) GetKind() string {
 	return u.Type
@@ -309,46 +449,24 @@ func (u UnknownShape) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeShape decodes a Shape; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeShape(data json.RawMessage) (Shape, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownShape) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := discriminator(data, "kind")
-	if err != nil {
-		return nil, err
-	}
-	var v Shape
-	switch value {
-	case "circle":
-		v = new(Circle)
-	case "box", "square":
-		v = new(Square)
-	case "Polygon":
-		v = new(Polygon)
-	default:
-		return &UnknownShape{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownShape{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // Square is the schema /components/schemas/Square.
 type Square struct {
 	Kind string `json:"kind"`
 	Side *int   `json:"side,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*Square) isShape() {}
@@ -358,26 +476,52 @@ func (s *Square) GetKind() string {
 	return s.Kind
 }
 
-// MarshalJSON encodes Square with the properties of Extra.
-func (s Square) MarshalJSON() ([]byte, error) {
-	type plain Square
-	wire := plain(s)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Square) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Square).decodeJSON, "Square")
 }
 
-// UnmarshalJSON decodes Square, keeping undeclared properties in Extra.
-func (s *Square) UnmarshalJSON(data []byte) error {
-	type plain Square
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+// MarshalJSON encodes s with the properties of Extra.
+func (s Square) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Square).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Square) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	s.Extra, err = extraProperties(data, "kind", "side")
-	return err
+	*s = Square{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "kind":
+			seen.add(0)
+			decodeField(l, "kind", &s.Kind, &s.Extra, decodeString)
+		case "side":
+			decodeOptional(l, "side", &s.Side, &s.Extra, decodeInt)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	s.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Square) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "kind", &s.Kind, s.absent.has(0), s.Extra, encodeString)
+	encodePointer(e, "side", s.Side, s.Extra, encodeInt)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "kind", "side")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // SquareKind is the schema /components/schemas/Square/properties/kind.

@@ -3,10 +3,7 @@
 
 package sunco
 
-import (
-	"context"
-	"encoding/json"
-)
+import "context"
 
 // DrawingsService groups the Drawings operations.
 type DrawingsService struct {
@@ -40,12 +37,10 @@ func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, opts
 		Method: "GET",
 		Path:   "/drawings/" + escapePathSegment(drawingID) + "/shapes",
 	}
-	var raw []json.RawMessage
-	if err := s.t.do(ctx, req, &raw, opts); err != nil {
-		return nil, err
-	}
-	out, err := decodeSlice(raw, decodeShape)
-	if err != nil {
+	var out []Shape
+	if err := s.t.do(ctx, req, decodeInto(&out, func(v *[]Shape, l *jsonLexer) bool {
+		return decodeSlice(v, l, decodeShape)
+	}, "[]Shape"), opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -62,12 +57,8 @@ func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeI
 		Method: "GET",
 		Path:   "/drawings/" + escapePathSegment(drawingID) + "/shapes/" + escapePathSegment(shapeID),
 	}
-	var raw json.RawMessage
-	if err := s.t.do(ctx, req, &raw, opts); err != nil {
-		return nil, err
-	}
-	out, err := decodeShape(raw)
-	if err != nil {
+	var out Shape
+	if err := s.t.do(ctx, req, decodeInto(&out, decodeShape, "Shape"), opts); err != nil {
 		return nil, err
 	}
 	return &out, nil

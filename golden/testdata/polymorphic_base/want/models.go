@@ -3,11 +3,7 @@
 
 package sunco
 
-import (
-	"encoding/json"
-	"fmt"
-	"slices"
-)
+import "encoding/json"
 
 // Connector is a link between the service and a channel.
 //
@@ -20,6 +16,7 @@ type Connector interface {
 	// GetType returns the "type" property.
 	GetType() string
 	isConnector()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownConnector is a Connector this SDK does not know, or one whose
@@ -33,17 +30,51 @@ type UnknownConnector struct {
 
 func (*UnknownConnector) isConnector() {}
 
+// decodeConnector decodes the Connector at l into v:
+// the variant its "type" property names, else *UnknownConnector with the value as it
+// is. It reports false for null.
+func decodeConnector(v *Connector, l *jsonLexer) bool {
+	value, ok := l.discriminator("type")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "custom":
+		*v = decodeVariant[CustomConnector](l)
+	case "mail":
+		*v = decodeVariant[MailConnector](l)
+	case "web":
+		*v = decodeVariant[WebConnector](l)
+	default:
+		*v = &UnknownConnector{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalConnector decodes a Connector from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownConnector.
+func UnmarshalConnector(data []byte) (Connector, error) {
+	var v Connector
+	err := unmarshalJSON(data, &v, decodeConnector, "Connector")
+	return v, err
+}
+
 // GetDisplayName returns the "displayName" property, read from Raw.
 func (u *UnknownConnector) GetDisplayName() *string {
 	var v *string
-	property(u.Raw, "displayName", &v)
+	for l := range propertyValues(u.Raw, "displayName") {
+		decodeOptional(l, "displayName", &v, nil, decodeString)
+	}
 	return v
 }
 
 // GetID returns the "id" property, read from Raw.
 func (u *UnknownConnector) GetID() *string {
 	var v *string
-	property(u.Raw, "id", &v)
+	for l := range propertyValues(u.Raw, "id") {
+		decodeOptional(l, "id", &v, nil, decodeString)
+	}
 	return v
 }
 
@@ -57,114 +88,118 @@ func (u UnknownConnector) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeConnector decodes a Connector; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeConnector(data json.RawMessage) (Connector, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownConnector) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := discriminator(data, "type")
-	if err != nil {
-		return nil, err
-	}
-	var v Connector
-	switch value {
-	case "custom":
-		v = new(CustomConnector)
-	case "mail":
-		v = new(MailConnector)
-	case "web":
-		v = new(WebConnector)
-	default:
-		return &UnknownConnector{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownConnector{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // ConnectorList is the schema /components/schemas/ConnectorList.
 type ConnectorList struct {
 	Connectors []Connector `json:"connectors,omitzero"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes ConnectorList with the properties of Extra.
-func (c ConnectorList) MarshalJSON() ([]byte, error) {
-	type plain ConnectorList
-	wire := plain(c)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *ConnectorList) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*ConnectorList).decodeJSON, "ConnectorList")
 }
 
-// UnmarshalJSON decodes ConnectorList, keeping undeclared properties in Extra.
-func (c *ConnectorList) UnmarshalJSON(data []byte) error {
-	type plain ConnectorList
-	var wire struct {
-		*plain
-		Connectors []json.RawMessage `json:"connectors"`
+// MarshalJSON encodes c with the properties of Extra.
+func (c ConnectorList) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*ConnectorList).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *ConnectorList) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	wire.plain = (*plain)(c)
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
+	*c = ConnectorList{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "connectors":
+			decodeField(l, "connectors", &c.Connectors, &c.Extra, func(v *[]Connector, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeConnector)
+			})
+		default:
+			decodeExtra(l, &c.Extra)
+		}
 	}
-	var err error
-	if c.Connectors, err = decodeSlice(wire.Connectors, decodeConnector); err != nil {
-		return fmt.Errorf("connectors: %w", err)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *ConnectorList) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
 	}
-	c.Extra, err = extraProperties(data, "connectors")
-	return err
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "connectors", &c.Connectors, c.Connectors != nil, c.Extra, func(v *[]Connector, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "connectors")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // CreateConnectorResponse is the schema /paths/~1connectors/post/responses/201/content/application~1json/schema.
 type CreateConnectorResponse struct {
 	// A link between the service and a channel.
 	Connector Connector `json:"connector,omitzero"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes CreateConnectorResponse with the properties of Extra.
-func (c CreateConnectorResponse) MarshalJSON() ([]byte, error) {
-	type plain CreateConnectorResponse
-	wire := plain(c)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CreateConnectorResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CreateConnectorResponse).decodeJSON, "CreateConnectorResponse")
 }
 
-// UnmarshalJSON decodes CreateConnectorResponse, keeping undeclared properties in Extra.
-func (c *CreateConnectorResponse) UnmarshalJSON(data []byte) error {
-	type plain CreateConnectorResponse
-	var wire struct {
-		*plain
-		Connector json.RawMessage `json:"connector"`
+// MarshalJSON encodes c with the properties of Extra.
+func (c CreateConnectorResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CreateConnectorResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CreateConnectorResponse) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	wire.plain = (*plain)(c)
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
+	*c = CreateConnectorResponse{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "connector":
+			decodeField(l, "connector", &c.Connector, &c.Extra, decodeConnector)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
 	}
-	var err error
-	if c.Connector, err = decodeConnector(wire.Connector); err != nil {
-		return fmt.Errorf("connector: %w", err)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CreateConnectorResponse) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
 	}
-	c.Extra, err = extraProperties(data, "connector")
-	return err
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "connector", &c.Connector, c.Connector != nil, c.Extra, encodeUnion)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "connector")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // CustomConnector is the schema /components/schemas/CustomConnector.
@@ -174,9 +209,11 @@ type CustomConnector struct {
 	// Which kind of connector this is.
 	Type  string   `json:"type"`
 	Hooks []string `json:"hooks,omitzero"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*CustomConnector) isConnector() {}
@@ -196,27 +233,63 @@ func (c *CustomConnector) GetType() string {
 	return c.Type
 }
 
-// MarshalJSON encodes CustomConnector with type set to "custom" and the properties of Extra.
-func (c CustomConnector) MarshalJSON() ([]byte, error) {
-	type plain CustomConnector
-	wire := plain(c)
-	wire.Type = "custom"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CustomConnector) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CustomConnector).decodeJSON, "CustomConnector")
 }
 
-// UnmarshalJSON decodes CustomConnector, keeping undeclared properties in Extra.
-func (c *CustomConnector) UnmarshalJSON(data []byte) error {
-	type plain CustomConnector
-	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
-		return err
+// MarshalJSON encodes c with the properties of Extra; "type"
+// is "custom" unless Type says otherwise.
+func (c CustomConnector) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CustomConnector).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CustomConnector) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	c.Extra, err = extraProperties(data, "displayName", "id", "type", "hooks")
-	return err
+	*c = CustomConnector{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "displayName":
+			decodeOptional(l, "displayName", &c.DisplayName, &c.Extra, decodeString)
+		case "id":
+			decodeOptional(l, "id", &c.ID, &c.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &c.Type, &c.Extra, decodeString)
+		case "hooks":
+			decodeField(l, "hooks", &c.Hooks, &c.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CustomConnector) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "displayName", c.DisplayName, c.Extra, encodeString)
+	encodePointer(e, "id", c.ID, c.Extra, encodeString)
+	encodeDiscriminator(e, "type", c.Type, "custom", c.absent.has(0), c.Extra)
+	encodeOptional(e, "hooks", &c.Hooks, c.Hooks != nil, c.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "displayName", "id", "type", "hooks")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // CustomConnectorType: Which kind of connector this is.
@@ -235,9 +308,11 @@ type MailConnector struct {
 	// Which kind of connector this is.
 	Type    string `json:"type"`
 	Address string `json:"address"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*MailConnector) isConnector() {}
@@ -257,27 +332,60 @@ func (m *MailConnector) GetType() string {
 	return m.Type
 }
 
-// MarshalJSON encodes MailConnector with type set to "mail" and the properties of Extra.
-func (m MailConnector) MarshalJSON() ([]byte, error) {
-	type plain MailConnector
-	wire := plain(m)
-	wire.Type = "mail"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, m.Extra)
+// UnmarshalJSON decodes m from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (m *MailConnector) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, m, (*MailConnector).decodeJSON, "MailConnector")
 }
 
-// UnmarshalJSON decodes MailConnector, keeping undeclared properties in Extra.
-func (m *MailConnector) UnmarshalJSON(data []byte) error {
-	type plain MailConnector
-	if err := json.Unmarshal(data, (*plain)(m)); err != nil {
-		return err
+// MarshalJSON encodes m with the properties of Extra; "type"
+// is "mail" unless Type says otherwise.
+func (m MailConnector) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&m, (*MailConnector).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into m, or reports false for another value.
+func (m *MailConnector) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	m.Extra, err = extraProperties(data, "displayName", "id", "type", "address")
-	return err
+	*m = MailConnector{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "displayName":
+			decodeOptional(l, "displayName", &m.DisplayName, &m.Extra, decodeString)
+		case "id":
+			decodeOptional(l, "id", &m.ID, &m.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &m.Type, &m.Extra, decodeString)
+		case "address":
+			seen.add(1)
+			decodeField(l, "address", &m.Address, &m.Extra, decodeString)
+		default:
+			decodeExtra(l, &m.Extra)
+		}
+	}
+	m.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes m as a JSON object, or null when nil.
+func (m *MailConnector) encodeJSON(e *jsonEncoder) {
+	if m == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "displayName", m.DisplayName, m.Extra, encodeString)
+	encodePointer(e, "id", m.ID, m.Extra, encodeString)
+	encodeDiscriminator(e, "type", m.Type, "mail", m.absent.has(0), m.Extra)
+	encodeRequired(e, "address", &m.Address, m.absent.has(1), m.Extra, encodeString)
+	if len(m.Extra) > 0 {
+		encodeExtra(e, m.Extra, "displayName", "id", "type", "address")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // MailConnectorType: Which kind of connector this is.
@@ -296,9 +404,11 @@ type WebConnector struct {
 	// Which kind of connector this is.
 	Type   string  `json:"type"`
 	Origin *string `json:"origin,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*WebConnector) isConnector() {}
@@ -318,27 +428,59 @@ func (w *WebConnector) GetType() string {
 	return w.Type
 }
 
-// MarshalJSON encodes WebConnector with type set to "web" and the properties of Extra.
-func (w WebConnector) MarshalJSON() ([]byte, error) {
-	type plain WebConnector
-	wire := plain(w)
-	wire.Type = "web"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, w.Extra)
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WebConnector) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WebConnector).decodeJSON, "WebConnector")
 }
 
-// UnmarshalJSON decodes WebConnector, keeping undeclared properties in Extra.
-func (w *WebConnector) UnmarshalJSON(data []byte) error {
-	type plain WebConnector
-	if err := json.Unmarshal(data, (*plain)(w)); err != nil {
-		return err
+// MarshalJSON encodes w with the properties of Extra; "type"
+// is "web" unless Type says otherwise.
+func (w WebConnector) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WebConnector).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WebConnector) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	w.Extra, err = extraProperties(data, "displayName", "id", "type", "origin")
-	return err
+	*w = WebConnector{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "displayName":
+			decodeOptional(l, "displayName", &w.DisplayName, &w.Extra, decodeString)
+		case "id":
+			decodeOptional(l, "id", &w.ID, &w.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &w.Type, &w.Extra, decodeString)
+		case "origin":
+			decodeOptional(l, "origin", &w.Origin, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	w.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WebConnector) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "displayName", w.DisplayName, w.Extra, encodeString)
+	encodePointer(e, "id", w.ID, w.Extra, encodeString)
+	encodeDiscriminator(e, "type", w.Type, "web", w.absent.has(0), w.Extra)
+	encodePointer(e, "origin", w.Origin, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "displayName", "id", "type", "origin")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // WebConnectorType: Which kind of connector this is.

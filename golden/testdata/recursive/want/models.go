@@ -3,11 +3,7 @@
 
 package sunco
 
-import (
-	"encoding/json"
-	"fmt"
-	"slices"
-)
+import "encoding/json"
 
 // Comment is the schema /components/schemas/Comment.
 type Comment struct {
@@ -15,61 +11,121 @@ type Comment struct {
 	// The comment this one quotes.
 	Quoted  *Comment  `json:"quoted,omitempty"`
 	Replies []Comment `json:"replies,omitzero"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes Comment with the properties of Extra.
-func (c Comment) MarshalJSON() ([]byte, error) {
-	type plain Comment
-	wire := plain(c)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
-}
-
-// UnmarshalJSON decodes Comment, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *Comment) UnmarshalJSON(data []byte) error {
-	type plain Comment
-	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
-		return err
+	return unmarshalJSON(data, c, (*Comment).decodeJSON, "Comment")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c Comment) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*Comment).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *Comment) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	c.Extra, err = extraProperties(data, "text", "quoted", "replies")
-	return err
+	*c = Comment{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "text":
+			seen.add(0)
+			decodeField(l, "text", &c.Text, &c.Extra, decodeString)
+		case "quoted":
+			decodeOptional(l, "quoted", &c.Quoted, &c.Extra, (*Comment).decodeJSON)
+		case "replies":
+			decodeField(l, "replies", &c.Replies, &c.Extra, func(v *[]Comment, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*Comment).decodeJSON)
+			})
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *Comment) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "text", &c.Text, c.absent.has(0), c.Extra, encodeString)
+	encodePointer(e, "quoted", c.Quoted, c.Extra, (*Comment).encodeJSON)
+	encodeOptional(e, "replies", &c.Replies, c.Replies != nil, c.Extra, func(v *[]Comment, e *jsonEncoder) {
+		encodeSlice(v, e, (*Comment).encodeJSON)
+	})
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "text", "quoted", "replies")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // CommentBase is the schema /components/schemas/CommentBase.
 type CommentBase struct {
 	Text string `json:"text"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes CommentBase with the properties of Extra.
-func (c CommentBase) MarshalJSON() ([]byte, error) {
-	type plain CommentBase
-	wire := plain(c)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
-}
-
-// UnmarshalJSON decodes CommentBase, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *CommentBase) UnmarshalJSON(data []byte) error {
-	type plain CommentBase
-	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
-		return err
+	return unmarshalJSON(data, c, (*CommentBase).decodeJSON, "CommentBase")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CommentBase) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CommentBase).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CommentBase) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	c.Extra, err = extraProperties(data, "text")
-	return err
+	*c = CommentBase{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "text":
+			seen.add(0)
+			decodeField(l, "text", &c.Text, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CommentBase) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "text", &c.Text, c.absent.has(0), c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "text")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Expr is one of several schemas.
@@ -79,6 +135,7 @@ type Expr interface {
 	// GetOp returns the "op" property.
 	GetOp() string
 	isExpr()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownExpr is an Expr this SDK does not know, or one whose
@@ -92,6 +149,34 @@ type UnknownExpr struct {
 
 func (*UnknownExpr) isExpr() {}
 
+// decodeExpr decodes the Expr at l into v:
+// the variant its "op" property names, else *UnknownExpr with the value as it
+// is. It reports false for null.
+func decodeExpr(v *Expr, l *jsonLexer) bool {
+	value, ok := l.discriminator("op")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "lit":
+		*v = decodeVariant[Literal](l)
+	case "sum":
+		*v = decodeVariant[Sum](l)
+	default:
+		*v = &UnknownExpr{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalExpr decodes an Expr from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownExpr.
+func UnmarshalExpr(data []byte) (Expr, error) {
+	var v Expr
+	err := unmarshalJSON(data, &v, decodeExpr, "Expr")
+	return v, err
+}
+
 // GetOp returns the "op" property, read from Raw.
 func (u *UnknownExpr) GetOp() string {
 	return u.Type
@@ -102,50 +187,50 @@ func (u UnknownExpr) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeExpr decodes an Expr; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeExpr(data json.RawMessage) (Expr, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownExpr) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := discriminator(data, "op")
-	if err != nil {
-		return nil, err
-	}
-	var v Expr
-	switch value {
-	case "lit":
-		v = new(Literal)
-	case "sum":
-		v = new(Sum)
-	default:
-		return &UnknownExpr{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownExpr{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // Forest is a list of lists of lists, as deep as it goes.
 type Forest []Forest
 
+// decodeJSON decodes the value at l into f.
+func (f *Forest) decodeJSON(l *jsonLexer) bool {
+	return decodeSlice((*[]Forest)(f), l, (*Forest).decodeJSON)
+}
+
+// encodeJSON writes f.
+func (f *Forest) encodeJSON(e *jsonEncoder) {
+	encodeSlice((*[]Forest)(f), e, (*Forest).encodeJSON)
+}
+
 // Index is the schema /components/schemas/Index.
 type Index map[string]Index
+
+// decodeJSON decodes the value at l into i.
+func (i *Index) decodeJSON(l *jsonLexer) bool {
+	return decodeMap((*map[string]Index)(i), l, (*Index).decodeJSON)
+}
+
+// encodeJSON writes i.
+func (i *Index) encodeJSON(e *jsonEncoder) {
+	encodeMap((*map[string]Index)(i), e, (*Index).encodeJSON)
+}
 
 // Literal is the schema /components/schemas/Literal.
 type Literal struct {
 	Op    string  `json:"op"`
 	Value float64 `json:"value"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*Literal) isExpr() {}
@@ -155,27 +240,54 @@ func (l *Literal) GetOp() string {
 	return l.Op
 }
 
-// MarshalJSON encodes Literal with op set to "lit" and the properties of Extra.
-func (l Literal) MarshalJSON() ([]byte, error) {
-	type plain Literal
-	wire := plain(l)
-	wire.Op = "lit"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, l.Extra)
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *Literal) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*Literal).decodeJSON, "Literal")
 }
 
-// UnmarshalJSON decodes Literal, keeping undeclared properties in Extra.
-func (l *Literal) UnmarshalJSON(data []byte) error {
-	type plain Literal
-	if err := json.Unmarshal(data, (*plain)(l)); err != nil {
-		return err
+// MarshalJSON encodes l with the properties of Extra; "op"
+// is "lit" unless Op says otherwise.
+func (l Literal) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*Literal).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *Literal) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
 	}
-	var err error
-	l.Extra, err = extraProperties(data, "op", "value")
-	return err
+	*l = Literal{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "op":
+			seen.add(0)
+			decodeField(lx, "op", &l.Op, &l.Extra, decodeString)
+		case "value":
+			seen.add(1)
+			decodeField(lx, "value", &l.Value, &l.Extra, decodeFloat64)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *Literal) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "op", l.Op, "lit", l.absent.has(0), l.Extra)
+	encodeRequired(e, "value", &l.Value, l.absent.has(1), l.Extra, encodeFloat64)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "op", "value")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // LiteralOp is the schema /components/schemas/Literal/properties/op.
@@ -195,40 +307,83 @@ type Node struct {
 	Index  Index  `json:"index,omitzero"`
 	Name   string `json:"name"`
 	Parent *Node  `json:"parent,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes Node with the properties of Extra.
-func (n Node) MarshalJSON() ([]byte, error) {
-	type plain Node
-	wire := plain(n)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, n.Extra)
-}
-
-// UnmarshalJSON decodes Node, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes n from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (n *Node) UnmarshalJSON(data []byte) error {
-	type plain Node
-	if err := json.Unmarshal(data, (*plain)(n)); err != nil {
-		return err
+	return unmarshalJSON(data, n, (*Node).decodeJSON, "Node")
+}
+
+// MarshalJSON encodes n with the properties of Extra.
+func (n Node) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&n, (*Node).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into n, or reports false for another value.
+func (n *Node) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	n.Extra, err = extraProperties(data, "children", "forest", "index", "name", "parent")
-	return err
+	*n = Node{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "children":
+			decodeField(l, "children", &n.Children, &n.Extra, func(v *[]Node, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*Node).decodeJSON)
+			})
+		case "forest":
+			decodeField(l, "forest", &n.Forest, &n.Extra, (*Forest).decodeJSON)
+		case "index":
+			decodeField(l, "index", &n.Index, &n.Extra, (*Index).decodeJSON)
+		case "name":
+			seen.add(0)
+			decodeField(l, "name", &n.Name, &n.Extra, decodeString)
+		case "parent":
+			decodeOptional(l, "parent", &n.Parent, &n.Extra, (*Node).decodeJSON)
+		default:
+			decodeExtra(l, &n.Extra)
+		}
+	}
+	n.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes n as a JSON object, or null when nil.
+func (n *Node) encodeJSON(e *jsonEncoder) {
+	if n == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "children", &n.Children, n.Children != nil, n.Extra, func(v *[]Node, e *jsonEncoder) {
+		encodeSlice(v, e, (*Node).encodeJSON)
+	})
+	encodeOptional(e, "forest", &n.Forest, n.Forest != nil, n.Extra, (*Forest).encodeJSON)
+	encodeOptional(e, "index", &n.Index, n.Index != nil, n.Extra, (*Index).encodeJSON)
+	encodeRequired(e, "name", &n.Name, n.absent.has(0), n.Extra, encodeString)
+	encodePointer(e, "parent", n.Parent, n.Extra, (*Node).encodeJSON)
+	if len(n.Extra) > 0 {
+		encodeExtra(e, n.Extra, "children", "forest", "index", "name", "parent")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Sum is the schema /components/schemas/Sum.
 type Sum struct {
 	Op    string `json:"op"`
 	Terms []Expr `json:"terms"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*Sum) isExpr() {}
@@ -238,35 +393,58 @@ func (s *Sum) GetOp() string {
 	return s.Op
 }
 
-// MarshalJSON encodes Sum with op set to "sum" and the properties of Extra.
-func (s Sum) MarshalJSON() ([]byte, error) {
-	type plain Sum
-	wire := plain(s)
-	wire.Op = "sum"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Sum) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Sum).decodeJSON, "Sum")
 }
 
-// UnmarshalJSON decodes Sum, keeping undeclared properties in Extra.
-func (s *Sum) UnmarshalJSON(data []byte) error {
-	type plain Sum
-	var wire struct {
-		*plain
-		Terms []json.RawMessage `json:"terms"`
+// MarshalJSON encodes s with the properties of Extra; "op"
+// is "sum" unless Op says otherwise.
+func (s Sum) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Sum).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Sum) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	wire.plain = (*plain)(s)
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
+	*s = Sum{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "op":
+			seen.add(0)
+			decodeField(l, "op", &s.Op, &s.Extra, decodeString)
+		case "terms":
+			seen.add(1)
+			decodeField(l, "terms", &s.Terms, &s.Extra, func(v *[]Expr, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeExpr)
+			})
+		default:
+			decodeExtra(l, &s.Extra)
+		}
 	}
-	var err error
-	if s.Terms, err = decodeSlice(wire.Terms, decodeExpr); err != nil {
-		return fmt.Errorf("terms: %w", err)
+	s.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Sum) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
 	}
-	s.Extra, err = extraProperties(data, "op", "terms")
-	return err
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "op", s.Op, "sum", s.absent.has(0), s.Extra)
+	encodeRequired(e, "terms", &s.Terms, s.absent.has(1), s.Extra, func(v *[]Expr, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "op", "terms")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // SumOp is the schema /components/schemas/Sum/properties/op.

@@ -3,76 +3,128 @@
 
 package sunco
 
-import (
-	"encoding/json"
-	"fmt"
-	"slices"
-)
+import "encoding/json"
 
 // AccountCharge is the schema /components/schemas/AccountCharge.
 type AccountCharge struct {
 	Bank   *string `json:"bank,omitempty"`
 	Number int     `json:"number"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*AccountCharge) isCharge() {}
 
-// MarshalJSON encodes AccountCharge with the properties of Extra.
-func (a AccountCharge) MarshalJSON() ([]byte, error) {
-	type plain AccountCharge
-	wire := plain(a)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, a.Extra)
+// UnmarshalJSON decodes a from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (a *AccountCharge) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, a, (*AccountCharge).decodeJSON, "AccountCharge")
 }
 
-// UnmarshalJSON decodes AccountCharge, keeping undeclared properties in Extra.
-func (a *AccountCharge) UnmarshalJSON(data []byte) error {
-	type plain AccountCharge
-	if err := json.Unmarshal(data, (*plain)(a)); err != nil {
-		return err
+// MarshalJSON encodes a with the properties of Extra.
+func (a AccountCharge) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&a, (*AccountCharge).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into a, or reports false for another value.
+func (a *AccountCharge) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	a.Extra, err = extraProperties(data, "bank", "number")
-	return err
+	*a = AccountCharge{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "bank":
+			decodeOptional(l, "bank", &a.Bank, &a.Extra, decodeString)
+		case "number":
+			seen.add(0)
+			decodeField(l, "number", &a.Number, &a.Extra, decodeInt)
+		default:
+			decodeExtra(l, &a.Extra)
+		}
+	}
+	a.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes a as a JSON object, or null when nil.
+func (a *AccountCharge) encodeJSON(e *jsonEncoder) {
+	if a == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "bank", a.Bank, a.Extra, encodeString)
+	encodeRequired(e, "number", &a.Number, a.absent.has(0), a.Extra, encodeInt)
+	if len(a.Extra) > 0 {
+		encodeExtra(e, a.Extra, "bank", "number")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // CardCharge is the schema /components/schemas/CardCharge.
 type CardCharge struct {
 	Expiry *string `json:"expiry,omitempty"`
 	Number string  `json:"number"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*CardCharge) isCharge() {}
 
-// MarshalJSON encodes CardCharge with the properties of Extra.
-func (c CardCharge) MarshalJSON() ([]byte, error) {
-	type plain CardCharge
-	wire := plain(c)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CardCharge) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CardCharge).decodeJSON, "CardCharge")
 }
 
-// UnmarshalJSON decodes CardCharge, keeping undeclared properties in Extra.
-func (c *CardCharge) UnmarshalJSON(data []byte) error {
-	type plain CardCharge
-	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
-		return err
+// MarshalJSON encodes c with the properties of Extra.
+func (c CardCharge) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CardCharge).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CardCharge) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	c.Extra, err = extraProperties(data, "expiry", "number")
-	return err
+	*c = CardCharge{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "expiry":
+			decodeOptional(l, "expiry", &c.Expiry, &c.Extra, decodeString)
+		case "number":
+			seen.add(0)
+			decodeField(l, "number", &c.Number, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CardCharge) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "expiry", c.Expiry, c.Extra, encodeString)
+	encodeRequired(e, "number", &c.Number, c.absent.has(0), c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "expiry", "number")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Charge is a card or an account to charge; their numbers differ in kind.
@@ -80,6 +132,7 @@ func (c *CardCharge) UnmarshalJSON(data []byte) error {
 // Its dynamic type is one of *CardCharge, *AccountCharge or *UnknownCharge.
 type Charge interface {
 	isCharge()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownCharge is a Charge this SDK does not know, or one whose
@@ -91,40 +144,55 @@ type UnknownCharge struct {
 
 func (*UnknownCharge) isCharge() {}
 
+// decodeCharge decodes the Charge at l into v:
+// the variant whose properties are present, else *UnknownCharge with the value as it
+// is. It reports false for null.
+func decodeCharge(v *Charge, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"expiry", "number"},
+			required:   []string{"number"},
+		},
+		{
+			properties: []string{"bank", "number"},
+			required:   []string{"number"},
+		},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[CardCharge](l)
+	case 1:
+		*v = decodeVariant[AccountCharge](l)
+	default:
+		*v = &UnknownCharge{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalCharge decodes a Charge from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownCharge.
+func UnmarshalCharge(data []byte) (Charge, error) {
+	var v Charge
+	err := unmarshalJSON(data, &v, decodeCharge, "Charge")
+	return v, err
+}
+
 // MarshalJSON encodes the value exactly as it was received.
 func (u UnknownCharge) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeCharge decodes a Charge; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeCharge(data json.RawMessage) (Charge, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownCharge) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := pickVariant(data, []variantShape{{
-		properties: []string{"expiry", "number"},
-		required:   []string{"number"},
-	}, {
-		properties: []string{"bank", "number"},
-		required:   []string{"number"},
-	}})
-	if err != nil {
-		return nil, err
-	}
-	var v Charge
-	switch value {
-	case 0:
-		v = new(CardCharge)
-	case 1:
-		v = new(AccountCharge)
-	default:
-		return &UnknownCharge{Raw: slices.Clone(data)}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownCharge{Raw: slices.Clone(data)}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // Delivery is the schema /components/schemas/Delivery.
@@ -136,47 +204,69 @@ type Delivery struct {
 	Sender *Sender `json:"sender,omitempty"`
 	// Where to deliver, told apart by the properties present.
 	To Destination `json:"to"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes Delivery with the properties of Extra.
-func (d Delivery) MarshalJSON() ([]byte, error) {
-	type plain Delivery
-	wire := plain(d)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, d.Extra)
-}
-
-// UnmarshalJSON decodes Delivery, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (d *Delivery) UnmarshalJSON(data []byte) error {
-	type plain Delivery
-	var wire struct {
-		*plain
-		Charge json.RawMessage   `json:"charge"`
-		Copies []json.RawMessage `json:"copies"`
-		To     json.RawMessage   `json:"to"`
+	return unmarshalJSON(data, d, (*Delivery).decodeJSON, "Delivery")
+}
+
+// MarshalJSON encodes d with the properties of Extra.
+func (d Delivery) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Delivery).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Delivery) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	wire.plain = (*plain)(d)
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
+	*d = Delivery{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "charge":
+			decodeField(l, "charge", &d.Charge, &d.Extra, decodeCharge)
+		case "copies":
+			decodeField(l, "copies", &d.Copies, &d.Extra, func(v *[]Destination, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeDestination)
+			})
+		case "sender":
+			decodeOptional(l, "sender", &d.Sender, &d.Extra, (*Sender).decodeJSON)
+		case "to":
+			seen.add(0)
+			decodeField(l, "to", &d.To, &d.Extra, decodeDestination)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
 	}
-	var err error
-	if d.Charge, err = decodeCharge(wire.Charge); err != nil {
-		return fmt.Errorf("charge: %w", err)
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Delivery) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
 	}
-	if d.Copies, err = decodeSlice(wire.Copies, decodeDestination); err != nil {
-		return fmt.Errorf("copies: %w", err)
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "charge", &d.Charge, d.Charge != nil, d.Extra, encodeUnion)
+	encodeOptional(e, "copies", &d.Copies, d.Copies != nil, d.Extra, func(v *[]Destination, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	encodePointer(e, "sender", d.Sender, d.Extra, (*Sender).encodeJSON)
+	encodeRequired(e, "to", &d.To, d.absent.has(0), d.Extra, encodeUnion)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "charge", "copies", "sender", "to")
 	}
-	if d.To, err = decodeDestination(wire.To); err != nil {
-		return fmt.Errorf("to: %w", err)
-	}
-	d.Extra, err = extraProperties(data, "charge", "copies", "sender", "to")
-	return err
+	e.buf = append(e.buf, '}')
 }
 
 // Destination: Where to deliver, told apart by the properties present.
@@ -184,6 +274,7 @@ func (d *Delivery) UnmarshalJSON(data []byte) error {
 // Its dynamic type is one of *EmailDestination, *PhoneDestination, *Destination3 or *UnknownDestination.
 type Destination interface {
 	isDestination()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownDestination is a Destination this SDK does not know, or one whose
@@ -195,111 +286,187 @@ type UnknownDestination struct {
 
 func (*UnknownDestination) isDestination() {}
 
+// decodeDestination decodes the Destination at l into v:
+// the variant whose properties are present, else *UnknownDestination with the value as it
+// is. It reports false for null.
+func decodeDestination(v *Destination, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"cc", "email"},
+			required:   []string{"email"},
+		},
+		{
+			properties: []string{"extension", "phoneNumber"},
+			required:   []string{"phoneNumber"},
+		},
+		{
+			properties: []string{"secret", "url"},
+			required:   []string{"url"},
+		},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[EmailDestination](l)
+	case 1:
+		*v = decodeVariant[PhoneDestination](l)
+	case 2:
+		*v = decodeVariant[Destination3](l)
+	default:
+		*v = &UnknownDestination{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalDestination decodes a Destination from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownDestination.
+func UnmarshalDestination(data []byte) (Destination, error) {
+	var v Destination
+	err := unmarshalJSON(data, &v, decodeDestination, "Destination")
+	return v, err
+}
+
 // MarshalJSON encodes the value exactly as it was received.
 func (u UnknownDestination) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeDestination decodes a Destination; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeDestination(data json.RawMessage) (Destination, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownDestination) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := pickVariant(data, []variantShape{{
-		properties: []string{"cc", "email"},
-		required:   []string{"email"},
-	}, {
-		properties: []string{"extension", "phoneNumber"},
-		required:   []string{"phoneNumber"},
-	}, {
-		properties: []string{"secret", "url"},
-		required:   []string{"url"},
-	}})
-	if err != nil {
-		return nil, err
-	}
-	var v Destination
-	switch value {
-	case 0:
-		v = new(EmailDestination)
-	case 1:
-		v = new(PhoneDestination)
-	case 2:
-		v = new(Destination3)
-	default:
-		return &UnknownDestination{Raw: slices.Clone(data)}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownDestination{Raw: slices.Clone(data)}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // Destination3 is the schema /components/schemas/Destination/oneOf/2.
 type Destination3 struct {
 	Secret *string `json:"secret,omitempty"`
 	URL    string  `json:"url"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*Destination3) isDestination() {}
 
-// MarshalJSON encodes Destination3 with the properties of Extra.
-func (d Destination3) MarshalJSON() ([]byte, error) {
-	type plain Destination3
-	wire := plain(d)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, d.Extra)
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *Destination3) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*Destination3).decodeJSON, "Destination3")
 }
 
-// UnmarshalJSON decodes Destination3, keeping undeclared properties in Extra.
-func (d *Destination3) UnmarshalJSON(data []byte) error {
-	type plain Destination3
-	if err := json.Unmarshal(data, (*plain)(d)); err != nil {
-		return err
+// MarshalJSON encodes d with the properties of Extra.
+func (d Destination3) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Destination3).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Destination3) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	d.Extra, err = extraProperties(data, "secret", "url")
-	return err
+	*d = Destination3{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "secret":
+			decodeOptional(l, "secret", &d.Secret, &d.Extra, decodeString)
+		case "url":
+			seen.add(0)
+			decodeField(l, "url", &d.URL, &d.Extra, decodeString)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Destination3) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "secret", d.Secret, d.Extra, encodeString)
+	encodeRequired(e, "url", &d.URL, d.absent.has(0), d.Extra, encodeString)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "secret", "url")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // EmailDestination is the schema /components/schemas/EmailDestination.
 type EmailDestination struct {
 	Cc    []string `json:"cc,omitzero"`
 	Email string   `json:"email"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*EmailDestination) isDestination() {}
 
-// MarshalJSON encodes EmailDestination with the properties of Extra.
-func (e EmailDestination) MarshalJSON() ([]byte, error) {
-	type plain EmailDestination
-	wire := plain(e)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, e.Extra)
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (e *EmailDestination) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, e, (*EmailDestination).decodeJSON, "EmailDestination")
 }
 
-// UnmarshalJSON decodes EmailDestination, keeping undeclared properties in Extra.
-func (e *EmailDestination) UnmarshalJSON(data []byte) error {
-	type plain EmailDestination
-	if err := json.Unmarshal(data, (*plain)(e)); err != nil {
-		return err
+// MarshalJSON encodes e with the properties of Extra.
+func (e EmailDestination) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&e, (*EmailDestination).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into e, or reports false for another value.
+func (e *EmailDestination) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	e.Extra, err = extraProperties(data, "cc", "email")
-	return err
+	*e = EmailDestination{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "cc":
+			decodeField(l, "cc", &e.Cc, &e.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "email":
+			seen.add(0)
+			decodeField(l, "email", &e.Email, &e.Extra, decodeString)
+		default:
+			decodeExtra(l, &e.Extra)
+		}
+	}
+	e.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes e as a JSON object, or null when nil.
+func (e *EmailDestination) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
+	enc.buf = append(enc.buf, '{')
+	encodeOptional(enc, "cc", &e.Cc, e.Cc != nil, e.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodeRequired(enc, "email", &e.Email, e.absent.has(0), e.Extra, encodeString)
+	if len(e.Extra) > 0 {
+		encodeExtra(enc, e.Extra, "cc", "email")
+	}
+	enc.buf = append(enc.buf, '}')
 }
 
 // Note is a remark, in both parts of a sender.
@@ -309,33 +476,61 @@ type Note = string
 type PhoneDestination struct {
 	Extension   *string `json:"extension,omitempty"`
 	PhoneNumber string  `json:"phoneNumber"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*PhoneDestination) isDestination() {}
 
-// MarshalJSON encodes PhoneDestination with the properties of Extra.
-func (p PhoneDestination) MarshalJSON() ([]byte, error) {
-	type plain PhoneDestination
-	wire := plain(p)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, p.Extra)
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *PhoneDestination) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*PhoneDestination).decodeJSON, "PhoneDestination")
 }
 
-// UnmarshalJSON decodes PhoneDestination, keeping undeclared properties in Extra.
-func (p *PhoneDestination) UnmarshalJSON(data []byte) error {
-	type plain PhoneDestination
-	if err := json.Unmarshal(data, (*plain)(p)); err != nil {
-		return err
+// MarshalJSON encodes p with the properties of Extra.
+func (p PhoneDestination) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*PhoneDestination).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *PhoneDestination) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	p.Extra, err = extraProperties(data, "extension", "phoneNumber")
-	return err
+	*p = PhoneDestination{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "extension":
+			decodeOptional(l, "extension", &p.Extension, &p.Extra, decodeString)
+		case "phoneNumber":
+			seen.add(0)
+			decodeField(l, "phoneNumber", &p.PhoneNumber, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *PhoneDestination) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "extension", p.Extension, p.Extra, encodeString)
+	encodeRequired(e, "phoneNumber", &p.PhoneNumber, p.absent.has(0), p.Extra, encodeString)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "extension", "phoneNumber")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Sender: Who sends; the parts may be combined.
@@ -346,59 +541,111 @@ type Sender struct {
 	Note      *Note   `json:"note,omitempty"`
 	Nickname  *string `json:"nickname,omitempty"`
 	Signature *string `json:"signature,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes Sender with the properties of Extra.
-func (s Sender) MarshalJSON() ([]byte, error) {
-	type plain Sender
-	wire := plain(s)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Sender) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Sender).decodeJSON, "Sender")
 }
 
-// UnmarshalJSON decodes Sender, keeping undeclared properties in Extra.
-func (s *Sender) UnmarshalJSON(data []byte) error {
-	type plain Sender
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+// MarshalJSON encodes s with the properties of Extra.
+func (s Sender) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Sender).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Sender) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	s.Extra, err = extraProperties(data, "familyName", "givenName", "note", "nickname", "signature")
-	return err
+	*s = Sender{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "familyName":
+			decodeOptional(l, "familyName", &s.FamilyName, &s.Extra, decodeString)
+		case "givenName":
+			decodeOptional(l, "givenName", &s.GivenName, &s.Extra, decodeString)
+		case "note":
+			decodeOptional(l, "note", &s.Note, &s.Extra, decodeString)
+		case "nickname":
+			decodeOptional(l, "nickname", &s.Nickname, &s.Extra, decodeString)
+		case "signature":
+			decodeOptional(l, "signature", &s.Signature, &s.Extra, decodeString)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Sender) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "familyName", s.FamilyName, s.Extra, encodeString)
+	encodePointer(e, "givenName", s.GivenName, s.Extra, encodeString)
+	encodePointer(e, "note", s.Note, s.Extra, encodeString)
+	encodePointer(e, "nickname", s.Nickname, s.Extra, encodeString)
+	encodePointer(e, "signature", s.Signature, s.Extra, encodeString)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "familyName", "givenName", "note", "nickname", "signature")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // Signature is the schema /components/schemas/Signature.
 type Signature struct {
 	Signature *string `json:"signature,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes Signature with the properties of Extra.
-func (s Signature) MarshalJSON() ([]byte, error) {
-	type plain Signature
-	wire := plain(s)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, s.Extra)
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Signature) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Signature).decodeJSON, "Signature")
 }
 
-// UnmarshalJSON decodes Signature, keeping undeclared properties in Extra.
-func (s *Signature) UnmarshalJSON(data []byte) error {
-	type plain Signature
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
+// MarshalJSON encodes s with the properties of Extra.
+func (s Signature) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Signature).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Signature) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	s.Extra, err = extraProperties(data, "signature")
-	return err
+	*s = Signature{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "signature":
+			decodeOptional(l, "signature", &s.Signature, &s.Extra, decodeString)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Signature) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "signature", s.Signature, s.Extra, encodeString)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "signature")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -3,10 +3,7 @@
 
 package sunco
 
-import (
-	"context"
-	"encoding/json"
-)
+import "context"
 
 // DeliveriesService groups the Deliveries operations.
 type DeliveriesService struct {
@@ -22,12 +19,8 @@ func (s *DeliveriesService) CreateDelivery(ctx context.Context, body Delivery, o
 		Method: "POST",
 		Path:   "/deliveries",
 	}
-	var raw json.RawMessage
-	if err := s.t.do(ctx, req, &raw, opts); err != nil {
-		return nil, err
-	}
-	out, err := decodeDestination(raw)
-	if err != nil {
+	var out Destination
+	if err := s.t.do(ctx, req, decodeInto(&out, decodeDestination, "Destination"), opts); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -3,40 +3,61 @@
 
 package sunco
 
-import (
-	"encoding/json"
-	"fmt"
-	"slices"
-)
+import "encoding/json"
 
 // CreateHookBody is the schema /paths/~1hooks/post/requestBody/content/application~1json/schema.
 type CreateHookBody struct {
 	Target string `json:"target"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
-// MarshalJSON encodes CreateHookBody with the properties of Extra.
-func (c CreateHookBody) MarshalJSON() ([]byte, error) {
-	type plain CreateHookBody
-	wire := plain(c)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, c.Extra)
-}
-
-// UnmarshalJSON decodes CreateHookBody, keeping undeclared properties in Extra.
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
 func (c *CreateHookBody) UnmarshalJSON(data []byte) error {
-	type plain CreateHookBody
-	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
-		return err
+	return unmarshalJSON(data, c, (*CreateHookBody).decodeJSON, "CreateHookBody")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CreateHookBody) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CreateHookBody).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CreateHookBody) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	c.Extra, err = extraProperties(data, "target")
-	return err
+	*c = CreateHookBody{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "target":
+			seen.add(0)
+			decodeField(l, "target", &c.Target, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CreateHookBody) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "target", &c.Target, c.absent.has(0), c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "target")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // EventBase is the schema /components/schemas/EventBase.
@@ -44,31 +65,57 @@ type EventBase struct {
 	CreatedAt *string `json:"createdAt,omitempty"`
 	ID        *string `json:"id,omitempty"`
 	Type      *string `json:"type,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes EventBase with the properties of Extra.
-func (e EventBase) MarshalJSON() ([]byte, error) {
-	type plain EventBase
-	wire := plain(e)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, e.Extra)
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (e *EventBase) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, e, (*EventBase).decodeJSON, "EventBase")
 }
 
-// UnmarshalJSON decodes EventBase, keeping undeclared properties in Extra.
-func (e *EventBase) UnmarshalJSON(data []byte) error {
-	type plain EventBase
-	if err := json.Unmarshal(data, (*plain)(e)); err != nil {
-		return err
+// MarshalJSON encodes e with the properties of Extra.
+func (e EventBase) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&e, (*EventBase).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into e, or reports false for another value.
+func (e *EventBase) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	e.Extra, err = extraProperties(data, "createdAt", "id", "type")
-	return err
+	*e = EventBase{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "createdAt":
+			decodeOptional(l, "createdAt", &e.CreatedAt, &e.Extra, decodeString)
+		case "id":
+			decodeOptional(l, "id", &e.ID, &e.Extra, decodeString)
+		case "type":
+			decodeOptional(l, "type", &e.Type, &e.Extra, decodeString)
+		default:
+			decodeExtra(l, &e.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes e as a JSON object, or null when nil.
+func (e *EventBase) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
+	enc.buf = append(enc.buf, '{')
+	encodePointer(enc, "createdAt", e.CreatedAt, e.Extra, encodeString)
+	encodePointer(enc, "id", e.ID, e.Extra, encodeString)
+	encodePointer(enc, "type", e.Type, e.Extra, encodeString)
+	if len(e.Extra) > 0 {
+		encodeExtra(enc, e.Extra, "createdAt", "id", "type")
+	}
+	enc.buf = append(enc.buf, '}')
 }
 
 // OrderPlacedEvent is the schema /components/schemas/OrderPlacedEvent.
@@ -77,9 +124,11 @@ type OrderPlacedEvent struct {
 	ID        *string                  `json:"id,omitempty"`
 	Type      string                   `json:"type"`
 	Payload   *OrderPlacedEventPayload `json:"payload,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*OrderPlacedEvent) isWebhookEvent() {}
@@ -99,58 +148,113 @@ func (o *OrderPlacedEvent) GetType() string {
 	return o.Type
 }
 
-// MarshalJSON encodes OrderPlacedEvent with type set to "order:placed" and the properties of Extra.
-func (o OrderPlacedEvent) MarshalJSON() ([]byte, error) {
-	type plain OrderPlacedEvent
-	wire := plain(o)
-	wire.Type = "order:placed"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, o.Extra)
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OrderPlacedEvent) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OrderPlacedEvent).decodeJSON, "OrderPlacedEvent")
 }
 
-// UnmarshalJSON decodes OrderPlacedEvent, keeping undeclared properties in Extra.
-func (o *OrderPlacedEvent) UnmarshalJSON(data []byte) error {
-	type plain OrderPlacedEvent
-	if err := json.Unmarshal(data, (*plain)(o)); err != nil {
-		return err
+// MarshalJSON encodes o with the properties of Extra; "type"
+// is "order:placed" unless Type says otherwise.
+func (o OrderPlacedEvent) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OrderPlacedEvent).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OrderPlacedEvent) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	o.Extra, err = extraProperties(data, "createdAt", "id", "type", "payload")
-	return err
+	*o = OrderPlacedEvent{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "createdAt":
+			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
+		case "id":
+			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+		case "payload":
+			decodeOptional(l, "payload", &o.Payload, &o.Extra, (*OrderPlacedEventPayload).decodeJSON)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	o.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OrderPlacedEvent) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
+	encodePointer(e, "id", o.ID, o.Extra, encodeString)
+	encodeDiscriminator(e, "type", o.Type, "order:placed", o.absent.has(0), o.Extra)
+	encodePointer(e, "payload", o.Payload, o.Extra, (*OrderPlacedEventPayload).encodeJSON)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "createdAt", "id", "type", "payload")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // OrderPlacedEventPayload is the schema /components/schemas/OrderPlacedEvent/allOf/1/properties/payload.
 type OrderPlacedEventPayload struct {
 	OrderID *string  `json:"orderId,omitempty"`
 	Total   *float64 `json:"total,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes OrderPlacedEventPayload with the properties of Extra.
-func (o OrderPlacedEventPayload) MarshalJSON() ([]byte, error) {
-	type plain OrderPlacedEventPayload
-	wire := plain(o)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, o.Extra)
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OrderPlacedEventPayload) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OrderPlacedEventPayload).decodeJSON, "OrderPlacedEventPayload")
 }
 
-// UnmarshalJSON decodes OrderPlacedEventPayload, keeping undeclared properties in Extra.
-func (o *OrderPlacedEventPayload) UnmarshalJSON(data []byte) error {
-	type plain OrderPlacedEventPayload
-	if err := json.Unmarshal(data, (*plain)(o)); err != nil {
-		return err
+// MarshalJSON encodes o with the properties of Extra.
+func (o OrderPlacedEventPayload) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OrderPlacedEventPayload).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OrderPlacedEventPayload) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	o.Extra, err = extraProperties(data, "orderId", "total")
-	return err
+	*o = OrderPlacedEventPayload{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "orderId":
+			decodeOptional(l, "orderId", &o.OrderID, &o.Extra, decodeString)
+		case "total":
+			decodeOptional(l, "total", &o.Total, &o.Extra, decodeFloat64)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OrderPlacedEventPayload) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "orderId", o.OrderID, o.Extra, encodeString)
+	encodePointer(e, "total", o.Total, o.Extra, encodeFloat64)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "orderId", "total")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // OrderPlacedEventType is the schema /components/schemas/OrderPlacedEvent/properties/type.
@@ -168,9 +272,11 @@ type OrderShippedEvent struct {
 	ID        *string                   `json:"id,omitempty"`
 	Type      string                    `json:"type"`
 	Payload   *OrderShippedEventPayload `json:"payload,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
 }
 
 func (*OrderShippedEvent) isWebhookEvent() {}
@@ -190,58 +296,113 @@ func (o *OrderShippedEvent) GetType() string {
 	return o.Type
 }
 
-// MarshalJSON encodes OrderShippedEvent with type set to "order:shipped" and the properties of Extra.
-func (o OrderShippedEvent) MarshalJSON() ([]byte, error) {
-	type plain OrderShippedEvent
-	wire := plain(o)
-	wire.Type = "order:shipped"
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, o.Extra)
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OrderShippedEvent) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OrderShippedEvent).decodeJSON, "OrderShippedEvent")
 }
 
-// UnmarshalJSON decodes OrderShippedEvent, keeping undeclared properties in Extra.
-func (o *OrderShippedEvent) UnmarshalJSON(data []byte) error {
-	type plain OrderShippedEvent
-	if err := json.Unmarshal(data, (*plain)(o)); err != nil {
-		return err
+// MarshalJSON encodes o with the properties of Extra; "type"
+// is "order:shipped" unless Type says otherwise.
+func (o OrderShippedEvent) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OrderShippedEvent).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OrderShippedEvent) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	o.Extra, err = extraProperties(data, "createdAt", "id", "type", "payload")
-	return err
+	*o = OrderShippedEvent{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "createdAt":
+			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
+		case "id":
+			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+		case "payload":
+			decodeOptional(l, "payload", &o.Payload, &o.Extra, (*OrderShippedEventPayload).decodeJSON)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	o.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OrderShippedEvent) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
+	encodePointer(e, "id", o.ID, o.Extra, encodeString)
+	encodeDiscriminator(e, "type", o.Type, "order:shipped", o.absent.has(0), o.Extra)
+	encodePointer(e, "payload", o.Payload, o.Extra, (*OrderShippedEventPayload).encodeJSON)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "createdAt", "id", "type", "payload")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // OrderShippedEventPayload is the schema /components/schemas/OrderShippedEvent/allOf/1/properties/payload.
 type OrderShippedEventPayload struct {
 	Carrier *string `json:"carrier,omitempty"`
 	OrderID *string `json:"orderId,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes OrderShippedEventPayload with the properties of Extra.
-func (o OrderShippedEventPayload) MarshalJSON() ([]byte, error) {
-	type plain OrderShippedEventPayload
-	wire := plain(o)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, o.Extra)
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OrderShippedEventPayload) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OrderShippedEventPayload).decodeJSON, "OrderShippedEventPayload")
 }
 
-// UnmarshalJSON decodes OrderShippedEventPayload, keeping undeclared properties in Extra.
-func (o *OrderShippedEventPayload) UnmarshalJSON(data []byte) error {
-	type plain OrderShippedEventPayload
-	if err := json.Unmarshal(data, (*plain)(o)); err != nil {
-		return err
+// MarshalJSON encodes o with the properties of Extra.
+func (o OrderShippedEventPayload) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OrderShippedEventPayload).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OrderShippedEventPayload) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	o.Extra, err = extraProperties(data, "carrier", "orderId")
-	return err
+	*o = OrderShippedEventPayload{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "carrier":
+			decodeOptional(l, "carrier", &o.Carrier, &o.Extra, decodeString)
+		case "orderId":
+			decodeOptional(l, "orderId", &o.OrderID, &o.Extra, decodeString)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OrderShippedEventPayload) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "carrier", o.Carrier, o.Extra, encodeString)
+	encodePointer(e, "orderId", o.OrderID, o.Extra, encodeString)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "carrier", "orderId")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // OrderShippedEventType is the schema /components/schemas/OrderShippedEvent/properties/type.
@@ -256,31 +417,51 @@ const (
 // WebhookApp is the schema /x-webhooks/Webhook Event/post/requestBody/content/application~1json/schema/properties/app.
 type WebhookApp struct {
 	ID *string `json:"id,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes WebhookApp with the properties of Extra.
-func (w WebhookApp) MarshalJSON() ([]byte, error) {
-	type plain WebhookApp
-	wire := plain(w)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, w.Extra)
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WebhookApp) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WebhookApp).decodeJSON, "WebhookApp")
 }
 
-// UnmarshalJSON decodes WebhookApp, keeping undeclared properties in Extra.
-func (w *WebhookApp) UnmarshalJSON(data []byte) error {
-	type plain WebhookApp
-	if err := json.Unmarshal(data, (*plain)(w)); err != nil {
-		return err
+// MarshalJSON encodes w with the properties of Extra.
+func (w WebhookApp) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WebhookApp).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WebhookApp) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	w.Extra, err = extraProperties(data, "id")
-	return err
+	*w = WebhookApp{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &w.ID, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WebhookApp) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", w.ID, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "id")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // WebhookEvent is one of several schemas.
@@ -294,6 +475,7 @@ type WebhookEvent interface {
 	// GetType returns the "type" property.
 	GetType() string
 	isWebhookEvent()
+	encodeJSON(*jsonEncoder)
 }
 
 // UnknownWebhookEvent is a WebhookEvent this SDK does not know, or one whose
@@ -307,17 +489,49 @@ type UnknownWebhookEvent struct {
 
 func (*UnknownWebhookEvent) isWebhookEvent() {}
 
+// decodeWebhookEvent decodes the WebhookEvent at l into v:
+// the variant its "type" property names, else *UnknownWebhookEvent with the value as it
+// is. It reports false for null.
+func decodeWebhookEvent(v *WebhookEvent, l *jsonLexer) bool {
+	value, ok := l.discriminator("type")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "order:placed":
+		*v = decodeVariant[OrderPlacedEvent](l)
+	case "order:shipped":
+		*v = decodeVariant[OrderShippedEvent](l)
+	default:
+		*v = &UnknownWebhookEvent{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalWebhookEvent decodes a WebhookEvent from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownWebhookEvent.
+func UnmarshalWebhookEvent(data []byte) (WebhookEvent, error) {
+	var v WebhookEvent
+	err := unmarshalJSON(data, &v, decodeWebhookEvent, "WebhookEvent")
+	return v, err
+}
+
 // GetCreatedAt returns the "createdAt" property, read from Raw.
 func (u *UnknownWebhookEvent) GetCreatedAt() *string {
 	var v *string
-	property(u.Raw, "createdAt", &v)
+	for l := range propertyValues(u.Raw, "createdAt") {
+		decodeOptional(l, "createdAt", &v, nil, decodeString)
+	}
 	return v
 }
 
 // GetID returns the "id" property, read from Raw.
 func (u *UnknownWebhookEvent) GetID() *string {
 	var v *string
-	property(u.Raw, "id", &v)
+	for l := range propertyValues(u.Raw, "id") {
+		decodeOptional(l, "id", &v, nil, decodeString)
+	}
 	return v
 }
 
@@ -331,66 +545,67 @@ func (u UnknownWebhookEvent) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeWebhookEvent decodes a WebhookEvent; JSON null gives nil. Content
-// that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeWebhookEvent(data json.RawMessage) (WebhookEvent, error) {
-	if isNull(data) {
-		return nil, nil
+// encodeJSON writes u.Raw.
+func (u *UnknownWebhookEvent) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
 	}
-	value, err := discriminator(data, "type")
-	if err != nil {
-		return nil, err
-	}
-	var v WebhookEvent
-	switch value {
-	case "order:placed":
-		v = new(OrderPlacedEvent)
-	case "order:shipped":
-		v = new(OrderShippedEvent)
-	default:
-		return &UnknownWebhookEvent{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	if json.Unmarshal(data, v) != nil {
-		return &UnknownWebhookEvent{
-			Raw:  slices.Clone(data),
-			Type: value,
-		}, nil
-	}
-	return v, nil
+	e.raw(u.Raw)
 }
 
 // WebhookHook is the schema /x-webhooks/Webhook Event/post/requestBody/content/application~1json/schema/properties/hook.
 type WebhookHook struct {
 	ID      *string `json:"id,omitempty"`
 	Version *string `json:"version,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes WebhookHook with the properties of Extra.
-func (w WebhookHook) MarshalJSON() ([]byte, error) {
-	type plain WebhookHook
-	wire := plain(w)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, w.Extra)
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WebhookHook) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WebhookHook).decodeJSON, "WebhookHook")
 }
 
-// UnmarshalJSON decodes WebhookHook, keeping undeclared properties in Extra.
-func (w *WebhookHook) UnmarshalJSON(data []byte) error {
-	type plain WebhookHook
-	if err := json.Unmarshal(data, (*plain)(w)); err != nil {
-		return err
+// MarshalJSON encodes w with the properties of Extra.
+func (w WebhookHook) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WebhookHook).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WebhookHook) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	var err error
-	w.Extra, err = extraProperties(data, "id", "version")
-	return err
+	*w = WebhookHook{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &w.ID, &w.Extra, decodeString)
+		case "version":
+			decodeOptional(l, "version", &w.Version, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WebhookHook) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", w.ID, w.Extra, encodeString)
+	encodePointer(e, "version", w.Version, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "id", "version")
+	}
+	e.buf = append(e.buf, '}')
 }
 
 // WebhookPayload is the payload posted to a hook target.
@@ -398,37 +613,59 @@ type WebhookPayload struct {
 	App    *WebhookApp    `json:"app,omitempty"`
 	Events []WebhookEvent `json:"events,omitzero"`
 	Hook   *WebhookHook   `json:"hook,omitempty"`
-	// Extra holds the properties the schema does not declare, so that
-	// nothing received is lost when the value is encoded again.
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes WebhookPayload with the properties of Extra.
-func (w WebhookPayload) MarshalJSON() ([]byte, error) {
-	type plain WebhookPayload
-	wire := plain(w)
-	data, err := json.Marshal(wire)
-	if err != nil {
-		return nil, err
-	}
-	return withExtra(data, w.Extra)
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WebhookPayload) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WebhookPayload).decodeJSON, "WebhookPayload")
 }
 
-// UnmarshalJSON decodes WebhookPayload, keeping undeclared properties in Extra.
-func (w *WebhookPayload) UnmarshalJSON(data []byte) error {
-	type plain WebhookPayload
-	var wire struct {
-		*plain
-		Events []json.RawMessage `json:"events"`
+// MarshalJSON encodes w with the properties of Extra.
+func (w WebhookPayload) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WebhookPayload).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WebhookPayload) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
 	}
-	wire.plain = (*plain)(w)
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
+	*w = WebhookPayload{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "app":
+			decodeOptional(l, "app", &w.App, &w.Extra, (*WebhookApp).decodeJSON)
+		case "events":
+			decodeField(l, "events", &w.Events, &w.Extra, func(v *[]WebhookEvent, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeWebhookEvent)
+			})
+		case "hook":
+			decodeOptional(l, "hook", &w.Hook, &w.Extra, (*WebhookHook).decodeJSON)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
 	}
-	var err error
-	if w.Events, err = decodeSlice(wire.Events, decodeWebhookEvent); err != nil {
-		return fmt.Errorf("events: %w", err)
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WebhookPayload) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
 	}
-	w.Extra, err = extraProperties(data, "app", "events", "hook")
-	return err
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "app", w.App, w.Extra, (*WebhookApp).encodeJSON)
+	encodeOptional(e, "events", &w.Events, w.Events != nil, w.Extra, func(v *[]WebhookEvent, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	encodePointer(e, "hook", w.Hook, w.Extra, (*WebhookHook).encodeJSON)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "app", "events", "hook")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -5,19 +5,23 @@ package sunco
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"net/http"
 )
 
-// ParseWebhook decodes the body of a webhook request. Events of a type this SDK
-// does not know decode as Unknown variants without failing the others.
+// ParseWebhook decodes the body of a webhook request in one pass. Events of a
+// type this SDK does not know, or that are not objects, decode as Unknown
+// variants without failing the others, and a property whose value does not
+// fit its type is kept in the Extra of its object.
+// It fails only on malformed JSON and on a body that is not an object with
+// an "events" array.
 func ParseWebhook(body []byte) (*WebhookPayload, error) {
-	if err := requireProperty(body, "events"); err != nil {
+	var payload WebhookPayload
+	if err := unmarshalJSON(body, &payload, (*WebhookPayload).decodeJSON, "WebhookPayload"); err != nil {
 		return nil, err
 	}
-	var payload WebhookPayload
-	if err := json.Unmarshal(body, &payload); err != nil {
-		return nil, err
+	if payload.Events == nil {
+		return nil, errors.New("sunco: webhook payload has no \"events\" array")
 	}
 	return &payload, nil
 }
