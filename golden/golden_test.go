@@ -85,7 +85,8 @@ func emitted(res *generator.Result) map[string][]byte {
 }
 
 // TestGolden compares the emitted files of each case with its want/
-// directory, byte for byte; with -update it rewrites want/ instead.
+// directory, byte for byte; with -update it first rewrites want/, removing
+// the files the generator no longer writes, and then compares all the same.
 func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c, func(t *testing.T) {
@@ -93,7 +94,6 @@ func TestGolden(t *testing.T) {
 			dir := filepath.Join("testdata", c, "want")
 			if *update {
 				writeWant(t, dir, got)
-				return
 			}
 			want := readWant(t, dir)
 			assert.Equal(t, sortedKeys(want), sortedKeys(got), "file set differs from %s (run go test ./golden -update)", dir)
@@ -179,14 +179,15 @@ func TestCasesListed(t *testing.T) {
 	assert.Equal(t, dirs, listed, "the cases table and testdata/ disagree")
 }
 
-// readWant reads the expected files of a case.
+// readWant reads the expected files of a case: every file of dir, so that
+// a stray one fails the comparison.
 func readWant(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err, "no expected output (run go test ./golden -update)")
 	want := map[string][]byte{}
 	for _, e := range entries {
-		if e.IsDir() || filepath.Ext(e.Name()) != ".go" {
+		if e.IsDir() {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
@@ -196,18 +197,32 @@ func readWant(t *testing.T, dir string) map[string][]byte {
 	return want
 }
 
-// writeWant replaces the .go files of dir with files.
+// writeWant makes dir hold exactly files: it writes each and removes every
+// other file, such as the output of a service that no longer exists.
 func writeWant(t *testing.T, dir string, files map[string][]byte) {
 	t.Helper()
 	require.NoError(t, os.MkdirAll(dir, 0o755))
-	old, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	for _, f := range old {
-		require.NoError(t, os.Remove(f))
+	for _, e := range entries {
+		if _, keep := files[e.Name()]; !keep && !e.IsDir() {
+			require.NoError(t, os.Remove(filepath.Join(dir, e.Name())))
+		}
 	}
 	for name, src := range files {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), src, 0o644))
 	}
+}
+
+// TestWriteWant checks the -update path: the want directory ends up with
+// exactly the generated files, a stale one removed.
+func TestWriteWant(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "service_gone.go"), []byte("package sunco\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "models.go"), []byte("old\n"), 0o644))
+	files := map[string][]byte{"models.go": []byte("new\n"), "client.go": []byte("client\n")}
+	writeWant(t, dir, files)
+	assert.Equal(t, files, readWant(t, dir))
 }
 
 // firstDifference shows the first line where want and got differ, with a
