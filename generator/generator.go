@@ -97,20 +97,37 @@ func Generate(spec, overlay, pkg string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	api, err := build.Build(build.Input{
+	api, warnings, err := build.Build(build.Input{
 		Doc:      loaded.Doc,
 		Webhooks: loaded.Webhooks,
 		Reserved: append(reserved, emit.FixedNames...),
+		Methods:  emit.StructMethods,
 		Locals:   emit.LocalNames,
 	}, pkg)
 	if err != nil {
-		return nil, &InputError{fmt.Errorf("%s: %w", spec, err)}
+		return nil, &InputError{inFile(spec, err)}
 	}
 	files, err := render(api)
 	if err != nil {
 		return nil, err
 	}
+	for _, w := range warnings {
+		loaded.Warnings = append(loaded.Warnings, load.Warning{Pointer: w.Pointer, Message: w.Message})
+	}
 	return &Result{API: api, Warnings: loaded.Warnings, Files: files}, nil
+}
+
+// inFile names the document in each of the joined errors of the build.
+func inFile(spec string, err error) error {
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return fmt.Errorf("%s: %w", spec, err)
+	}
+	var errs []error
+	for _, e := range joined.Unwrap() {
+		errs = append(errs, fmt.Errorf("%s: %w", spec, e))
+	}
+	return errors.Join(errs...)
 }
 
 func countOperations(api *ir.API) int {

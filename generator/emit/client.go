@@ -67,11 +67,7 @@ func signature(op *ir.Operation) []jen.Code {
 		params = append(params, jen.Id(p.Name).Add(typ(p.Type)))
 	}
 	if b := op.Body; b != nil {
-		if b.Multipart != nil {
-			params = append(params, jen.Id("file").Id("UploadFile"))
-		} else {
-			params = append(params, jen.Id("body").Add(typ(b.Type)))
-		}
+		params = append(params, bodyParam(b))
 	}
 	if op.Params != nil {
 		params = append(params, jen.Id("params").Op("*").Id(op.Params.Name))
@@ -86,11 +82,52 @@ func args(op *ir.Operation) []jen.Code {
 		out = append(out, jen.Id(p.Name))
 	}
 	if op.Body != nil {
-		if op.Body.Multipart != nil {
-			out = append(out, jen.Id("file"))
-		} else {
-			out = append(out, jen.Id("body"))
-		}
+		out = append(out, jen.Id(bodyName(op.Body)))
+	}
+	return out
+}
+
+// bodyName is the name of the method parameter holding the request body.
+func bodyName(b *ir.Body) string {
+	if b.Encoding == ir.MultipartBody {
+		return "file"
+	}
+	return "body"
+}
+
+// bodyParam declares the method parameter holding the request body.
+func bodyParam(b *ir.Body) jen.Code {
+	switch b.Encoding {
+	case ir.MultipartBody:
+		return jen.Id("file").Id("UploadFile")
+	case ir.RawBody:
+		return jen.Id("body").Qual("io", "Reader")
+	}
+	return jen.Id("body").Add(typ(b.Type))
+}
+
+// bodyField is the field of the request struct that carries the body, and
+// its value; a form body is first encoded by formEncoding into form.
+func bodyField(b *ir.Body) (string, jen.Code) {
+	switch b.Encoding {
+	case ir.MultipartBody:
+		return "Multipart", jen.Id("file").Dot("part").Call(jen.Lit(b.FileField))
+	case ir.RawBody:
+		return "Raw", jen.Op("&").Id("rawBody").Values(jen.Dict{
+			jen.Id("Reader"):      jen.Id("body"),
+			jen.Id("ContentType"): jen.Lit(b.ContentType),
+		})
+	case ir.FormBody:
+		return "Form", jen.Id("form")
+	}
+	return "Body", jen.Id("body")
+}
+
+// formEncoding encodes the fields of a form body into the url.Values form.
+func formEncoding(b *ir.Body) []jen.Code {
+	out := []jen.Code{jen.Id("form").Op(":=").Qual("net/url", "Values").Values()}
+	for _, k := range b.Form {
+		out = append(out, setParam("form", jen.Lit(k.WireKey), k.Type, jen.Id("body").Dot(k.Field)))
 	}
 	return out
 }
@@ -127,11 +164,8 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 		jen.Id("Path"):   pathExpr(op),
 	}
 	if b := op.Body; b != nil {
-		if b.Multipart != nil {
-			req[jen.Id("Multipart")] = jen.Id("file").Dot("part").Call(jen.Lit(b.Multipart.FileField))
-		} else {
-			req[jen.Id("Body")] = jen.Id("body")
-		}
+		field, value := bodyField(b)
+		req[jen.Id(field)] = value
 	}
 	var body []jen.Code
 	if len(op.PathParams) > 0 {
@@ -144,6 +178,9 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 			fail = []jen.Code{jen.Nil(), jen.Err()}
 		}
 		body = append(body, jen.If(jen.Err().Op(":=").Id("checkPathParams").Call(pairs...), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...)))
+	}
+	if op.Body != nil && op.Body.Encoding == ir.FormBody {
+		body = append(body, formEncoding(op.Body)...)
 	}
 	body = append(body, jen.Id("req").Op(":=").Op("&").Id("request").Values(req))
 	if op.Params != nil {

@@ -4,6 +4,7 @@ package ir
 type Service struct {
 	Name       string // Go type name, e.g. ConversationsService
 	Field      string // field name on Client, e.g. Conversations
+	File       string // name of the file holding it, e.g. service_conversations.go
 	Doc        string
 	Operations []*Operation
 }
@@ -38,13 +39,14 @@ type Param struct {
 	Required bool
 	// Deep lists the keys of a deepObject query parameter, sent as
 	// name[key]=value; empty for simple parameters.
-	Deep []*DeepKey
+	Deep []*KeyField
 }
 
-// DeepKey is one property of a deepObject query parameter.
-type DeepKey struct {
-	Field    string // Go field name in the parameter's struct
-	WireKey  string // the key between the brackets
+// KeyField is a struct field sent as key=value: a key of a deepObject
+// query parameter, or a field of a form body.
+type KeyField struct {
+	Field    string // Go field name in the struct
+	WireKey  string // the key: between the brackets, or the form field name
 	Type     Type
 	Required bool
 }
@@ -57,28 +59,39 @@ type ParamsStruct struct {
 
 // Body is the request body of an operation.
 type Body struct {
-	// Type is the Go type of the body argument; for a multipart upload it
-	// is nil and the body is streamed from an io.Reader.
-	Type      Type
-	Multipart *Multipart
-	Required  bool
+	Encoding BodyEncoding
+	// Type is the Go type of a JSON or form body; nil for the others,
+	// whose content the caller streams from an io.Reader.
+	Type Type
+	// Form lists the fields of a form body's struct.
+	Form []*KeyField
+	// FileField is the form field that carries a multipart upload.
+	FileField string
+	// ContentType is the media type a raw body is sent as.
+	ContentType string
+	Required    bool
 }
 
-// Multipart describes a multipart/form-data upload of one file.
-type Multipart struct {
-	FileField string // form field that carries the file
-}
+// BodyEncoding is how a request body goes on the wire.
+type BodyEncoding int
+
+const (
+	JSONBody      BodyEncoding = iota // Type, encoded as JSON
+	FormBody                          // Type, a struct, as application/x-www-form-urlencoded
+	MultipartBody                     // an UploadFile streamed as multipart/form-data
+	RawBody                           // an io.Reader sent as is, as ContentType
+)
 
 // Pager describes how to follow the cursors of a paginated list.
 type Pager struct {
-	Item      Type     // type of one item
-	Items     *Field   // the response field holding the page's items
-	Meta      *Field   // the response field holding the page metadata
-	HasMore   *Field   // the field of Meta saying whether more pages exist
-	Cursor    *Field   // the field of Meta with the cursor of the next page
-	PageParam *Param   // the deepObject parameter holding the page object
-	PageType  Type     // the type of the page object
-	CursorKey *DeepKey // the key of the page object that takes the cursor
+	Item      Type      // type of one item
+	Items     *Field    // the response field holding the page's items
+	Meta      *Field    // the response field holding the page metadata
+	HasMore   *Field    // the field of Meta saying whether more pages exist
+	Cursor    *Field    // the field of Meta with the cursor of the next page
+	PageParam *Param    // the deepObject parameter holding the page object
+	PageType  Type      // the type of the page object
+	CursorKey *KeyField // the key of the page object that takes the cursor
 }
 
 // Webhook describes the payload SunCo posts to a webhook target.
