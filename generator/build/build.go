@@ -103,6 +103,9 @@ type builder struct {
 	decls      []ir.Decl
 	unions     []*unionPlan
 	examples   []*ir.Example
+	// discriminators are the discriminator properties of union variants,
+	// found by survey before any struct is filled.
+	discriminators map[variantProperty]bool
 
 	warnings []Warning
 	errs     []*Error

@@ -334,3 +334,34 @@ components:
 	assert.Equal(t, "Extra2", pet.Extra)
 	assert.Len(t, warnings, 3)
 }
+
+func TestDiscriminatorValues(t *testing.T) {
+	api, _, err := buildYAML(t, header+`paths: {}
+components:
+  schemas:
+    Shape:
+      oneOf:
+        - $ref: '#/components/schemas/Circle'
+        - $ref: '#/components/schemas/Square'
+        - $ref: '#/components/schemas/Line'
+      discriminator:
+        propertyName: kind
+        mapping: {round: '#/components/schemas/Circle', disc: '#/components/schemas/Circle'}
+    Circle: {type: object, properties: {kind: {type: string}, r: {type: number}}}
+    Square: {type: object, properties: {kind: {type: string, enum: [square]}, side: {type: number}}}
+    Line: {type: object, properties: {length: {type: number}}}
+`)
+	require.NoError(t, err)
+	u := decl(api, "Shape").(*ir.Union)
+	values := map[string][]string{}
+	for _, v := range u.Variants {
+		values[v.Struct.Name] = v.Values
+		assert.Equal(t, ir.String, field(v.Struct, "kind").Type, "%s.Kind is a plain string", v.Struct.Name)
+	}
+	assert.Equal(t, map[string][]string{
+		"Circle": {"disc", "round"}, // mapping entries
+		"Square": {"square"},        // the property's one-value enum
+		"Line":   {"Line"},          // the component name
+	}, values)
+	assert.Nil(t, decl(api, "SquareKind"), "no enum type is declared for a discriminator")
+}

@@ -356,6 +356,13 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 			JSONName: p.name,
 			Doc:      description(p.ref.Value),
 		}
+		if b.discriminators[variantProperty{s, p.name}] {
+			// The discriminator of a union variant holds one fixed value:
+			// a plain string, never an enum type of its own.
+			f.Type = ir.String
+			st.Fields = append(st.Fields, f)
+			continue
+		}
 		name := prefix + goName(p.name)
 		if p.ref.Value.Type.Is("array") {
 			name = prefix + goName(singular(p.name))

@@ -9,8 +9,9 @@ import (
 )
 
 // survey looks at every schema of the document once, before anything is
-// declared, and reports the schemas that are their own type: cycles no Go
-// type can express.
+// declared: it reports the schemas that are their own type (cycles no Go
+// type can express), then finds what decides field types ahead of time:
+// the discriminator properties of union variants, which are plain strings.
 func (b *builder) survey() {
 	pointers := map[*openapi3.Schema]string{} // each schema at the first place it is seen
 	var order []*openapi3.Schema
@@ -19,6 +20,20 @@ func (b *builder) survey() {
 		order = append(order, s)
 	})
 	b.identityCycles(order, pointers)
+	if len(b.errs) > 0 {
+		return
+	}
+	b.discriminators = map[variantProperty]bool{}
+	for _, s := range order {
+		if s.Discriminator == nil || s.Discriminator.PropertyName == "" {
+			continue
+		}
+		for _, v := range b.variantRefs(s) {
+			if v.Value != nil {
+				b.discriminators[variantProperty{objectSchema(v.Value), s.Discriminator.PropertyName}] = true
+			}
+		}
+	}
 }
 
 // eachSchema calls fn once for every schema of the document that the SDK
@@ -100,6 +115,27 @@ func (b *builder) eachSchema(fn func(s *openapi3.Schema, pointer string)) {
 	}
 	operations("/paths", b.doc.Paths.Map())
 	operations("/x-webhooks", b.hooks)
+}
+
+// variantProperty is the discriminator property of a union variant.
+type variantProperty struct {
+	variant  *openapi3.Schema
+	property string
+}
+
+// objectSchema is the schema whose struct s stands for: s itself, or the
+// schema that s, an allOf wrapper or single alternative, is the type of.
+func objectSchema(s *openapi3.Schema) *openapi3.Schema {
+	for {
+		switch {
+		case isRefWrapper(s) && s.AllOf[0].Value != nil:
+			s = s.AllOf[0].Value
+		case (len(s.OneOf) == 1 || len(s.OneOf) == 0 && len(s.AnyOf) == 1) && alternatives(s)[0].Value != nil:
+			s = alternatives(s)[0].Value
+		default:
+			return s
+		}
+	}
 }
 
 // identityEdges are the schemas a schema is the Go type of, or merges

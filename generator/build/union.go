@@ -123,15 +123,9 @@ func (b *builder) mappingTarget(m openapi3.MappingRef) *openapi3.SchemaRef {
 	return ref
 }
 
-// discriminatorFromTitle is the value of the x-discriminator-value
-// extension (set by the overlay) saying each variant's discriminator value
-// is its title, for unions whose discriminator has no mapping.
-const discriminatorFromTitle = "title"
-
 // discriminatorValues are the values selecting alt: those the mapping
-// gives it, else its title when the union says so, else the single enum
-// value of its discriminator property, else (as OpenAPI specifies) the
-// name of its schema.
+// gives it, else the single value its discriminator property's enum allows,
+// else (as OpenAPI specifies) the name of its schema.
 func (b *builder) discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRef, pointer string) []string {
 	var values []string
 	for _, value := range sortedKeys(s.Discriminator.Mapping) {
@@ -141,9 +135,6 @@ func (b *builder) discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRe
 	}
 	if len(values) > 0 {
 		return values
-	}
-	if s.Extensions["x-discriminator-value"] == discriminatorFromTitle && alt.Value.Title != "" {
-		return []string{alt.Value.Title}
 	}
 	props, _, _ := flatten(alt.Value, pointer)
 	for _, p := range props {
@@ -156,7 +147,7 @@ func (b *builder) discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRe
 	if key, ok := componentKey(alt.Ref); ok {
 		return []string{key}
 	}
-	b.errorf(pointer, "cannot tell the %s value of this inline variant: give it a mapping entry", s.Discriminator.PropertyName)
+	b.errorf(pointer, "cannot tell the %s value of this inline variant: give it a mapping entry or a one-value enum", s.Discriminator.PropertyName)
 	return nil
 }
 

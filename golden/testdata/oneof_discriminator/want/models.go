@@ -114,7 +114,7 @@ type Highlight = Shape
 
 // Line is the schema /components/schemas/Line.
 type Line struct {
-	Kind   LineKind `json:"kind"`
+	Kind   string   `json:"kind"`
 	Length *float64 `json:"length,omitempty"`
 	// Extra holds the properties the schema does not declare, so that
 	// nothing received is lost when the value is encoded again.
@@ -122,6 +122,11 @@ type Line struct {
 }
 
 func (*Line) isOutline() {}
+
+// GetKind returns Kind.
+func (l *Line) GetKind() string {
+	return l.Kind
+}
 
 // MarshalJSON encodes Line with kind set to "line" and the properties of Extra.
 func (l Line) MarshalJSON() ([]byte, error) {
@@ -146,19 +151,12 @@ func (l *Line) UnmarshalJSON(data []byte) error {
 	return err
 }
 
-// LineKind is the schema /components/schemas/Line/properties/kind.
-// Values other than the constants below may be received and are kept as they are.
-type LineKind string
-
-// Values of LineKind.
-const (
-	LineKindLine LineKind = "line"
-)
-
 // Outline: What a drawing is framed with.
 //
 // Its dynamic type is one of *Circle, *Line or *UnknownOutline.
 type Outline interface {
+	// GetKind returns the "kind" property.
+	GetKind() string
 	isOutline()
 }
 
@@ -172,6 +170,11 @@ type UnknownOutline struct {
 }
 
 func (*UnknownOutline) isOutline() {}
+
+// GetKind returns the "kind" property, read from Raw.
+func (u *UnknownOutline) GetKind() string {
+	return u.Type
+}
 
 // MarshalJSON encodes the value exactly as it was received.
 func (u UnknownOutline) MarshalJSON() ([]byte, error) {
