@@ -44,6 +44,7 @@ var cases = []string{
 	"deepobject",          // deepObject page/filter params, header and path params, Iter
 	"enums",               // component and inline enums, name mangling
 	"freeform",            // objects without properties, additionalProperties
+	"names",               // initialisms, brands, runs of capitals, file names
 	"normalize",           // defects the loader normalizes; a redirect operation
 	"nullable",            // Nullable[T], pointers for optional fields
 	"oneof_discriminator", // sealed interface picked by a discriminator

@@ -7,20 +7,35 @@ import (
 )
 
 // canonicalWords spell the words that Go style does not simply capitalize:
-// initialisms, written whole in upper case. Keys are lower case.
+// initialisms, written whole in upper case, and brand names with a capital
+// inside, kept whole. Keys are lower case.
 var canonicalWords = func() map[string]string {
-	m := map[string]string{}
-	for _, w := range []string{"ID", "URL", "API", "JWT", "SDK", "HTTP"} {
+	m := map[string]string{"oauth": "OAuth", "whatsapp": "WhatsApp"}
+	for _, w := range []string{
+		"ACL", "API", "ASCII", "CPU", "CSS", "CSV", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS",
+		"ID", "IOS", "IP", "JSON", "JWT", "QPS", "RAM", "RPC", "SDK", "SLA", "SMS", "SMTP", "SQL",
+		"SSH", "SSO", "TCP", "TLS", "TTL", "UDP", "UI", "UID", "URI", "URL", "UTF8", "UUID", "VM",
+		"XML", "XMPP", "XSRF", "XSS",
+	} {
 		m[strings.ToLower(w)] = w
 	}
 	return m
 }()
 
 // canonical is the Go spelling of a word when it has a fixed one: an
-// initialism (id gives ID).
+// initialism (id gives ID, ids gives IDs) or a brand (whatsapp gives
+// WhatsApp).
 func canonical(word string) (string, bool) {
-	c, ok := canonicalWords[strings.ToLower(word)]
-	return c, ok
+	lower := strings.ToLower(word)
+	if c, ok := canonicalWords[lower]; ok {
+		return c, true
+	}
+	if stem, ok := strings.CutSuffix(lower, "s"); ok {
+		if c, ok := canonicalWords[stem]; ok && strings.ToUpper(c) == c {
+			return c + "s", true
+		}
+	}
+	return "", false
 }
 
 // goName turns a name from the document (camelCase, snake_case, words with

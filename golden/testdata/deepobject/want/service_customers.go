@@ -111,7 +111,7 @@ type ListReceiptsParams struct {
 	Page  *ListCustomersPage
 	Limit *int
 	// Only these receipts; the parameter repeats for each.
-	Ids IDList
+	IDs IDList
 }
 
 func (p *ListReceiptsParams) encode(req *request) {
@@ -130,7 +130,7 @@ func (p *ListReceiptsParams) encode(req *request) {
 	if x := p.Limit; x != nil {
 		q.Set("limit", formatParam(*x))
 	}
-	for _, x := range p.Ids {
+	for _, x := range p.IDs {
 		q.Add("ids", formatParam(x))
 	}
 	req.Query = q
