@@ -19,7 +19,7 @@ type unionPlan struct {
 func (b *builder) planUnion(u *ir.Union, s *openapi3.Schema) {
 	u.Unknown = b.pkg.declare(u.Pointer, "Unknown"+u.Name)
 	u.Marker = "is" + u.Name // a method: unexported, so no field can take it
-	u.Decoder = b.pkg.declare(u.Pointer, "decode"+u.Name)
+	u.Decoder = b.pkg.declare(u.Pointer, "Unmarshal"+u.Name)
 	if s.Discriminator != nil {
 		u.Discriminator = s.Discriminator.PropertyName
 	}

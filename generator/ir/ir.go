@@ -102,7 +102,8 @@ type Union struct {
 	// interface has a getter for each, so no type switch is needed to
 	// read them. The Unknown variant reads them from its raw JSON.
 	Common []*Getter
-	// Decoder is the name of the unexported function that decodes it.
+	// Decoder is the name of the function that decodes it on its own,
+	// Unmarshal<Name> (DESIGN §3).
 	Decoder string
 }
 

@@ -306,9 +306,9 @@ func (u UnknownPet2) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodePet decodes a Pet; JSON null gives nil. Content
+// UnmarshalPet decodes a Pet; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodePet(data json.RawMessage) (Pet, error) {
+func UnmarshalPet(data json.RawMessage) (Pet, error) {
 	if isNull(data) {
 		return nil, nil
 	}
@@ -411,7 +411,7 @@ func (w *Widget) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	if w.Pet, err = decodePet(wire.Pet); err != nil {
+	if w.Pet, err = UnmarshalPet(wire.Pet); err != nil {
 		return fmt.Errorf("pet: %w", err)
 	}
 	w.Extra2, err = extraProperties(data, "bar", "color", "dimensions", "extra", "flags", "foo", "level", "owner", "pet", "size", "userId", "user_id", "wrapped")

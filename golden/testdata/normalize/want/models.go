@@ -28,9 +28,9 @@ func (u UnknownEndBody) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeEndBody decodes an EndBody; JSON null gives nil. Content
+// UnmarshalEndBody decodes an EndBody; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeEndBody(data json.RawMessage) (EndBody, error) {
+func UnmarshalEndBody(data json.RawMessage) (EndBody, error) {
 	if isNull(data) {
 		return nil, nil
 	}
@@ -194,9 +194,9 @@ func (u UnknownLimits) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeLimits decodes a Limits; JSON null gives nil. Content
+// UnmarshalLimits decodes a Limits; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeLimits(data json.RawMessage) (Limits, error) {
+func UnmarshalLimits(data json.RawMessage) (Limits, error) {
 	if isNull(data) {
 		return nil, nil
 	}

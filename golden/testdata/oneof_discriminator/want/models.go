@@ -90,19 +90,19 @@ func (d *Drawing) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	if d.Background, err = decodeNullable(wire.Background, decodeShape); err != nil {
+	if d.Background, err = decodeNullable(wire.Background, UnmarshalShape); err != nil {
 		return fmt.Errorf("background: %w", err)
 	}
-	if d.ByLayer, err = decodeMap(wire.ByLayer, decodeShape); err != nil {
+	if d.ByLayer, err = decodeMap(wire.ByLayer, UnmarshalShape); err != nil {
 		return fmt.Errorf("byLayer: %w", err)
 	}
-	if d.Highlighted, err = decodeShape(wire.Highlighted); err != nil {
+	if d.Highlighted, err = UnmarshalShape(wire.Highlighted); err != nil {
 		return fmt.Errorf("highlighted: %w", err)
 	}
-	if d.Outline, err = decodeOutline(wire.Outline); err != nil {
+	if d.Outline, err = UnmarshalOutline(wire.Outline); err != nil {
 		return fmt.Errorf("outline: %w", err)
 	}
-	if d.Shapes, err = decodeSlice(wire.Shapes, decodeShape); err != nil {
+	if d.Shapes, err = decodeSlice(wire.Shapes, UnmarshalShape); err != nil {
 		return fmt.Errorf("shapes: %w", err)
 	}
 	d.Extra, err = extraProperties(data, "background", "byLayer", "highlighted", "outline", "shapes")
@@ -181,9 +181,9 @@ func (u UnknownOutline) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeOutline decodes an Outline; JSON null gives nil. Content
+// UnmarshalOutline decodes an Outline; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeOutline(data json.RawMessage) (Outline, error) {
+func UnmarshalOutline(data json.RawMessage) (Outline, error) {
 	if isNull(data) {
 		return nil, nil
 	}
@@ -281,9 +281,9 @@ func (u UnknownShape) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeShape decodes a Shape; JSON null gives nil. Content
+// UnmarshalShape decodes a Shape; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeShape(data json.RawMessage) (Shape, error) {
+func UnmarshalShape(data json.RawMessage) (Shape, error) {
 	if isNull(data) {
 		return nil, nil
 	}

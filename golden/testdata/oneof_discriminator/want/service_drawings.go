@@ -43,7 +43,7 @@ func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, opts
 	if err := s.t.do(ctx, req, &raw, opts); err != nil {
 		return nil, err
 	}
-	out, err := decodeSlice(raw, decodeShape)
+	out, err := decodeSlice(raw, UnmarshalShape)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeI
 	if err := s.t.do(ctx, req, &raw, opts); err != nil {
 		return nil, err
 	}
-	out, err := decodeShape(raw)
+	out, err := UnmarshalShape(raw)
 	if err != nil {
 		return nil, err
 	}

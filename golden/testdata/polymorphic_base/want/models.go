@@ -56,9 +56,9 @@ func (u UnknownConnector) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeConnector decodes a Connector; JSON null gives nil. Content
+// UnmarshalConnector decodes a Connector; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeConnector(data json.RawMessage) (Connector, error) {
+func UnmarshalConnector(data json.RawMessage) (Connector, error) {
 	if isNull(data) {
 		return nil, nil
 	}
@@ -120,7 +120,7 @@ func (c *ConnectorList) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	if c.Connectors, err = decodeSlice(wire.Connectors, decodeConnector); err != nil {
+	if c.Connectors, err = decodeSlice(wire.Connectors, UnmarshalConnector); err != nil {
 		return fmt.Errorf("connectors: %w", err)
 	}
 	c.Extra, err = extraProperties(data, "connectors")
@@ -159,7 +159,7 @@ func (c *CreateConnectorResponse) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	if c.Connector, err = decodeConnector(wire.Connector); err != nil {
+	if c.Connector, err = UnmarshalConnector(wire.Connector); err != nil {
 		return fmt.Errorf("connector: %w", err)
 	}
 	c.Extra, err = extraProperties(data, "connector")

@@ -101,9 +101,9 @@ func (u UnknownExpr) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeExpr decodes an Expr; JSON null gives nil. Content
+// UnmarshalExpr decodes an Expr; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeExpr(data json.RawMessage) (Expr, error) {
+func UnmarshalExpr(data json.RawMessage) (Expr, error) {
 	if isNull(data) {
 		return nil, nil
 	}
@@ -252,7 +252,7 @@ func (s *Sum) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	if s.Terms, err = decodeSlice(wire.Terms, decodeExpr); err != nil {
+	if s.Terms, err = decodeSlice(wire.Terms, UnmarshalExpr); err != nil {
 		return fmt.Errorf("terms: %w", err)
 	}
 	s.Extra, err = extraProperties(data, "op", "terms")

@@ -95,9 +95,9 @@ func (u UnknownCharge) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeCharge decodes a Charge; JSON null gives nil. Content
+// UnmarshalCharge decodes a Charge; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeCharge(data json.RawMessage) (Charge, error) {
+func UnmarshalCharge(data json.RawMessage) (Charge, error) {
 	if isNull(data) {
 		return nil, nil
 	}
@@ -165,13 +165,13 @@ func (d *Delivery) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	if d.Charge, err = decodeCharge(wire.Charge); err != nil {
+	if d.Charge, err = UnmarshalCharge(wire.Charge); err != nil {
 		return fmt.Errorf("charge: %w", err)
 	}
-	if d.Copies, err = decodeSlice(wire.Copies, decodeDestination); err != nil {
+	if d.Copies, err = decodeSlice(wire.Copies, UnmarshalDestination); err != nil {
 		return fmt.Errorf("copies: %w", err)
 	}
-	if d.To, err = decodeDestination(wire.To); err != nil {
+	if d.To, err = UnmarshalDestination(wire.To); err != nil {
 		return fmt.Errorf("to: %w", err)
 	}
 	d.Extra, err = extraProperties(data, "charge", "copies", "sender", "to")
@@ -199,9 +199,9 @@ func (u UnknownDestination) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeDestination decodes a Destination; JSON null gives nil. Content
+// UnmarshalDestination decodes a Destination; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeDestination(data json.RawMessage) (Destination, error) {
+func UnmarshalDestination(data json.RawMessage) (Destination, error) {
 	if isNull(data) {
 		return nil, nil
 	}

@@ -25,7 +25,7 @@ func (s *DeliveriesService) CreateDelivery(ctx context.Context, body Delivery, o
 	if err := s.t.do(ctx, req, &raw, opts); err != nil {
 		return nil, err
 	}
-	out, err := decodeDestination(raw)
+	out, err := UnmarshalDestination(raw)
 	if err != nil {
 		return nil, err
 	}

@@ -312,9 +312,9 @@ func (u UnknownWebhookEvent) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// decodeWebhookEvent decodes a WebhookEvent; JSON null gives nil. Content
+// UnmarshalWebhookEvent decodes a WebhookEvent; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func decodeWebhookEvent(data json.RawMessage) (WebhookEvent, error) {
+func UnmarshalWebhookEvent(data json.RawMessage) (WebhookEvent, error) {
 	if isNull(data) {
 		return nil, nil
 	}
@@ -407,7 +407,7 @@ func (w *WebhookPayload) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	if w.Events, err = decodeSlice(wire.Events, decodeWebhookEvent); err != nil {
+	if w.Events, err = decodeSlice(wire.Events, UnmarshalWebhookEvent); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
 	w.Extra, err = extraProperties(data, "app", "events", "hook")
