@@ -103,9 +103,10 @@ type builder struct {
 	decls      []ir.Decl
 	unions     []*unionPlan
 	examples   []*ir.Example
-	// discriminators are the discriminator properties of union variants,
-	// found by survey before any struct is filled.
+	// Found by survey before anything is declared: the discriminator
+	// properties of union variants, the variants of the webhook events.
 	discriminators map[variantProperty]bool
+	events         map[*openapi3.Schema]bool
 
 	warnings []Warning
 	errs     []*Error

@@ -365,3 +365,24 @@ components:
 	}, values)
 	assert.Nil(t, decl(api, "SquareKind"), "no enum type is declared for a discriminator")
 }
+
+func TestGoNameExtension(t *testing.T) {
+	api, _, err := buildYAML(t, header+`paths: {}
+components:
+  schemas:
+    buy: {type: object, x-go-name: BuyAction, properties: {uri: {type: string}}}
+    link: {type: object, properties: {uri: {type: string}}}
+`)
+	require.NoError(t, err)
+	assert.NotNil(t, decl(api, "BuyAction"))
+	assert.NotNil(t, decl(api, "Link"))
+
+	for _, bad := range []string{"buyAction", "Buy Action", "1Buy", "42"} {
+		t.Run(bad, func(t *testing.T) {
+			_, _, err := buildYAML(t, header+"paths: {}\ncomponents:\n  schemas:\n    buy: {type: object, x-go-name: '"+bad+"'}\n")
+			e := errs(t, err)
+			require.Len(t, e, 1)
+			assert.Equal(t, "/components/schemas/buy/x-go-name", e[0].Pointer)
+		})
+	}
+}

@@ -110,10 +110,33 @@ func sameSchema(a, b *openapi3.SchemaRef) bool {
 }
 
 // site is where a schema is used: its JSON pointer and the Go name a type
-// declared there would get if the schema has no title.
+// declared there would get if the schema has no name of its own.
 type site struct {
 	pointer string
 	name    string
+}
+
+// goNameExtension names the Go type of a schema, overriding every rule.
+const goNameExtension = "x-go-name"
+
+// eventSuffix ends the name of every webhook event type.
+const eventSuffix = "Event"
+
+// typeName is the Go name the schema s asks for: its x-go-name, else the
+// name derived from its key or title (base), with the Event suffix when it
+// is a webhook event.
+func (b *builder) typeName(s *openapi3.Schema, pointer, base string) string {
+	if v, ok := s.Extensions[goNameExtension]; ok {
+		name, _ := v.(string)
+		if isExportedIdent(name) {
+			return name
+		}
+		b.errorf(pointer+"/"+goNameExtension, "%v is not an exported Go identifier", v)
+	}
+	if b.events[s] && !strings.HasSuffix(base, eventSuffix) {
+		return base + eventSuffix
+	}
+	return base
 }
 
 func (b *builder) declareComponents() {
@@ -121,7 +144,7 @@ func (b *builder) declareComponents() {
 	for _, key := range sortedKeys(schemas) {
 		s := schemas[key].Value
 		pointer := pointerJoin("/components/schemas", key)
-		want := goName(key)
+		want := b.typeName(s, pointer, goName(key))
 		// A name the SDK itself declares, like Client, gives way.
 		name := b.pkg.declare(pointer, want, want+"Schema")
 		d := newDecl(classify(s), name, s.Description, pointer)
@@ -229,13 +252,14 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
 	return &ir.Named{Decl: d}
 }
 
-// inlineName names a type declared inline: by its title when that is
-// free, else by where it is used.
+// inlineName names a type declared inline: by its x-go-name, else its
+// title when that is free, else by where it is used.
 func (b *builder) inlineName(s *openapi3.Schema, at site) string {
-	if s.Title != "" && !b.pkg.taken(goName(s.Title)) {
-		return b.pkg.declare(at.pointer, goName(s.Title))
+	base := at.name
+	if s.Title != "" && !b.pkg.taken(b.typeName(s, at.pointer, goName(s.Title))) {
+		base = goName(s.Title)
 	}
-	return b.pkg.declare(at.pointer, at.name)
+	return b.pkg.declare(at.pointer, b.typeName(s, at.pointer, base))
 }
 
 // plainType is the type of a schema that declares nothing of its own.

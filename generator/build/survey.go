@@ -10,8 +10,9 @@ import (
 
 // survey looks at every schema of the document once, before anything is
 // declared: it reports the schemas that are their own type (cycles no Go
-// type can express), then finds what decides field types ahead of time:
-// the discriminator properties of union variants, which are plain strings.
+// type can express), then finds what decides names and field types ahead
+// of time: the discriminator properties of union variants, which are plain
+// strings, and the variants of the webhook events union, named ...Event.
 func (b *builder) survey() {
 	pointers := map[*openapi3.Schema]string{} // each schema at the first place it is seen
 	var order []*openapi3.Schema
@@ -31,6 +32,15 @@ func (b *builder) survey() {
 		for _, v := range b.variantRefs(s) {
 			if v.Value != nil {
 				b.discriminators[variantProperty{objectSchema(v.Value), s.Discriminator.PropertyName}] = true
+			}
+		}
+	}
+	b.events = map[*openapi3.Schema]bool{}
+	if body := b.webhookPayload(); body != nil {
+		events := body.media.Schema.Value.Properties[webhookEventsField]
+		if events != nil && events.Value != nil && events.Value.Items != nil && events.Value.Items.Value != nil {
+			for _, alt := range alternatives(events.Value.Items.Value) {
+				b.events[alt.Value] = true
 			}
 		}
 	}

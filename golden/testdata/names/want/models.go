@@ -4,11 +4,73 @@ package sunco
 
 import "encoding/json"
 
+// BuyAction is the schema /components/schemas/buy.
+type BuyAction struct {
+	URI *string `json:"uri,omitempty"`
+	// Extra holds the properties the schema does not declare, so that
+	// nothing received is lost when the value is encoded again.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes BuyAction with the properties of Extra.
+func (b BuyAction) MarshalJSON() ([]byte, error) {
+	type plain BuyAction
+	wire := plain(b)
+	data, err := json.Marshal(wire)
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(data, b.Extra)
+}
+
+// UnmarshalJSON decodes BuyAction, keeping undeclared properties in Extra.
+func (b *BuyAction) UnmarshalJSON(data []byte) error {
+	type plain BuyAction
+	if err := json.Unmarshal(data, (*plain)(b)); err != nil {
+		return err
+	}
+	var err error
+	b.Extra, err = extraProperties(data, "uri")
+	return err
+}
+
+// DeviceLocation is the schema /components/schemas/iosDevice/properties/location.
+type DeviceLocation struct {
+	Lat *float64 `json:"lat,omitempty"`
+	// Extra holds the properties the schema does not declare, so that
+	// nothing received is lost when the value is encoded again.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes DeviceLocation with the properties of Extra.
+func (d DeviceLocation) MarshalJSON() ([]byte, error) {
+	type plain DeviceLocation
+	wire := plain(d)
+	data, err := json.Marshal(wire)
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(data, d.Extra)
+}
+
+// UnmarshalJSON decodes DeviceLocation, keeping undeclared properties in Extra.
+func (d *DeviceLocation) UnmarshalJSON(data []byte) error {
+	type plain DeviceLocation
+	if err := json.Unmarshal(data, (*plain)(d)); err != nil {
+		return err
+	}
+	var err error
+	d.Extra, err = extraProperties(data, "lat")
+	return err
+}
+
 // IOSDevice is the schema /components/schemas/iosDevice.
 type IOSDevice struct {
-	Channel   *IOSDeviceChannel `json:"channel,omitempty"`
-	GUID      *string           `json:"guid,omitempty"`
-	IPAddress *string           `json:"ipAddress,omitempty"`
+	Channel    *IOSDeviceChannel `json:"channel,omitempty"`
+	GUID       *string           `json:"guid,omitempty"`
+	IPAddress  *string           `json:"ipAddress,omitempty"`
+	LastAction *BuyAction        `json:"lastAction,omitempty"`
+	Location   *DeviceLocation   `json:"location,omitempty"`
 	// Extra holds the properties the schema does not declare, so that
 	// nothing received is lost when the value is encoded again.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -32,7 +94,7 @@ func (i *IOSDevice) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	i.Extra, err = extraProperties(data, "channel", "guid", "ipAddress")
+	i.Extra, err = extraProperties(data, "channel", "guid", "ipAddress", "lastAction", "location")
 	return err
 }
 

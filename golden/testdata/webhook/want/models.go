@@ -70,6 +70,57 @@ func (e *EventBase) UnmarshalJSON(data []byte) error {
 	return err
 }
 
+// OrderCancelledEvent is the schema /components/schemas/OrderCancelled.
+type OrderCancelledEvent struct {
+	CreatedAt *string `json:"createdAt,omitempty"`
+	ID        *string `json:"id,omitempty"`
+	Type      string  `json:"type"`
+	Reason    *string `json:"reason,omitempty"`
+	// Extra holds the properties the schema does not declare, so that
+	// nothing received is lost when the value is encoded again.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+func (*OrderCancelledEvent) isWebhookEvent() {}
+
+// GetCreatedAt returns CreatedAt.
+func (o *OrderCancelledEvent) GetCreatedAt() *string {
+	return o.CreatedAt
+}
+
+// GetID returns ID.
+func (o *OrderCancelledEvent) GetID() *string {
+	return o.ID
+}
+
+// GetType returns Type.
+func (o *OrderCancelledEvent) GetType() string {
+	return o.Type
+}
+
+// MarshalJSON encodes OrderCancelledEvent with type set to "order:cancelled" and the properties of Extra.
+func (o OrderCancelledEvent) MarshalJSON() ([]byte, error) {
+	type plain OrderCancelledEvent
+	wire := plain(o)
+	wire.Type = "order:cancelled"
+	data, err := json.Marshal(wire)
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(data, o.Extra)
+}
+
+// UnmarshalJSON decodes OrderCancelledEvent, keeping undeclared properties in Extra.
+func (o *OrderCancelledEvent) UnmarshalJSON(data []byte) error {
+	type plain OrderCancelledEvent
+	if err := json.Unmarshal(data, (*plain)(o)); err != nil {
+		return err
+	}
+	var err error
+	o.Extra, err = extraProperties(data, "createdAt", "id", "type", "reason")
+	return err
+}
+
 // OrderPlacedEvent is the schema /components/schemas/OrderPlacedEvent.
 type OrderPlacedEvent struct {
 	CreatedAt *string                  `json:"createdAt,omitempty"`
@@ -266,7 +317,7 @@ func (w *WebhookApp) UnmarshalJSON(data []byte) error {
 
 // WebhookEvent is one of several schemas.
 //
-// Its dynamic type is one of *OrderPlacedEvent, *OrderShippedEvent or *UnknownWebhookEvent.
+// Its dynamic type is one of *OrderPlacedEvent, *OrderShippedEvent, *OrderCancelledEvent or *UnknownWebhookEvent.
 type WebhookEvent interface {
 	// GetCreatedAt returns the "createdAt" property.
 	GetCreatedAt() *string
@@ -328,6 +379,8 @@ func UnmarshalWebhookEvent(data json.RawMessage) (WebhookEvent, error) {
 		v = new(OrderPlacedEvent)
 	case "order:shipped":
 		v = new(OrderShippedEvent)
+	case "order:cancelled":
+		v = new(OrderCancelledEvent)
 	default:
 		return &UnknownWebhookEvent{
 			Raw:  slices.Clone(data),
