@@ -27,6 +27,13 @@ type multipartFile struct {
 	Reader      io.Reader
 }
 
+// rawBody is a request body sent as is, for operations whose body is
+// neither JSON, a form nor a multipart upload.
+type rawBody struct {
+	Reader      io.Reader
+	ContentType string
+}
+
 // requestBody produces the body of each attempt of one request.
 type requestBody struct {
 	contentType string
@@ -54,6 +61,11 @@ func newRequestBody(req *request) (*requestBody, error) {
 		return &requestBody{contentType: "application/json", json: data}, nil
 	case req.Multipart != nil:
 		return newMultipartBody(req.Multipart)
+	case req.Form != nil:
+		return &requestBody{contentType: "application/x-www-form-urlencoded", json: []byte(req.Form.Encode())}, nil
+	case req.Raw != nil:
+		// Sent once, like a multipart upload from a Reader that cannot seek.
+		return &requestBody{contentType: req.Raw.ContentType, file: &multipartFile{Reader: req.Raw.Reader}, length: -1}, nil
 	}
 	return &requestBody{}, nil
 }

@@ -92,6 +92,8 @@ type request struct {
 	Header    http.Header    // may be nil; header parameters
 	Body      any            // when non-nil, sent as JSON
 	Multipart *multipartFile // when non-nil, streamed as multipart/form-data
+	Form      url.Values     // when non-nil, sent as application/x-www-form-urlencoded
+	Raw       *rawBody       // when non-nil, streamed as is
 }
 
 // do sends req and decodes a 2xx JSON response into out; with a nil out the
