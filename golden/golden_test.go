@@ -40,11 +40,13 @@ var update = flag.Bool("update", false, "rewrite testdata/*/want with the genera
 // checks that none is missed.
 var cases = []string{
 	"allof_flatten",       // allOf of refs + inline; allOf [$ref] is the type itself
+	"bodies",              // form, raw and text request bodies, +json, JSON preferred
 	"collisions",          // Go names that collide, with each other and with the SDK's
 	"deepobject",          // deepObject page/filter params, header and path params, Iter
 	"enums",               // component and inline enums, name mangling
 	"freeform",            // objects without properties, additionalProperties
 	"names",               // initialisms, brands, runs of capitals, file names
+	"no_components",       // no components, no operationId, no tags
 	"normalize",           // defects the loader normalizes; a redirect operation
 	"nullable",            // Nullable[T], pointers for optional fields
 	"oneof_discriminator", // sealed interface picked by a discriminator
@@ -161,14 +163,64 @@ var vetCase = []*regexp.Regexp{
 	regexp.MustCompile(`(?m)^(?:vet: )?(?:\./)?(\w+)/\w+\.go:\d+`),
 }
 
-// TestCasesListed requires every directory of testdata/ to be a case of
-// the table, and every case to have a spec.
+// refusals are documents the generator must refuse, in testdata/refused/,
+// each with the JSON pointers its errors name, in order.
+var refusals = []struct {
+	file     string
+	pointers []string
+}{
+	{"allof_cycle.yaml", []string{"/components/schemas/A"}},
+	{"oneof_self.yaml", []string{"/components/schemas/A"}},
+	{"alias_cycle.yaml", []string{"/components/schemas/A"}},
+	{"unsupported.yaml", []string{
+		"/components/schemas/Mixed/allOf/0",
+		"/components/schemas/Named/x-go-name",
+		"/components/schemas/Shape/oneOf/1",
+		"/paths/~1forms/post/requestBody/content/application~1x-www-form-urlencoded/schema",
+		"/paths/~1search/get/parameters/0/schema",
+		"/paths/~1uploads/post/requestBody/content/multipart~1form-data/schema",
+	}},
+}
+
+// TestRefused requires each refused document to fail as unusable input
+// with one line per error, each naming the file and the expected pointer.
+func TestRefused(t *testing.T) {
+	for _, r := range refusals {
+		t.Run(r.file, func(t *testing.T) {
+			spec := filepath.Join("testdata", "refused", r.file)
+			_, err := generator.Generate(spec, "", pkg)
+			var input *generator.InputError
+			require.ErrorAs(t, err, &input)
+			lines := strings.Split(err.Error(), "\n")
+			require.Len(t, lines, len(r.pointers), "one line per error:\n%s", err)
+			for i, line := range lines {
+				assert.True(t, strings.HasPrefix(line, spec+": "+r.pointers[i]+": "), "line %d is %q", i, line)
+			}
+		})
+	}
+}
+
+// TestRefusedListed requires every file of testdata/refused to be in the
+// refusals table.
+func TestRefusedListed(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "refused", "*.yaml"))
+	require.NoError(t, err)
+	var listed []string
+	for _, r := range refusals {
+		listed = append(listed, filepath.Join("testdata", "refused", r.file))
+	}
+	slices.Sort(listed)
+	assert.Equal(t, files, listed)
+}
+
+// TestCasesListed requires every directory of testdata/ but refused/ to
+// be a case of the table, and every case to have a spec.
 func TestCasesListed(t *testing.T) {
 	entries, err := os.ReadDir("testdata")
 	require.NoError(t, err)
 	var dirs, listed []string
 	for _, e := range entries {
-		if e.IsDir() {
+		if e.IsDir() && e.Name() != "refused" {
 			dirs = append(dirs, e.Name())
 		}
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,7 +132,7 @@ func (b *builder) typeName(s *openapi3.Schema, pointer, base string) string {
 		if isExportedIdent(name) {
 			return name
 		}
-		b.errorf(pointer+"/"+goNameExtension, "%v is not an exported Go identifier", v)
+		b.errorf(pointer+"/"+goNameExtension, "%q is not an exported Go identifier", fmt.Sprint(v))
 	}
 	if b.events[s] && !strings.HasSuffix(base, eventSuffix) {
 		return base + eventSuffix

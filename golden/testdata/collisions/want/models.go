@@ -10,8 +10,9 @@ import (
 
 // Cat is the schema /components/schemas/Cat.
 type Cat struct {
-	Lives   *int   `json:"lives,omitempty"`
-	Species string `json:"species"`
+	GetSpecies *string `json:"getSpecies,omitempty"`
+	Lives      *int    `json:"lives,omitempty"`
+	Species    string  `json:"species"`
 	// Extra holds the properties the schema does not declare, so that
 	// nothing received is lost when the value is encoded again.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -19,8 +20,8 @@ type Cat struct {
 
 func (*Cat) isPet() {}
 
-// GetSpecies returns Species.
-func (c *Cat) GetSpecies() string {
+// GetSpecies2 returns Species.
+func (c *Cat) GetSpecies2() string {
 	return c.Species
 }
 
@@ -43,7 +44,7 @@ func (c *Cat) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	c.Extra, err = extraProperties(data, "lives", "species")
+	c.Extra, err = extraProperties(data, "getSpecies", "lives", "species")
 	return err
 }
 
@@ -128,8 +129,8 @@ type Dog struct {
 
 func (*Dog) isPet() {}
 
-// GetSpecies returns Species.
-func (d *Dog) GetSpecies() string {
+// GetSpecies2 returns Species.
+func (d *Dog) GetSpecies2() string {
 	return d.Species
 }
 
@@ -280,8 +281,8 @@ func (n *NullableSchema) UnmarshalJSON(data []byte) error {
 //
 // Its dynamic type is one of *Cat, *Dog or *UnknownPet2.
 type Pet interface {
-	// GetSpecies returns the "species" property.
-	GetSpecies() string
+	// GetSpecies2 returns the "species" property.
+	GetSpecies2() string
 	isPet()
 }
 
@@ -296,8 +297,8 @@ type UnknownPet2 struct {
 
 func (*UnknownPet2) isPet() {}
 
-// GetSpecies returns the "species" property, read from Raw.
-func (u *UnknownPet2) GetSpecies() string {
+// GetSpecies2 returns the "species" property, read from Raw.
+func (u *UnknownPet2) GetSpecies2() string {
 	return u.Type
 }
 
@@ -306,9 +307,9 @@ func (u UnknownPet2) MarshalJSON() ([]byte, error) {
 	return unknownJSON(u.Raw)
 }
 
-// UnmarshalPet decodes a Pet; JSON null gives nil. Content
+// UnmarshalPet2 decodes a Pet; JSON null gives nil. Content
 // that is not a known variant, or does not decode as one, gives the Unknown variant.
-func UnmarshalPet(data json.RawMessage) (Pet, error) {
+func UnmarshalPet2(data json.RawMessage) (Pet, error) {
 	if isNull(data) {
 		return nil, nil
 	}
@@ -367,22 +368,59 @@ func (u *UnknownPet) UnmarshalJSON(data []byte) error {
 	return err
 }
 
+// UnmarshalPet is the schema /components/schemas/UnmarshalPet.
+type UnmarshalPet struct {
+	Format *string `json:"format,omitempty"`
+	// Extra holds the properties the schema does not declare, so that
+	// nothing received is lost when the value is encoded again.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes UnmarshalPet with the properties of Extra.
+func (u UnmarshalPet) MarshalJSON() ([]byte, error) {
+	type plain UnmarshalPet
+	wire := plain(u)
+	data, err := json.Marshal(wire)
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(data, u.Extra)
+}
+
+// UnmarshalJSON decodes UnmarshalPet, keeping undeclared properties in Extra.
+func (u *UnmarshalPet) UnmarshalJSON(data []byte) error {
+	type plain UnmarshalPet
+	if err := json.Unmarshal(data, (*plain)(u)); err != nil {
+		return err
+	}
+	var err error
+	u.Extra, err = extraProperties(data, "format")
+	return err
+}
+
 // Widget is the schema /components/schemas/Widget.
 type Widget struct {
-	Bar        *FooBar               `json:"bar,omitempty"`
-	Color      *Color                `json:"color,omitempty"`
-	Dimensions *WidgetDimensions     `json:"dimensions,omitempty"`
-	Extra      *string               `json:"extra,omitempty"`
-	Flags      *GetWidgetParams      `json:"flags,omitempty"`
-	Foo        *FooBarSchema         `json:"foo,omitempty"`
-	Level      *WidgetsServiceSchema `json:"level,omitempty"`
+	Empty        *string               `json:"-"`
+	Empty2       *int                  `json:"---,omitempty"`
+	X1st         *string               `json:"1st,omitempty"`
+	MarshalJSON2 *string               `json:"MarshalJSON,omitempty"`
+	Bar          *FooBar               `json:"bar,omitempty"`
+	Color        *Color                `json:"color,omitempty"`
+	Dimensions   *WidgetDimensions     `json:"dimensions,omitempty"`
+	Extra        *string               `json:"extra,omitempty"`
+	Flags        *GetWidgetParams      `json:"flags,omitempty"`
+	Foo          *FooBarSchema         `json:"foo,omitempty"`
+	Func         *string               `json:"func,omitempty"`
+	Level        *WidgetsServiceSchema `json:"level,omitempty"`
 	// A client of the API, not the SDK's Client.
-	Owner   *ClientSchema   `json:"owner,omitempty"`
-	Pet     Pet             `json:"pet,omitzero"`
-	Size    *WidgetSize2    `json:"size,omitempty"`
-	UserID  *string         `json:"userId,omitempty"`
-	UserID2 *string         `json:"user_id,omitempty"`
-	Wrapped *NullableSchema `json:"wrapped,omitempty"`
+	Owner          *ClientSchema   `json:"owner,omitempty"`
+	Pet            Pet             `json:"pet,omitzero"`
+	Size           *WidgetSize2    `json:"size,omitempty"`
+	UnmarshalJSON2 *string         `json:"unmarshalJSON,omitempty"`
+	UserID         *string         `json:"userId,omitempty"`
+	UserID2        *string         `json:"user_id,omitempty"`
+	Wrapped        *NullableSchema `json:"wrapped,omitempty"`
+	X名前            *string         `json:"名前,omitempty"`
 	// Extra2 holds the properties the schema does not declare, so that
 	// nothing received is lost when the value is encoded again.
 	Extra2 map[string]json.RawMessage `json:"-"`
@@ -411,10 +449,10 @@ func (w *Widget) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	if w.Pet, err = UnmarshalPet(wire.Pet); err != nil {
+	if w.Pet, err = UnmarshalPet2(wire.Pet); err != nil {
 		return fmt.Errorf("pet: %w", err)
 	}
-	w.Extra2, err = extraProperties(data, "bar", "color", "dimensions", "extra", "flags", "foo", "level", "owner", "pet", "size", "userId", "user_id", "wrapped")
+	w.Extra2, err = extraProperties(data, "", "---", "1st", "MarshalJSON", "bar", "color", "dimensions", "extra", "flags", "foo", "func", "level", "owner", "pet", "size", "unmarshalJSON", "userId", "user_id", "wrapped", "名前")
 	return err
 }
 

@@ -43,14 +43,14 @@ func (p *GetWidgetParams2) encode(req *request) {
 
 // GetWidget calls the getWidget operation.
 //
-// GET /widgets/{type}
-func (s *WidgetsService) GetWidget(ctx context.Context, typeParam string, params *GetWidgetParams2, opts ...RequestOption) (*Widget, error) {
-	if err := checkPathParams("type", typeParam); err != nil {
+// GET /widgets/{type}/{req}
+func (s *WidgetsService) GetWidget(ctx context.Context, typeParam string, reqParam string, params *GetWidgetParams2, opts ...RequestOption) (*Widget, error) {
+	if err := checkPathParams("type", typeParam, "req", reqParam); err != nil {
 		return nil, err
 	}
 	req := &request{
 		Method: "GET",
-		Path:   "/widgets/" + escapePathSegment(typeParam),
+		Path:   "/widgets/" + escapePathSegment(typeParam) + "/" + escapePathSegment(reqParam),
 	}
 	if params != nil {
 		params.encode(req)

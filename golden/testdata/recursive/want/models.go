@@ -8,6 +8,38 @@ import (
 	"slices"
 )
 
+// Chain is the schema /components/schemas/Chain.
+type Chain struct {
+	Label    *string          `json:"label,omitempty"`
+	Next     *Chain           `json:"next"`
+	Previous Nullable[*Chain] `json:"previous,omitzero"`
+	// Extra holds the properties the schema does not declare, so that
+	// nothing received is lost when the value is encoded again.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes Chain with the properties of Extra.
+func (c Chain) MarshalJSON() ([]byte, error) {
+	type plain Chain
+	wire := plain(c)
+	data, err := json.Marshal(wire)
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(data, c.Extra)
+}
+
+// UnmarshalJSON decodes Chain, keeping undeclared properties in Extra.
+func (c *Chain) UnmarshalJSON(data []byte) error {
+	type plain Chain
+	if err := json.Unmarshal(data, (*plain)(c)); err != nil {
+		return err
+	}
+	var err error
+	c.Extra, err = extraProperties(data, "label", "next", "previous")
+	return err
+}
+
 // Comment is the schema /components/schemas/Comment.
 type Comment struct {
 	Text string `json:"text"`
@@ -135,8 +167,41 @@ func UnmarshalExpr(data json.RawMessage) (Expr, error) {
 // Forest is a list of lists of lists, as deep as it goes.
 type Forest []Forest
 
+// Grove is the schema /components/schemas/Grove.
+type Grove []Thicket
+
 // Index is the schema /components/schemas/Index.
 type Index map[string]Index
+
+// Left is the schema /components/schemas/Left.
+type Left struct {
+	Right *Right `json:"right"`
+	// Extra holds the properties the schema does not declare, so that
+	// nothing received is lost when the value is encoded again.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes Left with the properties of Extra.
+func (l Left) MarshalJSON() ([]byte, error) {
+	type plain Left
+	wire := plain(l)
+	data, err := json.Marshal(wire)
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(data, l.Extra)
+}
+
+// UnmarshalJSON decodes Left, keeping undeclared properties in Extra.
+func (l *Left) UnmarshalJSON(data []byte) error {
+	type plain Left
+	if err := json.Unmarshal(data, (*plain)(l)); err != nil {
+		return err
+	}
+	var err error
+	l.Extra, err = extraProperties(data, "right")
+	return err
+}
 
 // Literal is the schema /components/schemas/Literal.
 type Literal struct {
@@ -179,10 +244,13 @@ func (l *Literal) UnmarshalJSON(data []byte) error {
 
 // Node is the schema /components/schemas/Node.
 type Node struct {
+	Chain    *Chain `json:"chain,omitempty"`
 	Children []Node `json:"children,omitzero"`
 	// A list of lists of lists, as deep as it goes.
 	Forest Forest `json:"forest,omitzero"`
+	Grove  Grove  `json:"grove,omitzero"`
 	Index  Index  `json:"index,omitzero"`
+	Left   *Left  `json:"left,omitempty"`
 	Name   string `json:"name"`
 	Parent *Node  `json:"parent,omitempty"`
 	// Extra holds the properties the schema does not declare, so that
@@ -208,7 +276,38 @@ func (n *Node) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var err error
-	n.Extra, err = extraProperties(data, "children", "forest", "index", "name", "parent")
+	n.Extra, err = extraProperties(data, "chain", "children", "forest", "grove", "index", "left", "name", "parent")
+	return err
+}
+
+// Right is the schema /components/schemas/Right.
+type Right struct {
+	Chain Chain `json:"chain"`
+	Left  *Left `json:"left"`
+	// Extra holds the properties the schema does not declare, so that
+	// nothing received is lost when the value is encoded again.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes Right with the properties of Extra.
+func (r Right) MarshalJSON() ([]byte, error) {
+	type plain Right
+	wire := plain(r)
+	data, err := json.Marshal(wire)
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(data, r.Extra)
+}
+
+// UnmarshalJSON decodes Right, keeping undeclared properties in Extra.
+func (r *Right) UnmarshalJSON(data []byte) error {
+	type plain Right
+	if err := json.Unmarshal(data, (*plain)(r)); err != nil {
+		return err
+	}
+	var err error
+	r.Extra, err = extraProperties(data, "chain", "left")
 	return err
 }
 
@@ -258,3 +357,6 @@ func (s *Sum) UnmarshalJSON(data []byte) error {
 	s.Extra, err = extraProperties(data, "op", "terms")
 	return err
 }
+
+// Thicket is a grove by another name.
+type Thicket Grove
