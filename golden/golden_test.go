@@ -45,6 +45,7 @@ var cases = []string{
 	"deepobject",          // deepObject page/filter params, header and path params, Iter
 	"enums",               // component and inline enums, name mangling
 	"freeform",            // objects without properties, additionalProperties
+	"methods",             // method names, parameters, optional bodies, results
 	"names",               // initialisms, brands, runs of capitals, file names
 	"no_components",       // no components, no operationId, no tags
 	"normalize",           // defects the loader normalizes; a redirect operation

@@ -386,3 +386,83 @@ components:
 		})
 	}
 }
+
+func TestMethodShape(t *testing.T) {
+	api, _, err := buildYAML(t, header+`tags: [{name: Users}]
+paths:
+  /users:
+    get:
+      operationId: ListUsers
+      tags: [Users]
+      parameters:
+        - {name: filter, in: query, required: true, schema: {type: string}}
+        - {name: X-Request-Id, in: header, required: true, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {n: {type: integer}}}}}}
+    delete:
+      operationId: DeleteUsers
+      tags: [Users]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+  /users/{id}:
+    get:
+      operationId: GetUser
+      tags: [Users]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, additionalProperties: true}}}}
+    put:
+      operationId: SyncUser
+      tags: [Users]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      requestBody:
+        content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}
+      responses: {'204': {description: ok}}
+  /users/{id}/profile:
+    get:
+      operationId: GetUserProfile
+      tags: [Users]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'204': {description: ok}}
+    delete:
+      operationId: DeleteUserProfile
+      tags: [Users]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'204': {description: ok}}
+  /users/{id}/avatar:
+    delete:
+      operationId: DeleteUser
+      tags: [Users]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'204': {description: ok}}
+`)
+	require.NoError(t, err)
+	var names []string
+	for _, o := range api.Services[0].Operations {
+		names = append(names, o.Name+"/"+o.Params.Name)
+	}
+	assert.Equal(t, []string{
+		"List/ListUsersParams",
+		// DeleteUsers and DeleteUser would both be Delete: they keep
+		// their whole names.
+		"DeleteUsers/DeleteUsersParams",
+		"Get/GetUserParams",
+		"Sync/SyncUserParams",
+		"DeleteUser/DeleteUserParams",
+		"GetProfile/GetUserProfileParams",
+		"DeleteProfile/DeleteUserProfileParams",
+	}, names)
+
+	list := operation(api, "ListUsers")
+	require.Len(t, list.Args, 2, "required query and header parameters are arguments")
+	assert.Equal(t, []string{"filter", "xRequestID"}, []string{list.Args[0].Name, list.Args[1].Name})
+	require.Len(t, list.Params.Fields, 1)
+	assert.Equal(t, "Limit", list.Params.Fields[0].Name)
+	assert.NotNil(t, list.Result)
+
+	sync := operation(api, "SyncUser")
+	assert.False(t, sync.Body.Required)
+	assert.Equal(t, "Body", sync.Params.BodyField, "an optional body is a Params field")
+	assert.Equal(t, "*SyncUserBody", typeKey(sync.Body.Type))
+}

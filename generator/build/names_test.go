@@ -117,3 +117,26 @@ func TestLowerName(t *testing.T) {
 		})
 	}
 }
+
+func TestStripNoun(t *testing.T) {
+	tests := []struct{ op, service, want string }{
+		{"ListMessages", "Messages", "List"},
+		{"PostMessage", "Messages", "Post"},
+		{"DeleteAllMessages", "Messages", "DeleteAll"},
+		{"GetUser", "Users", "Get"},
+		{"DeleteUserPersonalInformation", "Users", "DeletePersonalInformation"},
+		{"ListCustomIntegrationKeys", "CustomIntegrationAPIKeys", "List"},
+		{"CreateSwitchboardIntegration", "SwitchboardIntegrations", "Create"},
+		{"PostActivity", "Activities", "Post"},
+		{"AcceptControl", "SwitchboardActions", "AcceptControl"},
+		{"JoinConversation", "Participants", "JoinConversation"},
+		{"PostConversionEvents", "Conversations", "PostConversionEvents"},
+		{"GetTokenInfo", "OAuthEndpoints", "GetTokenInfo"},
+		{"Users", "Users", "Users"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.op, func(t *testing.T) {
+			assert.Equal(t, tt.want, stripNoun(tt.op, tt.service))
+		})
+	}
+}

@@ -79,26 +79,65 @@ func operationTag(op *openapi3.Operation) string {
 // services groups the operations by their first tag, the services sorted
 // by name, their operations in document order of the paths.
 func (b *builder) services() []*ir.Service {
-	methods := map[*ir.Service]*scope{}
 	for _, path := range sortedKeys(b.doc.Paths.Map()) {
 		item := b.doc.Paths.Value(path)
 		for _, method := range methodsOf(item) {
 			op := item.GetOperation(method)
 			svc := b.byTag[operationTag(op)]
-			if methods[svc] == nil {
-				methods[svc] = newScope("the methods of "+svc.Name, b.warnf)
-			}
-			o := b.operation(path, method, item, op)
-			o.Name = methods[svc].declare(o.Pointer, o.Name)
-			svc.Operations = append(svc.Operations, o)
+			svc.Operations = append(svc.Operations, b.operation(path, method, item, op))
 		}
 	}
 	out := make([]*ir.Service, 0, len(b.byTag))
 	for _, svc := range b.byTag {
+		b.methodNames(svc)
 		out = append(out, svc)
 	}
 	slices.SortFunc(out, func(x, y *ir.Service) int { return strings.Compare(x.Field, y.Field) })
 	return out
+}
+
+// methodNames names the methods of a service: each operationId without
+// the words of the service's noun that follow its verb, as go-github and
+// Stainless SDKs do (ListMessages is Messages.List, DeleteUserPersonal-
+// Information is Users.DeletePersonalInformation). Operations that would
+// share a name keep their whole names. Iterators are the method's name
+// plus Iter.
+func (b *builder) methodNames(svc *ir.Service) {
+	stripped := map[*ir.Operation]string{}
+	count := map[string]int{}
+	for _, o := range svc.Operations {
+		stripped[o] = stripNoun(goName(o.ID), svc.Field)
+		count[stripped[o]]++
+	}
+	methods := newScope("the methods of "+svc.Name, b.warnf)
+	for _, o := range svc.Operations {
+		name := stripped[o]
+		if count[name] > 1 {
+			name = goName(o.ID)
+		}
+		o.Name = methods.declare(o.Pointer, name)
+		if o.Pager != nil {
+			o.Pager.Iter = methods.declare(o.Pointer, o.Name+"Iter")
+		}
+	}
+}
+
+// stripNoun removes from an operation's Go name the words, after the
+// first (its verb), that name what the service is about: ListCustom-
+// IntegrationKeys in CustomIntegrationAPIKeys gives List.
+func stripNoun(name, service string) string {
+	noun := map[string]bool{}
+	for _, w := range words(service) {
+		noun[strings.ToLower(singular(w))] = true
+	}
+	ws := words(name)
+	kept := ws[:1]
+	for _, w := range ws[1:] {
+		if !noun[strings.ToLower(singular(w))] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, "")
 }
 
 func tagDoc(doc *openapi3.T, name string) string {
@@ -153,8 +192,8 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 			Required: true,
 		})
 	}
-	b.params(o, params, pointer)
 	b.requestBody(o, op, pointer)
+	b.params(o, params, pointer, args)
 	o.Result = b.result(o, op, pointer)
 	o.Redirect = o.Result == nil && onlyRedirects(op)
 	o.Pager = pager(o, op)
@@ -204,10 +243,15 @@ func (ps paramList) find(in, name string) *openapi3.ParameterRef {
 	return nil
 }
 
-// params collects query and header parameters into <Operation>Params.
-func (b *builder) params(o *ir.Operation, params paramList, pointer string) {
-	var fields []*ir.Param
-	names := newScope("the parameters of "+o.ID, b.warnf)
+// params sorts the query and header parameters: required ones become
+// method arguments (Args), optional ones fields of <OperationId>Params,
+// which also holds an optional body.
+func (b *builder) params(o *ir.Operation, params paramList, pointer string, args *scope) {
+	fields := newScope("struct "+o.Name+"Params", b.warnf)
+	o.Params = &ir.ParamsStruct{Name: b.pkg.declare(pointer, o.Name+"Params")}
+	if o.Body != nil && !o.Body.Required {
+		o.Params.BodyField = fields.declare(pointer+"/requestBody", "Body")
+	}
 	for i, ref := range params {
 		p := ref.Value
 		if p.In != "query" && p.In != "header" {
@@ -228,23 +272,25 @@ func (b *builder) params(o *ir.Operation, params paramList, pointer string) {
 			}
 		}
 		param := &ir.Param{
-			Name:     names.declare(at.pointer, goName(p.Name)),
 			WireName: p.Name,
 			In:       p.In,
 			Doc:      strings.TrimSpace(p.Description),
+			Type:     t,
 			Required: p.Required,
 		}
 		if p.Style == openapi3.SerializationDeepObject {
 			param.Deep = b.keyFields(t, at.pointer, "deepObject parameter")
 		}
-		param.Type = t
-		if !p.Required && !nilable(t) {
+		if p.Required {
+			param.Name = b.argName(args, at.pointer, p.Name)
+			o.Args = append(o.Args, param)
+			continue
+		}
+		param.Name = fields.declare(at.pointer, goName(p.Name))
+		if !nilable(t) {
 			param.Type = &ir.Pointer{Elem: t}
 		}
-		fields = append(fields, param)
-	}
-	if len(fields) > 0 {
-		o.Params = &ir.ParamsStruct{Name: b.pkg.declare(pointer, o.Name+"Params"), Fields: fields}
+		o.Params.Fields = append(o.Params.Fields, param)
 	}
 }
 
@@ -366,6 +412,9 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 		}
 		body.Encoding = ir.JSONBody
 		body.Type = b.mediaType(mt, at)
+	}
+	if !body.Required && body.Type != nil && !nilable(body.Type) {
+		body.Type = &ir.Pointer{Elem: body.Type} // a Params field: nil sends none
 	}
 	o.Body = body
 }

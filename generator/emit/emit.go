@@ -22,7 +22,7 @@ var FixedNames = []string{"Client", "NewClient", "SpecVersion", "DefaultBaseURL"
 // themselves (receiver, parameters, variables, imported packages); path
 // parameters, which are method parameters too, avoid them.
 var LocalNames = []string{
-	"s", "ctx", "body", "file", "params", "opts", "req", "out", "raw", "err", "base", "cursor", "p", "page", "res", "form",
+	"s", "ctx", "body", "file", "params", "opts", "req", "out", "raw", "err", "base", "cursor", "p", "page", "res", "form", "q", "h",
 	"context", "http", "io", "iter", "url",
 }
 

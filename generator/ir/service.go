@@ -9,17 +9,25 @@ type Service struct {
 	Operations []*Operation
 }
 
-// Operation is one API call, a method of its Service.
+// Operation is one API call, a method of its Service. The method takes
+// ctx, PathParams, Args, the body when it is required, Params and options.
 type Operation struct {
-	Name       string // Go method name, from the operationId
+	// Name is the Go method name: the operationId without the service's
+	// noun (ListMessages is Messages.List), or whole where that leaves
+	// nothing or clashes.
+	Name       string
 	ID         string // operationId as written in the document
 	Doc        string
 	Method     string // HTTP method, upper case
 	Path       string // path template as written, e.g. /v2/apps/{appId}
 	Pointer    string
 	PathParams []*Param // in path order
-	// Params is the struct of query and header parameters; nil when the
-	// operation has none.
+	// Args are the required query and header parameters, method
+	// arguments after the path parameters.
+	Args []*Param
+	// Params is the <OperationId>Params struct every method takes, empty
+	// or not: the optional query and header parameters and an optional
+	// body. A spec version that adds one changes no signature.
 	Params *ParamsStruct
 	Body   *Body // nil when there is no request body
 	Result Type  // decoded 2xx body; nil when there is none
@@ -31,7 +39,7 @@ type Operation struct {
 
 // Param is a path, query or header parameter.
 type Param struct {
-	Name     string // Go name: a method argument for path params, a field otherwise
+	Name     string // Go name: a method argument, or a field of the Params struct
 	WireName string // name in the path template, query string or header
 	In       string // "path", "query" or "header"
 	Doc      string
@@ -51,10 +59,13 @@ type KeyField struct {
 	Required bool
 }
 
-// ParamsStruct is the <Operation>Params struct of an operation.
+// ParamsStruct is the <OperationId>Params struct of an operation.
 type ParamsStruct struct {
 	Name   string
-	Fields []*Param
+	Fields []*Param // the optional query and header parameters
+	// BodyField is the field holding the request body when it is optional;
+	// "" when the body is required or there is none.
+	BodyField string
 }
 
 // Body is the request body of an operation.
@@ -92,6 +103,7 @@ type Pager struct {
 	PageParam *Param    // the deepObject parameter holding the page object
 	PageType  Type      // the type of the page object
 	CursorKey *KeyField // the key of the page object that takes the cursor
+	Iter      string    // the name of the iterator method, e.g. ListIter
 }
 
 // Webhook describes the payload SunCo posts to a webhook target.

@@ -13,67 +13,96 @@ type UploadsService struct {
 	t *transport
 }
 
+// PutBlobParams holds the optional parameters of UploadsService.PutBlob; a nil
+// *PutBlobParams sends none of them.
+type PutBlobParams struct{}
+
 // PutBlob calls the putBlob operation.
 //
 // PUT /blobs/{blobId}
-func (s *UploadsService) PutBlob(ctx context.Context, blobID string, body io.Reader, opts ...RequestOption) error {
+func (s *UploadsService) PutBlob(ctx context.Context, blobID string, body io.Reader, params *PutBlobParams, opts ...RequestOption) error {
 	if err := checkPathParams("blobId", blobID); err != nil {
 		return err
 	}
 	req := &request{
 		Method: "PUT",
 		Path:   "/blobs/" + escapePathSegment(blobID),
-		Raw: &rawBody{
-			ContentType: "application/octet-stream",
-			Reader:      body,
-		},
+	}
+	req.Raw = &rawBody{
+		ContentType: "application/octet-stream",
+		Reader:      body,
 	}
 	return s.t.do(ctx, req, nil, opts)
 }
 
+// PostEitherParams holds the optional parameters of UploadsService.PostEither; a nil
+// *PostEitherParams sends none of them.
+type PostEitherParams struct{}
+
 // PostEither calls the postEither operation.
 //
 // POST /either
-func (s *UploadsService) PostEither(ctx context.Context, body PostEitherBody, opts ...RequestOption) error {
+func (s *UploadsService) PostEither(ctx context.Context, body PostEitherBody, params *PostEitherParams, opts ...RequestOption) error {
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/either",
 	}
+	req.Body = body
 	return s.t.do(ctx, req, nil, opts)
+}
+
+// PostNoteParams holds the optional parameters of UploadsService.PostNote; a nil
+// *PostNoteParams sends none of them.
+type PostNoteParams struct {
+	// Body is the request body; nil sends none.
+	Body io.Reader
 }
 
 // PostNote calls the postNote operation.
 //
 // POST /notes
-func (s *UploadsService) PostNote(ctx context.Context, body io.Reader, opts ...RequestOption) error {
+func (s *UploadsService) PostNote(ctx context.Context, params *PostNoteParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
 		Path:   "/notes",
-		Raw: &rawBody{
+	}
+	if params != nil && params.Body != nil {
+		req.Raw = &rawBody{
 			ContentType: "text/plain",
-			Reader:      body,
-		},
+			Reader:      params.Body,
+		}
 	}
 	return s.t.do(ctx, req, nil, opts)
 }
+
+// ReportProblemParams holds the optional parameters of UploadsService.ReportProblem; a nil
+// *ReportProblemParams sends none of them.
+type ReportProblemParams struct{}
 
 // ReportProblem calls the reportProblem operation.
 //
 // POST /problems
-func (s *UploadsService) ReportProblem(ctx context.Context, body ReportProblemBody, opts ...RequestOption) error {
+func (s *UploadsService) ReportProblem(ctx context.Context, body ReportProblemBody, params *ReportProblemParams, opts ...RequestOption) error {
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/problems",
 	}
+	req.Body = body
 	return s.t.do(ctx, req, nil, opts)
 }
+
+// CreateTokenParams holds the optional parameters of UploadsService.CreateToken; a nil
+// *CreateTokenParams sends none of them.
+type CreateTokenParams struct{}
 
 // CreateToken calls the createToken operation.
 //
 // POST /tokens
-func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, opts ...RequestOption) (*CreateTokenResponse, error) {
+func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, params *CreateTokenParams, opts ...RequestOption) (*CreateTokenResponse, error) {
+	req := &request{
+		Method: "POST",
+		Path:   "/tokens",
+	}
 	form := url.Values{}
 	form.Set("grant_type", formatParam(body.GrantType))
 	if x, ok := body.Remember.Get(); ok {
@@ -85,11 +114,7 @@ func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, opt
 	if x := body.TTL; x != nil {
 		form.Set("ttl", formatParam(*x))
 	}
-	req := &request{
-		Form:   form,
-		Method: "POST",
-		Path:   "/tokens",
-	}
+	req.Form = form
 	var out CreateTokenResponse
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err

@@ -12,15 +12,19 @@ type WidgetsService struct {
 	t *transport
 }
 
+// CreateClientParams holds the optional parameters of WidgetsService.CreateClient; a nil
+// *CreateClientParams sends none of them.
+type CreateClientParams struct{}
+
 // CreateClient calls the createClient operation.
 //
 // POST /clients
-func (s *WidgetsService) CreateClient(ctx context.Context, body ClientSchema, opts ...RequestOption) (*ClientSchema, error) {
+func (s *WidgetsService) CreateClient(ctx context.Context, body ClientSchema, params *CreateClientParams, opts ...RequestOption) (*ClientSchema, error) {
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/clients",
 	}
+	req.Body = body
 	var out ClientSchema
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -28,32 +32,33 @@ func (s *WidgetsService) CreateClient(ctx context.Context, body ClientSchema, op
 	return &out, nil
 }
 
-// GetWidgetParams2 holds the query and header parameters of GetWidget.
+// GetWidgetParams2 holds the optional parameters of WidgetsService.Get; a nil
+// *GetWidgetParams2 sends none of them.
 type GetWidgetParams2 struct {
 	Verbose *bool
 }
 
-func (p *GetWidgetParams2) encode(req *request) {
-	q := url.Values{}
+func (p *GetWidgetParams2) encode(q url.Values) {
 	if x := p.Verbose; x != nil {
 		q.Set("verbose", formatParam(*x))
 	}
-	req.Query = q
 }
 
-// GetWidget calls the getWidget operation.
+// Get calls the getWidget operation.
 //
 // GET /widgets/{type}/{req}
-func (s *WidgetsService) GetWidget(ctx context.Context, typeParam string, reqParam string, params *GetWidgetParams2, opts ...RequestOption) (*Widget, error) {
+func (s *WidgetsService) Get(ctx context.Context, typeParam string, reqParam string, params *GetWidgetParams2, opts ...RequestOption) (*Widget, error) {
 	if err := checkPathParams("type", typeParam, "req", reqParam); err != nil {
 		return nil, err
+	}
+	q := url.Values{}
+	if params != nil {
+		params.encode(q)
 	}
 	req := &request{
 		Method: "GET",
 		Path:   "/widgets/" + escapePathSegment(typeParam) + "/" + escapePathSegment(reqParam),
-	}
-	if params != nil {
-		params.encode(req)
+		Query:  q,
 	}
 	var out Widget
 	if err := s.t.do(ctx, req, &out, opts); err != nil {

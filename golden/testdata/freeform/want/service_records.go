@@ -9,15 +9,19 @@ type RecordsService struct {
 	t *transport
 }
 
-// PutRecord calls the putRecord operation.
+// PutRecordParams holds the optional parameters of RecordsService.Put; a nil
+// *PutRecordParams sends none of them.
+type PutRecordParams struct{}
+
+// Put calls the putRecord operation.
 //
 // PUT /records
-func (s *RecordsService) PutRecord(ctx context.Context, body Record, opts ...RequestOption) (*Metadata, error) {
+func (s *RecordsService) Put(ctx context.Context, body Record, params *PutRecordParams, opts ...RequestOption) (*Metadata, error) {
 	req := &request{
-		Body:   body,
 		Method: "PUT",
 		Path:   "/records",
 	}
+	req.Body = body
 	var out Metadata
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err

@@ -9,10 +9,14 @@ type IOSService struct {
 	t *transport
 }
 
-// GetIOSDevice calls the getIosDevice operation.
+// GetIOSDeviceParams holds the optional parameters of IOSService.GetDevice; a nil
+// *GetIOSDeviceParams sends none of them.
+type GetIOSDeviceParams struct{}
+
+// GetDevice calls the getIosDevice operation.
 //
 // GET /devices/{deviceGuid}
-func (s *IOSService) GetIOSDevice(ctx context.Context, deviceGUID string, opts ...RequestOption) (*IOSDevice, error) {
+func (s *IOSService) GetDevice(ctx context.Context, deviceGUID string, params *GetIOSDeviceParams, opts ...RequestOption) (*IOSDevice, error) {
 	if err := checkPathParams("deviceGuid", deviceGUID); err != nil {
 		return nil, err
 	}

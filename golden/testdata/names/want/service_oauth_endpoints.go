@@ -12,32 +12,31 @@ type OAuthEndpointsService struct {
 	t *transport
 }
 
-// GetOAuthURLParams holds the query and header parameters of GetOAuthURL.
+// GetOAuthURLParams holds the optional parameters of OAuthEndpointsService.GetURL; a nil
+// *GetOAuthURLParams sends none of them.
 type GetOAuthURLParams struct {
-	// Required.
-	RedirectURI string
-	ClientIDs   []string
+	ClientIDs []string
 }
 
-func (p *GetOAuthURLParams) encode(req *request) {
-	q := url.Values{}
-	q.Set("redirect_uri", formatParam(p.RedirectURI))
+func (p *GetOAuthURLParams) encode(q url.Values) {
 	for _, x := range p.ClientIDs {
 		q.Add("clientIds", formatParam(x))
 	}
-	req.Query = q
 }
 
-// GetOAuthURL calls the getOAuthUrl operation.
+// GetURL calls the getOAuthUrl operation.
 //
 // GET /oauth/authorize
-func (s *OAuthEndpointsService) GetOAuthURL(ctx context.Context, params *GetOAuthURLParams, opts ...RequestOption) (*OAuthURL, error) {
+func (s *OAuthEndpointsService) GetURL(ctx context.Context, redirectURI string, params *GetOAuthURLParams, opts ...RequestOption) (*OAuthURL, error) {
+	q := url.Values{}
+	q.Set("redirect_uri", formatParam(redirectURI))
+	if params != nil {
+		params.encode(q)
+	}
 	req := &request{
 		Method: "GET",
 		Path:   "/oauth/authorize",
-	}
-	if params != nil {
-		params.encode(req)
+		Query:  q,
 	}
 	var out OAuthURL
 	if err := s.t.do(ctx, req, &out, opts); err != nil {

@@ -9,10 +9,14 @@ type DefaultService struct {
 	t *transport
 }
 
+// GetAppsUsersParams holds the optional parameters of DefaultService.GetAppsUsers; a nil
+// *GetAppsUsersParams sends none of them.
+type GetAppsUsersParams struct{}
+
 // GetAppsUsers calls the GetAppsUsers operation.
 //
 // GET /v2/apps/{appId}/users
-func (s *DefaultService) GetAppsUsers(ctx context.Context, appID string, opts ...RequestOption) (*GetAppsUsersResponse, error) {
+func (s *DefaultService) GetAppsUsers(ctx context.Context, appID string, params *GetAppsUsersParams, opts ...RequestOption) (*GetAppsUsersResponse, error) {
 	if err := checkPathParams("appId", appID); err != nil {
 		return nil, err
 	}
@@ -27,17 +31,21 @@ func (s *DefaultService) GetAppsUsers(ctx context.Context, appID string, opts ..
 	return &out, nil
 }
 
+// PostAppsUsersParams holds the optional parameters of DefaultService.PostAppsUsers; a nil
+// *PostAppsUsersParams sends none of them.
+type PostAppsUsersParams struct{}
+
 // PostAppsUsers calls the PostAppsUsers operation.
 //
 // POST /v2/apps/{appId}/users
-func (s *DefaultService) PostAppsUsers(ctx context.Context, appID string, body PostAppsUsersBody, opts ...RequestOption) error {
+func (s *DefaultService) PostAppsUsers(ctx context.Context, appID string, body PostAppsUsersBody, params *PostAppsUsersParams, opts ...RequestOption) error {
 	if err := checkPathParams("appId", appID); err != nil {
 		return err
 	}
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/v2/apps/" + escapePathSegment(appID) + "/users",
 	}
+	req.Body = body
 	return s.t.do(ctx, req, nil, opts)
 }

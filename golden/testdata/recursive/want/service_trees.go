@@ -9,15 +9,19 @@ type TreesService struct {
 	t *transport
 }
 
+// EvaluateParams holds the optional parameters of TreesService.Evaluate; a nil
+// *EvaluateParams sends none of them.
+type EvaluateParams struct{}
+
 // Evaluate calls the evaluate operation.
 //
 // POST /evaluate
-func (s *TreesService) Evaluate(ctx context.Context, body Expr, opts ...RequestOption) (*Comment, error) {
+func (s *TreesService) Evaluate(ctx context.Context, body Expr, params *EvaluateParams, opts ...RequestOption) (*Comment, error) {
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/evaluate",
 	}
+	req.Body = body
 	var out Comment
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -25,10 +29,14 @@ func (s *TreesService) Evaluate(ctx context.Context, body Expr, opts ...RequestO
 	return &out, nil
 }
 
-// GetTree calls the getTree operation.
+// GetTreeParams holds the optional parameters of TreesService.Get; a nil
+// *GetTreeParams sends none of them.
+type GetTreeParams struct{}
+
+// Get calls the getTree operation.
 //
 // GET /trees/{treeId}
-func (s *TreesService) GetTree(ctx context.Context, treeID string, opts ...RequestOption) (*Node, error) {
+func (s *TreesService) Get(ctx context.Context, treeID string, params *GetTreeParams, opts ...RequestOption) (*Node, error) {
 	if err := checkPathParams("treeId", treeID); err != nil {
 		return nil, err
 	}

@@ -9,14 +9,18 @@ type HooksService struct {
 	t *transport
 }
 
-// CreateHook calls the createHook operation.
+// CreateHookParams holds the optional parameters of HooksService.Create; a nil
+// *CreateHookParams sends none of them.
+type CreateHookParams struct{}
+
+// Create calls the createHook operation.
 //
 // POST /hooks
-func (s *HooksService) CreateHook(ctx context.Context, body CreateHookBody, opts ...RequestOption) error {
+func (s *HooksService) Create(ctx context.Context, body CreateHookBody, params *CreateHookParams, opts ...RequestOption) error {
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/hooks",
 	}
+	req.Body = body
 	return s.t.do(ctx, req, nil, opts)
 }
