@@ -461,6 +461,9 @@ paths:
 	assert.Equal(t, "Limit", list.Params.Fields[0].Name)
 	assert.NotNil(t, list.Result)
 
+	assert.Nil(t, operation(api, "DeleteUsers").Result, "an empty object is no result")
+	assert.NotNil(t, operation(api, "GetUser").Result, "a free-form object is a result")
+
 	sync := operation(api, "SyncUser")
 	assert.False(t, sync.Body.Required)
 	assert.Equal(t, "Body", sync.Params.BodyField, "an optional body is a Params field")

@@ -449,7 +449,8 @@ func isJSONMedia(media string) bool {
 	return base == jsonMedia || strings.HasSuffix(base, "+json")
 }
 
-// result is the type of the first 2xx response with a JSON body.
+// result is the type of the first 2xx response with a JSON body; nil when
+// that body is an empty object, which says nothing but success.
 func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string) ir.Type {
 	if op.Responses == nil {
 		return nil
@@ -466,10 +467,25 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string
 		if mt == nil || mt.Schema == nil {
 			continue
 		}
+		if emptyObject(mt.Schema.Value) {
+			return nil
+		}
 		at := site{pointer: pointerJoin(pointer+"/responses", code, "content", jsonMedia, "schema"), name: o.Name + "Response"}
 		return b.mediaType(mt, at)
 	}
 	return nil
+}
+
+// emptyObject reports an object schema that declares nothing: no
+// properties, no additional properties, no parts. {type: object,
+// additionalProperties: true} is a free-form object, not an empty one.
+func emptyObject(s *openapi3.Schema) bool {
+	if s == nil || !s.Type.Is("object") {
+		return false // {} without a type is any JSON value
+	}
+	ap := s.AdditionalProperties
+	return len(s.Properties) == 0 && len(s.AllOf) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 &&
+		s.Items == nil && ap.Schema == nil && (ap.Has == nil || !*ap.Has) && !isPolymorphicBase(s)
 }
 
 // pager recognises cursor pagination: a deepObject page parameter with

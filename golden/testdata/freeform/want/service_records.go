@@ -16,15 +16,11 @@ type PutRecordParams struct{}
 // Put calls the putRecord operation.
 //
 // PUT /records
-func (s *RecordsService) Put(ctx context.Context, body Record, params *PutRecordParams, opts ...RequestOption) (*Metadata, error) {
+func (s *RecordsService) Put(ctx context.Context, body Record, params *PutRecordParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "PUT",
 		Path:   "/records",
 	}
 	req.Body = body
-	var out Metadata
-	if err := s.t.do(ctx, req, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return s.t.do(ctx, req, nil, opts)
 }

@@ -57,16 +57,12 @@ type DeleteNotesParams struct{}
 // DeleteNotes calls the DeleteNotes operation.
 //
 // DELETE /notes
-func (s *NotesService) DeleteNotes(ctx context.Context, params *DeleteNotesParams, opts ...RequestOption) (*map[string]any, error) {
+func (s *NotesService) DeleteNotes(ctx context.Context, params *DeleteNotesParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "DELETE",
 		Path:   "/notes",
 	}
-	var out map[string]any
-	if err := s.t.do(ctx, req, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return s.t.do(ctx, req, nil, opts)
 }
 
 // SyncNoteParams holds the optional parameters of NotesService.Sync; a nil
