@@ -31,7 +31,7 @@ func client(api *ir.API) *jen.File {
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
 		jen.List(jen.Id("t"), jen.Err()).Op(":=").Id("newTransport").Call(
 			jen.Id("DefaultBaseURL"),
-			jen.Lit("sunco-go/").Op("+").Id("SpecVersion"),
+			jen.Lit(api.Package+"-go/"+api.SpecVersion),
 			jen.Id("opts"),
 		),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
