@@ -111,6 +111,16 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestPackageName generates a fixture under another package name: the
+// package clause and the User-Agent follow it.
+func TestPackageName(t *testing.T) {
+	res, err := generator.Generate(filepath.Join("testdata", "names", "spec.yaml"), "", "chat")
+	require.NoError(t, err)
+	client := string(res.Files["client.go"])
+	assert.Contains(t, client, "package chat\n")
+	assert.Contains(t, client, `"chat-go/1.0.0"`)
+}
+
 // TestDeterministic generates every case twice and requires identical
 // files: map iteration order must never leak into the output.
 func TestDeterministic(t *testing.T) {
