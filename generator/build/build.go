@@ -56,6 +56,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 		doc:        in.Doc,
 		hooks:      in.Webhooks,
 		components: map[string]ir.Decl{},
+		inline:     map[*openapi3.Schema]ir.Decl{},
 		fields:     map[*ir.Struct]*scope{},
 		methods:    in.Methods,
 		locals:     in.Locals,
@@ -93,11 +94,12 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 type builder struct {
 	doc        *openapi3.T
 	hooks      map[string]*openapi3.PathItem
-	pkg        *scope                // package-level names
-	fields     map[*ir.Struct]*scope // the fields and methods of each struct
-	methods    []string              // methods of every struct
-	locals     []string              // names a method declares itself
-	components map[string]ir.Decl    // by schema key
+	pkg        *scope                       // package-level names
+	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
+	methods    []string                     // methods of every struct
+	locals     []string                     // names a method declares itself
+	components map[string]ir.Decl           // by schema key
+	inline     map[*openapi3.Schema]ir.Decl // declared inline, by schema
 	byTag      map[string]*ir.Service
 	paramTypes map[string]ir.Type // types of component parameters, by $ref
 	decls      []ir.Decl

@@ -469,3 +469,27 @@ paths:
 	assert.Equal(t, "Body", sync.Params.BodyField, "an optional body is a Params field")
 	assert.Equal(t, "*SyncUserBody", typeKey(sync.Body.Type))
 }
+
+func TestInlineTypesOfMergedComponents(t *testing.T) {
+	api, _, err := buildYAML(t, header+`paths: {}
+components:
+  schemas:
+    Base:
+      type: object
+      properties:
+        status: {type: string, enum: [on, off]}
+    Apple: {allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {seeds: {type: integer}}}]}
+    Aardvark: {allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {claws: {type: integer}}}]}
+`)
+	require.NoError(t, err)
+	var names []string
+	for _, d := range api.Decls {
+		names = append(names, d.DeclName())
+	}
+	// One enum, named after the schema that declares it, whichever
+	// struct that merges it is filled first.
+	assert.Equal(t, []string{"Aardvark", "Apple", "Base", "BaseStatus"}, names)
+	for _, name := range []string{"Aardvark", "Apple", "Base"} {
+		assert.Equal(t, "*BaseStatus", typeKey(field(decl(api, name).(*ir.Struct), "status").Type))
+	}
+}

@@ -247,7 +247,13 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
 	if kind == shapeAlias {
 		return b.plainType(s, at)
 	}
+	// An inline schema reached again, through an allOf that merges its
+	// component into another, is the same type.
+	if d := b.inline[s]; d != nil {
+		return &ir.Named{Decl: d}
+	}
 	d := newDecl(kind, b.inlineName(s, at), s.Description, at.pointer)
+	b.inline[s] = d
 	b.decls = append(b.decls, d)
 	b.fill(d, s)
 	return &ir.Named{Decl: d}
@@ -316,6 +322,9 @@ type property struct {
 	name    string
 	ref     *openapi3.SchemaRef
 	pointer string
+	// component is the key of the component schema that declares the
+	// property, when it comes from an allOf part that refers to one.
+	component string
 }
 
 // flatten lists the properties of s and of every allOf part, in order,
@@ -346,6 +355,9 @@ func flatten(s *openapi3.Schema, pointer string) (props []property, required, un
 		}
 		ps, req, un := flatten(part.Value, partPointer)
 		for _, p := range ps {
+			if key, ok := componentKey(part.Ref); ok && p.component == "" {
+				p.component = key
+			}
 			add(p)
 		}
 		required = append(required, req...)
@@ -388,9 +400,15 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 			st.Fields = append(st.Fields, f)
 			continue
 		}
-		name := prefix + goName(p.name)
+		// A type declared inline for the property is named after the
+		// schema that declares it, wherever that is merged into.
+		owner := prefix
+		if d := b.components[p.component]; d != nil {
+			owner = d.DeclName()
+		}
+		name := owner + goName(p.name)
 		if p.ref.Value.Type.Is("array") {
-			name = prefix + goName(singular(p.name))
+			name = owner + goName(singular(p.name))
 		}
 		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name})
 		if _, isObject := p.ref.Value.Example.(map[string]any); isObject && p.ref.Ref == "" {
