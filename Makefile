@@ -40,7 +40,7 @@ test: build prism
 	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -overlay $(OVERLAY) -out $(OUT) -check
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./$(OUT)
 	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzParseWebhook -fuzztime 20s
-	$(GO) test ./golden -run '^$$' -fuzz FuzzGenerate -fuzztime 20s
+	$(GO) test ./golden -run '^$$' -fuzz FuzzGenerate -fuzztime 20s -fuzzminimizetime 1s
 	$(MAKE) test-specs
 
 # Generate, build and vet an SDK for every published spec version.

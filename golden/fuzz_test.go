@@ -32,6 +32,8 @@ const fuzzTimeout = 2 * time.Second
 const typeCheckEvery = 4
 
 // FuzzGenerate runs the generator on mutations of the fixture documents.
+// Run it with -fuzzminimizetime 1s: by default every new interesting input
+// is minimized for a minute, which leaves little time for fuzzing.
 // Whatever the input, the generator must return (a result or an error)
 // without panicking, within fuzzTimeout; a refusal must be an
 // *generator.InputError; and a sample of the SDKs it generates must
