@@ -43,7 +43,9 @@ func unmarshalStruct(f *jen.File, st *ir.Struct) {
 	var unionFields []*ir.Field
 	var known []jen.Code
 	for _, fd := range st.Fields {
-		known = append(known, jen.Lit(fd.JSONName))
+		if taggable(fd.JSONName) { // others stay in Extra, since their tag is "-"
+			known = append(known, jen.Lit(fd.JSONName))
+		}
 		if ir.HasUnion(fd.Type) {
 			unionFields = append(unionFields, fd)
 		}

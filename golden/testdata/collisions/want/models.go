@@ -452,7 +452,7 @@ func (w *Widget) UnmarshalJSON(data []byte) error {
 	if w.Pet, err = UnmarshalPet2(wire.Pet); err != nil {
 		return fmt.Errorf("pet: %w", err)
 	}
-	w.Extra2, err = extraProperties(data, "", "---", "1st", "MarshalJSON", "bar", "color", "dimensions", "extra", "flags", "foo", "func", "level", "owner", "pet", "size", "unmarshalJSON", "userId", "user_id", "wrapped", "名前")
+	w.Extra2, err = extraProperties(data, "---", "1st", "MarshalJSON", "bar", "color", "dimensions", "extra", "flags", "foo", "func", "level", "owner", "pet", "size", "unmarshalJSON", "userId", "user_id", "wrapped", "名前")
 	return err
 }
 
