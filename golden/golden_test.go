@@ -9,6 +9,10 @@
 //	testdata/<case>/overlay.yaml  an OpenAPI Overlay applied to it, if present
 //	testdata/<case>/want/*.go     the expected output, runtime copies excluded
 //
+// testdata/refused/*.yaml are documents the generator must refuse, each
+// error naming its JSON pointer (TestRefused). All of them seed
+// FuzzGenerate, which make test runs for 20 s.
+//
 // After a deliberate change to the generator, review the new output with
 //
 //	go test ./golden -update
