@@ -28,8 +28,12 @@ func client(api *ir.API) *jen.File {
 	f.Line()
 	comment(f, "NewClient returns a Client configured by opts; without options it talks")
 	comment(f, "to DefaultBaseURL with no credentials.")
+	transport := jen.Id("t")
+	if len(api.Services) == 0 {
+		transport = jen.Id("_") // a document without operations: nothing uses it
+	}
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
-		jen.List(jen.Id("t"), jen.Err()).Op(":=").Id("newTransport").Call(
+		jen.List(transport, jen.Err()).Op(":=").Id("newTransport").Call(
 			jen.Id("DefaultBaseURL"),
 			jen.Lit(api.Package+"-go/"+api.SpecVersion),
 			jen.Id("opts"),
