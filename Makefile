@@ -51,6 +51,7 @@ test: build prism
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./$(OUT)
 	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzDecoders -fuzztime 15s
 	$(GO) test ./templates/runtime -run '^$$' -fuzz FuzzLexer -fuzztime 5s
+	$(GO) test ./golden -run '^$$' -fuzz FuzzGenerate -fuzztime 20s -fuzzminimizetime 1s
 	$(GO) test ./gen/bench -run '^$$' -bench . -benchmem -benchtime 100x
 	$(MAKE) sdkrepo
 	$(MAKE) test-specs
@@ -68,7 +69,7 @@ sdkrepo: spec
 
 # Generate, build and vet an SDK for every published spec version.
 test-specs:
-	$(GO) test -count=1 -run TestAllSpecVersions -v ./generator/versions/ | grep -v '^=== RUN'
+	$(GO) test -count=1 -run 'TestAllSpecVersions|TestNamesStable' -v ./generator/versions/ | grep -v '^=== RUN'
 
 golden:
 	$(GO) test ./golden -update

@@ -149,20 +149,24 @@ func Generate(cfg Config) (res *Result, err error) {
 	if err != nil {
 		return nil, &InternalError{Input: cfg.Spec, Value: err}
 	}
-	api, err := build.Build(build.Input{
+	api, warnings, err := build.Build(build.Input{
 		Doc:      loaded.Doc,
 		Webhooks: loaded.Webhooks,
 		Reserved: append(reserved, emit.FixedNames...),
+		Methods:  emit.StructMethods,
 		Locals:   emit.LocalNames,
 	}, cfg.Package)
 	if err != nil {
-		return nil, &InputError{fmt.Errorf("%s: %w", cfg.Spec, err)}
+		return nil, &InputError{inFile(cfg.Spec, err)}
 	}
 	sum := sha256.Sum256(doc)
 	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
 	files, err := render(api, header)
 	if err != nil {
 		return nil, &InternalError{Input: cfg.Spec, Value: err}
+	}
+	for _, w := range warnings {
+		loaded.Warnings = append(loaded.Warnings, load.Warning{Pointer: w.Pointer, Message: w.Message})
 	}
 	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files}, nil
 }
@@ -225,6 +229,19 @@ func warn(cfg Config, warnings []load.Warning) {
 		}
 		fmt.Fprintf(cfg.log(), "%s: warning: %s: %s\n", file, w.Pointer, w.Message)
 	}
+}
+
+// inFile names the document in each of the joined errors of the build.
+func inFile(spec string, err error) error {
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return fmt.Errorf("%s: %w", spec, err)
+	}
+	var errs []error
+	for _, e := range joined.Unwrap() {
+		errs = append(errs, fmt.Errorf("%s: %w", spec, e))
+	}
+	return errors.Join(errs...)
 }
 
 func countOperations(api *ir.API) int {

@@ -9,6 +9,10 @@
 //	testdata/<case>/overlay.yaml  an OpenAPI Overlay applied to it, if present
 //	testdata/<case>/want/*.go     the expected output, runtime copies excluded
 //
+// testdata/refused/*.yaml are documents the generator must refuse, each
+// error naming its JSON pointer (TestRefused). All of them seed
+// FuzzGenerate, which make test runs for 20 s.
+//
 // After a deliberate change to the generator, review the new output with
 //
 //	go test ./golden -update
@@ -40,15 +44,20 @@ var update = flag.Bool("update", false, "rewrite testdata/*/want with the genera
 // checks that none is missed.
 var cases = []string{
 	"allof_flatten",       // allOf of refs + inline; allOf [$ref] is the type itself
+	"bodies",              // form, raw and text request bodies, +json, JSON preferred
 	"collisions",          // Go names that collide, with each other and with the SDK's
 	"deepobject",          // deepObject page/filter params, header and path params, Iter
 	"enums",               // component and inline enums, name mangling
 	"freeform",            // objects without properties, additionalProperties
+	"methods",             // method names, parameters, optional bodies, results
+	"names",               // initialisms, brands, runs of capitals, file names
+	"no_components",       // no components, no operationId, no tags
 	"normalize",           // defects the loader normalizes; a redirect operation
 	"nullable",            // Nullable[T], pointers for optional fields
 	"oneof_discriminator", // sealed interface picked by a discriminator
 	"polymorphic_base",    // base schema mapping to allOf subtypes
 	"recursive",           // self reference through arrays, properties, allOf, unions
+	"schemas_only",        // no operations: a Client without services
 	"undiscriminated",     // oneOf by properties present, merged and clashing anyOf
 	"webhook",             // x-webhooks events made a union by an overlay
 }
@@ -92,7 +101,8 @@ func emitted(res *generator.Result) map[string][]byte {
 }
 
 // TestGolden compares the emitted files of each case with its want/
-// directory, byte for byte; with -update it rewrites want/ instead.
+// directory, byte for byte; with -update it first rewrites want/, removing
+// the files the generator no longer writes, and then compares all the same.
 func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c, func(t *testing.T) {
@@ -100,7 +110,6 @@ func TestGolden(t *testing.T) {
 			dir := filepath.Join("testdata", c, "want")
 			if *update {
 				writeWant(t, dir, got)
-				return
 			}
 			want := readWant(t, dir)
 			assert.Equal(t, sortedKeys(want), sortedKeys(got), "file set differs from %s (run go test ./golden -update)", dir)
@@ -112,6 +121,16 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPackageName generates a fixture under another package name: the
+// package clause and the User-Agent follow it.
+func TestPackageName(t *testing.T) {
+	res, err := generator.Generate(generator.Config{Spec: filepath.Join("testdata", "names", "spec.yaml"), Package: "chat", Version: version})
+	require.NoError(t, err)
+	client := string(res.Files["client.go"])
+	assert.Contains(t, client, "package chat\n")
+	assert.Contains(t, client, `"chat-go/1.0.0"`)
 }
 
 // TestDeterministic generates every case twice and requires identical
@@ -167,14 +186,65 @@ var vetCase = []*regexp.Regexp{
 	regexp.MustCompile(`(?m)^(?:vet: )?(?:\./)?(\w+)/\w+\.go:\d+`),
 }
 
-// TestCasesListed requires every directory of testdata/ to be a case of
-// the table, and every case to have a spec.
+// refusals are documents the generator must refuse, in testdata/refused/,
+// each with the JSON pointers its errors name, in order.
+var refusals = []struct {
+	file     string
+	pointers []string
+}{
+	{"allof_cycle.yaml", []string{"/components/schemas/A"}},
+	{"oneof_self.yaml", []string{"/components/schemas/A"}},
+	{"alias_cycle.yaml", []string{"/components/schemas/A"}},
+	{"unsupported.yaml", []string{
+		"/components/schemas/Mixed/allOf/0",
+		"/components/schemas/Named/x-go-name",
+		"/components/schemas/Shape/oneOf/1",
+		"/paths/~1forms/post/requestBody/content/application~1x-www-form-urlencoded/schema",
+		"/paths/~1search/get/parameters/0/schema",
+		"/paths/~1uploads/post/requestBody/content/multipart~1form-data/schema",
+	}},
+}
+
+// TestRefused requires each refused document to fail as unusable input
+// with one line per error, each naming the file and the expected pointer.
+func TestRefused(t *testing.T) {
+	for _, r := range refusals {
+		t.Run(r.file, func(t *testing.T) {
+			spec := filepath.Join("testdata", "refused", r.file)
+			_, err := generator.Generate(generator.Config{Spec: spec, Package: pkg, Version: version})
+			var input *generator.InputError
+			require.ErrorAs(t, err, &input)
+			lines := strings.Split(err.Error(), "\n")
+			require.Len(t, lines, len(r.pointers), "one line per error:\n%s", err)
+			for i, line := range lines {
+				assert.True(t, strings.HasPrefix(line, spec+": "+r.pointers[i]+": "), "line %d is %q", i, line)
+			}
+		})
+	}
+}
+
+// TestRefusedListed requires every file of testdata/refused to be in the
+// refusals table.
+func TestRefusedListed(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "refused", "*.yaml"))
+	require.NoError(t, err)
+	var listed []string
+	for _, r := range refusals {
+		listed = append(listed, filepath.Join("testdata", "refused", r.file))
+	}
+	slices.Sort(listed)
+	assert.Equal(t, files, listed)
+}
+
+// TestCasesListed requires every directory of testdata/ but refused/ and
+// fuzz/ (inputs FuzzGenerate failed on, kept as regression seeds) to be a
+// case of the table, and every case to have a spec.
 func TestCasesListed(t *testing.T) {
 	entries, err := os.ReadDir("testdata")
 	require.NoError(t, err)
 	var dirs, listed []string
 	for _, e := range entries {
-		if e.IsDir() {
+		if e.IsDir() && e.Name() != "refused" && e.Name() != "fuzz" {
 			dirs = append(dirs, e.Name())
 		}
 	}
@@ -186,14 +256,15 @@ func TestCasesListed(t *testing.T) {
 	assert.Equal(t, dirs, listed, "the cases table and testdata/ disagree")
 }
 
-// readWant reads the expected files of a case.
+// readWant reads the expected files of a case: every file of dir, so that
+// a stray one fails the comparison.
 func readWant(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err, "no expected output (run go test ./golden -update)")
 	want := map[string][]byte{}
 	for _, e := range entries {
-		if e.IsDir() || filepath.Ext(e.Name()) != ".go" {
+		if e.IsDir() {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
@@ -203,18 +274,32 @@ func readWant(t *testing.T, dir string) map[string][]byte {
 	return want
 }
 
-// writeWant replaces the .go files of dir with files.
+// writeWant makes dir hold exactly files: it writes each and removes every
+// other file, such as the output of a service that no longer exists.
 func writeWant(t *testing.T, dir string, files map[string][]byte) {
 	t.Helper()
 	require.NoError(t, os.MkdirAll(dir, 0o755))
-	old, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
-	for _, f := range old {
-		require.NoError(t, os.Remove(f))
+	for _, e := range entries {
+		if _, keep := files[e.Name()]; !keep && !e.IsDir() {
+			require.NoError(t, os.Remove(filepath.Join(dir, e.Name())))
+		}
 	}
 	for name, src := range files {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), src, 0o644))
 	}
+}
+
+// TestWriteWant checks the -update path: the want directory ends up with
+// exactly the generated files, a stale one removed.
+func TestWriteWant(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "service_gone.go"), []byte("package sunco\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "models.go"), []byte("old\n"), 0o644))
+	files := map[string][]byte{"models.go": []byte("new\n"), "client.go": []byte("client\n")}
+	writeWant(t, dir, files)
+	assert.Equal(t, files, readWant(t, dir))
 }
 
 // firstDifference shows the first line where want and got differ, with a

@@ -151,10 +151,10 @@ func (b *echoBot) event(ctx context.Context, appID string, ev sunco.WebhookEvent
 	if appID == "" || conv == nil || conv.ID == nil {
 		return fmt.Errorf("message %s: no app or conversation id", ptrString(msg.ID))
 	}
-	_, err := b.client.Messages.PostMessage(ctx, appID, *conv.ID, sunco.MessagePost{
+	_, err := b.client.Messages.Post(ctx, appID, *conv.ID, sunco.MessagePost{
 		Author:  sunco.Author{Type: sunco.AuthorTypeBusiness},
 		Content: &sunco.TextMessage{Text: sunco.Ptr(echoText(*text.Text))},
-	})
+	}, nil)
 	if err != nil {
 		return fmt.Errorf("echoing message %s: %w", ptrString(msg.ID), err)
 	}

@@ -3,6 +3,8 @@
 package build
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -13,20 +15,24 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-// Input is a loaded document.
+// Input is a loaded document and the names the emitted code declares
+// itself, which the names taken from the document must avoid.
 type Input struct {
 	Doc      *openapi3.T
 	Webhooks map[string]*openapi3.PathItem // the document's x-webhooks
 	// Reserved are the package-level names the runtime and the emitter
-	// declare themselves (Client, Nullable, ...); types avoid them.
+	// declare themselves (Client, Nullable, ...).
 	Reserved []string
+	// Methods are the methods the emitter declares on every struct
+	// (MarshalJSON, ...); fields avoid them.
+	Methods []string
 	// Locals are the identifiers an operation's method declares itself;
-	// its path parameters avoid them.
+	// its parameters avoid them.
 	Locals []string
 }
 
 // Error is a construct the generator cannot turn into Go, with the JSON
-// pointer of where it is.
+// pointer of where it is. Build reports every one it finds, joined.
 type Error struct {
 	Pointer string
 	Msg     string
@@ -34,65 +40,118 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Pointer + ": " + e.Msg }
 
-// Build makes the IR of doc for a Go package named pkg.
-func Build(in Input, pkg string) (api *ir.API, err error) {
+// Warning is a construct the generator turned into Go differently from
+// what the document suggests, such as a name that was taken.
+type Warning struct {
+	Pointer string
+	Message string
+}
+
+func (w Warning) String() string { return w.Pointer + ": " + w.Message }
+
+// Build makes the IR of doc for a Go package named pkg. The error, when
+// not nil, joins an *Error for every unsupported construct.
+func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b := &builder{
 		doc:        in.Doc,
-		names:      namespace{},
+		hooks:      in.Webhooks,
 		components: map[string]ir.Decl{},
-		locals:     namespace{},
+		inline:     map[*openapi3.Schema]ir.Decl{},
+		fields:     map[*ir.Struct]*scope{},
+		methods:    in.Methods,
+		locals:     in.Locals,
 		paramTypes: map[string]ir.Type{},
 	}
-	for _, name := range in.Reserved {
-		b.names[name] = true
+	b.pkg = newScope("the package", b.warnf)
+	b.pkg.reserve("the SDK runtime", in.Reserved...)
+	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
+	if info := in.Doc.Info; info != nil {
+		api.Title, api.SpecVersion = info.Title, info.Version
 	}
-	for _, name := range in.Locals {
-		b.locals[name] = true
-	}
-	// Unsupported constructs are reported from deep inside the walk; a
-	// panic with *Error unwinds to here, so helpers stay free of plumbing.
-	defer func() {
-		if r := recover(); r != nil {
-			e, ok := r.(*Error)
-			if !ok {
-				panic(r)
-			}
-			api, err = nil, e
-		}
-	}()
-	api = &ir.API{
-		Package:        pkg,
-		Title:          in.Doc.Info.Title,
-		SpecVersion:    in.Doc.Info.Version,
-		DefaultBaseURL: defaultBaseURL(in.Doc),
+	b.survey()
+	if len(b.errs) > 0 {
+		// A schema that is its own type has no Go form, and every walk
+		// below would follow it forever: stop at the cycles.
+		return nil, b.warnings, b.err()
 	}
 	b.declareServices()
 	b.declareComponents()
 	b.fillComponents()
 	b.schemaExamples()
-	api.Webhook = b.webhook(in.Webhooks)
+	api.Webhook = b.webhook()
+	b.breakValueCycles()
 	api.Services = b.services()
 	b.finishUnions()
 	api.Examples = b.examples
 	sort.Slice(b.decls, func(i, j int) bool { return b.decls[i].DeclName() < b.decls[j].DeclName() })
 	api.Decls = b.decls
-	return api, nil
+	if len(b.errs) > 0 {
+		return nil, b.warnings, b.err()
+	}
+	return api, b.warnings, nil
 }
 
 type builder struct {
 	doc        *openapi3.T
-	names      namespace          // package-level names
-	locals     namespace          // names a method declares itself
-	components map[string]ir.Decl // by schema key
+	hooks      map[string]*openapi3.PathItem
+	pkg        *scope                       // package-level names
+	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
+	methods    []string                     // methods of every struct
+	locals     []string                     // names a method declares itself
+	components map[string]ir.Decl           // by schema key
+	inline     map[*openapi3.Schema]ir.Decl // declared inline, by schema
 	byTag      map[string]*ir.Service
 	paramTypes map[string]ir.Type // types of component parameters, by $ref
 	decls      []ir.Decl
 	unions     []*unionPlan
 	examples   []*ir.Example
+	// Found by survey before anything is declared: the discriminator
+	// properties of union variants, the variants of the webhook events.
+	discriminators map[variantProperty]bool
+	events         map[*openapi3.Schema]bool
+
+	warnings []Warning
+	errs     []*Error
 }
 
-func fail(pointer, format string, args ...any) {
-	panic(&Error{Pointer: pointer, Msg: fmt.Sprintf(format, args...)})
+// errorf records an unsupported construct; the build goes on, so that one
+// run reports them all.
+func (b *builder) errorf(pointer, format string, args ...any) {
+	b.errs = append(b.errs, &Error{Pointer: pointer, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (b *builder) warnf(pointer, format string, args ...any) {
+	b.warnings = append(b.warnings, Warning{Pointer: pointer, Message: fmt.Sprintf(format, args...)})
+}
+
+// err joins the recorded errors in pointer order, each once.
+func (b *builder) err() error {
+	slices.SortStableFunc(b.errs, func(x, y *Error) int { return cmp.Compare(x.Pointer, y.Pointer) })
+	b.errs = slices.CompactFunc(b.errs, func(x, y *Error) bool { return *x == *y })
+	errs := make([]error, len(b.errs))
+	for i, e := range b.errs {
+		errs[i] = e
+	}
+	return errors.Join(errs...)
+}
+
+// structScope is the scope of the fields and methods of st.
+func (b *builder) structScope(st *ir.Struct) *scope {
+	sc := b.fields[st]
+	if sc == nil {
+		sc = newScope("struct "+st.Name, b.warnf)
+		sc.reserve("a method the SDK declares", b.methods...)
+		b.fields[st] = sc
+	}
+	return sc
+}
+
+// schemas are the component schemas; a document may have none.
+func (b *builder) schemas() openapi3.Schemas {
+	if b.doc.Components == nil {
+		return nil
+	}
+	return b.doc.Components.Schemas
 }
 
 // defaultBaseURL is the first server whose URL needs no variables.

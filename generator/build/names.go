@@ -1,39 +1,64 @@
 package build
 
 import (
-	"strconv"
+	"go/token"
 	"strings"
 	"unicode"
 )
 
-// initialisms are written in upper case when they form a whole word.
-var initialisms = map[string]string{
-	"id":   "ID",
-	"url":  "URL",
-	"api":  "API",
-	"jwt":  "JWT",
-	"sdk":  "SDK",
-	"http": "HTTP",
+// canonicalWords spell the words that Go style does not simply capitalize:
+// initialisms, written whole in upper case, and brand names with a capital
+// inside, kept whole. Keys are lower case.
+var canonicalWords = func() map[string]string {
+	m := map[string]string{"oauth": "OAuth", "whatsapp": "WhatsApp"}
+	for _, w := range []string{
+		"ACL", "API", "ASCII", "CPU", "CSS", "CSV", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS",
+		"ID", "IOS", "IP", "JSON", "JWT", "QPS", "RAM", "RPC", "SDK", "SLA", "SMS", "SMTP", "SQL",
+		"SSH", "SSO", "TCP", "TLS", "TTL", "UDP", "UI", "UID", "URI", "URL", "UTF8", "UUID", "VM",
+		"XML", "XMPP", "XSRF", "XSS",
+	} {
+		m[strings.ToLower(w)] = w
+	}
+	return m
+}()
+
+// canonical is the Go spelling of a word when it has a fixed one: an
+// initialism (id gives ID, ids gives IDs) or a brand (whatsapp gives
+// WhatsApp).
+func canonical(word string) (string, bool) {
+	lower := strings.ToLower(word)
+	if c, ok := canonicalWords[lower]; ok {
+		return c, true
+	}
+	if stem, ok := strings.CutSuffix(lower, "s"); ok {
+		if c, ok := canonicalWords[stem]; ok && strings.ToUpper(c) == c {
+			return c + "s", true
+		}
+	}
+	return "", false
 }
 
 // goName turns a name from the document (camelCase, snake_case, words with
-// punctuation) into an exported Go identifier: userIdOrExternalId becomes
-// UserIDOrExternalID.
+// punctuation, any script) into an exported Go identifier: userIdOrExternalId
+// gives UserIDOrExternalID, XMLHttpRequest gives XMLHTTPRequest, 1x gives X1x.
+// It is the one naming function of the generator: every identifier and file
+// name derives from it or from words.
 func goName(s string) string {
 	name := goSuffix(s)
-	if !unicode.IsLetter([]rune(name)[0]) {
-		name = "X" + name
+	if first := []rune(name)[0]; !unicode.IsUpper(first) {
+		name = "X" + name // a digit, or a letter without case (名前)
 	}
 	return name
 }
 
 // goSuffix is goName for a name that follows a prefix, as an enum value
 // follows the name of its type: it may start with a digit (1x gives 1x).
+// A name with no letter or digit at all gives Empty.
 func goSuffix(s string) string {
 	var b strings.Builder
 	for _, w := range words(s) {
-		if up, ok := initialisms[strings.ToLower(w)]; ok {
-			b.WriteString(up)
+		if c, ok := canonical(w); ok {
+			b.WriteString(c)
 			continue
 		}
 		r := []rune(w)
@@ -46,8 +71,12 @@ func goSuffix(s string) string {
 	return b.String()
 }
 
-// words splits s at punctuation and at lower-to-upper case changes; a run
-// of capitals stays one word (HTTPServer gives HTTP, Server).
+// words splits s at every rune that cannot be part of a Go identifier and
+// at case changes: before an upper-case letter that follows a lower-case
+// letter or a digit, and before the last capital of a run that a lower-case
+// letter follows (XMLHttpRequest gives XML, Http, Request). Neighbouring
+// words that together spell a canonical word are joined again (O, Auth
+// gives OAuth; i, OS gives iOS).
 func words(s string) []string {
 	var out []string
 	var cur []rune
@@ -73,7 +102,43 @@ func words(s string) []string {
 		cur = append(cur, r)
 	}
 	flush()
-	return out
+	joined := out[:0]
+	for i := 0; i < len(out); i++ {
+		if i+1 < len(out) {
+			if _, ok := canonical(out[i] + out[i+1]); ok {
+				joined = append(joined, out[i]+out[i+1])
+				i++
+				continue
+			}
+		}
+		joined = append(joined, out[i])
+	}
+	return joined
+}
+
+// snakeName is the file name form of a name: its words in lower case,
+// joined by underscores (OAuth Endpoints gives oauth_endpoints).
+func snakeName(s string) string {
+	ws := words(s)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
+	}
+	return strings.Join(ws, "_")
+}
+
+// lowerName is the unexported form of a name, for parameters and locals:
+// its first word in lower case, whole when it is an initialism (ID gives
+// id, URLPath gives urlPath, userId gives userID).
+func lowerName(s string) string {
+	name := goName(s)
+	first := words(name)[0]
+	return strings.ToLower(first) + name[len(first):]
+}
+
+// isExportedIdent reports whether s can be used as is as an exported Go
+// identifier.
+func isExportedIdent(s string) bool {
+	return token.IsIdentifier(s) && token.IsExported(s)
 }
 
 // singular makes the element name of an array property: events gives
@@ -88,18 +153,4 @@ func singular(s string) string {
 		return s[:len(s)-1]
 	}
 	return s
-}
-
-// namespace hands out unique Go identifiers.
-type namespace map[string]bool
-
-// claim returns name, or name with the smallest numeric suffix that is
-// still free, and marks it taken.
-func (ns namespace) claim(name string) string {
-	candidate := name
-	for i := 2; ns[candidate]; i++ {
-		candidate = name + strconv.Itoa(i)
-	}
-	ns[candidate] = true
-	return candidate
 }

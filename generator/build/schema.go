@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -110,42 +111,66 @@ func sameSchema(a, b *openapi3.SchemaRef) bool {
 }
 
 // site is where a schema is used: its JSON pointer and the Go name a type
-// declared there would get if the schema has no title.
+// declared there would get if the schema has no name of its own.
 type site struct {
 	pointer string
 	name    string
 }
 
+// goNameExtension names the Go type of a schema, overriding every rule.
+const goNameExtension = "x-go-name"
+
+// eventSuffix ends the name of every webhook event type.
+const eventSuffix = "Event"
+
+// typeName is the Go name the schema s asks for: its x-go-name, else the
+// name derived from its key or title (base), with the Event suffix when it
+// is a webhook event.
+func (b *builder) typeName(s *openapi3.Schema, pointer, base string) string {
+	if v, ok := s.Extensions[goNameExtension]; ok {
+		name, _ := v.(string)
+		if isExportedIdent(name) {
+			return name
+		}
+		b.errorf(pointer+"/"+goNameExtension, "%q is not an exported Go identifier", fmt.Sprint(v))
+	}
+	if b.events[s] && !strings.HasSuffix(base, eventSuffix) {
+		return base + eventSuffix
+	}
+	return base
+}
+
 func (b *builder) declareComponents() {
-	schemas := b.doc.Components.Schemas
+	schemas := b.schemas()
 	for _, key := range sortedKeys(schemas) {
 		s := schemas[key].Value
-		name := goName(key)
-		if b.names[name] {
-			name += "Schema" // a name the SDK itself declares, like Client
-		}
-		name = b.names.claim(name)
 		pointer := pointerJoin("/components/schemas", key)
-		var d ir.Decl
-		switch classify(s) {
-		case shapeStruct:
-			d = &ir.Struct{Name: name, Doc: s.Description, Pointer: pointer}
-		case shapeUnion:
-			d = &ir.Union{Name: name, Doc: s.Description, Pointer: pointer}
-		case shapeEnum:
-			d = &ir.Enum{Name: name, Doc: s.Description, Pointer: pointer}
-		default:
-			d = &ir.Alias{Name: name, Doc: s.Description, Pointer: pointer}
-		}
+		want := b.typeName(s, pointer, goName(key))
+		// A name the SDK itself declares, like Client, gives way.
+		name := b.pkg.declare(pointer, want, want+"Schema")
+		d := newDecl(classify(s), name, s.Description, pointer)
 		b.components[key] = d
 		b.decls = append(b.decls, d)
 	}
 }
 
+// newDecl is an empty declaration of the given shape.
+func newDecl(kind shape, name, doc, pointer string) ir.Decl {
+	switch kind {
+	case shapeStruct:
+		return &ir.Struct{Name: name, Doc: doc, Pointer: pointer}
+	case shapeUnion:
+		return &ir.Union{Name: name, Doc: doc, Pointer: pointer}
+	case shapeEnum:
+		return &ir.Enum{Name: name, Doc: doc, Pointer: pointer}
+	}
+	return &ir.Alias{Name: name, Doc: doc, Pointer: pointer}
+}
+
 // fillComponents fills the declared shells. Aliases go first: whether a
 // field needs a pointer depends on what an alias stands for.
 func (b *builder) fillComponents() {
-	schemas := b.doc.Components.Schemas
+	schemas := b.schemas()
 	keys := sortedKeys(schemas)
 	slices.SortStableFunc(keys, func(x, y string) int {
 		_, xAlias := b.components[x].(*ir.Alias)
@@ -209,39 +234,39 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
 	if ref.Ref != "" {
 		key, ok := componentKey(ref.Ref)
 		if !ok || b.components[key] == nil {
-			fail(at.pointer, "unsupported reference %s: only #/components/schemas/ may be referenced", ref.Ref)
+			b.errorf(at.pointer, "unsupported reference %s: only #/components/schemas/ may be referenced", ref.Ref)
+			return ir.Any
 		}
 		return &ir.Named{Decl: b.components[key]}
 	}
 	s := ref.Value
+	if s == nil {
+		return ir.Any
+	}
 	kind := classify(s)
 	if kind == shapeAlias {
 		return b.plainType(s, at)
 	}
-	name := b.inlineName(s, at)
-	var d ir.Decl
-	switch kind {
-	case shapeStruct:
-		d = &ir.Struct{Name: name, Doc: s.Description, Pointer: at.pointer}
-	case shapeUnion:
-		d = &ir.Union{Name: name, Doc: s.Description, Pointer: at.pointer}
-	case shapeEnum:
-		d = &ir.Enum{Name: name, Doc: s.Description, Pointer: at.pointer}
+	// An inline schema reached again, through an allOf that merges its
+	// component into another, is the same type.
+	if d := b.inline[s]; d != nil {
+		return &ir.Named{Decl: d}
 	}
+	d := newDecl(kind, b.inlineName(s, at), s.Description, at.pointer)
+	b.inline[s] = d
 	b.decls = append(b.decls, d)
 	b.fill(d, s)
 	return &ir.Named{Decl: d}
 }
 
-// inlineName names a type declared inline: by its title when that is
-// free, else by where it is used.
+// inlineName names a type declared inline: by its x-go-name, else its
+// title when that is free, else by where it is used.
 func (b *builder) inlineName(s *openapi3.Schema, at site) string {
-	if s.Title != "" {
-		if name := goName(s.Title); !b.names[name] {
-			return b.names.claim(name)
-		}
+	base := at.name
+	if s.Title != "" && !b.pkg.taken(b.typeName(s, at.pointer, goName(s.Title))) {
+		base = goName(s.Title)
 	}
-	return b.names.claim(at.name)
+	return b.pkg.declare(at.pointer, b.typeName(s, at.pointer, base))
 }
 
 // plainType is the type of a schema that declares nothing of its own.
@@ -278,15 +303,17 @@ func (b *builder) plainType(s *openapi3.Schema, at site) ir.Type {
 }
 
 func (b *builder) fillEnum(e *ir.Enum, s *openapi3.Schema) {
-	for _, v := range s.Enum {
+	for i, v := range s.Enum {
 		if v == nil {
 			continue // null in a nullable enum: the field's Nullable says it
 		}
+		pointer := e.Pointer + "/enum/" + strconv.Itoa(i)
 		str, ok := v.(string)
 		if !ok {
-			fail(e.Pointer+"/enum", "enum value %v is not a string", v)
+			b.warnf(pointer, "enum value %v of a string schema is not a string; it has no constant", v)
+			continue
 		}
-		e.Values = append(e.Values, ir.EnumValue{Name: b.names.claim(e.Name + goSuffix(str)), Value: str})
+		e.Values = append(e.Values, ir.EnumValue{Name: b.pkg.declare(pointer, e.Name+goSuffix(str)), Value: str})
 	}
 }
 
@@ -295,14 +322,16 @@ type property struct {
 	name    string
 	ref     *openapi3.SchemaRef
 	pointer string
+	// component is the key of the component schema that declares the
+	// property, when it comes from an allOf part that refers to one.
+	component string
 }
 
 // flatten lists the properties of s and of every allOf part, in order,
 // with the names that are required; a later part overrides an earlier
-// property of the same name.
-func flatten(s *openapi3.Schema, pointer string) ([]property, []string) {
-	var props []property
-	var required []string
+// property of the same name. Parts that are unions cannot be merged into
+// a struct: they are left out, and their pointers returned.
+func flatten(s *openapi3.Schema, pointer string) (props []property, required, unions []string) {
 	add := func(p property) {
 		for i := range props {
 			if props[i].name == p.name {
@@ -317,19 +346,27 @@ func flatten(s *openapi3.Schema, pointer string) ([]property, []string) {
 		if key, ok := componentKey(part.Ref); ok {
 			partPointer = pointerJoin("/components/schemas", key)
 		}
-		if len(part.Value.OneOf) > 0 || len(part.Value.AnyOf) > 0 {
-			fail(partPointer, "allOf part with oneOf/anyOf is not supported")
+		if part.Value == nil {
+			continue
 		}
-		ps, req := flatten(part.Value, partPointer)
+		if len(part.Value.OneOf) > 0 || len(part.Value.AnyOf) > 0 {
+			unions = append(unions, partPointer)
+			continue
+		}
+		ps, req, un := flatten(part.Value, partPointer)
 		for _, p := range ps {
+			if key, ok := componentKey(part.Ref); ok && p.component == "" {
+				p.component = key
+			}
 			add(p)
 		}
 		required = append(required, req...)
+		unions = append(unions, un...)
 	}
 	for _, name := range sortedKeys(s.Properties) {
 		add(property{name: name, ref: s.Properties[name], pointer: pointerJoin(pointer+"/properties", name)})
 	}
-	return props, append(required, s.Required...)
+	return props, append(required, s.Required...), unions
 }
 
 // fillStruct adds the fields of s to st; types declared inline for them
@@ -338,20 +375,40 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 	var props []property
 	var required []string
 	if len(s.AnyOf) > 0 {
-		props, required = mergedAnyOf(s, st.Pointer)
+		props = mergedAnyOf(s, st.Pointer)
 	} else {
-		props, required = flatten(s, st.Pointer)
+		var unions []string
+		props, required, unions = flatten(s, st.Pointer)
+		for _, u := range unions {
+			b.errorf(u, "an allOf part that is a oneOf or anyOf cannot be merged into the struct %s", st.Name)
+		}
 	}
-	fieldNames := namespace{}
+	fields := b.structScope(st)
 	for _, p := range props {
+		if p.ref == nil || p.ref.Value == nil {
+			continue
+		}
 		f := &ir.Field{
-			Name:     fieldNames.claim(goName(p.name)),
+			Name:     fields.declare(p.pointer, goName(p.name)),
 			JSONName: p.name,
 			Doc:      description(p.ref.Value),
 		}
-		name := prefix + goName(p.name)
+		if b.discriminators[variantProperty{s, p.name}] {
+			// The discriminator of a union variant holds one fixed value:
+			// a plain string, never an enum type of its own.
+			f.Type = ir.String
+			st.Fields = append(st.Fields, f)
+			continue
+		}
+		// A type declared inline for the property is named after the
+		// schema that declares it, wherever that is merged into.
+		owner := prefix
+		if d := b.components[p.component]; d != nil {
+			owner = d.DeclName()
+		}
+		name := owner + goName(p.name)
 		if p.ref.Value.Type.Is("array") {
-			name = prefix + goName(singular(p.name))
+			name = owner + goName(singular(p.name))
 		}
 		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name})
 		if _, isObject := p.ref.Value.Example.(map[string]any); isObject && p.ref.Ref == "" {
@@ -364,11 +421,11 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 
 // mergedAnyOf lists the properties of every alternative of a mergeable
 // anyOf; none is required, since any alternative may be the one present.
-func mergedAnyOf(s *openapi3.Schema, pointer string) ([]property, []string) {
+func mergedAnyOf(s *openapi3.Schema, pointer string) []property {
 	var props []property
 	seen := map[string]bool{}
 	for i, alt := range s.AnyOf {
-		ps, _ := flatten(alt.Value, pointer+"/anyOf/"+strconv.Itoa(i))
+		ps, _, _ := flatten(alt.Value, pointer+"/anyOf/"+strconv.Itoa(i))
 		for _, p := range ps {
 			if !seen[p.name] {
 				seen[p.name] = true
@@ -376,7 +433,7 @@ func mergedAnyOf(s *openapi3.Schema, pointer string) ([]property, []string) {
 			}
 		}
 	}
-	return props, nil
+	return props
 }
 
 // fieldType wraps t for a field: nullable fields are tri-state, optional

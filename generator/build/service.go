@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -26,18 +25,48 @@ var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
 // as it does for Client.
 func (b *builder) declareServices() {
 	b.byTag = map[string]*ir.Service{}
-	fields := namespace{}
+	fields := newScope("struct Client", b.warnf)
 	for _, path := range sortedKeys(b.doc.Paths.Map()) {
 		item := b.doc.Paths.Value(path)
 		for _, method := range methodsOf(item) {
 			tag := operationTag(item.GetOperation(method))
 			if b.byTag[tag] == nil {
-				field := fields.claim(goName(tag))
-				b.byTag[tag] = &ir.Service{Name: b.names.claim(field + "Service"), Field: field, Doc: tagDoc(b.doc, tag)}
+				pointer := pointerJoin("/paths", path, strings.ToLower(method), "tags")
+				field := fields.declare(pointer, goName(tag))
+				b.byTag[tag] = &ir.Service{
+					Name:  b.pkg.declare(pointer, field+"Service"),
+					Field: field,
+					File:  serviceFile(field),
+					Doc:   tagDoc(b.doc, tag),
+				}
 			}
 		}
 	}
 }
+
+// serviceFile is the name of the file of a service: service_<words>.go,
+// with a last word added when the go tool would read the name as a build
+// constraint (service_ios.go builds only for iOS) or a test.
+func serviceFile(field string) string {
+	name := "service_" + snakeName(field)
+	last := name[strings.LastIndexByte(name, '_')+1:]
+	if knownOSArch[last] || last == "test" {
+		name += "_service"
+	}
+	return name + ".go"
+}
+
+// knownOSArch are the GOOS and GOARCH values a file name may end with to
+// build only there.
+var knownOSArch = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strings.Fields(`aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd
+		plan9 solaris wasip1 windows zos 386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le
+		mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm`) {
+		m[v] = true
+	}
+	return m
+}()
 
 // operationTag is the tag an operation is grouped by: its first.
 func operationTag(op *openapi3.Operation) string {
@@ -50,26 +79,65 @@ func operationTag(op *openapi3.Operation) string {
 // services groups the operations by their first tag, the services sorted
 // by name, their operations in document order of the paths.
 func (b *builder) services() []*ir.Service {
-	methodNames := map[*ir.Service]namespace{}
 	for _, path := range sortedKeys(b.doc.Paths.Map()) {
 		item := b.doc.Paths.Value(path)
 		for _, method := range methodsOf(item) {
 			op := item.GetOperation(method)
 			svc := b.byTag[operationTag(op)]
-			if methodNames[svc] == nil {
-				methodNames[svc] = namespace{}
-			}
-			o := b.operation(path, method, item, op)
-			o.Name = methodNames[svc].claim(o.Name)
-			svc.Operations = append(svc.Operations, o)
+			svc.Operations = append(svc.Operations, b.operation(path, method, item, op))
 		}
 	}
 	out := make([]*ir.Service, 0, len(b.byTag))
 	for _, svc := range b.byTag {
+		b.methodNames(svc)
 		out = append(out, svc)
 	}
 	slices.SortFunc(out, func(x, y *ir.Service) int { return strings.Compare(x.Field, y.Field) })
 	return out
+}
+
+// methodNames names the methods of a service: each operationId without
+// the words of the service's noun that follow its verb, as go-github and
+// Stainless SDKs do (ListMessages is Messages.List, DeleteUserPersonal-
+// Information is Users.DeletePersonalInformation). Operations that would
+// share a name keep their whole names. Iterators are the method's name
+// plus Iter.
+func (b *builder) methodNames(svc *ir.Service) {
+	stripped := map[*ir.Operation]string{}
+	count := map[string]int{}
+	for _, o := range svc.Operations {
+		stripped[o] = stripNoun(goName(o.ID), svc.Field)
+		count[stripped[o]]++
+	}
+	methods := newScope("the methods of "+svc.Name, b.warnf)
+	for _, o := range svc.Operations {
+		name := stripped[o]
+		if count[name] > 1 {
+			name = goName(o.ID)
+		}
+		o.Name = methods.declare(o.Pointer, name)
+		if o.Pager != nil {
+			o.Pager.Iter = methods.declare(o.Pointer, o.Name+"Iter")
+		}
+	}
+}
+
+// stripNoun removes from an operation's Go name the words, after the
+// first (its verb), that name what the service is about: ListCustom-
+// IntegrationKeys in CustomIntegrationAPIKeys gives List.
+func stripNoun(name, service string) string {
+	noun := map[string]bool{}
+	for _, w := range words(service) {
+		noun[strings.ToLower(singular(w))] = true
+	}
+	ws := words(name)
+	kept := ws[:1]
+	for _, w := range ws[1:] {
+		if !noun[strings.ToLower(singular(w))] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, "")
 }
 
 func tagDoc(doc *openapi3.T, name string) string {
@@ -92,40 +160,61 @@ func methodsOf(item *openapi3.PathItem) []string {
 
 func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation) *ir.Operation {
 	pointer := pointerJoin("/paths", path, strings.ToLower(method))
-	if op.OperationID == "" {
-		fail(pointer, "operation has no operationId")
+	id := op.OperationID
+	if id == "" {
+		id = derivedOperationID(method, path)
+		b.warnf(pointer, "operation has no operationId; named %s after its method and path", id)
 	}
 	o := &ir.Operation{
-		Name:    goName(op.OperationID),
-		ID:      op.OperationID,
+		Name:    goName(id),
+		ID:      id,
 		Doc:     operationDoc(op),
 		Method:  method,
 		Path:    path,
 		Pointer: pointer,
 	}
 	params := mergeParams(item.Parameters, op.Parameters)
-	argNames := namespace{}
+	args := b.methodScope(o)
 	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
 		p := params.find("path", m[1])
+		doc := ""
 		if p == nil {
-			fail(pointer, "path parameter {%s} is not declared", m[1])
+			b.warnf(pointer, "path parameter {%s} is not declared; taken as a string", m[1])
+		} else {
+			doc = strings.TrimSpace(p.Value.Description)
 		}
 		o.PathParams = append(o.PathParams, &ir.Param{
-			Name:     b.argName(m[1], argNames),
+			Name:     b.argName(args, pointer, m[1]),
 			WireName: m[1],
 			In:       "path",
-			Doc:      strings.TrimSpace(p.Value.Description),
+			Doc:      doc,
 			Type:     ir.String,
 			Required: true,
 		})
 	}
-	b.params(o, params, pointer)
 	b.requestBody(o, op, pointer)
+	b.params(o, params, pointer, args)
 	o.Result = b.result(o, op, pointer)
 	o.Redirect = o.Result == nil && onlyRedirects(op)
 	o.Pager = pager(o, op)
 	return o
 }
+
+// derivedOperationID names an operation that has no operationId after its
+// method and the fixed segments of its path, leaving out a leading version
+// (GET /v2/apps/{appId}/users gives GetAppsUsers).
+func derivedOperationID(method, path string) string {
+	name := goName(strings.ToLower(method))
+	for i, seg := range strings.Split(path, "/") {
+		if seg == "" || strings.Contains(seg, "{") || (i == 1 && versionSegment.MatchString(seg)) {
+			continue
+		}
+		name += goName(seg)
+	}
+	return name
+}
+
+var versionSegment = regexp.MustCompile(`^v[0-9]+$`)
 
 func operationDoc(op *openapi3.Operation) string {
 	parts := []string{strings.TrimSpace(op.Summary), strings.TrimSpace(op.Description)}
@@ -154,10 +243,15 @@ func (ps paramList) find(in, name string) *openapi3.ParameterRef {
 	return nil
 }
 
-// params collects query and header parameters into <Operation>Params.
-func (b *builder) params(o *ir.Operation, params paramList, pointer string) {
-	var fields []*ir.Param
-	names := namespace{}
+// params sorts the query and header parameters: required ones become
+// method arguments (Args), optional ones fields of <OperationId>Params,
+// which also holds an optional body.
+func (b *builder) params(o *ir.Operation, params paramList, pointer string, args *scope) {
+	fields := newScope("struct "+o.Name+"Params", b.warnf)
+	o.Params = &ir.ParamsStruct{Name: b.pkg.declare(pointer, o.Name+"Params")}
+	if o.Body != nil && !o.Body.Required {
+		o.Params.BodyField = fields.declare(pointer+"/requestBody", "Body")
+	}
 	for i, ref := range params {
 		p := ref.Value
 		if p.In != "query" && p.In != "header" {
@@ -178,46 +272,75 @@ func (b *builder) params(o *ir.Operation, params paramList, pointer string) {
 			}
 		}
 		param := &ir.Param{
-			Name:     names.claim(goName(p.Name)),
 			WireName: p.Name,
 			In:       p.In,
 			Doc:      strings.TrimSpace(p.Description),
+			Type:     t,
 			Required: p.Required,
 		}
 		if p.Style == openapi3.SerializationDeepObject {
-			param.Deep = deepKeys(t, at.pointer)
+			param.Deep = b.keyFields(t, at.pointer, "deepObject parameter")
 		}
-		param.Type = t
-		if !p.Required && !nilable(t) {
+		if p.Required {
+			param.Name = b.argName(args, at.pointer, p.Name)
+			o.Args = append(o.Args, param)
+			continue
+		}
+		param.Name = fields.declare(at.pointer, goName(p.Name))
+		if !nilable(t) {
 			param.Type = &ir.Pointer{Elem: t}
 		}
-		fields = append(fields, param)
-	}
-	if len(fields) > 0 {
-		o.Params = &ir.ParamsStruct{Name: b.names.claim(o.Name + "Params"), Fields: fields}
+		o.Params.Fields = append(o.Params.Fields, param)
 	}
 }
 
-// deepKeys are the bracketed keys of a deepObject parameter: the fields
-// of its struct.
-func deepKeys(t ir.Type, pointer string) []*ir.DeepKey {
+// keyFields are the fields of the struct t names, each sent as key=value:
+// the keys of a deepObject parameter or the fields of a form body. A
+// field that holds an object has no such form.
+func (b *builder) keyFields(t ir.Type, pointer, what string) []*ir.KeyField {
 	st := structOf(t)
 	if st == nil {
-		fail(pointer, "deepObject parameter must be an object schema")
+		b.errorf(pointer, "a %s must be an object schema", what)
+		return nil
 	}
-	var keys []*ir.DeepKey
+	var keys []*ir.KeyField
 	for _, f := range st.Fields {
-		if ir.HasUnion(f.Type) {
-			fail(pointer, "deepObject property %q holds a union, which has no query form", f.JSONName)
+		if !flat(f.Type) {
+			b.errorf(pointer, "property %q of a %s holds an object, which has no key=value form", f.JSONName, what)
+			continue
 		}
-		keys = append(keys, &ir.DeepKey{Field: f.Name, WireKey: f.JSONName, Type: f.Type, Required: f.Omit == ""})
+		keys = append(keys, &ir.KeyField{Field: f.Name, WireKey: f.JSONName, Type: f.Type, Required: f.Omit == ""})
 	}
 	return keys
 }
 
+// flat reports a type whose values are written as text: a scalar, an enum,
+// or a slice of them, optional or not.
+func flat(t ir.Type) bool {
+	switch t := t.(type) {
+	case ir.Builtin:
+		return t != ir.Any
+	case *ir.Pointer:
+		return flat(t.Elem)
+	case *ir.Nullable:
+		return flat(t.Elem)
+	case *ir.Slice:
+		_, nested := t.Elem.(*ir.Slice)
+		return !nested && flat(t.Elem)
+	case *ir.Named:
+		switch d := t.Decl.(type) {
+		case *ir.Enum:
+			return true
+		case *ir.Alias:
+			return !d.Recursive && flat(d.Target)
+		}
+	}
+	return false
+}
+
 // structOf follows aliases to the struct a type names, or nil.
 func structOf(t ir.Type) *ir.Struct {
-	for {
+	for range 100 { // aliases of aliases end; the bound is for safety only
 		n, ok := t.(*ir.Named)
 		if !ok {
 			return nil
@@ -231,40 +354,103 @@ func structOf(t ir.Type) *ir.Struct {
 			return nil
 		}
 	}
+	return nil
 }
 
 const (
 	jsonMedia      = "application/json"
 	multipartMedia = "multipart/form-data"
+	formMedia      = "application/x-www-form-urlencoded"
+	octetMedia     = "application/octet-stream"
 )
 
+// requestBody describes the body of o from the first media type of its
+// request body the SDK can send, in this order: JSON, multipart, form,
+// anything else as raw bytes.
 func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer string) {
-	if op.RequestBody == nil {
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
 		return
 	}
 	rb := op.RequestBody.Value
 	pointer += "/requestBody/content"
-	if mt := rb.Content.Get(jsonMedia); mt != nil && mt.Schema != nil {
-		at := site{pointer: pointerJoin(pointer, jsonMedia, "schema"), name: o.Name + "Body"}
-		t := b.mediaType(mt, at)
-		o.Body = &ir.Body{Type: t, Required: rb.Required}
+	media := bodyMedia(rb.Content)
+	if media == "" {
+		b.warnf(pointer, "request body has no content; the method sends none")
 		return
 	}
-	if mt := rb.Content.Get(multipartMedia); mt != nil && mt.Schema != nil {
-		at := pointerJoin(pointer, multipartMedia, "schema")
-		props, _ := flatten(mt.Schema.Value, at)
-		for _, p := range props {
-			if p.ref.Value.Type.Is("string") && p.ref.Value.Format == "binary" {
-				o.Body = &ir.Body{Multipart: &ir.Multipart{FileField: p.name}, Required: rb.Required}
-				return
+	mt := rb.Content[media]
+	at := site{pointer: pointerJoin(pointer, media, "schema"), name: o.Name + "Body"}
+	body := &ir.Body{Required: rb.Required}
+	switch mediaBase(media) {
+	case multipartMedia:
+		body.Encoding = ir.MultipartBody
+		if mt.Schema != nil && mt.Schema.Value != nil {
+			props, _, _ := flatten(mt.Schema.Value, at.pointer)
+			for _, p := range props {
+				if p.ref.Value != nil && p.ref.Value.Type.Is("string") && p.ref.Value.Format == "binary" {
+					body.FileField = p.name
+					break
+				}
 			}
 		}
-		fail(at, "multipart body without a binary file property")
+		if body.FileField == "" {
+			b.errorf(at.pointer, "multipart body without a binary file property")
+			return
+		}
+	case formMedia:
+		body.Encoding = ir.FormBody
+		body.Type = b.typeOf(mt.Schema, at)
+		body.Form = b.keyFields(body.Type, at.pointer, "form body")
+	default:
+		if !isJSONMedia(media) {
+			body.Encoding = ir.RawBody
+			body.ContentType = media
+			if strings.Contains(media, "*") {
+				body.ContentType = octetMedia // a range says nothing more precise
+			}
+			break
+		}
+		body.Encoding = ir.JSONBody
+		body.Type = b.mediaType(mt, at)
 	}
-	fail(pointer, "request body has no %s or %s content", jsonMedia, multipartMedia)
+	if !body.Required && body.Type != nil && !nilable(body.Type) {
+		body.Type = &ir.Pointer{Elem: body.Type} // a Params field: nil sends none
+	}
+	o.Body = body
 }
 
-// result is the type of the first 2xx response with a JSON body.
+// bodyMedia picks the media type a request body is sent as: JSON first,
+// then multipart, form, and the first other in name order.
+func bodyMedia(content openapi3.Content) string {
+	media := sortedKeys(content)
+	for _, want := range []func(string) bool{
+		isJSONMedia,
+		func(m string) bool { return mediaBase(m) == multipartMedia },
+		func(m string) bool { return mediaBase(m) == formMedia },
+		func(string) bool { return true },
+	} {
+		if i := slices.IndexFunc(media, want); i >= 0 {
+			return media[i]
+		}
+	}
+	return ""
+}
+
+// mediaBase is a media type without its parameters, in lower case.
+func mediaBase(media string) string {
+	base, _, _ := strings.Cut(media, ";")
+	return strings.ToLower(strings.TrimSpace(base))
+}
+
+// isJSONMedia reports application/json and the JSON-based media types
+// (application/problem+json, ...).
+func isJSONMedia(media string) bool {
+	base := mediaBase(media)
+	return base == jsonMedia || strings.HasSuffix(base, "+json")
+}
+
+// result is the type of the first 2xx response with a JSON body; nil when
+// that body is an empty object, which says nothing but success.
 func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string) ir.Type {
 	if op.Responses == nil {
 		return nil
@@ -273,14 +459,33 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string
 		if len(code) != 3 || code[0] != '2' {
 			continue
 		}
-		mt := op.Responses.Value(code).Value.Content.Get(jsonMedia)
+		res := op.Responses.Value(code)
+		if res == nil || res.Value == nil {
+			continue
+		}
+		mt := res.Value.Content.Get(jsonMedia)
 		if mt == nil || mt.Schema == nil {
 			continue
+		}
+		if emptyObject(mt.Schema.Value) {
+			return nil
 		}
 		at := site{pointer: pointerJoin(pointer+"/responses", code, "content", jsonMedia, "schema"), name: o.Name + "Response"}
 		return b.mediaType(mt, at)
 	}
 	return nil
+}
+
+// emptyObject reports an object schema that declares nothing: no
+// properties, no additional properties, no parts. {type: object,
+// additionalProperties: true} is a free-form object, not an empty one.
+func emptyObject(s *openapi3.Schema) bool {
+	if s == nil || !s.Type.Is("object") {
+		return false // {} without a type is any JSON value
+	}
+	ap := s.AdditionalProperties
+	return len(s.Properties) == 0 && len(s.AllOf) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 &&
+		s.Items == nil && ap.Schema == nil && (ap.Has == nil || !*ap.Has) && !isPolymorphicBase(s)
 }
 
 // pager recognises cursor pagination: a deepObject page parameter with
@@ -299,7 +504,7 @@ func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
 		direction = v
 	}
 	var page *ir.Param
-	var cursorKey *ir.DeepKey
+	var cursorKey *ir.KeyField
 	for _, p := range o.Params.Fields {
 		for _, k := range p.Deep {
 			if k.WireKey == direction {
@@ -349,30 +554,24 @@ func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
 	return pg
 }
 
-// argName is the Go name of a path parameter, a method argument: its
-// name in lower camel case, with "Param" appended when that is a Go
-// keyword or predeclared identifier, a name the method declares itself or
-// a package-level name it would shadow (type becomes typeParam).
-func (b *builder) argName(wire string, taken namespace) string {
-	name := lowerFirst(goName(wire))
-	if token.IsKeyword(name) || types.Universe.Lookup(name) != nil || b.locals[name] || b.names[name] {
-		name += "Param"
-	}
-	return taken.claim(name)
+// methodScope is the scope of the parameters of o's method, where the
+// locals its body declares are already taken.
+func (b *builder) methodScope(o *ir.Operation) *scope {
+	sc := newScope("the method of "+o.ID, b.warnf)
+	sc.reserve("a local of the method", b.locals...)
+	return sc
 }
 
-// lowerFirst makes a Go parameter name from an exported one, lowering a
-// leading initialism whole: ID gives id, URLPath gives urlPath.
-func lowerFirst(s string) string {
-	r := []rune(s)
-	n := 0
-	for n < len(r) && unicode.IsUpper(r[n]) {
-		n++
+// argName is the Go name of a method parameter: its name in lower camel
+// case, with "Param" appended when that is a Go keyword or predeclared
+// identifier or a package-level name it would shadow (type gives
+// typeParam), or, with a warning, when the method's body declares it.
+func (b *builder) argName(args *scope, pointer, wire string) string {
+	name := lowerName(wire)
+	if token.IsKeyword(name) || types.Universe.Lookup(name) != nil || b.pkg.taken(name) {
+		name += "Param"
 	}
-	if n > 1 && n < len(r) {
-		n-- // the last capital starts the next word
-	}
-	return strings.ToLower(string(r[:n])) + string(r[n:])
+	return args.declare(pointer, name, name+"Param")
 }
 
 // onlyRedirects reports an operation whose documented successes are all

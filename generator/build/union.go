@@ -16,16 +16,11 @@ type unionPlan struct {
 	schema *openapi3.Schema
 }
 
-// discriminatorFromTitle is the value of the x-discriminator-value
-// extension (set by the overlay) saying each variant's discriminator value
-// is its title, for unions whose discriminator has no mapping.
-const discriminatorFromTitle = "title"
-
 func (b *builder) planUnion(u *ir.Union, s *openapi3.Schema) {
-	u.Unknown = b.names.claim("Unknown" + u.Name)
-	u.Marker = b.names.claim("is" + u.Name)
-	u.Decoder = b.names.claim("decode" + u.Name)
-	u.Unmarshal = b.names.claim("Unmarshal" + u.Name)
+	u.Unknown = b.pkg.declare(u.Pointer, "Unknown"+u.Name)
+	u.Marker = "is" + u.Name // a method: unexported, so no field can take it
+	u.Decoder = b.pkg.declare(u.Pointer, "decode"+u.Name)
+	u.Unmarshal = b.pkg.declare(u.Pointer, "Unmarshal"+u.Name)
 	if s.Discriminator != nil {
 		u.Discriminator = s.Discriminator.PropertyName
 	}
@@ -47,27 +42,27 @@ func (b *builder) finishUnions() {
 		}
 	}
 	for _, plan := range b.unions {
-		commonGetters(plan.union)
+		b.commonGetters(plan.union)
 	}
 	for _, d := range b.decls {
 		if st, ok := d.(*ir.Struct); ok {
-			st.Extra = extraField(st)
+			st.Extra = b.structScope(st).declare(st.Pointer, "Extra")
 		}
 	}
 }
 
 func (b *builder) finishUnion(plan *unionPlan, fixed map[*ir.Struct]map[string]bool) {
 	u, s := plan.union, plan.schema
-	for i, alt := range variantRefs(s) {
+	for i, alt := range b.variantRefs(s) {
 		at := site{pointer: u.Pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(i), name: u.Name + strconv.Itoa(i+1)}
 		st := b.variantStruct(alt, at)
-		if slices.Contains(st.Unions, u) {
-			continue // several alternatives are the same Go type
+		if st == nil || slices.Contains(st.Unions, u) {
+			continue // not an object, or several alternatives are the same Go type
 		}
 		v := &ir.Variant{Struct: st}
 		if u.Discriminator != "" {
-			v.Values = discriminatorValues(s, alt, at.pointer)
-			field := requireField(st, u.Discriminator)
+			v.Values = b.discriminatorValues(s, alt, at.pointer)
+			field := b.requireField(st, u.Discriminator)
 			if len(v.Values) == 1 {
 				st.Discriminator = &ir.FixedValue{Field: field, Value: v.Values[0]}
 			}
@@ -102,7 +97,7 @@ func alternativesKey(s *openapi3.Schema) string {
 
 // variantRefs lists the alternatives of a union; for a polymorphic base
 // they are the distinct targets of its mapping, in order of value.
-func variantRefs(s *openapi3.Schema) openapi3.SchemaRefs {
+func (b *builder) variantRefs(s *openapi3.Schema) openapi3.SchemaRefs {
 	if !isPolymorphicBase(s) {
 		return alternatives(s)
 	}
@@ -112,17 +107,26 @@ func variantRefs(s *openapi3.Schema) openapi3.SchemaRefs {
 		m := s.Discriminator.Mapping[value]
 		if !seen[m.Ref] {
 			seen[m.Ref] = true
-			refs = append(refs, &openapi3.SchemaRef{Ref: m.Ref, Value: m.Value})
+			refs = append(refs, b.mappingTarget(m))
 		}
 	}
 	return refs
 }
 
+// mappingTarget is the schema a discriminator mapping entry names; the
+// loader resolves only the $refs of schemas, so a component is looked up.
+func (b *builder) mappingTarget(m openapi3.MappingRef) *openapi3.SchemaRef {
+	ref := &openapi3.SchemaRef{Ref: m.Ref, Value: m.Value}
+	if key, ok := componentKey(m.Ref); ok && ref.Value == nil && b.schemas()[key] != nil {
+		ref.Value = b.schemas()[key].Value
+	}
+	return ref
+}
+
 // discriminatorValues are the values selecting alt: those the mapping
-// gives it, else its title when the union says so, else the single enum
-// value of its discriminator property, else (as OpenAPI specifies) the
-// name of its schema.
-func discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRef, pointer string) []string {
+// gives it, else the single value its discriminator property's enum allows,
+// else (as OpenAPI specifies) the name of its schema.
+func (b *builder) discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRef, pointer string) []string {
 	var values []string
 	for _, value := range sortedKeys(s.Discriminator.Mapping) {
 		if alt.Ref != "" && s.Discriminator.Mapping[value].Ref == alt.Ref {
@@ -132,12 +136,9 @@ func discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRef, pointer st
 	if len(values) > 0 {
 		return values
 	}
-	if s.Extensions["x-discriminator-value"] == discriminatorFromTitle && alt.Value.Title != "" {
-		return []string{alt.Value.Title}
-	}
-	props, _ := flatten(alt.Value, pointer)
+	props, _, _ := flatten(alt.Value, pointer)
 	for _, p := range props {
-		if p.name == s.Discriminator.PropertyName && len(p.ref.Value.Enum) == 1 {
+		if p.name == s.Discriminator.PropertyName && p.ref.Value != nil && len(p.ref.Value.Enum) == 1 {
 			if v, ok := p.ref.Value.Enum[0].(string); ok {
 				return []string{v}
 			}
@@ -146,18 +147,21 @@ func discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRef, pointer st
 	if key, ok := componentKey(alt.Ref); ok {
 		return []string{key}
 	}
-	fail(pointer, "cannot tell the %s value of this inline variant: give it a mapping entry", s.Discriminator.PropertyName)
+	b.errorf(pointer, "cannot tell the %s value of this inline variant: give it a mapping entry or a one-value enum", s.Discriminator.PropertyName)
 	return nil
 }
 
-// variantStruct is the struct a union alternative decodes into.
+// variantStruct is the struct a union alternative decodes into, or nil
+// (with an error) when it is not an object.
 func (b *builder) variantStruct(alt *openapi3.SchemaRef, at site) *ir.Struct {
 	t := b.typeOf(alt, at)
+	seen := map[ir.Decl]bool{}
 	for {
 		n, ok := t.(*ir.Named)
-		if !ok {
+		if !ok || seen[n.Decl] {
 			break
 		}
+		seen[n.Decl] = true
 		switch d := n.Decl.(type) {
 		case *ir.Struct:
 			return d
@@ -167,7 +171,7 @@ func (b *builder) variantStruct(alt *openapi3.SchemaRef, at site) *ir.Struct {
 		}
 		break
 	}
-	fail(at.pointer, "union alternative is not an object schema")
+	b.errorf(at.pointer, "union alternative is not an object schema")
 	return nil
 }
 
@@ -175,7 +179,7 @@ func (b *builder) variantStruct(alt *openapi3.SchemaRef, at site) *ir.Struct {
 // variant schema does not declare it, and makes it a required plain string
 // (the loader gives it a one-value enum for validators) so encoding always
 // writes it.
-func requireField(st *ir.Struct, jsonName string) *ir.Field {
+func (b *builder) requireField(st *ir.Struct, jsonName string) *ir.Field {
 	for _, f := range st.Fields {
 		if f.JSONName == jsonName {
 			f.Type = ir.String
@@ -183,18 +187,15 @@ func requireField(st *ir.Struct, jsonName string) *ir.Field {
 			return f
 		}
 	}
-	names := namespace{}
-	for _, f := range st.Fields {
-		names[f.Name] = true
-	}
-	f := &ir.Field{Name: names.claim(goName(jsonName)), JSONName: jsonName, Type: ir.String}
+	f := &ir.Field{Name: b.structScope(st).declare(st.Pointer, goName(jsonName)), JSONName: jsonName, Type: ir.String}
 	st.Fields = append(st.Fields, f)
 	return f
 }
 
 // commonGetters gives the union a getter for every property that all its
-// variants have with the same Go type, and each variant the method.
-func commonGetters(u *ir.Union) {
+// variants have with the same Go type, and each variant the method. The
+// getter is Get<Field>, unless a variant has a field of that name.
+func (b *builder) commonGetters(u *ir.Union) {
 	if len(u.Variants) == 0 {
 		return
 	}
@@ -210,18 +211,50 @@ func commonGetters(u *ir.Union) {
 		if !shared {
 			continue
 		}
-		method := "Get" + f.Name
+		method := b.getterName(u, f)
 		u.Common = append(u.Common, &ir.Getter{
 			Method:          method,
 			Field:           f,
 			IsDiscriminator: f.JSONName == u.Discriminator && f.Type == ir.String,
 		})
 		for _, v := range u.Variants {
-			if !slices.ContainsFunc(v.Struct.Getters, func(g *ir.Getter) bool { return g.Method == method }) {
+			if !hasGetter(v.Struct, method) {
 				v.Struct.Getters = append(v.Struct.Getters, &ir.Getter{Method: method, Field: fieldByJSONName(v.Struct, f.JSONName)})
 			}
 		}
 	}
+}
+
+// getterName is the name of the getter of f in every variant of u: the
+// first of Get<Field>, Get<Field>2, ... that no variant declares for
+// something else, declared in all of them.
+func (b *builder) getterName(u *ir.Union, f *ir.Field) string {
+	want := "Get" + f.Name
+	free := func(name string) bool {
+		for _, v := range u.Variants {
+			if b.structScope(v.Struct).taken(name) && !hasGetter(v.Struct, name) {
+				return false
+			}
+		}
+		return true
+	}
+	name := want
+	for i := 2; !free(name); i++ {
+		name = want + strconv.Itoa(i)
+	}
+	if name != want {
+		b.warnf(u.Pointer, "the getter of %q in union %s cannot be %s, which a variant declares; named %s instead", f.JSONName, u.Name, want, name)
+	}
+	for _, v := range u.Variants {
+		b.structScope(v.Struct).reserve("a getter of union "+u.Name, name)
+	}
+	return name
+}
+
+// hasGetter reports whether st already has a getter named method, for a
+// union it is also a variant of.
+func hasGetter(st *ir.Struct, method string) bool {
+	return slices.ContainsFunc(st.Getters, func(g *ir.Getter) bool { return g.Method == method })
 }
 
 func fieldByJSONName(st *ir.Struct, name string) *ir.Field {
@@ -250,16 +283,6 @@ func typeKey(t ir.Type) string {
 		return "Nullable[" + typeKey(t.Elem) + "]"
 	}
 	return "?"
-}
-
-// extraField names the field for undeclared properties: Extra, unless a
-// property already took that name.
-func extraField(st *ir.Struct) string {
-	names := namespace{}
-	for _, f := range st.Fields {
-		names[f.Name] = true
-	}
-	return names.claim("Extra")
 }
 
 func unwrapOptional(t ir.Type) ir.Type {

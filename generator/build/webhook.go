@@ -13,36 +13,59 @@ const (
 	webhookEventsField = "events"
 )
 
-// webhook builds the payload posted to webhook targets from the first
-// x-webhooks entry with a JSON request body.
-func (b *builder) webhook(hooks map[string]*openapi3.PathItem) *ir.Webhook {
-	for _, name := range sortedKeys(hooks) {
-		op := hooks[name].Post
-		if op == nil || op.RequestBody == nil {
+// webhookBody is the request body of a webhook: the payload posted to
+// webhook targets.
+type webhookBody struct {
+	pointer string // of its schema
+	op      *openapi3.Operation
+	media   *openapi3.MediaType
+}
+
+// webhookPayload finds the JSON request body of the first x-webhooks entry
+// that has one; nil when there is none.
+func (b *builder) webhookPayload() *webhookBody {
+	for _, name := range sortedKeys(b.hooks) {
+		op := b.hooks[name].Post
+		if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil {
 			continue
 		}
 		mt := op.RequestBody.Value.Content.Get(jsonMedia)
-		if mt == nil || mt.Schema == nil {
+		if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
 			continue
 		}
-		pointer := pointerJoin("/x-webhooks", name, "post", "requestBody", "content", jsonMedia, "schema")
-		if mt.Schema.Ref != "" || classify(mt.Schema.Value) != shapeStruct {
-			fail(pointer, "webhook payload must be an inline object schema")
+		return &webhookBody{
+			pointer: pointerJoin("/x-webhooks", name, "post", "requestBody", "content", jsonMedia, "schema"),
+			op:      op,
+			media:   mt,
 		}
-		payload := &ir.Struct{Name: b.names.claim(webhookPayloadName), Doc: op.Description, Pointer: pointer}
-		b.decls = append(b.decls, payload)
-		b.fillStruct(payload, mt.Schema.Value, webhookPrefix)
-		b.recordExamples(mt, pointer, &ir.Named{Decl: payload})
-		w := &ir.Webhook{Payload: payload}
-		for _, f := range payload.Fields {
-			if s, ok := f.Type.(*ir.Slice); ok && f.JSONName == webhookEventsField {
-				w.EventsField = f
-				if n, ok := s.Elem.(*ir.Named); ok {
-					w.Events, _ = n.Decl.(*ir.Union)
-				}
-			}
-		}
-		return w
 	}
 	return nil
+}
+
+// webhook builds the payload posted to webhook targets; nil when the
+// document describes none, or one the SDK cannot describe.
+func (b *builder) webhook() *ir.Webhook {
+	body := b.webhookPayload()
+	if body == nil {
+		return nil
+	}
+	schema := body.media.Schema
+	if schema.Ref != "" || classify(schema.Value) != shapeStruct {
+		b.warnf(body.pointer, "the webhook payload is not an inline object schema; the SDK has no webhook support")
+		return nil
+	}
+	payload := &ir.Struct{Name: b.pkg.declare(body.pointer, webhookPayloadName), Doc: body.op.Description, Pointer: body.pointer}
+	b.decls = append(b.decls, payload)
+	b.fillStruct(payload, schema.Value, webhookPrefix)
+	b.recordExamples(body.media, body.pointer, &ir.Named{Decl: payload})
+	w := &ir.Webhook{Payload: payload}
+	for _, f := range payload.Fields {
+		if s, ok := f.Type.(*ir.Slice); ok && f.JSONName == webhookEventsField {
+			w.EventsField = f
+			if n, ok := s.Elem.(*ir.Named); ok {
+				w.Events, _ = n.Decl.(*ir.Union)
+			}
+		}
+	}
+	return w
 }

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -29,10 +30,14 @@ func client(api *ir.API) *jen.File {
 	f.Line()
 	comment(f, "NewClient returns a Client configured by opts; without options it talks")
 	comment(f, "to DefaultBaseURL with no credentials.")
+	transport := jen.Id("t")
+	if len(api.Services) == 0 {
+		transport = jen.Id("_") // a document without operations: nothing uses it
+	}
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
-		jen.List(jen.Id("t"), jen.Err()).Op(":=").Id("newTransport").Call(
+		jen.List(transport, jen.Err()).Op(":=").Id("newTransport").Call(
 			jen.Id("DefaultBaseURL"),
-			jen.Lit("sunco-go/").Op("+").Id("SpecVersion").Call(),
+			jen.Lit(api.Package+"-go/"+api.SpecVersion),
 			jen.Id("opts"),
 		),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
@@ -51,9 +56,7 @@ func service(api *ir.API, svc *ir.Service) *jen.File {
 	f.Type().Id(svc.Name).Struct(jen.Id("t").Op("*").Id("transport"))
 	f.Line()
 	for _, op := range svc.Operations {
-		if op.Params != nil {
-			paramsStruct(f, op)
-		}
+		paramsStruct(f, svc, op)
 		method(f, svc, op)
 		if op.Pager != nil {
 			iterMethod(f, svc, op)
@@ -62,39 +65,78 @@ func service(api *ir.API, svc *ir.Service) *jen.File {
 	return f
 }
 
-// signature is the parameter list of an operation's method.
+// signature is the parameter list of an operation's method: ctx, the path
+// parameters, the required query and header parameters, a required body,
+// the Params struct and the request options.
 func signature(op *ir.Operation) []jen.Code {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	for _, p := range op.PathParams {
+	for _, p := range append(slices.Clone(op.PathParams), op.Args...) {
 		params = append(params, jen.Id(p.Name).Add(typ(p.Type)))
 	}
-	if b := op.Body; b != nil {
-		if b.Multipart != nil {
-			params = append(params, jen.Id("file").Id("UploadFile"))
-		} else {
-			params = append(params, jen.Id("body").Add(typ(b.Type)))
-		}
+	if b := op.Body; b != nil && b.Required {
+		params = append(params, jen.Id(bodyName(b)).Add(bodyType(b)))
 	}
-	if op.Params != nil {
-		params = append(params, jen.Id("params").Op("*").Id(op.Params.Name))
-	}
-	return append(params, jen.Id("opts").Op("...").Id("RequestOption"))
+	return append(params,
+		jen.Id("params").Op("*").Id(op.Params.Name),
+		jen.Id("opts").Op("...").Id("RequestOption"),
+	)
 }
 
-// args passes the method's own parameters on, for the Iter variant.
+// args passes the method's positional parameters on, for the Iter variant.
 func args(op *ir.Operation) []jen.Code {
 	out := []jen.Code{jen.Id("ctx")}
-	for _, p := range op.PathParams {
+	for _, p := range append(slices.Clone(op.PathParams), op.Args...) {
 		out = append(out, jen.Id(p.Name))
 	}
-	if op.Body != nil {
-		if op.Body.Multipart != nil {
-			out = append(out, jen.Id("file"))
-		} else {
-			out = append(out, jen.Id("body"))
-		}
+	if b := op.Body; b != nil && b.Required {
+		out = append(out, jen.Id(bodyName(b)))
 	}
 	return out
+}
+
+// bodyName is the name of the method parameter holding a required body.
+func bodyName(b *ir.Body) string {
+	if b.Encoding == ir.MultipartBody {
+		return "file"
+	}
+	return "body"
+}
+
+// bodyType is the Go type of the request body, as a method parameter or
+// the Params field of an optional body.
+func bodyType(b *ir.Body) jen.Code {
+	switch b.Encoding {
+	case ir.MultipartBody:
+		if !b.Required {
+			return jen.Op("*").Id("UploadFile")
+		}
+		return jen.Id("UploadFile")
+	case ir.RawBody:
+		return jen.Qual("io", "Reader")
+	}
+	return typ(b.Type)
+}
+
+// sendBody sets the body of req from value, the body parameter or the
+// Params field; a form body is encoded into the url.Values form first.
+func sendBody(b *ir.Body, value *jen.Statement) []jen.Code {
+	set := func(field string, v jen.Code) jen.Code { return jen.Id("req").Dot(field).Op("=").Add(v) }
+	switch b.Encoding {
+	case ir.MultipartBody:
+		return []jen.Code{set("Multipart", value.Dot("part").Call(jen.Lit(b.FileField)))}
+	case ir.RawBody:
+		return []jen.Code{set("Raw", jen.Op("&").Id("rawBody").Values(jen.Dict{
+			jen.Id("Reader"):      value,
+			jen.Id("ContentType"): jen.Lit(b.ContentType),
+		}))}
+	case ir.FormBody:
+		out := []jen.Code{jen.Id("form").Op(":=").Qual("net/url", "Values").Values()}
+		for _, k := range b.Form {
+			out = append(out, setParam("form", jen.Lit(k.WireKey), k.Type, value.Clone().Dot(k.Field)))
+		}
+		return append(out, set("Form", jen.Id("form")))
+	}
+	return []jen.Code{set("Body", value)}
 }
 
 // pathExpr builds the request path, escaping each path parameter into
@@ -124,34 +166,47 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	comment(f, docFor(op.Name, op.Doc, "calls the "+op.ID+" operation."))
 	comment(f, "")
 	comment(f, op.Method+" "+op.Path)
-	req := jen.Dict{
-		jen.Id("Method"): jen.Lit(op.Method),
-		jen.Id("Path"):   pathExpr(op),
-	}
-	if b := op.Body; b != nil {
-		if b.Multipart != nil {
-			req[jen.Id("Multipart")] = jen.Id("file").Dot("part").Call(jen.Lit(b.Multipart.FileField))
-		} else {
-			req[jen.Id("Body")] = jen.Id("body")
-		}
-	}
 	var body []jen.Code
+	fail := []jen.Code{jen.Err()}
+	if op.Result != nil || op.Redirect {
+		fail = []jen.Code{jen.Nil(), jen.Err()}
+	}
 	if len(op.PathParams) > 0 {
 		var pairs []jen.Code
 		for _, p := range op.PathParams {
 			pairs = append(pairs, jen.Lit(p.WireName), jen.Id(p.Name))
 		}
-		fail := []jen.Code{jen.Err()}
-		if op.Result != nil || op.Redirect {
-			fail = []jen.Code{jen.Nil(), jen.Err()}
-		}
 		body = append(body, jen.If(jen.Err().Op(":=").Id("checkPathParams").Call(pairs...), jen.Err().Op("!=").Nil()).Block(jen.Return(fail...)))
 	}
-	body = append(body, jen.Id("req").Op(":=").Op("&").Id("request").Values(req))
-	if op.Params != nil {
+	req := jen.Dict{
+		jen.Id("Method"): jen.Lit(op.Method),
+		jen.Id("Path"):   pathExpr(op),
+	}
+	query, header := paramTargets(append(slices.Clone(op.Args), op.Params.Fields...))
+	if query {
+		body = append(body, jen.Id("q").Op(":=").Qual("net/url", "Values").Values())
+		req[jen.Id("Query")] = jen.Id("q")
+	}
+	if header {
+		body = append(body, jen.Id("h").Op(":=").Qual("net/http", "Header").Values())
+		req[jen.Id("Header")] = jen.Id("h")
+	}
+	for _, p := range op.Args {
+		body = append(body, encodeParam(p, jen.Id(p.Name)))
+	}
+	if len(op.Params.Fields) > 0 {
 		body = append(body, jen.If(jen.Id("params").Op("!=").Nil()).Block(
-			jen.Id("params").Dot("encode").Call(jen.Id("req")),
+			jen.Id("params").Dot("encode").Call(encodeArgs(op.Params)...),
 		))
+	}
+	body = append(body, jen.Id("req").Op(":=").Op("&").Id("request").Values(req))
+	if b := op.Body; b != nil {
+		if b.Required {
+			body = append(body, sendBody(b, jen.Id(bodyName(b)))...)
+		} else {
+			field := jen.Id("params").Dot(op.Params.BodyField)
+			body = append(body, jen.If(jen.Id("params").Op("!=").Nil().Op("&&").Add(field.Clone()).Op("!=").Nil()).Block(sendBody(b, field)...))
+		}
 	}
 	results := []jen.Code{jen.Error()}
 	switch {
@@ -185,64 +240,88 @@ func decodeResult(t ir.Type) []jen.Code {
 	}
 }
 
-// paramsStruct writes <Operation>Params and its encode method, which puts
-// each set field into the query string or headers.
-func paramsStruct(f *jen.File, op *ir.Operation) {
+// paramsStruct writes <OperationId>Params and, when it has parameters, its
+// encode method, which puts each one that is set into the query string or
+// headers.
+func paramsStruct(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	ps := op.Params
-	comment(f, ps.Name+" holds the query and header parameters of "+op.Name+".")
+	comment(f, ps.Name+" holds the optional parameters of "+svc.Name+"."+op.Name+"; a nil")
+	comment(f, "*"+ps.Name+" sends none of them.")
 	f.Type().Id(ps.Name).StructFunc(func(g *jen.Group) {
 		for _, p := range ps.Fields {
-			doc := cleanDoc(p.Doc)
-			if p.Required {
-				doc = strings.TrimSpace(doc + "\nRequired.")
-			}
-			if doc != "" {
+			if doc := cleanDoc(p.Doc); doc != "" {
 				comment(g, doc)
 			}
 			g.Id(p.Name).Add(typ(p.Type))
 		}
+		if ps.BodyField != "" {
+			comment(g, ps.BodyField+" is the request body; nil sends none.")
+			g.Id(ps.BodyField).Add(bodyType(op.Body))
+		}
 	})
 	f.Line()
-	var query, header bool
+	if len(ps.Fields) == 0 {
+		return
+	}
 	var sets []jen.Code
 	for _, p := range ps.Fields {
-		target := "q"
+		sets = append(sets, encodeParam(p, jen.Id("p").Dot(p.Name)))
+	}
+	var params []jen.Code
+	query, header := paramTargets(ps.Fields)
+	if query {
+		params = append(params, jen.Id("q").Qual("net/url", "Values"))
+	}
+	if header {
+		params = append(params, jen.Id("h").Qual("net/http", "Header"))
+	}
+	f.Func().Params(jen.Id("p").Op("*").Id(ps.Name)).Id("encode").Params(params...).Block(sets...)
+	f.Line()
+}
+
+// paramTargets reports whether params has query and header parameters.
+func paramTargets(params []*ir.Param) (query, header bool) {
+	for _, p := range params {
 		if p.In == "header" {
-			target, header = "h", true
+			header = true
 		} else {
 			query = true
 		}
-		value := jen.Id("p").Dot(p.Name)
-		if len(p.Deep) == 0 {
-			sets = append(sets, setParam(target, jen.Lit(p.WireName), p.Type, value))
-			continue
-		}
-		var deep []jen.Code
-		for _, k := range p.Deep {
-			deep = append(deep, setParam(target, jen.Lit(p.WireName+"["+k.WireKey+"]"), k.Type, jen.Id("v").Dot(k.Field)))
-		}
-		if _, ok := p.Type.(*ir.Pointer); ok {
-			sets = append(sets, jen.If(jen.Id("v").Op(":=").Add(value), jen.Id("v").Op("!=").Nil()).Block(deep...))
-		} else {
-			sets = append(sets, jen.Block(append([]jen.Code{jen.Id("v").Op(":=").Add(value)}, deep...)...))
-		}
 	}
-	var body []jen.Code
+	return query, header
+}
+
+// encodeArgs passes the query and header values to a Params' encode.
+func encodeArgs(ps *ir.ParamsStruct) []jen.Code {
+	var out []jen.Code
+	query, header := paramTargets(ps.Fields)
 	if query {
-		body = append(body, jen.Id("q").Op(":=").Qual("net/url", "Values").Values())
+		out = append(out, jen.Id("q"))
 	}
 	if header {
-		body = append(body, jen.Id("h").Op(":=").Qual("net/http", "Header").Values())
+		out = append(out, jen.Id("h"))
 	}
-	body = append(body, sets...)
-	if query {
-		body = append(body, jen.Id("req").Dot("Query").Op("=").Id("q"))
+	return out
+}
+
+// encodeParam adds the value of parameter p to the query string q or the
+// headers h; a deepObject parameter adds one name[key] per set key.
+func encodeParam(p *ir.Param, value *jen.Statement) jen.Code {
+	target := "q"
+	if p.In == "header" {
+		target = "h"
 	}
-	if header {
-		body = append(body, jen.Id("req").Dot("Header").Op("=").Id("h"))
+	if len(p.Deep) == 0 {
+		return setParam(target, jen.Lit(p.WireName), p.Type, value)
 	}
-	f.Func().Params(jen.Id("p").Op("*").Id(ps.Name)).Id("encode").Params(jen.Id("req").Op("*").Id("request")).Block(body...)
-	f.Line()
+	var deep []jen.Code
+	for _, k := range p.Deep {
+		deep = append(deep, setParam(target, jen.Lit(p.WireName+"["+k.WireKey+"]"), k.Type, jen.Id("v").Dot(k.Field)))
+	}
+	if _, ok := p.Type.(*ir.Pointer); ok {
+		return jen.If(jen.Id("v").Op(":=").Add(value), jen.Id("v").Op("!=").Nil()).Block(deep...)
+	}
+	return jen.Block(append([]jen.Code{jen.Id("v").Op(":=").Add(value)}, deep...)...)
 }
 
 // setParam adds value, of type t, under key unless it is absent; slices
@@ -272,7 +351,7 @@ func setParam(target string, key jen.Code, t ir.Type, value jen.Code) jen.Code {
 // iterMethod writes <Operation>Iter, which follows the page cursors.
 func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	pg := op.Pager
-	name := op.Name + "Iter"
+	name := pg.Iter
 	comment(f, name+" returns an iterator over every item of "+op.Name+", fetching the")
 	comment(f, "following pages as the loop goes on. It stops at the last page, when the loop")
 	comment(f, "breaks, or at the first error, which it yields.")

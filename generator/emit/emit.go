@@ -53,10 +53,17 @@ func IsHeader(line string) bool {
 // the document says; the IR keeps its types clear of them.
 var FixedNames = []string{"Client", "NewClient", "SpecVersion", "DefaultBaseURL", "ParseWebhook", "NewWebhookHandler"}
 
-// LocalNames are the identifiers the methods of a service declare
-// themselves (receiver, parameters, variables); path parameters, which
-// are method parameters too, avoid them.
-var LocalNames = []string{"s", "ctx", "body", "file", "params", "opts", "req", "out", "raw", "err", "base", "cursor", "p", "page", "res"}
+// LocalNames are the identifiers the methods of a service declare or use
+// themselves (receiver, parameters, variables, imported packages); path
+// parameters, which are method parameters too, avoid them.
+var LocalNames = []string{
+	"s", "ctx", "body", "file", "params", "opts", "req", "out", "raw", "err", "base", "cursor", "p", "page", "res", "form", "q", "h",
+	"context", "http", "io", "iter", "url",
+}
+
+// StructMethods are the methods the emitter declares on every struct; no
+// field may take their names.
+var StructMethods = []string{"MarshalJSON", "UnmarshalJSON"}
 
 // File is one generated Go file.
 type File struct {
@@ -71,7 +78,7 @@ func Files(api *ir.API) []File {
 		{Name: "client.go", Jen: client(api)},
 	}
 	for _, svc := range api.Services {
-		files = append(files, File{Name: "service_" + snake(svc.Field) + ".go", Jen: service(api, svc)})
+		files = append(files, File{Name: svc.File, Jen: service(api, svc)})
 	}
 	if api.Webhook != nil {
 		files = append(files, File{Name: "webhook.go", Jen: webhook(api)})
@@ -81,21 +88,6 @@ func Files(api *ir.API) []File {
 
 func newFile(api *ir.API) *jen.File {
 	return jen.NewFile(api.Package)
-}
-
-// snake turns a Go name into a file name part: SwitchboardActions gives
-// switchboard_actions.
-func snake(name string) string {
-	var b strings.Builder
-	rs := []rune(name)
-	for i, r := range rs {
-		upper := r >= 'A' && r <= 'Z'
-		if upper && i > 0 && (rs[i-1] < 'A' || rs[i-1] > 'Z' || (i+1 < len(rs) && rs[i+1] >= 'a' && rs[i+1] <= 'z')) {
-			b.WriteByte('_')
-		}
-		b.WriteString(strings.ToLower(string(r)))
-	}
-	return b.String()
 }
 
 // docFor writes a doc comment for name from a description: "Name is a

@@ -194,7 +194,7 @@ func decoder(t ir.Type) jen.Code {
 		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("l").Op("*").Id("jsonLexer")).Bool().Block(
 			jen.Return(decodeContainer(t, jen.Id("v"), jen.Id("l"))),
 		)
-	case *ir.Slice:
+	case *ir.Slice, *ir.Pointer:
 		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("l").Op("*").Id("jsonLexer")).Bool().Block(
 			jen.Return(decodeContainer(t, jen.Id("v"), jen.Id("l"))),
 		)
@@ -202,15 +202,18 @@ func decoder(t ir.Type) jen.Code {
 	panic(fmt.Sprintf("emit: no decoder for %T", t))
 }
 
-// decodeContainer decodes into v, a pointer to a slice or map, with l.
+// decodeContainer decodes into v, a pointer to a slice, map or pointer
+// (or to another recursive alias), with l.
 func decodeContainer(t ir.Type, v, l jen.Code) jen.Code {
 	switch t := t.(type) {
+	case *ir.Pointer:
+		return jen.Id("decodePointee").Call(v, l, decoder(t.Elem))
 	case *ir.Slice:
 		return jen.Id("decodeSlice").Call(v, l, decoder(t.Elem))
 	case *ir.Map:
 		return jen.Id("decodeMap").Call(v, l, decoder(t.Elem))
 	}
-	panic("emit: decodeContainer of a type that is no container")
+	return jen.Add(decoder(t)).Call(v, l) // another recursive alias
 }
 
 // encoder is the encoder of a value of type t: a func(*t, *jsonEncoder).
@@ -249,7 +252,7 @@ func encoder(t ir.Type) jen.Code {
 		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("e").Op("*").Id("jsonEncoder")).Block(
 			encodeContainer(t, jen.Id("v"), jen.Id("e")),
 		)
-	case *ir.Slice:
+	case *ir.Slice, *ir.Pointer:
 		return jen.Func().Params(jen.Id("v").Op("*").Add(typ(t)), jen.Id("e").Op("*").Id("jsonEncoder")).Block(
 			encodeContainer(t, jen.Id("v"), jen.Id("e")),
 		)
@@ -257,15 +260,18 @@ func encoder(t ir.Type) jen.Code {
 	panic(fmt.Sprintf("emit: no encoder for %T", t))
 }
 
-// encodeContainer encodes v, a pointer to a slice or map, with e.
+// encodeContainer encodes v, a pointer to a slice, map or pointer (or to
+// another recursive alias), with e.
 func encodeContainer(t ir.Type, v, e jen.Code) jen.Code {
 	switch t := t.(type) {
+	case *ir.Pointer:
+		return jen.Id("encodePointee").Call(v, e, encoder(t.Elem))
 	case *ir.Slice:
 		return jen.Id("encodeSlice").Call(v, e, encoder(t.Elem))
 	case *ir.Map:
 		return jen.Id("encodeMap").Call(v, e, encoder(t.Elem))
 	}
-	panic("emit: encodeContainer of a type that is no container")
+	return jen.Add(encoder(t)).Call(v, e) // another recursive alias
 }
 
 // aliasCodec writes the codec methods of a recursive alias, a defined

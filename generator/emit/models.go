@@ -2,6 +2,8 @@ package emit
 
 import (
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 
@@ -66,7 +68,14 @@ func structDecl(f *jen.File, st *ir.Struct) {
 	structCodec(f, st)
 }
 
+// jsonTag is the json struct tag of a field: its wire name and omit
+// option, or "-" when encoding/json cannot spell the name in a tag (the
+// empty name, quotes, backslashes, commas): the generated codecs go by
+// Field.JSONName, never by the tag.
 func jsonTag(fd *ir.Field) string {
+	if !taggable(fd.JSONName) {
+		return "-"
+	}
 	if fd.Omit == "" {
 		return fd.JSONName
 	}
@@ -130,4 +139,17 @@ func variantList(u *ir.Union) string {
 		s += "*" + v.Struct.Name
 	}
 	return s + " or *" + u.Unknown + "."
+}
+
+// taggable reports a name encoding/json accepts in a struct tag.
+func taggable(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,24 +4,35 @@ package ir
 type Service struct {
 	Name       string // Go type name, e.g. ConversationsService
 	Field      string // field name on Client, e.g. Conversations
+	File       string // name of the file holding it, e.g. service_conversations.go
 	Doc        string
 	Operations []*Operation
 }
 
-// Operation is one API call, a method of its Service.
+// Operation is one API call, a method of its Service. The method takes
+// ctx, PathParams, Args, the body when it is required, Params and options.
 type Operation struct {
-	Name       string // Go method name, from the operationId
+	// Name is the Go method name: the operationId without the service's
+	// noun (ListMessages is Messages.List), or whole where that leaves
+	// nothing or clashes.
+	Name       string
 	ID         string // operationId as written in the document
 	Doc        string
 	Method     string // HTTP method, upper case
 	Path       string // path template as written, e.g. /v2/apps/{appId}
 	Pointer    string
 	PathParams []*Param // in path order
-	// Params is the struct of query and header parameters; nil when the
-	// operation has none.
+	// Args are the required query and header parameters, method
+	// arguments after the path parameters.
+	Args []*Param
+	// Params is the <OperationId>Params struct every method takes, empty
+	// or not: the optional query and header parameters and an optional
+	// body. A spec version that adds one changes no signature.
 	Params *ParamsStruct
 	Body   *Body // nil when there is no request body
-	Result Type  // decoded 2xx body; nil when there is none
+	// Result is the type of the decoded 2xx body; nil when there is none
+	// or it is an empty object.
+	Result Type
 	// Redirect is true when the API answers with a redirect instead of a
 	// 2xx: the method returns where it points rather than following it.
 	Redirect bool
@@ -30,7 +41,7 @@ type Operation struct {
 
 // Param is a path, query or header parameter.
 type Param struct {
-	Name     string // Go name: a method argument for path params, a field otherwise
+	Name     string // Go name: a method argument, or a field of the Params struct
 	WireName string // name in the path template, query string or header
 	In       string // "path", "query" or "header"
 	Doc      string
@@ -38,47 +49,63 @@ type Param struct {
 	Required bool
 	// Deep lists the keys of a deepObject query parameter, sent as
 	// name[key]=value; empty for simple parameters.
-	Deep []*DeepKey
+	Deep []*KeyField
 }
 
-// DeepKey is one property of a deepObject query parameter.
-type DeepKey struct {
-	Field    string // Go field name in the parameter's struct
-	WireKey  string // the key between the brackets
+// KeyField is a struct field sent as key=value: a key of a deepObject
+// query parameter, or a field of a form body.
+type KeyField struct {
+	Field    string // Go field name in the struct
+	WireKey  string // the key: between the brackets, or the form field name
 	Type     Type
 	Required bool
 }
 
-// ParamsStruct is the <Operation>Params struct of an operation.
+// ParamsStruct is the <OperationId>Params struct of an operation.
 type ParamsStruct struct {
 	Name   string
-	Fields []*Param
+	Fields []*Param // the optional query and header parameters
+	// BodyField is the field holding the request body when it is optional;
+	// "" when the body is required or there is none.
+	BodyField string
 }
 
 // Body is the request body of an operation.
 type Body struct {
-	// Type is the Go type of the body argument; for a multipart upload it
-	// is nil and the body is streamed from an io.Reader.
-	Type      Type
-	Multipart *Multipart
-	Required  bool
+	Encoding BodyEncoding
+	// Type is the Go type of a JSON or form body; nil for the others,
+	// whose content the caller streams from an io.Reader.
+	Type Type
+	// Form lists the fields of a form body's struct.
+	Form []*KeyField
+	// FileField is the form field that carries a multipart upload.
+	FileField string
+	// ContentType is the media type a raw body is sent as.
+	ContentType string
+	Required    bool
 }
 
-// Multipart describes a multipart/form-data upload of one file.
-type Multipart struct {
-	FileField string // form field that carries the file
-}
+// BodyEncoding is how a request body goes on the wire.
+type BodyEncoding int
+
+const (
+	JSONBody      BodyEncoding = iota // Type, encoded as JSON
+	FormBody                          // Type, a struct, as application/x-www-form-urlencoded
+	MultipartBody                     // an UploadFile streamed as multipart/form-data
+	RawBody                           // an io.Reader sent as is, as ContentType
+)
 
 // Pager describes how to follow the cursors of a paginated list.
 type Pager struct {
-	Item      Type     // type of one item
-	Items     *Field   // the response field holding the page's items
-	Meta      *Field   // the response field holding the page metadata
-	HasMore   *Field   // the field of Meta saying whether more pages exist
-	Cursor    *Field   // the field of Meta with the cursor of the next page
-	PageParam *Param   // the deepObject parameter holding the page object
-	PageType  Type     // the type of the page object
-	CursorKey *DeepKey // the key of the page object that takes the cursor
+	Item      Type      // type of one item
+	Items     *Field    // the response field holding the page's items
+	Meta      *Field    // the response field holding the page metadata
+	HasMore   *Field    // the field of Meta saying whether more pages exist
+	Cursor    *Field    // the field of Meta with the cursor of the next page
+	PageParam *Param    // the deepObject parameter holding the page object
+	PageType  Type      // the type of the page object
+	CursorKey *KeyField // the key of the page object that takes the cursor
+	Iter      string    // the name of the iterator method, e.g. ListIter
 }
 
 // Webhook describes the payload SunCo posts to a webhook target.

@@ -283,6 +283,17 @@ func decodeSlice[T any](v *[]T, l *jsonLexer, elem func(*T, *jsonLexer) bool) bo
 	return true
 }
 
+// decodePointee decodes a value that fits elem into a new T for *v to
+// point to, for a struct that holds itself through a pointer.
+func decodePointee[T any](v **T, l *jsonLexer, elem func(*T, *jsonLexer) bool) bool {
+	p := new(T)
+	if !elem(p, l) {
+		return false
+	}
+	*v = p
+	return true
+}
+
 // decodeMap decodes an object whose values all fit elem.
 func decodeMap[T any](v *map[string]T, l *jsonLexer, elem func(*T, *jsonLexer) bool) bool {
 	if !l.enterObject() {
@@ -652,6 +663,15 @@ func encodeSlice[T any](v *[]T, e *jsonEncoder, elem func(*T, *jsonEncoder)) {
 		elem(&(*v)[i], e)
 	}
 	e.buf = append(e.buf, ']')
+}
+
+// encodePointee encodes what *v points to, nil as null.
+func encodePointee[T any](v **T, e *jsonEncoder, elem func(*T, *jsonEncoder)) {
+	if *v == nil {
+		e.null()
+		return
+	}
+	elem(*v, e)
 }
 
 // encodeMap encodes a map in key order, nil as {}.

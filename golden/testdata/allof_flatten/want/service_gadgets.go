@@ -10,10 +10,14 @@ type GadgetsService struct {
 	t *transport
 }
 
-// GetGadget: Fetch one gadget.
+// GetGadgetParams holds the optional parameters of GadgetsService.Get; a nil
+// *GetGadgetParams sends none of them.
+type GetGadgetParams struct{}
+
+// Get: Fetch one gadget.
 //
 // GET /gadgets/{gadgetId}
-func (s *GadgetsService) GetGadget(ctx context.Context, gadgetID string, opts ...RequestOption) (*Gadget, error) {
+func (s *GadgetsService) Get(ctx context.Context, gadgetID string, params *GetGadgetParams, opts ...RequestOption) (*Gadget, error) {
 	if err := checkPathParams("gadgetId", gadgetID); err != nil {
 		return nil, err
 	}
@@ -28,15 +32,19 @@ func (s *GadgetsService) GetGadget(ctx context.Context, gadgetID string, opts ..
 	return &out, nil
 }
 
+// CreateShelfParams holds the optional parameters of GadgetsService.CreateShelf; a nil
+// *CreateShelfParams sends none of them.
+type CreateShelfParams struct{}
+
 // CreateShelf calls the createShelf operation.
 //
 // POST /shelves
-func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, opts ...RequestOption) (*FeaturedGadget, error) {
+func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, params *CreateShelfParams, opts ...RequestOption) (*FeaturedGadget, error) {
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/shelves",
 	}
+	req.Body = body
 	var out FeaturedGadget
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err

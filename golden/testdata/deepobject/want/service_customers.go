@@ -15,19 +15,16 @@ type CustomersService struct {
 	t *transport
 }
 
-// ListCustomersParams holds the query and header parameters of ListCustomers.
+// ListCustomersParams holds the optional parameters of CustomersService.List; a nil
+// *ListCustomersParams sends none of them.
 type ListCustomersParams struct {
 	// Echoed back in logs.
 	XTraceID *string
 	// Where the page starts and how long it is.
 	Page *ListCustomersPage
-	// Required.
-	Filter ListCustomersFilter
 }
 
-func (p *ListCustomersParams) encode(req *request) {
-	q := url.Values{}
-	h := http.Header{}
+func (p *ListCustomersParams) encode(q url.Values, h http.Header) {
 	if x := p.XTraceID; x != nil {
 		h.Set("X-Trace-Id", formatParam(*x))
 	}
@@ -42,8 +39,19 @@ func (p *ListCustomersParams) encode(req *request) {
 			q.Set("page[size]", formatParam(*x))
 		}
 	}
+}
+
+// List: List the customers of a store.
+//
+// GET /v1/stores/{storeId}/customers
+func (s *CustomersService) List(ctx context.Context, storeID string, filter ListCustomersFilter, params *ListCustomersParams, opts ...RequestOption) (*CustomerList, error) {
+	if err := checkPathParams("storeId", storeID); err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	h := http.Header{}
 	{
-		v := p.Filter
+		v := filter
 		if x := v.Active; x != nil {
 			q.Set("filter[active]", formatParam(*x))
 		}
@@ -52,23 +60,14 @@ func (p *ListCustomersParams) encode(req *request) {
 			q.Add("filter[tags]", formatParam(x))
 		}
 	}
-	req.Query = q
-	req.Header = h
-}
-
-// ListCustomers: List the customers of a store.
-//
-// GET /v1/stores/{storeId}/customers
-func (s *CustomersService) ListCustomers(ctx context.Context, storeID string, params *ListCustomersParams, opts ...RequestOption) (*CustomerList, error) {
-	if err := checkPathParams("storeId", storeID); err != nil {
-		return nil, err
+	if params != nil {
+		params.encode(q, h)
 	}
 	req := &request{
+		Header: h,
 		Method: "GET",
 		Path:   "/v1/stores/" + escapePathSegment(storeID) + "/customers",
-	}
-	if params != nil {
-		params.encode(req)
+		Query:  q,
 	}
 	var out CustomerList
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
@@ -77,10 +76,10 @@ func (s *CustomersService) ListCustomers(ctx context.Context, storeID string, pa
 	return &out, nil
 }
 
-// ListCustomersIter returns an iterator over every item of ListCustomers, fetching the
+// ListIter returns an iterator over every item of List, fetching the
 // following pages as the loop goes on. It stops at the last page, when the loop
 // breaks, or at the first error, which it yields.
-func (s *CustomersService) ListCustomersIter(ctx context.Context, storeID string, params *ListCustomersParams, opts ...RequestOption) iter.Seq2[Customer, error] {
+func (s *CustomersService) ListIter(ctx context.Context, storeID string, filter ListCustomersFilter, params *ListCustomersParams, opts ...RequestOption) iter.Seq2[Customer, error] {
 	var base ListCustomersParams
 	if params != nil {
 		base = *params
@@ -95,7 +94,7 @@ func (s *CustomersService) ListCustomersIter(ctx context.Context, storeID string
 			page.After = cursor
 			p.Page = &page
 		}
-		res, err := s.ListCustomers(ctx, storeID, &p, opts...)
+		res, err := s.List(ctx, storeID, filter, &p, opts...)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -106,17 +105,17 @@ func (s *CustomersService) ListCustomersIter(ctx context.Context, storeID string
 	})
 }
 
-// ListReceiptsParams holds the query and header parameters of ListReceipts.
+// ListReceiptsParams holds the optional parameters of CustomersService.ListReceipts; a nil
+// *ListReceiptsParams sends none of them.
 type ListReceiptsParams struct {
 	// Where the page starts and how long it is.
 	Page  *ListCustomersPage
 	Limit *int
 	// Only these receipts; the parameter repeats for each.
-	Ids IDList
+	IDs IDList
 }
 
-func (p *ListReceiptsParams) encode(req *request) {
-	q := url.Values{}
+func (p *ListReceiptsParams) encode(q url.Values) {
 	if v := p.Page; v != nil {
 		if x := v.After; x != nil {
 			q.Set("page[after]", formatParam(*x))
@@ -131,10 +130,9 @@ func (p *ListReceiptsParams) encode(req *request) {
 	if x := p.Limit; x != nil {
 		q.Set("limit", formatParam(*x))
 	}
-	for _, x := range p.Ids {
+	for _, x := range p.IDs {
 		q.Add("ids", formatParam(x))
 	}
-	req.Query = q
 }
 
 // ListReceipts calls the listReceipts operation.
@@ -144,12 +142,14 @@ func (s *CustomersService) ListReceipts(ctx context.Context, storeID string, par
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
 	}
+	q := url.Values{}
+	if params != nil {
+		params.encode(q)
+	}
 	req := &request{
 		Method: "GET",
 		Path:   "/v1/stores/" + escapePathSegment(storeID) + "/receipts",
-	}
-	if params != nil {
-		params.encode(req)
+		Query:  q,
 	}
 	var out ListReceiptsResponse
 	if err := s.t.do(ctx, req, &out, opts); err != nil {

@@ -13,33 +13,34 @@ type NotesService struct {
 	t *transport
 }
 
-// ListNotesParams holds the query and header parameters of ListNotes.
+// ListNotesParams holds the optional parameters of NotesService.List; a nil
+// *ListNotesParams sends none of them.
 type ListNotesParams struct {
 	Channel *Channel
 	Order   *ListNotesOrder
 }
 
-func (p *ListNotesParams) encode(req *request) {
-	q := url.Values{}
+func (p *ListNotesParams) encode(q url.Values) {
 	if x := p.Channel; x != nil {
 		q.Set("channel", formatParam(*x))
 	}
 	if x := p.Order; x != nil {
 		q.Set("order", formatParam(*x))
 	}
-	req.Query = q
 }
 
-// ListNotes calls the listNotes operation.
+// List calls the listNotes operation.
 //
 // GET /notes
-func (s *NotesService) ListNotes(ctx context.Context, params *ListNotesParams, opts ...RequestOption) (*[]Note, error) {
+func (s *NotesService) List(ctx context.Context, params *ListNotesParams, opts ...RequestOption) (*[]Note, error) {
+	q := url.Values{}
+	if params != nil {
+		params.encode(q)
+	}
 	req := &request{
 		Method: "GET",
 		Path:   "/notes",
-	}
-	if params != nil {
-		params.encode(req)
+		Query:  q,
 	}
 	var out []Note
 	if err := s.t.do(ctx, req, decodeInto(&out, func(v *[]Note, l *jsonLexer) bool {

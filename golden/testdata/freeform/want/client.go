@@ -21,7 +21,7 @@ type Client struct {
 // NewClient returns a Client configured by opts; without options it talks
 // to DefaultBaseURL with no credentials.
 func NewClient(opts ...Option) (*Client, error) {
-	t, err := newTransport(DefaultBaseURL, "sunco-go/"+SpecVersion(), opts)
+	t, err := newTransport(DefaultBaseURL, "sunco-go/1.0.0", opts)
 	if err != nil {
 		return nil, err
 	}

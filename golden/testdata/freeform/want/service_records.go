@@ -10,18 +10,18 @@ type RecordsService struct {
 	t *transport
 }
 
-// PutRecord calls the putRecord operation.
+// PutRecordParams holds the optional parameters of RecordsService.Put; a nil
+// *PutRecordParams sends none of them.
+type PutRecordParams struct{}
+
+// Put calls the putRecord operation.
 //
 // PUT /records
-func (s *RecordsService) PutRecord(ctx context.Context, body Record, opts ...RequestOption) (*Metadata, error) {
+func (s *RecordsService) Put(ctx context.Context, body Record, params *PutRecordParams, opts ...RequestOption) error {
 	req := &request{
-		Body:   body,
 		Method: "PUT",
 		Path:   "/records",
 	}
-	var out Metadata
-	if err := s.t.do(ctx, req, decodeInto(&out, decodeFreeForm, "Metadata"), opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	req.Body = body
+	return s.t.do(ctx, req, nil, opts)
 }

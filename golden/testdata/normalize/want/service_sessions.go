@@ -13,45 +13,50 @@ type SessionsService struct {
 	t *transport
 }
 
-// StartLoginParams holds the query and header parameters of StartLogin.
+// StartLoginParams holds the optional parameters of SessionsService.StartLogin; a nil
+// *StartLoginParams sends none of them.
 type StartLoginParams struct {
 	ReturnTo *string
 }
 
-func (p *StartLoginParams) encode(req *request) {
-	q := url.Values{}
+func (p *StartLoginParams) encode(q url.Values) {
 	if x := p.ReturnTo; x != nil {
 		q.Set("returnTo", formatParam(*x))
 	}
-	req.Query = q
 }
 
 // StartLogin calls the StartLogin operation.
 //
 // GET /login
 func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginParams, opts ...RequestOption) (*url.URL, error) {
+	q := url.Values{}
+	if params != nil {
+		params.encode(q)
+	}
 	req := &request{
 		Method: "GET",
 		Path:   "/login",
-	}
-	if params != nil {
-		params.encode(req)
+		Query:  q,
 	}
 	return s.t.redirect(ctx, req, opts)
 }
 
-// EndSession calls the EndSession operation.
+// EndSessionParams holds the optional parameters of SessionsService.End; a nil
+// *EndSessionParams sends none of them.
+type EndSessionParams struct{}
+
+// End calls the EndSession operation.
 //
 // POST /sessions/{sessionId}/end
-func (s *SessionsService) EndSession(ctx context.Context, sessionID string, body EndBody, opts ...RequestOption) (*Session, error) {
+func (s *SessionsService) End(ctx context.Context, sessionID string, body EndBody, params *EndSessionParams, opts ...RequestOption) (*Session, error) {
 	if err := checkPathParams("sessionId", sessionID); err != nil {
 		return nil, err
 	}
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/sessions/" + escapePathSegment(sessionID) + "/end",
 	}
+	req.Body = body
 	var out Session
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err

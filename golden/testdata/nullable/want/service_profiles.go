@@ -10,18 +10,22 @@ type ProfilesService struct {
 	t *transport
 }
 
-// UpdateProfile calls the updateProfile operation.
+// UpdateProfileParams holds the optional parameters of ProfilesService.Update; a nil
+// *UpdateProfileParams sends none of them.
+type UpdateProfileParams struct{}
+
+// Update calls the updateProfile operation.
 //
 // PATCH /profiles/{profileId}
-func (s *ProfilesService) UpdateProfile(ctx context.Context, profileID string, body ProfileUpdate, opts ...RequestOption) (*Profile, error) {
+func (s *ProfilesService) Update(ctx context.Context, profileID string, body ProfileUpdate, params *UpdateProfileParams, opts ...RequestOption) (*Profile, error) {
 	if err := checkPathParams("profileId", profileID); err != nil {
 		return nil, err
 	}
 	req := &request{
-		Body:   body,
 		Method: "PATCH",
 		Path:   "/profiles/" + escapePathSegment(profileID),
 	}
+	req.Body = body
 	var out Profile
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err
@@ -29,10 +33,14 @@ func (s *ProfilesService) UpdateProfile(ctx context.Context, profileID string, b
 	return &out, nil
 }
 
-// DeleteProfile calls the deleteProfile operation.
+// DeleteProfileParams holds the optional parameters of ProfilesService.Delete; a nil
+// *DeleteProfileParams sends none of them.
+type DeleteProfileParams struct{}
+
+// Delete calls the deleteProfile operation.
 //
 // DELETE /profiles/{profileId}
-func (s *ProfilesService) DeleteProfile(ctx context.Context, profileID string, opts ...RequestOption) error {
+func (s *ProfilesService) Delete(ctx context.Context, profileID string, params *DeleteProfileParams, opts ...RequestOption) error {
 	if err := checkPathParams("profileId", profileID); err != nil {
 		return err
 	}

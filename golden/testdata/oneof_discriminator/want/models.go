@@ -75,15 +75,6 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CircleKind is the schema /components/schemas/Circle/properties/kind.
-// Values other than the constants below may be received and are kept as they are.
-type CircleKind string
-
-// Values of CircleKind.
-const (
-	CircleKindCircle CircleKind = "circle"
-)
-
 // Drawing is the schema /components/schemas/Drawing.
 type Drawing struct {
 	Background Nullable[Shape]  `json:"background,omitzero"`
@@ -235,15 +226,6 @@ func (l *Line) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// LineKind is the schema /components/schemas/Line/properties/kind.
-// Values other than the constants below may be received and are kept as they are.
-type LineKind string
-
-// Values of LineKind.
-const (
-	LineKindLine LineKind = "line"
-)
-
 // Outline: What a drawing is framed with.
 //
 // Its dynamic type is one of *Circle, *Line or *UnknownOutline.
@@ -378,15 +360,6 @@ func (p *Polygon) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '}')
 }
-
-// PolygonKind is the schema /components/schemas/Polygon/properties/kind.
-// Values other than the constants below may be received and are kept as they are.
-type PolygonKind string
-
-// Values of PolygonKind.
-const (
-	PolygonKindPolygon PolygonKind = "Polygon"
-)
 
 // Shape is a shape of a drawing.
 //
@@ -523,13 +496,3 @@ func (s *Square) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '}')
 }
-
-// SquareKind is the schema /components/schemas/Square/properties/kind.
-// Values other than the constants below may be received and are kept as they are.
-type SquareKind string
-
-// Values of SquareKind.
-const (
-	SquareKindSquare SquareKind = "square"
-	SquareKindBox    SquareKind = "box"
-)

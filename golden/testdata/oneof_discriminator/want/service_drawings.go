@@ -10,14 +10,23 @@ type DrawingsService struct {
 	t *transport
 }
 
-// CreateDrawing calls the createDrawing operation.
+// CreateDrawingParams holds the optional parameters of DrawingsService.Create; a nil
+// *CreateDrawingParams sends none of them.
+type CreateDrawingParams struct {
+	// Body is the request body; nil sends none.
+	Body *Drawing
+}
+
+// Create calls the createDrawing operation.
 //
 // POST /drawings
-func (s *DrawingsService) CreateDrawing(ctx context.Context, body Drawing, opts ...RequestOption) (*Drawing, error) {
+func (s *DrawingsService) Create(ctx context.Context, params *CreateDrawingParams, opts ...RequestOption) (*Drawing, error) {
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/drawings",
+	}
+	if params != nil && params.Body != nil {
+		req.Body = params.Body
 	}
 	var out Drawing
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
@@ -26,10 +35,14 @@ func (s *DrawingsService) CreateDrawing(ctx context.Context, body Drawing, opts 
 	return &out, nil
 }
 
+// ListShapesParams holds the optional parameters of DrawingsService.ListShapes; a nil
+// *ListShapesParams sends none of them.
+type ListShapesParams struct{}
+
 // ListShapes calls the listShapes operation.
 //
 // GET /drawings/{drawingId}/shapes
-func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, opts ...RequestOption) (*[]Shape, error) {
+func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, params *ListShapesParams, opts ...RequestOption) (*[]Shape, error) {
 	if err := checkPathParams("drawingId", drawingID); err != nil {
 		return nil, err
 	}
@@ -46,10 +59,14 @@ func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, opts
 	return &out, nil
 }
 
+// GetShapeParams holds the optional parameters of DrawingsService.GetShape; a nil
+// *GetShapeParams sends none of them.
+type GetShapeParams struct{}
+
 // GetShape calls the getShape operation.
 //
 // GET /drawings/{drawingId}/shapes/{shapeId}
-func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeID string, opts ...RequestOption) (*Shape, error) {
+func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeID string, params *GetShapeParams, opts ...RequestOption) (*Shape, error) {
 	if err := checkPathParams("drawingId", drawingID, "shapeId", shapeID); err != nil {
 		return nil, err
 	}

@@ -292,15 +292,6 @@ func (c *CustomConnector) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CustomConnectorType: Which kind of connector this is.
-// Values other than the constants below may be received and are kept as they are.
-type CustomConnectorType string
-
-// Values of CustomConnectorType.
-const (
-	CustomConnectorTypeCustom CustomConnectorType = "custom"
-)
-
 // MailConnector is the schema /components/schemas/MailConnector.
 type MailConnector struct {
 	DisplayName *string `json:"displayName,omitempty"`
@@ -388,15 +379,6 @@ func (m *MailConnector) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// MailConnectorType: Which kind of connector this is.
-// Values other than the constants below may be received and are kept as they are.
-type MailConnectorType string
-
-// Values of MailConnectorType.
-const (
-	MailConnectorTypeMail MailConnectorType = "mail"
-)
-
 // WebConnector is the schema /components/schemas/WebConnector.
 type WebConnector struct {
 	DisplayName *string `json:"displayName,omitempty"`
@@ -482,12 +464,3 @@ func (w *WebConnector) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '}')
 }
-
-// WebConnectorType: Which kind of connector this is.
-// Values other than the constants below may be received and are kept as they are.
-type WebConnectorType string
-
-// Values of WebConnectorType.
-const (
-	WebConnectorTypeWeb WebConnectorType = "web"
-)

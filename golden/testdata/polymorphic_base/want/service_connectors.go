@@ -10,10 +10,14 @@ type ConnectorsService struct {
 	t *transport
 }
 
-// ListConnectors calls the listConnectors operation.
+// ListConnectorsParams holds the optional parameters of ConnectorsService.List; a nil
+// *ListConnectorsParams sends none of them.
+type ListConnectorsParams struct{}
+
+// List calls the listConnectors operation.
 //
 // GET /connectors
-func (s *ConnectorsService) ListConnectors(ctx context.Context, opts ...RequestOption) (*ConnectorList, error) {
+func (s *ConnectorsService) List(ctx context.Context, params *ListConnectorsParams, opts ...RequestOption) (*ConnectorList, error) {
 	req := &request{
 		Method: "GET",
 		Path:   "/connectors",
@@ -25,15 +29,19 @@ func (s *ConnectorsService) ListConnectors(ctx context.Context, opts ...RequestO
 	return &out, nil
 }
 
-// CreateConnector calls the createConnector operation.
+// CreateConnectorParams holds the optional parameters of ConnectorsService.Create; a nil
+// *CreateConnectorParams sends none of them.
+type CreateConnectorParams struct{}
+
+// Create calls the createConnector operation.
 //
 // POST /connectors
-func (s *ConnectorsService) CreateConnector(ctx context.Context, body Connector, opts ...RequestOption) (*CreateConnectorResponse, error) {
+func (s *ConnectorsService) Create(ctx context.Context, body Connector, params *CreateConnectorParams, opts ...RequestOption) (*CreateConnectorResponse, error) {
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/connectors",
 	}
+	req.Body = body
 	var out CreateConnectorResponse
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err

@@ -10,15 +10,19 @@ type DeliveriesService struct {
 	t *transport
 }
 
-// CreateDelivery calls the createDelivery operation.
+// CreateDeliveryParams holds the optional parameters of DeliveriesService.Create; a nil
+// *CreateDeliveryParams sends none of them.
+type CreateDeliveryParams struct{}
+
+// Create calls the createDelivery operation.
 //
 // POST /deliveries
-func (s *DeliveriesService) CreateDelivery(ctx context.Context, body Delivery, opts ...RequestOption) (*Destination, error) {
+func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *CreateDeliveryParams, opts ...RequestOption) (*Destination, error) {
 	req := &request{
-		Body:   body,
 		Method: "POST",
 		Path:   "/deliveries",
 	}
+	req.Body = body
 	var out Destination
 	if err := s.t.do(ctx, req, decodeInto(&out, decodeDestination, "Destination"), opts); err != nil {
 		return nil, err
