@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -246,6 +247,7 @@ type exchange struct {
 	RespBody    []byte
 	Violations  string // the sl-violations header
 	Err         error
+	Caller      string // the SDK method that sent it, e.g. "Messages.List"
 }
 
 // violation tells whether Prism found the exchange not valid against the
@@ -303,7 +305,7 @@ func (x *exchange) String() string {
 type recorder struct {
 	mu   sync.Mutex
 	byOp map[string][]*exchange
-	ops  []string // every operation of the SDK, once TestOperations has listed them
+	ops  []string // every operation of the table, once TestOperations has checked it
 }
 
 var calls = &recorder{byOp: make(map[string][]*exchange)}
@@ -319,6 +321,7 @@ func (r *recorder) middleware(next http.RoundTripper) http.RoundTripper {
 			Path:    strings.TrimPrefix(req.URL.EscapedPath(), basePath()),
 			ReqType: req.Header.Get("Content-Type"),
 			ReqBody: &cappedBuffer{max: 2 << 10},
+			Caller:  sdkCaller(),
 		}
 		if req.Body != nil {
 			req = req.Clone(req.Context())
@@ -369,7 +372,7 @@ func (r *recorder) called(op string) bool {
 	return false
 }
 
-// summary counts the SDK's operations that were called; ok is false when
+// summary counts the table's operations that were called; ok is false when
 // TestOperations did not run.
 func (r *recorder) summary() (n, total int, ok bool) {
 	r.mu.Lock()
@@ -458,15 +461,16 @@ func newClient(t *testing.T) *sunco.Client {
 }
 
 // sdkOperations lists the operations of the SDK: the methods of the
-// services that are fields of *sunco.Client, but the ...Iter ones.
+// services that are fields of *sunco.Client, but the ...Iter ones, each
+// named by its field and method, e.g. "Messages.List".
 func sdkOperations() []string {
 	var ops []string
 	ct := reflect.TypeFor[sunco.Client]()
 	for i := range ct.NumField() {
-		st := ct.Field(i).Type
-		for j := range st.NumMethod() {
-			if m := st.Method(j); !strings.HasSuffix(m.Name, "Iter") {
-				ops = append(ops, m.Name)
+		f := ct.Field(i)
+		for j := range f.Type.NumMethod() {
+			if m := f.Type.Method(j); !strings.HasSuffix(m.Name, "Iter") {
+				ops = append(ops, f.Name+"."+m.Name)
 			}
 		}
 	}
@@ -474,14 +478,53 @@ func sdkOperations() []string {
 	return ops
 }
 
+// serviceMethod matches the name the runtime gives a method of a service of
+// the SDK, e.g. ".../gen/sunco.(*MessagesService).List", and not the
+// closures inside one.
+var serviceMethod = regexp.MustCompile(`^` + regexp.QuoteMeta(reflect.TypeFor[sunco.Client]().PkgPath()) + `\.\(\*(\w+)\)\.(\w+)$`)
+
+// serviceFields maps the name of each service type to its field in
+// sunco.Client, e.g. MessagesService to Messages.
+var serviceFields = func() map[string]string {
+	fields := make(map[string]string)
+	ct := reflect.TypeFor[sunco.Client]()
+	for i := range ct.NumField() {
+		if f := ct.Field(i); f.Type.Kind() == reflect.Pointer {
+			fields[f.Type.Elem().Name()] = f.Name
+		}
+	}
+	return fields
+}()
+
+// sdkCaller returns the service method of the SDK that the running
+// goroutine is in, named as sdkOperations names it, or "" outside one. The
+// middleware runs on the goroutine of the call, so this tells which method
+// sent a request: the table's method names are checked, not trusted.
+func sdkCaller() string {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	for {
+		frame, more := frames.Next()
+		if m := serviceMethod.FindStringSubmatch(frame.Function); m != nil && serviceFields[m[1]] != "" {
+			return serviceFields[m[1]] + "." + m[2]
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
 // TestOperations calls every operation of the SDK with a request valid
 // against the document, and fails on any error, any violation Prism
-// reports, a request sent to a route other than the operation's own, and
-// any operation of the SDK (or of the document) that the table leaves out.
+// reports, a request sent to a route other than the operation's own or by
+// another method than the table says, and any operation of the SDK (or of
+// the document) that the table leaves out.
 func TestOperations(t *testing.T) {
 	sdkOps := sdkOperations()
 	calls.mu.Lock()
-	calls.ops = sdkOps
+	for _, op := range operations {
+		calls.ops = append(calls.ops, op.name)
+	}
 	calls.mu.Unlock()
 	c := newClient(t)
 
@@ -491,7 +534,7 @@ func TestOperations(t *testing.T) {
 			ran++
 			ctx := context.WithValue(t.Context(), opKey{}, op.name)
 			res, err := op.call(ctx, c)
-			checkExchanges(t, op.name)
+			checkExchanges(t, op)
 			if reason, known := knownDefects[op.name]; known {
 				if err == nil {
 					t.Errorf("%s passes now: remove it from knownDefects", op.name)
@@ -516,50 +559,60 @@ func TestOperations(t *testing.T) {
 		t.Logf("%d of %d operations run (-run): coverage not checked", ran, len(operations))
 		return
 	}
-	tabled := make(map[string]bool)
+	tabled := make(map[string]bool)     // by operationId
+	byMethod := make(map[string]string) // SDK method → operationId
 	for _, op := range operations {
 		if tabled[op.name] {
 			t.Errorf("operation %s is in the table twice", op.name)
 		}
 		tabled[op.name] = true
+		if other, ok := byMethod[op.method]; ok {
+			t.Errorf("method %s is in the table for both %s and %s", op.method, other, op.name)
+		}
+		byMethod[op.method] = op.name
 	}
-	for _, name := range sdkOps {
+	for _, method := range sdkOps {
+		name, ok := byMethod[method]
 		switch {
-		case !tabled[name]:
-			t.Errorf("operation %s of the SDK is not in the table", name)
+		case !ok:
+			t.Errorf("method %s of the SDK is not in the table", method)
 		case !calls.called(name):
-			t.Errorf("operation %s did not send a request to %s %s", name, spec[name].Method, spec[name].Path)
+			t.Errorf("operation %s (%s) did not send a request to %s %s", name, method, spec[name].Method, spec[name].Path)
 		}
 	}
-	for name := range tabled {
-		if !slices.Contains(sdkOps, name) {
-			t.Errorf("operation %s of the table is not a method of the SDK", name)
+	for method, name := range byMethod {
+		if !slices.Contains(sdkOps, method) {
+			t.Errorf("method %s of the table (%s) is not a method of the SDK", method, name)
 		}
 	}
 	for id := range spec {
-		if !slices.Contains(sdkOps, id) {
-			t.Errorf("operation %s of the document has no method in the SDK", id)
+		if !tabled[id] {
+			t.Errorf("operation %s of the document has no method in the table", id)
 		}
 	}
 }
 
-// checkExchanges fails t for an operation that sent nothing, sent to
-// another route than its own, or that Prism found not valid.
-func checkExchanges(t *testing.T, op string) {
+// checkExchanges fails t for an operation that sent nothing, sent from
+// another method than the table's, sent to another route than its own, or
+// that Prism found not valid.
+func checkExchanges(t *testing.T, op operation) {
 	t.Helper()
-	so, ok := spec[op]
+	so, ok := spec[op.name]
 	if !ok {
-		t.Errorf("operation %s is not in the document", op)
+		t.Errorf("operation %s is not in the document", op.name)
 		return
 	}
-	xs := calls.of(op)
+	xs := calls.of(op.name)
 	if len(xs) == 0 {
-		t.Errorf("%s sent no request", op)
+		t.Errorf("%s sent no request", op.name)
 	}
 	for _, x := range xs {
 		t.Logf("%s %s → %d", x.Method, x.URL, x.Status)
+		if x.Caller != op.method {
+			t.Errorf("%s sent %s %s from %q, not from its method %s", op.name, x.Method, x.Path, x.Caller, op.method)
+		}
 		if x.Err == nil && (x.Method != so.Method || !so.pathRE.MatchString(x.Path)) {
-			t.Errorf("%s sent %s %s, not to its route %s %s", op, x.Method, x.Path, so.Method, so.Path)
+			t.Errorf("%s sent %s %s, not to its route %s %s", op.name, x.Method, x.Path, so.Method, so.Path)
 		}
 		if v := x.violation(); v != "" {
 			t.Errorf("Prism: %s\n%v", v, x)
@@ -668,18 +721,16 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// TestListConversationsIter walks the pages of ListConversationsIter: the
+// TestListConversationsIter walks the pages of Conversations.ListIter: the
 // first page, and the second when the first says there is more.
 func TestListConversationsIter(t *testing.T) {
 	const op = "ListConversationsIter"
 	c := newClient(t)
 	ctx := context.WithValue(t.Context(), opKey{}, op)
-	params := &sunco.ListConversationsParams{
-		Page:   &sunco.Page{Size: sunco.Ptr(10)},
-		Filter: sunco.ConversationListFilter{UserID: sunco.Ptr(userID)},
-	}
+	filter := sunco.ConversationListFilter{UserID: sunco.Ptr(userID)}
+	params := &sunco.ListConversationsParams{Page: &sunco.Page{Size: sunco.Ptr(10)}}
 	n := 0
-	for conv, err := range c.Conversations.ListConversationsIter(ctx, appID, params) {
+	for conv, err := range c.Conversations.ListIter(ctx, appID, filter, params) {
 		if err != nil {
 			t.Fatalf("%s: %v", op, describe(err))
 		}

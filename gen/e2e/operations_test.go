@@ -29,12 +29,14 @@ const (
 	webhookTarget  = "https://example.com/webhook"
 )
 
-// operation is one call of the table: name is the SDK method and the
-// document's operationId; call returns the decoded response, or nil for an
+// operation is one call of the table: name is the document's operationId,
+// method the SDK method that implements it (service field and method name,
+// e.g. "Messages.List"); call returns the decoded response, or nil for an
 // operation without a response body.
 type operation struct {
-	name string
-	call func(ctx context.Context, c *sunco.Client) (any, error)
+	name   string
+	method string
+	call   func(ctx context.Context, c *sunco.Client) (any, error)
 }
 
 // result adapts a method's (*T, error) to call's (any, error), keeping a
@@ -44,6 +46,18 @@ func result[T any](v *T, err error) (any, error) {
 		return nil, err
 	}
 	return v, err
+}
+
+// emptyObject stands for the response of a method that returns only an
+// error: the empty object the document declares, which the SDK does not
+// decode.
+type emptyObject struct{}
+
+// empty adapts a method that returns only an error to call's (any, error):
+// the response is an emptyObject, so that checkDecoded checks that the body
+// received is an empty object too, nothing of it being lost on the caller.
+func empty(err error) (any, error) {
+	return emptyObject{}, err
 }
 
 // streamed returns a reader that is not an io.Seeker, fed by a goroutine
@@ -61,75 +75,74 @@ func streamed(content string) io.Reader {
 // against the document.
 var operations = []operation{
 	// Activities
-	{"PostActivity", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Activities.PostActivity(ctx, appID, conversationID, sunco.ActivityPost{
+	{"PostActivity", "Activities.Post", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Activities.Post(ctx, appID, conversationID, sunco.ActivityPost{
 			Author: sunco.Author{Type: sunco.AuthorTypeUser, UserID: sunco.Ptr(userID)},
-			Type:   sunco.ActivityPostTypeTypingStart,
-		}))
+			Type:   sunco.ActivityTypesTypeTypingStart,
+		}, nil))
 	}},
 
 	// AppKeys
-	{"ListAppKeys", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.AppKeys.ListAppKeys(ctx, appID))
+	{"ListAppKeys", "AppKeys.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.AppKeys.List(ctx, appID, nil))
 	}},
-	{"CreateAppKey", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.AppKeys.CreateAppKey(ctx, appID, sunco.AppKeyCreateBody{DisplayName: "Key 1"}))
+	{"CreateAppKey", "AppKeys.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.AppKeys.Create(ctx, appID, sunco.AppKeyCreateBody{DisplayName: "Key 1"}, nil))
 	}},
-	{"GetAppKey", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.AppKeys.GetAppKey(ctx, appID, appKeyID))
+	{"GetAppKey", "AppKeys.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.AppKeys.Get(ctx, appID, appKeyID, nil))
 	}},
-	{"DeleteAppKey", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.AppKeys.DeleteAppKey(ctx, appID, appKeyID))
+	{"DeleteAppKey", "AppKeys.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.AppKeys.Delete(ctx, appID, appKeyID, nil))
 	}},
 
 	// Apps
-	{"ListApps", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Apps.ListApps(ctx, &sunco.ListAppsParams{
+	{"ListApps", "Apps.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Apps.List(ctx, &sunco.ListAppsParams{
 			Page:   &sunco.Page{After: sunco.Ptr("5e1606762556d93e9c176f69"), Size: sunco.Ptr(25)},
 			Filter: &sunco.AppListFilter{ServiceAccountID: sunco.Ptr("5e1606762556d93e9c176f69")},
 		}))
 	}},
-	{"CreateApp", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Apps.CreateApp(ctx, sunco.AppCreateBody{
+	{"CreateApp", "Apps.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Apps.Create(ctx, sunco.AppCreateBody{
 			DisplayName: "My App",
 			Metadata:    sunco.NewNullable(sunco.Metadata{"lang": "en"}),
-		}))
+		}, nil))
 	}},
-	{"GetApp", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Apps.GetApp(ctx, appID))
+	{"GetApp", "Apps.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Apps.Get(ctx, appID, nil))
 	}},
-	{"UpdateApp", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Apps.UpdateApp(ctx, appID, sunco.AppUpdateBody{
+	{"UpdateApp", "Apps.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Apps.Update(ctx, appID, sunco.AppUpdateBody{
 			DisplayName: sunco.Ptr("My App"),
 			Metadata:    sunco.Null[sunco.Metadata](),
-		}))
+		}, nil))
 	}},
-	{"DeleteApp", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Apps.DeleteApp(ctx, appID))
+	{"DeleteApp", "Apps.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Apps.Delete(ctx, appID, nil))
 	}},
 
 	// Attachments
-	{"UploadAttachment", func(ctx context.Context, c *sunco.Client) (any, error) {
+	{"UploadAttachment", "Attachments.Upload", func(ctx context.Context, c *sunco.Client) (any, error) {
 		file := sunco.UploadFile{Reader: streamed("GIF89a\x01\x00\x01\x00"), Name: "pixel.gif", ContentType: "image/gif"}
-		return result(c.Attachments.UploadAttachment(ctx, appID, file, &sunco.UploadAttachmentParams{
-			Access:         "public",
+		return result(c.Attachments.Upload(ctx, appID, "public", file, &sunco.UploadAttachmentParams{
 			For:            sunco.Ptr("message"),
 			ConversationID: sunco.Ptr(conversationID),
 		}))
 	}},
-	{"DeleteAttachment", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Attachments.DeleteAttachment(ctx, appID, sunco.AttachmentDeleteBody{MediaURL: mediaURL}))
+	{"DeleteAttachment", "Attachments.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Attachments.Delete(ctx, appID, sunco.AttachmentDeleteBody{MediaURL: mediaURL}, nil))
 	}},
 
 	// Clients
-	{"ListClients", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Clients.ListClients(ctx, appID, userID, &sunco.ListClientsParams{
+	{"ListClients", "Clients.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Clients.List(ctx, appID, userID, &sunco.ListClientsParams{
 			Page:    &sunco.Page{Size: sunco.Ptr(10)},
 			BrandID: sunco.Ptr("9477922990333"),
 		}))
 	}},
-	{"CreateClient", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Clients.CreateClient(ctx, appID, userID, sunco.ClientCreate{
+	{"CreateClient", "Clients.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Clients.Create(ctx, appID, userID, sunco.ClientCreate{
 			Confirmation: sunco.Confirmation{Type: sunco.ConfirmationTypeImmediate},
 			// Twilio's schema has the shape of WhatsApp's: Prism tells them
 			// apart by the enum the loader gives each variant's type.
@@ -137,37 +150,36 @@ var operations = []operation{
 			Target:        sunco.ClientCreateTarget{ConversationID: conversationID},
 		}, nil))
 	}},
-	{"RemoveClient", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Clients.RemoveClient(ctx, appID, userID, clientID, nil))
+	{"RemoveClient", "Clients.Remove", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Clients.Remove(ctx, appID, userID, clientID, nil))
 	}},
 
 	// Conversations
-	{"ListConversations", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Conversations.ListConversations(ctx, appID, &sunco.ListConversationsParams{
-			Page:   &sunco.Page{Size: sunco.Ptr(25)},
-			Filter: sunco.ConversationListFilter{UserID: sunco.Ptr(userID)},
+	{"ListConversations", "Conversations.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Conversations.List(ctx, appID, sunco.ConversationListFilter{UserID: sunco.Ptr(userID)}, &sunco.ListConversationsParams{
+			Page: &sunco.Page{Size: sunco.Ptr(25)},
 		}))
 	}},
-	{"CreateConversation", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Conversations.CreateConversation(ctx, appID, sunco.ConversationCreateBody{
+	{"CreateConversation", "Conversations.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Conversations.Create(ctx, appID, sunco.ConversationCreateBody{
 			Type:         sunco.ConversationTypePersonal,
 			Participants: []sunco.ParticipantSubSchema{&sunco.ParticipantWithUserID{UserID: sunco.Ptr(userID)}},
 			DisplayName:  sunco.Ptr("Conversation"),
-		}))
+		}, nil))
 	}},
-	{"GetConversation", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Conversations.GetConversation(ctx, appID, conversationID))
+	{"GetConversation", "Conversations.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Conversations.Get(ctx, appID, conversationID, nil))
 	}},
-	{"UpdateConversation", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Conversations.UpdateConversation(ctx, appID, conversationID, sunco.ConversationUpdateBody{
+	{"UpdateConversation", "Conversations.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Conversations.Update(ctx, appID, conversationID, sunco.ConversationUpdateBody{
 			DisplayName: sunco.Ptr("Renamed"),
 			Description: sunco.Null[sunco.Description](),
-		}))
+		}, nil))
 	}},
-	{"DeleteConversation", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Conversations.DeleteConversation(ctx, appID, conversationID))
+	{"DeleteConversation", "Conversations.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Conversations.Delete(ctx, appID, conversationID, nil))
 	}},
-	{"PostConversionEvents", func(ctx context.Context, c *sunco.Client) (any, error) {
+	{"PostConversionEvents", "Conversations.PostConversionEvents", func(ctx context.Context, c *sunco.Client) (any, error) {
 		// The response example contradicts its schema (datasetId is a
 		// number, the schema says string): ask Prism to build the response
 		// from the schema instead.
@@ -176,227 +188,223 @@ var operations = []operation{
 			Messenger: sunco.MetaConversionEvent{Payload: sunco.MetaConversionEventPayload{
 				Data: []map[string]any{{"event_name": "Purchase", "event_time": 1700000000}},
 			}},
-		}, dynamic))
+		}, nil, dynamic))
 	}},
-	{"DownloadMessageRef", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Conversations.DownloadMessageRef(ctx, appID, conversationID, sunco.DownloadMessageRefBody{UserID: userID}))
+	{"DownloadMessageRef", "Conversations.DownloadMessageRef", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Conversations.DownloadMessageRef(ctx, appID, conversationID, sunco.DownloadMessageRefBody{UserID: userID}, nil))
 	}},
 
 	// CustomIntegrationAPIKeys
-	{"ListCustomIntegrationKeys", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.CustomIntegrationAPIKeys.ListCustomIntegrationKeys(ctx, appID, integrationID))
+	{"ListCustomIntegrationKeys", "CustomIntegrationAPIKeys.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.CustomIntegrationAPIKeys.List(ctx, appID, integrationID, nil))
 	}},
-	{"CreateCustomIntegrationKey", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.CustomIntegrationAPIKeys.CreateCustomIntegrationKey(ctx, appID, integrationID, sunco.IntegrationAPIKey{DisplayName: "Key 1"}))
+	{"CreateCustomIntegrationKey", "CustomIntegrationAPIKeys.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.CustomIntegrationAPIKeys.Create(ctx, appID, integrationID, sunco.IntegrationAPIKey{DisplayName: "Key 1"}, nil))
 	}},
-	{"GetCustomIntegrationKey", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.CustomIntegrationAPIKeys.GetCustomIntegrationKey(ctx, appID, integrationID, intKeyID))
+	{"GetCustomIntegrationKey", "CustomIntegrationAPIKeys.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.CustomIntegrationAPIKeys.Get(ctx, appID, integrationID, intKeyID, nil))
 	}},
-	{"DeleteCustomIntegrationKey", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.CustomIntegrationAPIKeys.DeleteCustomIntegrationKey(ctx, appID, integrationID, intKeyID))
+	{"DeleteCustomIntegrationKey", "CustomIntegrationAPIKeys.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.CustomIntegrationAPIKeys.Delete(ctx, appID, integrationID, intKeyID, nil))
 	}},
 
 	// Devices
-	{"ListDevices", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Devices.ListDevices(ctx, appID, userID, nil))
+	{"ListDevices", "Devices.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Devices.List(ctx, appID, userID, nil))
 	}},
-	{"GetDevice", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Devices.GetDevice(ctx, appID, userID, deviceID, &sunco.GetDeviceParams{BrandID: sunco.Ptr("9477922990333")}))
+	{"GetDevice", "Devices.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Devices.Get(ctx, appID, userID, deviceID, &sunco.GetDeviceParams{BrandID: sunco.Ptr("9477922990333")}))
 	}},
 
 	// Integrations
-	{"ListIntegrations", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Integrations.ListIntegrations(ctx, appID, &sunco.ListIntegrationsParams{
+	{"ListIntegrations", "Integrations.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Integrations.List(ctx, appID, &sunco.ListIntegrationsParams{
 			Filter: &sunco.IntegrationListFilter{Types: sunco.Ptr("custom,web")},
 		}))
 	}},
-	{"CreateIntegration", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Integrations.CreateIntegration(ctx, appID, &sunco.Custom{
+	{"CreateIntegration", "Integrations.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Integrations.Create(ctx, appID, &sunco.CustomIntegration{
 			DisplayName: sunco.NewNullable("My integration"),
 			Webhooks:    []sunco.Webhook{{Target: webhookTarget, Triggers: sunco.Triggers{"conversation:message"}}},
-		}))
+		}, nil))
 	}},
-	{"GetIntegration", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Integrations.GetIntegration(ctx, appID, integrationID))
+	{"GetIntegration", "Integrations.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Integrations.Get(ctx, appID, integrationID, nil))
 	}},
-	{"UpdateIntegration", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Integrations.UpdateIntegration(ctx, appID, integrationID, &sunco.CustomUpdate{
+	{"UpdateIntegration", "Integrations.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Integrations.Update(ctx, appID, integrationID, &sunco.CustomUpdate{
 			DisplayName: sunco.NewNullable("Renamed"),
-		}))
+		}, nil))
 	}},
-	{"DeleteIntegration", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Integrations.DeleteIntegration(ctx, appID, integrationID))
+	{"DeleteIntegration", "Integrations.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Integrations.Delete(ctx, appID, integrationID, nil))
 	}},
 
 	// Messages
-	{"ListMessages", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Messages.ListMessages(ctx, appID, conversationID, &sunco.ListMessagesParams{
+	{"ListMessages", "Messages.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Messages.List(ctx, appID, conversationID, &sunco.ListMessagesParams{
 			Page: &sunco.Page{Before: sunco.Ptr("5e1606762556d93e9c176f69"), Size: sunco.Ptr(50)},
 		}))
 	}},
-	{"PostMessage", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Messages.PostMessage(ctx, appID, conversationID, sunco.MessagePost{
+	{"PostMessage", "Messages.Post", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Messages.Post(ctx, appID, conversationID, sunco.MessagePost{
 			Author: sunco.Author{Type: sunco.AuthorTypeBusiness},
 			// A carousel, whose items' actions are a union too: every
 			// variant of both must match its own discriminator value only.
 			Content: &sunco.CarouselMessage{Items: []sunco.Item{
-				{Title: "Tacos", Actions: []sunco.ActionSubset{&sunco.Postback{Text: "Buy", Payload: "TACOS"}}},
-				{Title: "Ramen", Actions: []sunco.ActionSubset{&sunco.Link{Text: "More", Uri: "https://example.com/ramen"}}},
+				{Title: "Tacos", Actions: []sunco.ActionSubset{&sunco.PostbackAction{Text: "Buy", Payload: "TACOS"}}},
+				{Title: "Ramen", Actions: []sunco.ActionSubset{&sunco.LinkAction{Text: "More", URI: "https://example.com/ramen"}}},
 			}},
-		}))
+		}, nil))
 	}},
-	{"DeleteAllMessages", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Messages.DeleteAllMessages(ctx, appID, conversationID))
+	{"DeleteAllMessages", "Messages.DeleteAll", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Messages.DeleteAll(ctx, appID, conversationID, nil))
 	}},
-	{"DeleteMessage", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Messages.DeleteMessage(ctx, appID, conversationID, messageID))
+	{"DeleteMessage", "Messages.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Messages.Delete(ctx, appID, conversationID, messageID, nil))
 	}},
 
 	// OAuthEndpoints
-	{"RevokeAccess", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.OAuthEndpoints.RevokeAccess(ctx))
+	{"RevokeAccess", "OAuthEndpoints.RevokeAccess", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.OAuthEndpoints.RevokeAccess(ctx, nil))
 	}},
-	{"Authorize", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.OAuthEndpoints.Authorize(ctx, &sunco.AuthorizeParams{
-			ClientID:     "5e4af71a81966cfff3ef6550",
-			ResponseType: "code",
-			State:        sunco.Ptr("Pending"),
-			RedirectUri:  sunco.Ptr("https://example.org"),
+	{"Authorize", "OAuthEndpoints.Authorize", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.OAuthEndpoints.Authorize(ctx, "5e4af71a81966cfff3ef6550", "code", &sunco.AuthorizeParams{
+			State:       sunco.Ptr("Pending"),
+			RedirectURI: sunco.Ptr("https://example.org"),
 		}))
 	}},
-	{"GetToken", func(ctx context.Context, c *sunco.Client) (any, error) {
+	{"GetToken", "OAuthEndpoints.GetToken", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.OAuthEndpoints.GetToken(ctx, sunco.GetTokenBody{
 			Code:         "658965",
 			GrantType:    "authorization_code",
 			ClientID:     "5e4af71a81966cfff3ef6550",
 			ClientSecret: keySecret,
-		}))
+		}, nil))
 	}},
-	{"GetTokenInfo", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.OAuthEndpoints.GetTokenInfo(ctx))
+	{"GetTokenInfo", "OAuthEndpoints.GetTokenInfo", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.OAuthEndpoints.GetTokenInfo(ctx, nil))
 	}},
 
 	// Participants
-	{"JoinConversation", func(ctx context.Context, c *sunco.Client) (any, error) {
+	{"JoinConversation", "Participants.JoinConversation", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Participants.JoinConversation(ctx, appID, conversationID, &sunco.ParticipantWithUserID{
 			UserID:             sunco.Ptr(userID),
 			SubscribeSDKClient: sunco.Ptr(false),
-		}))
+		}, nil))
 	}},
-	{"LeaveConversation", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Participants.LeaveConversation(ctx, appID, conversationID, &sunco.ParticipantLeaveBodyUserID{UserID: userID}))
+	{"LeaveConversation", "Participants.LeaveConversation", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Participants.LeaveConversation(ctx, appID, conversationID, &sunco.ParticipantLeaveBodyUserID{UserID: userID}, nil))
 	}},
-	{"ListParticipants", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Participants.ListParticipants(ctx, appID, conversationID, &sunco.ListParticipantsParams{
+	{"ListParticipants", "Participants.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Participants.List(ctx, appID, conversationID, &sunco.ListParticipantsParams{
 			Page: &sunco.Page{Size: sunco.Ptr(10)},
 		}))
 	}},
 
 	// SwitchboardActions
-	{"AcceptControl", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.SwitchboardActions.AcceptControl(ctx, appID, conversationID, sunco.AcceptControlBody{
+	{"AcceptControl", "SwitchboardActions.AcceptControl", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.SwitchboardActions.AcceptControl(ctx, appID, conversationID, sunco.AcceptControlBody{
 			Metadata: sunco.Metadata{"reason": "accepted"},
-		}))
+		}, nil))
 	}},
-	{"OfferControl", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.SwitchboardActions.OfferControl(ctx, appID, conversationID, sunco.OfferControlBody{SwitchboardIntegration: "next"}))
+	{"OfferControl", "SwitchboardActions.OfferControl", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.SwitchboardActions.OfferControl(ctx, appID, conversationID, sunco.OfferControlBody{SwitchboardIntegration: "next"}, nil))
 	}},
-	{"PassControl", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.SwitchboardActions.PassControl(ctx, appID, conversationID, sunco.PassControlBody{SwitchboardIntegration: "next"}))
+	{"PassControl", "SwitchboardActions.PassControl", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.SwitchboardActions.PassControl(ctx, appID, conversationID, sunco.PassControlBody{SwitchboardIntegration: "next"}, nil))
 	}},
-	{"ReleaseControl", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.SwitchboardActions.ReleaseControl(ctx, appID, conversationID, sunco.ReleaseControlBody{}))
+	{"ReleaseControl", "SwitchboardActions.ReleaseControl", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.SwitchboardActions.ReleaseControl(ctx, appID, conversationID, &sunco.ReleaseControlParams{Body: &sunco.ReleaseControlBody{}}))
 	}},
 
 	// SwitchboardIntegrations
-	{"ListSwitchboardIntegrations", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.SwitchboardIntegrations.ListSwitchboardIntegrations(ctx, appID, switchboardID))
+	{"ListSwitchboardIntegrations", "SwitchboardIntegrations.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.SwitchboardIntegrations.List(ctx, appID, switchboardID, nil))
 	}},
-	{"CreateSwitchboardIntegration", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.SwitchboardIntegrations.CreateSwitchboardIntegration(ctx, appID, switchboardID, sunco.SwitchboardIntegrationCreateBody{
+	{"CreateSwitchboardIntegration", "SwitchboardIntegrations.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.SwitchboardIntegrations.Create(ctx, appID, switchboardID, sunco.SwitchboardIntegrationCreateBody{
 			Name:                 "bot",
 			IntegrationID:        sunco.Ptr(integrationID),
 			DeliverStandbyEvents: sunco.Ptr(false),
 			MessageHistoryCount:  sunco.NewNullable(5),
-		}))
+		}, nil))
 	}},
-	{"UpdateSwitchboardIntegration", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.SwitchboardIntegrations.UpdateSwitchboardIntegration(ctx, appID, switchboardID, sbIntegration, sunco.SwitchboardIntegrationUpdateBody{
+	{"UpdateSwitchboardIntegration", "SwitchboardIntegrations.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.SwitchboardIntegrations.Update(ctx, appID, switchboardID, sbIntegration, sunco.SwitchboardIntegrationUpdateBody{
 			Name:                         sunco.Ptr("bot"),
 			NextSwitchboardIntegrationID: sunco.Null[sunco.NextSwitchboardIntegrationID](),
-		}))
+		}, nil))
 	}},
-	{"DeleteSwitchboardIntegration", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.SwitchboardIntegrations.DeleteSwitchboardIntegration(ctx, appID, switchboardID, sbIntegration))
+	{"DeleteSwitchboardIntegration", "SwitchboardIntegrations.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.SwitchboardIntegrations.Delete(ctx, appID, switchboardID, sbIntegration, nil))
 	}},
 
 	// Switchboards
-	{"ListSwitchboards", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Switchboards.ListSwitchboards(ctx, appID))
+	{"ListSwitchboards", "Switchboards.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Switchboards.List(ctx, appID, nil))
 	}},
-	{"CreateSwitchboard", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Switchboards.CreateSwitchboard(ctx, appID))
+	{"CreateSwitchboard", "Switchboards.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Switchboards.Create(ctx, appID, nil))
 	}},
-	{"UpdateSwitchboard", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Switchboards.UpdateSwitchboard(ctx, appID, switchboardID, sunco.SwitchboardUpdateBody{
+	{"UpdateSwitchboard", "Switchboards.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Switchboards.Update(ctx, appID, switchboardID, sunco.SwitchboardUpdateBody{
 			Enabled:                         sunco.Ptr(true),
 			DefaultSwitchboardIntegrationID: sunco.Ptr(sbIntegration),
-		}))
+		}, nil))
 	}},
-	{"DeleteSwitchboard", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Switchboards.DeleteSwitchboard(ctx, appID, switchboardID))
+	{"DeleteSwitchboard", "Switchboards.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Switchboards.Delete(ctx, appID, switchboardID, nil))
 	}},
 
 	// Users
-	{"ListUsers", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Users.ListUsers(ctx, appID, &sunco.ListUsersParams{
-			Filter: sunco.UserListFilter{IdentitiesEmail: "someone@example.com"},
-		}))
+	{"ListUsers", "Users.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Users.List(ctx, appID, sunco.UserListFilter{IdentitiesEmail: "someone@example.com"}, nil))
 	}},
-	{"CreateUser", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Users.CreateUser(ctx, appID, sunco.UserCreateBody{
+	{"CreateUser", "Users.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Users.Create(ctx, appID, sunco.UserCreateBody{
 			ExternalID: sunco.Ptr("your-own-user-id"),
 			Profile:    &sunco.Profile{GivenName: sunco.NewNullable("Jane"), Email: sunco.NewNullable("jane@example.com")},
 			Metadata:   sunco.NewNullable(sunco.Metadata{"plan": "pro"}),
-		}))
+		}, nil))
 	}},
-	{"GetUser", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Users.GetUser(ctx, appID, userID, nil))
+	{"GetUser", "Users.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Users.Get(ctx, appID, userID, nil))
 	}},
-	{"UpdateUser", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Users.UpdateUser(ctx, appID, userID, sunco.UserUpdateBody{
+	{"UpdateUser", "Users.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Users.Update(ctx, appID, userID, sunco.UserUpdateBody{
 			Profile: &sunco.Profile{Surname: sunco.Null[string]()},
 		}, nil))
 	}},
-	{"DeleteUser", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Users.DeleteUser(ctx, appID, userID, nil))
+	{"DeleteUser", "Users.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Users.Delete(ctx, appID, userID, nil))
 	}},
-	{"DeleteUserPersonalInformation", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Users.DeleteUserPersonalInformation(ctx, appID, userID, nil))
+	{"DeleteUserPersonalInformation", "Users.DeletePersonalInformation", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Users.DeletePersonalInformation(ctx, appID, userID, nil))
 	}},
-	{"SyncUser", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Users.SyncUser(ctx, appID, zendeskID, sunco.SyncUserBody{}))
+	{"SyncUser", "Users.Sync", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Users.Sync(ctx, appID, zendeskID, &sunco.SyncUserParams{Body: &sunco.SyncUserBody{}}))
 	}},
 
 	// Webhooks
-	{"ListWebhooks", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Webhooks.ListWebhooks(ctx, appID, integrationID))
+	{"ListWebhooks", "Webhooks.List", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Webhooks.List(ctx, appID, integrationID, nil))
 	}},
-	{"CreateWebhook", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Webhooks.CreateWebhook(ctx, appID, integrationID, sunco.WebhookCreateBody{
+	{"CreateWebhook", "Webhooks.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Webhooks.Create(ctx, appID, integrationID, sunco.WebhookCreateBody{
 			Target:   sunco.Ptr(webhookTarget),
 			Triggers: sunco.Triggers{"conversation:message"},
-		}))
+		}, nil))
 	}},
-	{"GetWebhook", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Webhooks.GetWebhook(ctx, appID, integrationID, webhookID))
+	{"GetWebhook", "Webhooks.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Webhooks.Get(ctx, appID, integrationID, webhookID, nil))
 	}},
-	{"UpdateWebhook", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Webhooks.UpdateWebhook(ctx, appID, integrationID, webhookID, sunco.WebhookBody{
+	{"UpdateWebhook", "Webhooks.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return result(c.Webhooks.Update(ctx, appID, integrationID, webhookID, sunco.WebhookBody{
 			IncludeFullUser: sunco.Ptr(true),
-		}))
+		}, nil))
 	}},
-	{"DeleteWebhook", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Webhooks.DeleteWebhook(ctx, appID, integrationID, webhookID))
+	{"DeleteWebhook", "Webhooks.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
+		return empty(c.Webhooks.Delete(ctx, appID, integrationID, webhookID, nil))
 	}},
 }

@@ -48,10 +48,10 @@ func TestDesignContract(t *testing.T) {
 	require.NoError(t, err)
 	ctx := t.Context()
 
-	res, err := c.Messages.PostMessage(ctx, "app1", "conv1", sunco.MessagePost{
+	res, err := c.Messages.Post(ctx, "app1", "conv1", sunco.MessagePost{
 		Author:  sunco.Author{Type: sunco.AuthorTypeBusiness},
 		Content: &sunco.TextMessage{Text: sunco.Ptr("hi")},
-	})
+	}, nil)
 	require.NoError(t, err)
 	assert.Equal(t, map[string]any{"type": "text", "text": "hi"}, posted["content"], "the variant's type is written for the caller")
 	require.Len(t, res.Messages, 1)
@@ -60,14 +60,14 @@ func TestDesignContract(t *testing.T) {
 	assert.Equal(t, "hi", *text.Text)
 
 	var ids []string
-	params := &sunco.ListConversationsParams{Filter: sunco.ConversationListFilter{UserID: sunco.Ptr("u1")}}
-	for conv, err := range c.Conversations.ListConversationsIter(ctx, "app1", params) {
+	filter := sunco.ConversationListFilter{UserID: sunco.Ptr("u1")}
+	for conv, err := range c.Conversations.ListIter(ctx, "app1", filter, nil) {
 		require.NoError(t, err)
 		ids = append(ids, *conv.ID)
 	}
 	assert.Equal(t, []string{"c1", "c2", "c3"}, ids)
 
-	_, err = c.Apps.GetApp(ctx, "nope")
+	_, err = c.Apps.Get(ctx, "nope", nil)
 	var apiErr *sunco.APIError
 	require.True(t, errors.As(err, &apiErr), "got %v", err)
 	assert.Equal(t, http.StatusNotFound, apiErr.StatusCode)
@@ -76,7 +76,7 @@ func TestDesignContract(t *testing.T) {
 	assert.Equal(t, "not_found", apiErr.Errors[0].Code)
 }
 
-// TestListMessagesPagesBackwards checks that ListMessagesIter follows
+// TestListMessagesPagesBackwards checks that Messages.ListIter follows
 // meta.beforeCursor with page[before], as the API pages messages from the
 // most recent backwards, and stops when the caller breaks.
 func TestListMessagesPagesBackwards(t *testing.T) {
@@ -99,7 +99,7 @@ func TestListMessagesPagesBackwards(t *testing.T) {
 	require.NoError(t, err)
 
 	var ids []string
-	for msg, err := range c.Messages.ListMessagesIter(t.Context(), "app1", "conv1", nil) {
+	for msg, err := range c.Messages.ListIter(t.Context(), "app1", "conv1", nil) {
 		require.NoError(t, err)
 		ids = append(ids, *msg.ID)
 		if len(ids) == 3 {

@@ -65,7 +65,7 @@ func TestListMessagesBackwards(t *testing.T) {
 	require.NoError(t, err)
 
 	var ids []string
-	for msg, err := range c.Messages.ListMessagesIter(t.Context(), "app1", "conv1", nil) {
+	for msg, err := range c.Messages.ListIter(t.Context(), "app1", "conv1", nil) {
 		require.NoError(t, err)
 		ids = append(ids, *msg.ID)
 	}
