@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"sort"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -131,7 +132,15 @@ func Run(cfg Config) (res *Result, err error) {
 		}
 		return res, nil
 	}
-	return res, writeDir(cfg.Out, res.Files)
+	casualties := goGenerateCasualties(cfg.Out, res.Files)
+	if err := writeDir(cfg.Out, res.Files); err != nil {
+		return res, err
+	}
+	if len(casualties) > 0 {
+		fmt.Fprintf(cfg.log(), "sunco-gen: removed %s, no longer generated; go generate listed it before running sunco-gen and will stop on it: run go generate again\n",
+			strings.Join(casualties, ", "))
+	}
+	return res, nil
 }
 
 // Generate produces the files of the SDK in memory; cfg.Out, Check,
