@@ -12,6 +12,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sunco-sdk/sunco-go/generator/docs"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -61,7 +62,13 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 		methods:    in.Methods,
 		locals:     in.Locals,
 		paramTypes: map[string]ir.Type{},
+		typeDocs:   map[ir.Decl]*docs.Type{},
+		roles:      map[ir.Decl][]*role{},
+		methodDocs: map[*ir.Operation]*docs.Method{},
+		serviceOf:  map[*ir.Operation]*ir.Service{},
+		tags:       map[*ir.Service]*openapi3.Tag{},
 	}
+	b.conv = b.newConverter()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
 	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
@@ -88,6 +95,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	if len(b.errs) > 0 {
 		return nil, b.warnings, b.err()
 	}
+	b.document(api)
 	return api, b.warnings, nil
 }
 
@@ -105,6 +113,13 @@ type builder struct {
 	decls      []ir.Decl
 	unions     []*unionPlan
 	examples   []*ir.Example
+	// What the docs are made of, written once every name is known.
+	conv       *docs.Converter
+	typeDocs   map[ir.Decl]*docs.Type
+	roles      map[ir.Decl][]*role
+	methodDocs map[*ir.Operation]*docs.Method
+	serviceOf  map[*ir.Operation]*ir.Service
+	tags       map[*ir.Service]*openapi3.Tag
 	// Found by survey before anything is declared: the discriminator
 	// properties of union variants, the variants of the webhook events.
 	discriminators map[variantProperty]bool

@@ -115,6 +115,7 @@ func sameSchema(a, b *openapi3.SchemaRef) bool {
 type site struct {
 	pointer string
 	name    string
+	role    *role // what a type used there is for
 }
 
 // goNameExtension names the Go type of a schema, overriding every rule.
@@ -148,23 +149,24 @@ func (b *builder) declareComponents() {
 		want := b.typeName(s, pointer, goName(key))
 		// A name the SDK itself declares, like Client, gives way.
 		name := b.pkg.declare(pointer, want, want+"Schema")
-		d := newDecl(classify(s), name, s.Description, pointer)
+		d := newDecl(classify(s), name, pointer)
+		b.typeDoc(d, s, pointer)
 		b.components[key] = d
 		b.decls = append(b.decls, d)
 	}
 }
 
 // newDecl is an empty declaration of the given shape.
-func newDecl(kind shape, name, doc, pointer string) ir.Decl {
+func newDecl(kind shape, name, pointer string) ir.Decl {
 	switch kind {
 	case shapeStruct:
-		return &ir.Struct{Name: name, Doc: doc, Pointer: pointer}
+		return &ir.Struct{Name: name, Pointer: pointer}
 	case shapeUnion:
-		return &ir.Union{Name: name, Doc: doc, Pointer: pointer}
+		return &ir.Union{Name: name, Pointer: pointer}
 	case shapeEnum:
-		return &ir.Enum{Name: name, Doc: doc, Pointer: pointer}
+		return &ir.Enum{Name: name, Pointer: pointer}
 	}
-	return &ir.Alias{Name: name, Doc: doc, Pointer: pointer}
+	return &ir.Alias{Name: name, Pointer: pointer}
 }
 
 // fillComponents fills the declared shells. Aliases go first: whether a
@@ -221,7 +223,7 @@ func (b *builder) fill(d ir.Decl, s *openapi3.Schema) {
 	case *ir.Enum:
 		b.fillEnum(d, s)
 	case *ir.Alias:
-		d.Target = b.plainType(s, site{pointer: d.Pointer, name: singular(d.Name)})
+		d.Target = b.plainType(s, site{pointer: d.Pointer, name: singular(d.Name), role: &role{kind: roleAlias, decl: d}})
 	}
 }
 
@@ -237,6 +239,7 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
 			b.errorf(at.pointer, "unsupported reference %s: only #/components/schemas/ may be referenced", ref.Ref)
 			return ir.Any
 		}
+		b.use(b.components[key], at.role)
 		return &ir.Named{Decl: b.components[key]}
 	}
 	s := ref.Value
@@ -250,9 +253,12 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
 	// An inline schema reached again, through an allOf that merges its
 	// component into another, is the same type.
 	if d := b.inline[s]; d != nil {
+		b.use(d, at.role)
 		return &ir.Named{Decl: d}
 	}
-	d := newDecl(kind, b.inlineName(s, at), s.Description, at.pointer)
+	d := newDecl(kind, b.inlineName(s, at), at.pointer)
+	b.typeDoc(d, s, "")
+	b.use(d, at.role)
 	b.inline[s] = d
 	b.decls = append(b.decls, d)
 	b.fill(d, s)
@@ -273,18 +279,18 @@ func (b *builder) inlineName(s *openapi3.Schema, at site) string {
 func (b *builder) plainType(s *openapi3.Schema, at site) ir.Type {
 	switch {
 	case isRefWrapper(s):
-		return b.typeOf(s.AllOf[0], site{pointer: at.pointer + "/allOf/0", name: at.name})
+		return b.typeOf(s.AllOf[0], site{pointer: at.pointer + "/allOf/0", name: at.name, role: at.role})
 	case len(s.OneOf) == 1 || (len(s.AnyOf) == 1 && len(s.OneOf) == 0):
-		return b.typeOf(alternatives(s)[0], site{pointer: at.pointer, name: at.name})
+		return b.typeOf(alternatives(s)[0], site{pointer: at.pointer + "/" + alternativesKey(s) + "/0", name: at.name, role: at.role})
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		return ir.Any // alternatives of different kinds: keep whatever arrives
 	case s.Type.Is("array"):
 		// Callers name the site of an array after one element (events
 		// gives Event), so the items take the name as it is.
-		return &ir.Slice{Elem: b.typeOf(s.Items, site{pointer: at.pointer + "/items", name: at.name})}
+		return &ir.Slice{Elem: b.typeOf(s.Items, site{pointer: at.pointer + "/items", name: at.name, role: at.role.element()})}
 	case s.Type.Is("object"):
 		if ap := s.AdditionalProperties.Schema; ap != nil {
-			return &ir.Map{Elem: b.typeOf(ap, site{pointer: at.pointer + "/additionalProperties", name: at.name + "Value"})}
+			return &ir.Map{Elem: b.typeOf(ap, site{pointer: at.pointer + "/additionalProperties", name: at.name + "Value", role: at.role.value()})}
 		}
 		return &ir.Map{Elem: ir.Any}
 	case s.Type.Is("string"):
@@ -391,7 +397,7 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 		f := &ir.Field{
 			Name:     fields.declare(p.pointer, goName(p.name)),
 			JSONName: p.name,
-			Doc:      description(p.ref.Value),
+			Doc:      b.conv.Field(p.ref.Value.Description, p.ref.Value.Deprecated),
 		}
 		if b.discriminators[variantProperty{s, p.name}] {
 			// The discriminator of a union variant holds one fixed value:
@@ -402,15 +408,15 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 		}
 		// A type declared inline for the property is named after the
 		// schema that declares it, wherever that is merged into.
-		owner := prefix
+		owner, ownerName := ir.Decl(st), prefix
 		if d := b.components[p.component]; d != nil {
-			owner = d.DeclName()
+			owner, ownerName = d, d.DeclName()
 		}
-		name := owner + goName(p.name)
+		name := ownerName + goName(p.name)
 		if p.ref.Value.Type.Is("array") {
-			name = owner + goName(singular(p.name))
+			name = ownerName + goName(singular(p.name))
 		}
-		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name})
+		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name, role: &role{kind: roleProperty, decl: owner, name: p.name}})
 		if _, isObject := p.ref.Value.Example.(map[string]any); isObject && p.ref.Ref == "" {
 			b.example(p.pointer+"/example", t, p.ref.Value.Example)
 		}
@@ -468,9 +474,4 @@ func nilable(t ir.Type) bool {
 		}
 	}
 	return false
-}
-
-// description of a field: the schema's own, trimmed.
-func description(s *openapi3.Schema) string {
-	return strings.TrimSpace(s.Description)
 }

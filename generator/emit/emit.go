@@ -9,6 +9,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/sunco-sdk/sunco-go/generator/docs"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -90,32 +91,6 @@ func newFile(api *ir.API) *jen.File {
 	return jen.NewFile(api.Package)
 }
 
-// docFor writes a doc comment for name from a description: "Name is a
-// ..." when the text starts with an article, "Name: ..." otherwise, and
-// fallback when there is no description.
-func docFor(name, description, fallback string) string {
-	d := cleanDoc(description)
-	if d == "" {
-		return name + " " + fallback
-	}
-	for _, article := range []string{"A ", "An ", "The "} {
-		if strings.HasPrefix(d, article) {
-			return name + " is " + strings.ToLower(d[:1]) + d[1:]
-		}
-	}
-	return name + ": " + d
-}
-
-// cleanDoc trims every line of a description and drops blank ones at the
-// ends, so comments carry no trailing spaces.
-func cleanDoc(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t\r")
-	}
-	return strings.Join(lines, "\n")
-}
-
 // article is the indefinite article before a type name in a comment:
 // "an" before A, E, I or O, as in an Integration, "a" otherwise (a User).
 func article(name string) string {
@@ -134,6 +109,14 @@ type commenter interface {
 // a multi-line comment.
 func comment(c commenter, text string) {
 	for _, line := range strings.Split(text, "\n") {
+		c.Comment(line)
+	}
+}
+
+// doc writes a doc comment of the IR: its lines as docs.Lines makes them,
+// which jennifer prints as they are.
+func doc(c commenter, text string) {
+	for _, line := range docs.Lines(text) {
 		c.Comment(line)
 	}
 }

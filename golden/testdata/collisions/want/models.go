@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Cat is the schema /components/schemas/Cat.
+// Cat is a variant of [Pet].
+//
+// Schema: #/components/schemas/Cat
 type Cat struct {
 	GetSpecies *string `json:"getSpecies,omitempty"`
 	Lives      *int    `json:"lives,omitempty"`
@@ -77,6 +79,8 @@ func (c *Cat) encodeJSON(e *jsonEncoder) {
 }
 
 // ClientSchema is a client of the API, not the SDK's Client.
+//
+// Schema: #/components/schemas/client
 type ClientSchema struct {
 	Name *string `json:"name,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -126,17 +130,23 @@ func (c *ClientSchema) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Color is the schema /components/schemas/Color.
-// Values other than the constants below may be received and are kept as they are.
+// Color is the color property of [Widget].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+//
+// Schema: #/components/schemas/Color
 type Color string
 
-// Values of Color.
+// Values of [Color].
 const (
 	ColorRed2  Color = "red"
 	ColorGreen Color = "green"
 )
 
-// ColorRed is the schema /components/schemas/ColorRed.
+// ColorRed is a type of the API.
+//
+// Schema: #/components/schemas/ColorRed
 type ColorRed struct {
 	Shade *string `json:"shade,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -186,7 +196,9 @@ func (c *ColorRed) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Dog is the schema /components/schemas/Dog.
+// Dog is a variant of [Pet].
+//
+// Schema: #/components/schemas/Dog
 type Dog struct {
 	GoodBoy *bool  `json:"goodBoy,omitempty"`
 	Species string `json:"species"`
@@ -253,7 +265,9 @@ func (d *Dog) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// FooBar is the schema /components/schemas/fooBar.
+// FooBar is the bar property of [Widget].
+//
+// Schema: #/components/schemas/fooBar
 type FooBar struct {
 	B *string `json:"b,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -303,7 +317,9 @@ func (f *FooBar) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// FooBarSchema is the schema /components/schemas/foo_bar.
+// FooBarSchema is the foo property of [Widget].
+//
+// Schema: #/components/schemas/foo_bar
 type FooBarSchema struct {
 	A *string `json:"a,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -353,7 +369,9 @@ func (f *FooBarSchema) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// GetWidgetParams is the schema /components/schemas/GetWidgetParams.
+// GetWidgetParams is the flags property of [Widget].
+//
+// Schema: #/components/schemas/GetWidgetParams
 type GetWidgetParams struct {
 	Verbose *bool `json:"verbose,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -403,7 +421,9 @@ func (g *GetWidgetParams) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// NullableSchema is the schema /components/schemas/Nullable.
+// NullableSchema is the wrapped property of [Widget].
+//
+// Schema: #/components/schemas/Nullable
 type NullableSchema struct {
 	Value *string `json:"value,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -453,9 +473,11 @@ func (n *NullableSchema) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Pet is one of several schemas.
+// Pet is the pet property of [Widget].
 //
-// Its dynamic type is one of *Cat, *Dog or *UnknownPet2.
+// Its dynamic type is one of [*Cat], [*Dog] or [*UnknownPet2].
+//
+// Schema: #/components/schemas/Pet
 type Pet interface {
 	// GetSpecies2 returns the "species" property.
 	GetSpecies2() string
@@ -521,7 +543,9 @@ func (u *UnknownPet2) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// UnknownPet is the schema /components/schemas/UnknownPet.
+// UnknownPet is a type of the API.
+//
+// Schema: #/components/schemas/UnknownPet
 type UnknownPet struct {
 	Guess *string `json:"guess,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -571,7 +595,9 @@ func (u *UnknownPet) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// UnmarshalPet is the schema /components/schemas/UnmarshalPet.
+// UnmarshalPet is a type of the API.
+//
+// Schema: #/components/schemas/UnmarshalPet
 type UnmarshalPet struct {
 	Format *string `json:"format,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -621,7 +647,9 @@ func (u *UnmarshalPet) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Widget is the schema /components/schemas/Widget.
+// Widget is the response of [WidgetsService.Get].
+//
+// Schema: #/components/schemas/Widget
 type Widget struct {
 	Empty        *string               `json:"-"`
 	Empty2       *int                  `json:"---,omitempty"`
@@ -748,7 +776,7 @@ func (w *Widget) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetDimensions is the schema /components/schemas/Widget/properties/dimensions.
+// WidgetDimensions is the dimensions property of [Widget].
 type WidgetDimensions struct {
 	Depth *int `json:"depth,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -798,7 +826,9 @@ func (w *WidgetDimensions) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetSize is the schema /components/schemas/WidgetSize.
+// WidgetSize is a type of the API.
+//
+// Schema: #/components/schemas/WidgetSize
 type WidgetSize struct {
 	Unit *string `json:"unit,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -848,7 +878,7 @@ func (w *WidgetSize) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetSize2 is the schema /components/schemas/Widget/properties/size.
+// WidgetSize2 is the size property of [Widget].
 type WidgetSize2 struct {
 	Width *int `json:"width,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -898,7 +928,9 @@ func (w *WidgetSize2) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetsServiceSchema is the schema /components/schemas/WidgetsService.
+// WidgetsServiceSchema is the level property of [Widget].
+//
+// Schema: #/components/schemas/WidgetsService
 type WidgetsServiceSchema struct {
 	Level *string `json:"level,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose

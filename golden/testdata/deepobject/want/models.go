@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Customer is the schema /components/schemas/Customer.
+// Customer is an element of the customers property of [CustomerList].
+//
+// Schema: #/components/schemas/Customer
 type Customer struct {
 	Email *string `json:"email,omitempty"`
 	ID    string  `json:"id"`
@@ -64,7 +66,9 @@ func (c *Customer) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CustomerList is the schema /components/schemas/CustomerList.
+// CustomerList is the response of [CustomersService.List].
+//
+// Schema: #/components/schemas/CustomerList
 type CustomerList struct {
 	Customers []Customer         `json:"customers,omitzero"`
 	Links     *CustomerListLinks `json:"links,omitempty"`
@@ -126,7 +130,7 @@ func (c *CustomerList) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CustomerListLinks is the schema /components/schemas/CustomerList/properties/links.
+// CustomerListLinks is the links property of [CustomerList].
 type CustomerListLinks struct {
 	Next *string `json:"next,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -176,10 +180,12 @@ func (c *CustomerListLinks) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// IDList is the schema /components/schemas/IDList.
+// IDList is the ids parameter of [CustomersService.ListReceipts].
+//
+// Schema: #/components/schemas/IDList
 type IDList = []string
 
-// ListCustomersFilter is the schema /paths/~1v1~1stores~1{storeId}~1customers/get/parameters/2/schema.
+// ListCustomersFilter is the filter parameter of [CustomersService.List].
 type ListCustomersFilter struct {
 	Active          *bool    `json:"active,omitempty"`
 	IdentitiesEmail string   `json:"identities.email"`
@@ -246,7 +252,7 @@ func (l *ListCustomersFilter) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ListCustomersPage is the schema /components/parameters/page/schema.
+// ListCustomersPage is the page parameter of [CustomersService.List].
 type ListCustomersPage struct {
 	After  *string `json:"after,omitempty"`
 	Before *string `json:"before,omitempty"`
@@ -304,7 +310,7 @@ func (l *ListCustomersPage) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ListReceiptsResponse is the schema /paths/~1v1~1stores~1{storeId}~1receipts/get/responses/200/content/application~1json/schema.
+// ListReceiptsResponse is the response of [CustomersService.ListReceipts].
 type ListReceiptsResponse struct {
 	Meta     ListReceiptsResponseMeta      `json:"meta"`
 	Receipts []ListReceiptsResponseReceipt `json:"receipts"`
@@ -368,7 +374,7 @@ func (l *ListReceiptsResponse) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ListReceiptsResponseMeta is the schema /paths/~1v1~1stores~1{storeId}~1receipts/get/responses/200/content/application~1json/schema/properties/meta.
+// ListReceiptsResponseMeta is the meta property of [ListReceiptsResponse].
 type ListReceiptsResponseMeta struct {
 	BeforeCursor *string `json:"beforeCursor,omitempty"`
 	HasMore      bool    `json:"hasMore"`
@@ -427,7 +433,8 @@ func (l *ListReceiptsResponseMeta) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ListReceiptsResponseReceipt is the schema /paths/~1v1~1stores~1{storeId}~1receipts/get/responses/200/content/application~1json/schema/properties/receipts/items.
+// ListReceiptsResponseReceipt is an element of the receipts property of
+// [ListReceiptsResponse].
 type ListReceiptsResponseReceipt struct {
 	Total *float64 `json:"total,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -477,7 +484,9 @@ func (l *ListReceiptsResponseReceipt) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Meta is the schema /components/schemas/Meta.
+// Meta is the meta property of [CustomerList].
+//
+// Schema: #/components/schemas/Meta
 type Meta struct {
 	AfterCursor  *string `json:"afterCursor,omitempty"`
 	BeforeCursor *string `json:"beforeCursor,omitempty"`

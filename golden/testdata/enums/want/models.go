@@ -6,10 +6,14 @@ package sunco
 import "encoding/json"
 
 // Channel is the channel a note came through.
-// Values other than the constants below may be received and are kept as they are.
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+//
+// Schema: #/components/schemas/channel
 type Channel string
 
-// Values of Channel.
+// Values of [Channel].
 const (
 	ChannelWeb                 Channel = "web"
 	ChannelConversationMessage Channel = "conversation:message"
@@ -20,17 +24,21 @@ const (
 	ChannelSMS                 Channel = "SMS"
 )
 
-// ListNotesOrder is the schema /paths/~1notes/get/parameters/1/schema.
-// Values other than the constants below may be received and are kept as they are.
+// ListNotesOrder is the order parameter of [NotesService.List].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type ListNotesOrder string
 
-// Values of ListNotesOrder.
+// Values of [ListNotesOrder].
 const (
 	ListNotesOrderAsc  ListNotesOrder = "asc"
 	ListNotesOrderDesc ListNotesOrder = "desc"
 )
 
-// Note is the schema /components/schemas/Note.
+// Note is an element of the response of [NotesService.List].
+//
+// Schema: #/components/schemas/Note
 type Note struct {
 	// The channel a note came through.
 	Channel  Channel     `json:"channel"`
@@ -108,21 +116,25 @@ func (n *Note) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// NoteLabel is the schema /components/schemas/Note/properties/labels/items.
-// Values other than the constants below may be received and are kept as they are.
+// NoteLabel is an element of the labels property of [Note].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type NoteLabel string
 
-// Values of NoteLabel.
+// Values of [NoteLabel].
 const (
 	NoteLabelUrgent NoteLabel = "urgent"
 	NoteLabelLater  NoteLabel = "later"
 )
 
-// NoteStatus is the schema /components/schemas/Note/properties/status.
-// Values other than the constants below may be received and are kept as they are.
+// NoteStatus is the status property of [Note].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type NoteStatus string
 
-// Values of NoteStatus.
+// Values of [NoteStatus].
 const (
 	NoteStatusDraft     NoteStatus = "draft"
 	NoteStatusPublished NoteStatus = "published"

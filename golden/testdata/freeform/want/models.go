@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Label is the schema /components/schemas/Label.
+// Label is a value of the labels property of [Record].
+//
+// Schema: #/components/schemas/Label
 type Label struct {
 	Text *string `json:"text,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -55,10 +57,16 @@ func (l *Label) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Metadata: Flat key-value data attached to a record.
+// Metadata is the metadata property of [Record].
+//
+// Flat key-value data attached to a record.
+//
+// Schema: #/components/schemas/Metadata
 type Metadata = map[string]any
 
-// Record is the schema /components/schemas/Record.
+// Record is the request body of [RecordsService.Put].
+//
+// Schema: #/components/schemas/Record
 type Record struct {
 	Attributes map[string]RecordAttributesValue `json:"attributes,omitzero"`
 	Counters   map[string]int                   `json:"counters,omitzero"`
@@ -151,7 +159,7 @@ func (r *Record) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// RecordAttributesValue is the schema /components/schemas/Record/properties/attributes/additionalProperties.
+// RecordAttributesValue is a value of the attributes property of [Record].
 type RecordAttributesValue struct {
 	Source *string `json:"source,omitempty"`
 	Value  *string `json:"value,omitempty"`

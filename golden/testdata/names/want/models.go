@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// BuyAction is the schema /components/schemas/buy.
+// BuyAction is the lastAction property of [IOSDevice].
+//
+// Schema: #/components/schemas/buy
 type BuyAction struct {
 	URI *string `json:"uri,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -55,7 +57,7 @@ func (b *BuyAction) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// DeviceLocation is the schema /components/schemas/iosDevice/properties/location.
+// DeviceLocation is the location property of [IOSDevice].
 type DeviceLocation struct {
 	Lat *float64 `json:"lat,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -105,7 +107,9 @@ func (d *DeviceLocation) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// IOSDevice is the schema /components/schemas/iosDevice.
+// IOSDevice is the response of [IOSService.GetDevice].
+//
+// Schema: #/components/schemas/iosDevice
 type IOSDevice struct {
 	Channel    *IOSDeviceChannel `json:"channel,omitempty"`
 	GUID       *string           `json:"guid,omitempty"`
@@ -171,11 +175,13 @@ func (i *IOSDevice) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// IOSDeviceChannel is the schema /components/schemas/iosDevice/properties/channel.
-// Values other than the constants below may be received and are kept as they are.
+// IOSDeviceChannel is the channel property of [IOSDevice].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type IOSDeviceChannel string
 
-// Values of IOSDeviceChannel.
+// Values of [IOSDeviceChannel].
 const (
 	IOSDeviceChannelWhatsApp IOSDeviceChannel = "whatsapp"
 	IOSDeviceChannelIOS      IOSDeviceChannel = "ios"
@@ -183,7 +189,9 @@ const (
 	IOSDeviceChannelWeb      IOSDeviceChannel = "web"
 )
 
-// OAuthURL is the schema /components/schemas/oauthUrl.
+// OAuthURL is the response of [OAuthEndpointsService.GetURL].
+//
+// Schema: #/components/schemas/oauthUrl
 type OAuthURL struct {
 	XMLHTTPRequest *string        `json:"XMLHttpRequest,omitempty"`
 	AvatarURL      *string        `json:"avatarUrl,omitempty"`

@@ -5,9 +5,13 @@ package sunco
 
 import "encoding/json"
 
-// EndBody: Who ends the session; each alternative names one.
+// EndBody is the request body of [SessionsService.End].
 //
-// Its dynamic type is one of *EndByUser, *EndByAdmin or *UnknownEndBody.
+// Who ends the session; each alternative names one.
+//
+// Its dynamic type is one of [*EndByUser], [*EndByAdmin] or [*UnknownEndBody].
+//
+// Schema: #/components/schemas/endBody
 type EndBody interface {
 	isEndBody()
 	encodeJSON(*jsonEncoder)
@@ -73,7 +77,7 @@ func (u *UnknownEndBody) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// EndByAdmin is the schema /components/schemas/endBody/oneOf/1.
+// EndByAdmin is a variant of [EndBody].
 type EndByAdmin struct {
 	AdminID string `json:"adminId"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -130,7 +134,7 @@ func (e *EndByAdmin) encodeJSON(enc *jsonEncoder) {
 	enc.buf = append(enc.buf, '}')
 }
 
-// EndByUser is the schema /components/schemas/endBody/oneOf/0.
+// EndByUser is a variant of [EndBody].
 type EndByUser struct {
 	UserID string `json:"userId"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -187,7 +191,9 @@ func (e *EndByUser) encodeJSON(enc *jsonEncoder) {
 	enc.buf = append(enc.buf, '}')
 }
 
-// HardLimit is the schema /components/schemas/hardLimit.
+// HardLimit is a variant of [Limits].
+//
+// Schema: #/components/schemas/hardLimit
 type HardLimit struct {
 	BlockFor *int `json:"blockFor,omitempty"`
 	Max      *int `json:"max,omitempty"`
@@ -248,12 +254,18 @@ func (h *HardLimit) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Labels is the schema /components/schemas/labels.
+// Labels is used by [Session].
+//
+// Schema: #/components/schemas/labels
 type Labels = map[string]string
 
-// Limits: Two alternatives that require nothing and cannot be told apart.
+// Limits is a type of the API.
 //
-// Its dynamic type is one of *SoftLimit, *HardLimit or *UnknownLimits.
+// Two alternatives that require nothing and cannot be told apart.
+//
+// Its dynamic type is one of [*SoftLimit], [*HardLimit] or [*UnknownLimits].
+//
+// Schema: #/components/schemas/limits
 type Limits interface {
 	// GetMax returns the "max" property.
 	GetMax() *int
@@ -324,7 +336,9 @@ func (u *UnknownLimits) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Session is the schema /components/schemas/session.
+// Session is the response of [SessionsService.End].
+//
+// Schema: #/components/schemas/session
 type Session struct {
 	Device *SessionDevice `json:"device,omitempty"`
 	ID     *string        `json:"id,omitempty"`
@@ -396,7 +410,7 @@ func (s *Session) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// SessionDevice is the schema /components/schemas/session/properties/device.
+// SessionDevice is the device property of [Session].
 type SessionDevice struct {
 	Name string `json:"name"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -451,7 +465,9 @@ func (s *SessionDevice) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// SoftLimit is the schema /components/schemas/softLimit.
+// SoftLimit is a variant of [Limits].
+//
+// Schema: #/components/schemas/softLimit
 type SoftLimit struct {
 	Max    *int `json:"max,omitempty"`
 	WarnAt *int `json:"warnAt,omitempty"`

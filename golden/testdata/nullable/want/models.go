@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Image is the schema /components/schemas/Image.
+// Image is used by [ProfileUpdate] and [Profile].
+//
+// Schema: #/components/schemas/Image
 type Image struct {
 	URL   string `json:"url"`
 	Width *int   `json:"width,omitempty"`
@@ -64,7 +66,9 @@ func (i *Image) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Profile is the schema /components/schemas/Profile.
+// Profile is the response of [ProfilesService.Update].
+//
+// Schema: #/components/schemas/Profile
 type Profile struct {
 	Age Nullable[int] `json:"age,omitzero"`
 	// Required; null when there is none.
@@ -178,17 +182,19 @@ func (p *Profile) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ProfileMood is the schema /components/schemas/Profile/properties/mood.
-// Values other than the constants below may be received and are kept as they are.
+// ProfileMood is the mood property of [Profile].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type ProfileMood string
 
-// Values of ProfileMood.
+// Values of [ProfileMood].
 const (
 	ProfileMoodHappy ProfileMood = "happy"
 	ProfileMoodSad   ProfileMood = "sad"
 )
 
-// ProfileSettings is the schema /components/schemas/Profile/properties/settings.
+// ProfileSettings is the settings property of [Profile].
 type ProfileSettings struct {
 	Theme *string `json:"theme,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -238,7 +244,9 @@ func (p *ProfileSettings) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ProfileUpdate is the schema /components/schemas/ProfileUpdate.
+// ProfileUpdate is the request body of [ProfilesService.Update].
+//
+// Schema: #/components/schemas/ProfileUpdate
 type ProfileUpdate struct {
 	Age      Nullable[int]      `json:"age,omitzero"`
 	Avatar   Nullable[Image]    `json:"avatar,omitzero"`

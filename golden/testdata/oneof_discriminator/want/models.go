@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Circle is the schema /components/schemas/Circle.
+// Circle is a variant of [Outline] and [Shape].
+//
+// Schema: #/components/schemas/Circle
 type Circle struct {
 	Kind   string  `json:"kind"`
 	Radius float64 `json:"radius"`
@@ -75,7 +77,9 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Drawing is the schema /components/schemas/Drawing.
+// Drawing is used by [DrawingsService.Create].
+//
+// Schema: #/components/schemas/Drawing
 type Drawing struct {
 	Background Nullable[Shape]  `json:"background,omitzero"`
 	ByLayer    map[string]Shape `json:"byLayer,omitzero"`
@@ -157,9 +161,13 @@ func (d *Drawing) encodeJSON(e *jsonEncoder) {
 }
 
 // Highlight is the shape that stands out.
+//
+// Schema: #/components/schemas/Highlight
 type Highlight = Shape
 
-// Line is the schema /components/schemas/Line.
+// Line is a variant of [Outline].
+//
+// Schema: #/components/schemas/Line
 type Line struct {
 	Kind   string   `json:"kind"`
 	Length *float64 `json:"length,omitempty"`
@@ -226,9 +234,13 @@ func (l *Line) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Outline: What a drawing is framed with.
+// Outline is the outline property of [Drawing].
 //
-// Its dynamic type is one of *Circle, *Line or *UnknownOutline.
+// What a drawing is framed with.
+//
+// Its dynamic type is one of [*Circle], [*Line] or [*UnknownOutline].
+//
+// Schema: #/components/schemas/Outline
 type Outline interface {
 	// GetKind returns the "kind" property.
 	GetKind() string
@@ -295,6 +307,8 @@ func (u *UnknownOutline) encodeJSON(e *jsonEncoder) {
 }
 
 // Polygon is a shape with corners; it declares no kind, which is added.
+//
+// Schema: #/components/schemas/Polygon
 type Polygon struct {
 	Corners *int   `json:"corners,omitempty"`
 	Kind    string `json:"kind"`
@@ -363,7 +377,10 @@ func (p *Polygon) encodeJSON(e *jsonEncoder) {
 
 // Shape is a shape of a drawing.
 //
-// Its dynamic type is one of *Circle, *Square, *Polygon or *UnknownShape.
+// Its dynamic type is one of [*Circle], [*Square], [*Polygon] or
+// [*UnknownShape].
+//
+// Schema: #/components/schemas/Shape
 type Shape interface {
 	// GetKind returns the "kind" property.
 	GetKind() string
@@ -431,7 +448,9 @@ func (u *UnknownShape) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Square is the schema /components/schemas/Square.
+// Square is a variant of [Shape].
+//
+// Schema: #/components/schemas/Square
 type Square struct {
 	Kind string `json:"kind"`
 	Side *int   `json:"side,omitempty"`

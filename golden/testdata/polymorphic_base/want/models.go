@@ -7,7 +7,10 @@ import "encoding/json"
 
 // Connector is a link between the service and a channel.
 //
-// Its dynamic type is one of *CustomConnector, *MailConnector, *WebConnector or *UnknownConnector.
+// Its dynamic type is one of [*CustomConnector], [*MailConnector],
+// [*WebConnector] or [*UnknownConnector].
+//
+// Schema: #/components/schemas/Connector
 type Connector interface {
 	// GetDisplayName returns the "displayName" property.
 	GetDisplayName() *string
@@ -97,7 +100,9 @@ func (u *UnknownConnector) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// ConnectorList is the schema /components/schemas/ConnectorList.
+// ConnectorList is the response of [ConnectorsService.List].
+//
+// Schema: #/components/schemas/ConnectorList
 type ConnectorList struct {
 	Connectors []Connector `json:"connectors,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -151,7 +156,7 @@ func (c *ConnectorList) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CreateConnectorResponse is the schema /paths/~1connectors/post/responses/201/content/application~1json/schema.
+// CreateConnectorResponse is the response of [ConnectorsService.Create].
 type CreateConnectorResponse struct {
 	// A link between the service and a channel.
 	Connector Connector `json:"connector,omitzero"`
@@ -202,7 +207,9 @@ func (c *CreateConnectorResponse) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CustomConnector is the schema /components/schemas/CustomConnector.
+// CustomConnector is a variant of [Connector].
+//
+// Schema: #/components/schemas/CustomConnector
 type CustomConnector struct {
 	DisplayName *string `json:"displayName,omitempty"`
 	ID          *string `json:"id,omitempty"`
@@ -292,7 +299,9 @@ func (c *CustomConnector) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// MailConnector is the schema /components/schemas/MailConnector.
+// MailConnector is a variant of [Connector].
+//
+// Schema: #/components/schemas/MailConnector
 type MailConnector struct {
 	DisplayName *string `json:"displayName,omitempty"`
 	ID          *string `json:"id,omitempty"`
@@ -379,7 +388,9 @@ func (m *MailConnector) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WebConnector is the schema /components/schemas/WebConnector.
+// WebConnector is a variant of [Connector].
+//
+// Schema: #/components/schemas/WebConnector
 type WebConnector struct {
 	DisplayName *string `json:"displayName,omitempty"`
 	ID          *string `json:"id,omitempty"`

@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Chain is the schema /components/schemas/Chain.
+// Chain is used by [Chain], [Node] and [Right].
+//
+// Schema: #/components/schemas/Chain
 type Chain struct {
 	Label    *string          `json:"label,omitempty"`
 	Next     *Chain           `json:"next"`
@@ -72,7 +74,9 @@ func (c *Chain) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Comment is the schema /components/schemas/Comment.
+// Comment is used by [Comment] and [TreesService.Evaluate].
+//
+// Schema: #/components/schemas/Comment
 type Comment struct {
 	Text string `json:"text"`
 	// The comment this one quotes.
@@ -140,7 +144,9 @@ func (c *Comment) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CommentBase is the schema /components/schemas/CommentBase.
+// CommentBase is a type of the API.
+//
+// Schema: #/components/schemas/CommentBase
 type CommentBase struct {
 	Text string `json:"text"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -195,9 +201,11 @@ func (c *CommentBase) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Expr is one of several schemas.
+// Expr is used by [Sum] and [TreesService.Evaluate].
 //
-// Its dynamic type is one of *Literal, *Sum or *UnknownExpr.
+// Its dynamic type is one of [*Literal], [*Sum] or [*UnknownExpr].
+//
+// Schema: #/components/schemas/Expr
 type Expr interface {
 	// GetOp returns the "op" property.
 	GetOp() string
@@ -264,6 +272,8 @@ func (u *UnknownExpr) encodeJSON(e *jsonEncoder) {
 }
 
 // Forest is a list of lists of lists, as deep as it goes.
+//
+// Schema: #/components/schemas/Forest
 type Forest []Forest
 
 // decodeJSON decodes the value at l into f.
@@ -276,7 +286,9 @@ func (f *Forest) encodeJSON(e *jsonEncoder) {
 	encodeSlice((*[]Forest)(f), e, (*Forest).encodeJSON)
 }
 
-// Grove is the schema /components/schemas/Grove.
+// Grove is used by [Node] and [Thicket].
+//
+// Schema: #/components/schemas/Grove
 type Grove []Thicket
 
 // decodeJSON decodes the value at l into g.
@@ -289,7 +301,9 @@ func (g *Grove) encodeJSON(e *jsonEncoder) {
 	encodeSlice((*[]Thicket)(g), e, (*Thicket).encodeJSON)
 }
 
-// Index is the schema /components/schemas/Index.
+// Index is used by [Index] and [Node].
+//
+// Schema: #/components/schemas/Index
 type Index map[string]Index
 
 // decodeJSON decodes the value at l into i.
@@ -302,7 +316,9 @@ func (i *Index) encodeJSON(e *jsonEncoder) {
 	encodeMap((*map[string]Index)(i), e, (*Index).encodeJSON)
 }
 
-// Left is the schema /components/schemas/Left.
+// Left is used by [Node] and [Right].
+//
+// Schema: #/components/schemas/Left
 type Left struct {
 	Right *Right `json:"right"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -357,7 +373,9 @@ func (l *Left) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Literal is the schema /components/schemas/Literal.
+// Literal is a variant of [Expr].
+//
+// Schema: #/components/schemas/Literal
 type Literal struct {
 	Op    string  `json:"op"`
 	Value float64 `json:"value"`
@@ -425,7 +443,9 @@ func (l *Literal) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Node is the schema /components/schemas/Node.
+// Node is used by [Node] and [TreesService.Get].
+//
+// Schema: #/components/schemas/Node
 type Node struct {
 	Chain    *Chain `json:"chain,omitempty"`
 	Children []Node `json:"children,omitzero"`
@@ -513,7 +533,9 @@ func (n *Node) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Right is the schema /components/schemas/Right.
+// Right is the right property of [Left].
+//
+// Schema: #/components/schemas/Right
 type Right struct {
 	Chain Chain `json:"chain"`
 	Left  *Left `json:"left"`
@@ -573,7 +595,9 @@ func (r *Right) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Sum is the schema /components/schemas/Sum.
+// Sum is a variant of [Expr].
+//
+// Schema: #/components/schemas/Sum
 type Sum struct {
 	Op    string `json:"op"`
 	Terms []Expr `json:"terms"`
@@ -646,6 +670,8 @@ func (s *Sum) encodeJSON(e *jsonEncoder) {
 }
 
 // Thicket is a grove by another name.
+//
+// Schema: #/components/schemas/Thicket
 type Thicket Grove
 
 // decodeJSON decodes the value at l into t.

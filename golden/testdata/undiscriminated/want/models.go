@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// AccountCharge is the schema /components/schemas/AccountCharge.
+// AccountCharge is a variant of [Charge].
+//
+// Schema: #/components/schemas/AccountCharge
 type AccountCharge struct {
 	Bank   *string `json:"bank,omitempty"`
 	Number int     `json:"number"`
@@ -66,7 +68,9 @@ func (a *AccountCharge) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CardCharge is the schema /components/schemas/CardCharge.
+// CardCharge is a variant of [Charge].
+//
+// Schema: #/components/schemas/CardCharge
 type CardCharge struct {
 	Expiry *string `json:"expiry,omitempty"`
 	Number string  `json:"number"`
@@ -129,7 +133,10 @@ func (c *CardCharge) encodeJSON(e *jsonEncoder) {
 
 // Charge is a card or an account to charge; their numbers differ in kind.
 //
-// Its dynamic type is one of *CardCharge, *AccountCharge or *UnknownCharge.
+// Its dynamic type is one of [*CardCharge], [*AccountCharge] or
+// [*UnknownCharge].
+//
+// Schema: #/components/schemas/Charge
 type Charge interface {
 	isCharge()
 	encodeJSON(*jsonEncoder)
@@ -195,7 +202,9 @@ func (u *UnknownCharge) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Delivery is the schema /components/schemas/Delivery.
+// Delivery is the request body of [DeliveriesService.Create].
+//
+// Schema: #/components/schemas/Delivery
 type Delivery struct {
 	// A card or an account to charge; their numbers differ in kind.
 	Charge Charge        `json:"charge,omitzero"`
@@ -269,9 +278,14 @@ func (d *Delivery) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Destination: Where to deliver, told apart by the properties present.
+// Destination is used by [DeliveriesService.Create] and [Delivery].
 //
-// Its dynamic type is one of *EmailDestination, *PhoneDestination, *Destination3 or *UnknownDestination.
+// Where to deliver, told apart by the properties present.
+//
+// Its dynamic type is one of [*EmailDestination], [*PhoneDestination],
+// [*Destination3] or [*UnknownDestination].
+//
+// Schema: #/components/schemas/Destination
 type Destination interface {
 	isDestination()
 	encodeJSON(*jsonEncoder)
@@ -343,7 +357,7 @@ func (u *UnknownDestination) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Destination3 is the schema /components/schemas/Destination/oneOf/2.
+// Destination3 is a variant of [Destination].
 type Destination3 struct {
 	Secret *string `json:"secret,omitempty"`
 	URL    string  `json:"url"`
@@ -404,7 +418,9 @@ func (d *Destination3) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// EmailDestination is the schema /components/schemas/EmailDestination.
+// EmailDestination is a variant of [Destination].
+//
+// Schema: #/components/schemas/EmailDestination
 type EmailDestination struct {
 	Cc    []string `json:"cc,omitzero"`
 	Email string   `json:"email"`
@@ -470,9 +486,13 @@ func (e *EmailDestination) encodeJSON(enc *jsonEncoder) {
 }
 
 // Note is a remark, in both parts of a sender.
+//
+// Schema: #/components/schemas/Note
 type Note = string
 
-// PhoneDestination is the schema /components/schemas/PhoneDestination.
+// PhoneDestination is a variant of [Destination].
+//
+// Schema: #/components/schemas/PhoneDestination
 type PhoneDestination struct {
 	Extension   *string `json:"extension,omitempty"`
 	PhoneNumber string  `json:"phoneNumber"`
@@ -533,7 +553,11 @@ func (p *PhoneDestination) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Sender: Who sends; the parts may be combined.
+// Sender is the sender property of [Delivery].
+//
+// Who sends; the parts may be combined.
+//
+// Schema: #/components/schemas/Sender
 type Sender struct {
 	FamilyName *string `json:"familyName,omitempty"`
 	GivenName  *string `json:"givenName,omitempty"`
@@ -600,7 +624,9 @@ func (s *Sender) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Signature is the schema /components/schemas/Signature.
+// Signature is a type of the API.
+//
+// Schema: #/components/schemas/Signature
 type Signature struct {
 	Signature *string `json:"signature,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose

@@ -5,7 +5,7 @@ package sunco
 
 import "encoding/json"
 
-// CreateHookBody is the schema /paths/~1hooks/post/requestBody/content/application~1json/schema.
+// CreateHookBody is the request body of [HooksService.Create].
 type CreateHookBody struct {
 	Target string `json:"target"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -60,7 +60,9 @@ func (c *CreateHookBody) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// EventBase is the schema /components/schemas/EventBase.
+// EventBase is a type of the API.
+//
+// Schema: #/components/schemas/EventBase
 type EventBase struct {
 	CreatedAt *string `json:"createdAt,omitempty"`
 	ID        *string `json:"id,omitempty"`
@@ -118,7 +120,9 @@ func (e *EventBase) encodeJSON(enc *jsonEncoder) {
 	enc.buf = append(enc.buf, '}')
 }
 
-// OrderCancelledEvent is the schema /components/schemas/OrderCancelled.
+// OrderCancelledEvent is a variant of [WebhookEvent].
+//
+// Schema: #/components/schemas/OrderCancelled
 type OrderCancelledEvent struct {
 	CreatedAt *string `json:"createdAt,omitempty"`
 	ID        *string `json:"id,omitempty"`
@@ -203,7 +207,9 @@ func (o *OrderCancelledEvent) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// OrderPlacedEvent is the schema /components/schemas/OrderPlacedEvent.
+// OrderPlacedEvent is a variant of [WebhookEvent].
+//
+// Schema: #/components/schemas/OrderPlacedEvent
 type OrderPlacedEvent struct {
 	CreatedAt *string                  `json:"createdAt,omitempty"`
 	ID        *string                  `json:"id,omitempty"`
@@ -288,7 +294,7 @@ func (o *OrderPlacedEvent) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// OrderPlacedEventPayload is the schema /components/schemas/OrderPlacedEvent/allOf/1/properties/payload.
+// OrderPlacedEventPayload is the payload property of [OrderPlacedEvent].
 type OrderPlacedEventPayload struct {
 	OrderID *string  `json:"orderId,omitempty"`
 	Total   *float64 `json:"total,omitempty"`
@@ -342,7 +348,9 @@ func (o *OrderPlacedEventPayload) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// OrderShippedEvent is the schema /components/schemas/OrderShippedEvent.
+// OrderShippedEvent is a variant of [WebhookEvent].
+//
+// Schema: #/components/schemas/OrderShippedEvent
 type OrderShippedEvent struct {
 	CreatedAt *string                   `json:"createdAt,omitempty"`
 	ID        *string                   `json:"id,omitempty"`
@@ -427,7 +435,7 @@ func (o *OrderShippedEvent) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// OrderShippedEventPayload is the schema /components/schemas/OrderShippedEvent/allOf/1/properties/payload.
+// OrderShippedEventPayload is the payload property of [OrderShippedEvent].
 type OrderShippedEventPayload struct {
 	Carrier *string `json:"carrier,omitempty"`
 	OrderID *string `json:"orderId,omitempty"`
@@ -481,7 +489,7 @@ func (o *OrderShippedEventPayload) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WebhookApp is the schema /x-webhooks/Webhook Event/post/requestBody/content/application~1json/schema/properties/app.
+// WebhookApp is the app property of [WebhookPayload].
 type WebhookApp struct {
 	ID *string `json:"id,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -531,9 +539,10 @@ func (w *WebhookApp) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WebhookEvent is one of several schemas.
+// WebhookEvent is an element of the events property of [WebhookPayload].
 //
-// Its dynamic type is one of *OrderPlacedEvent, *OrderShippedEvent, *OrderCancelledEvent or *UnknownWebhookEvent.
+// Its dynamic type is one of [*OrderPlacedEvent], [*OrderShippedEvent],
+// [*OrderCancelledEvent] or [*UnknownWebhookEvent].
 type WebhookEvent interface {
 	// GetCreatedAt returns the "createdAt" property.
 	GetCreatedAt() *string
@@ -623,7 +632,7 @@ func (u *UnknownWebhookEvent) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// WebhookHook is the schema /x-webhooks/Webhook Event/post/requestBody/content/application~1json/schema/properties/hook.
+// WebhookHook is the hook property of [WebhookPayload].
 type WebhookHook struct {
 	ID      *string `json:"id,omitempty"`
 	Version *string `json:"version,omitempty"`
