@@ -93,6 +93,7 @@ func (b *builder) document(api *ir.API) {
 		}
 	}
 	api.ClientDoc = b.conv.Text("Client calls the "+clientOf(api)+". Its fields group the operations as the API reference does. A Client is safe for concurrent use.", "")
+	api.Doc = b.packageDoc(api)
 }
 
 // clientOf names the API a Client calls: its title, followed by "API"

@@ -75,6 +75,7 @@ type File struct {
 // Files emits the SDK described by api, apart from the runtime.
 func Files(api *ir.API) []File {
 	files := []File{
+		{Name: "doc.go", Jen: packageDoc(api)},
 		{Name: "models.go", Jen: models(api)},
 		{Name: "client.go", Jen: client(api)},
 	}
@@ -89,6 +90,16 @@ func Files(api *ir.API) []File {
 
 func newFile(api *ir.API) *jen.File {
 	return jen.NewFile(api.Package)
+}
+
+// packageDoc is doc.go: the package comment alone, so that no other file
+// needs one.
+func packageDoc(api *ir.API) *jen.File {
+	f := newFile(api)
+	for _, line := range docs.Lines(api.Doc) {
+		f.PackageComment(line)
+	}
+	return f
 }
 
 // article is the indefinite article before a type name in a comment:

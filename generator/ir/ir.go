@@ -13,6 +13,7 @@ package ir
 // API is a whole generated SDK.
 type API struct {
 	Package        string // Go package name of the SDK
+	Doc            string // the package comment, with a short tour
 	ClientDoc      string // the doc of the Client type
 	Title          string // from info.title
 	SpecVersion    string // from info.version
