@@ -245,6 +245,9 @@ func (b *builder) operationDocs(svc *ir.Service, o *ir.Operation) {
 	}
 	if pg := o.Pager; pg != nil {
 		lead := pg.Iter + " returns an iterator over the items of every page of " + link + ", fetching each next page as the loop goes on."
+		if pg.Reverse {
+			lead = pg.Iter + " returns an iterator over the items of " + link + ", newest first. The list pages backwards, from the most recent page to the oldest, and each page holds its items oldest first: the iterator yields them in reverse, fetching each older page as the loop goes on."
+		}
 		pg.IterDoc = b.conv.Text(lead+"\n\nIt stops after the last page, when the loop breaks, or at the first error, which it yields.", "")
 	}
 }

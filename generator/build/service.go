@@ -16,7 +16,8 @@ import (
 )
 
 // paginationExtension, on an operation, names the cursor a paginated list
-// follows: "after" (the default) or "before" for lists that page backwards.
+// follows: "after" (the default) or "before" for lists that page backwards,
+// newest page first, each page in chronological order.
 const paginationExtension = "x-pagination-direction"
 
 var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
@@ -550,6 +551,7 @@ func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
 		PageParam: page,
 		PageType:  unwrapOptional(page.Type),
 		CursorKey: cursorKey,
+		Reverse:   direction == "before",
 	}
 	for _, f := range structOf(unwrapOptional(meta.Type)).Fields {
 		switch f.JSONName {

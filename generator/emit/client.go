@@ -342,6 +342,15 @@ func setParam(target string, key jen.Code, t ir.Type, value jen.Code) jen.Code {
 	return jen.Id(target).Dot("Set").Call(key, jen.Id("formatParam").Call(value))
 }
 
+// pageOrder is fetch, the function getting a page, or, for a list whose
+// pages the iterator yields in reverse, fetch wrapped by reversePages.
+func pageOrder(pg *ir.Pager, fetch jen.Code) jen.Code {
+	if pg.Reverse {
+		return jen.Id("reversePages").Call(fetch)
+	}
+	return fetch
+}
+
 // iterMethod writes <Operation>Iter, which follows the page cursors.
 func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	pg := op.Pager
@@ -391,7 +400,7 @@ func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	f.Func().Params(jen.Id("s").Op("*").Id(svc.Name)).Id(name).Params(signature(op)...).Qual("iter", "Seq2").Types(item, jen.Error()).Block(
 		jen.Var().Id("base").Id(op.Params.Name),
 		jen.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("base").Op("=").Op("*").Id("params")),
-		jen.Return(jen.Id("paginate").Call(jen.Id("ctx"), fetch)),
+		jen.Return(jen.Id("paginate").Call(jen.Id("ctx"), pageOrder(pg, fetch))),
 	)
 	f.Line()
 }

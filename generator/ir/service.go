@@ -110,6 +110,10 @@ type Pager struct {
 	CursorKey *KeyField // the key of the page object that takes the cursor
 	Iter      string    // the name of the iterator method, e.g. ListIter
 	IterDoc   string
+	// Reverse is set for a list that pages backwards, from the newest page
+	// to the oldest, whose pages each hold their items oldest first: the
+	// iterator yields the items of each page in reverse, newest first.
+	Reverse bool
 }
 
 // Webhook describes the payload SunCo posts to a webhook target.

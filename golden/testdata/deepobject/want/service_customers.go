@@ -162,9 +162,11 @@ func (s *CustomersService) ListReceipts(ctx context.Context, storeID string, par
 	return &out, nil
 }
 
-// ListReceiptsIter returns an iterator over the items of every page of
-// [CustomersService.ListReceipts], fetching each next page as the loop goes
-// on.
+// ListReceiptsIter returns an iterator over the items of
+// [CustomersService.ListReceipts], newest first. The list pages backwards,
+// from the most recent page to the oldest, and each page holds its items
+// oldest first: the iterator yields them in reverse, fetching each older page
+// as the loop goes on.
 //
 // It stops after the last page, when the loop breaks, or at the first error,
 // which it yields.
@@ -173,7 +175,7 @@ func (s *CustomersService) ListReceiptsIter(ctx context.Context, storeID string,
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, func(ctx context.Context, cursor *string) ([]ListReceiptsResponseReceipt, *string, error) {
+	return paginate(ctx, reversePages(func(ctx context.Context, cursor *string) ([]ListReceiptsResponseReceipt, *string, error) {
 		p := base
 		if cursor != nil {
 			var page ListCustomersPage
@@ -191,5 +193,5 @@ func (s *CustomersService) ListReceiptsIter(ctx context.Context, storeID string,
 			return res.Receipts, nil, nil
 		}
 		return res.Receipts, res.Meta.BeforeCursor, nil
-	})
+	}))
 }
