@@ -21,6 +21,10 @@ import (
 type Input struct {
 	Doc      *openapi3.T
 	Webhooks map[string]*openapi3.PathItem // the document's x-webhooks
+	// Order lists the properties of each schema in document order, by the
+	// JSON pointer of its properties mapping; where it says nothing they
+	// are sorted by name.
+	Order map[string][]string
 	// Reserved are the package-level names the runtime and the emitter
 	// declare themselves (Client, Nullable, ...).
 	Reserved []string
@@ -56,6 +60,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b := &builder{
 		doc:        in.Doc,
 		hooks:      in.Webhooks,
+		order:      in.Order,
 		components: map[string]ir.Decl{},
 		inline:     map[*openapi3.Schema]ir.Decl{},
 		fields:     map[*ir.Struct]*scope{},
@@ -102,6 +107,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 type builder struct {
 	doc        *openapi3.T
 	hooks      map[string]*openapi3.PathItem
+	order      map[string][]string          // property names by pointer of their mapping
 	pkg        *scope                       // package-level names
 	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
 	methods    []string                     // methods of every struct

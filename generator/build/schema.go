@@ -337,7 +337,7 @@ type property struct {
 // with the names that are required; a later part overrides an earlier
 // property of the same name. Parts that are unions cannot be merged into
 // a struct: they are left out, and their pointers returned.
-func flatten(s *openapi3.Schema, pointer string) (props []property, required, unions []string) {
+func (b *builder) flatten(s *openapi3.Schema, pointer string) (props []property, required, unions []string) {
 	add := func(p property) {
 		for i := range props {
 			if props[i].name == p.name {
@@ -359,7 +359,7 @@ func flatten(s *openapi3.Schema, pointer string) (props []property, required, un
 			unions = append(unions, partPointer)
 			continue
 		}
-		ps, req, un := flatten(part.Value, partPointer)
+		ps, req, un := b.flatten(part.Value, partPointer)
 		for _, p := range ps {
 			if key, ok := componentKey(part.Ref); ok && p.component == "" {
 				p.component = key
@@ -369,10 +369,31 @@ func flatten(s *openapi3.Schema, pointer string) (props []property, required, un
 		required = append(required, req...)
 		unions = append(unions, un...)
 	}
-	for _, name := range sortedKeys(s.Properties) {
+	for _, name := range b.propertyNames(s, pointer) {
 		add(property{name: name, ref: s.Properties[name], pointer: pointerJoin(pointer+"/properties", name)})
 	}
 	return props, append(required, s.Required...), unions
+}
+
+// propertyNames lists the properties of s, the schema at pointer, in
+// document order; those the loader's order does not name (a schema built
+// in memory, or reached by a pointer the document does not spell) follow,
+// sorted by name.
+func (b *builder) propertyNames(s *openapi3.Schema, pointer string) []string {
+	names := make([]string, 0, len(s.Properties))
+	listed := map[string]bool{}
+	for _, name := range b.order[pointer+"/properties"] {
+		if _, ok := s.Properties[name]; ok && !listed[name] {
+			listed[name] = true
+			names = append(names, name)
+		}
+	}
+	for _, name := range sortedKeys(s.Properties) {
+		if !listed[name] {
+			names = append(names, name)
+		}
+	}
+	return names
 }
 
 // fillStruct adds the fields of s to st; types declared inline for them
@@ -381,10 +402,10 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 	var props []property
 	var required []string
 	if len(s.AnyOf) > 0 {
-		props = mergedAnyOf(s, st.Pointer)
+		props = b.mergedAnyOf(s, st.Pointer)
 	} else {
 		var unions []string
-		props, required, unions = flatten(s, st.Pointer)
+		props, required, unions = b.flatten(s, st.Pointer)
 		for _, u := range unions {
 			b.errorf(u, "an allOf part that is a oneOf or anyOf cannot be merged into the struct %s", st.Name)
 		}
@@ -427,11 +448,11 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 
 // mergedAnyOf lists the properties of every alternative of a mergeable
 // anyOf; none is required, since any alternative may be the one present.
-func mergedAnyOf(s *openapi3.Schema, pointer string) []property {
+func (b *builder) mergedAnyOf(s *openapi3.Schema, pointer string) []property {
 	var props []property
 	seen := map[string]bool{}
 	for i, alt := range s.AnyOf {
-		ps, _, _ := flatten(alt.Value, pointer+"/anyOf/"+strconv.Itoa(i))
+		ps, _, _ := b.flatten(alt.Value, pointer+"/anyOf/"+strconv.Itoa(i))
 		for _, p := range ps {
 			if !seen[p.name] {
 				seen[p.name] = true

@@ -393,7 +393,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 	case multipartMedia:
 		body.Encoding = ir.MultipartBody
 		if mt.Schema != nil && mt.Schema.Value != nil {
-			props, _, _ := flatten(mt.Schema.Value, at.pointer)
+			props, _, _ := b.flatten(mt.Schema.Value, at.pointer)
 			for _, p := range props {
 				if p.ref.Value != nil && p.ref.Value.Type.Is("string") && p.ref.Value.Format == "binary" {
 					body.FileField = p.name

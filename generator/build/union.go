@@ -140,7 +140,7 @@ func (b *builder) discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRe
 	if len(values) > 0 {
 		return values
 	}
-	props, _, _ := flatten(alt.Value, pointer)
+	props, _, _ := b.flatten(alt.Value, pointer)
 	for _, p := range props {
 		if p.name == s.Discriminator.PropertyName && p.ref.Value != nil && len(p.ref.Value.Enum) == 1 {
 			if v, ok := p.ref.Value.Enum[0].(string); ok {

@@ -164,9 +164,9 @@ func (r *ReportProblemBody) encodeJSON(e *jsonEncoder) {
 // Schema: #/components/schemas/TokenRequest
 type TokenRequest struct {
 	GrantType TokenRequestGrantType `json:"grant_type"`
-	Remember  Nullable[bool]        `json:"remember,omitzero"`
 	Scope     []string              `json:"scope,omitzero"`
 	TTL       *int                  `json:"ttl,omitempty"`
+	Remember  Nullable[bool]        `json:"remember,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -197,14 +197,14 @@ func (t *TokenRequest) decodeJSON(l *jsonLexer) bool {
 		case "grant_type":
 			seen.add(0)
 			decodeField(l, "grant_type", &t.GrantType, &t.Extra, decodeString)
-		case "remember":
-			decodeNullable(l, "remember", &t.Remember, &t.Extra, decodeBool)
 		case "scope":
 			decodeField(l, "scope", &t.Scope, &t.Extra, func(v *[]string, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
 			})
 		case "ttl":
 			decodeOptional(l, "ttl", &t.TTL, &t.Extra, decodeInt)
+		case "remember":
+			decodeNullable(l, "remember", &t.Remember, &t.Extra, decodeBool)
 		default:
 			decodeExtra(l, &t.Extra)
 		}
@@ -221,13 +221,13 @@ func (t *TokenRequest) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "grant_type", &t.GrantType, t.absent.has(0), t.Extra, encodeString)
-	encodeNullable(e, "remember", &t.Remember, t.Extra, encodeBool)
 	encodeOptional(e, "scope", &t.Scope, t.Scope != nil, t.Extra, func(v *[]string, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
 	})
 	encodePointer(e, "ttl", t.TTL, t.Extra, encodeInt)
+	encodeNullable(e, "remember", &t.Remember, t.Extra, encodeBool)
 	if len(t.Extra) > 0 {
-		encodeExtra(e, t.Extra, "grant_type", "remember", "scope", "ttl")
+		encodeExtra(e, t.Extra, "grant_type", "scope", "ttl", "remember")
 	}
 	e.buf = append(e.buf, '}')
 }

@@ -107,14 +107,14 @@ func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, par
 	}
 	form := url.Values{}
 	form.Set("grant_type", formatParam(body.GrantType))
-	if x, ok := body.Remember.Get(); ok {
-		form.Set("remember", formatParam(x))
-	}
 	for _, x := range body.Scope {
 		form.Add("scope", formatParam(x))
 	}
 	if x := body.TTL; x != nil {
 		form.Set("ttl", formatParam(*x))
+	}
+	if x, ok := body.Remember.Get(); ok {
+		form.Set("remember", formatParam(x))
 	}
 	req.Form = form
 	var out CreateTokenResponse

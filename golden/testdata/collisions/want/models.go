@@ -9,9 +9,9 @@ import "encoding/json"
 //
 // Schema: #/components/schemas/Cat
 type Cat struct {
-	GetSpecies *string `json:"getSpecies,omitempty"`
-	Lives      *int    `json:"lives,omitempty"`
 	Species    string  `json:"species"`
+	Lives      *int    `json:"lives,omitempty"`
+	GetSpecies *string `json:"getSpecies,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -47,13 +47,13 @@ func (c *Cat) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "getSpecies":
-			decodeOptional(l, "getSpecies", &c.GetSpecies, &c.Extra, decodeString)
-		case "lives":
-			decodeOptional(l, "lives", &c.Lives, &c.Extra, decodeInt)
 		case "species":
 			seen.add(0)
 			decodeField(l, "species", &c.Species, &c.Extra, decodeString)
+		case "lives":
+			decodeOptional(l, "lives", &c.Lives, &c.Extra, decodeInt)
+		case "getSpecies":
+			decodeOptional(l, "getSpecies", &c.GetSpecies, &c.Extra, decodeString)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -69,11 +69,11 @@ func (c *Cat) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "getSpecies", c.GetSpecies, c.Extra, encodeString)
-	encodePointer(e, "lives", c.Lives, c.Extra, encodeInt)
 	encodeDiscriminator(e, "species", c.Species, "Cat", c.absent.has(0), c.Extra)
+	encodePointer(e, "lives", c.Lives, c.Extra, encodeInt)
+	encodePointer(e, "getSpecies", c.GetSpecies, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "getSpecies", "lives", "species")
+		encodeExtra(e, c.Extra, "species", "lives", "getSpecies")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -200,8 +200,8 @@ func (c *ColorRed) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Dog
 type Dog struct {
-	GoodBoy *bool  `json:"goodBoy,omitempty"`
 	Species string `json:"species"`
+	GoodBoy *bool  `json:"goodBoy,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -237,11 +237,11 @@ func (d *Dog) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "goodBoy":
-			decodeOptional(l, "goodBoy", &d.GoodBoy, &d.Extra, decodeBool)
 		case "species":
 			seen.add(0)
 			decodeField(l, "species", &d.Species, &d.Extra, decodeString)
+		case "goodBoy":
+			decodeOptional(l, "goodBoy", &d.GoodBoy, &d.Extra, decodeBool)
 		default:
 			decodeExtra(l, &d.Extra)
 		}
@@ -257,10 +257,10 @@ func (d *Dog) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "goodBoy", d.GoodBoy, d.Extra, encodeBool)
 	encodeDiscriminator(e, "species", d.Species, "Dog", d.absent.has(0), d.Extra)
+	encodePointer(e, "goodBoy", d.GoodBoy, d.Extra, encodeBool)
 	if len(d.Extra) > 0 {
-		encodeExtra(e, d.Extra, "goodBoy", "species")
+		encodeExtra(e, d.Extra, "species", "goodBoy")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -651,27 +651,27 @@ func (u *UnmarshalPet) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Widget
 type Widget struct {
-	Empty        *string               `json:"-"`
-	Empty2       *int                  `json:"---,omitempty"`
-	X1st         *string               `json:"1st,omitempty"`
-	MarshalJSON2 *string               `json:"MarshalJSON,omitempty"`
-	Bar          *FooBar               `json:"bar,omitempty"`
-	Color        *Color                `json:"color,omitempty"`
-	Dimensions   *WidgetDimensions     `json:"dimensions,omitempty"`
-	Extra        *string               `json:"extra,omitempty"`
-	Flags        *GetWidgetParams      `json:"flags,omitempty"`
-	Foo          *FooBarSchema         `json:"foo,omitempty"`
-	Func         *string               `json:"func,omitempty"`
-	Level        *WidgetsServiceSchema `json:"level,omitempty"`
+	UserID     *string           `json:"user_id,omitempty"`
+	UserID2    *string           `json:"userId,omitempty"`
+	Extra      *string           `json:"extra,omitempty"`
+	Size       *WidgetSize2      `json:"size,omitempty"`
+	Dimensions *WidgetDimensions `json:"dimensions,omitempty"`
+	Pet        Pet               `json:"pet,omitzero"`
+	Color      *Color            `json:"color,omitempty"`
 	// A client of the API, not the SDK's Client.
-	Owner          *ClientSchema   `json:"owner,omitempty"`
-	Pet            Pet             `json:"pet,omitzero"`
-	Size           *WidgetSize2    `json:"size,omitempty"`
-	UnmarshalJSON2 *string         `json:"unmarshalJSON,omitempty"`
-	UserID         *string         `json:"userId,omitempty"`
-	UserID2        *string         `json:"user_id,omitempty"`
-	Wrapped        *NullableSchema `json:"wrapped,omitempty"`
-	X名前            *string         `json:"名前,omitempty"`
+	Owner          *ClientSchema         `json:"owner,omitempty"`
+	Wrapped        *NullableSchema       `json:"wrapped,omitempty"`
+	Level          *WidgetsServiceSchema `json:"level,omitempty"`
+	Flags          *GetWidgetParams      `json:"flags,omitempty"`
+	Foo            *FooBarSchema         `json:"foo,omitempty"`
+	Bar            *FooBar               `json:"bar,omitempty"`
+	MarshalJSON2   *string               `json:"MarshalJSON,omitempty"`
+	UnmarshalJSON2 *string               `json:"unmarshalJSON,omitempty"`
+	Empty          *string               `json:"-"`
+	X1st           *string               `json:"1st,omitempty"`
+	X名前            *string               `json:"名前,omitempty"`
+	Func           *string               `json:"func,omitempty"`
+	Empty2         *int                  `json:"---,omitempty"`
 	// Extra2 holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra2 map[string]json.RawMessage `json:"-"`
@@ -696,46 +696,46 @@ func (w *Widget) decodeJSON(l *jsonLexer) bool {
 	*w = Widget{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "":
-			decodeOptional(l, "", &w.Empty, &w.Extra2, decodeString)
-		case "---":
-			decodeOptional(l, "---", &w.Empty2, &w.Extra2, decodeInt)
-		case "1st":
-			decodeOptional(l, "1st", &w.X1st, &w.Extra2, decodeString)
-		case "MarshalJSON":
-			decodeOptional(l, "MarshalJSON", &w.MarshalJSON2, &w.Extra2, decodeString)
-		case "bar":
-			decodeOptional(l, "bar", &w.Bar, &w.Extra2, (*FooBar).decodeJSON)
-		case "color":
-			decodeOptional(l, "color", &w.Color, &w.Extra2, decodeString)
-		case "dimensions":
-			decodeOptional(l, "dimensions", &w.Dimensions, &w.Extra2, (*WidgetDimensions).decodeJSON)
+		case "user_id":
+			decodeOptional(l, "user_id", &w.UserID, &w.Extra2, decodeString)
+		case "userId":
+			decodeOptional(l, "userId", &w.UserID2, &w.Extra2, decodeString)
 		case "extra":
 			decodeOptional(l, "extra", &w.Extra, &w.Extra2, decodeString)
+		case "size":
+			decodeOptional(l, "size", &w.Size, &w.Extra2, (*WidgetSize2).decodeJSON)
+		case "dimensions":
+			decodeOptional(l, "dimensions", &w.Dimensions, &w.Extra2, (*WidgetDimensions).decodeJSON)
+		case "pet":
+			decodeField(l, "pet", &w.Pet, &w.Extra2, decodePet)
+		case "color":
+			decodeOptional(l, "color", &w.Color, &w.Extra2, decodeString)
+		case "owner":
+			decodeOptional(l, "owner", &w.Owner, &w.Extra2, (*ClientSchema).decodeJSON)
+		case "wrapped":
+			decodeOptional(l, "wrapped", &w.Wrapped, &w.Extra2, (*NullableSchema).decodeJSON)
+		case "level":
+			decodeOptional(l, "level", &w.Level, &w.Extra2, (*WidgetsServiceSchema).decodeJSON)
 		case "flags":
 			decodeOptional(l, "flags", &w.Flags, &w.Extra2, (*GetWidgetParams).decodeJSON)
 		case "foo":
 			decodeOptional(l, "foo", &w.Foo, &w.Extra2, (*FooBarSchema).decodeJSON)
-		case "func":
-			decodeOptional(l, "func", &w.Func, &w.Extra2, decodeString)
-		case "level":
-			decodeOptional(l, "level", &w.Level, &w.Extra2, (*WidgetsServiceSchema).decodeJSON)
-		case "owner":
-			decodeOptional(l, "owner", &w.Owner, &w.Extra2, (*ClientSchema).decodeJSON)
-		case "pet":
-			decodeField(l, "pet", &w.Pet, &w.Extra2, decodePet)
-		case "size":
-			decodeOptional(l, "size", &w.Size, &w.Extra2, (*WidgetSize2).decodeJSON)
+		case "bar":
+			decodeOptional(l, "bar", &w.Bar, &w.Extra2, (*FooBar).decodeJSON)
+		case "MarshalJSON":
+			decodeOptional(l, "MarshalJSON", &w.MarshalJSON2, &w.Extra2, decodeString)
 		case "unmarshalJSON":
 			decodeOptional(l, "unmarshalJSON", &w.UnmarshalJSON2, &w.Extra2, decodeString)
-		case "userId":
-			decodeOptional(l, "userId", &w.UserID, &w.Extra2, decodeString)
-		case "user_id":
-			decodeOptional(l, "user_id", &w.UserID2, &w.Extra2, decodeString)
-		case "wrapped":
-			decodeOptional(l, "wrapped", &w.Wrapped, &w.Extra2, (*NullableSchema).decodeJSON)
+		case "":
+			decodeOptional(l, "", &w.Empty, &w.Extra2, decodeString)
+		case "1st":
+			decodeOptional(l, "1st", &w.X1st, &w.Extra2, decodeString)
 		case "名前":
 			decodeOptional(l, "名前", &w.X名前, &w.Extra2, decodeString)
+		case "func":
+			decodeOptional(l, "func", &w.Func, &w.Extra2, decodeString)
+		case "---":
+			decodeOptional(l, "---", &w.Empty2, &w.Extra2, decodeInt)
 		default:
 			decodeExtra(l, &w.Extra2)
 		}
@@ -750,28 +750,28 @@ func (w *Widget) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "", w.Empty, w.Extra2, encodeString)
-	encodePointer(e, "---", w.Empty2, w.Extra2, encodeInt)
-	encodePointer(e, "1st", w.X1st, w.Extra2, encodeString)
-	encodePointer(e, "MarshalJSON", w.MarshalJSON2, w.Extra2, encodeString)
-	encodePointer(e, "bar", w.Bar, w.Extra2, (*FooBar).encodeJSON)
-	encodePointer(e, "color", w.Color, w.Extra2, encodeString)
-	encodePointer(e, "dimensions", w.Dimensions, w.Extra2, (*WidgetDimensions).encodeJSON)
+	encodePointer(e, "user_id", w.UserID, w.Extra2, encodeString)
+	encodePointer(e, "userId", w.UserID2, w.Extra2, encodeString)
 	encodePointer(e, "extra", w.Extra, w.Extra2, encodeString)
+	encodePointer(e, "size", w.Size, w.Extra2, (*WidgetSize2).encodeJSON)
+	encodePointer(e, "dimensions", w.Dimensions, w.Extra2, (*WidgetDimensions).encodeJSON)
+	encodeOptional(e, "pet", &w.Pet, w.Pet != nil, w.Extra2, encodeUnion)
+	encodePointer(e, "color", w.Color, w.Extra2, encodeString)
+	encodePointer(e, "owner", w.Owner, w.Extra2, (*ClientSchema).encodeJSON)
+	encodePointer(e, "wrapped", w.Wrapped, w.Extra2, (*NullableSchema).encodeJSON)
+	encodePointer(e, "level", w.Level, w.Extra2, (*WidgetsServiceSchema).encodeJSON)
 	encodePointer(e, "flags", w.Flags, w.Extra2, (*GetWidgetParams).encodeJSON)
 	encodePointer(e, "foo", w.Foo, w.Extra2, (*FooBarSchema).encodeJSON)
-	encodePointer(e, "func", w.Func, w.Extra2, encodeString)
-	encodePointer(e, "level", w.Level, w.Extra2, (*WidgetsServiceSchema).encodeJSON)
-	encodePointer(e, "owner", w.Owner, w.Extra2, (*ClientSchema).encodeJSON)
-	encodeOptional(e, "pet", &w.Pet, w.Pet != nil, w.Extra2, encodeUnion)
-	encodePointer(e, "size", w.Size, w.Extra2, (*WidgetSize2).encodeJSON)
+	encodePointer(e, "bar", w.Bar, w.Extra2, (*FooBar).encodeJSON)
+	encodePointer(e, "MarshalJSON", w.MarshalJSON2, w.Extra2, encodeString)
 	encodePointer(e, "unmarshalJSON", w.UnmarshalJSON2, w.Extra2, encodeString)
-	encodePointer(e, "userId", w.UserID, w.Extra2, encodeString)
-	encodePointer(e, "user_id", w.UserID2, w.Extra2, encodeString)
-	encodePointer(e, "wrapped", w.Wrapped, w.Extra2, (*NullableSchema).encodeJSON)
+	encodePointer(e, "", w.Empty, w.Extra2, encodeString)
+	encodePointer(e, "1st", w.X1st, w.Extra2, encodeString)
 	encodePointer(e, "名前", w.X名前, w.Extra2, encodeString)
+	encodePointer(e, "func", w.Func, w.Extra2, encodeString)
+	encodePointer(e, "---", w.Empty2, w.Extra2, encodeInt)
 	if len(w.Extra2) > 0 {
-		encodeExtra(e, w.Extra2, "", "---", "1st", "MarshalJSON", "bar", "color", "dimensions", "extra", "flags", "foo", "func", "level", "owner", "pet", "size", "unmarshalJSON", "userId", "user_id", "wrapped", "名前")
+		encodeExtra(e, w.Extra2, "user_id", "userId", "extra", "size", "dimensions", "pet", "color", "owner", "wrapped", "level", "flags", "foo", "bar", "MarshalJSON", "unmarshalJSON", "", "1st", "名前", "func", "---")
 	}
 	e.buf = append(e.buf, '}')
 }

@@ -53,12 +53,12 @@ func (s *CustomersService) List(ctx context.Context, storeID string, filter List
 	h := http.Header{}
 	{
 		v := filter
-		if x := v.Active; x != nil {
-			q.Set("filter[active]", formatParam(*x))
-		}
 		q.Set("filter[identities.email]", formatParam(v.IdentitiesEmail))
 		for _, x := range v.Tags {
 			q.Add("filter[tags]", formatParam(x))
+		}
+		if x := v.Active; x != nil {
+			q.Set("filter[active]", formatParam(*x))
 		}
 	}
 	if params != nil {

@@ -42,9 +42,9 @@ const (
 type Note struct {
 	// The channel a note came through.
 	Channel  Channel     `json:"channel"`
-	Labels   []NoteLabel `json:"labels,omitzero"`
-	Priority *int        `json:"priority,omitempty"`
 	Status   NoteStatus  `json:"status"`
+	Priority *int        `json:"priority,omitempty"`
+	Labels   []NoteLabel `json:"labels,omitzero"`
 	// An optional channel.
 	Via *Channel `json:"via,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -77,15 +77,15 @@ func (n *Note) decodeJSON(l *jsonLexer) bool {
 		case "channel":
 			seen.add(0)
 			decodeField(l, "channel", &n.Channel, &n.Extra, decodeString)
+		case "status":
+			seen.add(1)
+			decodeField(l, "status", &n.Status, &n.Extra, decodeString)
+		case "priority":
+			decodeOptional(l, "priority", &n.Priority, &n.Extra, decodeInt)
 		case "labels":
 			decodeField(l, "labels", &n.Labels, &n.Extra, func(v *[]NoteLabel, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
 			})
-		case "priority":
-			decodeOptional(l, "priority", &n.Priority, &n.Extra, decodeInt)
-		case "status":
-			seen.add(1)
-			decodeField(l, "status", &n.Status, &n.Extra, decodeString)
 		case "via":
 			decodeOptional(l, "via", &n.Via, &n.Extra, decodeString)
 		default:
@@ -104,14 +104,14 @@ func (n *Note) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "channel", &n.Channel, n.absent.has(0), n.Extra, encodeString)
+	encodeRequired(e, "status", &n.Status, n.absent.has(1), n.Extra, encodeString)
+	encodePointer(e, "priority", n.Priority, n.Extra, encodeInt)
 	encodeOptional(e, "labels", &n.Labels, n.Labels != nil, n.Extra, func(v *[]NoteLabel, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
 	})
-	encodePointer(e, "priority", n.Priority, n.Extra, encodeInt)
-	encodeRequired(e, "status", &n.Status, n.absent.has(1), n.Extra, encodeString)
 	encodePointer(e, "via", n.Via, n.Extra, encodeString)
 	if len(n.Extra) > 0 {
-		encodeExtra(e, n.Extra, "channel", "labels", "priority", "status", "via")
+		encodeExtra(e, n.Extra, "channel", "status", "priority", "labels", "via")
 	}
 	e.buf = append(e.buf, '}')
 }

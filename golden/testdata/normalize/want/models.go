@@ -195,8 +195,8 @@ func (e *EndByUser) encodeJSON(enc *jsonEncoder) {
 //
 // Schema: #/components/schemas/hardLimit
 type HardLimit struct {
-	BlockFor *int `json:"blockFor,omitempty"`
 	Max      *int `json:"max,omitempty"`
+	BlockFor *int `json:"blockFor,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -228,10 +228,10 @@ func (h *HardLimit) decodeJSON(l *jsonLexer) bool {
 	*h = HardLimit{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "blockFor":
-			decodeOptional(l, "blockFor", &h.BlockFor, &h.Extra, decodeInt)
 		case "max":
 			decodeOptional(l, "max", &h.Max, &h.Extra, decodeInt)
+		case "blockFor":
+			decodeOptional(l, "blockFor", &h.BlockFor, &h.Extra, decodeInt)
 		default:
 			decodeExtra(l, &h.Extra)
 		}
@@ -246,10 +246,10 @@ func (h *HardLimit) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "blockFor", h.BlockFor, h.Extra, encodeInt)
 	encodePointer(e, "max", h.Max, h.Extra, encodeInt)
+	encodePointer(e, "blockFor", h.BlockFor, h.Extra, encodeInt)
 	if len(h.Extra) > 0 {
-		encodeExtra(e, h.Extra, "blockFor", "max")
+		encodeExtra(e, h.Extra, "max", "blockFor")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -288,7 +288,7 @@ func (*UnknownLimits) isLimits() {}
 func decodeLimits(v *Limits, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{properties: []string{"max", "warnAt"}},
-		{properties: []string{"blockFor", "max"}},
+		{properties: []string{"max", "blockFor"}},
 	})
 	if !ok {
 		return false
@@ -340,12 +340,12 @@ func (u *UnknownLimits) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/session
 type Session struct {
-	Device *SessionDevice `json:"device,omitempty"`
-	ID     *string        `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// Cleared with null.
 	Labels Nullable[Labels] `json:"labels,omitzero"`
 	// Never null, though it says so in a way that means nothing.
-	Owner Labels `json:"owner,omitzero"`
+	Owner  Labels         `json:"owner,omitzero"`
+	Device *SessionDevice `json:"device,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -370,8 +370,6 @@ func (s *Session) decodeJSON(l *jsonLexer) bool {
 	*s = Session{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "device":
-			decodeOptional(l, "device", &s.Device, &s.Extra, (*SessionDevice).decodeJSON)
 		case "id":
 			decodeOptional(l, "id", &s.ID, &s.Extra, decodeString)
 		case "labels":
@@ -382,6 +380,8 @@ func (s *Session) decodeJSON(l *jsonLexer) bool {
 			decodeField(l, "owner", &s.Owner, &s.Extra, func(v *map[string]string, l *jsonLexer) bool {
 				return decodeMap(v, l, decodeString)
 			})
+		case "device":
+			decodeOptional(l, "device", &s.Device, &s.Extra, (*SessionDevice).decodeJSON)
 		default:
 			decodeExtra(l, &s.Extra)
 		}
@@ -396,7 +396,6 @@ func (s *Session) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "device", s.Device, s.Extra, (*SessionDevice).encodeJSON)
 	encodePointer(e, "id", s.ID, s.Extra, encodeString)
 	encodeNullable(e, "labels", &s.Labels, s.Extra, func(v *map[string]string, e *jsonEncoder) {
 		encodeMap(v, e, encodeString)
@@ -404,8 +403,9 @@ func (s *Session) encodeJSON(e *jsonEncoder) {
 	encodeOptional(e, "owner", &s.Owner, s.Owner != nil, s.Extra, func(v *map[string]string, e *jsonEncoder) {
 		encodeMap(v, e, encodeString)
 	})
+	encodePointer(e, "device", s.Device, s.Extra, (*SessionDevice).encodeJSON)
 	if len(s.Extra) > 0 {
-		encodeExtra(e, s.Extra, "device", "id", "labels", "owner")
+		encodeExtra(e, s.Extra, "id", "labels", "owner", "device")
 	}
 	e.buf = append(e.buf, '}')
 }

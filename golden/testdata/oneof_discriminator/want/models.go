@@ -81,13 +81,13 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Drawing
 type Drawing struct {
-	Background Nullable[Shape]  `json:"background,omitzero"`
-	ByLayer    map[string]Shape `json:"byLayer,omitzero"`
-	// The shape that stands out.
-	Highlighted Highlight `json:"highlighted,omitzero"`
+	Shapes []Shape `json:"shapes"`
 	// What a drawing is framed with.
 	Outline Outline `json:"outline,omitzero"`
-	Shapes  []Shape `json:"shapes"`
+	// The shape that stands out.
+	Highlighted Highlight        `json:"highlighted,omitzero"`
+	Background  Nullable[Shape]  `json:"background,omitzero"`
+	ByLayer     map[string]Shape `json:"byLayer,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -115,20 +115,20 @@ func (d *Drawing) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
+		case "shapes":
+			seen.add(0)
+			decodeField(l, "shapes", &d.Shapes, &d.Extra, func(v *[]Shape, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeShape)
+			})
+		case "outline":
+			decodeField(l, "outline", &d.Outline, &d.Extra, decodeOutline)
+		case "highlighted":
+			decodeField(l, "highlighted", &d.Highlighted, &d.Extra, decodeShape)
 		case "background":
 			decodeNullable(l, "background", &d.Background, &d.Extra, decodeShape)
 		case "byLayer":
 			decodeField(l, "byLayer", &d.ByLayer, &d.Extra, func(v *map[string]Shape, l *jsonLexer) bool {
 				return decodeMap(v, l, decodeShape)
-			})
-		case "highlighted":
-			decodeField(l, "highlighted", &d.Highlighted, &d.Extra, decodeShape)
-		case "outline":
-			decodeField(l, "outline", &d.Outline, &d.Extra, decodeOutline)
-		case "shapes":
-			seen.add(0)
-			decodeField(l, "shapes", &d.Shapes, &d.Extra, func(v *[]Shape, l *jsonLexer) bool {
-				return decodeSlice(v, l, decodeShape)
 			})
 		default:
 			decodeExtra(l, &d.Extra)
@@ -145,17 +145,17 @@ func (d *Drawing) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
+	encodeRequired(e, "shapes", &d.Shapes, d.absent.has(0), d.Extra, func(v *[]Shape, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	encodeOptional(e, "outline", &d.Outline, d.Outline != nil, d.Extra, encodeUnion)
+	encodeOptional(e, "highlighted", &d.Highlighted, d.Highlighted != nil, d.Extra, encodeUnion)
 	encodeNullable(e, "background", &d.Background, d.Extra, encodeUnion)
 	encodeOptional(e, "byLayer", &d.ByLayer, d.ByLayer != nil, d.Extra, func(v *map[string]Shape, e *jsonEncoder) {
 		encodeMap(v, e, encodeUnion)
 	})
-	encodeOptional(e, "highlighted", &d.Highlighted, d.Highlighted != nil, d.Extra, encodeUnion)
-	encodeOptional(e, "outline", &d.Outline, d.Outline != nil, d.Extra, encodeUnion)
-	encodeRequired(e, "shapes", &d.Shapes, d.absent.has(0), d.Extra, func(v *[]Shape, e *jsonEncoder) {
-		encodeSlice(v, e, encodeUnion)
-	})
 	if len(d.Extra) > 0 {
-		encodeExtra(e, d.Extra, "background", "byLayer", "highlighted", "outline", "shapes")
+		encodeExtra(e, d.Extra, "shapes", "outline", "highlighted", "background", "byLayer")
 	}
 	e.buf = append(e.buf, '}')
 }

@@ -9,9 +9,9 @@ import "encoding/json"
 //
 // Schema: #/components/schemas/Chain
 type Chain struct {
-	Label    *string          `json:"label,omitempty"`
 	Next     *Chain           `json:"next"`
 	Previous Nullable[*Chain] `json:"previous,omitzero"`
+	Label    *string          `json:"label,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -39,8 +39,6 @@ func (c *Chain) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "label":
-			decodeOptional(l, "label", &c.Label, &c.Extra, decodeString)
 		case "next":
 			seen.add(0)
 			decodeOptional(l, "next", &c.Next, &c.Extra, (*Chain).decodeJSON)
@@ -48,6 +46,8 @@ func (c *Chain) decodeJSON(l *jsonLexer) bool {
 			decodeNullable(l, "previous", &c.Previous, &c.Extra, func(v **Chain, l *jsonLexer) bool {
 				return decodePointee(v, l, (*Chain).decodeJSON)
 			})
+		case "label":
+			decodeOptional(l, "label", &c.Label, &c.Extra, decodeString)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -63,13 +63,13 @@ func (c *Chain) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "label", c.Label, c.Extra, encodeString)
 	encodePointer(e, "next", c.Next, c.Extra, (*Chain).encodeJSON)
 	encodeNullable(e, "previous", &c.Previous, c.Extra, func(v **Chain, e *jsonEncoder) {
 		encodePointee(v, e, (*Chain).encodeJSON)
 	})
+	encodePointer(e, "label", c.Label, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "label", "next", "previous")
+		encodeExtra(e, c.Extra, "next", "previous", "label")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -78,10 +78,10 @@ func (c *Chain) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Comment
 type Comment struct {
-	Text string `json:"text"`
-	// The comment this one quotes.
-	Quoted  *Comment  `json:"quoted,omitempty"`
+	Text    string    `json:"text"`
 	Replies []Comment `json:"replies,omitzero"`
+	// The comment this one quotes.
+	Quoted *Comment `json:"quoted,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -112,12 +112,12 @@ func (c *Comment) decodeJSON(l *jsonLexer) bool {
 		case "text":
 			seen.add(0)
 			decodeField(l, "text", &c.Text, &c.Extra, decodeString)
-		case "quoted":
-			decodeOptional(l, "quoted", &c.Quoted, &c.Extra, (*Comment).decodeJSON)
 		case "replies":
 			decodeField(l, "replies", &c.Replies, &c.Extra, func(v *[]Comment, l *jsonLexer) bool {
 				return decodeSlice(v, l, (*Comment).decodeJSON)
 			})
+		case "quoted":
+			decodeOptional(l, "quoted", &c.Quoted, &c.Extra, (*Comment).decodeJSON)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -134,12 +134,12 @@ func (c *Comment) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "text", &c.Text, c.absent.has(0), c.Extra, encodeString)
-	encodePointer(e, "quoted", c.Quoted, c.Extra, (*Comment).encodeJSON)
 	encodeOptional(e, "replies", &c.Replies, c.Replies != nil, c.Extra, func(v *[]Comment, e *jsonEncoder) {
 		encodeSlice(v, e, (*Comment).encodeJSON)
 	})
+	encodePointer(e, "quoted", c.Quoted, c.Extra, (*Comment).encodeJSON)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "text", "quoted", "replies")
+		encodeExtra(e, c.Extra, "text", "replies", "quoted")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -447,15 +447,15 @@ func (l *Literal) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Node
 type Node struct {
-	Chain    *Chain `json:"chain,omitempty"`
+	Name     string `json:"name"`
 	Children []Node `json:"children,omitzero"`
+	Parent   *Node  `json:"parent,omitempty"`
 	// A list of lists of lists, as deep as it goes.
 	Forest Forest `json:"forest,omitzero"`
-	Grove  Grove  `json:"grove,omitzero"`
 	Index  Index  `json:"index,omitzero"`
+	Chain  *Chain `json:"chain,omitempty"`
 	Left   *Left  `json:"left,omitempty"`
-	Name   string `json:"name"`
-	Parent *Node  `json:"parent,omitempty"`
+	Grove  Grove  `json:"grove,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -483,25 +483,25 @@ func (n *Node) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "chain":
-			decodeOptional(l, "chain", &n.Chain, &n.Extra, (*Chain).decodeJSON)
+		case "name":
+			seen.add(0)
+			decodeField(l, "name", &n.Name, &n.Extra, decodeString)
 		case "children":
 			decodeField(l, "children", &n.Children, &n.Extra, func(v *[]Node, l *jsonLexer) bool {
 				return decodeSlice(v, l, (*Node).decodeJSON)
 			})
-		case "forest":
-			decodeField(l, "forest", &n.Forest, &n.Extra, (*Forest).decodeJSON)
-		case "grove":
-			decodeField(l, "grove", &n.Grove, &n.Extra, (*Grove).decodeJSON)
-		case "index":
-			decodeField(l, "index", &n.Index, &n.Extra, (*Index).decodeJSON)
-		case "left":
-			decodeOptional(l, "left", &n.Left, &n.Extra, (*Left).decodeJSON)
-		case "name":
-			seen.add(0)
-			decodeField(l, "name", &n.Name, &n.Extra, decodeString)
 		case "parent":
 			decodeOptional(l, "parent", &n.Parent, &n.Extra, (*Node).decodeJSON)
+		case "forest":
+			decodeField(l, "forest", &n.Forest, &n.Extra, (*Forest).decodeJSON)
+		case "index":
+			decodeField(l, "index", &n.Index, &n.Extra, (*Index).decodeJSON)
+		case "chain":
+			decodeOptional(l, "chain", &n.Chain, &n.Extra, (*Chain).decodeJSON)
+		case "left":
+			decodeOptional(l, "left", &n.Left, &n.Extra, (*Left).decodeJSON)
+		case "grove":
+			decodeField(l, "grove", &n.Grove, &n.Extra, (*Grove).decodeJSON)
 		default:
 			decodeExtra(l, &n.Extra)
 		}
@@ -517,18 +517,18 @@ func (n *Node) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "chain", n.Chain, n.Extra, (*Chain).encodeJSON)
+	encodeRequired(e, "name", &n.Name, n.absent.has(0), n.Extra, encodeString)
 	encodeOptional(e, "children", &n.Children, n.Children != nil, n.Extra, func(v *[]Node, e *jsonEncoder) {
 		encodeSlice(v, e, (*Node).encodeJSON)
 	})
-	encodeOptional(e, "forest", &n.Forest, n.Forest != nil, n.Extra, (*Forest).encodeJSON)
-	encodeOptional(e, "grove", &n.Grove, n.Grove != nil, n.Extra, (*Grove).encodeJSON)
-	encodeOptional(e, "index", &n.Index, n.Index != nil, n.Extra, (*Index).encodeJSON)
-	encodePointer(e, "left", n.Left, n.Extra, (*Left).encodeJSON)
-	encodeRequired(e, "name", &n.Name, n.absent.has(0), n.Extra, encodeString)
 	encodePointer(e, "parent", n.Parent, n.Extra, (*Node).encodeJSON)
+	encodeOptional(e, "forest", &n.Forest, n.Forest != nil, n.Extra, (*Forest).encodeJSON)
+	encodeOptional(e, "index", &n.Index, n.Index != nil, n.Extra, (*Index).encodeJSON)
+	encodePointer(e, "chain", n.Chain, n.Extra, (*Chain).encodeJSON)
+	encodePointer(e, "left", n.Left, n.Extra, (*Left).encodeJSON)
+	encodeOptional(e, "grove", &n.Grove, n.Grove != nil, n.Extra, (*Grove).encodeJSON)
 	if len(n.Extra) > 0 {
-		encodeExtra(e, n.Extra, "chain", "children", "forest", "grove", "index", "left", "name", "parent")
+		encodeExtra(e, n.Extra, "name", "children", "parent", "forest", "index", "chain", "left", "grove")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -537,8 +537,8 @@ func (n *Node) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Right
 type Right struct {
-	Chain Chain `json:"chain"`
 	Left  *Left `json:"left"`
+	Chain Chain `json:"chain"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -566,12 +566,12 @@ func (r *Right) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "chain":
-			seen.add(0)
-			decodeField(l, "chain", &r.Chain, &r.Extra, (*Chain).decodeJSON)
 		case "left":
-			seen.add(1)
+			seen.add(0)
 			decodeOptional(l, "left", &r.Left, &r.Extra, (*Left).decodeJSON)
+		case "chain":
+			seen.add(1)
+			decodeField(l, "chain", &r.Chain, &r.Extra, (*Chain).decodeJSON)
 		default:
 			decodeExtra(l, &r.Extra)
 		}
@@ -587,10 +587,10 @@ func (r *Right) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodeRequired(e, "chain", &r.Chain, r.absent.has(0), r.Extra, (*Chain).encodeJSON)
 	encodePointer(e, "left", r.Left, r.Extra, (*Left).encodeJSON)
+	encodeRequired(e, "chain", &r.Chain, r.absent.has(1), r.Extra, (*Chain).encodeJSON)
 	if len(r.Extra) > 0 {
-		encodeExtra(e, r.Extra, "chain", "left")
+		encodeExtra(e, r.Extra, "left", "chain")
 	}
 	e.buf = append(e.buf, '}')
 }
