@@ -120,6 +120,11 @@ func TestText(t *testing.T) {
 			"Host:\n\n`https://<tenant>.example.com/v1`",
 			lines("Host:", "", "\thttps://<tenant>.example.com/v1"),
 		},
+		{
+			"list items of one code span stay items",
+			"States:\n\n- `idle`\n- `busy`\n\nLoose:\n\n- `on`\n\n- `off`",
+			lines("States:", "", "  - idle", "  - busy", "", "Loose:", "", "  - on", "  - off"),
+		},
 		{"a doc of code alone is a paragraph", "```\nwidgets list\n  --all\n```", "widgets list --all"},
 		{"a doc of a list alone starts with a paragraph", "- one\n- two\n- three", lines("one", "", "  - two", "  - three")},
 		{
