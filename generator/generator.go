@@ -161,6 +161,7 @@ func Generate(cfg Config) (res *Result, err error) {
 	api, warnings, err := build.Build(build.Input{
 		Doc:      loaded.Doc,
 		Webhooks: loaded.Webhooks,
+		Order:    loaded.PropertyOrder,
 		Reserved: append(reserved, emit.FixedNames...),
 		Methods:  emit.StructMethods,
 		Locals:   emit.LocalNames,

@@ -49,6 +49,7 @@ var cases = []string{
 	"deepobject",          // deepObject page/filter params, header and path params, Iter
 	"enums",               // component and inline enums, name mangling
 	"freeform",            // objects without properties, additionalProperties
+	"markdown",            // Markdown and HTML descriptions as Go doc comments
 	"methods",             // method names, parameters, optional bodies, results
 	"names",               // initialisms, brands, runs of capitals, file names
 	"no_components",       // no components, no operationId, no tags

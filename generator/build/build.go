@@ -12,6 +12,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sunco-sdk/sunco-go/generator/docs"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -20,6 +21,10 @@ import (
 type Input struct {
 	Doc      *openapi3.T
 	Webhooks map[string]*openapi3.PathItem // the document's x-webhooks
+	// Order lists the properties of each schema in document order, by the
+	// JSON pointer of its properties mapping; where it says nothing they
+	// are sorted by name.
+	Order map[string][]string
 	// Reserved are the package-level names the runtime and the emitter
 	// declare themselves (Client, Nullable, ...).
 	Reserved []string
@@ -55,13 +60,20 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b := &builder{
 		doc:        in.Doc,
 		hooks:      in.Webhooks,
+		order:      in.Order,
 		components: map[string]ir.Decl{},
 		inline:     map[*openapi3.Schema]ir.Decl{},
 		fields:     map[*ir.Struct]*scope{},
 		methods:    in.Methods,
 		locals:     in.Locals,
 		paramTypes: map[string]ir.Type{},
+		typeDocs:   map[ir.Decl]*docs.Type{},
+		roles:      map[ir.Decl][]*role{},
+		methodDocs: map[*ir.Operation]*docs.Method{},
+		serviceOf:  map[*ir.Operation]*ir.Service{},
+		tags:       map[*ir.Service]*openapi3.Tag{},
 	}
+	b.conv = b.newConverter()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
 	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
@@ -88,12 +100,14 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	if len(b.errs) > 0 {
 		return nil, b.warnings, b.err()
 	}
+	b.document(api)
 	return api, b.warnings, nil
 }
 
 type builder struct {
 	doc        *openapi3.T
 	hooks      map[string]*openapi3.PathItem
+	order      map[string][]string          // property names by pointer of their mapping
 	pkg        *scope                       // package-level names
 	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
 	methods    []string                     // methods of every struct
@@ -105,6 +119,13 @@ type builder struct {
 	decls      []ir.Decl
 	unions     []*unionPlan
 	examples   []*ir.Example
+	// What the docs are made of, written once every name is known.
+	conv       *docs.Converter
+	typeDocs   map[ir.Decl]*docs.Type
+	roles      map[ir.Decl][]*role
+	methodDocs map[*ir.Operation]*docs.Method
+	serviceOf  map[*ir.Operation]*ir.Service
+	tags       map[*ir.Service]*openapi3.Tag
 	// Found by survey before anything is declared: the discriminator
 	// properties of union variants, the variants of the webhook events.
 	discriminators map[variantProperty]bool

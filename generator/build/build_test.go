@@ -493,3 +493,30 @@ components:
 		assert.Equal(t, "*BaseStatus", typeKey(field(decl(api, name).(*ir.Struct), "status").Type))
 	}
 }
+
+// TestFieldOrder: fields follow the document's property order, allOf parts
+// first, as the loader reports it; properties it does not list follow,
+// sorted.
+func TestFieldOrder(t *testing.T) {
+	d, err := openapi3.NewLoader().LoadFromData([]byte(header + `paths: {}
+components:
+  schemas:
+    Base: {type: object, properties: {zeta: {type: string}, alpha: {type: string}}}
+    Message:
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - type: object
+          properties: {id: {type: string}, received: {type: string}, author: {type: string}, late: {type: string}, early: {type: string}}
+`))
+	require.NoError(t, err)
+	api, _, err := Build(Input{Doc: d, Order: map[string][]string{
+		"/components/schemas/Base/properties":            {"zeta", "alpha"},
+		"/components/schemas/Message/allOf/1/properties": {"id", "received", "author"},
+	}}, "sdk")
+	require.NoError(t, err)
+	var names []string
+	for _, f := range decl(api, "Message").(*ir.Struct).Fields {
+		names = append(names, f.JSONName)
+	}
+	assert.Equal(t, []string{"zeta", "alpha", "id", "received", "author", "early", "late"}, names)
+}

@@ -115,6 +115,7 @@ func sameSchema(a, b *openapi3.SchemaRef) bool {
 type site struct {
 	pointer string
 	name    string
+	role    *role // what a type used there is for
 }
 
 // goNameExtension names the Go type of a schema, overriding every rule.
@@ -148,23 +149,24 @@ func (b *builder) declareComponents() {
 		want := b.typeName(s, pointer, goName(key))
 		// A name the SDK itself declares, like Client, gives way.
 		name := b.pkg.declare(pointer, want, want+"Schema")
-		d := newDecl(classify(s), name, s.Description, pointer)
+		d := newDecl(classify(s), name, pointer)
+		b.typeDoc(d, s, pointer)
 		b.components[key] = d
 		b.decls = append(b.decls, d)
 	}
 }
 
 // newDecl is an empty declaration of the given shape.
-func newDecl(kind shape, name, doc, pointer string) ir.Decl {
+func newDecl(kind shape, name, pointer string) ir.Decl {
 	switch kind {
 	case shapeStruct:
-		return &ir.Struct{Name: name, Doc: doc, Pointer: pointer}
+		return &ir.Struct{Name: name, Pointer: pointer}
 	case shapeUnion:
-		return &ir.Union{Name: name, Doc: doc, Pointer: pointer}
+		return &ir.Union{Name: name, Pointer: pointer}
 	case shapeEnum:
-		return &ir.Enum{Name: name, Doc: doc, Pointer: pointer}
+		return &ir.Enum{Name: name, Pointer: pointer}
 	}
-	return &ir.Alias{Name: name, Doc: doc, Pointer: pointer}
+	return &ir.Alias{Name: name, Pointer: pointer}
 }
 
 // fillComponents fills the declared shells. Aliases go first: whether a
@@ -221,7 +223,7 @@ func (b *builder) fill(d ir.Decl, s *openapi3.Schema) {
 	case *ir.Enum:
 		b.fillEnum(d, s)
 	case *ir.Alias:
-		d.Target = b.plainType(s, site{pointer: d.Pointer, name: singular(d.Name)})
+		d.Target = b.plainType(s, site{pointer: d.Pointer, name: singular(d.Name), role: &role{kind: roleAlias, decl: d}})
 	}
 }
 
@@ -237,6 +239,7 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
 			b.errorf(at.pointer, "unsupported reference %s: only #/components/schemas/ may be referenced", ref.Ref)
 			return ir.Any
 		}
+		b.use(b.components[key], at.role)
 		return &ir.Named{Decl: b.components[key]}
 	}
 	s := ref.Value
@@ -250,9 +253,12 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
 	// An inline schema reached again, through an allOf that merges its
 	// component into another, is the same type.
 	if d := b.inline[s]; d != nil {
+		b.use(d, at.role)
 		return &ir.Named{Decl: d}
 	}
-	d := newDecl(kind, b.inlineName(s, at), s.Description, at.pointer)
+	d := newDecl(kind, b.inlineName(s, at), at.pointer)
+	b.typeDoc(d, s, "")
+	b.use(d, at.role)
 	b.inline[s] = d
 	b.decls = append(b.decls, d)
 	b.fill(d, s)
@@ -273,18 +279,18 @@ func (b *builder) inlineName(s *openapi3.Schema, at site) string {
 func (b *builder) plainType(s *openapi3.Schema, at site) ir.Type {
 	switch {
 	case isRefWrapper(s):
-		return b.typeOf(s.AllOf[0], site{pointer: at.pointer + "/allOf/0", name: at.name})
+		return b.typeOf(s.AllOf[0], site{pointer: at.pointer + "/allOf/0", name: at.name, role: at.role})
 	case len(s.OneOf) == 1 || (len(s.AnyOf) == 1 && len(s.OneOf) == 0):
-		return b.typeOf(alternatives(s)[0], site{pointer: at.pointer, name: at.name})
+		return b.typeOf(alternatives(s)[0], site{pointer: at.pointer + "/" + alternativesKey(s) + "/0", name: at.name, role: at.role})
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		return ir.Any // alternatives of different kinds: keep whatever arrives
 	case s.Type.Is("array"):
 		// Callers name the site of an array after one element (events
 		// gives Event), so the items take the name as it is.
-		return &ir.Slice{Elem: b.typeOf(s.Items, site{pointer: at.pointer + "/items", name: at.name})}
+		return &ir.Slice{Elem: b.typeOf(s.Items, site{pointer: at.pointer + "/items", name: at.name, role: at.role.element()})}
 	case s.Type.Is("object"):
 		if ap := s.AdditionalProperties.Schema; ap != nil {
-			return &ir.Map{Elem: b.typeOf(ap, site{pointer: at.pointer + "/additionalProperties", name: at.name + "Value"})}
+			return &ir.Map{Elem: b.typeOf(ap, site{pointer: at.pointer + "/additionalProperties", name: at.name + "Value", role: at.role.value()})}
 		}
 		return &ir.Map{Elem: ir.Any}
 	case s.Type.Is("string"):
@@ -331,7 +337,7 @@ type property struct {
 // with the names that are required; a later part overrides an earlier
 // property of the same name. Parts that are unions cannot be merged into
 // a struct: they are left out, and their pointers returned.
-func flatten(s *openapi3.Schema, pointer string) (props []property, required, unions []string) {
+func (b *builder) flatten(s *openapi3.Schema, pointer string) (props []property, required, unions []string) {
 	add := func(p property) {
 		for i := range props {
 			if props[i].name == p.name {
@@ -353,7 +359,7 @@ func flatten(s *openapi3.Schema, pointer string) (props []property, required, un
 			unions = append(unions, partPointer)
 			continue
 		}
-		ps, req, un := flatten(part.Value, partPointer)
+		ps, req, un := b.flatten(part.Value, partPointer)
 		for _, p := range ps {
 			if key, ok := componentKey(part.Ref); ok && p.component == "" {
 				p.component = key
@@ -363,10 +369,31 @@ func flatten(s *openapi3.Schema, pointer string) (props []property, required, un
 		required = append(required, req...)
 		unions = append(unions, un...)
 	}
-	for _, name := range sortedKeys(s.Properties) {
+	for _, name := range b.propertyNames(s, pointer) {
 		add(property{name: name, ref: s.Properties[name], pointer: pointerJoin(pointer+"/properties", name)})
 	}
 	return props, append(required, s.Required...), unions
+}
+
+// propertyNames lists the properties of s, the schema at pointer, in
+// document order; those the loader's order does not name (a schema built
+// in memory, or reached by a pointer the document does not spell) follow,
+// sorted by name.
+func (b *builder) propertyNames(s *openapi3.Schema, pointer string) []string {
+	names := make([]string, 0, len(s.Properties))
+	listed := map[string]bool{}
+	for _, name := range b.order[pointer+"/properties"] {
+		if _, ok := s.Properties[name]; ok && !listed[name] {
+			listed[name] = true
+			names = append(names, name)
+		}
+	}
+	for _, name := range sortedKeys(s.Properties) {
+		if !listed[name] {
+			names = append(names, name)
+		}
+	}
+	return names
 }
 
 // fillStruct adds the fields of s to st; types declared inline for them
@@ -375,10 +402,10 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 	var props []property
 	var required []string
 	if len(s.AnyOf) > 0 {
-		props = mergedAnyOf(s, st.Pointer)
+		props = b.mergedAnyOf(s, st.Pointer)
 	} else {
 		var unions []string
-		props, required, unions = flatten(s, st.Pointer)
+		props, required, unions = b.flatten(s, st.Pointer)
 		for _, u := range unions {
 			b.errorf(u, "an allOf part that is a oneOf or anyOf cannot be merged into the struct %s", st.Name)
 		}
@@ -391,7 +418,7 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 		f := &ir.Field{
 			Name:     fields.declare(p.pointer, goName(p.name)),
 			JSONName: p.name,
-			Doc:      description(p.ref.Value),
+			Doc:      b.conv.Field(p.ref.Value.Description, p.ref.Value.Deprecated),
 		}
 		if b.discriminators[variantProperty{s, p.name}] {
 			// The discriminator of a union variant holds one fixed value:
@@ -402,15 +429,15 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 		}
 		// A type declared inline for the property is named after the
 		// schema that declares it, wherever that is merged into.
-		owner := prefix
+		owner, ownerName := ir.Decl(st), prefix
 		if d := b.components[p.component]; d != nil {
-			owner = d.DeclName()
+			owner, ownerName = d, d.DeclName()
 		}
-		name := owner + goName(p.name)
+		name := ownerName + goName(p.name)
 		if p.ref.Value.Type.Is("array") {
-			name = owner + goName(singular(p.name))
+			name = ownerName + goName(singular(p.name))
 		}
-		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name})
+		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name, role: &role{kind: roleProperty, decl: owner, name: p.name}})
 		if _, isObject := p.ref.Value.Example.(map[string]any); isObject && p.ref.Ref == "" {
 			b.example(p.pointer+"/example", t, p.ref.Value.Example)
 		}
@@ -421,11 +448,11 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 
 // mergedAnyOf lists the properties of every alternative of a mergeable
 // anyOf; none is required, since any alternative may be the one present.
-func mergedAnyOf(s *openapi3.Schema, pointer string) []property {
+func (b *builder) mergedAnyOf(s *openapi3.Schema, pointer string) []property {
 	var props []property
 	seen := map[string]bool{}
 	for i, alt := range s.AnyOf {
-		ps, _, _ := flatten(alt.Value, pointer+"/anyOf/"+strconv.Itoa(i))
+		ps, _, _ := b.flatten(alt.Value, pointer+"/anyOf/"+strconv.Itoa(i))
 		for _, p := range ps {
 			if !seen[p.name] {
 				seen[p.name] = true
@@ -468,9 +495,4 @@ func nilable(t ir.Type) bool {
 		}
 	}
 	return false
-}
-
-// description of a field: the schema's own, trimmed.
-func description(s *openapi3.Schema) string {
-	return strings.TrimSpace(s.Description)
 }

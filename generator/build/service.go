@@ -11,11 +11,13 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sunco-sdk/sunco-go/generator/docs"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
 // paginationExtension, on an operation, names the cursor a paginated list
-// follows: "after" (the default) or "before" for lists that page backwards.
+// follows: "after" (the default) or "before" for lists that page backwards,
+// newest page first, each page in chronological order.
 const paginationExtension = "x-pagination-direction"
 
 var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
@@ -33,12 +35,13 @@ func (b *builder) declareServices() {
 			if b.byTag[tag] == nil {
 				pointer := pointerJoin("/paths", path, strings.ToLower(method), "tags")
 				field := fields.declare(pointer, goName(tag))
-				b.byTag[tag] = &ir.Service{
+				svc := &ir.Service{
 					Name:  b.pkg.declare(pointer, field+"Service"),
 					Field: field,
 					File:  serviceFile(field),
-					Doc:   tagDoc(b.doc, tag),
 				}
+				b.byTag[tag] = svc
+				b.tags[svc] = tagOf(b.doc, tag)
 			}
 		}
 	}
@@ -84,7 +87,9 @@ func (b *builder) services() []*ir.Service {
 		for _, method := range methodsOf(item) {
 			op := item.GetOperation(method)
 			svc := b.byTag[operationTag(op)]
-			svc.Operations = append(svc.Operations, b.operation(path, method, item, op))
+			o := b.operation(path, method, item, op)
+			b.serviceOf[o] = svc
+			svc.Operations = append(svc.Operations, o)
 		}
 	}
 	out := make([]*ir.Service, 0, len(b.byTag))
@@ -140,11 +145,13 @@ func stripNoun(name, service string) string {
 	return strings.Join(kept, "")
 }
 
-func tagDoc(doc *openapi3.T, name string) string {
+// tagOf is the tag of the document named name; one it does not declare
+// has only its name.
+func tagOf(doc *openapi3.T, name string) *openapi3.Tag {
 	if t := doc.Tags.Get(name); t != nil {
-		return strings.TrimSpace(t.Description)
+		return t
 	}
-	return ""
+	return &openapi3.Tag{Name: name}
 }
 
 // methodsOf lists the operations of a path item in a fixed order.
@@ -168,26 +175,28 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	o := &ir.Operation{
 		Name:    goName(id),
 		ID:      id,
-		Doc:     operationDoc(op),
 		Method:  method,
 		Path:    path,
 		Pointer: pointer,
 	}
+	// An operationId the generator made up has no entry in the reference.
+	b.methodDocs[o] = &docs.Method{
+		Summary:     op.Summary,
+		Description: op.Description,
+		OperationID: op.OperationID,
+		Endpoint:    method + " " + path,
+		Deprecated:  op.Deprecated,
+	}
 	params := mergeParams(item.Parameters, op.Parameters)
 	args := b.methodScope(o)
 	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
-		p := params.find("path", m[1])
-		doc := ""
-		if p == nil {
+		if params.find("path", m[1]) == nil {
 			b.warnf(pointer, "path parameter {%s} is not declared; taken as a string", m[1])
-		} else {
-			doc = strings.TrimSpace(p.Value.Description)
 		}
 		o.PathParams = append(o.PathParams, &ir.Param{
 			Name:     b.argName(args, pointer, m[1]),
 			WireName: m[1],
 			In:       "path",
-			Doc:      doc,
 			Type:     ir.String,
 			Required: true,
 		})
@@ -215,11 +224,6 @@ func derivedOperationID(method, path string) string {
 }
 
 var versionSegment = regexp.MustCompile(`^v[0-9]+$`)
-
-func operationDoc(op *openapi3.Operation) string {
-	parts := []string{strings.TrimSpace(op.Summary), strings.TrimSpace(op.Description)}
-	return strings.TrimSpace(strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), "\n\n"))
-}
 
 type paramList openapi3.Parameters
 
@@ -257,7 +261,11 @@ func (b *builder) params(o *ir.Operation, params paramList, pointer string, args
 		if p.In != "query" && p.In != "header" {
 			continue
 		}
-		at := site{pointer: pointerJoin(pointer+"/parameters", strconv.Itoa(i), "schema"), name: o.Name + goName(p.Name)}
+		at := site{
+			pointer: pointerJoin(pointer+"/parameters", strconv.Itoa(i), "schema"),
+			name:    o.Name + goName(p.Name),
+			role:    &role{kind: roleParameter, op: o, name: p.Name},
+		}
 		if ref.Ref != "" {
 			at.pointer = strings.TrimPrefix(ref.Ref, "#") + "/schema"
 		}
@@ -274,7 +282,7 @@ func (b *builder) params(o *ir.Operation, params paramList, pointer string, args
 		param := &ir.Param{
 			WireName: p.Name,
 			In:       p.In,
-			Doc:      strings.TrimSpace(p.Description),
+			Doc:      b.conv.Field(p.Description, p.Deprecated),
 			Type:     t,
 			Required: p.Required,
 		}
@@ -379,13 +387,13 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 		return
 	}
 	mt := rb.Content[media]
-	at := site{pointer: pointerJoin(pointer, media, "schema"), name: o.Name + "Body"}
+	at := site{pointer: pointerJoin(pointer, media, "schema"), name: o.Name + "Body", role: &role{kind: roleBody, op: o}}
 	body := &ir.Body{Required: rb.Required}
 	switch mediaBase(media) {
 	case multipartMedia:
 		body.Encoding = ir.MultipartBody
 		if mt.Schema != nil && mt.Schema.Value != nil {
-			props, _, _ := flatten(mt.Schema.Value, at.pointer)
+			props, _, _ := b.flatten(mt.Schema.Value, at.pointer)
 			for _, p := range props {
 				if p.ref.Value != nil && p.ref.Value.Type.Is("string") && p.ref.Value.Format == "binary" {
 					body.FileField = p.name
@@ -470,7 +478,11 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string
 		if emptyObject(mt.Schema.Value) {
 			return nil
 		}
-		at := site{pointer: pointerJoin(pointer+"/responses", code, "content", jsonMedia, "schema"), name: o.Name + "Response"}
+		at := site{
+			pointer: pointerJoin(pointer+"/responses", code, "content", jsonMedia, "schema"),
+			name:    o.Name + "Response",
+			role:    &role{kind: roleResponse, op: o},
+		}
 		return b.mediaType(mt, at)
 	}
 	return nil
@@ -539,6 +551,7 @@ func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
 		PageParam: page,
 		PageType:  unwrapOptional(page.Type),
 		CursorKey: cursorKey,
+		Reverse:   direction == "before",
 	}
 	for _, f := range structOf(unwrapOptional(meta.Type)).Fields {
 		switch f.JSONName {

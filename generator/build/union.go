@@ -54,7 +54,11 @@ func (b *builder) finishUnions() {
 func (b *builder) finishUnion(plan *unionPlan, fixed map[*ir.Struct]map[string]bool) {
 	u, s := plan.union, plan.schema
 	for i, alt := range b.variantRefs(s) {
-		at := site{pointer: u.Pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(i), name: u.Name + strconv.Itoa(i+1)}
+		at := site{
+			pointer: u.Pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(i),
+			name:    u.Name + strconv.Itoa(i+1),
+			role:    &role{kind: roleVariant, decl: u},
+		}
 		st := b.variantStruct(alt, at)
 		if st == nil || slices.Contains(st.Unions, u) {
 			continue // not an object, or several alternatives are the same Go type
@@ -136,7 +140,7 @@ func (b *builder) discriminatorValues(s *openapi3.Schema, alt *openapi3.SchemaRe
 	if len(values) > 0 {
 		return values
 	}
-	props, _, _ := flatten(alt.Value, pointer)
+	props, _, _ := b.flatten(alt.Value, pointer)
 	for _, p := range props {
 		if p.name == s.Discriminator.PropertyName && p.ref.Value != nil && len(p.ref.Value.Enum) == 1 {
 			if v, ok := p.ref.Value.Enum[0].(string); ok {

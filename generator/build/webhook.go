@@ -54,7 +54,9 @@ func (b *builder) webhook() *ir.Webhook {
 		b.warnf(body.pointer, "the webhook payload is not an inline object schema; the SDK has no webhook support")
 		return nil
 	}
-	payload := &ir.Struct{Name: b.pkg.declare(body.pointer, webhookPayloadName), Doc: body.op.Description, Pointer: body.pointer}
+	payload := &ir.Struct{Name: b.pkg.declare(body.pointer, webhookPayloadName), Pointer: body.pointer}
+	b.typeDoc(payload, &openapi3.Schema{Description: body.op.Description, Deprecated: body.op.Deprecated}, "")
+	b.use(payload, &role{kind: roleWebhook})
 	b.decls = append(b.decls, payload)
 	b.fillStruct(payload, schema.Value, webhookPrefix)
 	b.recordExamples(body.media, body.pointer, &ir.Named{Decl: payload})

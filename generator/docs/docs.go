@@ -25,7 +25,7 @@ import (
 // A Converter converts descriptions, resolving their relative links against
 // the API reference it was made with. It is safe for concurrent use.
 type Converter struct {
-	reference *url.URL
+	reference *url.URL // nil when the document names none
 	counts    counts
 }
 
@@ -40,8 +40,13 @@ type counts struct {
 // New returns a Converter for an API whose reference documentation is at
 // reference, an absolute URL such as
 // https://developer.zendesk.com/api-reference/conversations/. Anchors
-// (#operation/X, #tag/X, #section/...) resolve against it.
+// (#operation/X, #tag/X, #section/...) resolve against it. With reference
+// "" (a document that names no reference) relative links are dropped,
+// their text kept, and method docs link to nothing.
 func New(reference string) (*Converter, error) {
+	if reference == "" {
+		return &Converter{}, nil
+	}
 	u, err := url.Parse(reference)
 	if err != nil || !u.IsAbs() || u.Host == "" {
 		return nil, fmt.Errorf("docs: API reference %q is not an absolute URL", reference)

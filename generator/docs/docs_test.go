@@ -20,12 +20,24 @@ func newConverter(t *testing.T) *Converter {
 }
 
 func TestNew(t *testing.T) {
-	for _, ref := range []string{"", "/reference/", "reference", "https://"} {
+	for _, ref := range []string{"/reference/", "reference", "https://"} {
 		t.Run(ref, func(t *testing.T) {
 			_, err := New(ref)
 			assert.Error(t, err)
 		})
 	}
+}
+
+// TestWithoutReference converts for a document that names no API
+// reference: relative links keep their text only, absolute ones stay.
+func TestWithoutReference(t *testing.T) {
+	c, err := New("")
+	require.NoError(t, err)
+	got := c.Text("", "See [paging](#section/Paging), [GetWidget](#operation/GetWidget) and [the guide](https://example.com/g).")
+	assert.Equal(t, lines("See paging, GetWidget and [the guide].", "", "[the guide]: https://example.com/g"), got)
+	checkDoc(t, "", got)
+	assert.Equal(t, int64(0), c.counts.resolved.Load())
+	assert.Equal(t, int64(2), c.counts.dropped.Load())
 }
 
 // lines joins lines with newlines, to write expected docs one line a row.
@@ -107,6 +119,11 @@ func TestText(t *testing.T) {
 			"a paragraph of one code span is code",
 			"Host:\n\n`https://<tenant>.example.com/v1`",
 			lines("Host:", "", "\thttps://<tenant>.example.com/v1"),
+		},
+		{
+			"list items of one code span stay items",
+			"States:\n\n- `idle`\n- `busy`\n\nLoose:\n\n- `on`\n\n- `off`",
+			lines("States:", "", "  - idle", "  - busy", "", "Loose:", "", "  - on", "  - off"),
 		},
 		{"a doc of code alone is a paragraph", "```\nwidgets list\n  --all\n```", "widgets list --all"},
 		{"a doc of a list alone starts with a paragraph", "- one\n- two\n- three", lines("one", "", "  - two", "  - three")},

@@ -207,7 +207,7 @@ func (c *Converter) resolve(href string) string {
 		u.Scheme = "https"
 		c.counts.resolved.Add(1)
 		return u.String()
-	case (u.Path == "" || u.Path == "/") && u.RawQuery == "" && u.Fragment != "":
+	case (u.Path == "" || u.Path == "/") && u.RawQuery == "" && u.Fragment != "" && c.reference != nil:
 		c.counts.resolved.Add(1)
 		return c.reference.ResolveReference(&url.URL{Fragment: u.Fragment}).String()
 	default:

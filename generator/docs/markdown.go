@@ -236,8 +236,9 @@ func startsWithNote(s string) bool {
 func (b *blocks) inline(n ast.Node, single bool) []block {
 	in := &inliner{c: b.c, src: b.src, single: single}
 	in.children(n)
-	// A paragraph that is only a code span reads as a code block.
-	if in.breakParagraph(); !single && len(in.paras) == 1 && isCodeSpanOnly(n) {
+	// A paragraph that is only a code span reads as a code block, but for
+	// a list item's: a list of values (- `idle`) stays a list.
+	if in.breakParagraph(); !single && len(in.paras) == 1 && isCodeSpanOnly(n) && n.Parent().Kind() != ast.KindListItem {
 		return codeBlock(in.paras[0].spans[0].text)
 	}
 	return in.blocks()

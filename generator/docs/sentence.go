@@ -15,7 +15,10 @@ type Type struct {
 	// Role says what the type is when the description does not, a noun
 	// phrase in Go doc syntax completing "Name is ...": "the request body of
 	// [SwitchboardActionsService.AcceptControl]".
-	Role       string
+	Role string
+	// More is Go doc text following the description, such as the
+	// variants of a union.
+	More       string
 	Pointer    string // the schema's JSON pointer, closing the doc; "" for none
 	Deprecated bool
 }
@@ -25,6 +28,7 @@ type Type struct {
 // the conversation." gives "Name is the type of the conversation."), and
 // from Role otherwise, the description then following as it is. A title
 // stands in for a missing description when it is such a noun phrase.
+// More, the pointer and a Deprecated paragraph close the doc.
 func (c *Converter) Type(t Type) string {
 	blocks := c.markdown(t.Description)
 	if len(blocks) == 0 && articles[firstWord(t.Title)] {
@@ -37,6 +41,7 @@ func (c *Converter) Type(t Type) string {
 		}
 		blocks = append(c.goDoc(t.Name+" is "+role+"."), blocks...)
 	}
+	blocks = append(blocks, c.goDoc(t.More)...)
 	if t.Pointer != "" {
 		blocks = append(blocks, plainParagraph("Schema: "+t.Pointer))
 	}
@@ -51,7 +56,8 @@ type Method struct {
 	Name        string // the Go method name: "List"
 	Summary     string // the operation's summary: "List Messages"
 	Description string // the operation's description, Markdown
-	OperationID string // closes the doc with a link to the API reference
+	OperationID string // closes the doc, linked to the API reference
+	Endpoint    string // the HTTP method and path: "GET /v2/apps"; closes the doc
 	Deprecated  bool
 }
 
@@ -60,8 +66,8 @@ type Method struct {
 // verb ("Lists all apps." or "List all apps." give "Name lists all
 // apps.", "This endpoint is used to revoke ..." gives "Name revokes ..."),
 // else from the summary ("Get App" gives "Name gets app.") followed by
-// the description; the operationId, linked to the API reference, closes
-// it.
+// the description; the operationId, linked to the API reference when the
+// Converter has one, and the endpoint close it.
 func (c *Converter) Method(m Method) string {
 	blocks := c.markdown(m.Description)
 	known := knownVerbs{operationVerb(m.OperationID)}
@@ -74,17 +80,38 @@ func (c *Converter) Method(m Method) string {
 		}
 		blocks = append([]block{plainParagraph(lead)}, blocks...)
 	}
-	if m.OperationID != "" {
-		u := *c.reference
-		u.Fragment = "operation/" + m.OperationID
-		blocks = append(blocks, &paragraph{spans: []span{
-			{text: "API reference: "}, {text: m.OperationID, url: u.String()}, {text: "."},
-		}})
+	if closing := c.operation(m.OperationID, m.Endpoint); closing != nil {
+		blocks = append(blocks, closing)
 	}
 	if m.Deprecated {
 		blocks = append(blocks, plainParagraph("Deprecated: the API reference marks this operation as deprecated."))
 	}
 	return c.render(blocks)
+}
+
+// operation is the paragraph naming an operation and its endpoint:
+// "API reference: [ListWidgets] (GET /widgets).", linked to the API
+// reference, or "Operation ListWidgets (GET /widgets)." without one; nil
+// when there is neither.
+func (c *Converter) operation(id, endpoint string) *paragraph {
+	if id == "" && endpoint == "" {
+		return nil
+	}
+	var spans []span
+	switch {
+	case id == "":
+		return plainParagraph("Endpoint: " + endpoint + ".")
+	case c.reference == nil:
+		spans = []span{{text: "Operation " + id}}
+	default:
+		u := *c.reference
+		u.Fragment = "operation/" + id
+		spans = []span{{text: "API reference: "}, {text: id, url: u.String()}}
+	}
+	if endpoint != "" {
+		spans = append(spans, span{text: " (" + endpoint + ")"})
+	}
+	return &paragraph{spans: append(spans, span{text: "."})}
 }
 
 // rewriteFirst rewrites the start of blocks, which must be a paragraph

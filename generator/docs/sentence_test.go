@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestType(t *testing.T) {
@@ -88,6 +89,11 @@ func TestType(t *testing.T) {
 				"",
 				"Deprecated: the API reference marks this type as deprecated.",
 			),
+		},
+		{
+			"more text follows the description",
+			Type{Name: "Shape", Description: "The shape of a widget.", More: "Its dynamic type is one of [*Round] or [*Square].", Pointer: "#/components/schemas/shape"},
+			lines("Shape is the shape of a widget.", "", "Its dynamic type is one of [*Round] or [*Square].", "", "Schema: #/components/schemas/shape"),
 		},
 		{
 			"a role's doc link is not taken for a link of the description",
@@ -177,6 +183,16 @@ func TestMethod(t *testing.T) {
 		},
 		{"no operationId", Method{Name: "Ping"}, "Ping calls the API."},
 		{
+			"the endpoint follows the operationId",
+			Method{Name: "List", Description: "List widgets.", OperationID: "ListWidgets", Endpoint: "GET /v1/widgets"},
+			lines("List lists widgets.", "", "API reference: [ListWidgets] (GET /v1/widgets).", "", "[ListWidgets]: "+testReference+"#operation/ListWidgets"),
+		},
+		{
+			"an endpoint without operationId",
+			Method{Name: "Ping", Summary: "Ping", Endpoint: "HEAD /ping"},
+			lines("Ping calls the API.", "", "Endpoint: HEAD /ping."),
+		},
+		{
 			"the verb the operationId starts with",
 			Method{Name: "Twirl", Summary: "Twirl Widget", Description: "Twirls a widget.", OperationID: "TwirlWidget"},
 			lines("Twirl twirls a widget.", "", ref("TwirlWidget")),
@@ -198,6 +214,16 @@ func TestMethod(t *testing.T) {
 			checkDoc(t, tt.in.Description, got)
 		})
 	}
+}
+
+// TestMethodWithoutReference: a document that names no API reference
+// gets the operationId and endpoint without a link.
+func TestMethodWithoutReference(t *testing.T) {
+	c, err := New("")
+	require.NoError(t, err)
+	got := c.Method(Method{Name: "Get", Description: "Get a widget.", OperationID: "GetWidget", Endpoint: "GET /v1/widgets/{id}"})
+	assert.Equal(t, lines("Get gets a widget.", "", "Operation GetWidget (GET /v1/widgets/{id})."), got)
+	checkDoc(t, "", got)
 }
 
 func TestConjugate(t *testing.T) {

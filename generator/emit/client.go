@@ -19,11 +19,10 @@ func client(api *ir.API) *jen.File {
 	comment(f, "DefaultBaseURL is the server a Client talks to unless told otherwise.")
 	f.Const().Id("DefaultBaseURL").Op("=").Lit(api.DefaultBaseURL)
 	f.Line()
-	comment(f, "Client calls the "+api.Title+". Its fields group the operations as the")
-	comment(f, "API reference does. A Client is safe for concurrent use.")
+	doc(f, api.ClientDoc)
 	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
 		for _, svc := range api.Services {
-			comment(g, svc.Field+" holds the "+svc.Field+" operations.")
+			doc(g, svc.FieldDoc)
 			g.Id(svc.Field).Op("*").Id(svc.Name)
 		}
 	})
@@ -52,11 +51,11 @@ func client(api *ir.API) *jen.File {
 
 func service(api *ir.API, svc *ir.Service) *jen.File {
 	f := newFile(api)
-	comment(f, docFor(svc.Name, svc.Doc, "groups the "+svc.Field+" operations."))
+	doc(f, svc.Doc)
 	f.Type().Id(svc.Name).Struct(jen.Id("t").Op("*").Id("transport"))
 	f.Line()
 	for _, op := range svc.Operations {
-		paramsStruct(f, svc, op)
+		paramsStruct(f, op)
 		method(f, svc, op)
 		if op.Pager != nil {
 			iterMethod(f, svc, op)
@@ -163,9 +162,7 @@ func pathExpr(op *ir.Operation) jen.Code {
 }
 
 func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
-	comment(f, docFor(op.Name, op.Doc, "calls the "+op.ID+" operation."))
-	comment(f, "")
-	comment(f, op.Method+" "+op.Path)
+	doc(f, op.Doc)
 	var body []jen.Code
 	fail := []jen.Code{jen.Err()}
 	if op.Result != nil || op.Redirect {
@@ -243,19 +240,16 @@ func decodeResult(t ir.Type) []jen.Code {
 // paramsStruct writes <OperationId>Params and, when it has parameters, its
 // encode method, which puts each one that is set into the query string or
 // headers.
-func paramsStruct(f *jen.File, svc *ir.Service, op *ir.Operation) {
+func paramsStruct(f *jen.File, op *ir.Operation) {
 	ps := op.Params
-	comment(f, ps.Name+" holds the optional parameters of "+svc.Name+"."+op.Name+"; a nil")
-	comment(f, "*"+ps.Name+" sends none of them.")
+	doc(f, ps.Doc)
 	f.Type().Id(ps.Name).StructFunc(func(g *jen.Group) {
 		for _, p := range ps.Fields {
-			if doc := cleanDoc(p.Doc); doc != "" {
-				comment(g, doc)
-			}
+			doc(g, p.Doc)
 			g.Id(p.Name).Add(typ(p.Type))
 		}
 		if ps.BodyField != "" {
-			comment(g, ps.BodyField+" is the request body; nil sends none.")
+			doc(g, ps.BodyDoc)
 			g.Id(ps.BodyField).Add(bodyType(op.Body))
 		}
 	})
@@ -348,13 +342,20 @@ func setParam(target string, key jen.Code, t ir.Type, value jen.Code) jen.Code {
 	return jen.Id(target).Dot("Set").Call(key, jen.Id("formatParam").Call(value))
 }
 
+// pageOrder is fetch, the function getting a page, or, for a list whose
+// pages the iterator yields in reverse, fetch wrapped by reversePages.
+func pageOrder(pg *ir.Pager, fetch jen.Code) jen.Code {
+	if pg.Reverse {
+		return jen.Id("reversePages").Call(fetch)
+	}
+	return fetch
+}
+
 // iterMethod writes <Operation>Iter, which follows the page cursors.
 func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	pg := op.Pager
 	name := pg.Iter
-	comment(f, name+" returns an iterator over every item of "+op.Name+", fetching the")
-	comment(f, "following pages as the loop goes on. It stops at the last page, when the loop")
-	comment(f, "breaks, or at the first error, which it yields.")
+	doc(f, pg.IterDoc)
 	item := typ(pg.Item)
 	res := jen.Id("res")
 	more := res.Clone().Dot(pg.Meta.Name).Dot(pg.HasMore.Name)
@@ -399,7 +400,7 @@ func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	f.Func().Params(jen.Id("s").Op("*").Id(svc.Name)).Id(name).Params(signature(op)...).Qual("iter", "Seq2").Types(item, jen.Error()).Block(
 		jen.Var().Id("base").Id(op.Params.Name),
 		jen.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("base").Op("=").Op("*").Id("params")),
-		jen.Return(jen.Id("paginate").Call(jen.Id("ctx"), fetch)),
+		jen.Return(jen.Id("paginate").Call(jen.Id("ctx"), pageOrder(pg, fetch))),
 	)
 	f.Line()
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/sunco-sdk/sunco-go/generator/docs"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -74,6 +75,7 @@ type File struct {
 // Files emits the SDK described by api, apart from the runtime.
 func Files(api *ir.API) []File {
 	files := []File{
+		{Name: "doc.go", Jen: packageDoc(api)},
 		{Name: "models.go", Jen: models(api)},
 		{Name: "client.go", Jen: client(api)},
 	}
@@ -90,30 +92,14 @@ func newFile(api *ir.API) *jen.File {
 	return jen.NewFile(api.Package)
 }
 
-// docFor writes a doc comment for name from a description: "Name is a
-// ..." when the text starts with an article, "Name: ..." otherwise, and
-// fallback when there is no description.
-func docFor(name, description, fallback string) string {
-	d := cleanDoc(description)
-	if d == "" {
-		return name + " " + fallback
+// packageDoc is doc.go: the package comment alone, so that no other file
+// needs one.
+func packageDoc(api *ir.API) *jen.File {
+	f := newFile(api)
+	for _, line := range docs.Lines(api.Doc) {
+		f.PackageComment(line)
 	}
-	for _, article := range []string{"A ", "An ", "The "} {
-		if strings.HasPrefix(d, article) {
-			return name + " is " + strings.ToLower(d[:1]) + d[1:]
-		}
-	}
-	return name + ": " + d
-}
-
-// cleanDoc trims every line of a description and drops blank ones at the
-// ends, so comments carry no trailing spaces.
-func cleanDoc(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t\r")
-	}
-	return strings.Join(lines, "\n")
+	return f
 }
 
 // article is the indefinite article before a type name in a comment:
@@ -134,6 +120,14 @@ type commenter interface {
 // a multi-line comment.
 func comment(c commenter, text string) {
 	for _, line := range strings.Split(text, "\n") {
+		c.Comment(line)
+	}
+}
+
+// doc writes a doc comment of the IR: its lines as docs.Lines makes them,
+// which jennifer prints as they are.
+func doc(c commenter, text string) {
+	for _, line := range docs.Lines(text) {
 		c.Comment(line)
 	}
 }

@@ -21,7 +21,7 @@ func models(api *ir.API) *jen.File {
 		case *ir.Enum:
 			enumDecl(f, d)
 		case *ir.Alias:
-			comment(f, docFor(d.Name, d.Doc, "is the schema "+d.Pointer+"."))
+			doc(f, d.Doc)
 			if d.Recursive {
 				f.Type().Id(d.Name).Add(typ(d.Target))
 				f.Line()
@@ -36,12 +36,10 @@ func models(api *ir.API) *jen.File {
 }
 
 func structDecl(f *jen.File, st *ir.Struct) {
-	comment(f, docFor(st.Name, st.Doc, "is the schema "+st.Pointer+"."))
+	doc(f, st.Doc)
 	f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
 		for _, fd := range st.Fields {
-			if doc := cleanDoc(fd.Doc); doc != "" {
-				comment(g, doc)
-			}
+			doc(g, fd.Doc)
 			g.Id(fd.Name).Add(typ(fd.Type)).Tag(map[string]string{"json": jsonTag(fd)})
 		}
 		comment(g, st.Extra+" holds the properties the schema does not declare and those whose")
@@ -83,14 +81,13 @@ func jsonTag(fd *ir.Field) string {
 }
 
 func enumDecl(f *jen.File, e *ir.Enum) {
-	comment(f, docFor(e.Name, e.Doc, "is the schema "+e.Pointer+"."))
-	comment(f, "Values other than the constants below may be received and are kept as they are.")
+	doc(f, e.Doc)
 	f.Type().Id(e.Name).String()
 	f.Line()
 	if len(e.Values) == 0 {
 		return
 	}
-	comment(f, "Values of "+e.Name+".")
+	doc(f, e.ValuesDoc)
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range e.Values {
 			g.Id(v.Name).Id(e.Name).Op("=").Lit(v.Value)
@@ -100,10 +97,7 @@ func enumDecl(f *jen.File, e *ir.Enum) {
 }
 
 func unionDecl(f *jen.File, u *ir.Union) {
-	doc := docFor(u.Name, u.Doc, "is one of several schemas.")
-	comment(f, doc)
-	comment(f, "")
-	comment(f, variantList(u))
+	doc(f, u.Doc)
 	f.Type().Id(u.Name).InterfaceFunc(func(g *jen.Group) {
 		for _, c := range u.Common {
 			comment(g, c.Method+" returns the "+strconv.Quote(c.Field.JSONName)+" property.")
@@ -128,17 +122,6 @@ func unionDecl(f *jen.File, u *ir.Union) {
 	f.Func().Params(jen.Op("*").Id(u.Unknown)).Id(u.Marker).Params().Block()
 	f.Line()
 	unionCodec(f, u)
-}
-
-func variantList(u *ir.Union) string {
-	s := "Its dynamic type is one of "
-	for i, v := range u.Variants {
-		if i > 0 {
-			s += ", "
-		}
-		s += "*" + v.Struct.Name
-	}
-	return s + " or *" + u.Unknown + "."
 }
 
 // taggable reports a name encoding/json accepts in a struct tag.

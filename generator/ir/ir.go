@@ -3,12 +3,18 @@
 //
 // Every decision is made when the IR is built: Go names, which fields are
 // pointers or tri-state, discriminator values, how union variants are told
-// apart. An emitter only walks these structures and prints what they say.
+// apart, doc comments. An emitter only walks these structures and prints
+// what they say.
+//
+// Every Doc is finished Go doc comment text without comment markers
+// (docs.Lines makes the "//" lines of it); "" is no comment.
 package ir
 
 // API is a whole generated SDK.
 type API struct {
 	Package        string // Go package name of the SDK
+	Doc            string // the package comment, with a short tour
+	ClientDoc      string // the doc of the Client type
 	Title          string // from info.title
 	SpecVersion    string // from info.version
 	DefaultBaseURL string // the first server URL without template variables
@@ -123,6 +129,8 @@ type Enum struct {
 	Doc     string
 	Pointer string
 	Values  []EnumValue
+	// ValuesDoc is the doc of the const block of Values.
+	ValuesDoc string
 }
 
 // EnumValue is one constant of an Enum.

@@ -6,6 +6,7 @@ type Service struct {
 	Field      string // field name on Client, e.g. Conversations
 	File       string // name of the file holding it, e.g. service_conversations.go
 	Doc        string
+	FieldDoc   string // the doc of Field
 	Operations []*Operation
 }
 
@@ -64,10 +65,12 @@ type KeyField struct {
 // ParamsStruct is the <OperationId>Params struct of an operation.
 type ParamsStruct struct {
 	Name   string
+	Doc    string
 	Fields []*Param // the optional query and header parameters
 	// BodyField is the field holding the request body when it is optional;
 	// "" when the body is required or there is none.
 	BodyField string
+	BodyDoc   string
 }
 
 // Body is the request body of an operation.
@@ -106,6 +109,11 @@ type Pager struct {
 	PageType  Type      // the type of the page object
 	CursorKey *KeyField // the key of the page object that takes the cursor
 	Iter      string    // the name of the iterator method, e.g. ListIter
+	IterDoc   string
+	// Reverse is set for a list that pages backwards, from the newest page
+	// to the oldest, whose pages each hold their items oldest first: the
+	// iterator yields the items of each page in reverse, newest first.
+	Reverse bool
 }
 
 // Webhook describes the payload SunCo posts to a webhook target.

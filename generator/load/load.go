@@ -42,6 +42,10 @@ type Result struct {
 	// Warnings are the overlay actions that found nothing to change, then
 	// the defects normalized away, in document order.
 	Warnings []Warning
+	// PropertyOrder maps the JSON pointer of each properties mapping of a
+	// schema (/components/schemas/message/properties) to its names in
+	// document order, which Doc's maps lose.
+	PropertyOrder map[string][]string
 
 	root *yaml.Node // the normalized document
 }
@@ -105,7 +109,7 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, root: root}, nil
+	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, PropertyOrder: propertyOrder(root), root: root}, nil
 }
 
 // nodeError is the *Error err about the node bad of root.

@@ -14,8 +14,8 @@ type Overlay struct {
 	Name string // names the overlay in warnings and errors
 	Data []byte // the document, YAML or JSON
 	// Builtin marks the generator's own overlay, written for one API: a
-	// document in which none of its targets match is another API, and
-	// the overlay is skipped without warnings.
+	// document in which none of its targets but the document itself ($)
+	// match is another API, and the overlay is skipped without warnings.
 	Builtin bool
 }
 
@@ -44,17 +44,23 @@ func applyOverlay(root *yaml.Node, o Overlay) ([]Warning, error) {
 		return nil, &Error{File: o.Name, Err: err}
 	}
 	ov.JSONPathVersion = "rfc9535"
+	paths := make([]overlay.Queryable, len(ov.Actions))
+	for i, action := range ov.Actions {
+		if paths[i], err = ov.NewPath(action.Target, nil); err != nil {
+			ptr := child(index("/actions", i), "target")
+			return nil, &Error{File: o.Name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: fmt.Errorf("invalid target %q: %w", action.Target, err)}
+		}
+	}
+	if o.Builtin && !writtenFor(paths, root) {
+		return nil, nil
+	}
 	var warnings []Warning
 	for i, action := range ov.Actions {
 		ptr := child(index("/actions", i), "target")
 		fail := func(err error) error {
 			return &Error{File: o.Name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: err}
 		}
-		path, err := ov.NewPath(action.Target, nil)
-		if err != nil {
-			return nil, fail(fmt.Errorf("invalid target %q: %w", action.Target, err))
-		}
-		targets := path.Query(root)
+		targets := paths[i].Query(root)
 		switch {
 		case len(targets) == 0:
 			warnings = append(warnings, Warning{File: o.Name, Pointer: ptr,
@@ -69,10 +75,21 @@ func applyOverlay(root *yaml.Node, o Overlay) ([]Warning, error) {
 			}
 		}
 	}
-	if o.Builtin && len(warnings) == len(ov.Actions) {
-		return nil, nil
-	}
 	return warnings, nil
+}
+
+// writtenFor reports whether some of paths, the targets of an overlay,
+// match a node of the document root other than the document itself.
+func writtenFor(paths []overlay.Queryable, root *yaml.Node) bool {
+	doc := lookup(root, "")
+	for _, p := range paths {
+		for _, n := range p.Query(root) {
+			if n != doc && n != root {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // update merges the overlay value u into the target node n, as Overlay 1.0

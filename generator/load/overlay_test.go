@@ -154,6 +154,35 @@ actions:
 			},
 		},
 		{
+			name: "the builtin overlay matching only the document itself is for another API: skipped silently",
+			overlays: []Overlay{{Name: "builtin.yaml", Builtin: true, Data: []byte(`overlay: 1.0.0
+info: {title: t, version: "1"}
+actions:
+  - target: $.components.schemas.cat
+    update: {description: nothing}
+  - target: $
+    update: {externalDocs: {url: "https://example.com/reference/"}}
+`)}},
+			check: func(t *testing.T, res *Result) {
+				assert.Nil(t, res.Doc.ExternalDocs)
+			},
+		},
+		{
+			name: "the builtin overlay updates the document itself when it is for its API",
+			overlays: []Overlay{{Name: "builtin.yaml", Builtin: true, Data: []byte(`overlay: 1.0.0
+info: {title: t, version: "1"}
+actions:
+  - target: $.components.schemas.pet
+    update: {description: builtin}
+  - target: $
+    update: {externalDocs: {url: "https://example.com/reference/"}}
+`)}},
+			check: func(t *testing.T, res *Result) {
+				require.NotNil(t, res.Doc.ExternalDocs)
+				assert.Equal(t, "https://example.com/reference/", res.Doc.ExternalDocs.URL)
+			},
+		},
+		{
 			name: "overlays apply in order, each on the result of the one before",
 			overlays: []Overlay{
 				{Name: "first.yaml", Data: []byte(`overlay: 1.0.0

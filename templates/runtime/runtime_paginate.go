@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"slices"
 )
 
 // errCursorStuck guards against a server that returns the cursor it was
@@ -43,5 +44,17 @@ func paginate[T any](ctx context.Context, fetch func(ctx context.Context, cursor
 			}
 			cursor = next
 		}
+	}
+}
+
+// reversePages wraps the fetch function of a list that pages backwards,
+// newest page first, each page holding its items oldest first: the items
+// of each page come out in reverse, so that paginate yields them all
+// newest first.
+func reversePages[T any](fetch func(ctx context.Context, cursor *string) ([]T, *string, error)) func(ctx context.Context, cursor *string) ([]T, *string, error) {
+	return func(ctx context.Context, cursor *string) ([]T, *string, error) {
+		items, next, err := fetch(ctx, cursor)
+		slices.Reverse(items)
+		return items, next, err
 	}
 }

@@ -3,6 +3,7 @@ package sunco
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -107,4 +108,28 @@ func TestPaginate(t *testing.T) {
 			assert.ErrorIs(t, errs[0], tt.wantErr)
 		})
 	}
+}
+
+// TestReversePages pages backwards through [5 6], [3 4], [1 2], each page
+// oldest first as the API sends it: the items come out newest first.
+func TestReversePages(t *testing.T) {
+	pages := map[string]fakePage{
+		"":   {items: []int{5, 6}, next: Ptr("c2")},
+		"c2": {items: []int{3, 4}, next: Ptr("c3")},
+		"c3": {items: []int{1, 2}},
+	}
+	fetch := func(_ context.Context, cursor *string) ([]int, *string, error) {
+		c := ""
+		if cursor != nil {
+			c = *cursor
+		}
+		p := pages[c]
+		return slices.Clone(p.items), p.next, p.err
+	}
+	var got []int
+	for item, err := range paginate(context.Background(), reversePages(fetch)) {
+		require.NoError(t, err)
+		got = append(got, item)
+	}
+	assert.Equal(t, []int{6, 5, 4, 3, 2, 1}, got)
 }

@@ -14,7 +14,7 @@ const DefaultBaseURL = "https://api.example.test/v1"
 // Client calls the Golden allOf API. Its fields group the operations as the
 // API reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Gadgets holds the Gadgets operations.
+	// Gadgets calls the Gadgets operations.
 	Gadgets *GadgetsService
 }
 

@@ -5,10 +5,16 @@ package sunco
 
 import "encoding/json"
 
-// FeaturedGadget is the gadget a shelf puts forward.
+// FeaturedGadget is used by [GadgetsService.CreateShelf] and [Shelf].
+//
+// The gadget a shelf puts forward.
+//
+// Schema: #/components/schemas/FeaturedGadget
 type FeaturedGadget = Gadget
 
 // Gadget is the sum of times, a label and fields of its own.
+//
+// Schema: #/components/schemas/Gadget
 type Gadget struct {
 	// When it was made.
 	CreatedAt *string `json:"createdAt,omitempty"`
@@ -82,7 +88,9 @@ func (g *Gadget) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Labeled is the schema /components/schemas/Labeled.
+// Labeled is a type of the API.
+//
+// Schema: #/components/schemas/Labeled
 type Labeled struct {
 	// A short label.
 	Label string `json:"label"`
@@ -138,7 +146,9 @@ func (l *Labeled) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Shelf is the schema /components/schemas/Shelf.
+// Shelf is the request body of [GadgetsService.CreateShelf].
+//
+// Schema: #/components/schemas/Shelf
 type Shelf struct {
 	// The gadget in front.
 	Main Gadget `json:"main"`
@@ -264,7 +274,11 @@ func (s *ShelfSticker) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Stamped: Creation and update times.
+// Stamped is a type of the API.
+//
+// Creation and update times.
+//
+// Schema: #/components/schemas/Stamped
 type Stamped struct {
 	// When it was made.
 	CreatedAt *string `json:"createdAt,omitempty"`

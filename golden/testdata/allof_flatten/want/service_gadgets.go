@@ -5,18 +5,20 @@ package sunco
 
 import "context"
 
-// GadgetsService: Gadgets and the shelves they sit on.
+// GadgetsService is the client of the Gadgets operations, [Client.Gadgets].
+//
+// Gadgets and the shelves they sit on.
 type GadgetsService struct {
 	t *transport
 }
 
-// GetGadgetParams holds the optional parameters of GadgetsService.Get; a nil
+// GetGadgetParams holds the optional parameters of [GadgetsService.Get]; a nil
 // *GetGadgetParams sends none of them.
 type GetGadgetParams struct{}
 
-// Get: Fetch one gadget.
+// Get fetches one gadget.
 //
-// GET /gadgets/{gadgetId}
+// Operation getGadget (GET /gadgets/{gadgetId}).
 func (s *GadgetsService) Get(ctx context.Context, gadgetID string, params *GetGadgetParams, opts ...RequestOption) (*Gadget, error) {
 	if err := checkPathParams("gadgetId", gadgetID); err != nil {
 		return nil, err
@@ -32,13 +34,13 @@ func (s *GadgetsService) Get(ctx context.Context, gadgetID string, params *GetGa
 	return &out, nil
 }
 
-// CreateShelfParams holds the optional parameters of GadgetsService.CreateShelf; a nil
-// *CreateShelfParams sends none of them.
+// CreateShelfParams holds the optional parameters of
+// [GadgetsService.CreateShelf]; a nil *CreateShelfParams sends none of them.
 type CreateShelfParams struct{}
 
 // CreateShelf calls the createShelf operation.
 //
-// POST /shelves
+// Operation createShelf (POST /shelves).
 func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, params *CreateShelfParams, opts ...RequestOption) (*FeaturedGadget, error) {
 	req := &request{
 		Method: "POST",

@@ -14,7 +14,7 @@ const DefaultBaseURL = "https://api.example.test"
 // Client calls the Golden bodies API. Its fields group the operations as the
 // API reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Uploads holds the Uploads operations.
+	// Uploads calls the Uploads operations.
 	Uploads *UploadsService
 }
 

@@ -5,7 +5,7 @@ package sunco
 
 import "encoding/json"
 
-// CreateTokenResponse is the schema /paths/~1tokens/post/responses/200/content/application~1json/schema.
+// CreateTokenResponse is the response of [UploadsService.CreateToken].
 type CreateTokenResponse struct {
 	Token *string `json:"token,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -55,7 +55,7 @@ func (c *CreateTokenResponse) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// PostEitherBody is the schema /paths/~1either/post/requestBody/content/application~1json/schema.
+// PostEitherBody is the request body of [UploadsService.PostEither].
 type PostEitherBody struct {
 	Rows []string `json:"rows,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -109,7 +109,7 @@ func (p *PostEitherBody) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ReportProblemBody is the schema /paths/~1problems/post/requestBody/content/application~1problem+json/schema.
+// ReportProblemBody is the request body of [UploadsService.ReportProblem].
 type ReportProblemBody struct {
 	Detail *string `json:"detail,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -159,12 +159,14 @@ func (r *ReportProblemBody) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// TokenRequest is the schema /components/schemas/TokenRequest.
+// TokenRequest is the request body of [UploadsService.CreateToken].
+//
+// Schema: #/components/schemas/TokenRequest
 type TokenRequest struct {
 	GrantType TokenRequestGrantType `json:"grant_type"`
-	Remember  Nullable[bool]        `json:"remember,omitzero"`
 	Scope     []string              `json:"scope,omitzero"`
 	TTL       *int                  `json:"ttl,omitempty"`
+	Remember  Nullable[bool]        `json:"remember,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -195,14 +197,14 @@ func (t *TokenRequest) decodeJSON(l *jsonLexer) bool {
 		case "grant_type":
 			seen.add(0)
 			decodeField(l, "grant_type", &t.GrantType, &t.Extra, decodeString)
-		case "remember":
-			decodeNullable(l, "remember", &t.Remember, &t.Extra, decodeBool)
 		case "scope":
 			decodeField(l, "scope", &t.Scope, &t.Extra, func(v *[]string, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
 			})
 		case "ttl":
 			decodeOptional(l, "ttl", &t.TTL, &t.Extra, decodeInt)
+		case "remember":
+			decodeNullable(l, "remember", &t.Remember, &t.Extra, decodeBool)
 		default:
 			decodeExtra(l, &t.Extra)
 		}
@@ -219,22 +221,24 @@ func (t *TokenRequest) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "grant_type", &t.GrantType, t.absent.has(0), t.Extra, encodeString)
-	encodeNullable(e, "remember", &t.Remember, t.Extra, encodeBool)
 	encodeOptional(e, "scope", &t.Scope, t.Scope != nil, t.Extra, func(v *[]string, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
 	})
 	encodePointer(e, "ttl", t.TTL, t.Extra, encodeInt)
+	encodeNullable(e, "remember", &t.Remember, t.Extra, encodeBool)
 	if len(t.Extra) > 0 {
-		encodeExtra(e, t.Extra, "grant_type", "remember", "scope", "ttl")
+		encodeExtra(e, t.Extra, "grant_type", "scope", "ttl", "remember")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// TokenRequestGrantType is the schema /components/schemas/TokenRequest/properties/grant_type.
-// Values other than the constants below may be received and are kept as they are.
+// TokenRequestGrantType is the grant_type property of [TokenRequest].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type TokenRequestGrantType string
 
-// Values of TokenRequestGrantType.
+// Values of [TokenRequestGrantType].
 const (
 	TokenRequestGrantTypeClientCredentials TokenRequestGrantType = "client_credentials"
 	TokenRequestGrantTypeRefreshToken      TokenRequestGrantType = "refresh_token"

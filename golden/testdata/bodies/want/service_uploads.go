@@ -9,18 +9,18 @@ import (
 	"net/url"
 )
 
-// UploadsService groups the Uploads operations.
+// UploadsService is the client of the Uploads operations, [Client.Uploads].
 type UploadsService struct {
 	t *transport
 }
 
-// PutBlobParams holds the optional parameters of UploadsService.PutBlob; a nil
-// *PutBlobParams sends none of them.
+// PutBlobParams holds the optional parameters of [UploadsService.PutBlob]; a
+// nil *PutBlobParams sends none of them.
 type PutBlobParams struct{}
 
 // PutBlob calls the putBlob operation.
 //
-// PUT /blobs/{blobId}
+// Operation putBlob (PUT /blobs/{blobId}).
 func (s *UploadsService) PutBlob(ctx context.Context, blobID string, body io.Reader, params *PutBlobParams, opts ...RequestOption) error {
 	if err := checkPathParams("blobId", blobID); err != nil {
 		return err
@@ -36,13 +36,13 @@ func (s *UploadsService) PutBlob(ctx context.Context, blobID string, body io.Rea
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// PostEitherParams holds the optional parameters of UploadsService.PostEither; a nil
-// *PostEitherParams sends none of them.
+// PostEitherParams holds the optional parameters of
+// [UploadsService.PostEither]; a nil *PostEitherParams sends none of them.
 type PostEitherParams struct{}
 
 // PostEither calls the postEither operation.
 //
-// POST /either
+// Operation postEither (POST /either).
 func (s *UploadsService) PostEither(ctx context.Context, body PostEitherBody, params *PostEitherParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
@@ -52,8 +52,8 @@ func (s *UploadsService) PostEither(ctx context.Context, body PostEitherBody, pa
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// PostNoteParams holds the optional parameters of UploadsService.PostNote; a nil
-// *PostNoteParams sends none of them.
+// PostNoteParams holds the optional parameters of [UploadsService.PostNote]; a
+// nil *PostNoteParams sends none of them.
 type PostNoteParams struct {
 	// Body is the request body; nil sends none.
 	Body io.Reader
@@ -61,7 +61,7 @@ type PostNoteParams struct {
 
 // PostNote calls the postNote operation.
 //
-// POST /notes
+// Operation postNote (POST /notes).
 func (s *UploadsService) PostNote(ctx context.Context, params *PostNoteParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
@@ -76,13 +76,14 @@ func (s *UploadsService) PostNote(ctx context.Context, params *PostNoteParams, o
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// ReportProblemParams holds the optional parameters of UploadsService.ReportProblem; a nil
-// *ReportProblemParams sends none of them.
+// ReportProblemParams holds the optional parameters of
+// [UploadsService.ReportProblem]; a nil *ReportProblemParams sends none of
+// them.
 type ReportProblemParams struct{}
 
 // ReportProblem calls the reportProblem operation.
 //
-// POST /problems
+// Operation reportProblem (POST /problems).
 func (s *UploadsService) ReportProblem(ctx context.Context, body ReportProblemBody, params *ReportProblemParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
@@ -92,13 +93,13 @@ func (s *UploadsService) ReportProblem(ctx context.Context, body ReportProblemBo
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// CreateTokenParams holds the optional parameters of UploadsService.CreateToken; a nil
-// *CreateTokenParams sends none of them.
+// CreateTokenParams holds the optional parameters of
+// [UploadsService.CreateToken]; a nil *CreateTokenParams sends none of them.
 type CreateTokenParams struct{}
 
 // CreateToken calls the createToken operation.
 //
-// POST /tokens
+// Operation createToken (POST /tokens).
 func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, params *CreateTokenParams, opts ...RequestOption) (*CreateTokenResponse, error) {
 	req := &request{
 		Method: "POST",
@@ -106,14 +107,14 @@ func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, par
 	}
 	form := url.Values{}
 	form.Set("grant_type", formatParam(body.GrantType))
-	if x, ok := body.Remember.Get(); ok {
-		form.Set("remember", formatParam(x))
-	}
 	for _, x := range body.Scope {
 		form.Add("scope", formatParam(x))
 	}
 	if x := body.TTL; x != nil {
 		form.Set("ttl", formatParam(*x))
+	}
+	if x, ok := body.Remember.Get(); ok {
+		form.Set("remember", formatParam(x))
 	}
 	req.Form = form
 	var out CreateTokenResponse

@@ -5,11 +5,13 @@ package sunco
 
 import "encoding/json"
 
-// Cat is the schema /components/schemas/Cat.
+// Cat is a variant of [Pet].
+//
+// Schema: #/components/schemas/Cat
 type Cat struct {
-	GetSpecies *string `json:"getSpecies,omitempty"`
-	Lives      *int    `json:"lives,omitempty"`
 	Species    string  `json:"species"`
+	Lives      *int    `json:"lives,omitempty"`
+	GetSpecies *string `json:"getSpecies,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -45,13 +47,13 @@ func (c *Cat) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "getSpecies":
-			decodeOptional(l, "getSpecies", &c.GetSpecies, &c.Extra, decodeString)
-		case "lives":
-			decodeOptional(l, "lives", &c.Lives, &c.Extra, decodeInt)
 		case "species":
 			seen.add(0)
 			decodeField(l, "species", &c.Species, &c.Extra, decodeString)
+		case "lives":
+			decodeOptional(l, "lives", &c.Lives, &c.Extra, decodeInt)
+		case "getSpecies":
+			decodeOptional(l, "getSpecies", &c.GetSpecies, &c.Extra, decodeString)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -67,16 +69,18 @@ func (c *Cat) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "getSpecies", c.GetSpecies, c.Extra, encodeString)
-	encodePointer(e, "lives", c.Lives, c.Extra, encodeInt)
 	encodeDiscriminator(e, "species", c.Species, "Cat", c.absent.has(0), c.Extra)
+	encodePointer(e, "lives", c.Lives, c.Extra, encodeInt)
+	encodePointer(e, "getSpecies", c.GetSpecies, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "getSpecies", "lives", "species")
+		encodeExtra(e, c.Extra, "species", "lives", "getSpecies")
 	}
 	e.buf = append(e.buf, '}')
 }
 
 // ClientSchema is a client of the API, not the SDK's Client.
+//
+// Schema: #/components/schemas/client
 type ClientSchema struct {
 	Name *string `json:"name,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -126,17 +130,23 @@ func (c *ClientSchema) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Color is the schema /components/schemas/Color.
-// Values other than the constants below may be received and are kept as they are.
+// Color is the color property of [Widget].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+//
+// Schema: #/components/schemas/Color
 type Color string
 
-// Values of Color.
+// Values of [Color].
 const (
 	ColorRed2  Color = "red"
 	ColorGreen Color = "green"
 )
 
-// ColorRed is the schema /components/schemas/ColorRed.
+// ColorRed is a type of the API.
+//
+// Schema: #/components/schemas/ColorRed
 type ColorRed struct {
 	Shade *string `json:"shade,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -186,10 +196,12 @@ func (c *ColorRed) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Dog is the schema /components/schemas/Dog.
+// Dog is a variant of [Pet].
+//
+// Schema: #/components/schemas/Dog
 type Dog struct {
-	GoodBoy *bool  `json:"goodBoy,omitempty"`
 	Species string `json:"species"`
+	GoodBoy *bool  `json:"goodBoy,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -225,11 +237,11 @@ func (d *Dog) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "goodBoy":
-			decodeOptional(l, "goodBoy", &d.GoodBoy, &d.Extra, decodeBool)
 		case "species":
 			seen.add(0)
 			decodeField(l, "species", &d.Species, &d.Extra, decodeString)
+		case "goodBoy":
+			decodeOptional(l, "goodBoy", &d.GoodBoy, &d.Extra, decodeBool)
 		default:
 			decodeExtra(l, &d.Extra)
 		}
@@ -245,15 +257,17 @@ func (d *Dog) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "goodBoy", d.GoodBoy, d.Extra, encodeBool)
 	encodeDiscriminator(e, "species", d.Species, "Dog", d.absent.has(0), d.Extra)
+	encodePointer(e, "goodBoy", d.GoodBoy, d.Extra, encodeBool)
 	if len(d.Extra) > 0 {
-		encodeExtra(e, d.Extra, "goodBoy", "species")
+		encodeExtra(e, d.Extra, "species", "goodBoy")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// FooBar is the schema /components/schemas/fooBar.
+// FooBar is the bar property of [Widget].
+//
+// Schema: #/components/schemas/fooBar
 type FooBar struct {
 	B *string `json:"b,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -303,7 +317,9 @@ func (f *FooBar) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// FooBarSchema is the schema /components/schemas/foo_bar.
+// FooBarSchema is the foo property of [Widget].
+//
+// Schema: #/components/schemas/foo_bar
 type FooBarSchema struct {
 	A *string `json:"a,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -353,7 +369,9 @@ func (f *FooBarSchema) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// GetWidgetParams is the schema /components/schemas/GetWidgetParams.
+// GetWidgetParams is the flags property of [Widget].
+//
+// Schema: #/components/schemas/GetWidgetParams
 type GetWidgetParams struct {
 	Verbose *bool `json:"verbose,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -403,7 +421,9 @@ func (g *GetWidgetParams) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// NullableSchema is the schema /components/schemas/Nullable.
+// NullableSchema is the wrapped property of [Widget].
+//
+// Schema: #/components/schemas/Nullable
 type NullableSchema struct {
 	Value *string `json:"value,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -453,9 +473,11 @@ func (n *NullableSchema) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Pet is one of several schemas.
+// Pet is the pet property of [Widget].
 //
-// Its dynamic type is one of *Cat, *Dog or *UnknownPet2.
+// Its dynamic type is one of [*Cat], [*Dog] or [*UnknownPet2].
+//
+// Schema: #/components/schemas/Pet
 type Pet interface {
 	// GetSpecies2 returns the "species" property.
 	GetSpecies2() string
@@ -521,7 +543,9 @@ func (u *UnknownPet2) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// UnknownPet is the schema /components/schemas/UnknownPet.
+// UnknownPet is a type of the API.
+//
+// Schema: #/components/schemas/UnknownPet
 type UnknownPet struct {
 	Guess *string `json:"guess,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -571,7 +595,9 @@ func (u *UnknownPet) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// UnmarshalPet is the schema /components/schemas/UnmarshalPet.
+// UnmarshalPet is a type of the API.
+//
+// Schema: #/components/schemas/UnmarshalPet
 type UnmarshalPet struct {
 	Format *string `json:"format,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -621,29 +647,31 @@ func (u *UnmarshalPet) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Widget is the schema /components/schemas/Widget.
+// Widget is the response of [WidgetsService.Get].
+//
+// Schema: #/components/schemas/Widget
 type Widget struct {
-	Empty        *string               `json:"-"`
-	Empty2       *int                  `json:"---,omitempty"`
-	X1st         *string               `json:"1st,omitempty"`
-	MarshalJSON2 *string               `json:"MarshalJSON,omitempty"`
-	Bar          *FooBar               `json:"bar,omitempty"`
-	Color        *Color                `json:"color,omitempty"`
-	Dimensions   *WidgetDimensions     `json:"dimensions,omitempty"`
-	Extra        *string               `json:"extra,omitempty"`
-	Flags        *GetWidgetParams      `json:"flags,omitempty"`
-	Foo          *FooBarSchema         `json:"foo,omitempty"`
-	Func         *string               `json:"func,omitempty"`
-	Level        *WidgetsServiceSchema `json:"level,omitempty"`
+	UserID     *string           `json:"user_id,omitempty"`
+	UserID2    *string           `json:"userId,omitempty"`
+	Extra      *string           `json:"extra,omitempty"`
+	Size       *WidgetSize2      `json:"size,omitempty"`
+	Dimensions *WidgetDimensions `json:"dimensions,omitempty"`
+	Pet        Pet               `json:"pet,omitzero"`
+	Color      *Color            `json:"color,omitempty"`
 	// A client of the API, not the SDK's Client.
-	Owner          *ClientSchema   `json:"owner,omitempty"`
-	Pet            Pet             `json:"pet,omitzero"`
-	Size           *WidgetSize2    `json:"size,omitempty"`
-	UnmarshalJSON2 *string         `json:"unmarshalJSON,omitempty"`
-	UserID         *string         `json:"userId,omitempty"`
-	UserID2        *string         `json:"user_id,omitempty"`
-	Wrapped        *NullableSchema `json:"wrapped,omitempty"`
-	X名前            *string         `json:"名前,omitempty"`
+	Owner          *ClientSchema         `json:"owner,omitempty"`
+	Wrapped        *NullableSchema       `json:"wrapped,omitempty"`
+	Level          *WidgetsServiceSchema `json:"level,omitempty"`
+	Flags          *GetWidgetParams      `json:"flags,omitempty"`
+	Foo            *FooBarSchema         `json:"foo,omitempty"`
+	Bar            *FooBar               `json:"bar,omitempty"`
+	MarshalJSON2   *string               `json:"MarshalJSON,omitempty"`
+	UnmarshalJSON2 *string               `json:"unmarshalJSON,omitempty"`
+	Empty          *string               `json:"-"`
+	X1st           *string               `json:"1st,omitempty"`
+	X名前            *string               `json:"名前,omitempty"`
+	Func           *string               `json:"func,omitempty"`
+	Empty2         *int                  `json:"---,omitempty"`
 	// Extra2 holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra2 map[string]json.RawMessage `json:"-"`
@@ -668,46 +696,46 @@ func (w *Widget) decodeJSON(l *jsonLexer) bool {
 	*w = Widget{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "":
-			decodeOptional(l, "", &w.Empty, &w.Extra2, decodeString)
-		case "---":
-			decodeOptional(l, "---", &w.Empty2, &w.Extra2, decodeInt)
-		case "1st":
-			decodeOptional(l, "1st", &w.X1st, &w.Extra2, decodeString)
-		case "MarshalJSON":
-			decodeOptional(l, "MarshalJSON", &w.MarshalJSON2, &w.Extra2, decodeString)
-		case "bar":
-			decodeOptional(l, "bar", &w.Bar, &w.Extra2, (*FooBar).decodeJSON)
-		case "color":
-			decodeOptional(l, "color", &w.Color, &w.Extra2, decodeString)
-		case "dimensions":
-			decodeOptional(l, "dimensions", &w.Dimensions, &w.Extra2, (*WidgetDimensions).decodeJSON)
+		case "user_id":
+			decodeOptional(l, "user_id", &w.UserID, &w.Extra2, decodeString)
+		case "userId":
+			decodeOptional(l, "userId", &w.UserID2, &w.Extra2, decodeString)
 		case "extra":
 			decodeOptional(l, "extra", &w.Extra, &w.Extra2, decodeString)
+		case "size":
+			decodeOptional(l, "size", &w.Size, &w.Extra2, (*WidgetSize2).decodeJSON)
+		case "dimensions":
+			decodeOptional(l, "dimensions", &w.Dimensions, &w.Extra2, (*WidgetDimensions).decodeJSON)
+		case "pet":
+			decodeField(l, "pet", &w.Pet, &w.Extra2, decodePet)
+		case "color":
+			decodeOptional(l, "color", &w.Color, &w.Extra2, decodeString)
+		case "owner":
+			decodeOptional(l, "owner", &w.Owner, &w.Extra2, (*ClientSchema).decodeJSON)
+		case "wrapped":
+			decodeOptional(l, "wrapped", &w.Wrapped, &w.Extra2, (*NullableSchema).decodeJSON)
+		case "level":
+			decodeOptional(l, "level", &w.Level, &w.Extra2, (*WidgetsServiceSchema).decodeJSON)
 		case "flags":
 			decodeOptional(l, "flags", &w.Flags, &w.Extra2, (*GetWidgetParams).decodeJSON)
 		case "foo":
 			decodeOptional(l, "foo", &w.Foo, &w.Extra2, (*FooBarSchema).decodeJSON)
-		case "func":
-			decodeOptional(l, "func", &w.Func, &w.Extra2, decodeString)
-		case "level":
-			decodeOptional(l, "level", &w.Level, &w.Extra2, (*WidgetsServiceSchema).decodeJSON)
-		case "owner":
-			decodeOptional(l, "owner", &w.Owner, &w.Extra2, (*ClientSchema).decodeJSON)
-		case "pet":
-			decodeField(l, "pet", &w.Pet, &w.Extra2, decodePet)
-		case "size":
-			decodeOptional(l, "size", &w.Size, &w.Extra2, (*WidgetSize2).decodeJSON)
+		case "bar":
+			decodeOptional(l, "bar", &w.Bar, &w.Extra2, (*FooBar).decodeJSON)
+		case "MarshalJSON":
+			decodeOptional(l, "MarshalJSON", &w.MarshalJSON2, &w.Extra2, decodeString)
 		case "unmarshalJSON":
 			decodeOptional(l, "unmarshalJSON", &w.UnmarshalJSON2, &w.Extra2, decodeString)
-		case "userId":
-			decodeOptional(l, "userId", &w.UserID, &w.Extra2, decodeString)
-		case "user_id":
-			decodeOptional(l, "user_id", &w.UserID2, &w.Extra2, decodeString)
-		case "wrapped":
-			decodeOptional(l, "wrapped", &w.Wrapped, &w.Extra2, (*NullableSchema).decodeJSON)
+		case "":
+			decodeOptional(l, "", &w.Empty, &w.Extra2, decodeString)
+		case "1st":
+			decodeOptional(l, "1st", &w.X1st, &w.Extra2, decodeString)
 		case "名前":
 			decodeOptional(l, "名前", &w.X名前, &w.Extra2, decodeString)
+		case "func":
+			decodeOptional(l, "func", &w.Func, &w.Extra2, decodeString)
+		case "---":
+			decodeOptional(l, "---", &w.Empty2, &w.Extra2, decodeInt)
 		default:
 			decodeExtra(l, &w.Extra2)
 		}
@@ -722,33 +750,33 @@ func (w *Widget) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "", w.Empty, w.Extra2, encodeString)
-	encodePointer(e, "---", w.Empty2, w.Extra2, encodeInt)
-	encodePointer(e, "1st", w.X1st, w.Extra2, encodeString)
-	encodePointer(e, "MarshalJSON", w.MarshalJSON2, w.Extra2, encodeString)
-	encodePointer(e, "bar", w.Bar, w.Extra2, (*FooBar).encodeJSON)
-	encodePointer(e, "color", w.Color, w.Extra2, encodeString)
-	encodePointer(e, "dimensions", w.Dimensions, w.Extra2, (*WidgetDimensions).encodeJSON)
+	encodePointer(e, "user_id", w.UserID, w.Extra2, encodeString)
+	encodePointer(e, "userId", w.UserID2, w.Extra2, encodeString)
 	encodePointer(e, "extra", w.Extra, w.Extra2, encodeString)
+	encodePointer(e, "size", w.Size, w.Extra2, (*WidgetSize2).encodeJSON)
+	encodePointer(e, "dimensions", w.Dimensions, w.Extra2, (*WidgetDimensions).encodeJSON)
+	encodeOptional(e, "pet", &w.Pet, w.Pet != nil, w.Extra2, encodeUnion)
+	encodePointer(e, "color", w.Color, w.Extra2, encodeString)
+	encodePointer(e, "owner", w.Owner, w.Extra2, (*ClientSchema).encodeJSON)
+	encodePointer(e, "wrapped", w.Wrapped, w.Extra2, (*NullableSchema).encodeJSON)
+	encodePointer(e, "level", w.Level, w.Extra2, (*WidgetsServiceSchema).encodeJSON)
 	encodePointer(e, "flags", w.Flags, w.Extra2, (*GetWidgetParams).encodeJSON)
 	encodePointer(e, "foo", w.Foo, w.Extra2, (*FooBarSchema).encodeJSON)
-	encodePointer(e, "func", w.Func, w.Extra2, encodeString)
-	encodePointer(e, "level", w.Level, w.Extra2, (*WidgetsServiceSchema).encodeJSON)
-	encodePointer(e, "owner", w.Owner, w.Extra2, (*ClientSchema).encodeJSON)
-	encodeOptional(e, "pet", &w.Pet, w.Pet != nil, w.Extra2, encodeUnion)
-	encodePointer(e, "size", w.Size, w.Extra2, (*WidgetSize2).encodeJSON)
+	encodePointer(e, "bar", w.Bar, w.Extra2, (*FooBar).encodeJSON)
+	encodePointer(e, "MarshalJSON", w.MarshalJSON2, w.Extra2, encodeString)
 	encodePointer(e, "unmarshalJSON", w.UnmarshalJSON2, w.Extra2, encodeString)
-	encodePointer(e, "userId", w.UserID, w.Extra2, encodeString)
-	encodePointer(e, "user_id", w.UserID2, w.Extra2, encodeString)
-	encodePointer(e, "wrapped", w.Wrapped, w.Extra2, (*NullableSchema).encodeJSON)
+	encodePointer(e, "", w.Empty, w.Extra2, encodeString)
+	encodePointer(e, "1st", w.X1st, w.Extra2, encodeString)
 	encodePointer(e, "名前", w.X名前, w.Extra2, encodeString)
+	encodePointer(e, "func", w.Func, w.Extra2, encodeString)
+	encodePointer(e, "---", w.Empty2, w.Extra2, encodeInt)
 	if len(w.Extra2) > 0 {
-		encodeExtra(e, w.Extra2, "", "---", "1st", "MarshalJSON", "bar", "color", "dimensions", "extra", "flags", "foo", "func", "level", "owner", "pet", "size", "unmarshalJSON", "userId", "user_id", "wrapped", "名前")
+		encodeExtra(e, w.Extra2, "user_id", "userId", "extra", "size", "dimensions", "pet", "color", "owner", "wrapped", "level", "flags", "foo", "bar", "MarshalJSON", "unmarshalJSON", "", "1st", "名前", "func", "---")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetDimensions is the schema /components/schemas/Widget/properties/dimensions.
+// WidgetDimensions is the dimensions property of [Widget].
 type WidgetDimensions struct {
 	Depth *int `json:"depth,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -798,7 +826,9 @@ func (w *WidgetDimensions) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetSize is the schema /components/schemas/WidgetSize.
+// WidgetSize is a type of the API.
+//
+// Schema: #/components/schemas/WidgetSize
 type WidgetSize struct {
 	Unit *string `json:"unit,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -848,7 +878,7 @@ func (w *WidgetSize) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetSize2 is the schema /components/schemas/Widget/properties/size.
+// WidgetSize2 is the size property of [Widget].
 type WidgetSize2 struct {
 	Width *int `json:"width,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -898,7 +928,9 @@ func (w *WidgetSize2) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetsServiceSchema is the schema /components/schemas/WidgetsService.
+// WidgetsServiceSchema is the level property of [Widget].
+//
+// Schema: #/components/schemas/WidgetsService
 type WidgetsServiceSchema struct {
 	Level *string `json:"level,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose

@@ -8,18 +8,18 @@ import (
 	"net/url"
 )
 
-// WidgetsService groups the Widgets operations.
+// WidgetsService is the client of the Widgets operations, [Client.Widgets].
 type WidgetsService struct {
 	t *transport
 }
 
-// CreateClientParams holds the optional parameters of WidgetsService.CreateClient; a nil
-// *CreateClientParams sends none of them.
+// CreateClientParams holds the optional parameters of
+// [WidgetsService.CreateClient]; a nil *CreateClientParams sends none of them.
 type CreateClientParams struct{}
 
 // CreateClient calls the createClient operation.
 //
-// POST /clients
+// Operation createClient (POST /clients).
 func (s *WidgetsService) CreateClient(ctx context.Context, body ClientSchema, params *CreateClientParams, opts ...RequestOption) (*ClientSchema, error) {
 	req := &request{
 		Method: "POST",
@@ -33,8 +33,8 @@ func (s *WidgetsService) CreateClient(ctx context.Context, body ClientSchema, pa
 	return &out, nil
 }
 
-// GetWidgetParams2 holds the optional parameters of WidgetsService.Get; a nil
-// *GetWidgetParams2 sends none of them.
+// GetWidgetParams2 holds the optional parameters of [WidgetsService.Get]; a
+// nil *GetWidgetParams2 sends none of them.
 type GetWidgetParams2 struct {
 	Verbose *bool
 }
@@ -47,7 +47,7 @@ func (p *GetWidgetParams2) encode(q url.Values) {
 
 // Get calls the getWidget operation.
 //
-// GET /widgets/{type}/{req}
+// Operation getWidget (GET /widgets/{type}/{req}).
 func (s *WidgetsService) Get(ctx context.Context, typeParam string, reqParam string, params *GetWidgetParams2, opts ...RequestOption) (*Widget, error) {
 	if err := checkPathParams("type", typeParam, "req", reqParam); err != nil {
 		return nil, err

@@ -11,10 +11,10 @@ func SpecVersion() string {
 // DefaultBaseURL is the server a Client talks to unless told otherwise.
 const DefaultBaseURL = "https://api.example.test"
 
-// Client calls the Golden deepObject API. Its fields group the operations as the
-// API reference does. A Client is safe for concurrent use.
+// Client calls the Golden deepObject API. Its fields group the operations as
+// the API reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Customers holds the Customers operations.
+	// Customers calls the Customers operations.
 	Customers *CustomersService
 }
 

@@ -5,10 +5,12 @@ package sunco
 
 import "encoding/json"
 
-// Customer is the schema /components/schemas/Customer.
+// Customer is an element of the customers property of [CustomerList].
+//
+// Schema: #/components/schemas/Customer
 type Customer struct {
-	Email *string `json:"email,omitempty"`
 	ID    string  `json:"id"`
+	Email *string `json:"email,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -36,11 +38,11 @@ func (c *Customer) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "email":
-			decodeOptional(l, "email", &c.Email, &c.Extra, decodeString)
 		case "id":
 			seen.add(0)
 			decodeField(l, "id", &c.ID, &c.Extra, decodeString)
+		case "email":
+			decodeOptional(l, "email", &c.Email, &c.Extra, decodeString)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -56,19 +58,21 @@ func (c *Customer) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "email", c.Email, c.Extra, encodeString)
 	encodeRequired(e, "id", &c.ID, c.absent.has(0), c.Extra, encodeString)
+	encodePointer(e, "email", c.Email, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "email", "id")
+		encodeExtra(e, c.Extra, "id", "email")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// CustomerList is the schema /components/schemas/CustomerList.
+// CustomerList is the response of [CustomersService.List].
+//
+// Schema: #/components/schemas/CustomerList
 type CustomerList struct {
 	Customers []Customer         `json:"customers,omitzero"`
-	Links     *CustomerListLinks `json:"links,omitempty"`
 	Meta      *Meta              `json:"meta,omitempty"`
+	Links     *CustomerListLinks `json:"links,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -97,10 +101,10 @@ func (c *CustomerList) decodeJSON(l *jsonLexer) bool {
 			decodeField(l, "customers", &c.Customers, &c.Extra, func(v *[]Customer, l *jsonLexer) bool {
 				return decodeSlice(v, l, (*Customer).decodeJSON)
 			})
-		case "links":
-			decodeOptional(l, "links", &c.Links, &c.Extra, (*CustomerListLinks).decodeJSON)
 		case "meta":
 			decodeOptional(l, "meta", &c.Meta, &c.Extra, (*Meta).decodeJSON)
+		case "links":
+			decodeOptional(l, "links", &c.Links, &c.Extra, (*CustomerListLinks).decodeJSON)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -118,15 +122,15 @@ func (c *CustomerList) encodeJSON(e *jsonEncoder) {
 	encodeOptional(e, "customers", &c.Customers, c.Customers != nil, c.Extra, func(v *[]Customer, e *jsonEncoder) {
 		encodeSlice(v, e, (*Customer).encodeJSON)
 	})
-	encodePointer(e, "links", c.Links, c.Extra, (*CustomerListLinks).encodeJSON)
 	encodePointer(e, "meta", c.Meta, c.Extra, (*Meta).encodeJSON)
+	encodePointer(e, "links", c.Links, c.Extra, (*CustomerListLinks).encodeJSON)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "customers", "links", "meta")
+		encodeExtra(e, c.Extra, "customers", "meta", "links")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// CustomerListLinks is the schema /components/schemas/CustomerList/properties/links.
+// CustomerListLinks is the links property of [CustomerList].
 type CustomerListLinks struct {
 	Next *string `json:"next,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -176,14 +180,16 @@ func (c *CustomerListLinks) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// IDList is the schema /components/schemas/IDList.
+// IDList is the ids parameter of [CustomersService.ListReceipts].
+//
+// Schema: #/components/schemas/IDList
 type IDList = []string
 
-// ListCustomersFilter is the schema /paths/~1v1~1stores~1{storeId}~1customers/get/parameters/2/schema.
+// ListCustomersFilter is the filter parameter of [CustomersService.List].
 type ListCustomersFilter struct {
-	Active          *bool    `json:"active,omitempty"`
 	IdentitiesEmail string   `json:"identities.email"`
 	Tags            []string `json:"tags,omitzero"`
+	Active          *bool    `json:"active,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -211,8 +217,6 @@ func (l *ListCustomersFilter) decodeJSON(lx *jsonLexer) bool {
 	var seen fieldSet
 	for lx.nextMember() {
 		switch string(lx.key) {
-		case "active":
-			decodeOptional(lx, "active", &l.Active, &l.Extra, decodeBool)
 		case "identities.email":
 			seen.add(0)
 			decodeField(lx, "identities.email", &l.IdentitiesEmail, &l.Extra, decodeString)
@@ -220,6 +224,8 @@ func (l *ListCustomersFilter) decodeJSON(lx *jsonLexer) bool {
 			decodeField(lx, "tags", &l.Tags, &l.Extra, func(v *[]string, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
 			})
+		case "active":
+			decodeOptional(lx, "active", &l.Active, &l.Extra, decodeBool)
 		default:
 			decodeExtra(lx, &l.Extra)
 		}
@@ -235,18 +241,18 @@ func (l *ListCustomersFilter) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "active", l.Active, l.Extra, encodeBool)
 	encodeRequired(e, "identities.email", &l.IdentitiesEmail, l.absent.has(0), l.Extra, encodeString)
 	encodeOptional(e, "tags", &l.Tags, l.Tags != nil, l.Extra, func(v *[]string, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
 	})
+	encodePointer(e, "active", l.Active, l.Extra, encodeBool)
 	if len(l.Extra) > 0 {
-		encodeExtra(e, l.Extra, "active", "identities.email", "tags")
+		encodeExtra(e, l.Extra, "identities.email", "tags", "active")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// ListCustomersPage is the schema /components/parameters/page/schema.
+// ListCustomersPage is the page parameter of [CustomersService.List].
 type ListCustomersPage struct {
 	After  *string `json:"after,omitempty"`
 	Before *string `json:"before,omitempty"`
@@ -304,10 +310,10 @@ func (l *ListCustomersPage) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ListReceiptsResponse is the schema /paths/~1v1~1stores~1{storeId}~1receipts/get/responses/200/content/application~1json/schema.
+// ListReceiptsResponse is the response of [CustomersService.ListReceipts].
 type ListReceiptsResponse struct {
-	Meta     ListReceiptsResponseMeta      `json:"meta"`
 	Receipts []ListReceiptsResponseReceipt `json:"receipts"`
+	Meta     ListReceiptsResponseMeta      `json:"meta"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -335,14 +341,14 @@ func (l *ListReceiptsResponse) decodeJSON(lx *jsonLexer) bool {
 	var seen fieldSet
 	for lx.nextMember() {
 		switch string(lx.key) {
-		case "meta":
-			seen.add(0)
-			decodeField(lx, "meta", &l.Meta, &l.Extra, (*ListReceiptsResponseMeta).decodeJSON)
 		case "receipts":
-			seen.add(1)
+			seen.add(0)
 			decodeField(lx, "receipts", &l.Receipts, &l.Extra, func(v *[]ListReceiptsResponseReceipt, l *jsonLexer) bool {
 				return decodeSlice(v, l, (*ListReceiptsResponseReceipt).decodeJSON)
 			})
+		case "meta":
+			seen.add(1)
+			decodeField(lx, "meta", &l.Meta, &l.Extra, (*ListReceiptsResponseMeta).decodeJSON)
 		default:
 			decodeExtra(lx, &l.Extra)
 		}
@@ -358,20 +364,20 @@ func (l *ListReceiptsResponse) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodeRequired(e, "meta", &l.Meta, l.absent.has(0), l.Extra, (*ListReceiptsResponseMeta).encodeJSON)
-	encodeRequired(e, "receipts", &l.Receipts, l.absent.has(1), l.Extra, func(v *[]ListReceiptsResponseReceipt, e *jsonEncoder) {
+	encodeRequired(e, "receipts", &l.Receipts, l.absent.has(0), l.Extra, func(v *[]ListReceiptsResponseReceipt, e *jsonEncoder) {
 		encodeSlice(v, e, (*ListReceiptsResponseReceipt).encodeJSON)
 	})
+	encodeRequired(e, "meta", &l.Meta, l.absent.has(1), l.Extra, (*ListReceiptsResponseMeta).encodeJSON)
 	if len(l.Extra) > 0 {
-		encodeExtra(e, l.Extra, "meta", "receipts")
+		encodeExtra(e, l.Extra, "receipts", "meta")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// ListReceiptsResponseMeta is the schema /paths/~1v1~1stores~1{storeId}~1receipts/get/responses/200/content/application~1json/schema/properties/meta.
+// ListReceiptsResponseMeta is the meta property of [ListReceiptsResponse].
 type ListReceiptsResponseMeta struct {
-	BeforeCursor *string `json:"beforeCursor,omitempty"`
 	HasMore      bool    `json:"hasMore"`
+	BeforeCursor *string `json:"beforeCursor,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -399,11 +405,11 @@ func (l *ListReceiptsResponseMeta) decodeJSON(lx *jsonLexer) bool {
 	var seen fieldSet
 	for lx.nextMember() {
 		switch string(lx.key) {
-		case "beforeCursor":
-			decodeOptional(lx, "beforeCursor", &l.BeforeCursor, &l.Extra, decodeString)
 		case "hasMore":
 			seen.add(0)
 			decodeField(lx, "hasMore", &l.HasMore, &l.Extra, decodeBool)
+		case "beforeCursor":
+			decodeOptional(lx, "beforeCursor", &l.BeforeCursor, &l.Extra, decodeString)
 		default:
 			decodeExtra(lx, &l.Extra)
 		}
@@ -419,15 +425,16 @@ func (l *ListReceiptsResponseMeta) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "beforeCursor", l.BeforeCursor, l.Extra, encodeString)
 	encodeRequired(e, "hasMore", &l.HasMore, l.absent.has(0), l.Extra, encodeBool)
+	encodePointer(e, "beforeCursor", l.BeforeCursor, l.Extra, encodeString)
 	if len(l.Extra) > 0 {
-		encodeExtra(e, l.Extra, "beforeCursor", "hasMore")
+		encodeExtra(e, l.Extra, "hasMore", "beforeCursor")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// ListReceiptsResponseReceipt is the schema /paths/~1v1~1stores~1{storeId}~1receipts/get/responses/200/content/application~1json/schema/properties/receipts/items.
+// ListReceiptsResponseReceipt is an element of the receipts property of
+// [ListReceiptsResponse].
 type ListReceiptsResponseReceipt struct {
 	Total *float64 `json:"total,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -477,11 +484,13 @@ func (l *ListReceiptsResponseReceipt) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Meta is the schema /components/schemas/Meta.
+// Meta is the meta property of [CustomerList].
+//
+// Schema: #/components/schemas/Meta
 type Meta struct {
+	HasMore      *bool   `json:"hasMore,omitempty"`
 	AfterCursor  *string `json:"afterCursor,omitempty"`
 	BeforeCursor *string `json:"beforeCursor,omitempty"`
-	HasMore      *bool   `json:"hasMore,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -506,12 +515,12 @@ func (m *Meta) decodeJSON(l *jsonLexer) bool {
 	*m = Meta{}
 	for l.nextMember() {
 		switch string(l.key) {
+		case "hasMore":
+			decodeOptional(l, "hasMore", &m.HasMore, &m.Extra, decodeBool)
 		case "afterCursor":
 			decodeOptional(l, "afterCursor", &m.AfterCursor, &m.Extra, decodeString)
 		case "beforeCursor":
 			decodeOptional(l, "beforeCursor", &m.BeforeCursor, &m.Extra, decodeString)
-		case "hasMore":
-			decodeOptional(l, "hasMore", &m.HasMore, &m.Extra, decodeBool)
 		default:
 			decodeExtra(l, &m.Extra)
 		}
@@ -526,11 +535,11 @@ func (m *Meta) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
+	encodePointer(e, "hasMore", m.HasMore, m.Extra, encodeBool)
 	encodePointer(e, "afterCursor", m.AfterCursor, m.Extra, encodeString)
 	encodePointer(e, "beforeCursor", m.BeforeCursor, m.Extra, encodeString)
-	encodePointer(e, "hasMore", m.HasMore, m.Extra, encodeBool)
 	if len(m.Extra) > 0 {
-		encodeExtra(e, m.Extra, "afterCursor", "beforeCursor", "hasMore")
+		encodeExtra(e, m.Extra, "hasMore", "afterCursor", "beforeCursor")
 	}
 	e.buf = append(e.buf, '}')
 }

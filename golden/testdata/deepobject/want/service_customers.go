@@ -10,13 +10,14 @@ import (
 	"net/url"
 )
 
-// CustomersService groups the Customers operations.
+// CustomersService is the client of the Customers operations,
+// [Client.Customers].
 type CustomersService struct {
 	t *transport
 }
 
-// ListCustomersParams holds the optional parameters of CustomersService.List; a nil
-// *ListCustomersParams sends none of them.
+// ListCustomersParams holds the optional parameters of
+// [CustomersService.List]; a nil *ListCustomersParams sends none of them.
 type ListCustomersParams struct {
 	// Echoed back in logs.
 	XTraceID *string
@@ -41,9 +42,9 @@ func (p *ListCustomersParams) encode(q url.Values, h http.Header) {
 	}
 }
 
-// List: List the customers of a store.
+// List lists the customers of a store.
 //
-// GET /v1/stores/{storeId}/customers
+// Operation listCustomers (GET /v1/stores/{storeId}/customers).
 func (s *CustomersService) List(ctx context.Context, storeID string, filter ListCustomersFilter, params *ListCustomersParams, opts ...RequestOption) (*CustomerList, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
@@ -52,12 +53,12 @@ func (s *CustomersService) List(ctx context.Context, storeID string, filter List
 	h := http.Header{}
 	{
 		v := filter
-		if x := v.Active; x != nil {
-			q.Set("filter[active]", formatParam(*x))
-		}
 		q.Set("filter[identities.email]", formatParam(v.IdentitiesEmail))
 		for _, x := range v.Tags {
 			q.Add("filter[tags]", formatParam(x))
+		}
+		if x := v.Active; x != nil {
+			q.Set("filter[active]", formatParam(*x))
 		}
 	}
 	if params != nil {
@@ -76,9 +77,11 @@ func (s *CustomersService) List(ctx context.Context, storeID string, filter List
 	return &out, nil
 }
 
-// ListIter returns an iterator over every item of List, fetching the
-// following pages as the loop goes on. It stops at the last page, when the loop
-// breaks, or at the first error, which it yields.
+// ListIter returns an iterator over the items of every page of
+// [CustomersService.List], fetching each next page as the loop goes on.
+//
+// It stops after the last page, when the loop breaks, or at the first error,
+// which it yields.
 func (s *CustomersService) ListIter(ctx context.Context, storeID string, filter ListCustomersFilter, params *ListCustomersParams, opts ...RequestOption) iter.Seq2[Customer, error] {
 	var base ListCustomersParams
 	if params != nil {
@@ -105,8 +108,9 @@ func (s *CustomersService) ListIter(ctx context.Context, storeID string, filter 
 	})
 }
 
-// ListReceiptsParams holds the optional parameters of CustomersService.ListReceipts; a nil
-// *ListReceiptsParams sends none of them.
+// ListReceiptsParams holds the optional parameters of
+// [CustomersService.ListReceipts]; a nil *ListReceiptsParams sends none of
+// them.
 type ListReceiptsParams struct {
 	// Where the page starts and how long it is.
 	Page  *ListCustomersPage
@@ -137,7 +141,7 @@ func (p *ListReceiptsParams) encode(q url.Values) {
 
 // ListReceipts calls the listReceipts operation.
 //
-// GET /v1/stores/{storeId}/receipts
+// Operation listReceipts (GET /v1/stores/{storeId}/receipts).
 func (s *CustomersService) ListReceipts(ctx context.Context, storeID string, params *ListReceiptsParams, opts ...RequestOption) (*ListReceiptsResponse, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
@@ -158,15 +162,20 @@ func (s *CustomersService) ListReceipts(ctx context.Context, storeID string, par
 	return &out, nil
 }
 
-// ListReceiptsIter returns an iterator over every item of ListReceipts, fetching the
-// following pages as the loop goes on. It stops at the last page, when the loop
-// breaks, or at the first error, which it yields.
+// ListReceiptsIter returns an iterator over the items of
+// [CustomersService.ListReceipts], newest first. The list pages backwards,
+// from the most recent page to the oldest, and each page holds its items
+// oldest first: the iterator yields them in reverse, fetching each older page
+// as the loop goes on.
+//
+// It stops after the last page, when the loop breaks, or at the first error,
+// which it yields.
 func (s *CustomersService) ListReceiptsIter(ctx context.Context, storeID string, params *ListReceiptsParams, opts ...RequestOption) iter.Seq2[ListReceiptsResponseReceipt, error] {
 	var base ListReceiptsParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, func(ctx context.Context, cursor *string) ([]ListReceiptsResponseReceipt, *string, error) {
+	return paginate(ctx, reversePages(func(ctx context.Context, cursor *string) ([]ListReceiptsResponseReceipt, *string, error) {
 		p := base
 		if cursor != nil {
 			var page ListCustomersPage
@@ -184,5 +193,5 @@ func (s *CustomersService) ListReceiptsIter(ctx context.Context, storeID string,
 			return res.Receipts, nil, nil
 		}
 		return res.Receipts, res.Meta.BeforeCursor, nil
-	})
+	}))
 }

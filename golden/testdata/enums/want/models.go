@@ -6,10 +6,14 @@ package sunco
 import "encoding/json"
 
 // Channel is the channel a note came through.
-// Values other than the constants below may be received and are kept as they are.
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+//
+// Schema: #/components/schemas/channel
 type Channel string
 
-// Values of Channel.
+// Values of [Channel].
 const (
 	ChannelWeb                 Channel = "web"
 	ChannelConversationMessage Channel = "conversation:message"
@@ -20,23 +24,27 @@ const (
 	ChannelSMS                 Channel = "SMS"
 )
 
-// ListNotesOrder is the schema /paths/~1notes/get/parameters/1/schema.
-// Values other than the constants below may be received and are kept as they are.
+// ListNotesOrder is the order parameter of [NotesService.List].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type ListNotesOrder string
 
-// Values of ListNotesOrder.
+// Values of [ListNotesOrder].
 const (
 	ListNotesOrderAsc  ListNotesOrder = "asc"
 	ListNotesOrderDesc ListNotesOrder = "desc"
 )
 
-// Note is the schema /components/schemas/Note.
+// Note is an element of the response of [NotesService.List].
+//
+// Schema: #/components/schemas/Note
 type Note struct {
 	// The channel a note came through.
 	Channel  Channel     `json:"channel"`
-	Labels   []NoteLabel `json:"labels,omitzero"`
-	Priority *int        `json:"priority,omitempty"`
 	Status   NoteStatus  `json:"status"`
+	Priority *int        `json:"priority,omitempty"`
+	Labels   []NoteLabel `json:"labels,omitzero"`
 	// An optional channel.
 	Via *Channel `json:"via,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -69,15 +77,15 @@ func (n *Note) decodeJSON(l *jsonLexer) bool {
 		case "channel":
 			seen.add(0)
 			decodeField(l, "channel", &n.Channel, &n.Extra, decodeString)
+		case "status":
+			seen.add(1)
+			decodeField(l, "status", &n.Status, &n.Extra, decodeString)
+		case "priority":
+			decodeOptional(l, "priority", &n.Priority, &n.Extra, decodeInt)
 		case "labels":
 			decodeField(l, "labels", &n.Labels, &n.Extra, func(v *[]NoteLabel, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
 			})
-		case "priority":
-			decodeOptional(l, "priority", &n.Priority, &n.Extra, decodeInt)
-		case "status":
-			seen.add(1)
-			decodeField(l, "status", &n.Status, &n.Extra, decodeString)
 		case "via":
 			decodeOptional(l, "via", &n.Via, &n.Extra, decodeString)
 		default:
@@ -96,33 +104,37 @@ func (n *Note) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "channel", &n.Channel, n.absent.has(0), n.Extra, encodeString)
+	encodeRequired(e, "status", &n.Status, n.absent.has(1), n.Extra, encodeString)
+	encodePointer(e, "priority", n.Priority, n.Extra, encodeInt)
 	encodeOptional(e, "labels", &n.Labels, n.Labels != nil, n.Extra, func(v *[]NoteLabel, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
 	})
-	encodePointer(e, "priority", n.Priority, n.Extra, encodeInt)
-	encodeRequired(e, "status", &n.Status, n.absent.has(1), n.Extra, encodeString)
 	encodePointer(e, "via", n.Via, n.Extra, encodeString)
 	if len(n.Extra) > 0 {
-		encodeExtra(e, n.Extra, "channel", "labels", "priority", "status", "via")
+		encodeExtra(e, n.Extra, "channel", "status", "priority", "labels", "via")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// NoteLabel is the schema /components/schemas/Note/properties/labels/items.
-// Values other than the constants below may be received and are kept as they are.
+// NoteLabel is an element of the labels property of [Note].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type NoteLabel string
 
-// Values of NoteLabel.
+// Values of [NoteLabel].
 const (
 	NoteLabelUrgent NoteLabel = "urgent"
 	NoteLabelLater  NoteLabel = "later"
 )
 
-// NoteStatus is the schema /components/schemas/Note/properties/status.
-// Values other than the constants below may be received and are kept as they are.
+// NoteStatus is the status property of [Note].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type NoteStatus string
 
-// Values of NoteStatus.
+// Values of [NoteStatus].
 const (
 	NoteStatusDraft     NoteStatus = "draft"
 	NoteStatusPublished NoteStatus = "published"

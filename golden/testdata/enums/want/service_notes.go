@@ -8,12 +8,12 @@ import (
 	"net/url"
 )
 
-// NotesService groups the Notes operations.
+// NotesService is the client of the Notes operations, [Client.Notes].
 type NotesService struct {
 	t *transport
 }
 
-// ListNotesParams holds the optional parameters of NotesService.List; a nil
+// ListNotesParams holds the optional parameters of [NotesService.List]; a nil
 // *ListNotesParams sends none of them.
 type ListNotesParams struct {
 	Channel *Channel
@@ -31,7 +31,7 @@ func (p *ListNotesParams) encode(q url.Values) {
 
 // List calls the listNotes operation.
 //
-// GET /notes
+// Operation listNotes (GET /notes).
 func (s *NotesService) List(ctx context.Context, params *ListNotesParams, opts ...RequestOption) (*[]Note, error) {
 	q := url.Values{}
 	if params != nil {

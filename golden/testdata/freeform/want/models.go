@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Label is the schema /components/schemas/Label.
+// Label is a value of the labels property of [Record].
+//
+// Schema: #/components/schemas/Label
 type Label struct {
 	Text *string `json:"text,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -55,20 +57,26 @@ func (l *Label) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Metadata: Flat key-value data attached to a record.
+// Metadata is the metadata property of [Record].
+//
+// Flat key-value data attached to a record.
+//
+// Schema: #/components/schemas/Metadata
 type Metadata = map[string]any
 
-// Record is the schema /components/schemas/Record.
+// Record is the request body of [RecordsService.Put].
+//
+// Schema: #/components/schemas/Record
 type Record struct {
-	Attributes map[string]RecordAttributesValue `json:"attributes,omitzero"`
-	Counters   map[string]int                   `json:"counters,omitzero"`
-	Extra      Nullable[map[string]any]         `json:"extra,omitzero"`
-	Info       map[string]any                   `json:"info,omitzero"`
-	Labels     map[string]Label                 `json:"labels,omitzero"`
 	// Flat key-value data attached to a record.
-	Metadata Metadata `json:"metadata"`
+	Metadata   Metadata                         `json:"metadata"`
+	Info       map[string]any                   `json:"info,omitzero"`
+	Counters   map[string]int                   `json:"counters,omitzero"`
+	Labels     map[string]Label                 `json:"labels,omitzero"`
+	Attributes map[string]RecordAttributesValue `json:"attributes,omitzero"`
 	// Anything at all.
-	Raw any `json:"raw,omitzero"`
+	Raw   any                      `json:"raw,omitzero"`
+	Extra Nullable[map[string]any] `json:"extra,omitzero"`
 	// Extra2 holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra2 map[string]json.RawMessage `json:"-"`
@@ -96,27 +104,27 @@ func (r *Record) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "attributes":
-			decodeField(l, "attributes", &r.Attributes, &r.Extra2, func(v *map[string]RecordAttributesValue, l *jsonLexer) bool {
-				return decodeMap(v, l, (*RecordAttributesValue).decodeJSON)
-			})
+		case "metadata":
+			seen.add(0)
+			decodeField(l, "metadata", &r.Metadata, &r.Extra2, decodeFreeForm)
+		case "info":
+			decodeField(l, "info", &r.Info, &r.Extra2, decodeFreeForm)
 		case "counters":
 			decodeField(l, "counters", &r.Counters, &r.Extra2, func(v *map[string]int, l *jsonLexer) bool {
 				return decodeMap(v, l, decodeInt)
 			})
-		case "extra":
-			decodeNullable(l, "extra", &r.Extra, &r.Extra2, decodeFreeForm)
-		case "info":
-			decodeField(l, "info", &r.Info, &r.Extra2, decodeFreeForm)
 		case "labels":
 			decodeField(l, "labels", &r.Labels, &r.Extra2, func(v *map[string]Label, l *jsonLexer) bool {
 				return decodeMap(v, l, (*Label).decodeJSON)
 			})
-		case "metadata":
-			seen.add(0)
-			decodeField(l, "metadata", &r.Metadata, &r.Extra2, decodeFreeForm)
+		case "attributes":
+			decodeField(l, "attributes", &r.Attributes, &r.Extra2, func(v *map[string]RecordAttributesValue, l *jsonLexer) bool {
+				return decodeMap(v, l, (*RecordAttributesValue).decodeJSON)
+			})
 		case "raw":
 			decodeField(l, "raw", &r.Raw, &r.Extra2, decodeAny)
+		case "extra":
+			decodeNullable(l, "extra", &r.Extra, &r.Extra2, decodeFreeForm)
 		default:
 			decodeExtra(l, &r.Extra2)
 		}
@@ -132,29 +140,29 @@ func (r *Record) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodeOptional(e, "attributes", &r.Attributes, r.Attributes != nil, r.Extra2, func(v *map[string]RecordAttributesValue, e *jsonEncoder) {
-		encodeMap(v, e, (*RecordAttributesValue).encodeJSON)
-	})
+	encodeRequired(e, "metadata", &r.Metadata, r.absent.has(0), r.Extra2, encodeFreeForm)
+	encodeOptional(e, "info", &r.Info, r.Info != nil, r.Extra2, encodeFreeForm)
 	encodeOptional(e, "counters", &r.Counters, r.Counters != nil, r.Extra2, func(v *map[string]int, e *jsonEncoder) {
 		encodeMap(v, e, encodeInt)
 	})
-	encodeNullable(e, "extra", &r.Extra, r.Extra2, encodeFreeForm)
-	encodeOptional(e, "info", &r.Info, r.Info != nil, r.Extra2, encodeFreeForm)
 	encodeOptional(e, "labels", &r.Labels, r.Labels != nil, r.Extra2, func(v *map[string]Label, e *jsonEncoder) {
 		encodeMap(v, e, (*Label).encodeJSON)
 	})
-	encodeRequired(e, "metadata", &r.Metadata, r.absent.has(0), r.Extra2, encodeFreeForm)
+	encodeOptional(e, "attributes", &r.Attributes, r.Attributes != nil, r.Extra2, func(v *map[string]RecordAttributesValue, e *jsonEncoder) {
+		encodeMap(v, e, (*RecordAttributesValue).encodeJSON)
+	})
 	encodeOptional(e, "raw", &r.Raw, r.Raw != nil, r.Extra2, encodeAny)
+	encodeNullable(e, "extra", &r.Extra, r.Extra2, encodeFreeForm)
 	if len(r.Extra2) > 0 {
-		encodeExtra(e, r.Extra2, "attributes", "counters", "extra", "info", "labels", "metadata", "raw")
+		encodeExtra(e, r.Extra2, "metadata", "info", "counters", "labels", "attributes", "raw", "extra")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// RecordAttributesValue is the schema /components/schemas/Record/properties/attributes/additionalProperties.
+// RecordAttributesValue is a value of the attributes property of [Record].
 type RecordAttributesValue struct {
-	Source *string `json:"source,omitempty"`
 	Value  *string `json:"value,omitempty"`
+	Source *string `json:"source,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -179,10 +187,10 @@ func (r *RecordAttributesValue) decodeJSON(l *jsonLexer) bool {
 	*r = RecordAttributesValue{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "source":
-			decodeOptional(l, "source", &r.Source, &r.Extra, decodeString)
 		case "value":
 			decodeOptional(l, "value", &r.Value, &r.Extra, decodeString)
+		case "source":
+			decodeOptional(l, "source", &r.Source, &r.Extra, decodeString)
 		default:
 			decodeExtra(l, &r.Extra)
 		}
@@ -197,10 +205,10 @@ func (r *RecordAttributesValue) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "source", r.Source, r.Extra, encodeString)
 	encodePointer(e, "value", r.Value, r.Extra, encodeString)
+	encodePointer(e, "source", r.Source, r.Extra, encodeString)
 	if len(r.Extra) > 0 {
-		encodeExtra(e, r.Extra, "source", "value")
+		encodeExtra(e, r.Extra, "value", "source")
 	}
 	e.buf = append(e.buf, '}')
 }

@@ -5,18 +5,18 @@ package sunco
 
 import "context"
 
-// RecordsService groups the Records operations.
+// RecordsService is the client of the Records operations, [Client.Records].
 type RecordsService struct {
 	t *transport
 }
 
-// PutRecordParams holds the optional parameters of RecordsService.Put; a nil
+// PutRecordParams holds the optional parameters of [RecordsService.Put]; a nil
 // *PutRecordParams sends none of them.
 type PutRecordParams struct{}
 
 // Put calls the putRecord operation.
 //
-// PUT /records
+// Operation putRecord (PUT /records).
 func (s *RecordsService) Put(ctx context.Context, body Record, params *PutRecordParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "PUT",

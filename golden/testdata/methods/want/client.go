@@ -14,7 +14,7 @@ const DefaultBaseURL = "https://api.example.test"
 // Client calls the Golden methods API. Its fields group the operations as the
 // API reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Notes holds the Notes operations.
+	// Notes calls the Notes operations.
 	Notes *NotesService
 }
 

@@ -5,7 +5,7 @@ package sunco
 
 import "encoding/json"
 
-// ListNotesResponse is the schema /paths/~1notes/get/responses/200/content/application~1json/schema.
+// ListNotesResponse is the response of [NotesService.List].
 type ListNotesResponse struct {
 	Notes []string `json:"notes,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -59,7 +59,7 @@ func (l *ListNotesResponse) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// SyncNoteBody is the schema /paths/~1notes~1{noteId}/put/requestBody/content/application~1json/schema.
+// SyncNoteBody is the request body of [NotesService.Sync].
 type SyncNoteBody struct {
 	Text *string `json:"text,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose

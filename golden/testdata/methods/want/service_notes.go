@@ -10,12 +10,12 @@ import (
 	"net/url"
 )
 
-// NotesService groups the Notes operations.
+// NotesService is the client of the Notes operations, [Client.Notes].
 type NotesService struct {
 	t *transport
 }
 
-// ListNotesParams holds the optional parameters of NotesService.List; a nil
+// ListNotesParams holds the optional parameters of [NotesService.List]; a nil
 // *ListNotesParams sends none of them.
 type ListNotesParams struct {
 	Limit *int
@@ -29,7 +29,7 @@ func (p *ListNotesParams) encode(q url.Values) {
 
 // List calls the ListNotes operation.
 //
-// GET /notes
+// Operation ListNotes (GET /notes).
 func (s *NotesService) List(ctx context.Context, folder string, xTenant string, params *ListNotesParams, opts ...RequestOption) (*ListNotesResponse, error) {
 	q := url.Values{}
 	h := http.Header{}
@@ -51,13 +51,13 @@ func (s *NotesService) List(ctx context.Context, folder string, xTenant string, 
 	return &out, nil
 }
 
-// DeleteNotesParams holds the optional parameters of NotesService.DeleteNotes; a nil
-// *DeleteNotesParams sends none of them.
+// DeleteNotesParams holds the optional parameters of
+// [NotesService.DeleteNotes]; a nil *DeleteNotesParams sends none of them.
 type DeleteNotesParams struct{}
 
 // DeleteNotes calls the DeleteNotes operation.
 //
-// DELETE /notes
+// Operation DeleteNotes (DELETE /notes).
 func (s *NotesService) DeleteNotes(ctx context.Context, params *DeleteNotesParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "DELETE",
@@ -66,7 +66,7 @@ func (s *NotesService) DeleteNotes(ctx context.Context, params *DeleteNotesParam
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// SyncNoteParams holds the optional parameters of NotesService.Sync; a nil
+// SyncNoteParams holds the optional parameters of [NotesService.Sync]; a nil
 // *SyncNoteParams sends none of them.
 type SyncNoteParams struct {
 	// Body is the request body; nil sends none.
@@ -75,7 +75,7 @@ type SyncNoteParams struct {
 
 // Sync calls the SyncNote operation.
 //
-// PUT /notes/{noteId}
+// Operation SyncNote (PUT /notes/{noteId}).
 func (s *NotesService) Sync(ctx context.Context, noteID string, params *SyncNoteParams, opts ...RequestOption) (*map[string]any, error) {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return nil, err
@@ -94,13 +94,13 @@ func (s *NotesService) Sync(ctx context.Context, noteID string, params *SyncNote
 	return &out, nil
 }
 
-// DeleteNoteParams holds the optional parameters of NotesService.DeleteNote; a nil
-// *DeleteNoteParams sends none of them.
+// DeleteNoteParams holds the optional parameters of [NotesService.DeleteNote];
+// a nil *DeleteNoteParams sends none of them.
 type DeleteNoteParams struct{}
 
 // DeleteNote calls the DeleteNote operation.
 //
-// DELETE /notes/{noteId}
+// Operation DeleteNote (DELETE /notes/{noteId}).
 func (s *NotesService) DeleteNote(ctx context.Context, noteID string, params *DeleteNoteParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return err
@@ -112,8 +112,9 @@ func (s *NotesService) DeleteNote(ctx context.Context, noteID string, params *De
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// PutNoteAttachmentParams holds the optional parameters of NotesService.PutAttachment; a nil
-// *PutNoteAttachmentParams sends none of them.
+// PutNoteAttachmentParams holds the optional parameters of
+// [NotesService.PutAttachment]; a nil *PutNoteAttachmentParams sends none of
+// them.
 type PutNoteAttachmentParams struct {
 	// Body is the request body; nil sends none.
 	Body io.Reader
@@ -121,7 +122,7 @@ type PutNoteAttachmentParams struct {
 
 // PutAttachment calls the PutNoteAttachment operation.
 //
-// PUT /notes/{noteId}/attachment
+// Operation PutNoteAttachment (PUT /notes/{noteId}/attachment).
 func (s *NotesService) PutAttachment(ctx context.Context, noteID string, params *PutNoteAttachmentParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return err
@@ -139,13 +140,14 @@ func (s *NotesService) PutAttachment(ctx context.Context, noteID string, params 
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// DeleteNoteAttachmentParams holds the optional parameters of NotesService.DeleteAttachment; a nil
-// *DeleteNoteAttachmentParams sends none of them.
+// DeleteNoteAttachmentParams holds the optional parameters of
+// [NotesService.DeleteAttachment]; a nil *DeleteNoteAttachmentParams sends
+// none of them.
 type DeleteNoteAttachmentParams struct{}
 
 // DeleteAttachment calls the DeleteNoteAttachment operation.
 //
-// DELETE /notes/{noteId}/attachment
+// Operation DeleteNoteAttachment (DELETE /notes/{noteId}/attachment).
 func (s *NotesService) DeleteAttachment(ctx context.Context, noteID string, params *DeleteNoteAttachmentParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return err

@@ -14,9 +14,9 @@ const DefaultBaseURL = "https://api.example.test"
 // Client calls the Golden names API. Its fields group the operations as the
 // API reference does. A Client is safe for concurrent use.
 type Client struct {
-	// IOS holds the IOS operations.
+	// IOS calls the iOS operations.
 	IOS *IOSService
-	// OAuthEndpoints holds the OAuthEndpoints operations.
+	// OAuthEndpoints calls the OAuth Endpoints operations.
 	OAuthEndpoints *OAuthEndpointsService
 }
 

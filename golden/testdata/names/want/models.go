@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// BuyAction is the schema /components/schemas/buy.
+// BuyAction is the lastAction property of [IOSDevice].
+//
+// Schema: #/components/schemas/buy
 type BuyAction struct {
 	URI *string `json:"uri,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -55,7 +57,7 @@ func (b *BuyAction) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// DeviceLocation is the schema /components/schemas/iosDevice/properties/location.
+// DeviceLocation is the location property of [IOSDevice].
 type DeviceLocation struct {
 	Lat *float64 `json:"lat,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -105,10 +107,12 @@ func (d *DeviceLocation) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// IOSDevice is the schema /components/schemas/iosDevice.
+// IOSDevice is the response of [IOSService.GetDevice].
+//
+// Schema: #/components/schemas/iosDevice
 type IOSDevice struct {
-	Channel    *IOSDeviceChannel `json:"channel,omitempty"`
 	GUID       *string           `json:"guid,omitempty"`
+	Channel    *IOSDeviceChannel `json:"channel,omitempty"`
 	IPAddress  *string           `json:"ipAddress,omitempty"`
 	LastAction *BuyAction        `json:"lastAction,omitempty"`
 	Location   *DeviceLocation   `json:"location,omitempty"`
@@ -136,10 +140,10 @@ func (i *IOSDevice) decodeJSON(l *jsonLexer) bool {
 	*i = IOSDevice{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "channel":
-			decodeOptional(l, "channel", &i.Channel, &i.Extra, decodeString)
 		case "guid":
 			decodeOptional(l, "guid", &i.GUID, &i.Extra, decodeString)
+		case "channel":
+			decodeOptional(l, "channel", &i.Channel, &i.Extra, decodeString)
 		case "ipAddress":
 			decodeOptional(l, "ipAddress", &i.IPAddress, &i.Extra, decodeString)
 		case "lastAction":
@@ -160,22 +164,24 @@ func (i *IOSDevice) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "channel", i.Channel, i.Extra, encodeString)
 	encodePointer(e, "guid", i.GUID, i.Extra, encodeString)
+	encodePointer(e, "channel", i.Channel, i.Extra, encodeString)
 	encodePointer(e, "ipAddress", i.IPAddress, i.Extra, encodeString)
 	encodePointer(e, "lastAction", i.LastAction, i.Extra, (*BuyAction).encodeJSON)
 	encodePointer(e, "location", i.Location, i.Extra, (*DeviceLocation).encodeJSON)
 	if len(i.Extra) > 0 {
-		encodeExtra(e, i.Extra, "channel", "guid", "ipAddress", "lastAction", "location")
+		encodeExtra(e, i.Extra, "guid", "channel", "ipAddress", "lastAction", "location")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// IOSDeviceChannel is the schema /components/schemas/iosDevice/properties/channel.
-// Values other than the constants below may be received and are kept as they are.
+// IOSDeviceChannel is the channel property of [IOSDevice].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type IOSDeviceChannel string
 
-// Values of IOSDeviceChannel.
+// Values of [IOSDeviceChannel].
 const (
 	IOSDeviceChannelWhatsApp IOSDeviceChannel = "whatsapp"
 	IOSDeviceChannelIOS      IOSDeviceChannel = "ios"
@@ -183,13 +189,15 @@ const (
 	IOSDeviceChannelWeb      IOSDeviceChannel = "web"
 )
 
-// OAuthURL is the schema /components/schemas/oauthUrl.
+// OAuthURL is the response of [OAuthEndpointsService.GetURL].
+//
+// Schema: #/components/schemas/oauthUrl
 type OAuthURL struct {
-	XMLHTTPRequest *string        `json:"XMLHttpRequest,omitempty"`
+	URI            *string        `json:"uri,omitempty"`
 	AvatarURL      *string        `json:"avatarUrl,omitempty"`
 	HTMLText       *string        `json:"htmlText,omitempty"`
 	JSONPayload    map[string]any `json:"jsonPayload,omitzero"`
-	URI            *string        `json:"uri,omitempty"`
+	XMLHTTPRequest *string        `json:"XMLHttpRequest,omitempty"`
 	UserIDs        []string       `json:"userIds,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
@@ -215,16 +223,16 @@ func (o *OAuthURL) decodeJSON(l *jsonLexer) bool {
 	*o = OAuthURL{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "XMLHttpRequest":
-			decodeOptional(l, "XMLHttpRequest", &o.XMLHTTPRequest, &o.Extra, decodeString)
+		case "uri":
+			decodeOptional(l, "uri", &o.URI, &o.Extra, decodeString)
 		case "avatarUrl":
 			decodeOptional(l, "avatarUrl", &o.AvatarURL, &o.Extra, decodeString)
 		case "htmlText":
 			decodeOptional(l, "htmlText", &o.HTMLText, &o.Extra, decodeString)
 		case "jsonPayload":
 			decodeField(l, "jsonPayload", &o.JSONPayload, &o.Extra, decodeFreeForm)
-		case "uri":
-			decodeOptional(l, "uri", &o.URI, &o.Extra, decodeString)
+		case "XMLHttpRequest":
+			decodeOptional(l, "XMLHttpRequest", &o.XMLHTTPRequest, &o.Extra, decodeString)
 		case "userIds":
 			decodeField(l, "userIds", &o.UserIDs, &o.Extra, func(v *[]string, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
@@ -243,16 +251,16 @@ func (o *OAuthURL) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "XMLHttpRequest", o.XMLHTTPRequest, o.Extra, encodeString)
+	encodePointer(e, "uri", o.URI, o.Extra, encodeString)
 	encodePointer(e, "avatarUrl", o.AvatarURL, o.Extra, encodeString)
 	encodePointer(e, "htmlText", o.HTMLText, o.Extra, encodeString)
 	encodeOptional(e, "jsonPayload", &o.JSONPayload, o.JSONPayload != nil, o.Extra, encodeFreeForm)
-	encodePointer(e, "uri", o.URI, o.Extra, encodeString)
+	encodePointer(e, "XMLHttpRequest", o.XMLHTTPRequest, o.Extra, encodeString)
 	encodeOptional(e, "userIds", &o.UserIDs, o.UserIDs != nil, o.Extra, func(v *[]string, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
 	})
 	if len(o.Extra) > 0 {
-		encodeExtra(e, o.Extra, "XMLHttpRequest", "avatarUrl", "htmlText", "jsonPayload", "uri", "userIds")
+		encodeExtra(e, o.Extra, "uri", "avatarUrl", "htmlText", "jsonPayload", "XMLHttpRequest", "userIds")
 	}
 	e.buf = append(e.buf, '}')
 }

@@ -5,18 +5,20 @@ package sunco
 
 import "context"
 
-// IOSService groups the IOS operations.
+// IOSService is the client of the iOS operations, [Client.IOS].
 type IOSService struct {
 	t *transport
 }
 
-// GetIOSDeviceParams holds the optional parameters of IOSService.GetDevice; a nil
-// *GetIOSDeviceParams sends none of them.
+// GetIOSDeviceParams holds the optional parameters of [IOSService.GetDevice];
+// a nil *GetIOSDeviceParams sends none of them.
 type GetIOSDeviceParams struct{}
 
 // GetDevice calls the getIosDevice operation.
 //
-// GET /devices/{deviceGuid}
+// API reference: [getIosDevice] (GET /devices/{deviceGuid}).
+//
+// [getIosDevice]: https://developer.zendesk.com/api-reference/conversations/#operation/getIosDevice
 func (s *IOSService) GetDevice(ctx context.Context, deviceGUID string, params *GetIOSDeviceParams, opts ...RequestOption) (*IOSDevice, error) {
 	if err := checkPathParams("deviceGuid", deviceGUID); err != nil {
 		return nil, err

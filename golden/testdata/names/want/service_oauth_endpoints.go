@@ -8,13 +8,14 @@ import (
 	"net/url"
 )
 
-// OAuthEndpointsService groups the OAuthEndpoints operations.
+// OAuthEndpointsService is the client of the OAuth Endpoints operations,
+// [Client.OAuthEndpoints].
 type OAuthEndpointsService struct {
 	t *transport
 }
 
-// GetOAuthURLParams holds the optional parameters of OAuthEndpointsService.GetURL; a nil
-// *GetOAuthURLParams sends none of them.
+// GetOAuthURLParams holds the optional parameters of
+// [OAuthEndpointsService.GetURL]; a nil *GetOAuthURLParams sends none of them.
 type GetOAuthURLParams struct {
 	ClientIDs []string
 }
@@ -27,7 +28,9 @@ func (p *GetOAuthURLParams) encode(q url.Values) {
 
 // GetURL calls the getOAuthUrl operation.
 //
-// GET /oauth/authorize
+// API reference: [getOAuthUrl] (GET /oauth/authorize).
+//
+// [getOAuthUrl]: https://developer.zendesk.com/api-reference/conversations/#operation/getOAuthUrl
 func (s *OAuthEndpointsService) GetURL(ctx context.Context, redirectURI string, params *GetOAuthURLParams, opts ...RequestOption) (*OAuthURL, error) {
 	q := url.Values{}
 	q.Set("redirect_uri", formatParam(redirectURI))

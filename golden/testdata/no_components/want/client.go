@@ -11,10 +11,10 @@ func SpecVersion() string {
 // DefaultBaseURL is the server a Client talks to unless told otherwise.
 const DefaultBaseURL = "https://api.example.test"
 
-// Client calls the Golden bare API. Its fields group the operations as the
-// API reference does. A Client is safe for concurrent use.
+// Client calls the Golden bare API. Its fields group the operations as the API
+// reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Default holds the Default operations.
+	// Default calls the Default operations.
 	Default *DefaultService
 }
 

@@ -5,7 +5,7 @@ package sunco
 
 import "encoding/json"
 
-// GetAppsUsersResponse is the schema /paths/~1v2~1apps~1{appId}~1users/get/responses/200/content/application~1json/schema.
+// GetAppsUsersResponse is the response of [DefaultService.GetAppsUsers].
 type GetAppsUsersResponse struct {
 	Users []GetAppsUsersResponseUser `json:"users,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -59,7 +59,8 @@ func (g *GetAppsUsersResponse) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// GetAppsUsersResponseUser is the schema /paths/~1v2~1apps~1{appId}~1users/get/responses/200/content/application~1json/schema/properties/users/items.
+// GetAppsUsersResponseUser is an element of the users property of
+// [GetAppsUsersResponse].
 type GetAppsUsersResponseUser struct {
 	Name *string `json:"name,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -109,7 +110,7 @@ func (g *GetAppsUsersResponseUser) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// PostAppsUsersBody is the schema /paths/~1v2~1apps~1{appId}~1users/post/requestBody/content/application~1json/schema.
+// PostAppsUsersBody is the request body of [DefaultService.PostAppsUsers].
 type PostAppsUsersBody struct {
 	Name string `json:"name"`
 	// Extra holds the properties the schema does not declare and those whose

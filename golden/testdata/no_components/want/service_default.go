@@ -5,18 +5,18 @@ package sunco
 
 import "context"
 
-// DefaultService groups the Default operations.
+// DefaultService is the client of the Default operations, [Client.Default].
 type DefaultService struct {
 	t *transport
 }
 
-// GetAppsUsersParams holds the optional parameters of DefaultService.GetAppsUsers; a nil
-// *GetAppsUsersParams sends none of them.
+// GetAppsUsersParams holds the optional parameters of
+// [DefaultService.GetAppsUsers]; a nil *GetAppsUsersParams sends none of them.
 type GetAppsUsersParams struct{}
 
-// GetAppsUsers calls the GetAppsUsers operation.
+// GetAppsUsers calls the API.
 //
-// GET /v2/apps/{appId}/users
+// Endpoint: GET /v2/apps/{appId}/users.
 func (s *DefaultService) GetAppsUsers(ctx context.Context, appID string, params *GetAppsUsersParams, opts ...RequestOption) (*GetAppsUsersResponse, error) {
 	if err := checkPathParams("appId", appID); err != nil {
 		return nil, err
@@ -32,13 +32,14 @@ func (s *DefaultService) GetAppsUsers(ctx context.Context, appID string, params 
 	return &out, nil
 }
 
-// PostAppsUsersParams holds the optional parameters of DefaultService.PostAppsUsers; a nil
-// *PostAppsUsersParams sends none of them.
+// PostAppsUsersParams holds the optional parameters of
+// [DefaultService.PostAppsUsers]; a nil *PostAppsUsersParams sends none of
+// them.
 type PostAppsUsersParams struct{}
 
-// PostAppsUsers calls the PostAppsUsers operation.
+// PostAppsUsers calls the API.
 //
-// POST /v2/apps/{appId}/users
+// Endpoint: POST /v2/apps/{appId}/users.
 func (s *DefaultService) PostAppsUsers(ctx context.Context, appID string, body PostAppsUsersBody, params *PostAppsUsersParams, opts ...RequestOption) error {
 	if err := checkPathParams("appId", appID); err != nil {
 		return err

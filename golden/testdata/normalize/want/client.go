@@ -11,10 +11,10 @@ func SpecVersion() string {
 // DefaultBaseURL is the server a Client talks to unless told otherwise.
 const DefaultBaseURL = "https://api.example.test"
 
-// Client calls the Normalize Fixture. Its fields group the operations as the
-// API reference does. A Client is safe for concurrent use.
+// Client calls the Normalize Fixture API. Its fields group the operations as
+// the API reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Sessions holds the Sessions operations.
+	// Sessions calls the Sessions operations.
 	Sessions *SessionsService
 }
 

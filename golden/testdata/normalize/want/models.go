@@ -5,9 +5,13 @@ package sunco
 
 import "encoding/json"
 
-// EndBody: Who ends the session; each alternative names one.
+// EndBody is the request body of [SessionsService.End].
 //
-// Its dynamic type is one of *EndByUser, *EndByAdmin or *UnknownEndBody.
+// Who ends the session; each alternative names one.
+//
+// Its dynamic type is one of [*EndByUser], [*EndByAdmin] or [*UnknownEndBody].
+//
+// Schema: #/components/schemas/endBody
 type EndBody interface {
 	isEndBody()
 	encodeJSON(*jsonEncoder)
@@ -73,7 +77,7 @@ func (u *UnknownEndBody) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// EndByAdmin is the schema /components/schemas/endBody/oneOf/1.
+// EndByAdmin is a variant of [EndBody].
 type EndByAdmin struct {
 	AdminID string `json:"adminId"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -130,7 +134,7 @@ func (e *EndByAdmin) encodeJSON(enc *jsonEncoder) {
 	enc.buf = append(enc.buf, '}')
 }
 
-// EndByUser is the schema /components/schemas/endBody/oneOf/0.
+// EndByUser is a variant of [EndBody].
 type EndByUser struct {
 	UserID string `json:"userId"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -187,10 +191,12 @@ func (e *EndByUser) encodeJSON(enc *jsonEncoder) {
 	enc.buf = append(enc.buf, '}')
 }
 
-// HardLimit is the schema /components/schemas/hardLimit.
+// HardLimit is a variant of [Limits].
+//
+// Schema: #/components/schemas/hardLimit
 type HardLimit struct {
-	BlockFor *int `json:"blockFor,omitempty"`
 	Max      *int `json:"max,omitempty"`
+	BlockFor *int `json:"blockFor,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -222,10 +228,10 @@ func (h *HardLimit) decodeJSON(l *jsonLexer) bool {
 	*h = HardLimit{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "blockFor":
-			decodeOptional(l, "blockFor", &h.BlockFor, &h.Extra, decodeInt)
 		case "max":
 			decodeOptional(l, "max", &h.Max, &h.Extra, decodeInt)
+		case "blockFor":
+			decodeOptional(l, "blockFor", &h.BlockFor, &h.Extra, decodeInt)
 		default:
 			decodeExtra(l, &h.Extra)
 		}
@@ -240,20 +246,26 @@ func (h *HardLimit) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "blockFor", h.BlockFor, h.Extra, encodeInt)
 	encodePointer(e, "max", h.Max, h.Extra, encodeInt)
+	encodePointer(e, "blockFor", h.BlockFor, h.Extra, encodeInt)
 	if len(h.Extra) > 0 {
-		encodeExtra(e, h.Extra, "blockFor", "max")
+		encodeExtra(e, h.Extra, "max", "blockFor")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// Labels is the schema /components/schemas/labels.
+// Labels is used by [Session].
+//
+// Schema: #/components/schemas/labels
 type Labels = map[string]string
 
-// Limits: Two alternatives that require nothing and cannot be told apart.
+// Limits is a type of the API.
 //
-// Its dynamic type is one of *SoftLimit, *HardLimit or *UnknownLimits.
+// Two alternatives that require nothing and cannot be told apart.
+//
+// Its dynamic type is one of [*SoftLimit], [*HardLimit] or [*UnknownLimits].
+//
+// Schema: #/components/schemas/limits
 type Limits interface {
 	// GetMax returns the "max" property.
 	GetMax() *int
@@ -276,7 +288,7 @@ func (*UnknownLimits) isLimits() {}
 func decodeLimits(v *Limits, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{properties: []string{"max", "warnAt"}},
-		{properties: []string{"blockFor", "max"}},
+		{properties: []string{"max", "blockFor"}},
 	})
 	if !ok {
 		return false
@@ -324,14 +336,16 @@ func (u *UnknownLimits) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Session is the schema /components/schemas/session.
+// Session is the response of [SessionsService.End].
+//
+// Schema: #/components/schemas/session
 type Session struct {
-	Device *SessionDevice `json:"device,omitempty"`
-	ID     *string        `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// Cleared with null.
 	Labels Nullable[Labels] `json:"labels,omitzero"`
 	// Never null, though it says so in a way that means nothing.
-	Owner Labels `json:"owner,omitzero"`
+	Owner  Labels         `json:"owner,omitzero"`
+	Device *SessionDevice `json:"device,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -356,8 +370,6 @@ func (s *Session) decodeJSON(l *jsonLexer) bool {
 	*s = Session{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "device":
-			decodeOptional(l, "device", &s.Device, &s.Extra, (*SessionDevice).decodeJSON)
 		case "id":
 			decodeOptional(l, "id", &s.ID, &s.Extra, decodeString)
 		case "labels":
@@ -368,6 +380,8 @@ func (s *Session) decodeJSON(l *jsonLexer) bool {
 			decodeField(l, "owner", &s.Owner, &s.Extra, func(v *map[string]string, l *jsonLexer) bool {
 				return decodeMap(v, l, decodeString)
 			})
+		case "device":
+			decodeOptional(l, "device", &s.Device, &s.Extra, (*SessionDevice).decodeJSON)
 		default:
 			decodeExtra(l, &s.Extra)
 		}
@@ -382,7 +396,6 @@ func (s *Session) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "device", s.Device, s.Extra, (*SessionDevice).encodeJSON)
 	encodePointer(e, "id", s.ID, s.Extra, encodeString)
 	encodeNullable(e, "labels", &s.Labels, s.Extra, func(v *map[string]string, e *jsonEncoder) {
 		encodeMap(v, e, encodeString)
@@ -390,13 +403,14 @@ func (s *Session) encodeJSON(e *jsonEncoder) {
 	encodeOptional(e, "owner", &s.Owner, s.Owner != nil, s.Extra, func(v *map[string]string, e *jsonEncoder) {
 		encodeMap(v, e, encodeString)
 	})
+	encodePointer(e, "device", s.Device, s.Extra, (*SessionDevice).encodeJSON)
 	if len(s.Extra) > 0 {
-		encodeExtra(e, s.Extra, "device", "id", "labels", "owner")
+		encodeExtra(e, s.Extra, "id", "labels", "owner", "device")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// SessionDevice is the schema /components/schemas/session/properties/device.
+// SessionDevice is the device property of [Session].
 type SessionDevice struct {
 	Name string `json:"name"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -451,7 +465,9 @@ func (s *SessionDevice) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// SoftLimit is the schema /components/schemas/softLimit.
+// SoftLimit is a variant of [Limits].
+//
+// Schema: #/components/schemas/softLimit
 type SoftLimit struct {
 	Max    *int `json:"max,omitempty"`
 	WarnAt *int `json:"warnAt,omitempty"`

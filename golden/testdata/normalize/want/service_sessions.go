@@ -8,13 +8,13 @@ import (
 	"net/url"
 )
 
-// SessionsService groups the Sessions operations.
+// SessionsService is the client of the Sessions operations, [Client.Sessions].
 type SessionsService struct {
 	t *transport
 }
 
-// StartLoginParams holds the optional parameters of SessionsService.StartLogin; a nil
-// *StartLoginParams sends none of them.
+// StartLoginParams holds the optional parameters of
+// [SessionsService.StartLogin]; a nil *StartLoginParams sends none of them.
 type StartLoginParams struct {
 	ReturnTo *string
 }
@@ -27,7 +27,7 @@ func (p *StartLoginParams) encode(q url.Values) {
 
 // StartLogin calls the StartLogin operation.
 //
-// GET /login
+// Operation StartLogin (GET /login).
 func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginParams, opts ...RequestOption) (*url.URL, error) {
 	q := url.Values{}
 	if params != nil {
@@ -41,13 +41,13 @@ func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginPara
 	return s.t.redirect(ctx, req, opts)
 }
 
-// EndSessionParams holds the optional parameters of SessionsService.End; a nil
-// *EndSessionParams sends none of them.
+// EndSessionParams holds the optional parameters of [SessionsService.End]; a
+// nil *EndSessionParams sends none of them.
 type EndSessionParams struct{}
 
 // End calls the EndSession operation.
 //
-// POST /sessions/{sessionId}/end
+// Operation EndSession (POST /sessions/{sessionId}/end).
 func (s *SessionsService) End(ctx context.Context, sessionID string, body EndBody, params *EndSessionParams, opts ...RequestOption) (*Session, error) {
 	if err := checkPathParams("sessionId", sessionID); err != nil {
 		return nil, err

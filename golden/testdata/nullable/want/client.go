@@ -14,7 +14,7 @@ const DefaultBaseURL = "https://api.example.test"
 // Client calls the Golden nullable API. Its fields group the operations as the
 // API reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Profiles holds the Profiles operations.
+	// Profiles calls the Profiles operations.
 	Profiles *ProfilesService
 }
 

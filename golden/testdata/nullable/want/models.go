@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Image is the schema /components/schemas/Image.
+// Image is used by [ProfileUpdate] and [Profile].
+//
+// Schema: #/components/schemas/Image
 type Image struct {
 	URL   string `json:"url"`
 	Width *int   `json:"width,omitempty"`
@@ -64,23 +66,25 @@ func (i *Image) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Profile is the schema /components/schemas/Profile.
+// Profile is the response of [ProfilesService.Update].
+//
+// Schema: #/components/schemas/Profile
 type Profile struct {
-	Age Nullable[int] `json:"age,omitzero"`
-	// Required; null when there is none.
-	Avatar Nullable[Image]       `json:"avatar,omitzero"`
-	Banner Nullable[Image]       `json:"banner,omitzero"`
-	Email  *string               `json:"email,omitempty"`
-	Home   Image                 `json:"home"`
-	ID     string                `json:"id"`
-	Mood   Nullable[ProfileMood] `json:"mood,omitzero"`
+	ID string `json:"id"`
 	// Required, and may be null.
-	Nickname Nullable[string]          `json:"nickname,omitzero"`
+	Nickname Nullable[string] `json:"nickname,omitzero"`
+	Age      Nullable[int]    `json:"age,omitzero"`
+	Email    *string          `json:"email,omitempty"`
+	Verified *bool            `json:"verified,omitempty"`
+	// Required; null when there is none.
+	Avatar   Nullable[Image]           `json:"avatar,omitzero"`
+	Banner   Nullable[Image]           `json:"banner,omitzero"`
+	Home     Image                     `json:"home"`
+	Work     *Image                    `json:"work,omitempty"`
+	Tags     Nullable[[]string]        `json:"tags,omitzero"`
 	Scores   []float64                 `json:"scores,omitzero"`
 	Settings Nullable[ProfileSettings] `json:"settings,omitzero"`
-	Tags     Nullable[[]string]        `json:"tags,omitzero"`
-	Verified *bool                     `json:"verified,omitempty"`
-	Work     *Image                    `json:"work,omitempty"`
+	Mood     Nullable[ProfileMood]     `json:"mood,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -108,38 +112,38 @@ func (p *Profile) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
+		case "id":
+			seen.add(0)
+			decodeField(l, "id", &p.ID, &p.Extra, decodeString)
+		case "nickname":
+			decodeNullable(l, "nickname", &p.Nickname, &p.Extra, decodeString)
 		case "age":
 			decodeNullable(l, "age", &p.Age, &p.Extra, decodeInt)
+		case "email":
+			decodeOptional(l, "email", &p.Email, &p.Extra, decodeString)
+		case "verified":
+			decodeOptional(l, "verified", &p.Verified, &p.Extra, decodeBool)
 		case "avatar":
 			decodeNullable(l, "avatar", &p.Avatar, &p.Extra, (*Image).decodeJSON)
 		case "banner":
 			decodeNullable(l, "banner", &p.Banner, &p.Extra, (*Image).decodeJSON)
-		case "email":
-			decodeOptional(l, "email", &p.Email, &p.Extra, decodeString)
 		case "home":
-			seen.add(0)
-			decodeField(l, "home", &p.Home, &p.Extra, (*Image).decodeJSON)
-		case "id":
 			seen.add(1)
-			decodeField(l, "id", &p.ID, &p.Extra, decodeString)
-		case "mood":
-			decodeNullable(l, "mood", &p.Mood, &p.Extra, decodeString)
-		case "nickname":
-			decodeNullable(l, "nickname", &p.Nickname, &p.Extra, decodeString)
+			decodeField(l, "home", &p.Home, &p.Extra, (*Image).decodeJSON)
+		case "work":
+			decodeOptional(l, "work", &p.Work, &p.Extra, (*Image).decodeJSON)
+		case "tags":
+			decodeNullable(l, "tags", &p.Tags, &p.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
 		case "scores":
 			decodeField(l, "scores", &p.Scores, &p.Extra, func(v *[]float64, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeFloat64)
 			})
 		case "settings":
 			decodeNullable(l, "settings", &p.Settings, &p.Extra, (*ProfileSettings).decodeJSON)
-		case "tags":
-			decodeNullable(l, "tags", &p.Tags, &p.Extra, func(v *[]string, l *jsonLexer) bool {
-				return decodeSlice(v, l, decodeString)
-			})
-		case "verified":
-			decodeOptional(l, "verified", &p.Verified, &p.Extra, decodeBool)
-		case "work":
-			decodeOptional(l, "work", &p.Work, &p.Extra, (*Image).decodeJSON)
+		case "mood":
+			decodeNullable(l, "mood", &p.Mood, &p.Extra, decodeString)
 		default:
 			decodeExtra(l, &p.Extra)
 		}
@@ -155,40 +159,42 @@ func (p *Profile) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
+	encodeRequired(e, "id", &p.ID, p.absent.has(0), p.Extra, encodeString)
+	encodeNullable(e, "nickname", &p.Nickname, p.Extra, encodeString)
 	encodeNullable(e, "age", &p.Age, p.Extra, encodeInt)
+	encodePointer(e, "email", p.Email, p.Extra, encodeString)
+	encodePointer(e, "verified", p.Verified, p.Extra, encodeBool)
 	encodeNullable(e, "avatar", &p.Avatar, p.Extra, (*Image).encodeJSON)
 	encodeNullable(e, "banner", &p.Banner, p.Extra, (*Image).encodeJSON)
-	encodePointer(e, "email", p.Email, p.Extra, encodeString)
-	encodeRequired(e, "home", &p.Home, p.absent.has(0), p.Extra, (*Image).encodeJSON)
-	encodeRequired(e, "id", &p.ID, p.absent.has(1), p.Extra, encodeString)
-	encodeNullable(e, "mood", &p.Mood, p.Extra, encodeString)
-	encodeNullable(e, "nickname", &p.Nickname, p.Extra, encodeString)
+	encodeRequired(e, "home", &p.Home, p.absent.has(1), p.Extra, (*Image).encodeJSON)
+	encodePointer(e, "work", p.Work, p.Extra, (*Image).encodeJSON)
+	encodeNullable(e, "tags", &p.Tags, p.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
 	encodeOptional(e, "scores", &p.Scores, p.Scores != nil, p.Extra, func(v *[]float64, e *jsonEncoder) {
 		encodeSlice(v, e, encodeFloat64)
 	})
 	encodeNullable(e, "settings", &p.Settings, p.Extra, (*ProfileSettings).encodeJSON)
-	encodeNullable(e, "tags", &p.Tags, p.Extra, func(v *[]string, e *jsonEncoder) {
-		encodeSlice(v, e, encodeString)
-	})
-	encodePointer(e, "verified", p.Verified, p.Extra, encodeBool)
-	encodePointer(e, "work", p.Work, p.Extra, (*Image).encodeJSON)
+	encodeNullable(e, "mood", &p.Mood, p.Extra, encodeString)
 	if len(p.Extra) > 0 {
-		encodeExtra(e, p.Extra, "age", "avatar", "banner", "email", "home", "id", "mood", "nickname", "scores", "settings", "tags", "verified", "work")
+		encodeExtra(e, p.Extra, "id", "nickname", "age", "email", "verified", "avatar", "banner", "home", "work", "tags", "scores", "settings", "mood")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// ProfileMood is the schema /components/schemas/Profile/properties/mood.
-// Values other than the constants below may be received and are kept as they are.
+// ProfileMood is the mood property of [Profile].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
 type ProfileMood string
 
-// Values of ProfileMood.
+// Values of [ProfileMood].
 const (
 	ProfileMoodHappy ProfileMood = "happy"
 	ProfileMoodSad   ProfileMood = "sad"
 )
 
-// ProfileSettings is the schema /components/schemas/Profile/properties/settings.
+// ProfileSettings is the settings property of [Profile].
 type ProfileSettings struct {
 	Theme *string `json:"theme,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -238,11 +244,13 @@ func (p *ProfileSettings) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ProfileUpdate is the schema /components/schemas/ProfileUpdate.
+// ProfileUpdate is the request body of [ProfilesService.Update].
+//
+// Schema: #/components/schemas/ProfileUpdate
 type ProfileUpdate struct {
+	Nickname Nullable[string]   `json:"nickname,omitzero"`
 	Age      Nullable[int]      `json:"age,omitzero"`
 	Avatar   Nullable[Image]    `json:"avatar,omitzero"`
-	Nickname Nullable[string]   `json:"nickname,omitzero"`
 	Tags     Nullable[[]string] `json:"tags,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
@@ -268,12 +276,12 @@ func (p *ProfileUpdate) decodeJSON(l *jsonLexer) bool {
 	*p = ProfileUpdate{}
 	for l.nextMember() {
 		switch string(l.key) {
+		case "nickname":
+			decodeNullable(l, "nickname", &p.Nickname, &p.Extra, decodeString)
 		case "age":
 			decodeNullable(l, "age", &p.Age, &p.Extra, decodeInt)
 		case "avatar":
 			decodeNullable(l, "avatar", &p.Avatar, &p.Extra, (*Image).decodeJSON)
-		case "nickname":
-			decodeNullable(l, "nickname", &p.Nickname, &p.Extra, decodeString)
 		case "tags":
 			decodeNullable(l, "tags", &p.Tags, &p.Extra, func(v *[]string, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
@@ -292,14 +300,14 @@ func (p *ProfileUpdate) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
+	encodeNullable(e, "nickname", &p.Nickname, p.Extra, encodeString)
 	encodeNullable(e, "age", &p.Age, p.Extra, encodeInt)
 	encodeNullable(e, "avatar", &p.Avatar, p.Extra, (*Image).encodeJSON)
-	encodeNullable(e, "nickname", &p.Nickname, p.Extra, encodeString)
 	encodeNullable(e, "tags", &p.Tags, p.Extra, func(v *[]string, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
 	})
 	if len(p.Extra) > 0 {
-		encodeExtra(e, p.Extra, "age", "avatar", "nickname", "tags")
+		encodeExtra(e, p.Extra, "nickname", "age", "avatar", "tags")
 	}
 	e.buf = append(e.buf, '}')
 }

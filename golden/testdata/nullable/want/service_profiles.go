@@ -5,18 +5,18 @@ package sunco
 
 import "context"
 
-// ProfilesService groups the Profiles operations.
+// ProfilesService is the client of the Profiles operations, [Client.Profiles].
 type ProfilesService struct {
 	t *transport
 }
 
-// UpdateProfileParams holds the optional parameters of ProfilesService.Update; a nil
-// *UpdateProfileParams sends none of them.
+// UpdateProfileParams holds the optional parameters of
+// [ProfilesService.Update]; a nil *UpdateProfileParams sends none of them.
 type UpdateProfileParams struct{}
 
 // Update calls the updateProfile operation.
 //
-// PATCH /profiles/{profileId}
+// Operation updateProfile (PATCH /profiles/{profileId}).
 func (s *ProfilesService) Update(ctx context.Context, profileID string, body ProfileUpdate, params *UpdateProfileParams, opts ...RequestOption) (*Profile, error) {
 	if err := checkPathParams("profileId", profileID); err != nil {
 		return nil, err
@@ -33,13 +33,13 @@ func (s *ProfilesService) Update(ctx context.Context, profileID string, body Pro
 	return &out, nil
 }
 
-// DeleteProfileParams holds the optional parameters of ProfilesService.Delete; a nil
-// *DeleteProfileParams sends none of them.
+// DeleteProfileParams holds the optional parameters of
+// [ProfilesService.Delete]; a nil *DeleteProfileParams sends none of them.
 type DeleteProfileParams struct{}
 
 // Delete calls the deleteProfile operation.
 //
-// DELETE /profiles/{profileId}
+// Operation deleteProfile (DELETE /profiles/{profileId}).
 func (s *ProfilesService) Delete(ctx context.Context, profileID string, params *DeleteProfileParams, opts ...RequestOption) error {
 	if err := checkPathParams("profileId", profileID); err != nil {
 		return err

@@ -14,7 +14,7 @@ const DefaultBaseURL = "https://api.example.test"
 // Client calls the Golden oneOf API. Its fields group the operations as the
 // API reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Drawings holds the Drawings operations.
+	// Drawings calls the Drawings operations.
 	Drawings *DrawingsService
 }
 

@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Circle is the schema /components/schemas/Circle.
+// Circle is a variant of [Outline] and [Shape].
+//
+// Schema: #/components/schemas/Circle
 type Circle struct {
 	Kind   string  `json:"kind"`
 	Radius float64 `json:"radius"`
@@ -75,15 +77,17 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Drawing is the schema /components/schemas/Drawing.
+// Drawing is used by [DrawingsService.Create].
+//
+// Schema: #/components/schemas/Drawing
 type Drawing struct {
-	Background Nullable[Shape]  `json:"background,omitzero"`
-	ByLayer    map[string]Shape `json:"byLayer,omitzero"`
-	// The shape that stands out.
-	Highlighted Highlight `json:"highlighted,omitzero"`
+	Shapes []Shape `json:"shapes"`
 	// What a drawing is framed with.
 	Outline Outline `json:"outline,omitzero"`
-	Shapes  []Shape `json:"shapes"`
+	// The shape that stands out.
+	Highlighted Highlight        `json:"highlighted,omitzero"`
+	Background  Nullable[Shape]  `json:"background,omitzero"`
+	ByLayer     map[string]Shape `json:"byLayer,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -111,20 +115,20 @@ func (d *Drawing) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
+		case "shapes":
+			seen.add(0)
+			decodeField(l, "shapes", &d.Shapes, &d.Extra, func(v *[]Shape, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeShape)
+			})
+		case "outline":
+			decodeField(l, "outline", &d.Outline, &d.Extra, decodeOutline)
+		case "highlighted":
+			decodeField(l, "highlighted", &d.Highlighted, &d.Extra, decodeShape)
 		case "background":
 			decodeNullable(l, "background", &d.Background, &d.Extra, decodeShape)
 		case "byLayer":
 			decodeField(l, "byLayer", &d.ByLayer, &d.Extra, func(v *map[string]Shape, l *jsonLexer) bool {
 				return decodeMap(v, l, decodeShape)
-			})
-		case "highlighted":
-			decodeField(l, "highlighted", &d.Highlighted, &d.Extra, decodeShape)
-		case "outline":
-			decodeField(l, "outline", &d.Outline, &d.Extra, decodeOutline)
-		case "shapes":
-			seen.add(0)
-			decodeField(l, "shapes", &d.Shapes, &d.Extra, func(v *[]Shape, l *jsonLexer) bool {
-				return decodeSlice(v, l, decodeShape)
 			})
 		default:
 			decodeExtra(l, &d.Extra)
@@ -141,25 +145,29 @@ func (d *Drawing) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
+	encodeRequired(e, "shapes", &d.Shapes, d.absent.has(0), d.Extra, func(v *[]Shape, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	encodeOptional(e, "outline", &d.Outline, d.Outline != nil, d.Extra, encodeUnion)
+	encodeOptional(e, "highlighted", &d.Highlighted, d.Highlighted != nil, d.Extra, encodeUnion)
 	encodeNullable(e, "background", &d.Background, d.Extra, encodeUnion)
 	encodeOptional(e, "byLayer", &d.ByLayer, d.ByLayer != nil, d.Extra, func(v *map[string]Shape, e *jsonEncoder) {
 		encodeMap(v, e, encodeUnion)
 	})
-	encodeOptional(e, "highlighted", &d.Highlighted, d.Highlighted != nil, d.Extra, encodeUnion)
-	encodeOptional(e, "outline", &d.Outline, d.Outline != nil, d.Extra, encodeUnion)
-	encodeRequired(e, "shapes", &d.Shapes, d.absent.has(0), d.Extra, func(v *[]Shape, e *jsonEncoder) {
-		encodeSlice(v, e, encodeUnion)
-	})
 	if len(d.Extra) > 0 {
-		encodeExtra(e, d.Extra, "background", "byLayer", "highlighted", "outline", "shapes")
+		encodeExtra(e, d.Extra, "shapes", "outline", "highlighted", "background", "byLayer")
 	}
 	e.buf = append(e.buf, '}')
 }
 
 // Highlight is the shape that stands out.
+//
+// Schema: #/components/schemas/Highlight
 type Highlight = Shape
 
-// Line is the schema /components/schemas/Line.
+// Line is a variant of [Outline].
+//
+// Schema: #/components/schemas/Line
 type Line struct {
 	Kind   string   `json:"kind"`
 	Length *float64 `json:"length,omitempty"`
@@ -226,9 +234,13 @@ func (l *Line) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Outline: What a drawing is framed with.
+// Outline is the outline property of [Drawing].
 //
-// Its dynamic type is one of *Circle, *Line or *UnknownOutline.
+// What a drawing is framed with.
+//
+// Its dynamic type is one of [*Circle], [*Line] or [*UnknownOutline].
+//
+// Schema: #/components/schemas/Outline
 type Outline interface {
 	// GetKind returns the "kind" property.
 	GetKind() string
@@ -295,6 +307,8 @@ func (u *UnknownOutline) encodeJSON(e *jsonEncoder) {
 }
 
 // Polygon is a shape with corners; it declares no kind, which is added.
+//
+// Schema: #/components/schemas/Polygon
 type Polygon struct {
 	Corners *int   `json:"corners,omitempty"`
 	Kind    string `json:"kind"`
@@ -363,7 +377,10 @@ func (p *Polygon) encodeJSON(e *jsonEncoder) {
 
 // Shape is a shape of a drawing.
 //
-// Its dynamic type is one of *Circle, *Square, *Polygon or *UnknownShape.
+// Its dynamic type is one of [*Circle], [*Square], [*Polygon] or
+// [*UnknownShape].
+//
+// Schema: #/components/schemas/Shape
 type Shape interface {
 	// GetKind returns the "kind" property.
 	GetKind() string
@@ -431,7 +448,9 @@ func (u *UnknownShape) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Square is the schema /components/schemas/Square.
+// Square is a variant of [Shape].
+//
+// Schema: #/components/schemas/Square
 type Square struct {
 	Kind string `json:"kind"`
 	Side *int   `json:"side,omitempty"`

@@ -5,13 +5,13 @@ package sunco
 
 import "context"
 
-// DrawingsService groups the Drawings operations.
+// DrawingsService is the client of the Drawings operations, [Client.Drawings].
 type DrawingsService struct {
 	t *transport
 }
 
-// CreateDrawingParams holds the optional parameters of DrawingsService.Create; a nil
-// *CreateDrawingParams sends none of them.
+// CreateDrawingParams holds the optional parameters of
+// [DrawingsService.Create]; a nil *CreateDrawingParams sends none of them.
 type CreateDrawingParams struct {
 	// Body is the request body; nil sends none.
 	Body *Drawing
@@ -19,7 +19,7 @@ type CreateDrawingParams struct {
 
 // Create calls the createDrawing operation.
 //
-// POST /drawings
+// Operation createDrawing (POST /drawings).
 func (s *DrawingsService) Create(ctx context.Context, params *CreateDrawingParams, opts ...RequestOption) (*Drawing, error) {
 	req := &request{
 		Method: "POST",
@@ -35,13 +35,13 @@ func (s *DrawingsService) Create(ctx context.Context, params *CreateDrawingParam
 	return &out, nil
 }
 
-// ListShapesParams holds the optional parameters of DrawingsService.ListShapes; a nil
-// *ListShapesParams sends none of them.
+// ListShapesParams holds the optional parameters of
+// [DrawingsService.ListShapes]; a nil *ListShapesParams sends none of them.
 type ListShapesParams struct{}
 
 // ListShapes calls the listShapes operation.
 //
-// GET /drawings/{drawingId}/shapes
+// Operation listShapes (GET /drawings/{drawingId}/shapes).
 func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, params *ListShapesParams, opts ...RequestOption) (*[]Shape, error) {
 	if err := checkPathParams("drawingId", drawingID); err != nil {
 		return nil, err
@@ -59,13 +59,13 @@ func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, para
 	return &out, nil
 }
 
-// GetShapeParams holds the optional parameters of DrawingsService.GetShape; a nil
-// *GetShapeParams sends none of them.
+// GetShapeParams holds the optional parameters of [DrawingsService.GetShape];
+// a nil *GetShapeParams sends none of them.
 type GetShapeParams struct{}
 
 // GetShape calls the getShape operation.
 //
-// GET /drawings/{drawingId}/shapes/{shapeId}
+// Operation getShape (GET /drawings/{drawingId}/shapes/{shapeId}).
 func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeID string, params *GetShapeParams, opts ...RequestOption) (*Shape, error) {
 	if err := checkPathParams("drawingId", drawingID, "shapeId", shapeID); err != nil {
 		return nil, err

@@ -7,14 +7,17 @@ import "encoding/json"
 
 // Connector is a link between the service and a channel.
 //
-// Its dynamic type is one of *CustomConnector, *MailConnector, *WebConnector or *UnknownConnector.
+// Its dynamic type is one of [*CustomConnector], [*MailConnector],
+// [*WebConnector] or [*UnknownConnector].
+//
+// Schema: #/components/schemas/Connector
 type Connector interface {
-	// GetDisplayName returns the "displayName" property.
-	GetDisplayName() *string
 	// GetID returns the "id" property.
 	GetID() *string
 	// GetType returns the "type" property.
 	GetType() string
+	// GetDisplayName returns the "displayName" property.
+	GetDisplayName() *string
 	isConnector()
 	encodeJSON(*jsonEncoder)
 }
@@ -60,15 +63,6 @@ func UnmarshalConnector(data []byte) (Connector, error) {
 	return v, err
 }
 
-// GetDisplayName returns the "displayName" property, read from Raw.
-func (u *UnknownConnector) GetDisplayName() *string {
-	var v *string
-	for l := range propertyValues(u.Raw, "displayName") {
-		decodeOptional(l, "displayName", &v, nil, decodeString)
-	}
-	return v
-}
-
 // GetID returns the "id" property, read from Raw.
 func (u *UnknownConnector) GetID() *string {
 	var v *string
@@ -81,6 +75,15 @@ func (u *UnknownConnector) GetID() *string {
 // GetType returns the "type" property, read from Raw.
 func (u *UnknownConnector) GetType() string {
 	return u.Type
+}
+
+// GetDisplayName returns the "displayName" property, read from Raw.
+func (u *UnknownConnector) GetDisplayName() *string {
+	var v *string
+	for l := range propertyValues(u.Raw, "displayName") {
+		decodeOptional(l, "displayName", &v, nil, decodeString)
+	}
+	return v
 }
 
 // MarshalJSON encodes the value exactly as it was received.
@@ -97,7 +100,9 @@ func (u *UnknownConnector) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// ConnectorList is the schema /components/schemas/ConnectorList.
+// ConnectorList is the response of [ConnectorsService.List].
+//
+// Schema: #/components/schemas/ConnectorList
 type ConnectorList struct {
 	Connectors []Connector `json:"connectors,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -151,7 +156,7 @@ func (c *ConnectorList) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CreateConnectorResponse is the schema /paths/~1connectors/post/responses/201/content/application~1json/schema.
+// CreateConnectorResponse is the response of [ConnectorsService.Create].
 type CreateConnectorResponse struct {
 	// A link between the service and a channel.
 	Connector Connector `json:"connector,omitzero"`
@@ -202,13 +207,15 @@ func (c *CreateConnectorResponse) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CustomConnector is the schema /components/schemas/CustomConnector.
+// CustomConnector is a variant of [Connector].
+//
+// Schema: #/components/schemas/CustomConnector
 type CustomConnector struct {
-	DisplayName *string `json:"displayName,omitempty"`
-	ID          *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// Which kind of connector this is.
-	Type  string   `json:"type"`
-	Hooks []string `json:"hooks,omitzero"`
+	Type        string   `json:"type"`
+	DisplayName *string  `json:"displayName,omitempty"`
+	Hooks       []string `json:"hooks,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -218,11 +225,6 @@ type CustomConnector struct {
 
 func (*CustomConnector) isConnector() {}
 
-// GetDisplayName returns DisplayName.
-func (c *CustomConnector) GetDisplayName() *string {
-	return c.DisplayName
-}
-
 // GetID returns ID.
 func (c *CustomConnector) GetID() *string {
 	return c.ID
@@ -231,6 +233,11 @@ func (c *CustomConnector) GetID() *string {
 // GetType returns Type.
 func (c *CustomConnector) GetType() string {
 	return c.Type
+}
+
+// GetDisplayName returns DisplayName.
+func (c *CustomConnector) GetDisplayName() *string {
+	return c.DisplayName
 }
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
@@ -254,13 +261,13 @@ func (c *CustomConnector) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "displayName":
-			decodeOptional(l, "displayName", &c.DisplayName, &c.Extra, decodeString)
 		case "id":
 			decodeOptional(l, "id", &c.ID, &c.Extra, decodeString)
 		case "type":
 			seen.add(0)
 			decodeField(l, "type", &c.Type, &c.Extra, decodeString)
+		case "displayName":
+			decodeOptional(l, "displayName", &c.DisplayName, &c.Extra, decodeString)
 		case "hooks":
 			decodeField(l, "hooks", &c.Hooks, &c.Extra, func(v *[]string, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
@@ -280,25 +287,27 @@ func (c *CustomConnector) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "displayName", c.DisplayName, c.Extra, encodeString)
 	encodePointer(e, "id", c.ID, c.Extra, encodeString)
 	encodeDiscriminator(e, "type", c.Type, "custom", c.absent.has(0), c.Extra)
+	encodePointer(e, "displayName", c.DisplayName, c.Extra, encodeString)
 	encodeOptional(e, "hooks", &c.Hooks, c.Hooks != nil, c.Extra, func(v *[]string, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
 	})
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "displayName", "id", "type", "hooks")
+		encodeExtra(e, c.Extra, "id", "type", "displayName", "hooks")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// MailConnector is the schema /components/schemas/MailConnector.
+// MailConnector is a variant of [Connector].
+//
+// Schema: #/components/schemas/MailConnector
 type MailConnector struct {
-	DisplayName *string `json:"displayName,omitempty"`
-	ID          *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// Which kind of connector this is.
-	Type    string `json:"type"`
-	Address string `json:"address"`
+	Type        string  `json:"type"`
+	DisplayName *string `json:"displayName,omitempty"`
+	Address     string  `json:"address"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -308,11 +317,6 @@ type MailConnector struct {
 
 func (*MailConnector) isConnector() {}
 
-// GetDisplayName returns DisplayName.
-func (m *MailConnector) GetDisplayName() *string {
-	return m.DisplayName
-}
-
 // GetID returns ID.
 func (m *MailConnector) GetID() *string {
 	return m.ID
@@ -321,6 +325,11 @@ func (m *MailConnector) GetID() *string {
 // GetType returns Type.
 func (m *MailConnector) GetType() string {
 	return m.Type
+}
+
+// GetDisplayName returns DisplayName.
+func (m *MailConnector) GetDisplayName() *string {
+	return m.DisplayName
 }
 
 // UnmarshalJSON decodes m from data, keeping in Extra the properties the
@@ -344,13 +353,13 @@ func (m *MailConnector) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "displayName":
-			decodeOptional(l, "displayName", &m.DisplayName, &m.Extra, decodeString)
 		case "id":
 			decodeOptional(l, "id", &m.ID, &m.Extra, decodeString)
 		case "type":
 			seen.add(0)
 			decodeField(l, "type", &m.Type, &m.Extra, decodeString)
+		case "displayName":
+			decodeOptional(l, "displayName", &m.DisplayName, &m.Extra, decodeString)
 		case "address":
 			seen.add(1)
 			decodeField(l, "address", &m.Address, &m.Extra, decodeString)
@@ -369,23 +378,25 @@ func (m *MailConnector) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "displayName", m.DisplayName, m.Extra, encodeString)
 	encodePointer(e, "id", m.ID, m.Extra, encodeString)
 	encodeDiscriminator(e, "type", m.Type, "mail", m.absent.has(0), m.Extra)
+	encodePointer(e, "displayName", m.DisplayName, m.Extra, encodeString)
 	encodeRequired(e, "address", &m.Address, m.absent.has(1), m.Extra, encodeString)
 	if len(m.Extra) > 0 {
-		encodeExtra(e, m.Extra, "displayName", "id", "type", "address")
+		encodeExtra(e, m.Extra, "id", "type", "displayName", "address")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// WebConnector is the schema /components/schemas/WebConnector.
+// WebConnector is a variant of [Connector].
+//
+// Schema: #/components/schemas/WebConnector
 type WebConnector struct {
-	DisplayName *string `json:"displayName,omitempty"`
-	ID          *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// Which kind of connector this is.
-	Type   string  `json:"type"`
-	Origin *string `json:"origin,omitempty"`
+	Type        string  `json:"type"`
+	DisplayName *string `json:"displayName,omitempty"`
+	Origin      *string `json:"origin,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -395,11 +406,6 @@ type WebConnector struct {
 
 func (*WebConnector) isConnector() {}
 
-// GetDisplayName returns DisplayName.
-func (w *WebConnector) GetDisplayName() *string {
-	return w.DisplayName
-}
-
 // GetID returns ID.
 func (w *WebConnector) GetID() *string {
 	return w.ID
@@ -408,6 +414,11 @@ func (w *WebConnector) GetID() *string {
 // GetType returns Type.
 func (w *WebConnector) GetType() string {
 	return w.Type
+}
+
+// GetDisplayName returns DisplayName.
+func (w *WebConnector) GetDisplayName() *string {
+	return w.DisplayName
 }
 
 // UnmarshalJSON decodes w from data, keeping in Extra the properties the
@@ -431,13 +442,13 @@ func (w *WebConnector) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "displayName":
-			decodeOptional(l, "displayName", &w.DisplayName, &w.Extra, decodeString)
 		case "id":
 			decodeOptional(l, "id", &w.ID, &w.Extra, decodeString)
 		case "type":
 			seen.add(0)
 			decodeField(l, "type", &w.Type, &w.Extra, decodeString)
+		case "displayName":
+			decodeOptional(l, "displayName", &w.DisplayName, &w.Extra, decodeString)
 		case "origin":
 			decodeOptional(l, "origin", &w.Origin, &w.Extra, decodeString)
 		default:
@@ -455,12 +466,12 @@ func (w *WebConnector) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "displayName", w.DisplayName, w.Extra, encodeString)
 	encodePointer(e, "id", w.ID, w.Extra, encodeString)
 	encodeDiscriminator(e, "type", w.Type, "web", w.absent.has(0), w.Extra)
+	encodePointer(e, "displayName", w.DisplayName, w.Extra, encodeString)
 	encodePointer(e, "origin", w.Origin, w.Extra, encodeString)
 	if len(w.Extra) > 0 {
-		encodeExtra(e, w.Extra, "displayName", "id", "type", "origin")
+		encodeExtra(e, w.Extra, "id", "type", "displayName", "origin")
 	}
 	e.buf = append(e.buf, '}')
 }

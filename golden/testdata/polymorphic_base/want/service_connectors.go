@@ -5,18 +5,19 @@ package sunco
 
 import "context"
 
-// ConnectorsService groups the Connectors operations.
+// ConnectorsService is the client of the Connectors operations,
+// [Client.Connectors].
 type ConnectorsService struct {
 	t *transport
 }
 
-// ListConnectorsParams holds the optional parameters of ConnectorsService.List; a nil
-// *ListConnectorsParams sends none of them.
+// ListConnectorsParams holds the optional parameters of
+// [ConnectorsService.List]; a nil *ListConnectorsParams sends none of them.
 type ListConnectorsParams struct{}
 
 // List calls the listConnectors operation.
 //
-// GET /connectors
+// Operation listConnectors (GET /connectors).
 func (s *ConnectorsService) List(ctx context.Context, params *ListConnectorsParams, opts ...RequestOption) (*ConnectorList, error) {
 	req := &request{
 		Method: "GET",
@@ -29,13 +30,13 @@ func (s *ConnectorsService) List(ctx context.Context, params *ListConnectorsPara
 	return &out, nil
 }
 
-// CreateConnectorParams holds the optional parameters of ConnectorsService.Create; a nil
-// *CreateConnectorParams sends none of them.
+// CreateConnectorParams holds the optional parameters of
+// [ConnectorsService.Create]; a nil *CreateConnectorParams sends none of them.
 type CreateConnectorParams struct{}
 
 // Create calls the createConnector operation.
 //
-// POST /connectors
+// Operation createConnector (POST /connectors).
 func (s *ConnectorsService) Create(ctx context.Context, body Connector, params *CreateConnectorParams, opts ...RequestOption) (*CreateConnectorResponse, error) {
 	req := &request{
 		Method: "POST",

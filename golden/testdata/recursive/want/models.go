@@ -5,11 +5,13 @@ package sunco
 
 import "encoding/json"
 
-// Chain is the schema /components/schemas/Chain.
+// Chain is used by [Chain], [Node] and [Right].
+//
+// Schema: #/components/schemas/Chain
 type Chain struct {
-	Label    *string          `json:"label,omitempty"`
 	Next     *Chain           `json:"next"`
 	Previous Nullable[*Chain] `json:"previous,omitzero"`
+	Label    *string          `json:"label,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -37,8 +39,6 @@ func (c *Chain) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "label":
-			decodeOptional(l, "label", &c.Label, &c.Extra, decodeString)
 		case "next":
 			seen.add(0)
 			decodeOptional(l, "next", &c.Next, &c.Extra, (*Chain).decodeJSON)
@@ -46,6 +46,8 @@ func (c *Chain) decodeJSON(l *jsonLexer) bool {
 			decodeNullable(l, "previous", &c.Previous, &c.Extra, func(v **Chain, l *jsonLexer) bool {
 				return decodePointee(v, l, (*Chain).decodeJSON)
 			})
+		case "label":
+			decodeOptional(l, "label", &c.Label, &c.Extra, decodeString)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -61,23 +63,25 @@ func (c *Chain) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "label", c.Label, c.Extra, encodeString)
 	encodePointer(e, "next", c.Next, c.Extra, (*Chain).encodeJSON)
 	encodeNullable(e, "previous", &c.Previous, c.Extra, func(v **Chain, e *jsonEncoder) {
 		encodePointee(v, e, (*Chain).encodeJSON)
 	})
+	encodePointer(e, "label", c.Label, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "label", "next", "previous")
+		encodeExtra(e, c.Extra, "next", "previous", "label")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// Comment is the schema /components/schemas/Comment.
+// Comment is used by [Comment] and [TreesService.Evaluate].
+//
+// Schema: #/components/schemas/Comment
 type Comment struct {
-	Text string `json:"text"`
-	// The comment this one quotes.
-	Quoted  *Comment  `json:"quoted,omitempty"`
+	Text    string    `json:"text"`
 	Replies []Comment `json:"replies,omitzero"`
+	// The comment this one quotes.
+	Quoted *Comment `json:"quoted,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -108,12 +112,12 @@ func (c *Comment) decodeJSON(l *jsonLexer) bool {
 		case "text":
 			seen.add(0)
 			decodeField(l, "text", &c.Text, &c.Extra, decodeString)
-		case "quoted":
-			decodeOptional(l, "quoted", &c.Quoted, &c.Extra, (*Comment).decodeJSON)
 		case "replies":
 			decodeField(l, "replies", &c.Replies, &c.Extra, func(v *[]Comment, l *jsonLexer) bool {
 				return decodeSlice(v, l, (*Comment).decodeJSON)
 			})
+		case "quoted":
+			decodeOptional(l, "quoted", &c.Quoted, &c.Extra, (*Comment).decodeJSON)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -130,17 +134,19 @@ func (c *Comment) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '{')
 	encodeRequired(e, "text", &c.Text, c.absent.has(0), c.Extra, encodeString)
-	encodePointer(e, "quoted", c.Quoted, c.Extra, (*Comment).encodeJSON)
 	encodeOptional(e, "replies", &c.Replies, c.Replies != nil, c.Extra, func(v *[]Comment, e *jsonEncoder) {
 		encodeSlice(v, e, (*Comment).encodeJSON)
 	})
+	encodePointer(e, "quoted", c.Quoted, c.Extra, (*Comment).encodeJSON)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "text", "quoted", "replies")
+		encodeExtra(e, c.Extra, "text", "replies", "quoted")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// CommentBase is the schema /components/schemas/CommentBase.
+// CommentBase is a type of the API.
+//
+// Schema: #/components/schemas/CommentBase
 type CommentBase struct {
 	Text string `json:"text"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -195,9 +201,11 @@ func (c *CommentBase) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Expr is one of several schemas.
+// Expr is used by [Sum] and [TreesService.Evaluate].
 //
-// Its dynamic type is one of *Literal, *Sum or *UnknownExpr.
+// Its dynamic type is one of [*Literal], [*Sum] or [*UnknownExpr].
+//
+// Schema: #/components/schemas/Expr
 type Expr interface {
 	// GetOp returns the "op" property.
 	GetOp() string
@@ -264,6 +272,8 @@ func (u *UnknownExpr) encodeJSON(e *jsonEncoder) {
 }
 
 // Forest is a list of lists of lists, as deep as it goes.
+//
+// Schema: #/components/schemas/Forest
 type Forest []Forest
 
 // decodeJSON decodes the value at l into f.
@@ -276,7 +286,9 @@ func (f *Forest) encodeJSON(e *jsonEncoder) {
 	encodeSlice((*[]Forest)(f), e, (*Forest).encodeJSON)
 }
 
-// Grove is the schema /components/schemas/Grove.
+// Grove is used by [Node] and [Thicket].
+//
+// Schema: #/components/schemas/Grove
 type Grove []Thicket
 
 // decodeJSON decodes the value at l into g.
@@ -289,7 +301,9 @@ func (g *Grove) encodeJSON(e *jsonEncoder) {
 	encodeSlice((*[]Thicket)(g), e, (*Thicket).encodeJSON)
 }
 
-// Index is the schema /components/schemas/Index.
+// Index is used by [Index] and [Node].
+//
+// Schema: #/components/schemas/Index
 type Index map[string]Index
 
 // decodeJSON decodes the value at l into i.
@@ -302,7 +316,9 @@ func (i *Index) encodeJSON(e *jsonEncoder) {
 	encodeMap((*map[string]Index)(i), e, (*Index).encodeJSON)
 }
 
-// Left is the schema /components/schemas/Left.
+// Left is used by [Node] and [Right].
+//
+// Schema: #/components/schemas/Left
 type Left struct {
 	Right *Right `json:"right"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -357,7 +373,9 @@ func (l *Left) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Literal is the schema /components/schemas/Literal.
+// Literal is a variant of [Expr].
+//
+// Schema: #/components/schemas/Literal
 type Literal struct {
 	Op    string  `json:"op"`
 	Value float64 `json:"value"`
@@ -425,17 +443,19 @@ func (l *Literal) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Node is the schema /components/schemas/Node.
+// Node is used by [Node] and [TreesService.Get].
+//
+// Schema: #/components/schemas/Node
 type Node struct {
-	Chain    *Chain `json:"chain,omitempty"`
+	Name     string `json:"name"`
 	Children []Node `json:"children,omitzero"`
+	Parent   *Node  `json:"parent,omitempty"`
 	// A list of lists of lists, as deep as it goes.
 	Forest Forest `json:"forest,omitzero"`
-	Grove  Grove  `json:"grove,omitzero"`
 	Index  Index  `json:"index,omitzero"`
+	Chain  *Chain `json:"chain,omitempty"`
 	Left   *Left  `json:"left,omitempty"`
-	Name   string `json:"name"`
-	Parent *Node  `json:"parent,omitempty"`
+	Grove  Grove  `json:"grove,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -463,25 +483,25 @@ func (n *Node) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "chain":
-			decodeOptional(l, "chain", &n.Chain, &n.Extra, (*Chain).decodeJSON)
+		case "name":
+			seen.add(0)
+			decodeField(l, "name", &n.Name, &n.Extra, decodeString)
 		case "children":
 			decodeField(l, "children", &n.Children, &n.Extra, func(v *[]Node, l *jsonLexer) bool {
 				return decodeSlice(v, l, (*Node).decodeJSON)
 			})
-		case "forest":
-			decodeField(l, "forest", &n.Forest, &n.Extra, (*Forest).decodeJSON)
-		case "grove":
-			decodeField(l, "grove", &n.Grove, &n.Extra, (*Grove).decodeJSON)
-		case "index":
-			decodeField(l, "index", &n.Index, &n.Extra, (*Index).decodeJSON)
-		case "left":
-			decodeOptional(l, "left", &n.Left, &n.Extra, (*Left).decodeJSON)
-		case "name":
-			seen.add(0)
-			decodeField(l, "name", &n.Name, &n.Extra, decodeString)
 		case "parent":
 			decodeOptional(l, "parent", &n.Parent, &n.Extra, (*Node).decodeJSON)
+		case "forest":
+			decodeField(l, "forest", &n.Forest, &n.Extra, (*Forest).decodeJSON)
+		case "index":
+			decodeField(l, "index", &n.Index, &n.Extra, (*Index).decodeJSON)
+		case "chain":
+			decodeOptional(l, "chain", &n.Chain, &n.Extra, (*Chain).decodeJSON)
+		case "left":
+			decodeOptional(l, "left", &n.Left, &n.Extra, (*Left).decodeJSON)
+		case "grove":
+			decodeField(l, "grove", &n.Grove, &n.Extra, (*Grove).decodeJSON)
 		default:
 			decodeExtra(l, &n.Extra)
 		}
@@ -497,26 +517,28 @@ func (n *Node) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "chain", n.Chain, n.Extra, (*Chain).encodeJSON)
+	encodeRequired(e, "name", &n.Name, n.absent.has(0), n.Extra, encodeString)
 	encodeOptional(e, "children", &n.Children, n.Children != nil, n.Extra, func(v *[]Node, e *jsonEncoder) {
 		encodeSlice(v, e, (*Node).encodeJSON)
 	})
-	encodeOptional(e, "forest", &n.Forest, n.Forest != nil, n.Extra, (*Forest).encodeJSON)
-	encodeOptional(e, "grove", &n.Grove, n.Grove != nil, n.Extra, (*Grove).encodeJSON)
-	encodeOptional(e, "index", &n.Index, n.Index != nil, n.Extra, (*Index).encodeJSON)
-	encodePointer(e, "left", n.Left, n.Extra, (*Left).encodeJSON)
-	encodeRequired(e, "name", &n.Name, n.absent.has(0), n.Extra, encodeString)
 	encodePointer(e, "parent", n.Parent, n.Extra, (*Node).encodeJSON)
+	encodeOptional(e, "forest", &n.Forest, n.Forest != nil, n.Extra, (*Forest).encodeJSON)
+	encodeOptional(e, "index", &n.Index, n.Index != nil, n.Extra, (*Index).encodeJSON)
+	encodePointer(e, "chain", n.Chain, n.Extra, (*Chain).encodeJSON)
+	encodePointer(e, "left", n.Left, n.Extra, (*Left).encodeJSON)
+	encodeOptional(e, "grove", &n.Grove, n.Grove != nil, n.Extra, (*Grove).encodeJSON)
 	if len(n.Extra) > 0 {
-		encodeExtra(e, n.Extra, "chain", "children", "forest", "grove", "index", "left", "name", "parent")
+		encodeExtra(e, n.Extra, "name", "children", "parent", "forest", "index", "chain", "left", "grove")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// Right is the schema /components/schemas/Right.
+// Right is the right property of [Left].
+//
+// Schema: #/components/schemas/Right
 type Right struct {
-	Chain Chain `json:"chain"`
 	Left  *Left `json:"left"`
+	Chain Chain `json:"chain"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -544,12 +566,12 @@ func (r *Right) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "chain":
-			seen.add(0)
-			decodeField(l, "chain", &r.Chain, &r.Extra, (*Chain).decodeJSON)
 		case "left":
-			seen.add(1)
+			seen.add(0)
 			decodeOptional(l, "left", &r.Left, &r.Extra, (*Left).decodeJSON)
+		case "chain":
+			seen.add(1)
+			decodeField(l, "chain", &r.Chain, &r.Extra, (*Chain).decodeJSON)
 		default:
 			decodeExtra(l, &r.Extra)
 		}
@@ -565,15 +587,17 @@ func (r *Right) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodeRequired(e, "chain", &r.Chain, r.absent.has(0), r.Extra, (*Chain).encodeJSON)
 	encodePointer(e, "left", r.Left, r.Extra, (*Left).encodeJSON)
+	encodeRequired(e, "chain", &r.Chain, r.absent.has(1), r.Extra, (*Chain).encodeJSON)
 	if len(r.Extra) > 0 {
-		encodeExtra(e, r.Extra, "chain", "left")
+		encodeExtra(e, r.Extra, "left", "chain")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// Sum is the schema /components/schemas/Sum.
+// Sum is a variant of [Expr].
+//
+// Schema: #/components/schemas/Sum
 type Sum struct {
 	Op    string `json:"op"`
 	Terms []Expr `json:"terms"`
@@ -646,6 +670,8 @@ func (s *Sum) encodeJSON(e *jsonEncoder) {
 }
 
 // Thicket is a grove by another name.
+//
+// Schema: #/components/schemas/Thicket
 type Thicket Grove
 
 // decodeJSON decodes the value at l into t.

@@ -5,18 +5,18 @@ package sunco
 
 import "context"
 
-// TreesService groups the Trees operations.
+// TreesService is the client of the Trees operations, [Client.Trees].
 type TreesService struct {
 	t *transport
 }
 
-// EvaluateParams holds the optional parameters of TreesService.Evaluate; a nil
-// *EvaluateParams sends none of them.
+// EvaluateParams holds the optional parameters of [TreesService.Evaluate]; a
+// nil *EvaluateParams sends none of them.
 type EvaluateParams struct{}
 
 // Evaluate calls the evaluate operation.
 //
-// POST /evaluate
+// Operation evaluate (POST /evaluate).
 func (s *TreesService) Evaluate(ctx context.Context, body Expr, params *EvaluateParams, opts ...RequestOption) (*Comment, error) {
 	req := &request{
 		Method: "POST",
@@ -30,13 +30,13 @@ func (s *TreesService) Evaluate(ctx context.Context, body Expr, params *Evaluate
 	return &out, nil
 }
 
-// GetTreeParams holds the optional parameters of TreesService.Get; a nil
+// GetTreeParams holds the optional parameters of [TreesService.Get]; a nil
 // *GetTreeParams sends none of them.
 type GetTreeParams struct{}
 
 // Get calls the getTree operation.
 //
-// GET /trees/{treeId}
+// Operation getTree (GET /trees/{treeId}).
 func (s *TreesService) Get(ctx context.Context, treeID string, params *GetTreeParams, opts ...RequestOption) (*Node, error) {
 	if err := checkPathParams("treeId", treeID); err != nil {
 		return nil, err

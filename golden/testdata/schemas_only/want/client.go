@@ -11,8 +11,8 @@ func SpecVersion() string {
 // DefaultBaseURL is the server a Client talks to unless told otherwise.
 const DefaultBaseURL = ""
 
-// Client calls the Golden schemas-only API. Its fields group the operations as the
-// API reference does. A Client is safe for concurrent use.
+// Client calls the Golden schemas-only API. Its fields group the operations as
+// the API reference does. A Client is safe for concurrent use.
 type Client struct{}
 
 // NewClient returns a Client configured by opts; without options it talks

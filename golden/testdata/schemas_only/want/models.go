@@ -5,7 +5,9 @@ package sunco
 
 import "encoding/json"
 
-// Point is the schema /components/schemas/Point.
+// Point is a type of the API.
+//
+// Schema: #/components/schemas/Point
 type Point struct {
 	X float64 `json:"x"`
 	Y float64 `json:"y"`

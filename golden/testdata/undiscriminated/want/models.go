@@ -5,10 +5,12 @@ package sunco
 
 import "encoding/json"
 
-// AccountCharge is the schema /components/schemas/AccountCharge.
+// AccountCharge is a variant of [Charge].
+//
+// Schema: #/components/schemas/AccountCharge
 type AccountCharge struct {
-	Bank   *string `json:"bank,omitempty"`
 	Number int     `json:"number"`
+	Bank   *string `json:"bank,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -38,11 +40,11 @@ func (a *AccountCharge) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "bank":
-			decodeOptional(l, "bank", &a.Bank, &a.Extra, decodeString)
 		case "number":
 			seen.add(0)
 			decodeField(l, "number", &a.Number, &a.Extra, decodeInt)
+		case "bank":
+			decodeOptional(l, "bank", &a.Bank, &a.Extra, decodeString)
 		default:
 			decodeExtra(l, &a.Extra)
 		}
@@ -58,18 +60,20 @@ func (a *AccountCharge) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "bank", a.Bank, a.Extra, encodeString)
 	encodeRequired(e, "number", &a.Number, a.absent.has(0), a.Extra, encodeInt)
+	encodePointer(e, "bank", a.Bank, a.Extra, encodeString)
 	if len(a.Extra) > 0 {
-		encodeExtra(e, a.Extra, "bank", "number")
+		encodeExtra(e, a.Extra, "number", "bank")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// CardCharge is the schema /components/schemas/CardCharge.
+// CardCharge is a variant of [Charge].
+//
+// Schema: #/components/schemas/CardCharge
 type CardCharge struct {
-	Expiry *string `json:"expiry,omitempty"`
 	Number string  `json:"number"`
+	Expiry *string `json:"expiry,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -99,11 +103,11 @@ func (c *CardCharge) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "expiry":
-			decodeOptional(l, "expiry", &c.Expiry, &c.Extra, decodeString)
 		case "number":
 			seen.add(0)
 			decodeField(l, "number", &c.Number, &c.Extra, decodeString)
+		case "expiry":
+			decodeOptional(l, "expiry", &c.Expiry, &c.Extra, decodeString)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -119,17 +123,20 @@ func (c *CardCharge) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "expiry", c.Expiry, c.Extra, encodeString)
 	encodeRequired(e, "number", &c.Number, c.absent.has(0), c.Extra, encodeString)
+	encodePointer(e, "expiry", c.Expiry, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "expiry", "number")
+		encodeExtra(e, c.Extra, "number", "expiry")
 	}
 	e.buf = append(e.buf, '}')
 }
 
 // Charge is a card or an account to charge; their numbers differ in kind.
 //
-// Its dynamic type is one of *CardCharge, *AccountCharge or *UnknownCharge.
+// Its dynamic type is one of [*CardCharge], [*AccountCharge] or
+// [*UnknownCharge].
+//
+// Schema: #/components/schemas/Charge
 type Charge interface {
 	isCharge()
 	encodeJSON(*jsonEncoder)
@@ -150,11 +157,11 @@ func (*UnknownCharge) isCharge() {}
 func decodeCharge(v *Charge, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{
-			properties: []string{"expiry", "number"},
+			properties: []string{"number", "expiry"},
 			required:   []string{"number"},
 		},
 		{
-			properties: []string{"bank", "number"},
+			properties: []string{"number", "bank"},
 			required:   []string{"number"},
 		},
 	})
@@ -195,15 +202,17 @@ func (u *UnknownCharge) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Delivery is the schema /components/schemas/Delivery.
+// Delivery is the request body of [DeliveriesService.Create].
+//
+// Schema: #/components/schemas/Delivery
 type Delivery struct {
-	// A card or an account to charge; their numbers differ in kind.
-	Charge Charge        `json:"charge,omitzero"`
+	// Where to deliver, told apart by the properties present.
+	To     Destination   `json:"to"`
 	Copies []Destination `json:"copies,omitzero"`
 	// Who sends; the parts may be combined.
 	Sender *Sender `json:"sender,omitempty"`
-	// Where to deliver, told apart by the properties present.
-	To Destination `json:"to"`
+	// A card or an account to charge; their numbers differ in kind.
+	Charge Charge `json:"charge,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -231,17 +240,17 @@ func (d *Delivery) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "charge":
-			decodeField(l, "charge", &d.Charge, &d.Extra, decodeCharge)
+		case "to":
+			seen.add(0)
+			decodeField(l, "to", &d.To, &d.Extra, decodeDestination)
 		case "copies":
 			decodeField(l, "copies", &d.Copies, &d.Extra, func(v *[]Destination, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeDestination)
 			})
 		case "sender":
 			decodeOptional(l, "sender", &d.Sender, &d.Extra, (*Sender).decodeJSON)
-		case "to":
-			seen.add(0)
-			decodeField(l, "to", &d.To, &d.Extra, decodeDestination)
+		case "charge":
+			decodeField(l, "charge", &d.Charge, &d.Extra, decodeCharge)
 		default:
 			decodeExtra(l, &d.Extra)
 		}
@@ -257,21 +266,26 @@ func (d *Delivery) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodeOptional(e, "charge", &d.Charge, d.Charge != nil, d.Extra, encodeUnion)
+	encodeRequired(e, "to", &d.To, d.absent.has(0), d.Extra, encodeUnion)
 	encodeOptional(e, "copies", &d.Copies, d.Copies != nil, d.Extra, func(v *[]Destination, e *jsonEncoder) {
 		encodeSlice(v, e, encodeUnion)
 	})
 	encodePointer(e, "sender", d.Sender, d.Extra, (*Sender).encodeJSON)
-	encodeRequired(e, "to", &d.To, d.absent.has(0), d.Extra, encodeUnion)
+	encodeOptional(e, "charge", &d.Charge, d.Charge != nil, d.Extra, encodeUnion)
 	if len(d.Extra) > 0 {
-		encodeExtra(e, d.Extra, "charge", "copies", "sender", "to")
+		encodeExtra(e, d.Extra, "to", "copies", "sender", "charge")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// Destination: Where to deliver, told apart by the properties present.
+// Destination is used by [DeliveriesService.Create] and [Delivery].
 //
-// Its dynamic type is one of *EmailDestination, *PhoneDestination, *Destination3 or *UnknownDestination.
+// Where to deliver, told apart by the properties present.
+//
+// Its dynamic type is one of [*EmailDestination], [*PhoneDestination],
+// [*Destination3] or [*UnknownDestination].
+//
+// Schema: #/components/schemas/Destination
 type Destination interface {
 	isDestination()
 	encodeJSON(*jsonEncoder)
@@ -292,15 +306,15 @@ func (*UnknownDestination) isDestination() {}
 func decodeDestination(v *Destination, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{
-			properties: []string{"cc", "email"},
+			properties: []string{"email", "cc"},
 			required:   []string{"email"},
 		},
 		{
-			properties: []string{"extension", "phoneNumber"},
+			properties: []string{"phoneNumber", "extension"},
 			required:   []string{"phoneNumber"},
 		},
 		{
-			properties: []string{"secret", "url"},
+			properties: []string{"url", "secret"},
 			required:   []string{"url"},
 		},
 	})
@@ -343,10 +357,10 @@ func (u *UnknownDestination) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Destination3 is the schema /components/schemas/Destination/oneOf/2.
+// Destination3 is a variant of [Destination].
 type Destination3 struct {
-	Secret *string `json:"secret,omitempty"`
 	URL    string  `json:"url"`
+	Secret *string `json:"secret,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -376,11 +390,11 @@ func (d *Destination3) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "secret":
-			decodeOptional(l, "secret", &d.Secret, &d.Extra, decodeString)
 		case "url":
 			seen.add(0)
 			decodeField(l, "url", &d.URL, &d.Extra, decodeString)
+		case "secret":
+			decodeOptional(l, "secret", &d.Secret, &d.Extra, decodeString)
 		default:
 			decodeExtra(l, &d.Extra)
 		}
@@ -396,18 +410,20 @@ func (d *Destination3) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "secret", d.Secret, d.Extra, encodeString)
 	encodeRequired(e, "url", &d.URL, d.absent.has(0), d.Extra, encodeString)
+	encodePointer(e, "secret", d.Secret, d.Extra, encodeString)
 	if len(d.Extra) > 0 {
-		encodeExtra(e, d.Extra, "secret", "url")
+		encodeExtra(e, d.Extra, "url", "secret")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// EmailDestination is the schema /components/schemas/EmailDestination.
+// EmailDestination is a variant of [Destination].
+//
+// Schema: #/components/schemas/EmailDestination
 type EmailDestination struct {
-	Cc    []string `json:"cc,omitzero"`
 	Email string   `json:"email"`
+	Cc    []string `json:"cc,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -437,13 +453,13 @@ func (e *EmailDestination) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
+		case "email":
+			seen.add(0)
+			decodeField(l, "email", &e.Email, &e.Extra, decodeString)
 		case "cc":
 			decodeField(l, "cc", &e.Cc, &e.Extra, func(v *[]string, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeString)
 			})
-		case "email":
-			seen.add(0)
-			decodeField(l, "email", &e.Email, &e.Extra, decodeString)
 		default:
 			decodeExtra(l, &e.Extra)
 		}
@@ -459,23 +475,27 @@ func (e *EmailDestination) encodeJSON(enc *jsonEncoder) {
 		return
 	}
 	enc.buf = append(enc.buf, '{')
+	encodeRequired(enc, "email", &e.Email, e.absent.has(0), e.Extra, encodeString)
 	encodeOptional(enc, "cc", &e.Cc, e.Cc != nil, e.Extra, func(v *[]string, e *jsonEncoder) {
 		encodeSlice(v, e, encodeString)
 	})
-	encodeRequired(enc, "email", &e.Email, e.absent.has(0), e.Extra, encodeString)
 	if len(e.Extra) > 0 {
-		encodeExtra(enc, e.Extra, "cc", "email")
+		encodeExtra(enc, e.Extra, "email", "cc")
 	}
 	enc.buf = append(enc.buf, '}')
 }
 
 // Note is a remark, in both parts of a sender.
+//
+// Schema: #/components/schemas/Note
 type Note = string
 
-// PhoneDestination is the schema /components/schemas/PhoneDestination.
+// PhoneDestination is a variant of [Destination].
+//
+// Schema: #/components/schemas/PhoneDestination
 type PhoneDestination struct {
-	Extension   *string `json:"extension,omitempty"`
 	PhoneNumber string  `json:"phoneNumber"`
+	Extension   *string `json:"extension,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -505,11 +525,11 @@ func (p *PhoneDestination) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "extension":
-			decodeOptional(l, "extension", &p.Extension, &p.Extra, decodeString)
 		case "phoneNumber":
 			seen.add(0)
 			decodeField(l, "phoneNumber", &p.PhoneNumber, &p.Extra, decodeString)
+		case "extension":
+			decodeOptional(l, "extension", &p.Extension, &p.Extra, decodeString)
 		default:
 			decodeExtra(l, &p.Extra)
 		}
@@ -525,18 +545,22 @@ func (p *PhoneDestination) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "extension", p.Extension, p.Extra, encodeString)
 	encodeRequired(e, "phoneNumber", &p.PhoneNumber, p.absent.has(0), p.Extra, encodeString)
+	encodePointer(e, "extension", p.Extension, p.Extra, encodeString)
 	if len(p.Extra) > 0 {
-		encodeExtra(e, p.Extra, "extension", "phoneNumber")
+		encodeExtra(e, p.Extra, "phoneNumber", "extension")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// Sender: Who sends; the parts may be combined.
+// Sender is the sender property of [Delivery].
+//
+// Who sends; the parts may be combined.
+//
+// Schema: #/components/schemas/Sender
 type Sender struct {
-	FamilyName *string `json:"familyName,omitempty"`
 	GivenName  *string `json:"givenName,omitempty"`
+	FamilyName *string `json:"familyName,omitempty"`
 	// A remark, in both parts of a sender.
 	Note      *Note   `json:"note,omitempty"`
 	Nickname  *string `json:"nickname,omitempty"`
@@ -565,10 +589,10 @@ func (s *Sender) decodeJSON(l *jsonLexer) bool {
 	*s = Sender{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "familyName":
-			decodeOptional(l, "familyName", &s.FamilyName, &s.Extra, decodeString)
 		case "givenName":
 			decodeOptional(l, "givenName", &s.GivenName, &s.Extra, decodeString)
+		case "familyName":
+			decodeOptional(l, "familyName", &s.FamilyName, &s.Extra, decodeString)
 		case "note":
 			decodeOptional(l, "note", &s.Note, &s.Extra, decodeString)
 		case "nickname":
@@ -589,18 +613,20 @@ func (s *Sender) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "familyName", s.FamilyName, s.Extra, encodeString)
 	encodePointer(e, "givenName", s.GivenName, s.Extra, encodeString)
+	encodePointer(e, "familyName", s.FamilyName, s.Extra, encodeString)
 	encodePointer(e, "note", s.Note, s.Extra, encodeString)
 	encodePointer(e, "nickname", s.Nickname, s.Extra, encodeString)
 	encodePointer(e, "signature", s.Signature, s.Extra, encodeString)
 	if len(s.Extra) > 0 {
-		encodeExtra(e, s.Extra, "familyName", "givenName", "note", "nickname", "signature")
+		encodeExtra(e, s.Extra, "givenName", "familyName", "note", "nickname", "signature")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// Signature is the schema /components/schemas/Signature.
+// Signature is a type of the API.
+//
+// Schema: #/components/schemas/Signature
 type Signature struct {
 	Signature *string `json:"signature,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose

@@ -5,18 +5,19 @@ package sunco
 
 import "context"
 
-// DeliveriesService groups the Deliveries operations.
+// DeliveriesService is the client of the Deliveries operations,
+// [Client.Deliveries].
 type DeliveriesService struct {
 	t *transport
 }
 
-// CreateDeliveryParams holds the optional parameters of DeliveriesService.Create; a nil
-// *CreateDeliveryParams sends none of them.
+// CreateDeliveryParams holds the optional parameters of
+// [DeliveriesService.Create]; a nil *CreateDeliveryParams sends none of them.
 type CreateDeliveryParams struct{}
 
 // Create calls the createDelivery operation.
 //
-// POST /deliveries
+// Operation createDelivery (POST /deliveries).
 func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *CreateDeliveryParams, opts ...RequestOption) (*Destination, error) {
 	req := &request{
 		Method: "POST",

@@ -14,7 +14,7 @@ const DefaultBaseURL = "https://api.example.test"
 // Client calls the Golden webhook API. Its fields group the operations as the
 // API reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Hooks holds the Hooks operations.
+	// Hooks calls the Hooks operations.
 	Hooks *HooksService
 }
 

@@ -5,7 +5,7 @@ package sunco
 
 import "encoding/json"
 
-// CreateHookBody is the schema /paths/~1hooks/post/requestBody/content/application~1json/schema.
+// CreateHookBody is the request body of [HooksService.Create].
 type CreateHookBody struct {
 	Target string `json:"target"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -60,11 +60,13 @@ func (c *CreateHookBody) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// EventBase is the schema /components/schemas/EventBase.
+// EventBase is a type of the API.
+//
+// Schema: #/components/schemas/EventBase
 type EventBase struct {
-	CreatedAt *string `json:"createdAt,omitempty"`
 	ID        *string `json:"id,omitempty"`
 	Type      *string `json:"type,omitempty"`
+	CreatedAt *string `json:"createdAt,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -89,12 +91,12 @@ func (e *EventBase) decodeJSON(l *jsonLexer) bool {
 	*e = EventBase{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "createdAt":
-			decodeOptional(l, "createdAt", &e.CreatedAt, &e.Extra, decodeString)
 		case "id":
 			decodeOptional(l, "id", &e.ID, &e.Extra, decodeString)
 		case "type":
 			decodeOptional(l, "type", &e.Type, &e.Extra, decodeString)
+		case "createdAt":
+			decodeOptional(l, "createdAt", &e.CreatedAt, &e.Extra, decodeString)
 		default:
 			decodeExtra(l, &e.Extra)
 		}
@@ -109,20 +111,22 @@ func (e *EventBase) encodeJSON(enc *jsonEncoder) {
 		return
 	}
 	enc.buf = append(enc.buf, '{')
-	encodePointer(enc, "createdAt", e.CreatedAt, e.Extra, encodeString)
 	encodePointer(enc, "id", e.ID, e.Extra, encodeString)
 	encodePointer(enc, "type", e.Type, e.Extra, encodeString)
+	encodePointer(enc, "createdAt", e.CreatedAt, e.Extra, encodeString)
 	if len(e.Extra) > 0 {
-		encodeExtra(enc, e.Extra, "createdAt", "id", "type")
+		encodeExtra(enc, e.Extra, "id", "type", "createdAt")
 	}
 	enc.buf = append(enc.buf, '}')
 }
 
-// OrderCancelledEvent is the schema /components/schemas/OrderCancelled.
+// OrderCancelledEvent is a variant of [WebhookEvent].
+//
+// Schema: #/components/schemas/OrderCancelled
 type OrderCancelledEvent struct {
-	CreatedAt *string `json:"createdAt,omitempty"`
 	ID        *string `json:"id,omitempty"`
 	Type      string  `json:"type"`
+	CreatedAt *string `json:"createdAt,omitempty"`
 	Reason    *string `json:"reason,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
@@ -133,11 +137,6 @@ type OrderCancelledEvent struct {
 
 func (*OrderCancelledEvent) isWebhookEvent() {}
 
-// GetCreatedAt returns CreatedAt.
-func (o *OrderCancelledEvent) GetCreatedAt() *string {
-	return o.CreatedAt
-}
-
 // GetID returns ID.
 func (o *OrderCancelledEvent) GetID() *string {
 	return o.ID
@@ -146,6 +145,11 @@ func (o *OrderCancelledEvent) GetID() *string {
 // GetType returns Type.
 func (o *OrderCancelledEvent) GetType() string {
 	return o.Type
+}
+
+// GetCreatedAt returns CreatedAt.
+func (o *OrderCancelledEvent) GetCreatedAt() *string {
+	return o.CreatedAt
 }
 
 // UnmarshalJSON decodes o from data, keeping in Extra the properties the
@@ -169,13 +173,13 @@ func (o *OrderCancelledEvent) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "createdAt":
-			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
 		case "id":
 			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
 		case "type":
 			seen.add(0)
 			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+		case "createdAt":
+			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
 		case "reason":
 			decodeOptional(l, "reason", &o.Reason, &o.Extra, decodeString)
 		default:
@@ -193,21 +197,23 @@ func (o *OrderCancelledEvent) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
 	encodePointer(e, "id", o.ID, o.Extra, encodeString)
 	encodeDiscriminator(e, "type", o.Type, "order:cancelled", o.absent.has(0), o.Extra)
+	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
 	encodePointer(e, "reason", o.Reason, o.Extra, encodeString)
 	if len(o.Extra) > 0 {
-		encodeExtra(e, o.Extra, "createdAt", "id", "type", "reason")
+		encodeExtra(e, o.Extra, "id", "type", "createdAt", "reason")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// OrderPlacedEvent is the schema /components/schemas/OrderPlacedEvent.
+// OrderPlacedEvent is a variant of [WebhookEvent].
+//
+// Schema: #/components/schemas/OrderPlacedEvent
 type OrderPlacedEvent struct {
-	CreatedAt *string                  `json:"createdAt,omitempty"`
 	ID        *string                  `json:"id,omitempty"`
 	Type      string                   `json:"type"`
+	CreatedAt *string                  `json:"createdAt,omitempty"`
 	Payload   *OrderPlacedEventPayload `json:"payload,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
@@ -218,11 +224,6 @@ type OrderPlacedEvent struct {
 
 func (*OrderPlacedEvent) isWebhookEvent() {}
 
-// GetCreatedAt returns CreatedAt.
-func (o *OrderPlacedEvent) GetCreatedAt() *string {
-	return o.CreatedAt
-}
-
 // GetID returns ID.
 func (o *OrderPlacedEvent) GetID() *string {
 	return o.ID
@@ -231,6 +232,11 @@ func (o *OrderPlacedEvent) GetID() *string {
 // GetType returns Type.
 func (o *OrderPlacedEvent) GetType() string {
 	return o.Type
+}
+
+// GetCreatedAt returns CreatedAt.
+func (o *OrderPlacedEvent) GetCreatedAt() *string {
+	return o.CreatedAt
 }
 
 // UnmarshalJSON decodes o from data, keeping in Extra the properties the
@@ -254,13 +260,13 @@ func (o *OrderPlacedEvent) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "createdAt":
-			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
 		case "id":
 			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
 		case "type":
 			seen.add(0)
 			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+		case "createdAt":
+			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
 		case "payload":
 			decodeOptional(l, "payload", &o.Payload, &o.Extra, (*OrderPlacedEventPayload).decodeJSON)
 		default:
@@ -278,17 +284,17 @@ func (o *OrderPlacedEvent) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
 	encodePointer(e, "id", o.ID, o.Extra, encodeString)
 	encodeDiscriminator(e, "type", o.Type, "order:placed", o.absent.has(0), o.Extra)
+	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
 	encodePointer(e, "payload", o.Payload, o.Extra, (*OrderPlacedEventPayload).encodeJSON)
 	if len(o.Extra) > 0 {
-		encodeExtra(e, o.Extra, "createdAt", "id", "type", "payload")
+		encodeExtra(e, o.Extra, "id", "type", "createdAt", "payload")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// OrderPlacedEventPayload is the schema /components/schemas/OrderPlacedEvent/allOf/1/properties/payload.
+// OrderPlacedEventPayload is the payload property of [OrderPlacedEvent].
 type OrderPlacedEventPayload struct {
 	OrderID *string  `json:"orderId,omitempty"`
 	Total   *float64 `json:"total,omitempty"`
@@ -342,11 +348,13 @@ func (o *OrderPlacedEventPayload) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// OrderShippedEvent is the schema /components/schemas/OrderShippedEvent.
+// OrderShippedEvent is a variant of [WebhookEvent].
+//
+// Schema: #/components/schemas/OrderShippedEvent
 type OrderShippedEvent struct {
-	CreatedAt *string                   `json:"createdAt,omitempty"`
 	ID        *string                   `json:"id,omitempty"`
 	Type      string                    `json:"type"`
+	CreatedAt *string                   `json:"createdAt,omitempty"`
 	Payload   *OrderShippedEventPayload `json:"payload,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
@@ -357,11 +365,6 @@ type OrderShippedEvent struct {
 
 func (*OrderShippedEvent) isWebhookEvent() {}
 
-// GetCreatedAt returns CreatedAt.
-func (o *OrderShippedEvent) GetCreatedAt() *string {
-	return o.CreatedAt
-}
-
 // GetID returns ID.
 func (o *OrderShippedEvent) GetID() *string {
 	return o.ID
@@ -370,6 +373,11 @@ func (o *OrderShippedEvent) GetID() *string {
 // GetType returns Type.
 func (o *OrderShippedEvent) GetType() string {
 	return o.Type
+}
+
+// GetCreatedAt returns CreatedAt.
+func (o *OrderShippedEvent) GetCreatedAt() *string {
+	return o.CreatedAt
 }
 
 // UnmarshalJSON decodes o from data, keeping in Extra the properties the
@@ -393,13 +401,13 @@ func (o *OrderShippedEvent) decodeJSON(l *jsonLexer) bool {
 	var seen fieldSet
 	for l.nextMember() {
 		switch string(l.key) {
-		case "createdAt":
-			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
 		case "id":
 			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
 		case "type":
 			seen.add(0)
 			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+		case "createdAt":
+			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
 		case "payload":
 			decodeOptional(l, "payload", &o.Payload, &o.Extra, (*OrderShippedEventPayload).decodeJSON)
 		default:
@@ -417,20 +425,20 @@ func (o *OrderShippedEvent) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
 	encodePointer(e, "id", o.ID, o.Extra, encodeString)
 	encodeDiscriminator(e, "type", o.Type, "order:shipped", o.absent.has(0), o.Extra)
+	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
 	encodePointer(e, "payload", o.Payload, o.Extra, (*OrderShippedEventPayload).encodeJSON)
 	if len(o.Extra) > 0 {
-		encodeExtra(e, o.Extra, "createdAt", "id", "type", "payload")
+		encodeExtra(e, o.Extra, "id", "type", "createdAt", "payload")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// OrderShippedEventPayload is the schema /components/schemas/OrderShippedEvent/allOf/1/properties/payload.
+// OrderShippedEventPayload is the payload property of [OrderShippedEvent].
 type OrderShippedEventPayload struct {
-	Carrier *string `json:"carrier,omitempty"`
 	OrderID *string `json:"orderId,omitempty"`
+	Carrier *string `json:"carrier,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -455,10 +463,10 @@ func (o *OrderShippedEventPayload) decodeJSON(l *jsonLexer) bool {
 	*o = OrderShippedEventPayload{}
 	for l.nextMember() {
 		switch string(l.key) {
-		case "carrier":
-			decodeOptional(l, "carrier", &o.Carrier, &o.Extra, decodeString)
 		case "orderId":
 			decodeOptional(l, "orderId", &o.OrderID, &o.Extra, decodeString)
+		case "carrier":
+			decodeOptional(l, "carrier", &o.Carrier, &o.Extra, decodeString)
 		default:
 			decodeExtra(l, &o.Extra)
 		}
@@ -473,15 +481,15 @@ func (o *OrderShippedEventPayload) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodePointer(e, "carrier", o.Carrier, o.Extra, encodeString)
 	encodePointer(e, "orderId", o.OrderID, o.Extra, encodeString)
+	encodePointer(e, "carrier", o.Carrier, o.Extra, encodeString)
 	if len(o.Extra) > 0 {
-		encodeExtra(e, o.Extra, "carrier", "orderId")
+		encodeExtra(e, o.Extra, "orderId", "carrier")
 	}
 	e.buf = append(e.buf, '}')
 }
 
-// WebhookApp is the schema /x-webhooks/Webhook Event/post/requestBody/content/application~1json/schema/properties/app.
+// WebhookApp is the app property of [WebhookPayload].
 type WebhookApp struct {
 	ID *string `json:"id,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -531,16 +539,17 @@ func (w *WebhookApp) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WebhookEvent is one of several schemas.
+// WebhookEvent is an element of the events property of [WebhookPayload].
 //
-// Its dynamic type is one of *OrderPlacedEvent, *OrderShippedEvent, *OrderCancelledEvent or *UnknownWebhookEvent.
+// Its dynamic type is one of [*OrderPlacedEvent], [*OrderShippedEvent],
+// [*OrderCancelledEvent] or [*UnknownWebhookEvent].
 type WebhookEvent interface {
-	// GetCreatedAt returns the "createdAt" property.
-	GetCreatedAt() *string
 	// GetID returns the "id" property.
 	GetID() *string
 	// GetType returns the "type" property.
 	GetType() string
+	// GetCreatedAt returns the "createdAt" property.
+	GetCreatedAt() *string
 	isWebhookEvent()
 	encodeJSON(*jsonEncoder)
 }
@@ -586,15 +595,6 @@ func UnmarshalWebhookEvent(data []byte) (WebhookEvent, error) {
 	return v, err
 }
 
-// GetCreatedAt returns the "createdAt" property, read from Raw.
-func (u *UnknownWebhookEvent) GetCreatedAt() *string {
-	var v *string
-	for l := range propertyValues(u.Raw, "createdAt") {
-		decodeOptional(l, "createdAt", &v, nil, decodeString)
-	}
-	return v
-}
-
 // GetID returns the "id" property, read from Raw.
 func (u *UnknownWebhookEvent) GetID() *string {
 	var v *string
@@ -607,6 +607,15 @@ func (u *UnknownWebhookEvent) GetID() *string {
 // GetType returns the "type" property, read from Raw.
 func (u *UnknownWebhookEvent) GetType() string {
 	return u.Type
+}
+
+// GetCreatedAt returns the "createdAt" property, read from Raw.
+func (u *UnknownWebhookEvent) GetCreatedAt() *string {
+	var v *string
+	for l := range propertyValues(u.Raw, "createdAt") {
+		decodeOptional(l, "createdAt", &v, nil, decodeString)
+	}
+	return v
 }
 
 // MarshalJSON encodes the value exactly as it was received.
@@ -623,7 +632,7 @@ func (u *UnknownWebhookEvent) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// WebhookHook is the schema /x-webhooks/Webhook Event/post/requestBody/content/application~1json/schema/properties/hook.
+// WebhookHook is the hook property of [WebhookPayload].
 type WebhookHook struct {
 	ID      *string `json:"id,omitempty"`
 	Version *string `json:"version,omitempty"`
@@ -680,8 +689,8 @@ func (w *WebhookHook) encodeJSON(e *jsonEncoder) {
 // WebhookPayload is the payload posted to a hook target.
 type WebhookPayload struct {
 	App    *WebhookApp    `json:"app,omitempty"`
-	Events []WebhookEvent `json:"events,omitzero"`
 	Hook   *WebhookHook   `json:"hook,omitempty"`
+	Events []WebhookEvent `json:"events,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -708,12 +717,12 @@ func (w *WebhookPayload) decodeJSON(l *jsonLexer) bool {
 		switch string(l.key) {
 		case "app":
 			decodeOptional(l, "app", &w.App, &w.Extra, (*WebhookApp).decodeJSON)
+		case "hook":
+			decodeOptional(l, "hook", &w.Hook, &w.Extra, (*WebhookHook).decodeJSON)
 		case "events":
 			decodeField(l, "events", &w.Events, &w.Extra, func(v *[]WebhookEvent, l *jsonLexer) bool {
 				return decodeSlice(v, l, decodeWebhookEvent)
 			})
-		case "hook":
-			decodeOptional(l, "hook", &w.Hook, &w.Extra, (*WebhookHook).decodeJSON)
 		default:
 			decodeExtra(l, &w.Extra)
 		}
@@ -729,12 +738,12 @@ func (w *WebhookPayload) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '{')
 	encodePointer(e, "app", w.App, w.Extra, (*WebhookApp).encodeJSON)
+	encodePointer(e, "hook", w.Hook, w.Extra, (*WebhookHook).encodeJSON)
 	encodeOptional(e, "events", &w.Events, w.Events != nil, w.Extra, func(v *[]WebhookEvent, e *jsonEncoder) {
 		encodeSlice(v, e, encodeUnion)
 	})
-	encodePointer(e, "hook", w.Hook, w.Extra, (*WebhookHook).encodeJSON)
 	if len(w.Extra) > 0 {
-		encodeExtra(e, w.Extra, "app", "events", "hook")
+		encodeExtra(e, w.Extra, "app", "hook", "events")
 	}
 	e.buf = append(e.buf, '}')
 }

@@ -5,18 +5,20 @@ package sunco
 
 import "context"
 
-// HooksService groups the Hooks operations.
+// HooksService is the client of the Hooks operations, [Client.Hooks].
 type HooksService struct {
 	t *transport
 }
 
-// CreateHookParams holds the optional parameters of HooksService.Create; a nil
-// *CreateHookParams sends none of them.
+// CreateHookParams holds the optional parameters of [HooksService.Create]; a
+// nil *CreateHookParams sends none of them.
 type CreateHookParams struct{}
 
 // Create calls the createHook operation.
 //
-// POST /hooks
+// API reference: [createHook] (POST /hooks).
+//
+// [createHook]: https://developer.zendesk.com/api-reference/conversations/#operation/createHook
 func (s *HooksService) Create(ctx context.Context, body CreateHookBody, params *CreateHookParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",

@@ -1,0 +1,35 @@
+package load
+
+import "gopkg.in/yaml.v3"
+
+// propertyOrder maps the JSON pointer of the properties mapping of every
+// schema of root (/components/schemas/message/properties) to its property
+// names in document order. kin-openapi holds properties in a Go map, and
+// the generated structs list their fields as the document does.
+func propertyOrder(root *yaml.Node) map[string][]string {
+	order := map[string][]string{}
+	_ = walk(root, visitor{schema: func(s schemaNode) error {
+		props := mappingValue(s.node, "properties")
+		for props != nil && props.Kind == yaml.AliasNode {
+			props = props.Alias
+		}
+		if props == nil || props.Kind != yaml.MappingNode {
+			return nil
+		}
+		entries := props.Content
+		if hasMergeKey(props) {
+			entries = mergedEntries(props)
+		}
+		names := make([]string, 0, len(entries)/2)
+		for i := 0; i+1 < len(entries); i += 2 {
+			key := entries[i]
+			for key.Kind == yaml.AliasNode {
+				key = key.Alias
+			}
+			names = append(names, key.Value)
+		}
+		order[child(s.ptr, "properties")] = names
+		return nil
+	}})
+	return order
+}
