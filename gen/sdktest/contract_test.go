@@ -78,7 +78,8 @@ func TestDesignContract(t *testing.T) {
 
 // TestListMessagesPagesBackwards checks that Messages.ListIter follows
 // meta.beforeCursor with page[before], as the API pages messages from the
-// most recent backwards, and stops when the caller breaks.
+// most recent backwards, yields the messages newest first (each page
+// lists its messages oldest first), and stops when the caller breaks.
 func TestListMessagesPagesBackwards(t *testing.T) {
 	var queries []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -106,6 +107,6 @@ func TestListMessagesPagesBackwards(t *testing.T) {
 			break
 		}
 	}
-	assert.Equal(t, []string{"m5", "m6", "m3"}, ids)
+	assert.Equal(t, []string{"m6", "m5", "m4"}, ids)
 	assert.Equal(t, []string{"", "page[before]=m5"}, queries)
 }
