@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"runtime/debug"
 	"sort"
+	"strings"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -107,6 +109,38 @@ type Result struct {
 	Warnings []load.Warning
 	Files    map[string][]byte // by file name
 	Stale    []StaleFile       // with Check: the files of Out that differ, by name
+	Stages   []Stage           // how long each stage took, in pipeline order
+}
+
+// Stage is how long one stage of a run took: load, build, emit, render,
+// then write or check.
+type Stage struct {
+	Name string
+	Took time.Duration
+}
+
+// stopwatch records the stages of a run one after the other.
+type stopwatch struct {
+	stages []Stage
+	start  time.Time
+}
+
+func newStopwatch() *stopwatch { return &stopwatch{start: time.Now()} }
+
+// lap ends the stage name, which started when the previous one ended.
+func (w *stopwatch) lap(name string) {
+	now := time.Now()
+	w.stages = append(w.stages, Stage{Name: name, Took: now.Sub(w.start)})
+	w.start = now
+}
+
+// stagesLine is the stages on one line: "load 80ms, build 20ms, ...".
+func stagesLine(stages []Stage) string {
+	parts := make([]string, len(stages))
+	for i, s := range stages {
+		parts[i] = fmt.Sprintf("%s %s", s.Name, s.Took.Round(100*time.Microsecond))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Run loads, builds, emits and writes (or checks) one SDK.
@@ -117,21 +151,27 @@ func Run(cfg Config) (res *Result, err error) {
 		return nil, err
 	}
 	warn(cfg, res.Warnings)
-	if cfg.Verbose {
-		fmt.Fprintf(cfg.log(), "%s: version %s, %d types, %d operations, %d files\n",
-			cfg.Spec, res.API.SpecVersion, len(res.API.Decls), countOperations(res.API), len(res.Files))
-	}
+	w := &stopwatch{start: time.Now()}
 	if cfg.Check {
 		res.Stale, err = stale(cfg.Out, res.Files)
-		if err != nil {
-			return nil, err
-		}
-		if len(res.Stale) > 0 {
-			return res, ErrDiffers
-		}
-		return res, nil
+		w.lap("check")
+	} else {
+		err = writeDir(cfg.Out, res.Files)
+		w.lap("write")
 	}
-	return res, writeDir(cfg.Out, res.Files)
+	res.Stages = append(res.Stages, w.stages...)
+	if cfg.Verbose {
+		fmt.Fprintf(cfg.log(), "%s: version %s, %d types, %d operations, %d files\n%s: %s\n",
+			cfg.Spec, res.API.SpecVersion, len(res.API.Decls), countOperations(res.API), len(res.Files),
+			cfg.Spec, stagesLine(res.Stages))
+	}
+	switch {
+	case err != nil && cfg.Check:
+		return nil, err
+	case len(res.Stale) > 0:
+		return res, ErrDiffers
+	}
+	return res, err
 }
 
 // Generate produces the files of the SDK in memory; cfg.Out, Check,
@@ -141,10 +181,12 @@ func Generate(cfg Config) (res *Result, err error) {
 	if err := CheckPackage(cfg.Package); err != nil {
 		return nil, err
 	}
+	w := newStopwatch()
 	doc, loaded, err := loadDoc(cfg)
 	if err != nil {
 		return nil, err
 	}
+	w.lap("load")
 	reserved, err := templates.RuntimeNames()
 	if err != nil {
 		return nil, &InternalError{Input: cfg.Spec, Value: err}
@@ -159,16 +201,20 @@ func Generate(cfg Config) (res *Result, err error) {
 	if err != nil {
 		return nil, &InputError{inFile(cfg.Spec, err)}
 	}
+	w.lap("build")
+	emitted := emit.Files(api)
+	w.lap("emit")
 	sum := sha256.Sum256(doc)
 	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
-	files, err := render(api, header)
+	files, err := render(api.Package, emitted, header)
 	if err != nil {
 		return nil, &InternalError{Input: cfg.Spec, Value: err}
 	}
+	w.lap("render")
 	for _, w := range warnings {
 		loaded.Warnings = append(loaded.Warnings, load.Warning{Pointer: w.Pointer, Message: w.Message})
 	}
-	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files}, nil
+	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
 }
 
 // Normalize gives the document as the generator reads it (overlay
@@ -260,11 +306,11 @@ var (
 )
 
 // render prints the emitted files and the runtime, each under header and
-// gofmt-clean. The runtime gets the package's name in its package clause
-// and in sdkName.
-func render(api *ir.API, header string) (map[string][]byte, error) {
+// gofmt-clean. The runtime gets the package's name, pkg, in its package
+// clause and in sdkName.
+func render(pkg string, emitted []emit.File, header string) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	for _, f := range emit.Files(api) {
+	for _, f := range emitted {
 		var buf bytes.Buffer
 		buf.WriteString(header + "\n")
 		f.Jen.NoFormat = true // formatSource says where source that does not format goes wrong
@@ -282,8 +328,8 @@ func render(api *ir.API, header string) (map[string][]byte, error) {
 		return nil, err
 	}
 	for _, rf := range runtime {
-		src := packageClause.ReplaceAll(rf.Source, []byte("package "+api.Package))
-		src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+api.Package+`"`))
+		src := packageClause.ReplaceAll(rf.Source, []byte("package "+pkg))
+		src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+pkg+`"`))
 		src = append([]byte(header+"// Copied from templates/runtime/"+rf.Name+".\n\n"), src...)
 		formatted, err := formatSource(rf.Name, src)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/sunco-sdk/sunco-go/generator/emit"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -64,7 +65,8 @@ func TestCheckPackage(t *testing.T) {
 // TestRenderUnformattableSource: source the emitter gets wrong is reported
 // in a line naming the file and the place, not as the whole file.
 func TestRenderUnformattableSource(t *testing.T) {
-	_, err := render(&ir.API{Package: "sunco-go", Title: "T", SpecVersion: "1"}, "// header\n")
+	api := &ir.API{Package: "sunco-go", Title: "T", SpecVersion: "1"}
+	_, err := render(api.Package, emit.Files(api), "// header\n")
 	require.Error(t, err)
 	assert.Regexp(t, `^emitted \w+\.go does not gofmt: \w+\.go:3:14: expected ';', found '-' \(in "package sunco-go"\)$`, err.Error())
 }

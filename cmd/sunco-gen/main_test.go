@@ -50,7 +50,8 @@ func TestExitStatus(t *testing.T) {
 		{"generate", []string{"-spec", spec, "-out", out}, nil, exitOK, ``, ``},
 		{"generate, named", []string{"generate", "-spec", spec, "-out", out}, nil, exitOK, ``, ``},
 		{"verbose", []string{"-spec", spec, "-out", out, "-v"}, nil, exitOK, ``,
-			`^` + q(spec) + `: version 1\.0\.0, 1 types, 1 operations, \d+ files\n$`},
+			`^` + q(spec) + `: version 1\.0\.0, 1 types, 1 operations, \d+ files\n` +
+				q(spec) + `: load [\d.]+[µm]?s, build [\d.]+[µm]?s, emit [\d.]+[µm]?s, render [\d.]+[µm]?s, write [\d.]+[µm]?s\n$`},
 		{"warnings", []string{"-spec", defective, "-out", out}, nil, exitOK, ``,
 			`^(` + q(defective) + `: warning: /[^\n]+\n){7}$`},
 		{"warnings silenced", []string{"-spec", defective, "-out", out, "-q"}, nil, exitOK, ``, ``},
