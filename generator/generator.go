@@ -12,6 +12,7 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"sort"
@@ -217,16 +218,36 @@ func Generate(cfg Config) (res *Result, err error) {
 	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
 }
 
+// Format is how a document is written out.
+type Format int
+
+const (
+	YAML Format = iota // block style, as the published documents are
+	JSON               // compact
+)
+
+// FormatOf is the format a file's name asks for: JSON for a .json file,
+// YAML otherwise.
+func FormatOf(name string) Format {
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		return JSON
+	}
+	return YAML
+}
+
 // Normalize gives the document as the generator reads it (overlay
-// applied, defects normalized) as YAML, for other OpenAPI tools; it logs
-// the warnings as Run does. cfg.Out, Package and Check play no part.
-func Normalize(cfg Config) (normalized []byte, err error) {
+// applied, defects normalized) in format, for other OpenAPI tools; it
+// logs the warnings as Run does. cfg.Out, Package and Check play no part.
+func Normalize(cfg Config, format Format) (normalized []byte, err error) {
 	defer Recover(cfg.Spec, &err)
 	_, loaded, err := loadDoc(cfg)
 	if err != nil {
 		return nil, err
 	}
 	warn(cfg, loaded.Warnings)
+	if format == JSON {
+		return loaded.NormalizedJSON()
+	}
 	return loaded.NormalizedYAML()
 }
 

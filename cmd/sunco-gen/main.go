@@ -147,7 +147,7 @@ func normalize(args []string, stdout, stderr io.Writer) int {
 	cfg := generator.Config{Log: stderr}
 	fs.StringVar(&cfg.Spec, "spec", "", "the OpenAPI document (YAML or JSON)")
 	fs.StringVar(&cfg.Overlay, "overlay", "", "an OpenAPI Overlay to apply on top of the embedded SunCo overlay")
-	out := fs.String("o", "", "where to write the normalized document (YAML)")
+	out := fs.String("o", "", "where to write the normalized document: JSON when it ends in .json, YAML otherwise")
 	fs.BoolVar(&cfg.Quiet, "q", false, "do not print the warnings about the document")
 	fs.Usage = func() { commandUsage(fs, "normalize") }
 	if status, ok := parse(fs, args, stdout, stderr); !ok {
@@ -156,7 +156,7 @@ func normalize(args []string, stdout, stderr io.Writer) int {
 	if status, ok := required(fs, stderr, "spec", "o"); !ok {
 		return status
 	}
-	doc, err := generator.Normalize(cfg)
+	doc, err := generator.Normalize(cfg, generator.FormatOf(*out))
 	if err == nil {
 		err = os.WriteFile(*out, doc, 0o644)
 	}

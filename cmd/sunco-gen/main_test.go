@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,6 +39,7 @@ func TestExitStatus(t *testing.T) {
 	require.NoError(t, os.WriteFile(aFile, nil, 0o644))
 	out := filepath.Join(dir, "sdk")
 	normalized := filepath.Join(dir, "normalized.yaml")
+	normalizedJSON := filepath.Join(dir, "normalized.json")
 	q := regexp.QuoteMeta
 
 	tests := []struct {
@@ -63,6 +65,7 @@ func TestExitStatus(t *testing.T) {
 		{"version", []string{"version"}, nil, exitOK, `^sunco-gen ` + q(generatorVersion()) + `\n$`, ``},
 		{"version flag", []string{"-version"}, nil, exitOK, `^sunco-gen ` + q(generatorVersion()) + `\n$`, ``},
 		{"normalize", []string{"normalize", "-spec", defective, "-o", normalized, "-q"}, nil, exitOK, ``, ``},
+		{"normalize to JSON", []string{"normalize", "-spec", defective, "-o", normalizedJSON, "-q"}, nil, exitOK, ``, ``},
 
 		{"check stale", []string{"-spec", spec, "-out", fresh, "-check", "-pkg", "other"}, nil, exitFailed,
 			`(?s)^--- ` + q(filepath.Join(fresh, "client.go")) + `\n\+\+\+ ` + q(filepath.Join(fresh, "client.go")) + `\t\(generated\)\n@@ .*\n-package sunco\n\+package other\n`,
@@ -117,6 +120,10 @@ func TestExitStatus(t *testing.T) {
 	data, err := os.ReadFile(normalized)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), "StartLogin")
+	data, err = os.ReadFile(normalizedJSON)
+	require.NoError(t, err)
+	assert.True(t, json.Valid(data), "%s is JSON", normalizedJSON)
+	assert.Contains(t, string(data), `"StartLogin"`)
 }
 
 // orEmpty makes the empty pattern match only empty output.

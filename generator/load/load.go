@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
 	"strconv"
@@ -50,6 +51,13 @@ type Result struct {
 // fixes) as YAML, loadable by any OpenAPI tool.
 func (r *Result) NormalizedYAML() ([]byte, error) {
 	return encode(r.root)
+}
+
+// NormalizedJSON returns the normalized document as compact JSON, the
+// form the loader hands kin-openapi, for tools that read only JSON.
+func (r *Result) NormalizedJSON() ([]byte, error) {
+	data, _, err := toJSON(r.root, 0, math.MaxInt)
+	return data, err
 }
 
 // Load reads and loads the OpenAPI document in file.
