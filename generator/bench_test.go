@@ -8,7 +8,7 @@ import (
 
 // BenchmarkRun generates the SDK of the pinned spec into a directory, as
 // `make` does. Besides the time of a whole run it reports the mean time of
-// each stage (load, build, emit, render, write) in ms/op.
+// each stage (load, build, render, write) in ms/op.
 func BenchmarkRun(b *testing.B) {
 	if _, err := os.Stat(pinnedSpecPath); err != nil {
 		b.Skipf("no pinned spec (run make spec): %v", err)

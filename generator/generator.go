@@ -14,9 +14,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -113,8 +116,8 @@ type Result struct {
 	Stages   []Stage           // how long each stage took, in pipeline order
 }
 
-// Stage is how long one stage of a run took: load, build, emit, render,
-// then write or check.
+// Stage is how long one stage of a run took: load, build, render (emit
+// and gofmt the files, in parallel), then write or check.
 type Stage struct {
 	Name string
 	Took time.Duration
@@ -203,12 +206,15 @@ func Generate(cfg Config) (res *Result, err error) {
 		return nil, &InputError{inFile(cfg.Spec, err)}
 	}
 	w.lap("build")
-	emitted := emit.Files(api)
-	w.lap("emit")
 	sum := sha256.Sum256(doc)
 	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
-	files, err := render(api.Package, emitted, header)
-	if err != nil {
+	files, err := render(api.Package, emit.Files(api), header)
+	var internal *InternalError
+	switch {
+	case errors.As(err, &internal):
+		internal.Input = cfg.Spec
+		return nil, internal
+	case err != nil:
 		return nil, &InternalError{Input: cfg.Spec, Value: err}
 	}
 	w.lap("render")
@@ -327,38 +333,92 @@ var (
 )
 
 // render prints the emitted files and the runtime, each under header and
-// gofmt-clean. The runtime gets the package's name, pkg, in its package
-// clause and in sdkName.
+// gofmt-clean. It keeps every core busy: the files are emitted and printed
+// in parallel, then formatted in parallel, the longest first, so that no
+// core is left waiting on one big file at the end. The runtime is copied
+// as written, gofmt-clean already (TestRuntimeNeedsNoFormatting), with
+// the package's name, pkg, in its package clause and in sdkName.
 func render(pkg string, emitted []emit.File, header string) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	for _, f := range emitted {
-		var buf bytes.Buffer
-		buf.WriteString(header + "\n")
-		f.Jen.NoFormat = true // formatSource says where source that does not format goes wrong
-		if err := f.Jen.Render(&buf); err != nil {
-			return nil, fmt.Errorf("emit %s: %w", f.Name, err)
+	printed := make([][]byte, len(emitted))
+	err := parallel(len(emitted), func(i int) error {
+		buf := bytes.NewBufferString(header + "\n")
+		f := emitted[i].Emit()
+		f.NoFormat = true // formatSource says where source that does not format goes wrong
+		if err := f.Render(buf); err != nil {
+			return fmt.Errorf("emit %s: %w", emitted[i].Name, err)
 		}
-		formatted, err := formatSource(f.Name, buf.Bytes())
-		if err != nil {
-			return nil, err
-		}
-		files[f.Name] = formatted
-	}
-	runtime, err := templates.Runtime()
+		printed[i] = buf.Bytes()
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	for _, rf := range runtime {
-		src := packageClause.ReplaceAll(rf.Source, []byte("package "+pkg))
-		src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+pkg+`"`))
-		src = append([]byte(header+"// Copied from templates/runtime/"+rf.Name+".\n\n"), src...)
-		formatted, err := formatSource(rf.Name, src)
-		if err != nil {
-			return nil, err
-		}
-		files[rf.Name] = formatted
+	longest := make([]int, len(printed))
+	for i := range longest {
+		longest[i] = i
+	}
+	sort.SliceStable(longest, func(a, b int) bool { return len(printed[longest[a]]) > len(printed[longest[b]]) })
+	formatted := make([][]byte, len(printed))
+	err = parallel(len(longest), func(k int) (err error) {
+		i := longest[k]
+		formatted[i], err = formatSource(emitted[i].Name, printed[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string][]byte, len(emitted))
+	for i, f := range emitted {
+		files[f.Name] = formatted[i]
+	}
+	sources, err := templates.Runtime()
+	if err != nil {
+		return nil, err
+	}
+	for _, rf := range sources {
+		files[rf.Name] = copyRuntime(pkg, rf, header)
 	}
 	return files, nil
+}
+
+// copyRuntime is a runtime file as the package pkg holds it: under header
+// and a line naming where it comes from, with pkg in its package clause
+// and in sdkName.
+func copyRuntime(pkg string, rf templates.RuntimeFile, header string) []byte {
+	src := packageClause.ReplaceAll(rf.Source, []byte("package "+pkg))
+	src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+pkg+`"`))
+	return append([]byte(header+"// Copied from templates/runtime/"+rf.Name+".\n\n"), src...)
+}
+
+// parallel runs job(0), ..., job(n-1) on as many goroutines as there are
+// cores, each taking the next index when done with one, and returns the
+// error of the lowest index that failed. A panic in a job is an
+// *InternalError with the job's stack.
+func parallel(n int, job func(i int) error) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				errs[i] = func() (err error) {
+					defer Recover("", &err)
+					return job(i)
+				}()
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // formatSource gofmts the source of the file name. Source that does not

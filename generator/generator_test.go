@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"go/format"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/sunco-sdk/sunco-go/generator/emit"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
+	"github.com/sunco-sdk/sunco-go/templates"
 )
 
 func TestGenerateHeader(t *testing.T) {
@@ -93,6 +96,65 @@ func TestInternalError(t *testing.T) {
 			assert.EqualError(t, err, tt.want)
 			assert.Equal(t, tt.cause, errors.Unwrap(err))
 			assert.Contains(t, string(internal.Stack), "TestInternalError")
+		})
+	}
+}
+
+// TestRuntimeNeedsNoFormatting: render copies the runtime without running
+// gofmt on it, which holds only while the copies are gofmt-clean whatever
+// the package name and header.
+func TestRuntimeNeedsNoFormatting(t *testing.T) {
+	sources, err := templates.Runtime()
+	require.NoError(t, err)
+	require.NotEmpty(t, sources)
+	header := emit.Header(emit.Source{Generator: "v1.2.3", Title: "A Long API Title", Version: "17.12.1", SHA256: make([]byte, 32)})
+	for _, pkg := range []string{"sunco", "s", "averyveryverylongpackagename"} {
+		for _, rf := range sources {
+			t.Run(pkg+"/"+rf.Name, func(t *testing.T) {
+				src := copyRuntime(pkg, rf, header)
+				formatted, err := format.Source(src)
+				require.NoError(t, err)
+				assert.Equal(t, string(formatted), string(src))
+			})
+		}
+	}
+}
+
+func TestParallel(t *testing.T) {
+	first, second := errors.New("first"), errors.New("second")
+	tests := []struct {
+		name    string
+		n       int
+		fail    map[int]error
+		panics  int // the index that panics; -1 for none
+		wantErr error
+	}{
+		{"none", 0, nil, -1, nil},
+		{"all succeed", 50, nil, -1, nil},
+		{"the lowest failing index wins", 50, map[int]error{40: second, 7: first}, -1, first},
+		{"a panic is an internal error", 50, nil, 13, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make([]atomic.Int32, tt.n)
+			err := parallel(tt.n, func(i int) error {
+				done[i].Add(1)
+				if i == tt.panics {
+					panic("boom")
+				}
+				return tt.fail[i]
+			})
+			for i := range done {
+				assert.Equal(t, int32(1), done[i].Load(), "job %d runs once", i)
+			}
+			if tt.panics >= 0 {
+				var internal *InternalError
+				require.ErrorAs(t, err, &internal)
+				assert.Equal(t, "boom", internal.Value)
+				assert.Contains(t, string(internal.Stack), "TestParallel")
+				return
+			}
+			assert.Equal(t, tt.wantErr, err)
 		})
 	}
 }

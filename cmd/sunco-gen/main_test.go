@@ -53,7 +53,7 @@ func TestExitStatus(t *testing.T) {
 		{"generate, named", []string{"generate", "-spec", spec, "-out", out}, nil, exitOK, ``, ``},
 		{"verbose", []string{"-spec", spec, "-out", out, "-v"}, nil, exitOK, ``,
 			`^` + q(spec) + `: version 1\.0\.0, 1 types, 1 operations, \d+ files\n` +
-				q(spec) + `: load [\d.]+[µm]?s, build [\d.]+[µm]?s, emit [\d.]+[µm]?s, render [\d.]+[µm]?s, write [\d.]+[µm]?s\n$`},
+				q(spec) + `: load [\d.]+[µm]?s, build [\d.]+[µm]?s, render [\d.]+[µm]?s, write [\d.]+[µm]?s\n$`},
 		{"warnings", []string{"-spec", defective, "-out", out}, nil, exitOK, ``,
 			`^(` + q(defective) + `: warning: /[^\n]+\n){7}$`},
 		{"warnings silenced", []string{"-spec", defective, "-out", out, "-q"}, nil, exitOK, ``, ``},
@@ -139,16 +139,16 @@ func TestCheckPrintsADiff(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, exitOK, run([]string{"-spec", spec, "-out", out}, &stdout, &stderr), stderr.String())
-	models := filepath.Join(out, "models.go")
-	data, err := os.ReadFile(models)
+	things := filepath.Join(out, "service_things.go")
+	data, err := os.ReadFile(things)
 	require.NoError(t, err)
 	edited := strings.Replace(string(data), "type Thing struct {", "type Thing struct {\n\tEdited bool", 1)
-	require.NoError(t, os.WriteFile(models, []byte(edited), 0o644))
+	require.NoError(t, os.WriteFile(things, []byte(edited), 0o644))
 
 	status := run([]string{"-spec", spec, "-out", out, "-check"}, &stdout, &stderr)
 
 	assert.Equal(t, exitFailed, status)
-	assert.Regexp(t, `^--- `+regexp.QuoteMeta(models)+`\n\+\+\+ `+regexp.QuoteMeta(models)+"\t\\(generated\\)\n@@ -\\d+,7 \\+\\d+,6 @@\n(?s:.*)\n-\tEdited bool\n", stdout.String())
+	assert.Regexp(t, `^--- `+regexp.QuoteMeta(things)+`\n\+\+\+ `+regexp.QuoteMeta(things)+"\t\\(generated\\)\n@@ -\\d+,7 \\+\\d+,6 @@\n(?s:.*)\n-\tEdited bool\n", stdout.String())
 	assert.Equal(t, "sunco-gen: "+out+" is not what "+spec+" generates: 1 file (1 changed) (diff on stdout)\n", stderr.String())
 }
 

@@ -85,6 +85,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	api.Examples = b.examples
 	sort.Slice(b.decls, func(i, j int) bool { return b.decls[i].DeclName() < b.decls[j].DeclName() })
 	api.Decls = b.decls
+	api.Files = files(api)
 	if len(b.errs) > 0 {
 		return nil, b.warnings, b.err()
 	}

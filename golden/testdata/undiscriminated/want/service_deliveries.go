@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // DeliveriesService groups the Deliveries operations.
 type DeliveriesService struct {
@@ -28,4 +31,599 @@ func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *C
 		return nil, err
 	}
 	return &out, nil
+}
+
+// AccountCharge is the schema /components/schemas/AccountCharge.
+type AccountCharge struct {
+	Bank   *string `json:"bank,omitempty"`
+	Number int     `json:"number"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*AccountCharge) isCharge() {}
+
+// UnmarshalJSON decodes a from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (a *AccountCharge) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, a, (*AccountCharge).decodeJSON, "AccountCharge")
+}
+
+// MarshalJSON encodes a with the properties of Extra.
+func (a AccountCharge) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&a, (*AccountCharge).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into a, or reports false for another value.
+func (a *AccountCharge) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*a = AccountCharge{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "bank":
+			decodeOptional(l, "bank", &a.Bank, &a.Extra, decodeString)
+		case "number":
+			seen.add(0)
+			decodeField(l, "number", &a.Number, &a.Extra, decodeInt)
+		default:
+			decodeExtra(l, &a.Extra)
+		}
+	}
+	a.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes a as a JSON object, or null when nil.
+func (a *AccountCharge) encodeJSON(e *jsonEncoder) {
+	if a == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "bank", a.Bank, a.Extra, encodeString)
+	encodeRequired(e, "number", &a.Number, a.absent.has(0), a.Extra, encodeInt)
+	if len(a.Extra) > 0 {
+		encodeExtra(e, a.Extra, "bank", "number")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// CardCharge is the schema /components/schemas/CardCharge.
+type CardCharge struct {
+	Expiry *string `json:"expiry,omitempty"`
+	Number string  `json:"number"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*CardCharge) isCharge() {}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CardCharge) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CardCharge).decodeJSON, "CardCharge")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CardCharge) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CardCharge).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CardCharge) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CardCharge{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "expiry":
+			decodeOptional(l, "expiry", &c.Expiry, &c.Extra, decodeString)
+		case "number":
+			seen.add(0)
+			decodeField(l, "number", &c.Number, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CardCharge) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "expiry", c.Expiry, c.Extra, encodeString)
+	encodeRequired(e, "number", &c.Number, c.absent.has(0), c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "expiry", "number")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Charge is a card or an account to charge; their numbers differ in kind.
+//
+// Its dynamic type is one of *CardCharge, *AccountCharge or *UnknownCharge.
+type Charge interface {
+	isCharge()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownCharge is a Charge this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownCharge struct {
+	Raw json.RawMessage
+}
+
+func (*UnknownCharge) isCharge() {}
+
+// decodeCharge decodes the Charge at l into v:
+// the variant whose properties are present, else *UnknownCharge with the value as it
+// is. It reports false for null.
+func decodeCharge(v *Charge, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"expiry", "number"},
+			required:   []string{"number"},
+		},
+		{
+			properties: []string{"bank", "number"},
+			required:   []string{"number"},
+		},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[CardCharge](l)
+	case 1:
+		*v = decodeVariant[AccountCharge](l)
+	default:
+		*v = &UnknownCharge{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalCharge decodes a Charge from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownCharge.
+func UnmarshalCharge(data []byte) (Charge, error) {
+	var v Charge
+	err := unmarshalJSON(data, &v, decodeCharge, "Charge")
+	return v, err
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownCharge) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownCharge) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// Delivery is the schema /components/schemas/Delivery.
+type Delivery struct {
+	// A card or an account to charge; their numbers differ in kind.
+	Charge Charge        `json:"charge,omitzero"`
+	Copies []Destination `json:"copies,omitzero"`
+	// Who sends; the parts may be combined.
+	Sender *Sender `json:"sender,omitempty"`
+	// Where to deliver, told apart by the properties present.
+	To Destination `json:"to"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *Delivery) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*Delivery).decodeJSON, "Delivery")
+}
+
+// MarshalJSON encodes d with the properties of Extra.
+func (d Delivery) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Delivery).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Delivery) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*d = Delivery{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "charge":
+			decodeField(l, "charge", &d.Charge, &d.Extra, decodeCharge)
+		case "copies":
+			decodeField(l, "copies", &d.Copies, &d.Extra, func(v *[]Destination, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeDestination)
+			})
+		case "sender":
+			decodeOptional(l, "sender", &d.Sender, &d.Extra, (*Sender).decodeJSON)
+		case "to":
+			seen.add(0)
+			decodeField(l, "to", &d.To, &d.Extra, decodeDestination)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Delivery) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "charge", &d.Charge, d.Charge != nil, d.Extra, encodeUnion)
+	encodeOptional(e, "copies", &d.Copies, d.Copies != nil, d.Extra, func(v *[]Destination, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	encodePointer(e, "sender", d.Sender, d.Extra, (*Sender).encodeJSON)
+	encodeRequired(e, "to", &d.To, d.absent.has(0), d.Extra, encodeUnion)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "charge", "copies", "sender", "to")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Destination: Where to deliver, told apart by the properties present.
+//
+// Its dynamic type is one of *EmailDestination, *PhoneDestination, *Destination3 or *UnknownDestination.
+type Destination interface {
+	isDestination()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownDestination is a Destination this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownDestination struct {
+	Raw json.RawMessage
+}
+
+func (*UnknownDestination) isDestination() {}
+
+// decodeDestination decodes the Destination at l into v:
+// the variant whose properties are present, else *UnknownDestination with the value as it
+// is. It reports false for null.
+func decodeDestination(v *Destination, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"cc", "email"},
+			required:   []string{"email"},
+		},
+		{
+			properties: []string{"extension", "phoneNumber"},
+			required:   []string{"phoneNumber"},
+		},
+		{
+			properties: []string{"secret", "url"},
+			required:   []string{"url"},
+		},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[EmailDestination](l)
+	case 1:
+		*v = decodeVariant[PhoneDestination](l)
+	case 2:
+		*v = decodeVariant[Destination3](l)
+	default:
+		*v = &UnknownDestination{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalDestination decodes a Destination from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownDestination.
+func UnmarshalDestination(data []byte) (Destination, error) {
+	var v Destination
+	err := unmarshalJSON(data, &v, decodeDestination, "Destination")
+	return v, err
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownDestination) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownDestination) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// Destination3 is the schema /components/schemas/Destination/oneOf/2.
+type Destination3 struct {
+	Secret *string `json:"secret,omitempty"`
+	URL    string  `json:"url"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Destination3) isDestination() {}
+
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *Destination3) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*Destination3).decodeJSON, "Destination3")
+}
+
+// MarshalJSON encodes d with the properties of Extra.
+func (d Destination3) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Destination3).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Destination3) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*d = Destination3{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "secret":
+			decodeOptional(l, "secret", &d.Secret, &d.Extra, decodeString)
+		case "url":
+			seen.add(0)
+			decodeField(l, "url", &d.URL, &d.Extra, decodeString)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Destination3) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "secret", d.Secret, d.Extra, encodeString)
+	encodeRequired(e, "url", &d.URL, d.absent.has(0), d.Extra, encodeString)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "secret", "url")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// EmailDestination is the schema /components/schemas/EmailDestination.
+type EmailDestination struct {
+	Cc    []string `json:"cc,omitzero"`
+	Email string   `json:"email"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*EmailDestination) isDestination() {}
+
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (e *EmailDestination) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, e, (*EmailDestination).decodeJSON, "EmailDestination")
+}
+
+// MarshalJSON encodes e with the properties of Extra.
+func (e EmailDestination) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&e, (*EmailDestination).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into e, or reports false for another value.
+func (e *EmailDestination) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*e = EmailDestination{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "cc":
+			decodeField(l, "cc", &e.Cc, &e.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "email":
+			seen.add(0)
+			decodeField(l, "email", &e.Email, &e.Extra, decodeString)
+		default:
+			decodeExtra(l, &e.Extra)
+		}
+	}
+	e.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes e as a JSON object, or null when nil.
+func (e *EmailDestination) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
+	enc.buf = append(enc.buf, '{')
+	encodeOptional(enc, "cc", &e.Cc, e.Cc != nil, e.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodeRequired(enc, "email", &e.Email, e.absent.has(0), e.Extra, encodeString)
+	if len(e.Extra) > 0 {
+		encodeExtra(enc, e.Extra, "cc", "email")
+	}
+	enc.buf = append(enc.buf, '}')
+}
+
+// Note is a remark, in both parts of a sender.
+type Note = string
+
+// PhoneDestination is the schema /components/schemas/PhoneDestination.
+type PhoneDestination struct {
+	Extension   *string `json:"extension,omitempty"`
+	PhoneNumber string  `json:"phoneNumber"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*PhoneDestination) isDestination() {}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *PhoneDestination) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*PhoneDestination).decodeJSON, "PhoneDestination")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p PhoneDestination) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*PhoneDestination).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *PhoneDestination) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = PhoneDestination{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "extension":
+			decodeOptional(l, "extension", &p.Extension, &p.Extra, decodeString)
+		case "phoneNumber":
+			seen.add(0)
+			decodeField(l, "phoneNumber", &p.PhoneNumber, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *PhoneDestination) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "extension", p.Extension, p.Extra, encodeString)
+	encodeRequired(e, "phoneNumber", &p.PhoneNumber, p.absent.has(0), p.Extra, encodeString)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "extension", "phoneNumber")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Sender: Who sends; the parts may be combined.
+type Sender struct {
+	FamilyName *string `json:"familyName,omitempty"`
+	GivenName  *string `json:"givenName,omitempty"`
+	// A remark, in both parts of a sender.
+	Note      *Note   `json:"note,omitempty"`
+	Nickname  *string `json:"nickname,omitempty"`
+	Signature *string `json:"signature,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Sender) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Sender).decodeJSON, "Sender")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s Sender) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Sender).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Sender) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*s = Sender{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "familyName":
+			decodeOptional(l, "familyName", &s.FamilyName, &s.Extra, decodeString)
+		case "givenName":
+			decodeOptional(l, "givenName", &s.GivenName, &s.Extra, decodeString)
+		case "note":
+			decodeOptional(l, "note", &s.Note, &s.Extra, decodeString)
+		case "nickname":
+			decodeOptional(l, "nickname", &s.Nickname, &s.Extra, decodeString)
+		case "signature":
+			decodeOptional(l, "signature", &s.Signature, &s.Extra, decodeString)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Sender) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "familyName", s.FamilyName, s.Extra, encodeString)
+	encodePointer(e, "givenName", s.GivenName, s.Extra, encodeString)
+	encodePointer(e, "note", s.Note, s.Extra, encodeString)
+	encodePointer(e, "nickname", s.Nickname, s.Extra, encodeString)
+	encodePointer(e, "signature", s.Signature, s.Extra, encodeString)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "familyName", "givenName", "note", "nickname", "signature")
+	}
+	e.buf = append(e.buf, '}')
 }
