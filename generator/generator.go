@@ -14,18 +14,16 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/sunco-sdk/sunco-go/generator/build"
 	"github.com/sunco-sdk/sunco-go/generator/emit"
+	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 	"github.com/sunco-sdk/sunco-go/generator/load"
 	specdata "github.com/sunco-sdk/sunco-go/spec"
@@ -209,11 +207,10 @@ func Generate(cfg Config) (res *Result, err error) {
 	sum := sha256.Sum256(doc)
 	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
 	files, err := render(api.Package, emit.Files(api), header)
-	var internal *InternalError
+	var p *parallel.Panic
 	switch {
-	case errors.As(err, &internal):
-		internal.Input = cfg.Spec
-		return nil, internal
+	case errors.As(err, &p):
+		return nil, &InternalError{Input: cfg.Spec, Value: p.Value, Stack: p.Stack}
 	case err != nil:
 		return nil, &InternalError{Input: cfg.Spec, Value: err}
 	}
@@ -340,7 +337,7 @@ var (
 // the package's name, pkg, in its package clause and in sdkName.
 func render(pkg string, emitted []emit.File, header string) (map[string][]byte, error) {
 	printed := make([][]byte, len(emitted))
-	err := parallel(len(emitted), func(i int) error {
+	err := parallel.Do(len(emitted), func(i int) error {
 		buf := bytes.NewBufferString(header + "\n")
 		f := emitted[i].Emit()
 		f.NoFormat = true // formatSource says where source that does not format goes wrong
@@ -359,7 +356,7 @@ func render(pkg string, emitted []emit.File, header string) (map[string][]byte, 
 	}
 	sort.SliceStable(longest, func(a, b int) bool { return len(printed[longest[a]]) > len(printed[longest[b]]) })
 	formatted := make([][]byte, len(printed))
-	err = parallel(len(longest), func(k int) (err error) {
+	err = parallel.Do(len(longest), func(k int) (err error) {
 		i := longest[k]
 		formatted[i], err = formatSource(emitted[i].Name, printed[i])
 		return err
@@ -388,37 +385,6 @@ func copyRuntime(pkg string, rf templates.RuntimeFile, header string) []byte {
 	src := packageClause.ReplaceAll(rf.Source, []byte("package "+pkg))
 	src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+pkg+`"`))
 	return append([]byte(header+"// Copied from templates/runtime/"+rf.Name+".\n\n"), src...)
-}
-
-// parallel runs job(0), ..., job(n-1) on as many goroutines as there are
-// cores, each taking the next index when done with one, and returns the
-// error of the lowest index that failed. A panic in a job is an
-// *InternalError with the job's stack.
-func parallel(n int, job func(i int) error) error {
-	errs := make([]error, n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				errs[i] = func() (err error) {
-					defer Recover("", &err)
-					return job(i)
-				}()
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // formatSource gofmts the source of the file name. Source that does not

@@ -7,7 +7,6 @@ import (
 	"go/format"
 	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -117,44 +116,5 @@ func TestRuntimeNeedsNoFormatting(t *testing.T) {
 				assert.Equal(t, string(formatted), string(src))
 			})
 		}
-	}
-}
-
-func TestParallel(t *testing.T) {
-	first, second := errors.New("first"), errors.New("second")
-	tests := []struct {
-		name    string
-		n       int
-		fail    map[int]error
-		panics  int // the index that panics; -1 for none
-		wantErr error
-	}{
-		{"none", 0, nil, -1, nil},
-		{"all succeed", 50, nil, -1, nil},
-		{"the lowest failing index wins", 50, map[int]error{40: second, 7: first}, -1, first},
-		{"a panic is an internal error", 50, nil, 13, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			done := make([]atomic.Int32, tt.n)
-			err := parallel(tt.n, func(i int) error {
-				done[i].Add(1)
-				if i == tt.panics {
-					panic("boom")
-				}
-				return tt.fail[i]
-			})
-			for i := range done {
-				assert.Equal(t, int32(1), done[i].Load(), "job %d runs once", i)
-			}
-			if tt.panics >= 0 {
-				var internal *InternalError
-				require.ErrorAs(t, err, &internal)
-				assert.Equal(t, "boom", internal.Value)
-				assert.Contains(t, string(internal.Stack), "TestParallel")
-				return
-			}
-			assert.Equal(t, tt.wantErr, err)
-		})
 	}
 }
