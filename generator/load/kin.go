@@ -30,9 +30,12 @@ func validationOptions() []openapi3.ValidationOption {
 func loadKin(root *yaml.Node, data []byte) (*openapi3.Loader, *openapi3.T, error) {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
-	doc := &openapi3.T{}
-	if err := json.Unmarshal(data, doc); err != nil {
-		return nil, nil, decodeError(lookup(root, ""), "", reflect.TypeFor[openapi3.T](), err)
+	doc, ok := decodeParts(data)
+	if !ok {
+		doc = &openapi3.T{}
+		if err := json.Unmarshal(data, doc); err != nil {
+			return nil, nil, decodeError(lookup(root, ""), "", reflect.TypeFor[openapi3.T](), err)
+		}
 	}
 	if err := loader.ResolveRefsIn(doc, nil); err != nil {
 		return nil, nil, resolveError(root, err)
