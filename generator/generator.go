@@ -91,6 +91,15 @@ func Recover(input string, err *error) {
 	}
 }
 
+// internalError is the *InternalError of err, a failed step or the panic
+// of a step run on another goroutine.
+func internalError(input string, err error) *InternalError {
+	if p, ok := errors.AsType[*parallel.Panic](err); ok {
+		return &InternalError{Input: input, Value: p.Value, Stack: p.Stack}
+	}
+	return &InternalError{Input: input, Value: err}
+}
+
 // CheckPackage reports whether name can be the package name of the SDK:
 // a Go identifier, not a keyword, not blank.
 func CheckPackage(name string) error {
@@ -184,14 +193,15 @@ func Generate(cfg Config) (res *Result, err error) {
 		return nil, err
 	}
 	w := newStopwatch()
+	runtimeNames := parallel.Start(templates.RuntimeNames) // parsed while the document loads
 	doc, loaded, err := loadDoc(cfg)
 	if err != nil {
 		return nil, err
 	}
 	w.lap("load")
-	reserved, err := templates.RuntimeNames()
+	reserved, err := runtimeNames()
 	if err != nil {
-		return nil, &InternalError{Input: cfg.Spec, Value: err}
+		return nil, internalError(cfg.Spec, err)
 	}
 	api, warnings, err := build.Build(build.Input{
 		Doc:      loaded.Doc,
@@ -207,12 +217,8 @@ func Generate(cfg Config) (res *Result, err error) {
 	sum := sha256.Sum256(doc)
 	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
 	files, err := render(api.Package, emit.Files(api), header)
-	var p *parallel.Panic
-	switch {
-	case errors.As(err, &p):
-		return nil, &InternalError{Input: cfg.Spec, Value: p.Value, Stack: p.Stack}
-	case err != nil:
-		return nil, &InternalError{Input: cfg.Spec, Value: err}
+	if err != nil {
+		return nil, internalError(cfg.Spec, err)
 	}
 	w.lap("render")
 	for _, w := range warnings {

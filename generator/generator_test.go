@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sunco-sdk/sunco-go/generator/emit"
+	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 	"github.com/sunco-sdk/sunco-go/templates"
 )
@@ -116,5 +117,29 @@ func TestRuntimeNeedsNoFormatting(t *testing.T) {
 				assert.Equal(t, string(formatted), string(src))
 			})
 		}
+	}
+}
+
+// TestInternalErrorOfAnotherGoroutine: a step that panics on a goroutine
+// of its own is reported like one that panics on the caller's.
+func TestInternalErrorOfAnotherGoroutine(t *testing.T) {
+	cause := errors.New("boom")
+	tests := []struct {
+		name      string
+		err       error
+		wantValue any
+		wantStack bool
+	}{
+		{"a failed step", cause, cause, false},
+		{"a panic", parallel.Do(1, func(int) error { panic("boom") }), "boom", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := internalError("spec.yaml", tt.err)
+			assert.Equal(t, "spec.yaml", e.Input)
+			assert.Equal(t, tt.wantValue, e.Value)
+			assert.Equal(t, tt.wantStack, len(e.Stack) > 0)
+			assert.Equal(t, "internal error: boom (this is a bug in sunco-gen; input spec.yaml)", e.Error())
+		})
 	}
 }
