@@ -4,6 +4,7 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -216,7 +218,7 @@ func Generate(cfg Config) (res *Result, err error) {
 	w.lap("build")
 	sum := sha256.Sum256(doc)
 	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
-	files, err := render(api.Package, emit.Files(api), header)
+	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), header)
 	if err != nil {
 		return nil, internalError(cfg.Spec, err)
 	}
@@ -336,13 +338,13 @@ var (
 )
 
 // render prints the emitted files and the runtime, each under header and
-// gofmt-clean. It keeps every core busy: the files are emitted and printed
-// in parallel, then formatted in parallel, the longest first, so that no
-// core is left waiting on one big file at the end. The runtime is copied
-// as written, gofmt-clean already (TestRuntimeNeedsNoFormatting), with
-// the package's name, pkg, in its package clause and in sdkName.
+// gofmt-clean. The files are emitted, printed and formatted in parallel,
+// one per core at a time, in the order given: longest first, no core is
+// left with a big one at the end. The runtime is copied as written,
+// gofmt-clean already (TestRuntimeNeedsNoFormatting), with the package's
+// name, pkg, in its package clause and in sdkName.
 func render(pkg string, emitted []emit.File, header string) (map[string][]byte, error) {
-	printed := make([][]byte, len(emitted))
+	formatted := make([][]byte, len(emitted))
 	err := parallel.Do(len(emitted), func(i int) error {
 		buf := bytes.NewBufferString(header + "\n")
 		f := emitted[i].Emit()
@@ -350,21 +352,8 @@ func render(pkg string, emitted []emit.File, header string) (map[string][]byte, 
 		if err := f.Render(buf); err != nil {
 			return fmt.Errorf("emit %s: %w", emitted[i].Name, err)
 		}
-		printed[i] = buf.Bytes()
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	longest := make([]int, len(printed))
-	for i := range longest {
-		longest[i] = i
-	}
-	sort.SliceStable(longest, func(a, b int) bool { return len(printed[longest[a]]) > len(printed[longest[b]]) })
-	formatted := make([][]byte, len(printed))
-	err = parallel.Do(len(longest), func(k int) (err error) {
-		i := longest[k]
-		formatted[i], err = formatSource(emitted[i].Name, printed[i])
+		var err error
+		formatted[i], err = formatSource(emitted[i].Name, buf.Bytes())
 		return err
 	})
 	if err != nil {
@@ -382,6 +371,32 @@ func render(pkg string, emitted []emit.File, header string) (map[string][]byte, 
 		files[rf.Name] = copyRuntime(pkg, rf, header)
 	}
 	return files, nil
+}
+
+// longestFirst orders the emitted files by what they hold, the most
+// first: the types of files, with their fields or variants, and the
+// operations of a service. The files not in files go last.
+func longestFirst(emitted []emit.File, files []*ir.File) []emit.File {
+	size := map[string]int{}
+	for _, f := range files {
+		n := 0
+		for _, d := range f.Decls {
+			n++
+			switch d := d.(type) {
+			case *ir.Struct:
+				n += len(d.Fields)
+			case *ir.Union:
+				n += len(d.Variants)
+			}
+		}
+		if f.Service != nil {
+			n += 4 * len(f.Service.Operations) // a method, its Params and its doc
+		}
+		size[f.Name] = n
+	}
+	sorted := slices.Clone(emitted)
+	slices.SortStableFunc(sorted, func(a, b emit.File) int { return cmp.Compare(size[b.Name], size[a.Name]) })
+	return sorted
 }
 
 // copyRuntime is a runtime file as the package pkg holds it: under header
