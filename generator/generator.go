@@ -164,7 +164,7 @@ func Run(cfg Config) (res *Result, err error) {
 		return nil, err
 	}
 	warn(cfg, res.Warnings)
-	w := &stopwatch{start: time.Now()}
+	w := newStopwatch()
 	if cfg.Check {
 		res.Stale, err = stale(cfg.Out, res.Files)
 		w.lap("check")
@@ -233,8 +233,8 @@ func Generate(cfg Config) (res *Result, err error) {
 type Format int
 
 const (
-	YAML Format = iota // block style, as the published documents are
-	JSON               // compact
+	YAML Format = iota
+	JSON // compact, for tools that read only JSON
 )
 
 // FormatOf is the format a file's name asks for: JSON for a .json file,
@@ -339,8 +339,8 @@ var (
 
 // render prints the emitted files and the runtime, each under header and
 // gofmt-clean. The files are emitted, printed and formatted in parallel,
-// one per core at a time, in the order given: longest first, no core is
-// left with a big one at the end. The runtime is copied as written,
+// one per core at a time, in the order given: longest first, so that no
+// core is left with a big one at the end. The runtime is copied as written,
 // gofmt-clean already (TestRuntimeNeedsNoFormatting), with the package's
 // name, pkg, in its package clause and in sdkName.
 func render(pkg string, emitted []emit.File, header string) (map[string][]byte, error) {
@@ -373,9 +373,10 @@ func render(pkg string, emitted []emit.File, header string) (map[string][]byte, 
 	return files, nil
 }
 
-// longestFirst orders the emitted files by what they hold, the most
-// first: the types of files, with their fields or variants, and the
-// operations of a service. The files not in files go last.
+// longestFirst orders the emitted files by how much of the IR they hold,
+// the most first: their types, counted with their fields or variants, and
+// a service's operations. Emitted files that files does not list (the
+// client) go last.
 func longestFirst(emitted []emit.File, files []*ir.File) []emit.File {
 	size := map[string]int{}
 	for _, f := range files {
