@@ -234,7 +234,7 @@ type Format int
 
 const (
 	YAML Format = iota
-	JSON // compact, for tools that read only JSON
+	JSON        // compact, for tools that read only JSON
 )
 
 // FormatOf is the format a file's name asks for: JSON for a .json file,
