@@ -112,6 +112,44 @@ func TestRunKeepsFilesItDidNotWrite(t *testing.T) {
 	assertOnlyEntry(t, filepath.Dir(out), "sdk")
 }
 
+// TestRunLinksUnchangedFiles: a file the last run wrote as this run would
+// goes into the new tree as a link to the same file; any other is written
+// anew.
+func TestRunLinksUnchangedFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sdk")
+	res := generate(t, out)
+	stat := func(name string) fs.FileInfo {
+		info, err := os.Stat(filepath.Join(out, name))
+		require.NoError(t, err)
+		return info
+	}
+	tests := []struct {
+		file   string
+		change func(path string)
+		linked bool
+	}{
+		{"service_things.go", func(string) {}, true},
+		{"client.go", func(path string) { writeFile(t, path, string(res.Files["client.go"])+"// edited\n") }, false},
+		{"runtime_errors.go", func(path string) { require.NoError(t, os.Chmod(path, 0o600)) }, false},
+	}
+	before := map[string]fs.FileInfo{}
+	for _, tt := range tests {
+		tt.change(filepath.Join(out, tt.file))
+		before[tt.file] = stat(tt.file)
+	}
+
+	generate(t, out)
+
+	assertGenerated(t, out, res)
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			after := stat(tt.file)
+			assert.Equal(t, tt.linked, os.SameFile(before[tt.file], after))
+			assert.Equal(t, fs.FileMode(0o644), after.Mode().Perm(), "as a new write makes it")
+		})
+	}
+}
+
 func TestRunRefusesToReplaceAForeignFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	writeFile(t, filepath.Join(out, "service_things.go"), "package sunco\n\n// hand-written\n")
