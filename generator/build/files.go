@@ -7,10 +7,12 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-// Names of the files that are no service's.
+// Names of the files that are no service's, and the last word of a
+// shared file's.
 const (
-	webhookFile = "webhook.go"
-	commonFile  = "models.go"
+	webhookFile  = "webhook.go"
+	commonFile   = "models.go"
+	sharedSuffix = "shared"
 )
 
 // files decides which file declares each type (DESIGN §6), so that no
@@ -66,7 +68,7 @@ func files(api *ir.API) []*ir.File {
 		case n == 1:
 			f = users[nearest]
 		default:
-			f = sharedFile(strings.TrimSuffix(users[nearest].Name, ".go") + "_shared.go")
+			f = sharedFile(strings.TrimSuffix(users[nearest].Name, ".go") + "_" + sharedSuffix + ".go")
 		}
 		f.Decls = append(f.Decls, d)
 	}
@@ -165,11 +167,12 @@ func declOf(t ir.Type) ir.Decl {
 
 // serviceFile is the name of the file of a service: service_<words>.go,
 // with a last word added when the go tool would read the name as a build
-// constraint (service_ios.go builds only for iOS) or a test.
+// constraint (service_ios.go builds only for iOS) or a test, or when it
+// would be the name of another service's shared file.
 func serviceFile(field string) string {
 	name := "service_" + snakeName(field)
 	last := name[strings.LastIndexByte(name, '_')+1:]
-	if knownOSArch[last] || last == "test" {
+	if knownOSArch[last] || last == "test" || last == sharedSuffix {
 		name += "_service"
 	}
 	return name + ".go"
