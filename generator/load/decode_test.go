@@ -31,12 +31,12 @@ func TestDecodePartsIsWholeDecode(t *testing.T) {
 			require.NoError(t, err)
 			_, err = normalize(n)
 			require.NoError(t, err)
-			normalized, _, err := toJSON(n, len(data), jsonLimit(len(data)))
+			normalized, _, err := toJSON(n, len(data), jsonLimit(len(data))) // as a whole
 			require.NoError(t, err)
 			whole := &openapi3.T{}
 			require.NoError(t, json.Unmarshal(normalized, whole))
 
-			parts, ok := decodeParts(normalized)
+			parts, ok := decodeParts(n, len(data))
 			if whole.Components == nil || whole.Components.Schemas == nil || whole.Paths == nil {
 				assert.False(t, ok, "a document without paths or component schemas is decoded whole")
 				return
@@ -49,7 +49,6 @@ func TestDecodePartsIsWholeDecode(t *testing.T) {
 
 func TestDecodePartsRefuses(t *testing.T) {
 	tests := []struct{ name, doc string }{
-		{"not an object", `[]`},
 		{"no components", `{"openapi":"3.0.3","paths":{}}`},
 		{"components not an object", `{"openapi":"3.0.3","paths":{},"components":[]}`},
 		{"no schemas", `{"openapi":"3.0.3","paths":{},"components":{}}`},
@@ -58,10 +57,16 @@ func TestDecodePartsRefuses(t *testing.T) {
 		{"a schema that does not decode", `{"openapi":"3.0.3","paths":{},"components":{"schemas":{"a":{"type":7}}}}`},
 		{"paths that do not decode", `{"openapi":"3.0.3","paths":{"/a":{"get":[]}},"components":{"schemas":{}}}`},
 		{"the rest does not decode", `{"openapi":"3.0.3","info":[],"paths":{},"components":{"schemas":{}}}`},
+		{"a repeated key", "openapi: 3.0.3\npaths: {}\npaths: {}\ncomponents: {schemas: {}}\n"},
+		{"a merge key", "openapi: 3.0.3\nbase: &b {paths: {}}\n<<: *b\ncomponents: {schemas: {}}\n"},
+		{"paths an alias", "openapi: 3.0.3\nx-p: &p {}\npaths: *p\ncomponents: {schemas: {}}\n"},
+		{"a key with no JSON form", "openapi: 3.0.3\npaths: {}\ncomponents: {schemas: {a: {[1]: x}}}\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, ok := decodeParts([]byte(tt.doc))
+			root, err := parse("doc.yaml", []byte(tt.doc))
+			require.NoError(t, err)
+			_, ok := decodeParts(root, len(tt.doc))
 			assert.False(t, ok)
 		})
 	}

@@ -101,11 +101,7 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 	if err := checkRefs(root); err != nil {
 		return nil, err
 	}
-	normalized, bad, err := toJSON(root, len(data), jsonLimit(len(data)))
-	if err != nil {
-		return nil, nodeError(root, bad, err)
-	}
-	loader, doc, err := loadKin(root, normalized)
+	loader, doc, err := loadKin(root, len(data))
 	if err != nil {
 		return nil, err
 	}
