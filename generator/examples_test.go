@@ -27,7 +27,7 @@ func TestExamplesRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	ex := emit.ExamplesTest(res.API)
 	var buf bytes.Buffer
-	require.NoError(t, ex.Jen.Render(&buf))
+	require.NoError(t, ex.Emit().Render(&buf))
 	res.Files[ex.Name] = buf.Bytes()
 	harness, err := os.ReadFile("testdata/roundtrip_test.go.txt")
 	require.NoError(t, err)

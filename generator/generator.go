@@ -4,6 +4,7 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -12,15 +13,19 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/sunco-sdk/sunco-go/generator/build"
 	"github.com/sunco-sdk/sunco-go/generator/emit"
+	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 	"github.com/sunco-sdk/sunco-go/generator/load"
 	specdata "github.com/sunco-sdk/sunco-go/spec"
@@ -88,6 +93,15 @@ func Recover(input string, err *error) {
 	}
 }
 
+// internalError is the *InternalError of err, a failed step or the panic
+// of a step run on another goroutine.
+func internalError(input string, err error) *InternalError {
+	if p, ok := errors.AsType[*parallel.Panic](err); ok {
+		return &InternalError{Input: input, Value: p.Value, Stack: p.Stack}
+	}
+	return &InternalError{Input: input, Value: err}
+}
+
 // CheckPackage reports whether name can be the package name of the SDK:
 // a Go identifier, not a keyword, not blank.
 func CheckPackage(name string) error {
@@ -108,6 +122,38 @@ type Result struct {
 	Warnings []load.Warning
 	Files    map[string][]byte // by file name
 	Stale    []StaleFile       // with Check: the files of Out that differ, by name
+	Stages   []Stage           // how long each stage took, in pipeline order
+}
+
+// Stage is how long one stage of a run took: load, build, render (emit
+// and gofmt the files, in parallel), then write or check.
+type Stage struct {
+	Name string
+	Took time.Duration
+}
+
+// stopwatch records the stages of a run one after the other.
+type stopwatch struct {
+	stages []Stage
+	start  time.Time
+}
+
+func newStopwatch() *stopwatch { return &stopwatch{start: time.Now()} }
+
+// lap ends the stage name, which started when the previous one ended.
+func (w *stopwatch) lap(name string) {
+	now := time.Now()
+	w.stages = append(w.stages, Stage{Name: name, Took: now.Sub(w.start)})
+	w.start = now
+}
+
+// stagesLine is the stages on one line: "load 80ms, build 20ms, ...".
+func stagesLine(stages []Stage) string {
+	parts := make([]string, len(stages))
+	for i, s := range stages {
+		parts[i] = fmt.Sprintf("%s %s", s.Name, s.Took.Round(100*time.Microsecond))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Run loads, builds, emits and writes (or checks) one SDK.
@@ -118,29 +164,32 @@ func Run(cfg Config) (res *Result, err error) {
 		return nil, err
 	}
 	warn(cfg, res.Warnings)
-	if cfg.Verbose {
-		fmt.Fprintf(cfg.log(), "%s: version %s, %d types, %d operations, %d files\n",
-			cfg.Spec, res.API.SpecVersion, len(res.API.Decls), countOperations(res.API), len(res.Files))
-	}
+	w := newStopwatch()
 	if cfg.Check {
 		res.Stale, err = stale(cfg.Out, res.Files)
-		if err != nil {
-			return nil, err
+		w.lap("check")
+	} else {
+		casualties := goGenerateCasualties(cfg.Out, res.Files)
+		err = writeDir(cfg.Out, res.Files)
+		w.lap("write")
+		if err == nil && len(casualties) > 0 {
+			fmt.Fprintf(cfg.log(), "sunco-gen: removed %s, no longer generated; go generate listed it before running sunco-gen and will stop on it: run go generate again\n",
+				strings.Join(casualties, ", "))
 		}
-		if len(res.Stale) > 0 {
-			return res, ErrDiffers
-		}
-		return res, nil
 	}
-	casualties := goGenerateCasualties(cfg.Out, res.Files)
-	if err := writeDir(cfg.Out, res.Files); err != nil {
-		return res, err
+	res.Stages = append(res.Stages, w.stages...)
+	if cfg.Verbose {
+		fmt.Fprintf(cfg.log(), "%s: version %s, %d types, %d operations, %d files\n%s: %s\n",
+			cfg.Spec, res.API.SpecVersion, len(res.API.Decls), countOperations(res.API), len(res.Files),
+			cfg.Spec, stagesLine(res.Stages))
 	}
-	if len(casualties) > 0 {
-		fmt.Fprintf(cfg.log(), "sunco-gen: removed %s, no longer generated; go generate listed it before running sunco-gen and will stop on it: run go generate again\n",
-			strings.Join(casualties, ", "))
+	switch {
+	case err != nil && cfg.Check:
+		return nil, err
+	case len(res.Stale) > 0:
+		return res, ErrDiffers
 	}
-	return res, nil
+	return res, err
 }
 
 // Generate produces the files of the SDK in memory; cfg.Out, Check,
@@ -150,13 +199,16 @@ func Generate(cfg Config) (res *Result, err error) {
 	if err := CheckPackage(cfg.Package); err != nil {
 		return nil, err
 	}
+	w := newStopwatch()
+	runtimeNames := parallel.Start(templates.RuntimeNames) // parsed while the document loads
 	doc, loaded, err := loadDoc(cfg)
 	if err != nil {
 		return nil, err
 	}
-	reserved, err := templates.RuntimeNames()
+	w.lap("load")
+	reserved, err := runtimeNames()
 	if err != nil {
-		return nil, &InternalError{Input: cfg.Spec, Value: err}
+		return nil, internalError(cfg.Spec, err)
 	}
 	api, warnings, err := build.Build(build.Input{
 		Doc:      loaded.Doc,
@@ -169,28 +221,50 @@ func Generate(cfg Config) (res *Result, err error) {
 	if err != nil {
 		return nil, &InputError{inFile(cfg.Spec, err)}
 	}
+	w.lap("build")
 	sum := sha256.Sum256(doc)
 	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
-	files, err := render(api, header)
+	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), header)
 	if err != nil {
-		return nil, &InternalError{Input: cfg.Spec, Value: err}
+		return nil, internalError(cfg.Spec, err)
 	}
+	w.lap("render")
 	for _, w := range warnings {
 		loaded.Warnings = append(loaded.Warnings, load.Warning{Pointer: w.Pointer, Message: w.Message})
 	}
-	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files}, nil
+	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
+}
+
+// Format is how a document is written out.
+type Format int
+
+const (
+	YAML Format = iota
+	JSON        // compact, for tools that read only JSON
+)
+
+// FormatOf is the format a file's name asks for: JSON for a .json file,
+// YAML otherwise.
+func FormatOf(name string) Format {
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		return JSON
+	}
+	return YAML
 }
 
 // Normalize gives the document as the generator reads it (overlay
-// applied, defects normalized) as YAML, for other OpenAPI tools; it logs
-// the warnings as Run does. cfg.Out, Package and Check play no part.
-func Normalize(cfg Config) (normalized []byte, err error) {
+// applied, defects normalized) in format, for other OpenAPI tools; it
+// logs the warnings as Run does. cfg.Out, Package and Check play no part.
+func Normalize(cfg Config, format Format) (normalized []byte, err error) {
 	defer Recover(cfg.Spec, &err)
 	_, loaded, err := loadDoc(cfg)
 	if err != nil {
 		return nil, err
 	}
 	warn(cfg, loaded.Warnings)
+	if format == JSON {
+		return loaded.NormalizedJSON()
+	}
 	return loaded.NormalizedYAML()
 }
 
@@ -270,38 +344,75 @@ var (
 )
 
 // render prints the emitted files and the runtime, each under header and
-// gofmt-clean. The runtime gets the package's name in its package clause
-// and in sdkName.
-func render(api *ir.API, header string) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	for _, f := range emit.Files(api) {
-		var buf bytes.Buffer
-		buf.WriteString(header + "\n")
-		f.Jen.NoFormat = true // formatSource says where source that does not format goes wrong
-		if err := f.Jen.Render(&buf); err != nil {
-			return nil, fmt.Errorf("emit %s: %w", f.Name, err)
+// gofmt-clean. The files are emitted, printed and formatted in parallel,
+// one per core at a time, in the order given: longest first, so that no
+// core is left with a big one at the end. The runtime is copied as written,
+// gofmt-clean already (TestRuntimeNeedsNoFormatting), with the package's
+// name, pkg, in its package clause and in sdkName.
+func render(pkg string, emitted []emit.File, header string) (map[string][]byte, error) {
+	formatted := make([][]byte, len(emitted))
+	err := parallel.Do(len(emitted), func(i int) error {
+		buf := bytes.NewBufferString(header + "\n")
+		f := emitted[i].Emit()
+		f.NoFormat = true // formatSource says where source that does not format goes wrong
+		if err := f.Render(buf); err != nil {
+			return fmt.Errorf("emit %s: %w", emitted[i].Name, err)
 		}
-		formatted, err := formatSource(f.Name, buf.Bytes())
-		if err != nil {
-			return nil, err
-		}
-		files[f.Name] = formatted
-	}
-	runtime, err := templates.Runtime()
+		var err error
+		formatted[i], err = formatSource(emitted[i].Name, buf.Bytes())
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	for _, rf := range runtime {
-		src := packageClause.ReplaceAll(rf.Source, []byte("package "+api.Package))
-		src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+api.Package+`"`))
-		src = append([]byte(header+"// Copied from templates/runtime/"+rf.Name+".\n\n"), src...)
-		formatted, err := formatSource(rf.Name, src)
-		if err != nil {
-			return nil, err
-		}
-		files[rf.Name] = formatted
+	files := make(map[string][]byte, len(emitted))
+	for i, f := range emitted {
+		files[f.Name] = formatted[i]
+	}
+	sources, err := templates.Runtime()
+	if err != nil {
+		return nil, err
+	}
+	for _, rf := range sources {
+		files[rf.Name] = copyRuntime(pkg, rf, header)
 	}
 	return files, nil
+}
+
+// longestFirst orders the emitted files by how much of the IR they hold,
+// the most first: their types, counted with their fields or variants, and
+// a service's operations. Emitted files that files does not list (the
+// client) go last.
+func longestFirst(emitted []emit.File, files []*ir.File) []emit.File {
+	size := map[string]int{}
+	for _, f := range files {
+		n := 0
+		for _, d := range f.Decls {
+			n++
+			switch d := d.(type) {
+			case *ir.Struct:
+				n += len(d.Fields)
+			case *ir.Union:
+				n += len(d.Variants)
+			}
+		}
+		if f.Service != nil {
+			n += 4 * len(f.Service.Operations) // a method, its Params and its doc
+		}
+		size[f.Name] = n
+	}
+	sorted := slices.Clone(emitted)
+	slices.SortStableFunc(sorted, func(a, b emit.File) int { return cmp.Compare(size[b.Name], size[a.Name]) })
+	return sorted
+}
+
+// copyRuntime is a runtime file as the package pkg holds it: under header
+// and a line naming where it comes from, with pkg in its package clause
+// and in sdkName.
+func copyRuntime(pkg string, rf templates.RuntimeFile, header string) []byte {
+	src := packageClause.ReplaceAll(rf.Source, []byte("package "+pkg))
+	src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+pkg+`"`))
+	return append([]byte(header+"// Copied from templates/runtime/"+rf.Name+".\n\n"), src...)
 }
 
 // formatSource gofmts the source of the file name. Source that does not

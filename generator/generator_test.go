@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"go/format"
 	"os"
 	"strings"
 	"testing"
@@ -11,7 +12,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/sunco-sdk/sunco-go/generator/emit"
+	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
+	"github.com/sunco-sdk/sunco-go/templates"
 )
 
 func TestGenerateHeader(t *testing.T) {
@@ -64,7 +68,8 @@ func TestCheckPackage(t *testing.T) {
 // TestRenderUnformattableSource: source the emitter gets wrong is reported
 // in a line naming the file and the place, not as the whole file.
 func TestRenderUnformattableSource(t *testing.T) {
-	_, err := render(&ir.API{Package: "sunco-go", Title: "T", SpecVersion: "1"}, "// header\n")
+	api := &ir.API{Package: "sunco-go", Title: "T", SpecVersion: "1"}
+	_, err := render(api.Package, emit.Files(api), "// header\n")
 	require.Error(t, err)
 	assert.Regexp(t, `^emitted \w+\.go does not gofmt: \w+\.go:3:14: expected ';', found '-' \(in "package sunco-go"\)$`, err.Error())
 }
@@ -91,6 +96,50 @@ func TestInternalError(t *testing.T) {
 			assert.EqualError(t, err, tt.want)
 			assert.Equal(t, tt.cause, errors.Unwrap(err))
 			assert.Contains(t, string(internal.Stack), "TestInternalError")
+		})
+	}
+}
+
+// TestRuntimeNeedsNoFormatting: render copies the runtime without running
+// gofmt on it, which holds only while the copies are gofmt-clean whatever
+// the package name and header.
+func TestRuntimeNeedsNoFormatting(t *testing.T) {
+	sources, err := templates.Runtime()
+	require.NoError(t, err)
+	require.NotEmpty(t, sources)
+	header := emit.Header(emit.Source{Generator: "v1.2.3", Title: "A Long API Title", Version: "17.12.1", SHA256: make([]byte, 32)})
+	for _, pkg := range []string{"sunco", "s", "averyveryverylongpackagename"} {
+		for _, rf := range sources {
+			t.Run(pkg+"/"+rf.Name, func(t *testing.T) {
+				src := copyRuntime(pkg, rf, header)
+				formatted, err := format.Source(src)
+				require.NoError(t, err)
+				assert.Equal(t, string(formatted), string(src))
+			})
+		}
+	}
+}
+
+// TestInternalErrorOfAnotherGoroutine: a step that panics on a goroutine
+// of its own is reported like one that panics on the caller's.
+func TestInternalErrorOfAnotherGoroutine(t *testing.T) {
+	cause := errors.New("boom")
+	tests := []struct {
+		name      string
+		err       error
+		wantValue any
+		wantStack bool
+	}{
+		{"a failed step", cause, cause, false},
+		{"a panic", parallel.Do(1, func(int) error { panic("boom") }), "boom", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := internalError("spec.yaml", tt.err)
+			assert.Equal(t, "spec.yaml", e.Input)
+			assert.Equal(t, tt.wantValue, e.Value)
+			assert.Equal(t, tt.wantStack, len(e.Stack) > 0)
+			assert.Equal(t, "internal error: boom (this is a bug in sunco-gen; input spec.yaml)", e.Error())
 		})
 	}
 }

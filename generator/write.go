@@ -257,7 +257,7 @@ func foreign(dir, real string, files map[string][]byte) ([]string, error) {
 // and gives tmp the mode and owner of real.
 func fill(tmp, real string, files map[string][]byte, keep []string) error {
 	for name, src := range files {
-		if err := os.WriteFile(filepath.Join(tmp, name), src, 0o644); err != nil {
+		if err := place(tmp, real, name, src); err != nil {
 			return err
 		}
 	}
@@ -277,6 +277,30 @@ func fill(tmp, real string, files map[string][]byte, keep []string) error {
 		return err
 	}
 	return os.Chmod(tmp, modeBits(info))
+}
+
+// place puts the generated file name, with content src, into tmp: as a
+// hard link to the file of that name in real when an earlier run left it
+// there as a new write would make it, else written anew. Most files of a
+// run are the same as the last run's, a link costs a fraction of a
+// write, and the file keeps its modification time.
+func place(tmp, real, name string, src []byte) error {
+	old, path := filepath.Join(real, name), filepath.Join(tmp, name)
+	if unchanged(old, src) && os.Link(old, path) == nil {
+		return nil
+	}
+	return os.WriteFile(path, src, 0o644)
+}
+
+// unchanged reports whether path is a regular file of mode 0644 holding
+// src.
+func unchanged(path string, src []byte) bool {
+	info, err := os.Lstat(path)
+	if err != nil || !info.Mode().IsRegular() || info.Mode().Perm() != 0o644 || info.Size() != int64(len(src)) {
+		return false
+	}
+	have, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(have, src)
 }
 
 // keepEntry recreates src at dst as it is: a directory with its content,

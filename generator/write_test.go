@@ -112,13 +112,51 @@ func TestRunKeepsFilesItDidNotWrite(t *testing.T) {
 	assertOnlyEntry(t, filepath.Dir(out), "sdk")
 }
 
+// TestRunLinksUnchangedFiles: a file the last run wrote as this run would
+// goes into the new tree as a link to the same file; any other is written
+// anew.
+func TestRunLinksUnchangedFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sdk")
+	res := generate(t, out)
+	stat := func(name string) fs.FileInfo {
+		info, err := os.Stat(filepath.Join(out, name))
+		require.NoError(t, err)
+		return info
+	}
+	tests := []struct {
+		file   string
+		change func(path string)
+		linked bool
+	}{
+		{"service_things.go", func(string) {}, true},
+		{"client.go", func(path string) { writeFile(t, path, string(res.Files["client.go"])+"// edited\n") }, false},
+		{"runtime_errors.go", func(path string) { require.NoError(t, os.Chmod(path, 0o600)) }, false},
+	}
+	before := map[string]fs.FileInfo{}
+	for _, tt := range tests {
+		tt.change(filepath.Join(out, tt.file))
+		before[tt.file] = stat(tt.file)
+	}
+
+	generate(t, out)
+
+	assertGenerated(t, out, res)
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			after := stat(tt.file)
+			assert.Equal(t, tt.linked, os.SameFile(before[tt.file], after))
+			assert.Equal(t, fs.FileMode(0o644), after.Mode().Perm(), "as a new write makes it")
+		})
+	}
+}
+
 func TestRunRefusesToReplaceAForeignFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
-	writeFile(t, filepath.Join(out, "models.go"), "package sunco\n\n// hand-written\n")
+	writeFile(t, filepath.Join(out, "service_things.go"), "package sunco\n\n// hand-written\n")
 	before := snapshot(t, out)
 
 	_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco"})
-	require.ErrorContains(t, err, filepath.Join(out, "models.go")+" was not written by sunco-gen")
+	require.ErrorContains(t, err, filepath.Join(out, "service_things.go")+" was not written by sunco-gen")
 	assert.Equal(t, before, snapshot(t, out))
 	assertOnlyEntry(t, filepath.Dir(out), "sdk")
 }
@@ -431,10 +469,10 @@ func TestCheck(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, res.Stale)
 
-	models := filepath.Join(out, "models.go")
-	data, err := os.ReadFile(models)
+	things := filepath.Join(out, "service_things.go")
+	data, err := os.ReadFile(things)
 	require.NoError(t, err)
-	writeFile(t, models, strings.Replace(string(data), "\ntype Thing struct", "\n// edited\ntype Thing struct", 1))
+	writeFile(t, things, strings.Replace(string(data), "\ntype Thing struct", "\n// edited\ntype Thing struct", 1))
 	client, err := os.ReadFile(filepath.Join(out, "client.go"))
 	require.NoError(t, err)
 	require.NoError(t, os.Remove(filepath.Join(out, "client.go")))
@@ -451,12 +489,12 @@ func TestCheck(t *testing.T) {
 	assert.True(t, strings.HasPrefix(clientDiff, "--- /dev/null\n+++ "+filepath.Join(out, "client.go")+"\t(generated)\n@@ -0,0 +1,"), clientDiff)
 	assert.Equal(t, strings.Count(string(client), "\n"), changed(clientDiff, '+'), "every line of client.go is added")
 
-	modelsDiff := res.Stale[1].Diff()
-	assert.Equal(t, models, res.Stale[1].Path)
-	assert.True(t, strings.HasPrefix(modelsDiff, "--- "+models+"\n+++ "+models+"\t(generated)\n@@ -"), modelsDiff)
-	assert.Contains(t, modelsDiff, "\n-// edited\n")
-	assert.Equal(t, 1, changed(modelsDiff, '-'), "one line differs:\n%s", modelsDiff)
-	assert.Equal(t, 0, changed(modelsDiff, '+'), modelsDiff)
+	thingsDiff := res.Stale[1].Diff()
+	assert.Equal(t, things, res.Stale[1].Path)
+	assert.True(t, strings.HasPrefix(thingsDiff, "--- "+things+"\n+++ "+things+"\t(generated)\n@@ -"), thingsDiff)
+	assert.Contains(t, thingsDiff, "\n-// edited\n")
+	assert.Equal(t, 1, changed(thingsDiff, '-'), "one line differs:\n%s", thingsDiff)
+	assert.Equal(t, 0, changed(thingsDiff, '+'), thingsDiff)
 
 	oldDiff := res.Stale[2].Diff()
 	assert.True(t, res.Stale[2].Dropped)

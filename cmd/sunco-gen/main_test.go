@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,6 +40,7 @@ func TestExitStatus(t *testing.T) {
 	require.NoError(t, os.WriteFile(aFile, nil, 0o644))
 	out := filepath.Join(dir, "sdk")
 	normalized := filepath.Join(dir, "normalized.yaml")
+	normalizedJSON := filepath.Join(dir, "normalized.json")
 	q := regexp.QuoteMeta
 
 	tests := []struct {
@@ -50,7 +53,8 @@ func TestExitStatus(t *testing.T) {
 		{"generate", []string{"-spec", spec, "-out", out}, nil, exitOK, ``, ``},
 		{"generate, named", []string{"generate", "-spec", spec, "-out", out}, nil, exitOK, ``, ``},
 		{"verbose", []string{"-spec", spec, "-out", out, "-v"}, nil, exitOK, ``,
-			`^` + q(spec) + `: version 1\.0\.0, 1 types, 1 operations, \d+ files\n$`},
+			`^` + q(spec) + `: version 1\.0\.0, 1 types, 1 operations, \d+ files\n` +
+				q(spec) + `: load [\d.]+[µm]?s, build [\d.]+[µm]?s, render [\d.]+[µm]?s, write [\d.]+[µm]?s\n$`},
 		{"warnings", []string{"-spec", defective, "-out", out}, nil, exitOK, ``,
 			`^(` + q(defective) + `: warning: /[^\n]+\n){7}$`},
 		{"warnings silenced", []string{"-spec", defective, "-out", out, "-q"}, nil, exitOK, ``, ``},
@@ -62,6 +66,7 @@ func TestExitStatus(t *testing.T) {
 		{"version", []string{"version"}, nil, exitOK, `^sunco-gen ` + q(generatorVersion()) + `\n$`, ``},
 		{"version flag", []string{"-version"}, nil, exitOK, `^sunco-gen ` + q(generatorVersion()) + `\n$`, ``},
 		{"normalize", []string{"normalize", "-spec", defective, "-o", normalized, "-q"}, nil, exitOK, ``, ``},
+		{"normalize to JSON", []string{"normalize", "-spec", defective, "-o", normalizedJSON, "-q"}, nil, exitOK, ``, ``},
 
 		{"check stale", []string{"-spec", spec, "-out", fresh, "-check", "-pkg", "other"}, nil, exitFailed,
 			`(?s)^--- ` + q(filepath.Join(fresh, "client.go")) + `\n\+\+\+ ` + q(filepath.Join(fresh, "client.go")) + `\t\(generated\)\n@@ .*\n-package sunco\n\+package other\n`,
@@ -116,6 +121,10 @@ func TestExitStatus(t *testing.T) {
 	data, err := os.ReadFile(normalized)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), "StartLogin")
+	data, err = os.ReadFile(normalizedJSON)
+	require.NoError(t, err)
+	assert.True(t, json.Valid(data), "%s is JSON", normalizedJSON)
+	assert.Contains(t, string(data), `"StartLogin"`)
 }
 
 // orEmpty makes the empty pattern match only empty output.
@@ -131,16 +140,16 @@ func TestCheckPrintsADiff(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, exitOK, run([]string{"-spec", spec, "-out", out}, &stdout, &stderr), stderr.String())
-	models := filepath.Join(out, "models.go")
-	data, err := os.ReadFile(models)
+	things := filepath.Join(out, "service_things.go")
+	data, err := os.ReadFile(things)
 	require.NoError(t, err)
 	edited := strings.Replace(string(data), "type Thing struct {", "type Thing struct {\n\tEdited bool", 1)
-	require.NoError(t, os.WriteFile(models, []byte(edited), 0o644))
+	require.NoError(t, os.WriteFile(things, []byte(edited), 0o644))
 
 	status := run([]string{"-spec", spec, "-out", out, "-check"}, &stdout, &stderr)
 
 	assert.Equal(t, exitFailed, status)
-	assert.Regexp(t, `^--- `+regexp.QuoteMeta(models)+`\n\+\+\+ `+regexp.QuoteMeta(models)+"\t\\(generated\\)\n@@ -\\d+,7 \\+\\d+,6 @@\n(?s:.*)\n-\tEdited bool\n", stdout.String())
+	assert.Regexp(t, `^--- `+regexp.QuoteMeta(things)+`\n\+\+\+ `+regexp.QuoteMeta(things)+"\t\\(generated\\)\n@@ -\\d+,7 \\+\\d+,6 @@\n(?s:.*)\n-\tEdited bool\n", stdout.String())
 	assert.Equal(t, "sunco-gen: "+out+" is not what "+spec+" generates: 1 file (1 changed) (diff on stdout)\n", stderr.String())
 }
 
@@ -169,6 +178,31 @@ func TestModuleVersion(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, moduleVersion(&tt.info))
+		})
+	}
+}
+
+func TestTuneGC(t *testing.T) {
+	tests := []struct {
+		name, gogc, gomemlimit string
+		wantPercent            int
+		wantLimit              int64
+	}{
+		{"default", "", "", -1, 1 << 30},
+		{"GOGC set", "200", "", 100, math.MaxInt64},
+		{"GOMEMLIMIT set", "", "512MiB", 100, math.MaxInt64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOGC", tt.gogc)
+			t.Setenv("GOMEMLIMIT", tt.gomemlimit)
+			// The test process starts from the defaults whatever its
+			// environment, and gets them back afterwards.
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+			defer debug.SetGCPercent(debug.SetGCPercent(100))
+			tuneGC()
+			assert.Equal(t, tt.wantPercent, debug.SetGCPercent(100))
+			assert.Equal(t, tt.wantLimit, debug.SetMemoryLimit(-1))
 		})
 	}
 }

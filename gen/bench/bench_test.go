@@ -16,7 +16,7 @@ import (
 //
 //	go test ./gen/bench -run '^$' -bench . -benchmem -benchtime 100x
 //
-// scripts/peers.sh runs them side by side with ogen's SDK.
+// gen/bench/peers.sh runs them side by side with ogen's SDK.
 
 func BenchmarkDecodeMessageList(b *testing.B) {
 	data := MessageList()

@@ -1,7 +1,7 @@
 // Package bench measures the JSON codecs of the generated SDK on a fixture
 // of our own, shaped like what the API sends: a page of 100 messages
 // (MessageList) and a webhook delivery of 50 events (WebhookPayload). The
-// fixture is built here, deterministically, so that scripts/peers.sh can
+// fixture is built here, deterministically, so that gen/bench/peers.sh can
 // give other SDKs the very same bytes.
 package bench
 

@@ -97,6 +97,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	api.Examples = b.examples
 	sort.Slice(b.decls, func(i, j int) bool { return b.decls[i].DeclName() < b.decls[j].DeclName() })
 	api.Decls = b.decls
+	api.Files = files(api)
 	if len(b.errs) > 0 {
 		return nil, b.warnings, b.err()
 	}
@@ -200,13 +201,18 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
+// pointerEscaper escapes a JSON pointer's reference token. Made once: a
+// Replacer works out its algorithm on first use, which costs more than
+// escaping the tokens of a whole document.
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
 // pointerJoin appends reference tokens to a JSON pointer, escaping them.
 func pointerJoin(base string, tokens ...string) string {
 	var b strings.Builder
 	b.WriteString(base)
 	for _, t := range tokens {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+		pointerEscaper.WriteString(&b, t)
 	}
 	return b.String()
 }

@@ -91,6 +91,7 @@ func TestServiceFile(t *testing.T) {
 		{"AMD64", "service_amd64_service.go"},     // a GOARCH
 		{"Test", "service_test_service.go"},       // would be a test file
 		{"Tests", "service_tests.go"},
+		{"MessagesShared", "service_messages_shared_service.go"}, // would be the Messages service's shared file
 	}
 	for _, tt := range tests {
 		t.Run(tt.field, func(t *testing.T) {

@@ -38,7 +38,6 @@ func (b *builder) declareServices() {
 				svc := &ir.Service{
 					Name:  b.pkg.declare(pointer, field+"Service"),
 					Field: field,
-					File:  serviceFile(field),
 				}
 				b.byTag[tag] = svc
 				b.tags[svc] = tagOf(b.doc, tag)
@@ -46,30 +45,6 @@ func (b *builder) declareServices() {
 		}
 	}
 }
-
-// serviceFile is the name of the file of a service: service_<words>.go,
-// with a last word added when the go tool would read the name as a build
-// constraint (service_ios.go builds only for iOS) or a test.
-func serviceFile(field string) string {
-	name := "service_" + snakeName(field)
-	last := name[strings.LastIndexByte(name, '_')+1:]
-	if knownOSArch[last] || last == "test" {
-		name += "_service"
-	}
-	return name + ".go"
-}
-
-// knownOSArch are the GOOS and GOARCH values a file name may end with to
-// build only there.
-var knownOSArch = func() map[string]bool {
-	m := map[string]bool{}
-	for _, v := range strings.Fields(`aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd
-		plan9 solaris wasip1 windows zos 386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le
-		mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm`) {
-		m[v] = true
-	}
-	return m
-}()
 
 // operationTag is the tag an operation is grouped by: its first.
 func operationTag(op *openapi3.Operation) string {

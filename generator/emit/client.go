@@ -49,8 +49,7 @@ func client(api *ir.API) *jen.File {
 	return f
 }
 
-func service(api *ir.API, svc *ir.Service) *jen.File {
-	f := newFile(api)
+func service(f *jen.File, svc *ir.Service) {
 	doc(f, svc.Doc)
 	f.Type().Id(svc.Name).Struct(jen.Id("t").Op("*").Id("transport"))
 	f.Line()
@@ -61,7 +60,6 @@ func service(api *ir.API, svc *ir.Service) *jen.File {
 			iterMethod(f, svc, op)
 		}
 	}
-	return f
 }
 
 // signature is the parameter list of an operation's method: ctx, the path

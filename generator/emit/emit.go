@@ -66,26 +66,38 @@ var LocalNames = []string{
 // field may take their names.
 var StructMethods = []string{"MarshalJSON", "UnmarshalJSON"}
 
-// File is one generated Go file.
+// File is one generated Go file. Emit builds it; it only reads the IR,
+// so that the files of an SDK can be emitted concurrently.
 type File struct {
 	Name string
-	Jen  *jen.File
+	Emit func() *jen.File
 }
 
-// Files emits the SDK described by api, apart from the runtime.
+// Files are the files of the SDK described by api, apart from the
+// runtime: the client, then the files of api.Files.
 func Files(api *ir.API) []File {
 	files := []File{
-		{Name: "doc.go", Jen: packageDoc(api)},
-		{Name: "models.go", Jen: models(api)},
-		{Name: "client.go", Jen: client(api)},
+		{Name: "doc.go", Emit: func() *jen.File { return packageDoc(api) }},
+		{Name: "client.go", Emit: func() *jen.File { return client(api) }},
 	}
-	for _, svc := range api.Services {
-		files = append(files, File{Name: svc.File, Jen: service(api, svc)})
-	}
-	if api.Webhook != nil {
-		files = append(files, File{Name: "webhook.go", Jen: webhook(api)})
+	for _, f := range api.Files {
+		files = append(files, File{Name: f.Name, Emit: func() *jen.File { return file(api, f) }})
 	}
 	return files
+}
+
+// file emits one of api.Files: the service or the webhook it holds, then
+// its types.
+func file(api *ir.API, f *ir.File) *jen.File {
+	j := newFile(api)
+	if f.Service != nil {
+		service(j, f.Service)
+	}
+	if f.Webhook != nil {
+		webhook(j, f.Webhook)
+	}
+	decls(j, f.Decls)
+	return j
 }
 
 func newFile(api *ir.API) *jen.File {

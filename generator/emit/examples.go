@@ -11,6 +11,10 @@ import (
 // again and compares the two as JSON. It is written only by tests of the
 // generator, since the examples are the document's text.
 func ExamplesTest(api *ir.API) File {
+	return File{Name: "examples_test.go", Emit: func() *jen.File { return examplesTest(api) }}
+}
+
+func examplesTest(api *ir.API) *jen.File {
 	f := jen.NewFile(api.Package)
 	f.Var().Id("examples").Op("=").Index().Id("example").ValuesFunc(func(g *jen.Group) {
 		for _, ex := range api.Examples {
@@ -21,7 +25,7 @@ func ExamplesTest(api *ir.API) File {
 			})
 		}
 	})
-	return File{Name: "examples_test.go", Jen: f}
+	return f
 }
 
 // exampleDecoder is a func([]byte) (any, error) decoding into t: a

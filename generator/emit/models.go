@@ -10,9 +10,8 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-func models(api *ir.API) *jen.File {
-	f := newFile(api)
-	for _, d := range api.Decls {
+func decls(f *jen.File, decls []ir.Decl) {
+	for _, d := range decls {
 		switch d := d.(type) {
 		case *ir.Struct:
 			structDecl(f, d)
@@ -32,7 +31,6 @@ func models(api *ir.API) *jen.File {
 			}
 		}
 	}
-	return f
 }
 
 func structDecl(f *jen.File, st *ir.Struct) {

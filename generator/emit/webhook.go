@@ -8,9 +8,8 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-func webhook(api *ir.API) *jen.File {
-	f := newFile(api)
-	p := api.Webhook.Payload.Name
+func webhook(f *jen.File, hook *ir.Webhook) {
+	p := hook.Payload.Name
 	doc := "It fails only on malformed JSON and on a body that is not an object."
 	body := []jen.Code{
 		jen.Var().Id("payload").Id(p),
@@ -19,7 +18,7 @@ func webhook(api *ir.API) *jen.File {
 			jen.Err().Op("!=").Nil(),
 		).Block(jen.Return(jen.Nil(), jen.Err())),
 	}
-	if events := api.Webhook.EventsField; events != nil {
+	if events := hook.EventsField; events != nil {
 		doc = "It fails only on malformed JSON and on a body that is not an object with\nan " + strconv.Quote(events.JSONName) + " array."
 		body = append(body, jen.If(jen.Id("payload").Dot(events.Name).Op("==").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit("sunco: webhook payload has no "+strconv.Quote(events.JSONName)+" array"))),
@@ -43,5 +42,5 @@ func webhook(api *ir.API) *jen.File {
 	).Qual("net/http", "Handler").Block(
 		jen.Return(jen.Id("newWebhookHandler").Call(jen.Id("secret"), jen.Id("ParseWebhook"), jen.Id("fn"), jen.Id("opts"))),
 	)
-	return f
+	f.Line()
 }

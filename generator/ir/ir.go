@@ -21,9 +21,22 @@ type API struct {
 	Decls          []Decl // every named type, sorted by Go name
 	Services       []*Service
 	Webhook        *Webhook // nil when the document describes no webhook
+	// Files are the Go files of the services, the webhook and the types,
+	// sorted by name; each of Decls is declared in exactly one.
+	Files []*File
 	// Examples are the document's example values with the Go type each
 	// should decode into; tests round-trip them through the SDK.
 	Examples []*Example
+}
+
+// File is one generated Go file: a service's (its type and methods) or
+// the webhook's (the payload parser and handler), followed by the types
+// only that one uses; or a file of types several use.
+type File struct {
+	Name    string
+	Service *Service // nil but in a service's file
+	Webhook *Webhook // nil but in the webhook's file
+	Decls   []Decl   // sorted by Go name
 }
 
 // Example is one example value of the document.

@@ -4,7 +4,6 @@ package ir
 type Service struct {
 	Name       string // Go type name, e.g. ConversationsService
 	Field      string // field name on Client, e.g. Conversations
-	File       string // name of the file holding it, e.g. service_conversations.go
 	Doc        string
 	FieldDoc   string // the doc of Field
 	Operations []*Operation

@@ -26,13 +26,21 @@ func validationOptions() []openapi3.ValidationOption {
 }
 
 // loadKin decodes the JSON form of the normalized document root with
-// kin-openapi, resolves its references and validates it.
-func loadKin(root *yaml.Node, data []byte) (*openapi3.Loader, *openapi3.T, error) {
+// kin-openapi, resolves its references and validates it; size is the
+// length of the document's source.
+func loadKin(root *yaml.Node, size int) (*openapi3.Loader, *openapi3.T, error) {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
-	doc := &openapi3.T{}
-	if err := json.Unmarshal(data, doc); err != nil {
-		return nil, nil, decodeError(lookup(root, ""), "", reflect.TypeFor[openapi3.T](), err)
+	doc, ok := decodeParts(root, size)
+	if !ok {
+		data, bad, err := toJSON(root, size, jsonLimit(size))
+		if err != nil {
+			return nil, nil, nodeError(root, bad, err)
+		}
+		doc = &openapi3.T{}
+		if err := json.Unmarshal(data, doc); err != nil {
+			return nil, nil, decodeError(lookup(root, ""), "", reflect.TypeFor[openapi3.T](), err)
+		}
 	}
 	if err := loader.ResolveRefsIn(doc, nil); err != nil {
 		return nil, nil, resolveError(root, err)

@@ -16,6 +16,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
 	"strconv"
@@ -54,6 +55,13 @@ type Result struct {
 // fixes) as YAML, loadable by any OpenAPI tool.
 func (r *Result) NormalizedYAML() ([]byte, error) {
 	return encode(r.root)
+}
+
+// NormalizedJSON returns the normalized document as compact JSON, the
+// form the loader hands kin-openapi, for tools that read only JSON.
+func (r *Result) NormalizedJSON() ([]byte, error) {
+	data, _, err := toJSON(r.root, 0, math.MaxInt)
+	return data, err
 }
 
 // Load reads and loads the OpenAPI document in file.
@@ -97,11 +105,7 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 	if err := checkRefs(root); err != nil {
 		return nil, err
 	}
-	normalized, bad, err := toJSON(root, len(data), jsonLimit(len(data)))
-	if err != nil {
-		return nil, nodeError(root, bad, err)
-	}
-	loader, doc, err := loadKin(root, normalized)
+	loader, doc, err := loadKin(root, len(data))
 	if err != nil {
 		return nil, err
 	}

@@ -377,11 +377,13 @@ paths:
 			if tt.check != nil {
 				tt.check(t, res)
 			}
-			normalized, err := res.NormalizedYAML()
-			require.NoError(t, err)
-			again, err := LoadData("normalized.yaml", normalized, Options{})
-			require.NoError(t, err, "the normalized document loads")
-			assert.Empty(t, again.Warnings, "the normalized document needs no more fixes")
+			for format, normalized := range map[string]func() ([]byte, error){"yaml": res.NormalizedYAML, "json": res.NormalizedJSON} {
+				data, err := normalized()
+				require.NoError(t, err)
+				again, err := LoadData("normalized."+format, data, Options{})
+				require.NoError(t, err, "the normalized %s document loads", format)
+				assert.Empty(t, again.Warnings, "the normalized %s document needs no more fixes", format)
+			}
 		})
 	}
 }

@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // GadgetsService is the client of the Gadgets operations, [Client.Gadgets].
 //
@@ -52,4 +55,215 @@ func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, params *Cr
 		return nil, err
 	}
 	return &out, nil
+}
+
+// FeaturedGadget is used by [GadgetsService.CreateShelf] and [Shelf].
+//
+// The gadget a shelf puts forward.
+//
+// Schema: #/components/schemas/FeaturedGadget
+type FeaturedGadget = Gadget
+
+// Gadget is the sum of times, a label and fields of its own.
+//
+// Schema: #/components/schemas/Gadget
+type Gadget struct {
+	// When it was made.
+	CreatedAt *string `json:"createdAt,omitempty"`
+	UpdatedAt *string `json:"updatedAt,omitempty"`
+	// The label, repeated here with a longer description.
+	Label    string   `json:"label"`
+	GadgetID string   `json:"gadgetId"`
+	Weight   *float64 `json:"weight,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (g *Gadget) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, g, (*Gadget).decodeJSON, "Gadget")
+}
+
+// MarshalJSON encodes g with the properties of Extra.
+func (g Gadget) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&g, (*Gadget).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into g, or reports false for another value.
+func (g *Gadget) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*g = Gadget{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "createdAt":
+			decodeOptional(l, "createdAt", &g.CreatedAt, &g.Extra, decodeString)
+		case "updatedAt":
+			decodeOptional(l, "updatedAt", &g.UpdatedAt, &g.Extra, decodeString)
+		case "label":
+			seen.add(0)
+			decodeField(l, "label", &g.Label, &g.Extra, decodeString)
+		case "gadgetId":
+			seen.add(1)
+			decodeField(l, "gadgetId", &g.GadgetID, &g.Extra, decodeString)
+		case "weight":
+			decodeOptional(l, "weight", &g.Weight, &g.Extra, decodeFloat64)
+		default:
+			decodeExtra(l, &g.Extra)
+		}
+	}
+	g.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes g as a JSON object, or null when nil.
+func (g *Gadget) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "createdAt", g.CreatedAt, g.Extra, encodeString)
+	encodePointer(e, "updatedAt", g.UpdatedAt, g.Extra, encodeString)
+	encodeRequired(e, "label", &g.Label, g.absent.has(0), g.Extra, encodeString)
+	encodeRequired(e, "gadgetId", &g.GadgetID, g.absent.has(1), g.Extra, encodeString)
+	encodePointer(e, "weight", g.Weight, g.Extra, encodeFloat64)
+	if len(g.Extra) > 0 {
+		encodeExtra(e, g.Extra, "createdAt", "updatedAt", "label", "gadgetId", "weight")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Shelf is the request body of [GadgetsService.CreateShelf].
+//
+// Schema: #/components/schemas/Shelf
+type Shelf struct {
+	// The gadget in front.
+	Main Gadget `json:"main"`
+	// A second gadget, if any.
+	Spare *FeaturedGadget `json:"spare,omitempty"`
+	// A label with a count, declared inline.
+	Sticker *ShelfSticker `json:"sticker,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Shelf) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Shelf).decodeJSON, "Shelf")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s Shelf) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Shelf).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Shelf) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*s = Shelf{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "main":
+			seen.add(0)
+			decodeField(l, "main", &s.Main, &s.Extra, (*Gadget).decodeJSON)
+		case "spare":
+			decodeOptional(l, "spare", &s.Spare, &s.Extra, (*Gadget).decodeJSON)
+		case "sticker":
+			decodeOptional(l, "sticker", &s.Sticker, &s.Extra, (*ShelfSticker).decodeJSON)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	s.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Shelf) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "main", &s.Main, s.absent.has(0), s.Extra, (*Gadget).encodeJSON)
+	encodePointer(e, "spare", s.Spare, s.Extra, (*Gadget).encodeJSON)
+	encodePointer(e, "sticker", s.Sticker, s.Extra, (*ShelfSticker).encodeJSON)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "main", "spare", "sticker")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ShelfSticker is a label with a count, declared inline.
+type ShelfSticker struct {
+	// A short label.
+	Label string `json:"label"`
+	Count *int   `json:"count,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *ShelfSticker) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*ShelfSticker).decodeJSON, "ShelfSticker")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s ShelfSticker) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*ShelfSticker).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *ShelfSticker) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*s = ShelfSticker{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "label":
+			seen.add(0)
+			decodeField(l, "label", &s.Label, &s.Extra, decodeString)
+		case "count":
+			decodeOptional(l, "count", &s.Count, &s.Extra, decodeInt)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	s.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *ShelfSticker) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "label", &s.Label, s.absent.has(0), s.Extra, encodeString)
+	encodePointer(e, "count", s.Count, s.Extra, encodeInt)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "label", "count")
+	}
+	e.buf = append(e.buf, '}')
 }

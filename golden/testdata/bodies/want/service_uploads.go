@@ -5,6 +5,7 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/url"
 )
@@ -123,3 +124,242 @@ func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, par
 	}
 	return &out, nil
 }
+
+// CreateTokenResponse is the response of [UploadsService.CreateToken].
+type CreateTokenResponse struct {
+	Token *string `json:"token,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CreateTokenResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CreateTokenResponse).decodeJSON, "CreateTokenResponse")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CreateTokenResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CreateTokenResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CreateTokenResponse) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CreateTokenResponse{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "token":
+			decodeOptional(l, "token", &c.Token, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CreateTokenResponse) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "token", c.Token, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "token")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// PostEitherBody is the request body of [UploadsService.PostEither].
+type PostEitherBody struct {
+	Rows []string `json:"rows,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *PostEitherBody) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*PostEitherBody).decodeJSON, "PostEitherBody")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p PostEitherBody) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*PostEitherBody).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *PostEitherBody) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = PostEitherBody{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "rows":
+			decodeField(l, "rows", &p.Rows, &p.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *PostEitherBody) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "rows", &p.Rows, p.Rows != nil, p.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "rows")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ReportProblemBody is the request body of [UploadsService.ReportProblem].
+type ReportProblemBody struct {
+	Detail *string `json:"detail,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes r from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (r *ReportProblemBody) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, r, (*ReportProblemBody).decodeJSON, "ReportProblemBody")
+}
+
+// MarshalJSON encodes r with the properties of Extra.
+func (r ReportProblemBody) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&r, (*ReportProblemBody).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into r, or reports false for another value.
+func (r *ReportProblemBody) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*r = ReportProblemBody{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "detail":
+			decodeOptional(l, "detail", &r.Detail, &r.Extra, decodeString)
+		default:
+			decodeExtra(l, &r.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes r as a JSON object, or null when nil.
+func (r *ReportProblemBody) encodeJSON(e *jsonEncoder) {
+	if r == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "detail", r.Detail, r.Extra, encodeString)
+	if len(r.Extra) > 0 {
+		encodeExtra(e, r.Extra, "detail")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// TokenRequest is the request body of [UploadsService.CreateToken].
+//
+// Schema: #/components/schemas/TokenRequest
+type TokenRequest struct {
+	GrantType TokenRequestGrantType `json:"grant_type"`
+	Scope     []string              `json:"scope,omitzero"`
+	TTL       *int                  `json:"ttl,omitempty"`
+	Remember  Nullable[bool]        `json:"remember,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes t from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (t *TokenRequest) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, t, (*TokenRequest).decodeJSON, "TokenRequest")
+}
+
+// MarshalJSON encodes t with the properties of Extra.
+func (t TokenRequest) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&t, (*TokenRequest).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into t, or reports false for another value.
+func (t *TokenRequest) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*t = TokenRequest{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "grant_type":
+			seen.add(0)
+			decodeField(l, "grant_type", &t.GrantType, &t.Extra, decodeString)
+		case "scope":
+			decodeField(l, "scope", &t.Scope, &t.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "ttl":
+			decodeOptional(l, "ttl", &t.TTL, &t.Extra, decodeInt)
+		case "remember":
+			decodeNullable(l, "remember", &t.Remember, &t.Extra, decodeBool)
+		default:
+			decodeExtra(l, &t.Extra)
+		}
+	}
+	t.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes t as a JSON object, or null when nil.
+func (t *TokenRequest) encodeJSON(e *jsonEncoder) {
+	if t == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "grant_type", &t.GrantType, t.absent.has(0), t.Extra, encodeString)
+	encodeOptional(e, "scope", &t.Scope, t.Scope != nil, t.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodePointer(e, "ttl", t.TTL, t.Extra, encodeInt)
+	encodeNullable(e, "remember", &t.Remember, t.Extra, encodeBool)
+	if len(t.Extra) > 0 {
+		encodeExtra(e, t.Extra, "grant_type", "scope", "ttl", "remember")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// TokenRequestGrantType is the grant_type property of [TokenRequest].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type TokenRequestGrantType string
+
+// Values of [TokenRequestGrantType].
+const (
+	TokenRequestGrantTypeClientCredentials TokenRequestGrantType = "client_credentials"
+	TokenRequestGrantTypeRefreshToken      TokenRequestGrantType = "refresh_token"
+)

@@ -5,6 +5,7 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 )
 
@@ -66,4 +67,771 @@ func (s *WidgetsService) Get(ctx context.Context, typeParam string, reqParam str
 		return nil, err
 	}
 	return &out, nil
+}
+
+// Cat is a variant of [Pet].
+//
+// Schema: #/components/schemas/Cat
+type Cat struct {
+	Species    string  `json:"species"`
+	Lives      *int    `json:"lives,omitempty"`
+	GetSpecies *string `json:"getSpecies,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Cat) isPet() {}
+
+// GetSpecies2 returns Species.
+func (c *Cat) GetSpecies2() string {
+	return c.Species
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *Cat) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*Cat).decodeJSON, "Cat")
+}
+
+// MarshalJSON encodes c with the properties of Extra; "species"
+// is "Cat" unless Species says otherwise.
+func (c Cat) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*Cat).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *Cat) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = Cat{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "species":
+			seen.add(0)
+			decodeField(l, "species", &c.Species, &c.Extra, decodeString)
+		case "lives":
+			decodeOptional(l, "lives", &c.Lives, &c.Extra, decodeInt)
+		case "getSpecies":
+			decodeOptional(l, "getSpecies", &c.GetSpecies, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *Cat) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "species", c.Species, "Cat", c.absent.has(0), c.Extra)
+	encodePointer(e, "lives", c.Lives, c.Extra, encodeInt)
+	encodePointer(e, "getSpecies", c.GetSpecies, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "species", "lives", "getSpecies")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ClientSchema is a client of the API, not the SDK's Client.
+//
+// Schema: #/components/schemas/client
+type ClientSchema struct {
+	Name *string `json:"name,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *ClientSchema) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*ClientSchema).decodeJSON, "ClientSchema")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c ClientSchema) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*ClientSchema).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *ClientSchema) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = ClientSchema{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			decodeOptional(l, "name", &c.Name, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *ClientSchema) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "name", c.Name, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "name")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Color is the color property of [Widget].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+//
+// Schema: #/components/schemas/Color
+type Color string
+
+// Values of [Color].
+const (
+	ColorRed2  Color = "red"
+	ColorGreen Color = "green"
+)
+
+// Dog is a variant of [Pet].
+//
+// Schema: #/components/schemas/Dog
+type Dog struct {
+	Species string `json:"species"`
+	GoodBoy *bool  `json:"goodBoy,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Dog) isPet() {}
+
+// GetSpecies2 returns Species.
+func (d *Dog) GetSpecies2() string {
+	return d.Species
+}
+
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *Dog) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*Dog).decodeJSON, "Dog")
+}
+
+// MarshalJSON encodes d with the properties of Extra; "species"
+// is "Dog" unless Species says otherwise.
+func (d Dog) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Dog).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Dog) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*d = Dog{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "species":
+			seen.add(0)
+			decodeField(l, "species", &d.Species, &d.Extra, decodeString)
+		case "goodBoy":
+			decodeOptional(l, "goodBoy", &d.GoodBoy, &d.Extra, decodeBool)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Dog) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "species", d.Species, "Dog", d.absent.has(0), d.Extra)
+	encodePointer(e, "goodBoy", d.GoodBoy, d.Extra, encodeBool)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "species", "goodBoy")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// FooBar is the bar property of [Widget].
+//
+// Schema: #/components/schemas/fooBar
+type FooBar struct {
+	B *string `json:"b,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes f from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (f *FooBar) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, f, (*FooBar).decodeJSON, "FooBar")
+}
+
+// MarshalJSON encodes f with the properties of Extra.
+func (f FooBar) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&f, (*FooBar).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into f, or reports false for another value.
+func (f *FooBar) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*f = FooBar{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "b":
+			decodeOptional(l, "b", &f.B, &f.Extra, decodeString)
+		default:
+			decodeExtra(l, &f.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes f as a JSON object, or null when nil.
+func (f *FooBar) encodeJSON(e *jsonEncoder) {
+	if f == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "b", f.B, f.Extra, encodeString)
+	if len(f.Extra) > 0 {
+		encodeExtra(e, f.Extra, "b")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// FooBarSchema is the foo property of [Widget].
+//
+// Schema: #/components/schemas/foo_bar
+type FooBarSchema struct {
+	A *string `json:"a,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes f from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (f *FooBarSchema) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, f, (*FooBarSchema).decodeJSON, "FooBarSchema")
+}
+
+// MarshalJSON encodes f with the properties of Extra.
+func (f FooBarSchema) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&f, (*FooBarSchema).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into f, or reports false for another value.
+func (f *FooBarSchema) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*f = FooBarSchema{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "a":
+			decodeOptional(l, "a", &f.A, &f.Extra, decodeString)
+		default:
+			decodeExtra(l, &f.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes f as a JSON object, or null when nil.
+func (f *FooBarSchema) encodeJSON(e *jsonEncoder) {
+	if f == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "a", f.A, f.Extra, encodeString)
+	if len(f.Extra) > 0 {
+		encodeExtra(e, f.Extra, "a")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// GetWidgetParams is the flags property of [Widget].
+//
+// Schema: #/components/schemas/GetWidgetParams
+type GetWidgetParams struct {
+	Verbose *bool `json:"verbose,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (g *GetWidgetParams) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, g, (*GetWidgetParams).decodeJSON, "GetWidgetParams")
+}
+
+// MarshalJSON encodes g with the properties of Extra.
+func (g GetWidgetParams) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&g, (*GetWidgetParams).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into g, or reports false for another value.
+func (g *GetWidgetParams) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*g = GetWidgetParams{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "verbose":
+			decodeOptional(l, "verbose", &g.Verbose, &g.Extra, decodeBool)
+		default:
+			decodeExtra(l, &g.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes g as a JSON object, or null when nil.
+func (g *GetWidgetParams) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "verbose", g.Verbose, g.Extra, encodeBool)
+	if len(g.Extra) > 0 {
+		encodeExtra(e, g.Extra, "verbose")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// NullableSchema is the wrapped property of [Widget].
+//
+// Schema: #/components/schemas/Nullable
+type NullableSchema struct {
+	Value *string `json:"value,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes n from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (n *NullableSchema) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, n, (*NullableSchema).decodeJSON, "NullableSchema")
+}
+
+// MarshalJSON encodes n with the properties of Extra.
+func (n NullableSchema) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&n, (*NullableSchema).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into n, or reports false for another value.
+func (n *NullableSchema) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*n = NullableSchema{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "value":
+			decodeOptional(l, "value", &n.Value, &n.Extra, decodeString)
+		default:
+			decodeExtra(l, &n.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes n as a JSON object, or null when nil.
+func (n *NullableSchema) encodeJSON(e *jsonEncoder) {
+	if n == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "value", n.Value, n.Extra, encodeString)
+	if len(n.Extra) > 0 {
+		encodeExtra(e, n.Extra, "value")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Pet is the pet property of [Widget].
+//
+// Its dynamic type is one of [*Cat], [*Dog] or [*UnknownPet2].
+//
+// Schema: #/components/schemas/Pet
+type Pet interface {
+	// GetSpecies2 returns the "species" property.
+	GetSpecies2() string
+	isPet()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownPet2 is a Pet this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownPet2 struct {
+	// Type is the value of its "species" property.
+	Type string
+	Raw  json.RawMessage
+}
+
+func (*UnknownPet2) isPet() {}
+
+// decodePet decodes the Pet at l into v:
+// the variant its "species" property names, else *UnknownPet2 with the value as it
+// is. It reports false for null.
+func decodePet(v *Pet, l *jsonLexer) bool {
+	value, ok := l.discriminator("species")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "Cat":
+		*v = decodeVariant[Cat](l)
+	case "Dog":
+		*v = decodeVariant[Dog](l)
+	default:
+		*v = &UnknownPet2{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalPet2 decodes a Pet from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownPet2.
+func UnmarshalPet2(data []byte) (Pet, error) {
+	var v Pet
+	err := unmarshalJSON(data, &v, decodePet, "Pet")
+	return v, err
+}
+
+// GetSpecies2 returns the "species" property, read from Raw.
+func (u *UnknownPet2) GetSpecies2() string {
+	return u.Type
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownPet2) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownPet2) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// Widget is the response of [WidgetsService.Get].
+//
+// Schema: #/components/schemas/Widget
+type Widget struct {
+	UserID     *string           `json:"user_id,omitempty"`
+	UserID2    *string           `json:"userId,omitempty"`
+	Extra      *string           `json:"extra,omitempty"`
+	Size       *WidgetSize2      `json:"size,omitempty"`
+	Dimensions *WidgetDimensions `json:"dimensions,omitempty"`
+	Pet        Pet               `json:"pet,omitzero"`
+	Color      *Color            `json:"color,omitempty"`
+	// A client of the API, not the SDK's Client.
+	Owner          *ClientSchema         `json:"owner,omitempty"`
+	Wrapped        *NullableSchema       `json:"wrapped,omitempty"`
+	Level          *WidgetsServiceSchema `json:"level,omitempty"`
+	Flags          *GetWidgetParams      `json:"flags,omitempty"`
+	Foo            *FooBarSchema         `json:"foo,omitempty"`
+	Bar            *FooBar               `json:"bar,omitempty"`
+	MarshalJSON2   *string               `json:"MarshalJSON,omitempty"`
+	UnmarshalJSON2 *string               `json:"unmarshalJSON,omitempty"`
+	Empty          *string               `json:"-"`
+	X1st           *string               `json:"1st,omitempty"`
+	X名前            *string               `json:"名前,omitempty"`
+	Func           *string               `json:"func,omitempty"`
+	Empty2         *int                  `json:"---,omitempty"`
+	// Extra2 holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra2 map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra2 the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *Widget) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*Widget).decodeJSON, "Widget")
+}
+
+// MarshalJSON encodes w with the properties of Extra2.
+func (w Widget) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*Widget).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *Widget) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = Widget{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "user_id":
+			decodeOptional(l, "user_id", &w.UserID, &w.Extra2, decodeString)
+		case "userId":
+			decodeOptional(l, "userId", &w.UserID2, &w.Extra2, decodeString)
+		case "extra":
+			decodeOptional(l, "extra", &w.Extra, &w.Extra2, decodeString)
+		case "size":
+			decodeOptional(l, "size", &w.Size, &w.Extra2, (*WidgetSize2).decodeJSON)
+		case "dimensions":
+			decodeOptional(l, "dimensions", &w.Dimensions, &w.Extra2, (*WidgetDimensions).decodeJSON)
+		case "pet":
+			decodeField(l, "pet", &w.Pet, &w.Extra2, decodePet)
+		case "color":
+			decodeOptional(l, "color", &w.Color, &w.Extra2, decodeString)
+		case "owner":
+			decodeOptional(l, "owner", &w.Owner, &w.Extra2, (*ClientSchema).decodeJSON)
+		case "wrapped":
+			decodeOptional(l, "wrapped", &w.Wrapped, &w.Extra2, (*NullableSchema).decodeJSON)
+		case "level":
+			decodeOptional(l, "level", &w.Level, &w.Extra2, (*WidgetsServiceSchema).decodeJSON)
+		case "flags":
+			decodeOptional(l, "flags", &w.Flags, &w.Extra2, (*GetWidgetParams).decodeJSON)
+		case "foo":
+			decodeOptional(l, "foo", &w.Foo, &w.Extra2, (*FooBarSchema).decodeJSON)
+		case "bar":
+			decodeOptional(l, "bar", &w.Bar, &w.Extra2, (*FooBar).decodeJSON)
+		case "MarshalJSON":
+			decodeOptional(l, "MarshalJSON", &w.MarshalJSON2, &w.Extra2, decodeString)
+		case "unmarshalJSON":
+			decodeOptional(l, "unmarshalJSON", &w.UnmarshalJSON2, &w.Extra2, decodeString)
+		case "":
+			decodeOptional(l, "", &w.Empty, &w.Extra2, decodeString)
+		case "1st":
+			decodeOptional(l, "1st", &w.X1st, &w.Extra2, decodeString)
+		case "名前":
+			decodeOptional(l, "名前", &w.X名前, &w.Extra2, decodeString)
+		case "func":
+			decodeOptional(l, "func", &w.Func, &w.Extra2, decodeString)
+		case "---":
+			decodeOptional(l, "---", &w.Empty2, &w.Extra2, decodeInt)
+		default:
+			decodeExtra(l, &w.Extra2)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *Widget) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "user_id", w.UserID, w.Extra2, encodeString)
+	encodePointer(e, "userId", w.UserID2, w.Extra2, encodeString)
+	encodePointer(e, "extra", w.Extra, w.Extra2, encodeString)
+	encodePointer(e, "size", w.Size, w.Extra2, (*WidgetSize2).encodeJSON)
+	encodePointer(e, "dimensions", w.Dimensions, w.Extra2, (*WidgetDimensions).encodeJSON)
+	encodeOptional(e, "pet", &w.Pet, w.Pet != nil, w.Extra2, encodeUnion)
+	encodePointer(e, "color", w.Color, w.Extra2, encodeString)
+	encodePointer(e, "owner", w.Owner, w.Extra2, (*ClientSchema).encodeJSON)
+	encodePointer(e, "wrapped", w.Wrapped, w.Extra2, (*NullableSchema).encodeJSON)
+	encodePointer(e, "level", w.Level, w.Extra2, (*WidgetsServiceSchema).encodeJSON)
+	encodePointer(e, "flags", w.Flags, w.Extra2, (*GetWidgetParams).encodeJSON)
+	encodePointer(e, "foo", w.Foo, w.Extra2, (*FooBarSchema).encodeJSON)
+	encodePointer(e, "bar", w.Bar, w.Extra2, (*FooBar).encodeJSON)
+	encodePointer(e, "MarshalJSON", w.MarshalJSON2, w.Extra2, encodeString)
+	encodePointer(e, "unmarshalJSON", w.UnmarshalJSON2, w.Extra2, encodeString)
+	encodePointer(e, "", w.Empty, w.Extra2, encodeString)
+	encodePointer(e, "1st", w.X1st, w.Extra2, encodeString)
+	encodePointer(e, "名前", w.X名前, w.Extra2, encodeString)
+	encodePointer(e, "func", w.Func, w.Extra2, encodeString)
+	encodePointer(e, "---", w.Empty2, w.Extra2, encodeInt)
+	if len(w.Extra2) > 0 {
+		encodeExtra(e, w.Extra2, "user_id", "userId", "extra", "size", "dimensions", "pet", "color", "owner", "wrapped", "level", "flags", "foo", "bar", "MarshalJSON", "unmarshalJSON", "", "1st", "名前", "func", "---")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// WidgetDimensions is the dimensions property of [Widget].
+type WidgetDimensions struct {
+	Depth *int `json:"depth,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WidgetDimensions) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetDimensions).decodeJSON, "WidgetDimensions")
+}
+
+// MarshalJSON encodes w with the properties of Extra.
+func (w WidgetDimensions) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetDimensions).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WidgetDimensions) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = WidgetDimensions{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "depth":
+			decodeOptional(l, "depth", &w.Depth, &w.Extra, decodeInt)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WidgetDimensions) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "depth", w.Depth, w.Extra, encodeInt)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "depth")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// WidgetSize2 is the size property of [Widget].
+type WidgetSize2 struct {
+	Width *int `json:"width,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WidgetSize2) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetSize2).decodeJSON, "WidgetSize2")
+}
+
+// MarshalJSON encodes w with the properties of Extra.
+func (w WidgetSize2) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetSize2).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WidgetSize2) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = WidgetSize2{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "width":
+			decodeOptional(l, "width", &w.Width, &w.Extra, decodeInt)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WidgetSize2) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "width", w.Width, w.Extra, encodeInt)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "width")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// WidgetsServiceSchema is the level property of [Widget].
+//
+// Schema: #/components/schemas/WidgetsService
+type WidgetsServiceSchema struct {
+	Level *string `json:"level,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WidgetsServiceSchema) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetsServiceSchema).decodeJSON, "WidgetsServiceSchema")
+}
+
+// MarshalJSON encodes w with the properties of Extra.
+func (w WidgetsServiceSchema) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetsServiceSchema).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WidgetsServiceSchema) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = WidgetsServiceSchema{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "level":
+			decodeOptional(l, "level", &w.Level, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WidgetsServiceSchema) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "level", w.Level, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "level")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -5,6 +5,7 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -194,4 +195,543 @@ func (s *CustomersService) ListReceiptsIter(ctx context.Context, storeID string,
 		}
 		return res.Receipts, res.Meta.BeforeCursor, nil
 	}))
+}
+
+// Customer is an element of the customers property of [CustomerList].
+//
+// Schema: #/components/schemas/Customer
+type Customer struct {
+	ID    string  `json:"id"`
+	Email *string `json:"email,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *Customer) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*Customer).decodeJSON, "Customer")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c Customer) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*Customer).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *Customer) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = Customer{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			seen.add(0)
+			decodeField(l, "id", &c.ID, &c.Extra, decodeString)
+		case "email":
+			decodeOptional(l, "email", &c.Email, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *Customer) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "id", &c.ID, c.absent.has(0), c.Extra, encodeString)
+	encodePointer(e, "email", c.Email, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "id", "email")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// CustomerList is the response of [CustomersService.List].
+//
+// Schema: #/components/schemas/CustomerList
+type CustomerList struct {
+	Customers []Customer         `json:"customers,omitzero"`
+	Meta      *Meta              `json:"meta,omitempty"`
+	Links     *CustomerListLinks `json:"links,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CustomerList) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CustomerList).decodeJSON, "CustomerList")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CustomerList) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CustomerList).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CustomerList) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CustomerList{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "customers":
+			decodeField(l, "customers", &c.Customers, &c.Extra, func(v *[]Customer, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*Customer).decodeJSON)
+			})
+		case "meta":
+			decodeOptional(l, "meta", &c.Meta, &c.Extra, (*Meta).decodeJSON)
+		case "links":
+			decodeOptional(l, "links", &c.Links, &c.Extra, (*CustomerListLinks).decodeJSON)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CustomerList) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "customers", &c.Customers, c.Customers != nil, c.Extra, func(v *[]Customer, e *jsonEncoder) {
+		encodeSlice(v, e, (*Customer).encodeJSON)
+	})
+	encodePointer(e, "meta", c.Meta, c.Extra, (*Meta).encodeJSON)
+	encodePointer(e, "links", c.Links, c.Extra, (*CustomerListLinks).encodeJSON)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "customers", "meta", "links")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// CustomerListLinks is the links property of [CustomerList].
+type CustomerListLinks struct {
+	Next *string `json:"next,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CustomerListLinks) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CustomerListLinks).decodeJSON, "CustomerListLinks")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CustomerListLinks) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CustomerListLinks).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CustomerListLinks) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CustomerListLinks{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "next":
+			decodeOptional(l, "next", &c.Next, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CustomerListLinks) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "next", c.Next, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "next")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// IDList is the ids parameter of [CustomersService.ListReceipts].
+//
+// Schema: #/components/schemas/IDList
+type IDList = []string
+
+// ListCustomersFilter is the filter parameter of [CustomersService.List].
+type ListCustomersFilter struct {
+	IdentitiesEmail string   `json:"identities.email"`
+	Tags            []string `json:"tags,omitzero"`
+	Active          *bool    `json:"active,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *ListCustomersFilter) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*ListCustomersFilter).decodeJSON, "ListCustomersFilter")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l ListCustomersFilter) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*ListCustomersFilter).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *ListCustomersFilter) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = ListCustomersFilter{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "identities.email":
+			seen.add(0)
+			decodeField(lx, "identities.email", &l.IdentitiesEmail, &l.Extra, decodeString)
+		case "tags":
+			decodeField(lx, "tags", &l.Tags, &l.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "active":
+			decodeOptional(lx, "active", &l.Active, &l.Extra, decodeBool)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *ListCustomersFilter) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "identities.email", &l.IdentitiesEmail, l.absent.has(0), l.Extra, encodeString)
+	encodeOptional(e, "tags", &l.Tags, l.Tags != nil, l.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodePointer(e, "active", l.Active, l.Extra, encodeBool)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "identities.email", "tags", "active")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ListCustomersPage is the page parameter of [CustomersService.List].
+type ListCustomersPage struct {
+	After  *string `json:"after,omitempty"`
+	Before *string `json:"before,omitempty"`
+	Size   *int    `json:"size,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *ListCustomersPage) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*ListCustomersPage).decodeJSON, "ListCustomersPage")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l ListCustomersPage) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*ListCustomersPage).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *ListCustomersPage) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = ListCustomersPage{}
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "after":
+			decodeOptional(lx, "after", &l.After, &l.Extra, decodeString)
+		case "before":
+			decodeOptional(lx, "before", &l.Before, &l.Extra, decodeString)
+		case "size":
+			decodeOptional(lx, "size", &l.Size, &l.Extra, decodeInt)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *ListCustomersPage) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "after", l.After, l.Extra, encodeString)
+	encodePointer(e, "before", l.Before, l.Extra, encodeString)
+	encodePointer(e, "size", l.Size, l.Extra, encodeInt)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "after", "before", "size")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ListReceiptsResponse is the response of [CustomersService.ListReceipts].
+type ListReceiptsResponse struct {
+	Receipts []ListReceiptsResponseReceipt `json:"receipts"`
+	Meta     ListReceiptsResponseMeta      `json:"meta"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *ListReceiptsResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*ListReceiptsResponse).decodeJSON, "ListReceiptsResponse")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l ListReceiptsResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*ListReceiptsResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *ListReceiptsResponse) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = ListReceiptsResponse{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "receipts":
+			seen.add(0)
+			decodeField(lx, "receipts", &l.Receipts, &l.Extra, func(v *[]ListReceiptsResponseReceipt, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*ListReceiptsResponseReceipt).decodeJSON)
+			})
+		case "meta":
+			seen.add(1)
+			decodeField(lx, "meta", &l.Meta, &l.Extra, (*ListReceiptsResponseMeta).decodeJSON)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *ListReceiptsResponse) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "receipts", &l.Receipts, l.absent.has(0), l.Extra, func(v *[]ListReceiptsResponseReceipt, e *jsonEncoder) {
+		encodeSlice(v, e, (*ListReceiptsResponseReceipt).encodeJSON)
+	})
+	encodeRequired(e, "meta", &l.Meta, l.absent.has(1), l.Extra, (*ListReceiptsResponseMeta).encodeJSON)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "receipts", "meta")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ListReceiptsResponseMeta is the meta property of [ListReceiptsResponse].
+type ListReceiptsResponseMeta struct {
+	HasMore      bool    `json:"hasMore"`
+	BeforeCursor *string `json:"beforeCursor,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *ListReceiptsResponseMeta) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*ListReceiptsResponseMeta).decodeJSON, "ListReceiptsResponseMeta")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l ListReceiptsResponseMeta) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*ListReceiptsResponseMeta).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *ListReceiptsResponseMeta) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = ListReceiptsResponseMeta{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "hasMore":
+			seen.add(0)
+			decodeField(lx, "hasMore", &l.HasMore, &l.Extra, decodeBool)
+		case "beforeCursor":
+			decodeOptional(lx, "beforeCursor", &l.BeforeCursor, &l.Extra, decodeString)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *ListReceiptsResponseMeta) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "hasMore", &l.HasMore, l.absent.has(0), l.Extra, encodeBool)
+	encodePointer(e, "beforeCursor", l.BeforeCursor, l.Extra, encodeString)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "hasMore", "beforeCursor")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ListReceiptsResponseReceipt is an element of the receipts property of
+// [ListReceiptsResponse].
+type ListReceiptsResponseReceipt struct {
+	Total *float64 `json:"total,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *ListReceiptsResponseReceipt) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*ListReceiptsResponseReceipt).decodeJSON, "ListReceiptsResponseReceipt")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l ListReceiptsResponseReceipt) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*ListReceiptsResponseReceipt).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *ListReceiptsResponseReceipt) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = ListReceiptsResponseReceipt{}
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "total":
+			decodeOptional(lx, "total", &l.Total, &l.Extra, decodeFloat64)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *ListReceiptsResponseReceipt) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "total", l.Total, l.Extra, encodeFloat64)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "total")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Meta is the meta property of [CustomerList].
+//
+// Schema: #/components/schemas/Meta
+type Meta struct {
+	HasMore      *bool   `json:"hasMore,omitempty"`
+	AfterCursor  *string `json:"afterCursor,omitempty"`
+	BeforeCursor *string `json:"beforeCursor,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes m from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (m *Meta) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, m, (*Meta).decodeJSON, "Meta")
+}
+
+// MarshalJSON encodes m with the properties of Extra.
+func (m Meta) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&m, (*Meta).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into m, or reports false for another value.
+func (m *Meta) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*m = Meta{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "hasMore":
+			decodeOptional(l, "hasMore", &m.HasMore, &m.Extra, decodeBool)
+		case "afterCursor":
+			decodeOptional(l, "afterCursor", &m.AfterCursor, &m.Extra, decodeString)
+		case "beforeCursor":
+			decodeOptional(l, "beforeCursor", &m.BeforeCursor, &m.Extra, decodeString)
+		default:
+			decodeExtra(l, &m.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes m as a JSON object, or null when nil.
+func (m *Meta) encodeJSON(e *jsonEncoder) {
+	if m == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "hasMore", m.HasMore, m.Extra, encodeBool)
+	encodePointer(e, "afterCursor", m.AfterCursor, m.Extra, encodeString)
+	encodePointer(e, "beforeCursor", m.BeforeCursor, m.Extra, encodeString)
+	if len(m.Extra) > 0 {
+		encodeExtra(e, m.Extra, "hasMore", "afterCursor", "beforeCursor")
+	}
+	e.buf = append(e.buf, '}')
 }

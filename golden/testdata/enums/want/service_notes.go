@@ -5,6 +5,7 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 )
 
@@ -50,3 +51,138 @@ func (s *NotesService) List(ctx context.Context, params *ListNotesParams, opts .
 	}
 	return &out, nil
 }
+
+// Channel is the channel a note came through.
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+//
+// Schema: #/components/schemas/channel
+type Channel string
+
+// Values of [Channel].
+const (
+	ChannelWeb                 Channel = "web"
+	ChannelConversationMessage Channel = "conversation:message"
+	ChannelAB                  Channel = "a-b"
+	ChannelAB2                 Channel = "a.b"
+	Channel1x                  Channel = "1x"
+	ChannelEmpty               Channel = ""
+	ChannelSMS                 Channel = "SMS"
+)
+
+// ListNotesOrder is the order parameter of [NotesService.List].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type ListNotesOrder string
+
+// Values of [ListNotesOrder].
+const (
+	ListNotesOrderAsc  ListNotesOrder = "asc"
+	ListNotesOrderDesc ListNotesOrder = "desc"
+)
+
+// Note is an element of the response of [NotesService.List].
+//
+// Schema: #/components/schemas/Note
+type Note struct {
+	// The channel a note came through.
+	Channel  Channel     `json:"channel"`
+	Status   NoteStatus  `json:"status"`
+	Priority *int        `json:"priority,omitempty"`
+	Labels   []NoteLabel `json:"labels,omitzero"`
+	// An optional channel.
+	Via *Channel `json:"via,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes n from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (n *Note) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, n, (*Note).decodeJSON, "Note")
+}
+
+// MarshalJSON encodes n with the properties of Extra.
+func (n Note) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&n, (*Note).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into n, or reports false for another value.
+func (n *Note) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*n = Note{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "channel":
+			seen.add(0)
+			decodeField(l, "channel", &n.Channel, &n.Extra, decodeString)
+		case "status":
+			seen.add(1)
+			decodeField(l, "status", &n.Status, &n.Extra, decodeString)
+		case "priority":
+			decodeOptional(l, "priority", &n.Priority, &n.Extra, decodeInt)
+		case "labels":
+			decodeField(l, "labels", &n.Labels, &n.Extra, func(v *[]NoteLabel, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "via":
+			decodeOptional(l, "via", &n.Via, &n.Extra, decodeString)
+		default:
+			decodeExtra(l, &n.Extra)
+		}
+	}
+	n.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes n as a JSON object, or null when nil.
+func (n *Note) encodeJSON(e *jsonEncoder) {
+	if n == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "channel", &n.Channel, n.absent.has(0), n.Extra, encodeString)
+	encodeRequired(e, "status", &n.Status, n.absent.has(1), n.Extra, encodeString)
+	encodePointer(e, "priority", n.Priority, n.Extra, encodeInt)
+	encodeOptional(e, "labels", &n.Labels, n.Labels != nil, n.Extra, func(v *[]NoteLabel, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodePointer(e, "via", n.Via, n.Extra, encodeString)
+	if len(n.Extra) > 0 {
+		encodeExtra(e, n.Extra, "channel", "status", "priority", "labels", "via")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// NoteLabel is an element of the labels property of [Note].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type NoteLabel string
+
+// Values of [NoteLabel].
+const (
+	NoteLabelUrgent NoteLabel = "urgent"
+	NoteLabelLater  NoteLabel = "later"
+)
+
+// NoteStatus is the status property of [Note].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type NoteStatus string
+
+// Values of [NoteStatus].
+const (
+	NoteStatusDraft     NoteStatus = "draft"
+	NoteStatusPublished NoteStatus = "published"
+)

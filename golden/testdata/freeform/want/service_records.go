@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // RecordsService is the client of the Records operations, [Client.Records].
 type RecordsService struct {
@@ -24,4 +27,212 @@ func (s *RecordsService) Put(ctx context.Context, body Record, params *PutRecord
 	}
 	req.Body = body
 	return s.t.do(ctx, req, nil, opts)
+}
+
+// Label is a value of the labels property of [Record].
+//
+// Schema: #/components/schemas/Label
+type Label struct {
+	Text *string `json:"text,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *Label) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*Label).decodeJSON, "Label")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l Label) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*Label).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *Label) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = Label{}
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "text":
+			decodeOptional(lx, "text", &l.Text, &l.Extra, decodeString)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *Label) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "text", l.Text, l.Extra, encodeString)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "text")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Metadata is the metadata property of [Record].
+//
+// Flat key-value data attached to a record.
+//
+// Schema: #/components/schemas/Metadata
+type Metadata = map[string]any
+
+// Record is the request body of [RecordsService.Put].
+//
+// Schema: #/components/schemas/Record
+type Record struct {
+	// Flat key-value data attached to a record.
+	Metadata   Metadata                         `json:"metadata"`
+	Info       map[string]any                   `json:"info,omitzero"`
+	Counters   map[string]int                   `json:"counters,omitzero"`
+	Labels     map[string]Label                 `json:"labels,omitzero"`
+	Attributes map[string]RecordAttributesValue `json:"attributes,omitzero"`
+	// Anything at all.
+	Raw   any                      `json:"raw,omitzero"`
+	Extra Nullable[map[string]any] `json:"extra,omitzero"`
+	// Extra2 holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra2 map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes r from data, keeping in Extra2 the properties the
+// schema does not declare and the values that do not fit their type.
+func (r *Record) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, r, (*Record).decodeJSON, "Record")
+}
+
+// MarshalJSON encodes r with the properties of Extra2.
+func (r Record) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&r, (*Record).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into r, or reports false for another value.
+func (r *Record) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*r = Record{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "metadata":
+			seen.add(0)
+			decodeField(l, "metadata", &r.Metadata, &r.Extra2, decodeFreeForm)
+		case "info":
+			decodeField(l, "info", &r.Info, &r.Extra2, decodeFreeForm)
+		case "counters":
+			decodeField(l, "counters", &r.Counters, &r.Extra2, func(v *map[string]int, l *jsonLexer) bool {
+				return decodeMap(v, l, decodeInt)
+			})
+		case "labels":
+			decodeField(l, "labels", &r.Labels, &r.Extra2, func(v *map[string]Label, l *jsonLexer) bool {
+				return decodeMap(v, l, (*Label).decodeJSON)
+			})
+		case "attributes":
+			decodeField(l, "attributes", &r.Attributes, &r.Extra2, func(v *map[string]RecordAttributesValue, l *jsonLexer) bool {
+				return decodeMap(v, l, (*RecordAttributesValue).decodeJSON)
+			})
+		case "raw":
+			decodeField(l, "raw", &r.Raw, &r.Extra2, decodeAny)
+		case "extra":
+			decodeNullable(l, "extra", &r.Extra, &r.Extra2, decodeFreeForm)
+		default:
+			decodeExtra(l, &r.Extra2)
+		}
+	}
+	r.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes r as a JSON object, or null when nil.
+func (r *Record) encodeJSON(e *jsonEncoder) {
+	if r == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "metadata", &r.Metadata, r.absent.has(0), r.Extra2, encodeFreeForm)
+	encodeOptional(e, "info", &r.Info, r.Info != nil, r.Extra2, encodeFreeForm)
+	encodeOptional(e, "counters", &r.Counters, r.Counters != nil, r.Extra2, func(v *map[string]int, e *jsonEncoder) {
+		encodeMap(v, e, encodeInt)
+	})
+	encodeOptional(e, "labels", &r.Labels, r.Labels != nil, r.Extra2, func(v *map[string]Label, e *jsonEncoder) {
+		encodeMap(v, e, (*Label).encodeJSON)
+	})
+	encodeOptional(e, "attributes", &r.Attributes, r.Attributes != nil, r.Extra2, func(v *map[string]RecordAttributesValue, e *jsonEncoder) {
+		encodeMap(v, e, (*RecordAttributesValue).encodeJSON)
+	})
+	encodeOptional(e, "raw", &r.Raw, r.Raw != nil, r.Extra2, encodeAny)
+	encodeNullable(e, "extra", &r.Extra, r.Extra2, encodeFreeForm)
+	if len(r.Extra2) > 0 {
+		encodeExtra(e, r.Extra2, "metadata", "info", "counters", "labels", "attributes", "raw", "extra")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// RecordAttributesValue is a value of the attributes property of [Record].
+type RecordAttributesValue struct {
+	Value  *string `json:"value,omitempty"`
+	Source *string `json:"source,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes r from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (r *RecordAttributesValue) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, r, (*RecordAttributesValue).decodeJSON, "RecordAttributesValue")
+}
+
+// MarshalJSON encodes r with the properties of Extra.
+func (r RecordAttributesValue) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&r, (*RecordAttributesValue).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into r, or reports false for another value.
+func (r *RecordAttributesValue) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*r = RecordAttributesValue{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "value":
+			decodeOptional(l, "value", &r.Value, &r.Extra, decodeString)
+		case "source":
+			decodeOptional(l, "source", &r.Source, &r.Extra, decodeString)
+		default:
+			decodeExtra(l, &r.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes r as a JSON object, or null when nil.
+func (r *RecordAttributesValue) encodeJSON(e *jsonEncoder) {
+	if r == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "value", r.Value, r.Extra, encodeString)
+	encodePointer(e, "source", r.Source, r.Extra, encodeString)
+	if len(r.Extra) > 0 {
+		encodeExtra(e, r.Extra, "value", "source")
+	}
+	e.buf = append(e.buf, '}')
 }

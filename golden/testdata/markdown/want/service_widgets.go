@@ -5,6 +5,7 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 )
 
@@ -111,4 +112,205 @@ func (s *WidgetsService) Delete(ctx context.Context, widgetID string, params *De
 		Path:   "/widgets/" + escapePathSegment(widgetID),
 	}
 	return s.t.do(ctx, req, nil, opts)
+}
+
+// CreateWidgetBody is the request body of [WidgetsService.Create].
+type CreateWidgetBody struct {
+	// The name, at most 64 characters.
+	Name *string `json:"name,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CreateWidgetBody) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CreateWidgetBody).decodeJSON, "CreateWidgetBody")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CreateWidgetBody) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CreateWidgetBody).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CreateWidgetBody) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CreateWidgetBody{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			decodeOptional(l, "name", &c.Name, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CreateWidgetBody) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "name", c.Name, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "name")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ListWidgetsResponse is the response of [WidgetsService.List].
+type ListWidgetsResponse struct {
+	Widgets []Widget `json:"widgets,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *ListWidgetsResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*ListWidgetsResponse).decodeJSON, "ListWidgetsResponse")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l ListWidgetsResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*ListWidgetsResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *ListWidgetsResponse) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = ListWidgetsResponse{}
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "widgets":
+			decodeField(lx, "widgets", &l.Widgets, &l.Extra, func(v *[]Widget, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*Widget).decodeJSON)
+			})
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *ListWidgetsResponse) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "widgets", &l.Widgets, l.Widgets != nil, l.Extra, func(v *[]Widget, e *jsonEncoder) {
+		encodeSlice(v, e, (*Widget).encodeJSON)
+	})
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "widgets")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// State is the state of a widget.
+//
+// Note: A widget that is busy cannot be deleted.
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+//
+// Schema: #/components/schemas/state
+type State string
+
+// Values of [State].
+const (
+	StateIdle State = "idle"
+	StateBusy State = "busy"
+)
+
+// Widget is a widget of an app. [Widgets] have:
+//
+//   - a name;
+//   - a state, one of:
+//   - idle
+//   - busy
+//   - an optional [color].
+//
+// Schema: #/components/schemas/widget
+//
+// [Widgets]: https://example.test/reference/#tag/Widgets
+// [color]: https://example.test/colors
+type Widget struct {
+	// The unique ID of the widget.
+	ID   *string `json:"id,omitempty"`
+	Name *string `json:"name,omitempty"`
+	// The state of a widget.
+	//
+	// Note: A widget that is busy cannot be deleted.
+	State *State `json:"state,omitempty"`
+	// The code of version 1. Use id.
+	//
+	// Deprecated: the API reference marks this field as deprecated.
+	LegacyCode *string `json:"legacyCode,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *Widget) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*Widget).decodeJSON, "Widget")
+}
+
+// MarshalJSON encodes w with the properties of Extra.
+func (w Widget) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*Widget).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *Widget) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = Widget{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &w.ID, &w.Extra, decodeString)
+		case "name":
+			decodeOptional(l, "name", &w.Name, &w.Extra, decodeString)
+		case "state":
+			decodeOptional(l, "state", &w.State, &w.Extra, decodeString)
+		case "legacyCode":
+			decodeOptional(l, "legacyCode", &w.LegacyCode, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *Widget) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", w.ID, w.Extra, encodeString)
+	encodePointer(e, "name", w.Name, w.Extra, encodeString)
+	encodePointer(e, "state", w.State, w.Extra, encodeString)
+	encodePointer(e, "legacyCode", w.LegacyCode, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "id", "name", "state", "legacyCode")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -5,6 +5,7 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
@@ -157,4 +158,108 @@ func (s *NotesService) DeleteAttachment(ctx context.Context, noteID string, para
 		Path:   "/notes/" + escapePathSegment(noteID) + "/attachment",
 	}
 	return s.t.do(ctx, req, nil, opts)
+}
+
+// ListNotesResponse is the response of [NotesService.List].
+type ListNotesResponse struct {
+	Notes []string `json:"notes,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *ListNotesResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*ListNotesResponse).decodeJSON, "ListNotesResponse")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l ListNotesResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*ListNotesResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *ListNotesResponse) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = ListNotesResponse{}
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "notes":
+			decodeField(lx, "notes", &l.Notes, &l.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *ListNotesResponse) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "notes", &l.Notes, l.Notes != nil, l.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "notes")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// SyncNoteBody is the request body of [NotesService.Sync].
+type SyncNoteBody struct {
+	Text *string `json:"text,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *SyncNoteBody) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*SyncNoteBody).decodeJSON, "SyncNoteBody")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s SyncNoteBody) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*SyncNoteBody).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *SyncNoteBody) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*s = SyncNoteBody{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "text":
+			decodeOptional(l, "text", &s.Text, &s.Extra, decodeString)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *SyncNoteBody) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "text", s.Text, s.Extra, encodeString)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "text")
+	}
+	e.buf = append(e.buf, '}')
 }

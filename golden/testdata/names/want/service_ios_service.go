@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // IOSService is the client of the iOS operations, [Client.IOS].
 type IOSService struct {
@@ -33,3 +36,187 @@ func (s *IOSService) GetDevice(ctx context.Context, deviceGUID string, params *G
 	}
 	return &out, nil
 }
+
+// BuyAction is the lastAction property of [IOSDevice].
+//
+// Schema: #/components/schemas/buy
+type BuyAction struct {
+	URI *string `json:"uri,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes b from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (b *BuyAction) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, b, (*BuyAction).decodeJSON, "BuyAction")
+}
+
+// MarshalJSON encodes b with the properties of Extra.
+func (b BuyAction) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&b, (*BuyAction).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into b, or reports false for another value.
+func (b *BuyAction) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*b = BuyAction{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "uri":
+			decodeOptional(l, "uri", &b.URI, &b.Extra, decodeString)
+		default:
+			decodeExtra(l, &b.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes b as a JSON object, or null when nil.
+func (b *BuyAction) encodeJSON(e *jsonEncoder) {
+	if b == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "uri", b.URI, b.Extra, encodeString)
+	if len(b.Extra) > 0 {
+		encodeExtra(e, b.Extra, "uri")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// DeviceLocation is the location property of [IOSDevice].
+type DeviceLocation struct {
+	Lat *float64 `json:"lat,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *DeviceLocation) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*DeviceLocation).decodeJSON, "DeviceLocation")
+}
+
+// MarshalJSON encodes d with the properties of Extra.
+func (d DeviceLocation) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*DeviceLocation).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *DeviceLocation) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*d = DeviceLocation{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "lat":
+			decodeOptional(l, "lat", &d.Lat, &d.Extra, decodeFloat64)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *DeviceLocation) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "lat", d.Lat, d.Extra, encodeFloat64)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "lat")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// IOSDevice is the response of [IOSService.GetDevice].
+//
+// Schema: #/components/schemas/iosDevice
+type IOSDevice struct {
+	GUID       *string           `json:"guid,omitempty"`
+	Channel    *IOSDeviceChannel `json:"channel,omitempty"`
+	IPAddress  *string           `json:"ipAddress,omitempty"`
+	LastAction *BuyAction        `json:"lastAction,omitempty"`
+	Location   *DeviceLocation   `json:"location,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes i from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (i *IOSDevice) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, i, (*IOSDevice).decodeJSON, "IOSDevice")
+}
+
+// MarshalJSON encodes i with the properties of Extra.
+func (i IOSDevice) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&i, (*IOSDevice).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into i, or reports false for another value.
+func (i *IOSDevice) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*i = IOSDevice{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "guid":
+			decodeOptional(l, "guid", &i.GUID, &i.Extra, decodeString)
+		case "channel":
+			decodeOptional(l, "channel", &i.Channel, &i.Extra, decodeString)
+		case "ipAddress":
+			decodeOptional(l, "ipAddress", &i.IPAddress, &i.Extra, decodeString)
+		case "lastAction":
+			decodeOptional(l, "lastAction", &i.LastAction, &i.Extra, (*BuyAction).decodeJSON)
+		case "location":
+			decodeOptional(l, "location", &i.Location, &i.Extra, (*DeviceLocation).decodeJSON)
+		default:
+			decodeExtra(l, &i.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes i as a JSON object, or null when nil.
+func (i *IOSDevice) encodeJSON(e *jsonEncoder) {
+	if i == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "guid", i.GUID, i.Extra, encodeString)
+	encodePointer(e, "channel", i.Channel, i.Extra, encodeString)
+	encodePointer(e, "ipAddress", i.IPAddress, i.Extra, encodeString)
+	encodePointer(e, "lastAction", i.LastAction, i.Extra, (*BuyAction).encodeJSON)
+	encodePointer(e, "location", i.Location, i.Extra, (*DeviceLocation).encodeJSON)
+	if len(i.Extra) > 0 {
+		encodeExtra(e, i.Extra, "guid", "channel", "ipAddress", "lastAction", "location")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// IOSDeviceChannel is the channel property of [IOSDevice].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type IOSDeviceChannel string
+
+// Values of [IOSDeviceChannel].
+const (
+	IOSDeviceChannelWhatsApp IOSDeviceChannel = "whatsapp"
+	IOSDeviceChannelIOS      IOSDeviceChannel = "ios"
+	IOSDeviceChannelSMS      IOSDeviceChannel = "sms"
+	IOSDeviceChannelWeb      IOSDeviceChannel = "web"
+)

@@ -5,6 +5,7 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 )
 
@@ -47,4 +48,80 @@ func (s *OAuthEndpointsService) GetURL(ctx context.Context, redirectURI string, 
 		return nil, err
 	}
 	return &out, nil
+}
+
+// OAuthURL is the response of [OAuthEndpointsService.GetURL].
+//
+// Schema: #/components/schemas/oauthUrl
+type OAuthURL struct {
+	URI            *string        `json:"uri,omitempty"`
+	AvatarURL      *string        `json:"avatarUrl,omitempty"`
+	HTMLText       *string        `json:"htmlText,omitempty"`
+	JSONPayload    map[string]any `json:"jsonPayload,omitzero"`
+	XMLHTTPRequest *string        `json:"XMLHttpRequest,omitempty"`
+	UserIDs        []string       `json:"userIds,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OAuthURL) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OAuthURL).decodeJSON, "OAuthURL")
+}
+
+// MarshalJSON encodes o with the properties of Extra.
+func (o OAuthURL) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OAuthURL).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OAuthURL) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*o = OAuthURL{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "uri":
+			decodeOptional(l, "uri", &o.URI, &o.Extra, decodeString)
+		case "avatarUrl":
+			decodeOptional(l, "avatarUrl", &o.AvatarURL, &o.Extra, decodeString)
+		case "htmlText":
+			decodeOptional(l, "htmlText", &o.HTMLText, &o.Extra, decodeString)
+		case "jsonPayload":
+			decodeField(l, "jsonPayload", &o.JSONPayload, &o.Extra, decodeFreeForm)
+		case "XMLHttpRequest":
+			decodeOptional(l, "XMLHttpRequest", &o.XMLHTTPRequest, &o.Extra, decodeString)
+		case "userIds":
+			decodeField(l, "userIds", &o.UserIDs, &o.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OAuthURL) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "uri", o.URI, o.Extra, encodeString)
+	encodePointer(e, "avatarUrl", o.AvatarURL, o.Extra, encodeString)
+	encodePointer(e, "htmlText", o.HTMLText, o.Extra, encodeString)
+	encodeOptional(e, "jsonPayload", &o.JSONPayload, o.JSONPayload != nil, o.Extra, encodeFreeForm)
+	encodePointer(e, "XMLHttpRequest", o.XMLHTTPRequest, o.Extra, encodeString)
+	encodeOptional(e, "userIds", &o.UserIDs, o.UserIDs != nil, o.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "uri", "avatarUrl", "htmlText", "jsonPayload", "XMLHttpRequest", "userIds")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // DefaultService is the client of the Default operations, [Client.Default].
 type DefaultService struct {
@@ -50,4 +53,164 @@ func (s *DefaultService) PostAppsUsers(ctx context.Context, appID string, body P
 	}
 	req.Body = body
 	return s.t.do(ctx, req, nil, opts)
+}
+
+// GetAppsUsersResponse is the response of [DefaultService.GetAppsUsers].
+type GetAppsUsersResponse struct {
+	Users []GetAppsUsersResponseUser `json:"users,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (g *GetAppsUsersResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, g, (*GetAppsUsersResponse).decodeJSON, "GetAppsUsersResponse")
+}
+
+// MarshalJSON encodes g with the properties of Extra.
+func (g GetAppsUsersResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&g, (*GetAppsUsersResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into g, or reports false for another value.
+func (g *GetAppsUsersResponse) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*g = GetAppsUsersResponse{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "users":
+			decodeField(l, "users", &g.Users, &g.Extra, func(v *[]GetAppsUsersResponseUser, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*GetAppsUsersResponseUser).decodeJSON)
+			})
+		default:
+			decodeExtra(l, &g.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes g as a JSON object, or null when nil.
+func (g *GetAppsUsersResponse) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "users", &g.Users, g.Users != nil, g.Extra, func(v *[]GetAppsUsersResponseUser, e *jsonEncoder) {
+		encodeSlice(v, e, (*GetAppsUsersResponseUser).encodeJSON)
+	})
+	if len(g.Extra) > 0 {
+		encodeExtra(e, g.Extra, "users")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// GetAppsUsersResponseUser is an element of the users property of
+// [GetAppsUsersResponse].
+type GetAppsUsersResponseUser struct {
+	Name *string `json:"name,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (g *GetAppsUsersResponseUser) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, g, (*GetAppsUsersResponseUser).decodeJSON, "GetAppsUsersResponseUser")
+}
+
+// MarshalJSON encodes g with the properties of Extra.
+func (g GetAppsUsersResponseUser) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&g, (*GetAppsUsersResponseUser).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into g, or reports false for another value.
+func (g *GetAppsUsersResponseUser) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*g = GetAppsUsersResponseUser{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			decodeOptional(l, "name", &g.Name, &g.Extra, decodeString)
+		default:
+			decodeExtra(l, &g.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes g as a JSON object, or null when nil.
+func (g *GetAppsUsersResponseUser) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "name", g.Name, g.Extra, encodeString)
+	if len(g.Extra) > 0 {
+		encodeExtra(e, g.Extra, "name")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// PostAppsUsersBody is the request body of [DefaultService.PostAppsUsers].
+type PostAppsUsersBody struct {
+	Name string `json:"name"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *PostAppsUsersBody) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*PostAppsUsersBody).decodeJSON, "PostAppsUsersBody")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p PostAppsUsersBody) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*PostAppsUsersBody).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *PostAppsUsersBody) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = PostAppsUsersBody{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			seen.add(0)
+			decodeField(l, "name", &p.Name, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *PostAppsUsersBody) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "name", &p.Name, p.absent.has(0), p.Extra, encodeString)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "name")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -5,6 +5,7 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 )
 
@@ -62,4 +63,324 @@ func (s *SessionsService) End(ctx context.Context, sessionID string, body EndBod
 		return nil, err
 	}
 	return &out, nil
+}
+
+// EndBody is the request body of [SessionsService.End].
+//
+// Who ends the session; each alternative names one.
+//
+// Its dynamic type is one of [*EndByUser], [*EndByAdmin] or [*UnknownEndBody].
+//
+// Schema: #/components/schemas/endBody
+type EndBody interface {
+	isEndBody()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownEndBody is an EndBody this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownEndBody struct {
+	Raw json.RawMessage
+}
+
+func (*UnknownEndBody) isEndBody() {}
+
+// decodeEndBody decodes the EndBody at l into v:
+// the variant whose properties are present, else *UnknownEndBody with the value as it
+// is. It reports false for null.
+func decodeEndBody(v *EndBody, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"userId"},
+			required:   []string{"userId"},
+		},
+		{
+			properties: []string{"adminId"},
+			required:   []string{"adminId"},
+		},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[EndByUser](l)
+	case 1:
+		*v = decodeVariant[EndByAdmin](l)
+	default:
+		*v = &UnknownEndBody{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalEndBody decodes an EndBody from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownEndBody.
+func UnmarshalEndBody(data []byte) (EndBody, error) {
+	var v EndBody
+	err := unmarshalJSON(data, &v, decodeEndBody, "EndBody")
+	return v, err
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownEndBody) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownEndBody) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// EndByAdmin is a variant of [EndBody].
+type EndByAdmin struct {
+	AdminID string `json:"adminId"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*EndByAdmin) isEndBody() {}
+
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (e *EndByAdmin) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, e, (*EndByAdmin).decodeJSON, "EndByAdmin")
+}
+
+// MarshalJSON encodes e with the properties of Extra.
+func (e EndByAdmin) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&e, (*EndByAdmin).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into e, or reports false for another value.
+func (e *EndByAdmin) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*e = EndByAdmin{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "adminId":
+			seen.add(0)
+			decodeField(l, "adminId", &e.AdminID, &e.Extra, decodeString)
+		default:
+			decodeExtra(l, &e.Extra)
+		}
+	}
+	e.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes e as a JSON object, or null when nil.
+func (e *EndByAdmin) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
+	enc.buf = append(enc.buf, '{')
+	encodeRequired(enc, "adminId", &e.AdminID, e.absent.has(0), e.Extra, encodeString)
+	if len(e.Extra) > 0 {
+		encodeExtra(enc, e.Extra, "adminId")
+	}
+	enc.buf = append(enc.buf, '}')
+}
+
+// EndByUser is a variant of [EndBody].
+type EndByUser struct {
+	UserID string `json:"userId"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*EndByUser) isEndBody() {}
+
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (e *EndByUser) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, e, (*EndByUser).decodeJSON, "EndByUser")
+}
+
+// MarshalJSON encodes e with the properties of Extra.
+func (e EndByUser) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&e, (*EndByUser).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into e, or reports false for another value.
+func (e *EndByUser) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*e = EndByUser{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "userId":
+			seen.add(0)
+			decodeField(l, "userId", &e.UserID, &e.Extra, decodeString)
+		default:
+			decodeExtra(l, &e.Extra)
+		}
+	}
+	e.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes e as a JSON object, or null when nil.
+func (e *EndByUser) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
+	enc.buf = append(enc.buf, '{')
+	encodeRequired(enc, "userId", &e.UserID, e.absent.has(0), e.Extra, encodeString)
+	if len(e.Extra) > 0 {
+		encodeExtra(enc, e.Extra, "userId")
+	}
+	enc.buf = append(enc.buf, '}')
+}
+
+// Labels is used by [Session].
+//
+// Schema: #/components/schemas/labels
+type Labels = map[string]string
+
+// Session is the response of [SessionsService.End].
+//
+// Schema: #/components/schemas/session
+type Session struct {
+	ID *string `json:"id,omitempty"`
+	// Cleared with null.
+	Labels Nullable[Labels] `json:"labels,omitzero"`
+	// Never null, though it says so in a way that means nothing.
+	Owner  Labels         `json:"owner,omitzero"`
+	Device *SessionDevice `json:"device,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Session) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Session).decodeJSON, "Session")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s Session) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Session).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Session) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*s = Session{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &s.ID, &s.Extra, decodeString)
+		case "labels":
+			decodeNullable(l, "labels", &s.Labels, &s.Extra, func(v *map[string]string, l *jsonLexer) bool {
+				return decodeMap(v, l, decodeString)
+			})
+		case "owner":
+			decodeField(l, "owner", &s.Owner, &s.Extra, func(v *map[string]string, l *jsonLexer) bool {
+				return decodeMap(v, l, decodeString)
+			})
+		case "device":
+			decodeOptional(l, "device", &s.Device, &s.Extra, (*SessionDevice).decodeJSON)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Session) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", s.ID, s.Extra, encodeString)
+	encodeNullable(e, "labels", &s.Labels, s.Extra, func(v *map[string]string, e *jsonEncoder) {
+		encodeMap(v, e, encodeString)
+	})
+	encodeOptional(e, "owner", &s.Owner, s.Owner != nil, s.Extra, func(v *map[string]string, e *jsonEncoder) {
+		encodeMap(v, e, encodeString)
+	})
+	encodePointer(e, "device", s.Device, s.Extra, (*SessionDevice).encodeJSON)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "id", "labels", "owner", "device")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// SessionDevice is the device property of [Session].
+type SessionDevice struct {
+	Name string `json:"name"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *SessionDevice) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*SessionDevice).decodeJSON, "SessionDevice")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s SessionDevice) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*SessionDevice).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *SessionDevice) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*s = SessionDevice{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			seen.add(0)
+			decodeField(l, "name", &s.Name, &s.Extra, decodeString)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	s.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *SessionDevice) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "name", &s.Name, s.absent.has(0), s.Extra, encodeString)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "name")
+	}
+	e.buf = append(e.buf, '}')
 }

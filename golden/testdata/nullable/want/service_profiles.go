@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // ProfilesService is the client of the Profiles operations, [Client.Profiles].
 type ProfilesService struct {
@@ -49,4 +52,311 @@ func (s *ProfilesService) Delete(ctx context.Context, profileID string, params *
 		Path:   "/profiles/" + escapePathSegment(profileID),
 	}
 	return s.t.do(ctx, req, nil, opts)
+}
+
+// Image is used by [ProfileUpdate] and [Profile].
+//
+// Schema: #/components/schemas/Image
+type Image struct {
+	URL   string `json:"url"`
+	Width *int   `json:"width,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes i from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (i *Image) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, i, (*Image).decodeJSON, "Image")
+}
+
+// MarshalJSON encodes i with the properties of Extra.
+func (i Image) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&i, (*Image).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into i, or reports false for another value.
+func (i *Image) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*i = Image{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "url":
+			seen.add(0)
+			decodeField(l, "url", &i.URL, &i.Extra, decodeString)
+		case "width":
+			decodeOptional(l, "width", &i.Width, &i.Extra, decodeInt)
+		default:
+			decodeExtra(l, &i.Extra)
+		}
+	}
+	i.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes i as a JSON object, or null when nil.
+func (i *Image) encodeJSON(e *jsonEncoder) {
+	if i == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "url", &i.URL, i.absent.has(0), i.Extra, encodeString)
+	encodePointer(e, "width", i.Width, i.Extra, encodeInt)
+	if len(i.Extra) > 0 {
+		encodeExtra(e, i.Extra, "url", "width")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Profile is the response of [ProfilesService.Update].
+//
+// Schema: #/components/schemas/Profile
+type Profile struct {
+	ID string `json:"id"`
+	// Required, and may be null.
+	Nickname Nullable[string] `json:"nickname,omitzero"`
+	Age      Nullable[int]    `json:"age,omitzero"`
+	Email    *string          `json:"email,omitempty"`
+	Verified *bool            `json:"verified,omitempty"`
+	// Required; null when there is none.
+	Avatar   Nullable[Image]           `json:"avatar,omitzero"`
+	Banner   Nullable[Image]           `json:"banner,omitzero"`
+	Home     Image                     `json:"home"`
+	Work     *Image                    `json:"work,omitempty"`
+	Tags     Nullable[[]string]        `json:"tags,omitzero"`
+	Scores   []float64                 `json:"scores,omitzero"`
+	Settings Nullable[ProfileSettings] `json:"settings,omitzero"`
+	Mood     Nullable[ProfileMood]     `json:"mood,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *Profile) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*Profile).decodeJSON, "Profile")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p Profile) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*Profile).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *Profile) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = Profile{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			seen.add(0)
+			decodeField(l, "id", &p.ID, &p.Extra, decodeString)
+		case "nickname":
+			decodeNullable(l, "nickname", &p.Nickname, &p.Extra, decodeString)
+		case "age":
+			decodeNullable(l, "age", &p.Age, &p.Extra, decodeInt)
+		case "email":
+			decodeOptional(l, "email", &p.Email, &p.Extra, decodeString)
+		case "verified":
+			decodeOptional(l, "verified", &p.Verified, &p.Extra, decodeBool)
+		case "avatar":
+			decodeNullable(l, "avatar", &p.Avatar, &p.Extra, (*Image).decodeJSON)
+		case "banner":
+			decodeNullable(l, "banner", &p.Banner, &p.Extra, (*Image).decodeJSON)
+		case "home":
+			seen.add(1)
+			decodeField(l, "home", &p.Home, &p.Extra, (*Image).decodeJSON)
+		case "work":
+			decodeOptional(l, "work", &p.Work, &p.Extra, (*Image).decodeJSON)
+		case "tags":
+			decodeNullable(l, "tags", &p.Tags, &p.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "scores":
+			decodeField(l, "scores", &p.Scores, &p.Extra, func(v *[]float64, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeFloat64)
+			})
+		case "settings":
+			decodeNullable(l, "settings", &p.Settings, &p.Extra, (*ProfileSettings).decodeJSON)
+		case "mood":
+			decodeNullable(l, "mood", &p.Mood, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *Profile) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "id", &p.ID, p.absent.has(0), p.Extra, encodeString)
+	encodeNullable(e, "nickname", &p.Nickname, p.Extra, encodeString)
+	encodeNullable(e, "age", &p.Age, p.Extra, encodeInt)
+	encodePointer(e, "email", p.Email, p.Extra, encodeString)
+	encodePointer(e, "verified", p.Verified, p.Extra, encodeBool)
+	encodeNullable(e, "avatar", &p.Avatar, p.Extra, (*Image).encodeJSON)
+	encodeNullable(e, "banner", &p.Banner, p.Extra, (*Image).encodeJSON)
+	encodeRequired(e, "home", &p.Home, p.absent.has(1), p.Extra, (*Image).encodeJSON)
+	encodePointer(e, "work", p.Work, p.Extra, (*Image).encodeJSON)
+	encodeNullable(e, "tags", &p.Tags, p.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodeOptional(e, "scores", &p.Scores, p.Scores != nil, p.Extra, func(v *[]float64, e *jsonEncoder) {
+		encodeSlice(v, e, encodeFloat64)
+	})
+	encodeNullable(e, "settings", &p.Settings, p.Extra, (*ProfileSettings).encodeJSON)
+	encodeNullable(e, "mood", &p.Mood, p.Extra, encodeString)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "id", "nickname", "age", "email", "verified", "avatar", "banner", "home", "work", "tags", "scores", "settings", "mood")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ProfileMood is the mood property of [Profile].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type ProfileMood string
+
+// Values of [ProfileMood].
+const (
+	ProfileMoodHappy ProfileMood = "happy"
+	ProfileMoodSad   ProfileMood = "sad"
+)
+
+// ProfileSettings is the settings property of [Profile].
+type ProfileSettings struct {
+	Theme *string `json:"theme,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *ProfileSettings) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*ProfileSettings).decodeJSON, "ProfileSettings")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p ProfileSettings) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*ProfileSettings).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *ProfileSettings) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = ProfileSettings{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "theme":
+			decodeOptional(l, "theme", &p.Theme, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *ProfileSettings) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "theme", p.Theme, p.Extra, encodeString)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "theme")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ProfileUpdate is the request body of [ProfilesService.Update].
+//
+// Schema: #/components/schemas/ProfileUpdate
+type ProfileUpdate struct {
+	Nickname Nullable[string]   `json:"nickname,omitzero"`
+	Age      Nullable[int]      `json:"age,omitzero"`
+	Avatar   Nullable[Image]    `json:"avatar,omitzero"`
+	Tags     Nullable[[]string] `json:"tags,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *ProfileUpdate) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*ProfileUpdate).decodeJSON, "ProfileUpdate")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p ProfileUpdate) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*ProfileUpdate).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *ProfileUpdate) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = ProfileUpdate{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "nickname":
+			decodeNullable(l, "nickname", &p.Nickname, &p.Extra, decodeString)
+		case "age":
+			decodeNullable(l, "age", &p.Age, &p.Extra, decodeInt)
+		case "avatar":
+			decodeNullable(l, "avatar", &p.Avatar, &p.Extra, (*Image).decodeJSON)
+		case "tags":
+			decodeNullable(l, "tags", &p.Tags, &p.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *ProfileUpdate) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeNullable(e, "nickname", &p.Nickname, p.Extra, encodeString)
+	encodeNullable(e, "age", &p.Age, p.Extra, encodeInt)
+	encodeNullable(e, "avatar", &p.Avatar, p.Extra, (*Image).encodeJSON)
+	encodeNullable(e, "tags", &p.Tags, p.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "nickname", "age", "avatar", "tags")
+	}
+	e.buf = append(e.buf, '}')
 }

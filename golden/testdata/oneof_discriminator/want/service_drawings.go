@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // DrawingsService is the client of the Drawings operations, [Client.Drawings].
 type DrawingsService struct {
@@ -79,4 +82,515 @@ func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeI
 		return nil, err
 	}
 	return &out, nil
+}
+
+// Circle is a variant of [Outline] and [Shape].
+//
+// Schema: #/components/schemas/Circle
+type Circle struct {
+	Kind   string  `json:"kind"`
+	Radius float64 `json:"radius"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Circle) isOutline() {}
+
+func (*Circle) isShape() {}
+
+// GetKind returns Kind.
+func (c *Circle) GetKind() string {
+	return c.Kind
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *Circle) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*Circle).decodeJSON, "Circle")
+}
+
+// MarshalJSON encodes c with the properties of Extra; "kind"
+// is "circle" unless Kind says otherwise.
+func (c Circle) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*Circle).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *Circle) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = Circle{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "kind":
+			seen.add(0)
+			decodeField(l, "kind", &c.Kind, &c.Extra, decodeString)
+		case "radius":
+			seen.add(1)
+			decodeField(l, "radius", &c.Radius, &c.Extra, decodeFloat64)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *Circle) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "kind", c.Kind, "circle", c.absent.has(0), c.Extra)
+	encodeRequired(e, "radius", &c.Radius, c.absent.has(1), c.Extra, encodeFloat64)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "kind", "radius")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Drawing is used by [DrawingsService.Create].
+//
+// Schema: #/components/schemas/Drawing
+type Drawing struct {
+	Shapes []Shape `json:"shapes"`
+	// What a drawing is framed with.
+	Outline Outline `json:"outline,omitzero"`
+	// The shape that stands out.
+	Highlighted Highlight        `json:"highlighted,omitzero"`
+	Background  Nullable[Shape]  `json:"background,omitzero"`
+	ByLayer     map[string]Shape `json:"byLayer,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *Drawing) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*Drawing).decodeJSON, "Drawing")
+}
+
+// MarshalJSON encodes d with the properties of Extra.
+func (d Drawing) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Drawing).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Drawing) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*d = Drawing{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "shapes":
+			seen.add(0)
+			decodeField(l, "shapes", &d.Shapes, &d.Extra, func(v *[]Shape, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeShape)
+			})
+		case "outline":
+			decodeField(l, "outline", &d.Outline, &d.Extra, decodeOutline)
+		case "highlighted":
+			decodeField(l, "highlighted", &d.Highlighted, &d.Extra, decodeShape)
+		case "background":
+			decodeNullable(l, "background", &d.Background, &d.Extra, decodeShape)
+		case "byLayer":
+			decodeField(l, "byLayer", &d.ByLayer, &d.Extra, func(v *map[string]Shape, l *jsonLexer) bool {
+				return decodeMap(v, l, decodeShape)
+			})
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Drawing) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "shapes", &d.Shapes, d.absent.has(0), d.Extra, func(v *[]Shape, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	encodeOptional(e, "outline", &d.Outline, d.Outline != nil, d.Extra, encodeUnion)
+	encodeOptional(e, "highlighted", &d.Highlighted, d.Highlighted != nil, d.Extra, encodeUnion)
+	encodeNullable(e, "background", &d.Background, d.Extra, encodeUnion)
+	encodeOptional(e, "byLayer", &d.ByLayer, d.ByLayer != nil, d.Extra, func(v *map[string]Shape, e *jsonEncoder) {
+		encodeMap(v, e, encodeUnion)
+	})
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "shapes", "outline", "highlighted", "background", "byLayer")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Highlight is the shape that stands out.
+//
+// Schema: #/components/schemas/Highlight
+type Highlight = Shape
+
+// Line is a variant of [Outline].
+//
+// Schema: #/components/schemas/Line
+type Line struct {
+	Kind   string   `json:"kind"`
+	Length *float64 `json:"length,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Line) isOutline() {}
+
+// GetKind returns Kind.
+func (l *Line) GetKind() string {
+	return l.Kind
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *Line) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*Line).decodeJSON, "Line")
+}
+
+// MarshalJSON encodes l with the properties of Extra; "kind"
+// is "line" unless Kind says otherwise.
+func (l Line) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*Line).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *Line) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = Line{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "kind":
+			seen.add(0)
+			decodeField(lx, "kind", &l.Kind, &l.Extra, decodeString)
+		case "length":
+			decodeOptional(lx, "length", &l.Length, &l.Extra, decodeFloat64)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *Line) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "kind", l.Kind, "line", l.absent.has(0), l.Extra)
+	encodePointer(e, "length", l.Length, l.Extra, encodeFloat64)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "kind", "length")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Outline is the outline property of [Drawing].
+//
+// What a drawing is framed with.
+//
+// Its dynamic type is one of [*Circle], [*Line] or [*UnknownOutline].
+//
+// Schema: #/components/schemas/Outline
+type Outline interface {
+	// GetKind returns the "kind" property.
+	GetKind() string
+	isOutline()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownOutline is an Outline this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownOutline struct {
+	// Type is the value of its "kind" property.
+	Type string
+	Raw  json.RawMessage
+}
+
+func (*UnknownOutline) isOutline() {}
+
+// decodeOutline decodes the Outline at l into v:
+// the variant its "kind" property names, else *UnknownOutline with the value as it
+// is. It reports false for null.
+func decodeOutline(v *Outline, l *jsonLexer) bool {
+	value, ok := l.discriminator("kind")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "circle":
+		*v = decodeVariant[Circle](l)
+	case "line":
+		*v = decodeVariant[Line](l)
+	default:
+		*v = &UnknownOutline{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalOutline decodes an Outline from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownOutline.
+func UnmarshalOutline(data []byte) (Outline, error) {
+	var v Outline
+	err := unmarshalJSON(data, &v, decodeOutline, "Outline")
+	return v, err
+}
+
+// GetKind returns the "kind" property, read from Raw.
+func (u *UnknownOutline) GetKind() string {
+	return u.Type
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownOutline) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownOutline) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// Polygon is a shape with corners; it declares no kind, which is added.
+//
+// Schema: #/components/schemas/Polygon
+type Polygon struct {
+	Corners *int   `json:"corners,omitempty"`
+	Kind    string `json:"kind"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Polygon) isShape() {}
+
+// GetKind returns Kind.
+func (p *Polygon) GetKind() string {
+	return p.Kind
+}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *Polygon) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*Polygon).decodeJSON, "Polygon")
+}
+
+// MarshalJSON encodes p with the properties of Extra; "kind"
+// is "Polygon" unless Kind says otherwise.
+func (p Polygon) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*Polygon).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *Polygon) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = Polygon{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "corners":
+			decodeOptional(l, "corners", &p.Corners, &p.Extra, decodeInt)
+		case "kind":
+			seen.add(0)
+			decodeField(l, "kind", &p.Kind, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *Polygon) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "corners", p.Corners, p.Extra, encodeInt)
+	encodeDiscriminator(e, "kind", p.Kind, "Polygon", p.absent.has(0), p.Extra)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "corners", "kind")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Shape is a shape of a drawing.
+//
+// Its dynamic type is one of [*Circle], [*Square], [*Polygon] or
+// [*UnknownShape].
+//
+// Schema: #/components/schemas/Shape
+type Shape interface {
+	// GetKind returns the "kind" property.
+	GetKind() string
+	isShape()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownShape is a Shape this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownShape struct {
+	// Type is the value of its "kind" property.
+	Type string
+	Raw  json.RawMessage
+}
+
+func (*UnknownShape) isShape() {}
+
+// decodeShape decodes the Shape at l into v:
+// the variant its "kind" property names, else *UnknownShape with the value as it
+// is. It reports false for null.
+func decodeShape(v *Shape, l *jsonLexer) bool {
+	value, ok := l.discriminator("kind")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "circle":
+		*v = decodeVariant[Circle](l)
+	case "box", "square":
+		*v = decodeVariant[Square](l)
+	case "Polygon":
+		*v = decodeVariant[Polygon](l)
+	default:
+		*v = &UnknownShape{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalShape decodes a Shape from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownShape.
+func UnmarshalShape(data []byte) (Shape, error) {
+	var v Shape
+	err := unmarshalJSON(data, &v, decodeShape, "Shape")
+	return v, err
+}
+
+// GetKind returns the "kind" property, read from Raw.
+func (u *UnknownShape) GetKind() string {
+	return u.Type
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownShape) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownShape) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// Square is a variant of [Shape].
+//
+// Schema: #/components/schemas/Square
+type Square struct {
+	Kind string `json:"kind"`
+	Side *int   `json:"side,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Square) isShape() {}
+
+// GetKind returns Kind.
+func (s *Square) GetKind() string {
+	return s.Kind
+}
+
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Square) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Square).decodeJSON, "Square")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s Square) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Square).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Square) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*s = Square{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "kind":
+			seen.add(0)
+			decodeField(l, "kind", &s.Kind, &s.Extra, decodeString)
+		case "side":
+			decodeOptional(l, "side", &s.Side, &s.Extra, decodeInt)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	s.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Square) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "kind", &s.Kind, s.absent.has(0), s.Extra, encodeString)
+	encodePointer(e, "side", s.Side, s.Extra, encodeInt)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "kind", "side")
+	}
+	e.buf = append(e.buf, '}')
 }

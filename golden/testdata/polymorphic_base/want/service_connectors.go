@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // ConnectorsService is the client of the Connectors operations,
 // [Client.Connectors].
@@ -48,4 +51,475 @@ func (s *ConnectorsService) Create(ctx context.Context, body Connector, params *
 		return nil, err
 	}
 	return &out, nil
+}
+
+// Connector is a link between the service and a channel.
+//
+// Its dynamic type is one of [*CustomConnector], [*MailConnector],
+// [*WebConnector] or [*UnknownConnector].
+//
+// Schema: #/components/schemas/Connector
+type Connector interface {
+	// GetID returns the "id" property.
+	GetID() *string
+	// GetType returns the "type" property.
+	GetType() string
+	// GetDisplayName returns the "displayName" property.
+	GetDisplayName() *string
+	isConnector()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownConnector is a Connector this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownConnector struct {
+	// Type is the value of its "type" property.
+	Type string
+	Raw  json.RawMessage
+}
+
+func (*UnknownConnector) isConnector() {}
+
+// decodeConnector decodes the Connector at l into v:
+// the variant its "type" property names, else *UnknownConnector with the value as it
+// is. It reports false for null.
+func decodeConnector(v *Connector, l *jsonLexer) bool {
+	value, ok := l.discriminator("type")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "custom":
+		*v = decodeVariant[CustomConnector](l)
+	case "mail":
+		*v = decodeVariant[MailConnector](l)
+	case "web":
+		*v = decodeVariant[WebConnector](l)
+	default:
+		*v = &UnknownConnector{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalConnector decodes a Connector from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownConnector.
+func UnmarshalConnector(data []byte) (Connector, error) {
+	var v Connector
+	err := unmarshalJSON(data, &v, decodeConnector, "Connector")
+	return v, err
+}
+
+// GetID returns the "id" property, read from Raw.
+func (u *UnknownConnector) GetID() *string {
+	var v *string
+	for l := range propertyValues(u.Raw, "id") {
+		decodeOptional(l, "id", &v, nil, decodeString)
+	}
+	return v
+}
+
+// GetType returns the "type" property, read from Raw.
+func (u *UnknownConnector) GetType() string {
+	return u.Type
+}
+
+// GetDisplayName returns the "displayName" property, read from Raw.
+func (u *UnknownConnector) GetDisplayName() *string {
+	var v *string
+	for l := range propertyValues(u.Raw, "displayName") {
+		decodeOptional(l, "displayName", &v, nil, decodeString)
+	}
+	return v
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownConnector) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownConnector) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// ConnectorList is the response of [ConnectorsService.List].
+//
+// Schema: #/components/schemas/ConnectorList
+type ConnectorList struct {
+	Connectors []Connector `json:"connectors,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *ConnectorList) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*ConnectorList).decodeJSON, "ConnectorList")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c ConnectorList) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*ConnectorList).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *ConnectorList) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = ConnectorList{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "connectors":
+			decodeField(l, "connectors", &c.Connectors, &c.Extra, func(v *[]Connector, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeConnector)
+			})
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *ConnectorList) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "connectors", &c.Connectors, c.Connectors != nil, c.Extra, func(v *[]Connector, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "connectors")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// CreateConnectorResponse is the response of [ConnectorsService.Create].
+type CreateConnectorResponse struct {
+	// A link between the service and a channel.
+	Connector Connector `json:"connector,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CreateConnectorResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CreateConnectorResponse).decodeJSON, "CreateConnectorResponse")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CreateConnectorResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CreateConnectorResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CreateConnectorResponse) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CreateConnectorResponse{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "connector":
+			decodeField(l, "connector", &c.Connector, &c.Extra, decodeConnector)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CreateConnectorResponse) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeOptional(e, "connector", &c.Connector, c.Connector != nil, c.Extra, encodeUnion)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "connector")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// CustomConnector is a variant of [Connector].
+//
+// Schema: #/components/schemas/CustomConnector
+type CustomConnector struct {
+	ID *string `json:"id,omitempty"`
+	// Which kind of connector this is.
+	Type        string   `json:"type"`
+	DisplayName *string  `json:"displayName,omitempty"`
+	Hooks       []string `json:"hooks,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*CustomConnector) isConnector() {}
+
+// GetID returns ID.
+func (c *CustomConnector) GetID() *string {
+	return c.ID
+}
+
+// GetType returns Type.
+func (c *CustomConnector) GetType() string {
+	return c.Type
+}
+
+// GetDisplayName returns DisplayName.
+func (c *CustomConnector) GetDisplayName() *string {
+	return c.DisplayName
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CustomConnector) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CustomConnector).decodeJSON, "CustomConnector")
+}
+
+// MarshalJSON encodes c with the properties of Extra; "type"
+// is "custom" unless Type says otherwise.
+func (c CustomConnector) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CustomConnector).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CustomConnector) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CustomConnector{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &c.ID, &c.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &c.Type, &c.Extra, decodeString)
+		case "displayName":
+			decodeOptional(l, "displayName", &c.DisplayName, &c.Extra, decodeString)
+		case "hooks":
+			decodeField(l, "hooks", &c.Hooks, &c.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CustomConnector) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", c.ID, c.Extra, encodeString)
+	encodeDiscriminator(e, "type", c.Type, "custom", c.absent.has(0), c.Extra)
+	encodePointer(e, "displayName", c.DisplayName, c.Extra, encodeString)
+	encodeOptional(e, "hooks", &c.Hooks, c.Hooks != nil, c.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "id", "type", "displayName", "hooks")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// MailConnector is a variant of [Connector].
+//
+// Schema: #/components/schemas/MailConnector
+type MailConnector struct {
+	ID *string `json:"id,omitempty"`
+	// Which kind of connector this is.
+	Type        string  `json:"type"`
+	DisplayName *string `json:"displayName,omitempty"`
+	Address     string  `json:"address"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*MailConnector) isConnector() {}
+
+// GetID returns ID.
+func (m *MailConnector) GetID() *string {
+	return m.ID
+}
+
+// GetType returns Type.
+func (m *MailConnector) GetType() string {
+	return m.Type
+}
+
+// GetDisplayName returns DisplayName.
+func (m *MailConnector) GetDisplayName() *string {
+	return m.DisplayName
+}
+
+// UnmarshalJSON decodes m from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (m *MailConnector) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, m, (*MailConnector).decodeJSON, "MailConnector")
+}
+
+// MarshalJSON encodes m with the properties of Extra; "type"
+// is "mail" unless Type says otherwise.
+func (m MailConnector) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&m, (*MailConnector).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into m, or reports false for another value.
+func (m *MailConnector) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*m = MailConnector{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &m.ID, &m.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &m.Type, &m.Extra, decodeString)
+		case "displayName":
+			decodeOptional(l, "displayName", &m.DisplayName, &m.Extra, decodeString)
+		case "address":
+			seen.add(1)
+			decodeField(l, "address", &m.Address, &m.Extra, decodeString)
+		default:
+			decodeExtra(l, &m.Extra)
+		}
+	}
+	m.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes m as a JSON object, or null when nil.
+func (m *MailConnector) encodeJSON(e *jsonEncoder) {
+	if m == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", m.ID, m.Extra, encodeString)
+	encodeDiscriminator(e, "type", m.Type, "mail", m.absent.has(0), m.Extra)
+	encodePointer(e, "displayName", m.DisplayName, m.Extra, encodeString)
+	encodeRequired(e, "address", &m.Address, m.absent.has(1), m.Extra, encodeString)
+	if len(m.Extra) > 0 {
+		encodeExtra(e, m.Extra, "id", "type", "displayName", "address")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// WebConnector is a variant of [Connector].
+//
+// Schema: #/components/schemas/WebConnector
+type WebConnector struct {
+	ID *string `json:"id,omitempty"`
+	// Which kind of connector this is.
+	Type        string  `json:"type"`
+	DisplayName *string `json:"displayName,omitempty"`
+	Origin      *string `json:"origin,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*WebConnector) isConnector() {}
+
+// GetID returns ID.
+func (w *WebConnector) GetID() *string {
+	return w.ID
+}
+
+// GetType returns Type.
+func (w *WebConnector) GetType() string {
+	return w.Type
+}
+
+// GetDisplayName returns DisplayName.
+func (w *WebConnector) GetDisplayName() *string {
+	return w.DisplayName
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WebConnector) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WebConnector).decodeJSON, "WebConnector")
+}
+
+// MarshalJSON encodes w with the properties of Extra; "type"
+// is "web" unless Type says otherwise.
+func (w WebConnector) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WebConnector).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WebConnector) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = WebConnector{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &w.ID, &w.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &w.Type, &w.Extra, decodeString)
+		case "displayName":
+			decodeOptional(l, "displayName", &w.DisplayName, &w.Extra, decodeString)
+		case "origin":
+			decodeOptional(l, "origin", &w.Origin, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	w.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WebConnector) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", w.ID, w.Extra, encodeString)
+	encodeDiscriminator(e, "type", w.Type, "web", w.absent.has(0), w.Extra)
+	encodePointer(e, "displayName", w.DisplayName, w.Extra, encodeString)
+	encodePointer(e, "origin", w.Origin, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "id", "type", "displayName", "origin")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // TreesService is the client of the Trees operations, [Client.Trees].
 type TreesService struct {
@@ -50,4 +53,626 @@ func (s *TreesService) Get(ctx context.Context, treeID string, params *GetTreePa
 		return nil, err
 	}
 	return &out, nil
+}
+
+// Chain is used by [Chain], [Node] and [Right].
+//
+// Schema: #/components/schemas/Chain
+type Chain struct {
+	Next     *Chain           `json:"next"`
+	Previous Nullable[*Chain] `json:"previous,omitzero"`
+	Label    *string          `json:"label,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *Chain) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*Chain).decodeJSON, "Chain")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c Chain) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*Chain).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *Chain) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = Chain{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "next":
+			seen.add(0)
+			decodeOptional(l, "next", &c.Next, &c.Extra, (*Chain).decodeJSON)
+		case "previous":
+			decodeNullable(l, "previous", &c.Previous, &c.Extra, func(v **Chain, l *jsonLexer) bool {
+				return decodePointee(v, l, (*Chain).decodeJSON)
+			})
+		case "label":
+			decodeOptional(l, "label", &c.Label, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *Chain) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "next", c.Next, c.Extra, (*Chain).encodeJSON)
+	encodeNullable(e, "previous", &c.Previous, c.Extra, func(v **Chain, e *jsonEncoder) {
+		encodePointee(v, e, (*Chain).encodeJSON)
+	})
+	encodePointer(e, "label", c.Label, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "next", "previous", "label")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Comment is used by [Comment] and [TreesService.Evaluate].
+//
+// Schema: #/components/schemas/Comment
+type Comment struct {
+	Text    string    `json:"text"`
+	Replies []Comment `json:"replies,omitzero"`
+	// The comment this one quotes.
+	Quoted *Comment `json:"quoted,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *Comment) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*Comment).decodeJSON, "Comment")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c Comment) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*Comment).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *Comment) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = Comment{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "text":
+			seen.add(0)
+			decodeField(l, "text", &c.Text, &c.Extra, decodeString)
+		case "replies":
+			decodeField(l, "replies", &c.Replies, &c.Extra, func(v *[]Comment, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*Comment).decodeJSON)
+			})
+		case "quoted":
+			decodeOptional(l, "quoted", &c.Quoted, &c.Extra, (*Comment).decodeJSON)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *Comment) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "text", &c.Text, c.absent.has(0), c.Extra, encodeString)
+	encodeOptional(e, "replies", &c.Replies, c.Replies != nil, c.Extra, func(v *[]Comment, e *jsonEncoder) {
+		encodeSlice(v, e, (*Comment).encodeJSON)
+	})
+	encodePointer(e, "quoted", c.Quoted, c.Extra, (*Comment).encodeJSON)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "text", "replies", "quoted")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Expr is used by [Sum] and [TreesService.Evaluate].
+//
+// Its dynamic type is one of [*Literal], [*Sum] or [*UnknownExpr].
+//
+// Schema: #/components/schemas/Expr
+type Expr interface {
+	// GetOp returns the "op" property.
+	GetOp() string
+	isExpr()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownExpr is an Expr this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownExpr struct {
+	// Type is the value of its "op" property.
+	Type string
+	Raw  json.RawMessage
+}
+
+func (*UnknownExpr) isExpr() {}
+
+// decodeExpr decodes the Expr at l into v:
+// the variant its "op" property names, else *UnknownExpr with the value as it
+// is. It reports false for null.
+func decodeExpr(v *Expr, l *jsonLexer) bool {
+	value, ok := l.discriminator("op")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "lit":
+		*v = decodeVariant[Literal](l)
+	case "sum":
+		*v = decodeVariant[Sum](l)
+	default:
+		*v = &UnknownExpr{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalExpr decodes an Expr from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownExpr.
+func UnmarshalExpr(data []byte) (Expr, error) {
+	var v Expr
+	err := unmarshalJSON(data, &v, decodeExpr, "Expr")
+	return v, err
+}
+
+// GetOp returns the "op" property, read from Raw.
+func (u *UnknownExpr) GetOp() string {
+	return u.Type
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownExpr) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownExpr) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// Forest is a list of lists of lists, as deep as it goes.
+//
+// Schema: #/components/schemas/Forest
+type Forest []Forest
+
+// decodeJSON decodes the value at l into f.
+func (f *Forest) decodeJSON(l *jsonLexer) bool {
+	return decodeSlice((*[]Forest)(f), l, (*Forest).decodeJSON)
+}
+
+// encodeJSON writes f.
+func (f *Forest) encodeJSON(e *jsonEncoder) {
+	encodeSlice((*[]Forest)(f), e, (*Forest).encodeJSON)
+}
+
+// Grove is used by [Node] and [Thicket].
+//
+// Schema: #/components/schemas/Grove
+type Grove []Thicket
+
+// decodeJSON decodes the value at l into g.
+func (g *Grove) decodeJSON(l *jsonLexer) bool {
+	return decodeSlice((*[]Thicket)(g), l, (*Thicket).decodeJSON)
+}
+
+// encodeJSON writes g.
+func (g *Grove) encodeJSON(e *jsonEncoder) {
+	encodeSlice((*[]Thicket)(g), e, (*Thicket).encodeJSON)
+}
+
+// Index is used by [Index] and [Node].
+//
+// Schema: #/components/schemas/Index
+type Index map[string]Index
+
+// decodeJSON decodes the value at l into i.
+func (i *Index) decodeJSON(l *jsonLexer) bool {
+	return decodeMap((*map[string]Index)(i), l, (*Index).decodeJSON)
+}
+
+// encodeJSON writes i.
+func (i *Index) encodeJSON(e *jsonEncoder) {
+	encodeMap((*map[string]Index)(i), e, (*Index).encodeJSON)
+}
+
+// Left is used by [Node] and [Right].
+//
+// Schema: #/components/schemas/Left
+type Left struct {
+	Right *Right `json:"right"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *Left) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*Left).decodeJSON, "Left")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l Left) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*Left).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *Left) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = Left{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "right":
+			seen.add(0)
+			decodeOptional(lx, "right", &l.Right, &l.Extra, (*Right).decodeJSON)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *Left) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "right", l.Right, l.Extra, (*Right).encodeJSON)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "right")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Literal is a variant of [Expr].
+//
+// Schema: #/components/schemas/Literal
+type Literal struct {
+	Op    string  `json:"op"`
+	Value float64 `json:"value"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Literal) isExpr() {}
+
+// GetOp returns Op.
+func (l *Literal) GetOp() string {
+	return l.Op
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *Literal) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*Literal).decodeJSON, "Literal")
+}
+
+// MarshalJSON encodes l with the properties of Extra; "op"
+// is "lit" unless Op says otherwise.
+func (l Literal) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*Literal).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *Literal) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = Literal{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "op":
+			seen.add(0)
+			decodeField(lx, "op", &l.Op, &l.Extra, decodeString)
+		case "value":
+			seen.add(1)
+			decodeField(lx, "value", &l.Value, &l.Extra, decodeFloat64)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *Literal) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "op", l.Op, "lit", l.absent.has(0), l.Extra)
+	encodeRequired(e, "value", &l.Value, l.absent.has(1), l.Extra, encodeFloat64)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "op", "value")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Node is used by [Node] and [TreesService.Get].
+//
+// Schema: #/components/schemas/Node
+type Node struct {
+	Name     string `json:"name"`
+	Children []Node `json:"children,omitzero"`
+	Parent   *Node  `json:"parent,omitempty"`
+	// A list of lists of lists, as deep as it goes.
+	Forest Forest `json:"forest,omitzero"`
+	Index  Index  `json:"index,omitzero"`
+	Chain  *Chain `json:"chain,omitempty"`
+	Left   *Left  `json:"left,omitempty"`
+	Grove  Grove  `json:"grove,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes n from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (n *Node) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, n, (*Node).decodeJSON, "Node")
+}
+
+// MarshalJSON encodes n with the properties of Extra.
+func (n Node) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&n, (*Node).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into n, or reports false for another value.
+func (n *Node) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*n = Node{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			seen.add(0)
+			decodeField(l, "name", &n.Name, &n.Extra, decodeString)
+		case "children":
+			decodeField(l, "children", &n.Children, &n.Extra, func(v *[]Node, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*Node).decodeJSON)
+			})
+		case "parent":
+			decodeOptional(l, "parent", &n.Parent, &n.Extra, (*Node).decodeJSON)
+		case "forest":
+			decodeField(l, "forest", &n.Forest, &n.Extra, (*Forest).decodeJSON)
+		case "index":
+			decodeField(l, "index", &n.Index, &n.Extra, (*Index).decodeJSON)
+		case "chain":
+			decodeOptional(l, "chain", &n.Chain, &n.Extra, (*Chain).decodeJSON)
+		case "left":
+			decodeOptional(l, "left", &n.Left, &n.Extra, (*Left).decodeJSON)
+		case "grove":
+			decodeField(l, "grove", &n.Grove, &n.Extra, (*Grove).decodeJSON)
+		default:
+			decodeExtra(l, &n.Extra)
+		}
+	}
+	n.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes n as a JSON object, or null when nil.
+func (n *Node) encodeJSON(e *jsonEncoder) {
+	if n == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "name", &n.Name, n.absent.has(0), n.Extra, encodeString)
+	encodeOptional(e, "children", &n.Children, n.Children != nil, n.Extra, func(v *[]Node, e *jsonEncoder) {
+		encodeSlice(v, e, (*Node).encodeJSON)
+	})
+	encodePointer(e, "parent", n.Parent, n.Extra, (*Node).encodeJSON)
+	encodeOptional(e, "forest", &n.Forest, n.Forest != nil, n.Extra, (*Forest).encodeJSON)
+	encodeOptional(e, "index", &n.Index, n.Index != nil, n.Extra, (*Index).encodeJSON)
+	encodePointer(e, "chain", n.Chain, n.Extra, (*Chain).encodeJSON)
+	encodePointer(e, "left", n.Left, n.Extra, (*Left).encodeJSON)
+	encodeOptional(e, "grove", &n.Grove, n.Grove != nil, n.Extra, (*Grove).encodeJSON)
+	if len(n.Extra) > 0 {
+		encodeExtra(e, n.Extra, "name", "children", "parent", "forest", "index", "chain", "left", "grove")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Right is the right property of [Left].
+//
+// Schema: #/components/schemas/Right
+type Right struct {
+	Left  *Left `json:"left"`
+	Chain Chain `json:"chain"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes r from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (r *Right) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, r, (*Right).decodeJSON, "Right")
+}
+
+// MarshalJSON encodes r with the properties of Extra.
+func (r Right) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&r, (*Right).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into r, or reports false for another value.
+func (r *Right) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*r = Right{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "left":
+			seen.add(0)
+			decodeOptional(l, "left", &r.Left, &r.Extra, (*Left).decodeJSON)
+		case "chain":
+			seen.add(1)
+			decodeField(l, "chain", &r.Chain, &r.Extra, (*Chain).decodeJSON)
+		default:
+			decodeExtra(l, &r.Extra)
+		}
+	}
+	r.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes r as a JSON object, or null when nil.
+func (r *Right) encodeJSON(e *jsonEncoder) {
+	if r == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "left", r.Left, r.Extra, (*Left).encodeJSON)
+	encodeRequired(e, "chain", &r.Chain, r.absent.has(1), r.Extra, (*Chain).encodeJSON)
+	if len(r.Extra) > 0 {
+		encodeExtra(e, r.Extra, "left", "chain")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Sum is a variant of [Expr].
+//
+// Schema: #/components/schemas/Sum
+type Sum struct {
+	Op    string `json:"op"`
+	Terms []Expr `json:"terms"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Sum) isExpr() {}
+
+// GetOp returns Op.
+func (s *Sum) GetOp() string {
+	return s.Op
+}
+
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Sum) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Sum).decodeJSON, "Sum")
+}
+
+// MarshalJSON encodes s with the properties of Extra; "op"
+// is "sum" unless Op says otherwise.
+func (s Sum) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Sum).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Sum) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*s = Sum{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "op":
+			seen.add(0)
+			decodeField(l, "op", &s.Op, &s.Extra, decodeString)
+		case "terms":
+			seen.add(1)
+			decodeField(l, "terms", &s.Terms, &s.Extra, func(v *[]Expr, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeExpr)
+			})
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	s.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Sum) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeDiscriminator(e, "op", s.Op, "sum", s.absent.has(0), s.Extra)
+	encodeRequired(e, "terms", &s.Terms, s.absent.has(1), s.Extra, func(v *[]Expr, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "op", "terms")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Thicket is a grove by another name.
+//
+// Schema: #/components/schemas/Thicket
+type Thicket Grove
+
+// decodeJSON decodes the value at l into t.
+func (t *Thicket) decodeJSON(l *jsonLexer) bool {
+	return (*Grove).decodeJSON((*Grove)(t), l)
+}
+
+// encodeJSON writes t.
+func (t *Thicket) encodeJSON(e *jsonEncoder) {
+	(*Grove).encodeJSON((*Grove)(t), e)
 }

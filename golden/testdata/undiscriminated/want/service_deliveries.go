@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // DeliveriesService is the client of the Deliveries operations,
 // [Client.Deliveries].
@@ -29,4 +32,623 @@ func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *C
 		return nil, err
 	}
 	return &out, nil
+}
+
+// AccountCharge is a variant of [Charge].
+//
+// Schema: #/components/schemas/AccountCharge
+type AccountCharge struct {
+	Number int     `json:"number"`
+	Bank   *string `json:"bank,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*AccountCharge) isCharge() {}
+
+// UnmarshalJSON decodes a from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (a *AccountCharge) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, a, (*AccountCharge).decodeJSON, "AccountCharge")
+}
+
+// MarshalJSON encodes a with the properties of Extra.
+func (a AccountCharge) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&a, (*AccountCharge).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into a, or reports false for another value.
+func (a *AccountCharge) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*a = AccountCharge{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "number":
+			seen.add(0)
+			decodeField(l, "number", &a.Number, &a.Extra, decodeInt)
+		case "bank":
+			decodeOptional(l, "bank", &a.Bank, &a.Extra, decodeString)
+		default:
+			decodeExtra(l, &a.Extra)
+		}
+	}
+	a.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes a as a JSON object, or null when nil.
+func (a *AccountCharge) encodeJSON(e *jsonEncoder) {
+	if a == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "number", &a.Number, a.absent.has(0), a.Extra, encodeInt)
+	encodePointer(e, "bank", a.Bank, a.Extra, encodeString)
+	if len(a.Extra) > 0 {
+		encodeExtra(e, a.Extra, "number", "bank")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// CardCharge is a variant of [Charge].
+//
+// Schema: #/components/schemas/CardCharge
+type CardCharge struct {
+	Number string  `json:"number"`
+	Expiry *string `json:"expiry,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*CardCharge) isCharge() {}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CardCharge) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CardCharge).decodeJSON, "CardCharge")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CardCharge) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CardCharge).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CardCharge) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CardCharge{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "number":
+			seen.add(0)
+			decodeField(l, "number", &c.Number, &c.Extra, decodeString)
+		case "expiry":
+			decodeOptional(l, "expiry", &c.Expiry, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CardCharge) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "number", &c.Number, c.absent.has(0), c.Extra, encodeString)
+	encodePointer(e, "expiry", c.Expiry, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "number", "expiry")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Charge is a card or an account to charge; their numbers differ in kind.
+//
+// Its dynamic type is one of [*CardCharge], [*AccountCharge] or
+// [*UnknownCharge].
+//
+// Schema: #/components/schemas/Charge
+type Charge interface {
+	isCharge()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownCharge is a Charge this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownCharge struct {
+	Raw json.RawMessage
+}
+
+func (*UnknownCharge) isCharge() {}
+
+// decodeCharge decodes the Charge at l into v:
+// the variant whose properties are present, else *UnknownCharge with the value as it
+// is. It reports false for null.
+func decodeCharge(v *Charge, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"number", "expiry"},
+			required:   []string{"number"},
+		},
+		{
+			properties: []string{"number", "bank"},
+			required:   []string{"number"},
+		},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[CardCharge](l)
+	case 1:
+		*v = decodeVariant[AccountCharge](l)
+	default:
+		*v = &UnknownCharge{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalCharge decodes a Charge from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownCharge.
+func UnmarshalCharge(data []byte) (Charge, error) {
+	var v Charge
+	err := unmarshalJSON(data, &v, decodeCharge, "Charge")
+	return v, err
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownCharge) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownCharge) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// Delivery is the request body of [DeliveriesService.Create].
+//
+// Schema: #/components/schemas/Delivery
+type Delivery struct {
+	// Where to deliver, told apart by the properties present.
+	To     Destination   `json:"to"`
+	Copies []Destination `json:"copies,omitzero"`
+	// Who sends; the parts may be combined.
+	Sender *Sender `json:"sender,omitempty"`
+	// A card or an account to charge; their numbers differ in kind.
+	Charge Charge `json:"charge,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *Delivery) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*Delivery).decodeJSON, "Delivery")
+}
+
+// MarshalJSON encodes d with the properties of Extra.
+func (d Delivery) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Delivery).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Delivery) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*d = Delivery{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "to":
+			seen.add(0)
+			decodeField(l, "to", &d.To, &d.Extra, decodeDestination)
+		case "copies":
+			decodeField(l, "copies", &d.Copies, &d.Extra, func(v *[]Destination, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeDestination)
+			})
+		case "sender":
+			decodeOptional(l, "sender", &d.Sender, &d.Extra, (*Sender).decodeJSON)
+		case "charge":
+			decodeField(l, "charge", &d.Charge, &d.Extra, decodeCharge)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Delivery) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "to", &d.To, d.absent.has(0), d.Extra, encodeUnion)
+	encodeOptional(e, "copies", &d.Copies, d.Copies != nil, d.Extra, func(v *[]Destination, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	encodePointer(e, "sender", d.Sender, d.Extra, (*Sender).encodeJSON)
+	encodeOptional(e, "charge", &d.Charge, d.Charge != nil, d.Extra, encodeUnion)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "to", "copies", "sender", "charge")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Destination is used by [DeliveriesService.Create] and [Delivery].
+//
+// Where to deliver, told apart by the properties present.
+//
+// Its dynamic type is one of [*EmailDestination], [*PhoneDestination],
+// [*Destination3] or [*UnknownDestination].
+//
+// Schema: #/components/schemas/Destination
+type Destination interface {
+	isDestination()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownDestination is a Destination this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownDestination struct {
+	Raw json.RawMessage
+}
+
+func (*UnknownDestination) isDestination() {}
+
+// decodeDestination decodes the Destination at l into v:
+// the variant whose properties are present, else *UnknownDestination with the value as it
+// is. It reports false for null.
+func decodeDestination(v *Destination, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"email", "cc"},
+			required:   []string{"email"},
+		},
+		{
+			properties: []string{"phoneNumber", "extension"},
+			required:   []string{"phoneNumber"},
+		},
+		{
+			properties: []string{"url", "secret"},
+			required:   []string{"url"},
+		},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[EmailDestination](l)
+	case 1:
+		*v = decodeVariant[PhoneDestination](l)
+	case 2:
+		*v = decodeVariant[Destination3](l)
+	default:
+		*v = &UnknownDestination{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalDestination decodes a Destination from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownDestination.
+func UnmarshalDestination(data []byte) (Destination, error) {
+	var v Destination
+	err := unmarshalJSON(data, &v, decodeDestination, "Destination")
+	return v, err
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownDestination) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownDestination) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// Destination3 is a variant of [Destination].
+type Destination3 struct {
+	URL    string  `json:"url"`
+	Secret *string `json:"secret,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Destination3) isDestination() {}
+
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *Destination3) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*Destination3).decodeJSON, "Destination3")
+}
+
+// MarshalJSON encodes d with the properties of Extra.
+func (d Destination3) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Destination3).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Destination3) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*d = Destination3{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "url":
+			seen.add(0)
+			decodeField(l, "url", &d.URL, &d.Extra, decodeString)
+		case "secret":
+			decodeOptional(l, "secret", &d.Secret, &d.Extra, decodeString)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	d.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Destination3) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "url", &d.URL, d.absent.has(0), d.Extra, encodeString)
+	encodePointer(e, "secret", d.Secret, d.Extra, encodeString)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "url", "secret")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// EmailDestination is a variant of [Destination].
+//
+// Schema: #/components/schemas/EmailDestination
+type EmailDestination struct {
+	Email string   `json:"email"`
+	Cc    []string `json:"cc,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*EmailDestination) isDestination() {}
+
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (e *EmailDestination) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, e, (*EmailDestination).decodeJSON, "EmailDestination")
+}
+
+// MarshalJSON encodes e with the properties of Extra.
+func (e EmailDestination) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&e, (*EmailDestination).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into e, or reports false for another value.
+func (e *EmailDestination) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*e = EmailDestination{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "email":
+			seen.add(0)
+			decodeField(l, "email", &e.Email, &e.Extra, decodeString)
+		case "cc":
+			decodeField(l, "cc", &e.Cc, &e.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		default:
+			decodeExtra(l, &e.Extra)
+		}
+	}
+	e.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes e as a JSON object, or null when nil.
+func (e *EmailDestination) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
+	enc.buf = append(enc.buf, '{')
+	encodeRequired(enc, "email", &e.Email, e.absent.has(0), e.Extra, encodeString)
+	encodeOptional(enc, "cc", &e.Cc, e.Cc != nil, e.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	if len(e.Extra) > 0 {
+		encodeExtra(enc, e.Extra, "email", "cc")
+	}
+	enc.buf = append(enc.buf, '}')
+}
+
+// Note is a remark, in both parts of a sender.
+//
+// Schema: #/components/schemas/Note
+type Note = string
+
+// PhoneDestination is a variant of [Destination].
+//
+// Schema: #/components/schemas/PhoneDestination
+type PhoneDestination struct {
+	PhoneNumber string  `json:"phoneNumber"`
+	Extension   *string `json:"extension,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*PhoneDestination) isDestination() {}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *PhoneDestination) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*PhoneDestination).decodeJSON, "PhoneDestination")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p PhoneDestination) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*PhoneDestination).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *PhoneDestination) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = PhoneDestination{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "phoneNumber":
+			seen.add(0)
+			decodeField(l, "phoneNumber", &p.PhoneNumber, &p.Extra, decodeString)
+		case "extension":
+			decodeOptional(l, "extension", &p.Extension, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *PhoneDestination) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "phoneNumber", &p.PhoneNumber, p.absent.has(0), p.Extra, encodeString)
+	encodePointer(e, "extension", p.Extension, p.Extra, encodeString)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "phoneNumber", "extension")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Sender is the sender property of [Delivery].
+//
+// Who sends; the parts may be combined.
+//
+// Schema: #/components/schemas/Sender
+type Sender struct {
+	GivenName  *string `json:"givenName,omitempty"`
+	FamilyName *string `json:"familyName,omitempty"`
+	// A remark, in both parts of a sender.
+	Note      *Note   `json:"note,omitempty"`
+	Nickname  *string `json:"nickname,omitempty"`
+	Signature *string `json:"signature,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes s from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (s *Sender) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, s, (*Sender).decodeJSON, "Sender")
+}
+
+// MarshalJSON encodes s with the properties of Extra.
+func (s Sender) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&s, (*Sender).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into s, or reports false for another value.
+func (s *Sender) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*s = Sender{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "givenName":
+			decodeOptional(l, "givenName", &s.GivenName, &s.Extra, decodeString)
+		case "familyName":
+			decodeOptional(l, "familyName", &s.FamilyName, &s.Extra, decodeString)
+		case "note":
+			decodeOptional(l, "note", &s.Note, &s.Extra, decodeString)
+		case "nickname":
+			decodeOptional(l, "nickname", &s.Nickname, &s.Extra, decodeString)
+		case "signature":
+			decodeOptional(l, "signature", &s.Signature, &s.Extra, decodeString)
+		default:
+			decodeExtra(l, &s.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes s as a JSON object, or null when nil.
+func (s *Sender) encodeJSON(e *jsonEncoder) {
+	if s == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "givenName", s.GivenName, s.Extra, encodeString)
+	encodePointer(e, "familyName", s.FamilyName, s.Extra, encodeString)
+	encodePointer(e, "note", s.Note, s.Extra, encodeString)
+	encodePointer(e, "nickname", s.Nickname, s.Extra, encodeString)
+	encodePointer(e, "signature", s.Signature, s.Extra, encodeString)
+	if len(s.Extra) > 0 {
+		encodeExtra(e, s.Extra, "givenName", "familyName", "note", "nickname", "signature")
+	}
+	e.buf = append(e.buf, '}')
 }

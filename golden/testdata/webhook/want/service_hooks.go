@@ -3,7 +3,10 @@
 
 package sunco
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // HooksService is the client of the Hooks operations, [Client.Hooks].
 type HooksService struct {
@@ -26,4 +29,59 @@ func (s *HooksService) Create(ctx context.Context, body CreateHookBody, params *
 	}
 	req.Body = body
 	return s.t.do(ctx, req, nil, opts)
+}
+
+// CreateHookBody is the request body of [HooksService.Create].
+type CreateHookBody struct {
+	Target string `json:"target"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CreateHookBody) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CreateHookBody).decodeJSON, "CreateHookBody")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CreateHookBody) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CreateHookBody).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CreateHookBody) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CreateHookBody{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "target":
+			seen.add(0)
+			decodeField(l, "target", &c.Target, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	c.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CreateHookBody) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "target", &c.Target, c.absent.has(0), c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "target")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -5,6 +5,7 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 )
@@ -31,4 +32,632 @@ func ParseWebhook(body []byte) (*WebhookPayload, error) {
 // an error or panic in fn answers 500 so the delivery is retried.
 func NewWebhookHandler(secret string, fn func(context.Context, *WebhookPayload) error, opts ...WebhookOption) http.Handler {
 	return newWebhookHandler(secret, ParseWebhook, fn, opts)
+}
+
+// OrderCancelledEvent is a variant of [WebhookEvent].
+//
+// Schema: #/components/schemas/OrderCancelled
+type OrderCancelledEvent struct {
+	ID        *string `json:"id,omitempty"`
+	Type      string  `json:"type"`
+	CreatedAt *string `json:"createdAt,omitempty"`
+	Reason    *string `json:"reason,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*OrderCancelledEvent) isWebhookEvent() {}
+
+// GetID returns ID.
+func (o *OrderCancelledEvent) GetID() *string {
+	return o.ID
+}
+
+// GetType returns Type.
+func (o *OrderCancelledEvent) GetType() string {
+	return o.Type
+}
+
+// GetCreatedAt returns CreatedAt.
+func (o *OrderCancelledEvent) GetCreatedAt() *string {
+	return o.CreatedAt
+}
+
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OrderCancelledEvent) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OrderCancelledEvent).decodeJSON, "OrderCancelledEvent")
+}
+
+// MarshalJSON encodes o with the properties of Extra; "type"
+// is "order:cancelled" unless Type says otherwise.
+func (o OrderCancelledEvent) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OrderCancelledEvent).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OrderCancelledEvent) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*o = OrderCancelledEvent{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+		case "createdAt":
+			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
+		case "reason":
+			decodeOptional(l, "reason", &o.Reason, &o.Extra, decodeString)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	o.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OrderCancelledEvent) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", o.ID, o.Extra, encodeString)
+	encodeDiscriminator(e, "type", o.Type, "order:cancelled", o.absent.has(0), o.Extra)
+	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
+	encodePointer(e, "reason", o.Reason, o.Extra, encodeString)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "id", "type", "createdAt", "reason")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// OrderPlacedEvent is a variant of [WebhookEvent].
+//
+// Schema: #/components/schemas/OrderPlacedEvent
+type OrderPlacedEvent struct {
+	ID        *string                  `json:"id,omitempty"`
+	Type      string                   `json:"type"`
+	CreatedAt *string                  `json:"createdAt,omitempty"`
+	Payload   *OrderPlacedEventPayload `json:"payload,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*OrderPlacedEvent) isWebhookEvent() {}
+
+// GetID returns ID.
+func (o *OrderPlacedEvent) GetID() *string {
+	return o.ID
+}
+
+// GetType returns Type.
+func (o *OrderPlacedEvent) GetType() string {
+	return o.Type
+}
+
+// GetCreatedAt returns CreatedAt.
+func (o *OrderPlacedEvent) GetCreatedAt() *string {
+	return o.CreatedAt
+}
+
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OrderPlacedEvent) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OrderPlacedEvent).decodeJSON, "OrderPlacedEvent")
+}
+
+// MarshalJSON encodes o with the properties of Extra; "type"
+// is "order:placed" unless Type says otherwise.
+func (o OrderPlacedEvent) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OrderPlacedEvent).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OrderPlacedEvent) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*o = OrderPlacedEvent{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+		case "createdAt":
+			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
+		case "payload":
+			decodeOptional(l, "payload", &o.Payload, &o.Extra, (*OrderPlacedEventPayload).decodeJSON)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	o.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OrderPlacedEvent) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", o.ID, o.Extra, encodeString)
+	encodeDiscriminator(e, "type", o.Type, "order:placed", o.absent.has(0), o.Extra)
+	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
+	encodePointer(e, "payload", o.Payload, o.Extra, (*OrderPlacedEventPayload).encodeJSON)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "id", "type", "createdAt", "payload")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// OrderPlacedEventPayload is the payload property of [OrderPlacedEvent].
+type OrderPlacedEventPayload struct {
+	OrderID *string  `json:"orderId,omitempty"`
+	Total   *float64 `json:"total,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OrderPlacedEventPayload) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OrderPlacedEventPayload).decodeJSON, "OrderPlacedEventPayload")
+}
+
+// MarshalJSON encodes o with the properties of Extra.
+func (o OrderPlacedEventPayload) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OrderPlacedEventPayload).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OrderPlacedEventPayload) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*o = OrderPlacedEventPayload{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "orderId":
+			decodeOptional(l, "orderId", &o.OrderID, &o.Extra, decodeString)
+		case "total":
+			decodeOptional(l, "total", &o.Total, &o.Extra, decodeFloat64)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OrderPlacedEventPayload) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "orderId", o.OrderID, o.Extra, encodeString)
+	encodePointer(e, "total", o.Total, o.Extra, encodeFloat64)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "orderId", "total")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// OrderShippedEvent is a variant of [WebhookEvent].
+//
+// Schema: #/components/schemas/OrderShippedEvent
+type OrderShippedEvent struct {
+	ID        *string                   `json:"id,omitempty"`
+	Type      string                    `json:"type"`
+	CreatedAt *string                   `json:"createdAt,omitempty"`
+	Payload   *OrderShippedEventPayload `json:"payload,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*OrderShippedEvent) isWebhookEvent() {}
+
+// GetID returns ID.
+func (o *OrderShippedEvent) GetID() *string {
+	return o.ID
+}
+
+// GetType returns Type.
+func (o *OrderShippedEvent) GetType() string {
+	return o.Type
+}
+
+// GetCreatedAt returns CreatedAt.
+func (o *OrderShippedEvent) GetCreatedAt() *string {
+	return o.CreatedAt
+}
+
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OrderShippedEvent) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OrderShippedEvent).decodeJSON, "OrderShippedEvent")
+}
+
+// MarshalJSON encodes o with the properties of Extra; "type"
+// is "order:shipped" unless Type says otherwise.
+func (o OrderShippedEvent) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OrderShippedEvent).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OrderShippedEvent) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*o = OrderShippedEvent{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
+		case "type":
+			seen.add(0)
+			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+		case "createdAt":
+			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
+		case "payload":
+			decodeOptional(l, "payload", &o.Payload, &o.Extra, (*OrderShippedEventPayload).decodeJSON)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	o.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OrderShippedEvent) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", o.ID, o.Extra, encodeString)
+	encodeDiscriminator(e, "type", o.Type, "order:shipped", o.absent.has(0), o.Extra)
+	encodePointer(e, "createdAt", o.CreatedAt, o.Extra, encodeString)
+	encodePointer(e, "payload", o.Payload, o.Extra, (*OrderShippedEventPayload).encodeJSON)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "id", "type", "createdAt", "payload")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// OrderShippedEventPayload is the payload property of [OrderShippedEvent].
+type OrderShippedEventPayload struct {
+	OrderID *string `json:"orderId,omitempty"`
+	Carrier *string `json:"carrier,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *OrderShippedEventPayload) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*OrderShippedEventPayload).decodeJSON, "OrderShippedEventPayload")
+}
+
+// MarshalJSON encodes o with the properties of Extra.
+func (o OrderShippedEventPayload) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*OrderShippedEventPayload).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *OrderShippedEventPayload) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*o = OrderShippedEventPayload{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "orderId":
+			decodeOptional(l, "orderId", &o.OrderID, &o.Extra, decodeString)
+		case "carrier":
+			decodeOptional(l, "carrier", &o.Carrier, &o.Extra, decodeString)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *OrderShippedEventPayload) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "orderId", o.OrderID, o.Extra, encodeString)
+	encodePointer(e, "carrier", o.Carrier, o.Extra, encodeString)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "orderId", "carrier")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// WebhookApp is the app property of [WebhookPayload].
+type WebhookApp struct {
+	ID *string `json:"id,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WebhookApp) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WebhookApp).decodeJSON, "WebhookApp")
+}
+
+// MarshalJSON encodes w with the properties of Extra.
+func (w WebhookApp) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WebhookApp).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WebhookApp) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = WebhookApp{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &w.ID, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WebhookApp) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", w.ID, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "id")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// WebhookEvent is an element of the events property of [WebhookPayload].
+//
+// Its dynamic type is one of [*OrderPlacedEvent], [*OrderShippedEvent],
+// [*OrderCancelledEvent] or [*UnknownWebhookEvent].
+type WebhookEvent interface {
+	// GetID returns the "id" property.
+	GetID() *string
+	// GetType returns the "type" property.
+	GetType() string
+	// GetCreatedAt returns the "createdAt" property.
+	GetCreatedAt() *string
+	isWebhookEvent()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownWebhookEvent is a WebhookEvent this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownWebhookEvent struct {
+	// Type is the value of its "type" property.
+	Type string
+	Raw  json.RawMessage
+}
+
+func (*UnknownWebhookEvent) isWebhookEvent() {}
+
+// decodeWebhookEvent decodes the WebhookEvent at l into v:
+// the variant its "type" property names, else *UnknownWebhookEvent with the value as it
+// is. It reports false for null.
+func decodeWebhookEvent(v *WebhookEvent, l *jsonLexer) bool {
+	value, ok := l.discriminator("type")
+	if !ok {
+		return false
+	}
+	switch string(value) {
+	case "order:placed":
+		*v = decodeVariant[OrderPlacedEvent](l)
+	case "order:shipped":
+		*v = decodeVariant[OrderShippedEvent](l)
+	case "order:cancelled":
+		*v = decodeVariant[OrderCancelledEvent](l)
+	default:
+		*v = &UnknownWebhookEvent{Type: string(value), Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalWebhookEvent decodes a WebhookEvent from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownWebhookEvent.
+func UnmarshalWebhookEvent(data []byte) (WebhookEvent, error) {
+	var v WebhookEvent
+	err := unmarshalJSON(data, &v, decodeWebhookEvent, "WebhookEvent")
+	return v, err
+}
+
+// GetID returns the "id" property, read from Raw.
+func (u *UnknownWebhookEvent) GetID() *string {
+	var v *string
+	for l := range propertyValues(u.Raw, "id") {
+		decodeOptional(l, "id", &v, nil, decodeString)
+	}
+	return v
+}
+
+// GetType returns the "type" property, read from Raw.
+func (u *UnknownWebhookEvent) GetType() string {
+	return u.Type
+}
+
+// GetCreatedAt returns the "createdAt" property, read from Raw.
+func (u *UnknownWebhookEvent) GetCreatedAt() *string {
+	var v *string
+	for l := range propertyValues(u.Raw, "createdAt") {
+		decodeOptional(l, "createdAt", &v, nil, decodeString)
+	}
+	return v
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownWebhookEvent) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownWebhookEvent) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// WebhookHook is the hook property of [WebhookPayload].
+type WebhookHook struct {
+	ID      *string `json:"id,omitempty"`
+	Version *string `json:"version,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WebhookHook) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WebhookHook).decodeJSON, "WebhookHook")
+}
+
+// MarshalJSON encodes w with the properties of Extra.
+func (w WebhookHook) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WebhookHook).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WebhookHook) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = WebhookHook{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			decodeOptional(l, "id", &w.ID, &w.Extra, decodeString)
+		case "version":
+			decodeOptional(l, "version", &w.Version, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WebhookHook) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "id", w.ID, w.Extra, encodeString)
+	encodePointer(e, "version", w.Version, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "id", "version")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// WebhookPayload is the payload posted to a hook target.
+type WebhookPayload struct {
+	App    *WebhookApp    `json:"app,omitempty"`
+	Hook   *WebhookHook   `json:"hook,omitempty"`
+	Events []WebhookEvent `json:"events,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WebhookPayload) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WebhookPayload).decodeJSON, "WebhookPayload")
+}
+
+// MarshalJSON encodes w with the properties of Extra.
+func (w WebhookPayload) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WebhookPayload).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WebhookPayload) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = WebhookPayload{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "app":
+			decodeOptional(l, "app", &w.App, &w.Extra, (*WebhookApp).decodeJSON)
+		case "hook":
+			decodeOptional(l, "hook", &w.Hook, &w.Extra, (*WebhookHook).decodeJSON)
+		case "events":
+			decodeField(l, "events", &w.Events, &w.Extra, func(v *[]WebhookEvent, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeWebhookEvent)
+			})
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WebhookPayload) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "app", w.App, w.Extra, (*WebhookApp).encodeJSON)
+	encodePointer(e, "hook", w.Hook, w.Extra, (*WebhookHook).encodeJSON)
+	encodeOptional(e, "events", &w.Events, w.Events != nil, w.Extra, func(v *[]WebhookEvent, e *jsonEncoder) {
+		encodeSlice(v, e, encodeUnion)
+	})
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "app", "hook", "events")
+	}
+	e.buf = append(e.buf, '}')
 }

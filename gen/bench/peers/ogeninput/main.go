@@ -1,11 +1,11 @@
 // Command ogeninput turns the output of `sunco-gen normalize` into a
-// document ogen v1.24.0 accepts, for scripts/codec-peers.sh. ogen needs,
+// document ogen v1.24.0 accepts, for gen/bench/peers.sh. ogen needs,
 // on top of our normalization: every server URL variable declared; the
 // uniqueItems/minItems/maxItems of author.subtypes on the array rather
 // than its items; schema client renamed ClientObject (ogen declares a
 // Client of its own); and no nullable on message.quotedMessage.
 //
-//	go run ./scripts/codecpeers/ogeninput -in normalized.yaml -out openapi.yaml
+//	go run ./gen/bench/peers/ogeninput -in normalized.yaml -out openapi.yaml
 package main
 
 import (

@@ -1,9 +1,9 @@
 // Command compare runs the codec benchmarks of two SDKs' test binaries
 // interleaved, round after round, and prints the median of each figure
-// and the ratios ours/theirs, for scripts/codec-peers.sh. Running both in
+// and the ratios ours/theirs, for gen/bench/peers.sh. Running both in
 // every round spreads the noise of a shared machine over both sides.
 //
-//	go run ./scripts/codecpeers/compare -ours BIN:DIR -theirs BIN:DIR [-rounds 7] [-benchtime 1s]
+//	go run ./gen/bench/peers/compare -ours BIN:DIR -theirs BIN:DIR [-rounds 7] [-benchtime 1s]
 package main
 
 import (
