@@ -15,8 +15,10 @@ all: build
 spec:
 	@sh spec/fetch.sh $(SPEC_VERSION) $(SPEC_SHA256) $(SPEC_URL)
 
+# The SDK, and the fixture SDK gen/fixturetest runs (from a golden case).
 generate: spec
 	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -out $(OUT)
+	$(GO) generate ./gen/fixturetest
 
 build: generate
 	$(GO) build ./...
@@ -75,4 +77,4 @@ golden:
 	$(GO) test ./golden -update
 
 clean:
-	rm -rf $(OUT) $(SPEC) $(SDKREPO)/openapi.yaml
+	rm -rf $(OUT) gen/fixturetest/wire $(SPEC) $(SDKREPO)/openapi.yaml
