@@ -18,6 +18,7 @@
 //	go run ./gen/mutation -run 'webhook'  # the faults whose name matches
 //	go run ./gen/mutation -list           # the faults, and whether each applies
 //
+// It first runs the tests without a fault, and stops if any fails.
 // Interrupting it (Ctrl-C) restores the sources; so does the end of every
 // fault. It regenerates the SDKs from the restored sources before it exits.
 package main
@@ -125,6 +126,17 @@ func mutate(pattern string, list bool, timeout time.Duration, pkgs []string) err
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	fmt.Fprintln(os.Stderr, "baseline: the tests without a fault")
+	if out, err := generate(ctx); err != nil {
+		return fmt.Errorf("%v\n%s", err, out)
+	}
+	failed, err := runTests(ctx, pkgs, timeout)
+	if err != nil {
+		return err
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("tests fail without a fault, so no fault can be judged: %s", strings.Join(failed, ", "))
+	}
 	var rows []row
 	for i, f := range selected {
 		fmt.Fprintf(os.Stderr, "[%d/%d] %s: %s\n", i+1, len(selected), f.Name, f.Doc)
