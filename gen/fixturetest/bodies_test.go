@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -115,6 +118,74 @@ func TestRawBody(t *testing.T) {
 			assert.Equal(t, "/stores/s1/items/i1/image", got.Path)
 			assert.Equal(t, "application/octet-stream", got.Header.Get("Content-Type"))
 			assert.Equal(t, data, got.Body)
+		})
+	}
+}
+
+// TestOptionalRawBody checks an optional raw body of another media type
+// than octet-stream, held in the params: sent as it is under its media
+// type, or not at all.
+func TestOptionalRawBody(t *testing.T) {
+	tests := []struct {
+		name            string
+		params          *wire.PutItemDescriptionParams
+		wantBody        string
+		wantContentType string
+	}{
+		{"nil params", nil, "", ""},
+		{"no body", &wire.PutItemDescriptionParams{}, "", ""},
+		{"body", &wire.PutItemDescriptionParams{Body: strings.NewReader("# Bolt\n\n*M4*, steel")}, "# Bolt\n\n*M4*, steel", "text/markdown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newServer(t, func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+			require.NoError(t, srv.client(t).Items.PutDescription(t.Context(), "s1", "i1", tt.params))
+			got := srv.only(t)
+			assert.Equal(t, "/stores/s1/items/i1/description", got.Path)
+			assert.Equal(t, tt.wantContentType, got.Header.Get("Content-Type"))
+			assert.Equal(t, tt.wantBody, string(got.Body))
+		})
+	}
+}
+
+// TestMultipartBody checks a multipart upload: one part, named after the
+// schema's binary property, with the file's name, content type and bytes;
+// the required query parameter beside it.
+func TestMultipartBody(t *testing.T) {
+	tests := []struct {
+		name            string
+		file            wire.UploadFile
+		wantContentType string
+	}{
+		{"with a content type", wire.UploadFile{Reader: strings.NewReader("\x89PNG..."), Name: "a b.png", ContentType: "image/png"}, "image/png"},
+		{"without", wire.UploadFile{Reader: strings.NewReader("\x89PNG..."), Name: "x"}, "application/octet-stream"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newServer(t, replyJSON(http.StatusCreated, `{"mediaUrl":"https://media.example.test/a"}`))
+			res, err := srv.client(t).Items.UploadAttachment(t.Context(), "s1", wire.UploadAttachmentAccessPublic, tt.file, nil)
+			require.NoError(t, err)
+			require.NotNil(t, res.MediaURL)
+			assert.Equal(t, "https://media.example.test/a", *res.MediaURL)
+
+			got := srv.only(t)
+			assert.Equal(t, "POST", got.Method)
+			assert.Equal(t, "/stores/s1/attachments", got.Path)
+			assert.Equal(t, "access=public", got.Query)
+			media, params, err := mime.ParseMediaType(got.Header.Get("Content-Type"))
+			require.NoError(t, err)
+			assert.Equal(t, "multipart/form-data", media)
+			parts := multipart.NewReader(bytes.NewReader(got.Body), params["boundary"])
+			part, err := parts.NextPart()
+			require.NoError(t, err)
+			assert.Equal(t, "source", part.FormName())
+			assert.Equal(t, tt.file.Name, part.FileName())
+			assert.Equal(t, tt.wantContentType, part.Header.Get("Content-Type"))
+			content, err := io.ReadAll(part)
+			require.NoError(t, err)
+			assert.Equal(t, "\x89PNG...", string(content))
+			_, err = parts.NextPart()
+			assert.Equal(t, io.EOF, err, "one part only")
 		})
 	}
 }

@@ -3,8 +3,8 @@
 // httptest server, so that each construct the generator emits is checked by
 // what it sends and decodes, not only by the golden snapshot of its source:
 // path escaping, header, array and deepObject parameters, pagination,
-// enums, nullable fields, unions, undeclared properties, bodies and
-// redirects.
+// enums, nullable fields, unions, undeclared properties, JSON, form,
+// multipart and raw bodies, and redirects.
 //
 // make generates the fixture SDK, as it does gen/sunco; so does
 //

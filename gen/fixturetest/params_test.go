@@ -134,3 +134,25 @@ func TestHeaderParameters(t *testing.T) {
 		})
 	}
 }
+
+// TestUserAgent checks the User-Agent every request carries: the
+// package's name and the document's version, unless the client says
+// otherwise.
+func TestUserAgent(t *testing.T) {
+	tests := []struct {
+		name string
+		opts []wire.Option
+		want string
+	}{
+		{"default", nil, "wire-go/1.0.0"},
+		{"WithUserAgent", []wire.Option{wire.WithUserAgent("shop/2.1")}, "shop/2.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newServer(t, replyJSON(200, anItem))
+			_, err := srv.client(t, tt.opts...).Items.Get(t.Context(), "s1", "i1", nil)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, srv.only(t).Header.Get("User-Agent"))
+		})
+	}
+}
