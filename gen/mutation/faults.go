@@ -23,6 +23,7 @@ const (
 	normalizeGo = "generator/load/normalize.go"
 	writeGo     = "generator/write.go"
 	mainGo      = "cmd/sunco-gen/main.go"
+	generatorGo = "generator/generator.go"
 	goldenGo    = "golden/golden_test.go"
 )
 
@@ -131,6 +132,13 @@ var faults = []fault{
 		Edits: []edit{{clientGo, "\tif p.In == \"header\" {\n\t\ttarget = \"h\"\n\t}\n", ""}},
 	},
 
+	{
+		Name: "optional-header-param-not-sent", Set: "issue", Kind: "emitter",
+		Doc: "optional header parameters are not sent",
+		Edits: []edit{{clientGo, "\tfor _, p := range ps.Fields {\n\t\tsets = append(sets,",
+			"\tfor _, p := range ps.Fields {\n\t\tif p.In == \"header\" {\n\t\t\tcontinue\n\t\t}\n\t\tsets = append(sets,"}},
+	},
+
 	// Issue 12: weak assertions.
 	{
 		Name: "odd-value-dropped", Set: "issue", Kind: "codec",
@@ -209,8 +217,58 @@ var faults = []fault{
 		Doc:   "a form body is labelled application/json",
 		Edits: []edit{{bodyGo, `contentType: "application/x-www-form-urlencoded"`, `contentType: "application/json"`}},
 	},
+	{
+		Name: "retry-after-unbounded", Set: "fresh", Kind: "runtime",
+		Doc:   "a long Retry-After is waited out in full",
+		Edits: []edit{{retryGo, "\t\t\treturn t.maxRetryAfter\n", "\t\t\treturn time.Duration(secs) * time.Second\n"}},
+	},
+	{
+		Name: "put-not-retried", Set: "fresh", Kind: "runtime",
+		Doc:   "PUT is not treated as idempotent",
+		Edits: []edit{{retryGo, "http.MethodHead, http.MethodPut, http.MethodDelete", "http.MethodHead, http.MethodDelete"}},
+	},
+	{
+		Name: "request-id-dropped", Set: "fresh", Kind: "runtime",
+		Doc:   "an *APIError does not carry the request id",
+		Edits: []edit{{errorsGo, "\t\t\te.RequestID = v\n", ""}},
+	},
+	{
+		Name: "path-check-skips-pairs", Set: "fresh", Kind: "runtime",
+		Doc:   "only every other path parameter is checked for emptiness",
+		Edits: []edit{{paramsGo, "i += 2 {", "i += 4 {"}},
+	},
+	{
+		Name: "webhook-reason-unbounded", Set: "fresh", Kind: "runtime",
+		Doc:   "the parse error a webhook sender sees is not bounded",
+		Edits: []edit{{webhookGo, "return bodyExcerpt([]byte(line), maxReasonLen)", "return line"}},
+	},
+	{
+		Name: "redirect-limit-off-by-one", Set: "fresh", Kind: "runtime",
+		Doc:   "one redirect more than net/http's limit is followed",
+		Edits: []edit{{transportGo, "len(via) >= maxRedirects", "len(via) > maxRedirects"}},
+	},
+	{
+		Name: "attempt-timeout-ignored", Set: "fresh", Kind: "runtime",
+		Doc:   "the per-attempt timeout bounds nothing",
+		Edits: []edit{{transportGo, "return context.WithTimeout(ctx, d)", "return context.WithCancel(ctx)"}},
+	},
+	{
+		Name: "raw-length-ignores-offset", Set: "fresh", Kind: "runtime",
+		Doc:   "the length of a seekable body read part-way counts the bytes before its offset",
+		Edits: []edit{{bodyGo, "+ end - start +", "+ end +"}},
+	},
 
 	// Fresh faults: codecs.
+	{
+		Name: "duplicate-key-kept-in-extra", Set: "fresh", Kind: "codec",
+		Doc:   "an odd value of a key that a later duplicate fixes stays in Extra",
+		Edits: []edit{{jsonGo, "if l.next() != 'n' && dec(v, l) {\n\t\tdropExtra(extra, key)\n", "if l.next() != 'n' && dec(v, l) {\n"}},
+	},
+	{
+		Name: "empty-array-decoded-nil", Set: "fresh", Kind: "codec",
+		Doc:   "[] decodes as a nil slice, which is not encoded again",
+		Edits: []edit{{jsonGo, "\ts := make([]T, 0)\n", "\tvar s []T\n"}},
+	},
 	{
 		Name: "undeclared-property-dropped", Set: "fresh", Kind: "codec",
 		Doc:   "undeclared properties are not kept in Extra",
@@ -271,7 +329,7 @@ var faults = []fault{
 	{
 		Name: "iter-drops-params", Set: "fresh", Kind: "emitter",
 		Doc:   "ListIter drops the caller's optional parameters",
-		Edits: []edit{{clientGo, `jen.Id("p").Op(":=").Id("base"),`, `jen.Id("p").Op(":=").Id(op.Params.Name).Values(),`}},
+		Edits: []edit{{clientGo, "\t\tjen.If(jen.Id(\"params\").Op(\"!=\").Nil()).Block(jen.Id(\"base\").Op(\"=\").Op(\"*\").Id(\"params\")),\n", ""}},
 	},
 	{
 		Name: "iter-ignores-has-more", Set: "fresh", Kind: "emitter",
@@ -287,6 +345,11 @@ var faults = []fault{
 		Name: "required-params-not-sent", Set: "fresh", Kind: "emitter",
 		Doc:   "required query and header parameters are not sent",
 		Edits: []edit{{clientGo, "\tfor _, p := range op.Args {\n\t\tbody = append(body, encodeParam(p, jen.Id(p.Name)))\n\t}\n", ""}},
+	},
+	{
+		Name: "odd-declared-value-written-twice", Set: "fresh", Kind: "emitter",
+		Doc:   "a declared property whose odd value is in Extra is written twice",
+		Edits: []edit{{codecGo, "\t\tdeclared = append(declared, jen.Lit(fd.JSONName))\n", ""}},
 	},
 
 	// Fresh faults: builder.
@@ -314,6 +377,11 @@ var faults = []fault{
 		Name: "keyword-param-not-renamed", Set: "fresh", Kind: "builder",
 		Doc:   "a parameter named like a Go keyword keeps its name",
 		Edits: []edit{{serviceGo, "if token.IsKeyword(name) || types.Universe", "if false && token.IsKeyword(name) || types.Universe"}},
+	},
+	{
+		Name: "enum-constant-holds-go-name", Set: "fresh", Kind: "builder",
+		Doc:   "an enum constant holds its Go name instead of the wire value",
+		Edits: []edit{{schemaGo, "Value: str})", "Value: goSuffix(str)})"}},
 	},
 
 	// Fresh faults: loader.
@@ -363,6 +431,11 @@ var faults = []fault{
 		Name: "check-stale-exits-zero", Set: "fresh", Kind: "cli",
 		Doc:   "-check exits 0 when the output is stale",
 		Edits: []edit{{mainGo, "\t\treturn exitFailed\n\t}\n\treturn report(err, cfg.Verbose, stderr)", "\t\treturn exitOK\n\t}\n\treturn report(err, cfg.Verbose, stderr)"}},
+	},
+	{
+		Name: "quiet-ignored", Set: "fresh", Kind: "cli",
+		Doc:   "-q does not silence the warnings",
+		Edits: []edit{{generatorGo, "\tif cfg.Quiet {\n\t\treturn\n\t}\n\tfor _, w := range warnings {", "\tfor _, w := range warnings {"}},
 	},
 	{
 		Name: "input-error-exits-one", Set: "fresh", Kind: "cli",
