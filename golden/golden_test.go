@@ -61,6 +61,7 @@ var cases = []string{
 	"schemas_only",        // no operations: a Client without services
 	"undiscriminated",     // oneOf by properties present, merged and clashing anyOf
 	"webhook",             // x-webhooks events made a union by an overlay
+	"wire",                // the fixture SDK gen/fixturetest runs against a test server
 }
 
 // pkg is the package name of every generated fixture SDK, and version the

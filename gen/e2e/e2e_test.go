@@ -445,15 +445,15 @@ func (b *cappedBuffer) Bytes() []byte {
 
 // newClient returns the client under test: basic auth (which every secured
 // operation of the document accepts), no retries, so that each call is one
-// exchange, and the recorder's middleware.
-func newClient(t *testing.T) *sunco.Client {
+// exchange, and the recorder's middleware, then opts.
+func newClient(t *testing.T, opts ...sunco.Option) *sunco.Client {
 	t.Helper()
-	c, err := sunco.NewClient(
+	c, err := sunco.NewClient(append([]sunco.Option{
 		sunco.WithBaseURL(baseURL),
 		sunco.WithBasicAuth(keyID, keySecret),
 		sunco.WithMaxRetries(0),
 		sunco.WithMiddleware(calls.middleware),
-	)
+	}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -725,7 +725,7 @@ func describe(err error) string {
 // first page, and the second when the first says there is more.
 func TestListConversationsIter(t *testing.T) {
 	const op = "ListConversationsIter"
-	c := newClient(t)
+	c := newClient(t, sunco.WithMiddleware(morePages(secondPageCursor)))
 	ctx := context.WithValue(t.Context(), opKey{}, op)
 	filter := sunco.ConversationListFilter{UserID: sunco.Ptr(userID)}
 	params := &sunco.ListConversationsParams{Page: &sunco.Page{Size: sunco.Ptr(10)}}
@@ -737,24 +737,87 @@ func TestListConversationsIter(t *testing.T) {
 		if conv.ID == nil || *conv.ID == "" {
 			t.Errorf("conversation %d has no id", n)
 		}
-		n++
-		if len(calls.of(op)) >= 2 {
-			break // a second page was fetched; the mock would repeat it forever
+		if n++; n > 100 {
+			t.Fatalf("%s does not end", op)
 		}
 	}
-	if n == 0 {
-		t.Errorf("%s yielded no conversation", op)
-	}
 	xs := calls.of(op)
-	for _, x := range xs {
+	if len(xs) != 2 {
+		t.Fatalf("%s made %d requests, want 2: the first page says there is a second", op, len(xs))
+	}
+	for i, x := range xs {
 		if v := x.violation(); v != "" {
 			t.Errorf("Prism: %s\n%v", v, x)
 		}
 		if so := spec["ListConversations"]; x.Method != so.Method || !so.pathRE.MatchString(x.Path) {
 			t.Errorf("%s sent %s %s, not to %s %s", op, x.Method, x.Path, so.Method, so.Path)
 		}
+		u, err := url.Parse(x.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := u.Query()
+		wantAfter := []string{"", secondPageCursor}[i]
+		if got := q.Get("page[after]"); got != wantAfter {
+			t.Errorf("request %d: page[after]=%q, want %q", i+1, got, wantAfter)
+		}
+		if got := q.Get("page[size]"); got != "10" {
+			t.Errorf("request %d: page[size]=%q, want 10", i+1, got)
+		}
+		if got := q.Get("filter[userId]"); got != userID {
+			t.Errorf("request %d: filter[userId]=%q, want %q", i+1, got, userID)
+		}
 	}
-	t.Logf("%d conversations in %d page(s)", n, len(xs))
+	if perPage := len(conversationsOf(t, xs[1].RespBody)); n != 2*perPage || perPage == 0 {
+		t.Errorf("%s yielded %d conversations, want the %d of each page", op, n, perPage)
+	}
+	t.Logf("%d conversations in %d pages", n, len(xs))
+}
+
+// secondPageCursor is the afterCursor morePages gives the first page: a
+// record id, 24 characters, as the document requires of page[after].
+const secondPageCursor = "5e1606762556d93e9c176f6a"
+
+// morePages stands for an API with more than one page of a list, which
+// Prism, answering from the document's example, is not: it rewrites the
+// meta of the first page (a request without page[after]) to say that a
+// page follows, at cursor.
+func morePages(cursor string) func(http.RoundTripper) http.RoundTripper {
+	return func(next http.RoundTripper) http.RoundTripper {
+		return roundTripFunc(func(req *http.Request) (*http.Response, error) {
+			resp, err := next.RoundTrip(req)
+			if err != nil || resp.StatusCode != http.StatusOK || req.URL.Query().Has("page[after]") {
+				return resp, err
+			}
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				return nil, err
+			}
+			var page map[string]any
+			if err := json.Unmarshal(body, &page); err != nil {
+				return nil, fmt.Errorf("first page: %w", err)
+			}
+			page["meta"] = map[string]any{"hasMore": true, "afterCursor": cursor}
+			if body, err = json.Marshal(page); err != nil {
+				return nil, err
+			}
+			resp.Body = io.NopCloser(bytes.NewReader(body))
+			resp.ContentLength = int64(len(body))
+			resp.Header.Del("Content-Length")
+			return resp, nil
+		})
+	}
+}
+
+// conversationsOf returns the conversations of a ListConversations body.
+func conversationsOf(t *testing.T, body []byte) []json.RawMessage {
+	t.Helper()
+	var page struct{ Conversations []json.RawMessage }
+	if err := json.Unmarshal(body, &page); err != nil {
+		t.Fatalf("ListConversations body: %v", err)
+	}
+	return page.Conversations
 }
 
 // prismGaps lists the probes Prism is known to let through although the

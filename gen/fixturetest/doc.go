@@ -1,0 +1,14 @@
+// Package fixturetest runs the fixture SDK generated from the golden case
+// golden/testdata/wire (into gen/fixturetest/wire, not committed) against an
+// httptest server, so that each construct the generator emits is checked by
+// what it sends and decodes, not only by the golden snapshot of its source:
+// path escaping, header, array and deepObject parameters, pagination,
+// enums, nullable fields, unions, undeclared properties, JSON, form,
+// multipart and raw bodies, and redirects.
+//
+// make generates the fixture SDK, as it does gen/sunco; so does
+//
+//	go generate ./gen/fixturetest
+package fixturetest
+
+//go:generate go run ../../cmd/sunco-gen -q -spec ../../golden/testdata/wire/spec.yaml -out wire -pkg wire
