@@ -11,14 +11,14 @@ func SpecVersion() string {
 // DefaultBaseURL is the server a Client talks to unless told otherwise.
 const DefaultBaseURL = "https://api.example.test"
 
-// Client calls the Golden wire API. Its fields group the operations as the
-// API reference does. A Client is safe for concurrent use.
+// Client calls the Golden wire API. Its fields group the operations as the API
+// reference does. A Client is safe for concurrent use.
 type Client struct {
-	// Items holds the Items operations.
+	// Items calls the Items operations.
 	Items *ItemsService
-	// Sessions holds the Sessions operations.
+	// Sessions calls the Sessions operations.
 	Sessions *SessionsService
-	// Shapes holds the Shapes operations.
+	// Shapes calls the Shapes operations.
 	Shapes *ShapesService
 }
 

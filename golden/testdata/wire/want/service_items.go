@@ -5,24 +5,26 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"iter"
 	"net/http"
 	"net/url"
 )
 
-// ItemsService groups the Items operations.
+// ItemsService is the client of the Items operations, [Client.Items].
 type ItemsService struct {
 	t *transport
 }
 
-// UploadAttachmentParams holds the optional parameters of ItemsService.UploadAttachment; a nil
-// *UploadAttachmentParams sends none of them.
+// UploadAttachmentParams holds the optional parameters of
+// [ItemsService.UploadAttachment]; a nil *UploadAttachmentParams sends none of
+// them.
 type UploadAttachmentParams struct{}
 
 // UploadAttachment calls the uploadAttachment operation.
 //
-// POST /stores/{storeId}/attachments
+// Operation uploadAttachment (POST /stores/{storeId}/attachments).
 func (s *ItemsService) UploadAttachment(ctx context.Context, storeID string, access UploadAttachmentAccess, file UploadFile, params *UploadAttachmentParams, opts ...RequestOption) (*UploadAttachmentResponse, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
@@ -42,7 +44,7 @@ func (s *ItemsService) UploadAttachment(ctx context.Context, storeID string, acc
 	return &out, nil
 }
 
-// ListItemsParams holds the optional parameters of ItemsService.List; a nil
+// ListItemsParams holds the optional parameters of [ItemsService.List]; a nil
 // *ListItemsParams sends none of them.
 type ListItemsParams struct {
 	XTraceID *string
@@ -82,7 +84,7 @@ func (p *ListItemsParams) encode(q url.Values, h http.Header) {
 
 // List calls the listItems operation.
 //
-// GET /stores/{storeId}/items
+// Operation listItems (GET /stores/{storeId}/items).
 func (s *ItemsService) List(ctx context.Context, storeID string, xTenant string, filter ListItemsFilter, params *ListItemsParams, opts ...RequestOption) (*ItemList, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
@@ -92,12 +94,12 @@ func (s *ItemsService) List(ctx context.Context, storeID string, xTenant string,
 	h.Set("X-Tenant", formatParam(xTenant))
 	{
 		v := filter
-		if x := v.OwnerEmail; x != nil {
-			q.Set("filter[owner.email]", formatParam(*x))
-		}
 		q.Set("filter[status]", formatParam(v.Status))
 		for _, x := range v.Tags {
 			q.Add("filter[tags]", formatParam(x))
+		}
+		if x := v.OwnerEmail; x != nil {
+			q.Set("filter[owner.email]", formatParam(*x))
 		}
 	}
 	if params != nil {
@@ -116,9 +118,11 @@ func (s *ItemsService) List(ctx context.Context, storeID string, xTenant string,
 	return &out, nil
 }
 
-// ListIter returns an iterator over every item of List, fetching the
-// following pages as the loop goes on. It stops at the last page, when the loop
-// breaks, or at the first error, which it yields.
+// ListIter returns an iterator over the items of every page of
+// [ItemsService.List], fetching each next page as the loop goes on.
+//
+// It stops after the last page, when the loop breaks, or at the first error,
+// which it yields.
 func (s *ItemsService) ListIter(ctx context.Context, storeID string, xTenant string, filter ListItemsFilter, params *ListItemsParams, opts ...RequestOption) iter.Seq2[Item, error] {
 	var base ListItemsParams
 	if params != nil {
@@ -145,7 +149,7 @@ func (s *ItemsService) ListIter(ctx context.Context, storeID string, xTenant str
 	})
 }
 
-// GetItemParams holds the optional parameters of ItemsService.Get; a nil
+// GetItemParams holds the optional parameters of [ItemsService.Get]; a nil
 // *GetItemParams sends none of them.
 type GetItemParams struct {
 	XTraceID *string
@@ -159,7 +163,7 @@ func (p *GetItemParams) encode(h http.Header) {
 
 // Get calls the getItem operation.
 //
-// GET /stores/{storeId}/items/{itemId}
+// Operation getItem (GET /stores/{storeId}/items/{itemId}).
 func (s *ItemsService) Get(ctx context.Context, storeID string, itemID string, params *GetItemParams, opts ...RequestOption) (*Item, error) {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return nil, err
@@ -180,13 +184,13 @@ func (s *ItemsService) Get(ctx context.Context, storeID string, itemID string, p
 	return &out, nil
 }
 
-// UpdateItemParams holds the optional parameters of ItemsService.Update; a nil
-// *UpdateItemParams sends none of them.
+// UpdateItemParams holds the optional parameters of [ItemsService.Update]; a
+// nil *UpdateItemParams sends none of them.
 type UpdateItemParams struct{}
 
 // Update calls the updateItem operation.
 //
-// PATCH /stores/{storeId}/items/{itemId}
+// Operation updateItem (PATCH /stores/{storeId}/items/{itemId}).
 func (s *ItemsService) Update(ctx context.Context, storeID string, itemID string, body ItemUpdate, params *UpdateItemParams, opts ...RequestOption) (*Item, error) {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return nil, err
@@ -203,13 +207,13 @@ func (s *ItemsService) Update(ctx context.Context, storeID string, itemID string
 	return &out, nil
 }
 
-// DeleteItemParams holds the optional parameters of ItemsService.Delete; a nil
-// *DeleteItemParams sends none of them.
+// DeleteItemParams holds the optional parameters of [ItemsService.Delete]; a
+// nil *DeleteItemParams sends none of them.
 type DeleteItemParams struct{}
 
 // Delete calls the deleteItem operation.
 //
-// DELETE /stores/{storeId}/items/{itemId}
+// Operation deleteItem (DELETE /stores/{storeId}/items/{itemId}).
 func (s *ItemsService) Delete(ctx context.Context, storeID string, itemID string, params *DeleteItemParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return err
@@ -221,8 +225,9 @@ func (s *ItemsService) Delete(ctx context.Context, storeID string, itemID string
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// PutItemDescriptionParams holds the optional parameters of ItemsService.PutDescription; a nil
-// *PutItemDescriptionParams sends none of them.
+// PutItemDescriptionParams holds the optional parameters of
+// [ItemsService.PutDescription]; a nil *PutItemDescriptionParams sends none of
+// them.
 type PutItemDescriptionParams struct {
 	// Body is the request body; nil sends none.
 	Body io.Reader
@@ -230,7 +235,8 @@ type PutItemDescriptionParams struct {
 
 // PutDescription calls the putItemDescription operation.
 //
-// PUT /stores/{storeId}/items/{itemId}/description
+// Operation putItemDescription (PUT
+// /stores/{storeId}/items/{itemId}/description).
 func (s *ItemsService) PutDescription(ctx context.Context, storeID string, itemID string, params *PutItemDescriptionParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return err
@@ -248,13 +254,13 @@ func (s *ItemsService) PutDescription(ctx context.Context, storeID string, itemI
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// PutItemImageParams holds the optional parameters of ItemsService.PutImage; a nil
-// *PutItemImageParams sends none of them.
+// PutItemImageParams holds the optional parameters of [ItemsService.PutImage];
+// a nil *PutItemImageParams sends none of them.
 type PutItemImageParams struct{}
 
 // PutImage calls the putItemImage operation.
 //
-// PUT /stores/{storeId}/items/{itemId}/image
+// Operation putItemImage (PUT /stores/{storeId}/items/{itemId}/image).
 func (s *ItemsService) PutImage(ctx context.Context, storeID string, itemID string, body io.Reader, params *PutItemImageParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return err
@@ -270,8 +276,8 @@ func (s *ItemsService) PutImage(ctx context.Context, storeID string, itemID stri
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// PutItemNoteParams holds the optional parameters of ItemsService.PutNote; a nil
-// *PutItemNoteParams sends none of them.
+// PutItemNoteParams holds the optional parameters of [ItemsService.PutNote]; a
+// nil *PutItemNoteParams sends none of them.
 type PutItemNoteParams struct {
 	// Body is the request body; nil sends none.
 	Body *PutItemNoteBody
@@ -279,7 +285,7 @@ type PutItemNoteParams struct {
 
 // PutNote calls the putItemNote operation.
 //
-// PUT /stores/{storeId}/items/{itemId}/note
+// Operation putItemNote (PUT /stores/{storeId}/items/{itemId}/note).
 func (s *ItemsService) PutNote(ctx context.Context, storeID string, itemID string, params *PutItemNoteParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return err
@@ -294,13 +300,13 @@ func (s *ItemsService) PutNote(ctx context.Context, storeID string, itemID strin
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// GetPartParams holds the optional parameters of ItemsService.GetPart; a nil
+// GetPartParams holds the optional parameters of [ItemsService.GetPart]; a nil
 // *GetPartParams sends none of them.
 type GetPartParams struct{}
 
 // GetPart calls the getPart operation.
 //
-// GET /stores/{storeId}/parts/{type}/{req}
+// Operation getPart (GET /stores/{storeId}/parts/{type}/{req}).
 func (s *ItemsService) GetPart(ctx context.Context, storeID string, typeParam string, reqParam string, params *GetPartParams, opts ...RequestOption) (*GetPartResponse, error) {
 	if err := checkPathParams("storeId", storeID, "type", typeParam, "req", reqParam); err != nil {
 		return nil, err
@@ -314,4 +320,804 @@ func (s *ItemsService) GetPart(ctx context.Context, storeID string, typeParam st
 		return nil, err
 	}
 	return &out, nil
+}
+
+// Contact is the contact property of [Item].
+//
+// Its dynamic type is one of [*EmailContact], [*PhoneContact] or
+// [*UnknownContact].
+//
+// Schema: #/components/schemas/Contact
+type Contact interface {
+	isContact()
+	encodeJSON(*jsonEncoder)
+}
+
+// UnknownContact is a Contact this SDK does not know, or one whose
+// content does not match its schema. Raw holds it as it was received, and it is
+// encoded back unchanged.
+type UnknownContact struct {
+	Raw json.RawMessage
+}
+
+func (*UnknownContact) isContact() {}
+
+// decodeContact decodes the Contact at l into v:
+// the variant whose properties are present, else *UnknownContact with the value as it
+// is. It reports false for null.
+func decodeContact(v *Contact, l *jsonLexer) bool {
+	value, ok := l.pickVariant([]variantShape{
+		{
+			properties: []string{"email"},
+			required:   []string{"email"},
+		},
+		{
+			properties: []string{"phone"},
+			required:   []string{"phone"},
+		},
+	})
+	if !ok {
+		return false
+	}
+	switch value {
+	case 0:
+		*v = decodeVariant[EmailContact](l)
+	case 1:
+		*v = decodeVariant[PhoneContact](l)
+	default:
+		*v = &UnknownContact{Raw: l.copyRaw()}
+	}
+	return true
+}
+
+// UnmarshalContact decodes a Contact from data; JSON null gives nil. It fails
+// only on malformed JSON: a value that is not a known variant decodes as
+// *UnknownContact.
+func UnmarshalContact(data []byte) (Contact, error) {
+	var v Contact
+	err := unmarshalJSON(data, &v, decodeContact, "Contact")
+	return v, err
+}
+
+// MarshalJSON encodes the value exactly as it was received.
+func (u UnknownContact) MarshalJSON() ([]byte, error) {
+	return unknownJSON(u.Raw)
+}
+
+// encodeJSON writes u.Raw.
+func (u *UnknownContact) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.raw(u.Raw)
+}
+
+// EmailContact is a variant of [Contact].
+//
+// Schema: #/components/schemas/EmailContact
+type EmailContact struct {
+	Email string `json:"email"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*EmailContact) isContact() {}
+
+// UnmarshalJSON decodes e from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (e *EmailContact) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, e, (*EmailContact).decodeJSON, "EmailContact")
+}
+
+// MarshalJSON encodes e with the properties of Extra.
+func (e EmailContact) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&e, (*EmailContact).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into e, or reports false for another value.
+func (e *EmailContact) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*e = EmailContact{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "email":
+			seen.add(0)
+			decodeField(l, "email", &e.Email, &e.Extra, decodeString)
+		default:
+			decodeExtra(l, &e.Extra)
+		}
+	}
+	e.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes e as a JSON object, or null when nil.
+func (e *EmailContact) encodeJSON(enc *jsonEncoder) {
+	if e == nil {
+		enc.null()
+		return
+	}
+	enc.buf = append(enc.buf, '{')
+	encodeRequired(enc, "email", &e.Email, e.absent.has(0), e.Extra, encodeString)
+	if len(e.Extra) > 0 {
+		encodeExtra(enc, e.Extra, "email")
+	}
+	enc.buf = append(enc.buf, '}')
+}
+
+// GetPartResponse is the response of [ItemsService.GetPart].
+type GetPartResponse struct {
+	Path *string `json:"path,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (g *GetPartResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, g, (*GetPartResponse).decodeJSON, "GetPartResponse")
+}
+
+// MarshalJSON encodes g with the properties of Extra.
+func (g GetPartResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&g, (*GetPartResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into g, or reports false for another value.
+func (g *GetPartResponse) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*g = GetPartResponse{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "path":
+			decodeOptional(l, "path", &g.Path, &g.Extra, decodeString)
+		default:
+			decodeExtra(l, &g.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes g as a JSON object, or null when nil.
+func (g *GetPartResponse) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "path", g.Path, g.Extra, encodeString)
+	if len(g.Extra) > 0 {
+		encodeExtra(e, g.Extra, "path")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// Item is used by [ItemList], [ItemsService.Get] and [ItemsService.Update].
+//
+// Schema: #/components/schemas/Item
+type Item struct {
+	ID       string              `json:"id"`
+	Name     *string             `json:"name,omitempty"`
+	Status   ItemStatus          `json:"status"`
+	Color    Nullable[ItemColor] `json:"color,omitzero"`
+	Note     Nullable[string]    `json:"note,omitzero"`
+	Price    Nullable[float64]   `json:"price,omitzero"`
+	Labels   Nullable[[]string]  `json:"labels,omitzero"`
+	Shape    Shape               `json:"shape,omitzero"`
+	Contact  Contact             `json:"contact,omitzero"`
+	Metadata map[string]any      `json:"metadata,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes i from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (i *Item) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, i, (*Item).decodeJSON, "Item")
+}
+
+// MarshalJSON encodes i with the properties of Extra.
+func (i Item) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&i, (*Item).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into i, or reports false for another value.
+func (i *Item) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*i = Item{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "id":
+			seen.add(0)
+			decodeField(l, "id", &i.ID, &i.Extra, decodeString)
+		case "name":
+			decodeOptional(l, "name", &i.Name, &i.Extra, decodeString)
+		case "status":
+			seen.add(1)
+			decodeField(l, "status", &i.Status, &i.Extra, decodeString)
+		case "color":
+			decodeNullable(l, "color", &i.Color, &i.Extra, decodeString)
+		case "note":
+			decodeNullable(l, "note", &i.Note, &i.Extra, decodeString)
+		case "price":
+			decodeNullable(l, "price", &i.Price, &i.Extra, decodeFloat64)
+		case "labels":
+			decodeNullable(l, "labels", &i.Labels, &i.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "shape":
+			decodeField(l, "shape", &i.Shape, &i.Extra, decodeShape)
+		case "contact":
+			decodeField(l, "contact", &i.Contact, &i.Extra, decodeContact)
+		case "metadata":
+			decodeField(l, "metadata", &i.Metadata, &i.Extra, decodeFreeForm)
+		default:
+			decodeExtra(l, &i.Extra)
+		}
+	}
+	i.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes i as a JSON object, or null when nil.
+func (i *Item) encodeJSON(e *jsonEncoder) {
+	if i == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "id", &i.ID, i.absent.has(0), i.Extra, encodeString)
+	encodePointer(e, "name", i.Name, i.Extra, encodeString)
+	encodeRequired(e, "status", &i.Status, i.absent.has(1), i.Extra, encodeString)
+	encodeNullable(e, "color", &i.Color, i.Extra, encodeString)
+	encodeNullable(e, "note", &i.Note, i.Extra, encodeString)
+	encodeNullable(e, "price", &i.Price, i.Extra, encodeFloat64)
+	encodeNullable(e, "labels", &i.Labels, i.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodeOptional(e, "shape", &i.Shape, i.Shape != nil, i.Extra, encodeUnion)
+	encodeOptional(e, "contact", &i.Contact, i.Contact != nil, i.Extra, encodeUnion)
+	encodeOptional(e, "metadata", &i.Metadata, i.Metadata != nil, i.Extra, encodeFreeForm)
+	if len(i.Extra) > 0 {
+		encodeExtra(e, i.Extra, "id", "name", "status", "color", "note", "price", "labels", "shape", "contact", "metadata")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ItemColor is the color property of [Item].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type ItemColor string
+
+// Values of [ItemColor].
+const (
+	ItemColorRed   ItemColor = "red"
+	ItemColorGreen ItemColor = "green"
+)
+
+// ItemList is the response of [ItemsService.List].
+//
+// Schema: #/components/schemas/ItemList
+type ItemList struct {
+	Items []Item        `json:"items"`
+	Meta  *ItemListMeta `json:"meta,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes i from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (i *ItemList) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, i, (*ItemList).decodeJSON, "ItemList")
+}
+
+// MarshalJSON encodes i with the properties of Extra.
+func (i ItemList) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&i, (*ItemList).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into i, or reports false for another value.
+func (i *ItemList) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*i = ItemList{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "items":
+			seen.add(0)
+			decodeField(l, "items", &i.Items, &i.Extra, func(v *[]Item, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*Item).decodeJSON)
+			})
+		case "meta":
+			decodeOptional(l, "meta", &i.Meta, &i.Extra, (*ItemListMeta).decodeJSON)
+		default:
+			decodeExtra(l, &i.Extra)
+		}
+	}
+	i.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes i as a JSON object, or null when nil.
+func (i *ItemList) encodeJSON(e *jsonEncoder) {
+	if i == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "items", &i.Items, i.absent.has(0), i.Extra, func(v *[]Item, e *jsonEncoder) {
+		encodeSlice(v, e, (*Item).encodeJSON)
+	})
+	encodePointer(e, "meta", i.Meta, i.Extra, (*ItemListMeta).encodeJSON)
+	if len(i.Extra) > 0 {
+		encodeExtra(e, i.Extra, "items", "meta")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ItemListMeta is the meta property of [ItemList].
+type ItemListMeta struct {
+	HasMore     *bool   `json:"hasMore,omitempty"`
+	AfterCursor *string `json:"afterCursor,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes i from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (i *ItemListMeta) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, i, (*ItemListMeta).decodeJSON, "ItemListMeta")
+}
+
+// MarshalJSON encodes i with the properties of Extra.
+func (i ItemListMeta) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&i, (*ItemListMeta).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into i, or reports false for another value.
+func (i *ItemListMeta) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*i = ItemListMeta{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "hasMore":
+			decodeOptional(l, "hasMore", &i.HasMore, &i.Extra, decodeBool)
+		case "afterCursor":
+			decodeOptional(l, "afterCursor", &i.AfterCursor, &i.Extra, decodeString)
+		default:
+			decodeExtra(l, &i.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes i as a JSON object, or null when nil.
+func (i *ItemListMeta) encodeJSON(e *jsonEncoder) {
+	if i == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "hasMore", i.HasMore, i.Extra, encodeBool)
+	encodePointer(e, "afterCursor", i.AfterCursor, i.Extra, encodeString)
+	if len(i.Extra) > 0 {
+		encodeExtra(e, i.Extra, "hasMore", "afterCursor")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ItemStatus is used by [ItemUpdate], [Item] and [ListItemsFilter].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+//
+// Schema: #/components/schemas/ItemStatus
+type ItemStatus string
+
+// Values of [ItemStatus].
+const (
+	ItemStatusActive   ItemStatus = "active"
+	ItemStatusArchived ItemStatus = "archived"
+)
+
+// ItemUpdate is the request body of [ItemsService.Update].
+//
+// Schema: #/components/schemas/ItemUpdate
+type ItemUpdate struct {
+	Name   *string            `json:"name,omitempty"`
+	Status *ItemStatus        `json:"status,omitempty"`
+	Note   Nullable[string]   `json:"note,omitzero"`
+	Price  Nullable[float64]  `json:"price,omitzero"`
+	Labels Nullable[[]string] `json:"labels,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes i from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (i *ItemUpdate) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, i, (*ItemUpdate).decodeJSON, "ItemUpdate")
+}
+
+// MarshalJSON encodes i with the properties of Extra.
+func (i ItemUpdate) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&i, (*ItemUpdate).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into i, or reports false for another value.
+func (i *ItemUpdate) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*i = ItemUpdate{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			decodeOptional(l, "name", &i.Name, &i.Extra, decodeString)
+		case "status":
+			decodeOptional(l, "status", &i.Status, &i.Extra, decodeString)
+		case "note":
+			decodeNullable(l, "note", &i.Note, &i.Extra, decodeString)
+		case "price":
+			decodeNullable(l, "price", &i.Price, &i.Extra, decodeFloat64)
+		case "labels":
+			decodeNullable(l, "labels", &i.Labels, &i.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		default:
+			decodeExtra(l, &i.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes i as a JSON object, or null when nil.
+func (i *ItemUpdate) encodeJSON(e *jsonEncoder) {
+	if i == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "name", i.Name, i.Extra, encodeString)
+	encodePointer(e, "status", i.Status, i.Extra, encodeString)
+	encodeNullable(e, "note", &i.Note, i.Extra, encodeString)
+	encodeNullable(e, "price", &i.Price, i.Extra, encodeFloat64)
+	encodeNullable(e, "labels", &i.Labels, i.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	if len(i.Extra) > 0 {
+		encodeExtra(e, i.Extra, "name", "status", "note", "price", "labels")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ListItemsFilter is the filter parameter of [ItemsService.List].
+type ListItemsFilter struct {
+	Status     ItemStatus `json:"status"`
+	Tags       []string   `json:"tags,omitzero"`
+	OwnerEmail *string    `json:"owner.email,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *ListItemsFilter) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*ListItemsFilter).decodeJSON, "ListItemsFilter")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l ListItemsFilter) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*ListItemsFilter).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *ListItemsFilter) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = ListItemsFilter{}
+	var seen fieldSet
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "status":
+			seen.add(0)
+			decodeField(lx, "status", &l.Status, &l.Extra, decodeString)
+		case "tags":
+			decodeField(lx, "tags", &l.Tags, &l.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "owner.email":
+			decodeOptional(lx, "owner.email", &l.OwnerEmail, &l.Extra, decodeString)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	l.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *ListItemsFilter) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "status", &l.Status, l.absent.has(0), l.Extra, encodeString)
+	encodeOptional(e, "tags", &l.Tags, l.Tags != nil, l.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodePointer(e, "owner.email", l.OwnerEmail, l.Extra, encodeString)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "status", "tags", "owner.email")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ListItemsPage is the page parameter of [ItemsService.List].
+type ListItemsPage struct {
+	After *string `json:"after,omitempty"`
+	Size  *int    `json:"size,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes l from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (l *ListItemsPage) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, l, (*ListItemsPage).decodeJSON, "ListItemsPage")
+}
+
+// MarshalJSON encodes l with the properties of Extra.
+func (l ListItemsPage) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&l, (*ListItemsPage).encodeJSON)
+}
+
+// decodeJSON decodes the object at lx into l, or reports false for another value.
+func (l *ListItemsPage) decodeJSON(lx *jsonLexer) bool {
+	if !lx.enterObject() {
+		return false
+	}
+	*l = ListItemsPage{}
+	for lx.nextMember() {
+		switch string(lx.key) {
+		case "after":
+			decodeOptional(lx, "after", &l.After, &l.Extra, decodeString)
+		case "size":
+			decodeOptional(lx, "size", &l.Size, &l.Extra, decodeInt)
+		default:
+			decodeExtra(lx, &l.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes l as a JSON object, or null when nil.
+func (l *ListItemsPage) encodeJSON(e *jsonEncoder) {
+	if l == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "after", l.After, l.Extra, encodeString)
+	encodePointer(e, "size", l.Size, l.Extra, encodeInt)
+	if len(l.Extra) > 0 {
+		encodeExtra(e, l.Extra, "after", "size")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// ListItemsSort is the sort parameter of [ItemsService.List].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type ListItemsSort string
+
+// Values of [ListItemsSort].
+const (
+	ListItemsSortName  ListItemsSort = "name"
+	ListItemsSortName2 ListItemsSort = "-name"
+)
+
+// PhoneContact is a variant of [Contact].
+//
+// Schema: #/components/schemas/PhoneContact
+type PhoneContact struct {
+	Phone string `json:"phone"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*PhoneContact) isContact() {}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *PhoneContact) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*PhoneContact).decodeJSON, "PhoneContact")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p PhoneContact) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*PhoneContact).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *PhoneContact) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = PhoneContact{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "phone":
+			seen.add(0)
+			decodeField(l, "phone", &p.Phone, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *PhoneContact) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "phone", &p.Phone, p.absent.has(0), p.Extra, encodeString)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "phone")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// PutItemNoteBody is the request body of [ItemsService.PutNote].
+type PutItemNoteBody struct {
+	Text *string `json:"text,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *PutItemNoteBody) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*PutItemNoteBody).decodeJSON, "PutItemNoteBody")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p PutItemNoteBody) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*PutItemNoteBody).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *PutItemNoteBody) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = PutItemNoteBody{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "text":
+			decodeOptional(l, "text", &p.Text, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *PutItemNoteBody) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "text", p.Text, p.Extra, encodeString)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "text")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// UploadAttachmentAccess is the access parameter of
+// [ItemsService.UploadAttachment].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type UploadAttachmentAccess string
+
+// Values of [UploadAttachmentAccess].
+const (
+	UploadAttachmentAccessPublic  UploadAttachmentAccess = "public"
+	UploadAttachmentAccessPrivate UploadAttachmentAccess = "private"
+)
+
+// UploadAttachmentResponse is the response of [ItemsService.UploadAttachment].
+type UploadAttachmentResponse struct {
+	MediaURL *string `json:"mediaUrl,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes u from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (u *UploadAttachmentResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u, (*UploadAttachmentResponse).decodeJSON, "UploadAttachmentResponse")
+}
+
+// MarshalJSON encodes u with the properties of Extra.
+func (u UploadAttachmentResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u, (*UploadAttachmentResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into u, or reports false for another value.
+func (u *UploadAttachmentResponse) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*u = UploadAttachmentResponse{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "mediaUrl":
+			decodeOptional(l, "mediaUrl", &u.MediaURL, &u.Extra, decodeString)
+		default:
+			decodeExtra(l, &u.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes u as a JSON object, or null when nil.
+func (u *UploadAttachmentResponse) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "mediaUrl", u.MediaURL, u.Extra, encodeString)
+	if len(u.Extra) > 0 {
+		encodeExtra(e, u.Extra, "mediaUrl")
+	}
+	e.buf = append(e.buf, '}')
 }

@@ -5,16 +5,17 @@ package sunco
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 )
 
-// SessionsService groups the Sessions operations.
+// SessionsService is the client of the Sessions operations, [Client.Sessions].
 type SessionsService struct {
 	t *transport
 }
 
-// StartLoginParams holds the optional parameters of SessionsService.StartLogin; a nil
-// *StartLoginParams sends none of them.
+// StartLoginParams holds the optional parameters of
+// [SessionsService.StartLogin]; a nil *StartLoginParams sends none of them.
 type StartLoginParams struct {
 	ReturnTo *string
 }
@@ -27,7 +28,7 @@ func (p *StartLoginParams) encode(q url.Values) {
 
 // StartLogin calls the startLogin operation.
 //
-// GET /login
+// Operation startLogin (GET /login).
 func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginParams, opts ...RequestOption) (*url.URL, error) {
 	q := url.Values{}
 	if params != nil {
@@ -41,13 +42,13 @@ func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginPara
 	return s.t.redirect(ctx, req, opts)
 }
 
-// CreateTokenParams holds the optional parameters of SessionsService.CreateToken; a nil
-// *CreateTokenParams sends none of them.
+// CreateTokenParams holds the optional parameters of
+// [SessionsService.CreateToken]; a nil *CreateTokenParams sends none of them.
 type CreateTokenParams struct{}
 
 // CreateToken calls the createToken operation.
 //
-// POST /tokens
+// Operation createToken (POST /tokens).
 func (s *SessionsService) CreateToken(ctx context.Context, body TokenRequest, params *CreateTokenParams, opts ...RequestOption) (*CreateTokenResponse, error) {
 	req := &request{
 		Method: "POST",
@@ -55,14 +56,14 @@ func (s *SessionsService) CreateToken(ctx context.Context, body TokenRequest, pa
 	}
 	form := url.Values{}
 	form.Set("grant_type", formatParam(body.GrantType))
-	if x, ok := body.Remember.Get(); ok {
-		form.Set("remember", formatParam(x))
-	}
 	for _, x := range body.Scope {
 		form.Add("scope", formatParam(x))
 	}
 	if x := body.TTL; x != nil {
 		form.Set("ttl", formatParam(*x))
+	}
+	if x, ok := body.Remember.Get(); ok {
+		form.Set("remember", formatParam(x))
 	}
 	req.Form = form
 	var out CreateTokenResponse
@@ -71,3 +72,138 @@ func (s *SessionsService) CreateToken(ctx context.Context, body TokenRequest, pa
 	}
 	return &out, nil
 }
+
+// CreateTokenResponse is the response of [SessionsService.CreateToken].
+type CreateTokenResponse struct {
+	Token *string `json:"token,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *CreateTokenResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*CreateTokenResponse).decodeJSON, "CreateTokenResponse")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c CreateTokenResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*CreateTokenResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *CreateTokenResponse) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = CreateTokenResponse{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "token":
+			decodeOptional(l, "token", &c.Token, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *CreateTokenResponse) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "token", c.Token, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "token")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// TokenRequest is the request body of [SessionsService.CreateToken].
+//
+// Schema: #/components/schemas/TokenRequest
+type TokenRequest struct {
+	GrantType TokenRequestGrantType `json:"grant_type"`
+	Scope     []string              `json:"scope,omitzero"`
+	TTL       *int                  `json:"ttl,omitempty"`
+	Remember  Nullable[bool]        `json:"remember,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+// UnmarshalJSON decodes t from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (t *TokenRequest) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, t, (*TokenRequest).decodeJSON, "TokenRequest")
+}
+
+// MarshalJSON encodes t with the properties of Extra.
+func (t TokenRequest) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&t, (*TokenRequest).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into t, or reports false for another value.
+func (t *TokenRequest) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*t = TokenRequest{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "grant_type":
+			seen.add(0)
+			decodeField(l, "grant_type", &t.GrantType, &t.Extra, decodeString)
+		case "scope":
+			decodeField(l, "scope", &t.Scope, &t.Extra, func(v *[]string, l *jsonLexer) bool {
+				return decodeSlice(v, l, decodeString)
+			})
+		case "ttl":
+			decodeOptional(l, "ttl", &t.TTL, &t.Extra, decodeInt)
+		case "remember":
+			decodeNullable(l, "remember", &t.Remember, &t.Extra, decodeBool)
+		default:
+			decodeExtra(l, &t.Extra)
+		}
+	}
+	t.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes t as a JSON object, or null when nil.
+func (t *TokenRequest) encodeJSON(e *jsonEncoder) {
+	if t == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "grant_type", &t.GrantType, t.absent.has(0), t.Extra, encodeString)
+	encodeOptional(e, "scope", &t.Scope, t.Scope != nil, t.Extra, func(v *[]string, e *jsonEncoder) {
+		encodeSlice(v, e, encodeString)
+	})
+	encodePointer(e, "ttl", t.TTL, t.Extra, encodeInt)
+	encodeNullable(e, "remember", &t.Remember, t.Extra, encodeBool)
+	if len(t.Extra) > 0 {
+		encodeExtra(e, t.Extra, "grant_type", "scope", "ttl", "remember")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// TokenRequestGrantType is the grant_type property of [TokenRequest].
+//
+// Values other than the constants below may be received and are kept as they
+// are.
+type TokenRequestGrantType string
+
+// Values of [TokenRequestGrantType].
+const (
+	TokenRequestGrantTypeClientCredentials TokenRequestGrantType = "client_credentials"
+	TokenRequestGrantTypeRefreshToken      TokenRequestGrantType = "refresh_token"
+)

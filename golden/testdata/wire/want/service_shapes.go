@@ -5,18 +5,18 @@ package sunco
 
 import "context"
 
-// ShapesService groups the Shapes operations.
+// ShapesService is the client of the Shapes operations, [Client.Shapes].
 type ShapesService struct {
 	t *transport
 }
 
-// CreateShapeParams holds the optional parameters of ShapesService.Create; a nil
-// *CreateShapeParams sends none of them.
+// CreateShapeParams holds the optional parameters of [ShapesService.Create]; a
+// nil *CreateShapeParams sends none of them.
 type CreateShapeParams struct{}
 
 // Create calls the createShape operation.
 //
-// POST /shapes
+// Operation createShape (POST /shapes).
 func (s *ShapesService) Create(ctx context.Context, body Shape, params *CreateShapeParams, opts ...RequestOption) (*Shape, error) {
 	req := &request{
 		Method: "POST",
