@@ -218,6 +218,9 @@ func Generate(cfg Config) (res *Result, err error) {
 		Methods:  emit.StructMethods,
 		Locals:   emit.LocalNames,
 	}, cfg.Package)
+	if _, panicked := errors.AsType[*parallel.Panic](err); panicked {
+		return nil, internalError(cfg.Spec, err)
+	}
 	if err != nil {
 		return nil, &InputError{inFile(cfg.Spec, err)}
 	}

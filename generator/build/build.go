@@ -101,7 +101,9 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	if len(b.errs) > 0 {
 		return nil, b.warnings, b.err()
 	}
-	b.document(api)
+	if err := b.document(api); err != nil {
+		return nil, b.warnings, err
+	}
 	return api, b.warnings, nil
 }
 
@@ -122,6 +124,7 @@ type builder struct {
 	examples   []*ir.Example
 	// What the docs are made of, written once every name is known.
 	conv       *docs.Converter
+	docJobs    []func() // conversions queued by later
 	typeDocs   map[ir.Decl]*docs.Type
 	roles      map[ir.Decl][]*role
 	methodDocs map[*ir.Operation]*docs.Method

@@ -257,10 +257,10 @@ func (b *builder) params(o *ir.Operation, params paramList, pointer string, args
 		param := &ir.Param{
 			WireName: p.Name,
 			In:       p.In,
-			Doc:      b.conv.Field(p.Description, p.Deprecated),
 			Type:     t,
 			Required: p.Required,
 		}
+		b.later(func() { param.Doc = b.conv.Field(p.Description, p.Deprecated) })
 		if p.Style == openapi3.SerializationDeepObject {
 			param.Deep = b.keyFields(t, at.pointer, "deepObject parameter")
 		}

@@ -143,6 +143,9 @@ var syntaxLine = regexp.MustCompile(`line (\d+)`)
 
 // parse parses a YAML or JSON document whose root must be a mapping.
 func parse(name string, data []byte) (*yaml.Node, error) {
+	if root, ok := parseJSON(data); ok {
+		return root, nil // a tree of mappings, sequences and scalars: nothing more to check
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		e := &Error{File: name, Err: err}
