@@ -191,7 +191,11 @@ var operations = []operation{
 		}, nil, dynamic))
 	}},
 	{"DownloadMessageRef", "Conversations.DownloadMessageRef", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Conversations.DownloadMessageRef(ctx, appID, conversationID, sunco.DownloadMessageRefBody{UserID: userID}, nil))
+		res, err := c.Conversations.DownloadMessageRef(ctx, appID, conversationID, sunco.DownloadMessageRefBody{UserID: userID}, nil)
+		if res == nil {
+			return nil, err // a nil map in an any would not be nil
+		}
+		return res, err
 	}},
 
 	// CustomIntegrationAPIKeys

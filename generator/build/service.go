@@ -458,9 +458,19 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string
 			name:    o.Name + "Response",
 			role:    &role{kind: roleResponse, op: o},
 		}
-		return b.mediaType(mt, at)
+		return returned(b.mediaType(mt, at))
 	}
 	return nil
+}
+
+// returned is the type a method returns for a result of type t: a map, a
+// slice, a union or any value as it is, nil already meaning none of it;
+// anything else behind a pointer.
+func returned(t ir.Type) ir.Type {
+	if nilable(t) {
+		return t
+	}
+	return &ir.Pointer{Elem: t}
 }
 
 // emptyObject reports an object schema that declares nothing: no
@@ -482,7 +492,11 @@ func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
 	if o.Params == nil || o.Result == nil {
 		return nil
 	}
-	res := structOf(o.Result)
+	ptr, ok := o.Result.(*ir.Pointer)
+	if !ok {
+		return nil
+	}
+	res := structOf(ptr.Elem)
 	if res == nil {
 		return nil
 	}

@@ -206,7 +206,7 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	results := []jen.Code{jen.Error()}
 	switch {
 	case op.Result != nil:
-		results = []jen.Code{jen.Op("*").Add(typ(op.Result)), jen.Error()}
+		results = []jen.Code{typ(op.Result), jen.Error()}
 		body = append(body, decodeResult(op.Result)...)
 	case op.Redirect:
 		results = []jen.Code{jen.Op("*").Qual("net/url", "URL"), jen.Error()}
@@ -218,9 +218,14 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	f.Line()
 }
 
-// decodeResult sends the request and decodes the response into a value
-// of t, with its UnmarshalJSON when it is a struct, else with its decoder.
-func decodeResult(t ir.Type) []jen.Code {
+// decodeResult sends the request and decodes the response into out, with
+// its UnmarshalJSON when it is a struct, else with its decoder, and returns
+// out as result says: out itself, or a pointer to it.
+func decodeResult(result ir.Type) []jen.Code {
+	t, ret := result, jen.Id("out")
+	if p, ok := result.(*ir.Pointer); ok {
+		t, ret = p.Elem, jen.Op("&").Id("out")
+	}
 	var out jen.Code = jen.Op("&").Id("out")
 	if _, isStruct := namedDecl(t).(*ir.Struct); !isStruct {
 		out = jen.Id("decodeInto").Call(jen.Op("&").Id("out"), decoder(t), jen.Lit(typeName(t)))
@@ -231,7 +236,7 @@ func decodeResult(t ir.Type) []jen.Code {
 			jen.Err().Op(":=").Id("s").Dot("t").Dot("do").Call(jen.Id("ctx"), jen.Id("req"), out, jen.Id("opts")),
 			jen.Err().Op("!=").Nil(),
 		).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Op("&").Id("out"), jen.Nil()),
+		jen.Return(ret, jen.Nil()),
 	}
 }
 

@@ -30,8 +30,9 @@ type Operation struct {
 	// body. A spec version that adds one changes no signature.
 	Params *ParamsStruct
 	Body   *Body // nil when there is no request body
-	// Result is the type of the decoded 2xx body; nil when there is none
-	// or it is an empty object.
+	// Result is the type the method returns the decoded 2xx body as: a
+	// *Pointer to it, or the map, slice, union or any value itself; nil
+	// when there is no body or it is an empty object.
 	Result Type
 	// Redirect is true when the API answers with a redirect instead of a
 	// 2xx: the method returns where it points rather than following it.

@@ -33,7 +33,7 @@ func (p *ListNotesParams) encode(q url.Values) {
 // List calls the listNotes operation.
 //
 // Operation listNotes (GET /notes).
-func (s *NotesService) List(ctx context.Context, params *ListNotesParams, opts ...RequestOption) (*[]Note, error) {
+func (s *NotesService) List(ctx context.Context, params *ListNotesParams, opts ...RequestOption) ([]Note, error) {
 	q := url.Values{}
 	if params != nil {
 		params.encode(q)
@@ -49,7 +49,7 @@ func (s *NotesService) List(ctx context.Context, params *ListNotesParams, opts .
 	}, "[]Note"), opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
 // Channel is the channel a note came through.

@@ -77,7 +77,7 @@ type SyncNoteParams struct {
 // Sync calls the SyncNote operation.
 //
 // Operation SyncNote (PUT /notes/{noteId}).
-func (s *NotesService) Sync(ctx context.Context, noteID string, params *SyncNoteParams, opts ...RequestOption) (*map[string]any, error) {
+func (s *NotesService) Sync(ctx context.Context, noteID string, params *SyncNoteParams, opts ...RequestOption) (map[string]any, error) {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func (s *NotesService) Sync(ctx context.Context, noteID string, params *SyncNote
 	if err := s.t.do(ctx, req, decodeInto(&out, decodeFreeForm, "map[string]any"), opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
 // DeleteNoteParams holds the optional parameters of [NotesService.DeleteNote];

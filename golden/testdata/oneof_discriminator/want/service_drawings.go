@@ -45,7 +45,7 @@ type ListShapesParams struct{}
 // ListShapes calls the listShapes operation.
 //
 // Operation listShapes (GET /drawings/{drawingId}/shapes).
-func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, params *ListShapesParams, opts ...RequestOption) (*[]Shape, error) {
+func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, params *ListShapesParams, opts ...RequestOption) ([]Shape, error) {
 	if err := checkPathParams("drawingId", drawingID); err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, para
 	}, "[]Shape"), opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
 // GetShapeParams holds the optional parameters of [DrawingsService.GetShape];
@@ -69,7 +69,7 @@ type GetShapeParams struct{}
 // GetShape calls the getShape operation.
 //
 // Operation getShape (GET /drawings/{drawingId}/shapes/{shapeId}).
-func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeID string, params *GetShapeParams, opts ...RequestOption) (*Shape, error) {
+func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeID string, params *GetShapeParams, opts ...RequestOption) (Shape, error) {
 	if err := checkPathParams("drawingId", drawingID, "shapeId", shapeID); err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeI
 	if err := s.t.do(ctx, req, decodeInto(&out, decodeShape, "Shape"), opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
 // Circle is a variant of [Outline] and [Shape].

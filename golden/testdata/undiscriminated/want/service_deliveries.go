@@ -21,7 +21,7 @@ type CreateDeliveryParams struct{}
 // Create calls the createDelivery operation.
 //
 // Operation createDelivery (POST /deliveries).
-func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *CreateDeliveryParams, opts ...RequestOption) (*Destination, error) {
+func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *CreateDeliveryParams, opts ...RequestOption) (Destination, error) {
 	req := &request{
 		Method: "POST",
 		Path:   "/deliveries",
@@ -31,7 +31,7 @@ func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *C
 	if err := s.t.do(ctx, req, decodeInto(&out, decodeDestination, "Destination"), opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
 
 // AccountCharge is a variant of [Charge].

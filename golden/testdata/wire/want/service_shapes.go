@@ -17,7 +17,7 @@ type CreateShapeParams struct{}
 // Create calls the createShape operation.
 //
 // Operation createShape (POST /shapes).
-func (s *ShapesService) Create(ctx context.Context, body Shape, params *CreateShapeParams, opts ...RequestOption) (*Shape, error) {
+func (s *ShapesService) Create(ctx context.Context, body Shape, params *CreateShapeParams, opts ...RequestOption) (Shape, error) {
 	req := &request{
 		Method: "POST",
 		Path:   "/shapes",
@@ -27,5 +27,5 @@ func (s *ShapesService) Create(ctx context.Context, body Shape, params *CreateSh
 	if err := s.t.do(ctx, req, decodeInto(&out, decodeShape, "Shape"), opts); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }
