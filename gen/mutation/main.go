@@ -51,7 +51,7 @@ type edit struct {
 // A fault is one hand-made bug: the edits that make it.
 type fault struct {
 	Name  string // short, unique
-	Set   string // "issue" (listed in issue 12) or "fresh"
+	Set   string // "issue" (listed in issue 12), "fresh" or "blind"
 	Kind  string // runtime, builder, emitter, codec, loader, writer, cli, harness
 	Doc   string // what goes wrong
 	Edits []edit
@@ -351,7 +351,7 @@ func printTable(w io.Writer, rows []row) {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.Name, r.Set, r.Kind, r.verdict, strings.Join(tests, ", "))
 	}
 	fmt.Fprintln(w)
-	for _, set := range []string{"issue", "fresh"} {
+	for _, set := range []string{"issue", "fresh", "blind"} {
 		counts := map[string]int{}
 		n := 0
 		for _, r := range rows {
