@@ -187,6 +187,11 @@ func try(ctx context.Context, f fault, pkgs []string, timeout time.Duration) (r 
 		r.verdict, r.failed = stale, []string{err.Error()}
 		return r, nil
 	}
+	for _, file := range handWritten {
+		if originals[file], err = os.ReadFile(filepath.FromSlash(file)); err != nil {
+			return r, errors.Join(err, restore(originals))
+		}
+	}
 	defer func() {
 		if rerr := restore(originals); rerr != nil && err == nil {
 			err = rerr
@@ -206,6 +211,11 @@ func try(ctx context.Context, f fault, pkgs []string, timeout time.Duration) (r 
 	r.verdict = classify(r.failed)
 	return r, nil
 }
+
+// handWritten are the files of the generated SDKs' directories that
+// the generator did not write. A fault of the writer may delete or replace
+// them, so they are restored with the sources after every fault.
+var handWritten = []string{"gen/sunco/example_test.go"}
 
 // mutated returns the contents of the files f edits, with and without
 // its edits, writing nothing.
