@@ -64,10 +64,11 @@ func (v visitor) generic(n *yaml.Node, ptr string) error {
 
 // genericEntry walks the value of key in a mapping that is not a schema.
 func (v visitor) genericEntry(key string, val *yaml.Node, ptr string) error {
+	if genericDataKeys[key] || val.Kind == yaml.ScalarNode || val.Kind == yaml.AliasNode {
+		return nil // nothing to visit: no pointer to make
+	}
 	p := child(ptr, key)
 	switch {
-	case genericDataKeys[key]:
-		return nil
 	case key == "schema":
 		return v.schemaAt(val, p, nil, "")
 	case key == "schemas":
@@ -134,13 +135,13 @@ func (v visitor) schemaAt(n *yaml.Node, ptr string, parent *yaml.Node, property 
 
 // schemaEntry walks the value of key in the schema s.
 func (v visitor) schemaEntry(s *yaml.Node, key string, val *yaml.Node, ptr string) error {
-	p := child(ptr, key)
 	switch {
 	case schemaMapKeys[key]:
-		return v.schemaMap(val, p, s)
+		return v.schemaMap(val, child(ptr, key), s)
 	case schemaOneKeys[key]:
-		return v.schemaAt(val, p, nil, "")
+		return v.schemaAt(val, child(ptr, key), nil, "")
 	case schemaListKeys[key] && val.Kind == yaml.SequenceNode:
+		p := child(ptr, key)
 		for i, item := range val.Content {
 			if err := v.schemaAt(item, index(p, i), nil, ""); err != nil {
 				return err
