@@ -72,7 +72,7 @@ func decodeParts(root *yaml.Node, size int) (doc *openapi3.T, ok bool) {
 		case 1:
 			return json.Unmarshal(parts[1], decodedPaths)
 		}
-		return json.Unmarshal(parts[i], &decodedSchemas[i-2])
+		return decodeSchema(nodes[i], &decodedSchemas[i-2])
 	})
 	if err != nil {
 		return nil, false
