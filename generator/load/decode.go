@@ -2,6 +2,7 @@ package load
 
 import (
 	"encoding/json"
+	"sync/atomic"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
@@ -10,8 +11,8 @@ import (
 )
 
 // decodeParts decodes the document root with kin-openapi in parts, on
-// every core: the paths, each component schema, and the rest, each
-// written as JSON on its own. Each of kin-openapi's decoders decodes its
+// every core: the paths and the rest, each written as JSON on its own, and
+// each component schema, through a schemaDecoder. Each of kin-openapi's decoders decodes its
 // bytes twice (into its struct, and again as a generic map for the
 // extensions), at every level, so decoding the largest parts on their own
 // also spares the generic decoding of the whole document at the top
@@ -42,37 +43,39 @@ func decodeParts(root *yaml.Node, size int) (doc *openapi3.T, ok bool) {
 			rest.Content[i] = without(rest.Content[i], "schemas")
 		}
 	}
-	nodes := []*yaml.Node{rest, paths}
 	var names []string
+	var nodes []*yaml.Node
 	for i := 0; i+1 < len(schemas.Content); i += 2 {
 		names = append(names, schemas.Content[i].Value)
 		nodes = append(nodes, schemas.Content[i+1])
 	}
-	// One writer for all parts, so that its limit on what aliases expand
-	// to holds for the document.
 	w := jsonWriter{buf: make([]byte, 0, size), limit: jsonLimit(size)}
-	parts := make([][]byte, len(nodes))
-	for i, n := range nodes {
+	parts := make([][]byte, 2)
+	for i, n := range []*yaml.Node{rest, paths} {
 		start := len(w.buf)
 		if err := w.value(n); err != nil {
 			return nil, false
 		}
 		parts[i] = w.buf[start:len(w.buf):len(w.buf)]
 	}
+	// The schemas' writers share the limit on what aliases expand to with
+	// w, so that it holds for the document.
+	schema := schemaDecoder{limit: w.limit, spent: new(atomic.Int64)}
+	schema.spent.Store(int64(len(w.buf)))
 
 	doc = &openapi3.T{}
 	decodedPaths := &openapi3.Paths{}
 	decodedSchemas := make([]openapi3.SchemaRef, len(names))
 	// The two largest parts first, so that no core is left with one of
 	// them at the end.
-	err := parallel.Do(len(parts), func(i int) error {
+	err := parallel.Do(2+len(nodes), func(i int) error {
 		switch i {
 		case 0:
 			return json.Unmarshal(parts[0], doc)
 		case 1:
 			return json.Unmarshal(parts[1], decodedPaths)
 		}
-		return decodeSchema(nodes[i], &decodedSchemas[i-2])
+		return schema.decode(nodes[i-2], &decodedSchemas[i-2])
 	})
 	if err != nil {
 		return nil, false

@@ -12,15 +12,13 @@ import (
 )
 
 // TestDecodePartsIsWholeDecode: the document decoded in parts is the one
-// kin-openapi decodes from the whole, for the pinned spec and every golden
-// fixture.
+// kin-openapi decodes from the whole, for every golden fixture and every
+// SunCo document here (sunCoSpecs).
 func TestDecodePartsIsWholeDecode(t *testing.T) {
 	root := moduleRoot(t)
 	files, err := filepath.Glob(filepath.Join(root, "golden", "testdata", "*", "spec.yaml"))
 	require.NoError(t, err)
-	if _, err := os.Stat(filepath.Join(root, "spec", "openapi.yaml")); err == nil {
-		files = append(files, filepath.Join(root, "spec", "openapi.yaml"))
-	}
+	files = append(files, sunCoSpecs(t)...)
 	require.NotEmpty(t, files)
 	for _, file := range files {
 		rel, _ := filepath.Rel(root, file)

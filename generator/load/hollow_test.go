@@ -2,9 +2,8 @@ package load
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
+	"sync/atomic"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -12,41 +11,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// TestDecodeSchema decodes every component schema of every published
-// version of the SunCo document, and of the golden fixture specs, both
-// ways: decodeSchema and kin-openapi on the whole JSON must agree, to the
-// unexported fields.
-func TestDecodeSchema(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/spec/sunco/*.yaml")
-	fixtures, _ := filepath.Glob("../../golden/testdata/*/spec.yaml")
-	files = append(files, fixtures...)
-	if pinned := "../../spec/openapi.yaml"; fileExists(pinned) {
-		files = append(files, pinned)
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(filepath.Dir(file))+"/"+filepath.Base(file), func(t *testing.T) {
-			root, err := parse(file, mustRead(t, file))
-			require.NoError(t, err)
-			schemas := entries(entries(entries(root.Content[0])["components"])["schemas"])
-			for name, n := range schemas {
-				data, _, err := toJSON(n, 0, jsonLimit(0))
-				require.NoError(t, err)
-				var want, got openapi3.SchemaRef
-				wantErr := json.Unmarshal(data, &want)
-				gotErr := decodeSchema(n, &got)
-				if wantErr != nil {
-					require.Error(t, gotErr, name)
-					continue
-				}
-				require.NoError(t, gotErr, name)
-				if !reflect.DeepEqual(&want, &got) {
-					t.Errorf("%s: decodeSchema and kin-openapi differ", name)
-				}
-			}
-		})
-	}
-}
-
+// TestDecodeSchemaCases: a schemaDecoder decodes what kin-openapi decodes
+// from the whole JSON, to the unexported fields. TestDecodePartsIsWholeDecode
+// checks the same on whole documents.
 func TestDecodeSchemaCases(t *testing.T) {
 	tests := []struct{ name, yaml string }{
 		{"nested", "type: object\nproperties:\n  a:\n    type: array\n    items:\n      allOf:\n      - $ref: '#/components/schemas/x'\n      - type: object\n        properties:\n          b: {type: string, x-b: 1}\n  c: {additionalProperties: {type: integer}, not: {type: string}}\n"},
@@ -64,15 +31,33 @@ func TestDecodeSchemaCases(t *testing.T) {
 			require.NoError(t, err)
 			var want, got openapi3.SchemaRef
 			require.NoError(t, json.Unmarshal(data, &want))
-			require.NoError(t, decodeSchema(n, &got))
+			require.NoError(t, newSchemaDecoder().decode(n, &got))
 			require.True(t, reflect.DeepEqual(&want, &got), "decodeSchema and kin-openapi differ")
 		})
 	}
 }
 
-func mustRead(t *testing.T, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	require.NoError(t, err)
-	return data
+// TestDecodeSchemaSharesTheAliasLimit: what other writers of the
+// document wrote counts against the limit on what aliases expand to.
+func TestDecodeSchemaSharesTheAliasLimit(t *testing.T) {
+	var doc yaml.Node
+	require.NoError(t, yaml.Unmarshal([]byte("enum: &e [aaaaaaaaaa, bbbbbbbbbb]\ndefault: [*e, *e, *e]\n"), &doc))
+	for _, tt := range []struct {
+		spent int64
+		fits  bool
+	}{{0, true}, {900, false}} {
+		d := schemaDecoder{limit: 1000, spent: new(atomic.Int64)}
+		d.spent.Store(tt.spent)
+		var got openapi3.SchemaRef
+		err := d.decode(doc.Content[0], &got)
+		if tt.fits {
+			require.NoError(t, err)
+			continue
+		}
+		require.ErrorIs(t, err, errAliasExpansion)
+	}
+}
+
+func newSchemaDecoder() schemaDecoder {
+	return schemaDecoder{limit: jsonLimit(0), spent: new(atomic.Int64)}
 }

@@ -125,8 +125,8 @@ func (p *jsonParser) value(depth int) (*yaml.Node, bool) {
 	return nil, false
 }
 
-// object reads {...} into a flow mapping; a key twice is left to yaml.v3,
-// which refuses it.
+// object reads {...} into a flow mapping. A key twice is left to yaml.v3,
+// whose tree keeps both entries.
 func (p *jsonParser) object(depth int) (*yaml.Node, bool) {
 	n := p.node(yaml.MappingNode, "!!map", "")
 	n.Style = yaml.FlowStyle

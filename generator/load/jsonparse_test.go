@@ -88,10 +88,7 @@ func TestParseJSON(t *testing.T) {
 // TestParseJSONSpecs reads the JSON form of every published version of the
 // SunCo document, compact and indented, as yaml.v3 does.
 func TestParseJSONSpecs(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/spec/sunco/*.yaml")
-	if pinned := "../../spec/openapi.yaml"; fileExists(pinned) {
-		files = append(files, pinned)
-	}
+	files := sunCoSpecs(t)
 	if len(files) == 0 {
 		t.Skip("no spec versions (../shared/spec/sunco) and no pinned spec (make spec)")
 	}
@@ -109,6 +106,17 @@ func TestParseJSONSpecs(t *testing.T) {
 			assert.True(t, checkParseJSON(t, indented.Bytes()), "indented JSON left to yaml.v3")
 		})
 	}
+}
+
+// sunCoSpecs are the published versions of the SunCo document in
+// ../shared/spec/sunco and the pinned one, those that are here.
+func sunCoSpecs(t *testing.T) []string {
+	root := moduleRoot(t)
+	files, _ := filepath.Glob(filepath.Join(root, "..", "shared", "spec", "sunco", "*.yaml"))
+	if pinned := filepath.Join(root, "spec", "openapi.yaml"); fileExists(pinned) {
+		files = append(files, pinned)
+	}
+	return files
 }
 
 func fileExists(name string) bool {
