@@ -8,6 +8,7 @@ package bench
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -33,8 +34,8 @@ func MessageList() []byte {
 }
 
 // WebhookPayload returns the body of a webhook delivery of 50 events:
-// messages (with their conversation), reads, typing indicators, user
-// updates and conversation creations.
+// messages (with their conversation), reads, typing indicators and user
+// updates.
 func WebhookPayload() []byte {
 	events := make([]any, Events)
 	for i := range events {
@@ -214,7 +215,7 @@ func metadata(i int) object {
 		{"topic", []string{"shipping", "returns", "billing"}[i%3]},
 	}
 	if i%4 == 0 {
-		m[1] = member{"orderId", fmt.Sprintf("%d", 4000+i)}
+		m[1] = member{"orderId", strconv.Itoa(4000+i)}
 	}
 	return m
 }

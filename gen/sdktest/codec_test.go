@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -179,7 +180,7 @@ func TestErrorsSayWhere(t *testing.T) {
 	err := res.UnmarshalJSON([]byte(body))
 	require.Error(t, err)
 	offset := strings.IndexByte(body, 1)
-	assert.Equal(t, "messages[3].content.text: invalid JSON at offset "+itoa(offset)+": invalid character '\\x01' in string literal", err.Error())
+	assert.Equal(t, "messages[3].content.text: invalid JSON at offset "+strconv.Itoa(offset)+": invalid character '\\x01' in string literal", err.Error())
 
 	_, err = sunco.ParseWebhook([]byte(`{"events":[{"type":"conversation:message","payload":{"message":{"content":{"type":"text","text":tru}}}}]}`))
 	require.Error(t, err)
@@ -244,16 +245,6 @@ func TestWebhookOddObjects(t *testing.T) {
 }
 
 func raw(s string) json.RawMessage { return json.RawMessage(s) }
-
-func itoa(n int) string { return strings.TrimSpace(string(mustJSON(n))) }
-
-func mustJSON(v any) []byte {
-	data, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return data
-}
 
 // assertSameValue checks that two documents are the same JSON value, with
 // numbers compared by their literal.

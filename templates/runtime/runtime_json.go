@@ -226,7 +226,8 @@ func decodeAny(v *any, l *jsonLexer) bool {
 
 // readAny reads the next value as decodeAny does.
 func (l *jsonLexer) readAny() (any, bool) {
-	switch c := l.next(); c {
+	c := l.next()
+	switch c {
 	case '{':
 		if !l.enterObject() {
 			return nil, false
@@ -257,7 +258,7 @@ func (l *jsonLexer) readAny() (any, bool) {
 	case 'n':
 		return nil, l.readLiteral("null")
 	}
-	if c := l.next(); c != '-' && !isDigit(c) {
+	if c != '-' && !isDigit(c) {
 		l.failChar("looking for beginning of value")
 		return nil, false
 	}
@@ -591,37 +592,29 @@ func encodeAny(v *any, e *jsonEncoder) {
 
 // encodeFreeForm encodes an object of any values, nil as {}.
 func encodeFreeForm(v *map[string]any, e *jsonEncoder) {
-	encodeObject(*v, e)
+	encodeMap(v, e, encodeAny)
 }
 
 func encodeValue(v any, e *jsonEncoder) {
 	switch x := v.(type) {
 	case nil:
-		e.buf = append(e.buf, "null"...)
+		e.null()
 	case string:
-		e.buf = appendJSONString(e.buf, x)
+		encodeString(&x, e)
 	case bool:
-		e.buf = strconv.AppendBool(e.buf, x)
+		encodeBool(&x, e)
 	case json.Number:
 		encodeNumber(x, e)
 	case float64:
-		var err error
-		if e.buf, err = appendJSONFloat(e.buf, x); err != nil {
-			e.fail(err)
-		}
+		encodeFloat64(&x, e)
 	case int:
-		e.buf = strconv.AppendInt(e.buf, int64(x), 10)
+		encodeInt(&x, e)
 	case int64:
-		e.buf = strconv.AppendInt(e.buf, x, 10)
+		encodeInt(&x, e)
 	case map[string]any:
-		encodeObject(x, e)
+		encodeMap(&x, e, encodeAny)
 	case []any:
-		e.buf = append(e.buf, '[')
-		for _, y := range x {
-			e.comma()
-			encodeValue(y, e)
-		}
-		e.buf = append(e.buf, ']')
+		encodeSlice(&x, e, encodeAny)
 	case json.RawMessage:
 		e.raw(x)
 	case json.Marshaler:
@@ -687,17 +680,6 @@ func encodeMap[T any](v *map[string]T, e *jsonEncoder, elem func(*T, *jsonEncode
 	e.buf = append(e.buf, '}')
 }
 
-// encodeObject encodes a free-form object in key order, nil as {}.
-func encodeObject(m map[string]any, e *jsonEncoder) {
-	e.buf = append(e.buf, '{')
-	var buf [16]string
-	for _, k := range sortedKeys(buf[:0], m) {
-		e.member(k)
-		encodeValue(m[k], e)
-	}
-	e.buf = append(e.buf, '}')
-}
-
 // sortedKeys appends the keys of m to keys, in order.
 func sortedKeys[T any](keys []string, m map[string]T) []string {
 	for k := range m {
@@ -716,7 +698,7 @@ type selfEncoder interface {
 // encodeUnion encodes a union value, nil as null.
 func encodeUnion[U selfEncoder](v *U, e *jsonEncoder) {
 	if any(*v) == nil {
-		e.buf = append(e.buf, "null"...)
+		e.null()
 		return
 	}
 	(*v).encodeJSON(e)
@@ -730,14 +712,12 @@ func encodeUnion[U selfEncoder](v *U, e *jsonEncoder) {
 // encodeRequired writes a required field. A zero *v is left out when the
 // member was absent when decoded, or replaced by Extra's value.
 func encodeRequired[T any](e *jsonEncoder, key string, v *T, absent bool, extra map[string]json.RawMessage, enc func(*T, *jsonEncoder)) {
-	if absent || extra != nil {
-		if raw, ok := extra[key]; (ok || absent) && isZero(v, enc) {
-			if ok {
-				e.member(key)
-				e.raw(raw)
-			}
-			return
+	if raw, ok := extra[key]; (ok || absent) && isZero(v, enc) {
+		if ok {
+			e.member(key)
+			e.raw(raw)
 		}
+		return
 	}
 	e.member(key)
 	enc(v, e)
@@ -781,7 +761,7 @@ func encodeNullable[T any](e *jsonEncoder, key string, v *Nullable[T], extra map
 		enc(&v.value, e)
 	case v.set:
 		e.member(key)
-		e.buf = append(e.buf, "null"...)
+		e.null()
 	default:
 		encodeExtraMember(e, key, extra)
 	}

@@ -47,7 +47,7 @@ func (e *jsonEncoder) comma() {
 // an Unknown variant) after checking it is well formed; empty is null.
 func (e *jsonEncoder) raw(data []byte) {
 	if len(data) == 0 {
-		e.buf = append(e.buf, "null"...)
+		e.null()
 		return
 	}
 	l := jsonLexer{data: data}
@@ -60,14 +60,6 @@ func (e *jsonEncoder) raw(data []byte) {
 	e.buf = append(e.buf, data...)
 }
 
-// jsonSafe marks the ASCII bytes a JSON string holds as they are.
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
-	for c := ' '; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
-
 const hexDigits = "0123456789abcdef"
 
 // appendJSONString appends s as a JSON string: invalid UTF-8 becomes
@@ -77,7 +69,7 @@ func appendJSONString[S ~string | ~[]byte](b []byte, s S) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if jsonSafe[c] {
+			if stringSafe[c] {
 				i++
 				continue
 			}

@@ -376,6 +376,7 @@ func TestDiscriminator(t *testing.T) {
 	t.Run("null", func(t *testing.T) {
 		v := testUnion(&probe{})
 		require.NoError(t, unmarshalJSON([]byte(`null`), &v, decodeTestUnion, "testUnion"))
+		assert.IsType(t, &probe{}, v, "null leaves the value as it was")
 		l := jsonLexer{data: []byte(`null`)}
 		assert.False(t, decodeTestUnion(&v, &l), "null is not a union value")
 	})
