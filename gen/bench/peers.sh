@@ -34,7 +34,7 @@ if [ ! -x "$ogen" ]; then
 fi
 
 echo "preparing ogen's input and SDK in $work" >&2
-go run ./cmd/sunco-gen normalize -spec spec/openapi.yaml -overlay spec/overlay.yaml -o "$work/normalized.yaml" 2>/dev/null
+go run ./cmd/sunco-gen normalize -spec spec/openapi.yaml -o "$work/normalized.yaml" 2>/dev/null
 go run ./gen/bench/peers/ogeninput -in "$work/normalized.yaml" -out "$work/openapi.yaml"
 cat >"$work/ogen.yml" <<'YAML'
 generator:
@@ -53,7 +53,7 @@ go test -count=1 -run TestFixture . >/dev/null
 go test -c -o "$cache/ogen.test" .
 
 cd "$root"
-go run ./cmd/sunco-gen -spec spec/openapi.yaml -overlay spec/overlay.yaml -out gen/sunco 2>/dev/null
+go run ./cmd/sunco-gen -spec spec/openapi.yaml -out gen/sunco 2>/dev/null
 go test -count=1 -run TestFixture ./gen/bench >/dev/null
 go test -c -o "$cache/sunco.test" ./gen/bench
 

@@ -11,8 +11,8 @@
 //	survived       no test failed
 //	stale          the fault's text is no longer in its file: update it
 //
-// Run it from the module root, after make (it needs spec/openapi.yaml and
-// the Prism of gen/e2e), with a clean work tree for the files it mutates:
+// Run it from the module root, after make and make prism (it needs
+// spec/openapi.yaml and the Prism of gen/e2e), with a clean work tree for the files it mutates:
 //
 //	go run ./gen/mutation                 # every fault, about a minute each
 //	go run ./gen/mutation -run 'webhook'  # the faults whose name matches
@@ -117,6 +117,9 @@ func mutate(pattern string, list bool, timeout time.Duration, pkgs []string) err
 	}
 	if _, err := os.Stat("spec/openapi.yaml"); err != nil {
 		return errors.New("spec/openapi.yaml is missing: run make first")
+	}
+	if _, err := os.Stat("gen/e2e/prism/node_modules/.bin/prism"); err != nil {
+		return errors.New("Prism is missing: run make prism first")
 	}
 	if len(pkgs) == 0 {
 		if pkgs, err = testPackages(); err != nil {

@@ -24,8 +24,8 @@ const sharedSpecs = "../../../shared/spec/sunco"
 // TestAllSpecVersions generates an SDK from every version in INDEX.tsv,
 // once, and uses it three ways: it builds and vets them all in one module
 // and prints a table (version, warnings, types, operations, build ok); it
-// compares each with the previous version's API (see goBreaks); and it
-// checks that type names are stable (see renamed).
+// compares each with the previous version's API (see checkBreaks); and it
+// checks that type names are stable (see checkNames).
 func TestAllSpecVersions(t *testing.T) {
 	versions := indexedVersions(t)
 	mod := t.TempDir()
