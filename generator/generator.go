@@ -197,7 +197,7 @@ func Run(cfg Config) (res *Result, err error) {
 func Generate(cfg Config) (res *Result, err error) {
 	defer Recover(cfg.Spec, &err)
 	if err := CheckPackage(cfg.Package); err != nil {
-		return nil, err
+		return nil, &InputError{err}
 	}
 	w := newStopwatch()
 	runtimeNames := parallel.Start(templates.RuntimeNames) // parsed while the document loads

@@ -24,6 +24,9 @@ func diff(args []string, stdout, stderr io.Writer) int {
 	if status, ok := required(fs, stderr, "old", "new"); !ok {
 		return status
 	}
+	if status, ok := validPackage(cfg.Package, stderr); !ok {
+		return status
+	}
 	oldCfg, newCfg := cfg, cfg
 	oldCfg.Spec, newCfg.Spec = *oldSpec, *newSpec
 	old, err := generator.Generate(oldCfg)

@@ -23,6 +23,7 @@ func TestDiff(t *testing.T) {
 		{"changelog", []string{"-old", fixtures + "old.yaml", "-new", fixtures + "new.yaml", "-pkg", "pets"}, 0, string(want), ""},
 		{"no new", []string{"-old", fixtures + "old.yaml"}, 2, "", "sunco-gen diff: -new is required\n"},
 		{"unknown flag", []string{"-nope"}, 2, "", "flag provided but not defined"},
+		{"package name with a dash", []string{"-old", fixtures + "old.yaml", "-new", fixtures + "new.yaml", "-pkg", "pets-go"}, 2, "", "sunco-gen: -pkg \"pets-go\" is not a Go package name\n"},
 		{"missing document", []string{"-old", fixtures + "old.yaml", "-new", fixtures + "none.yaml"}, 2, "", "none.yaml"},
 		{"unusable document", []string{"-old", "../../generator/testdata/dangling.yaml", "-new", fixtures + "new.yaml"}, 2, "", "/components/schemas/thing/properties/owner/$ref"},
 	}

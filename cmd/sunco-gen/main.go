@@ -112,9 +112,8 @@ func generate(args []string, stdout, stderr io.Writer) int {
 	if status, ok := required(fs, stderr, "spec", "out"); !ok {
 		return status
 	}
-	if err := generator.CheckPackage(cfg.Package); err != nil {
-		fmt.Fprintf(stderr, "sunco-gen: -pkg %v\n", err)
-		return exitInput
+	if status, ok := validPackage(cfg.Package, stderr); !ok {
+		return status
 	}
 	res, err := runGenerator(cfg)
 	if errors.Is(err, generator.ErrDiffers) {
@@ -246,6 +245,15 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (int, bool
 
 // required checks that the flags names were given; when not, it says so
 // in one line and gives the exit status.
+// validPackage checks the -pkg flag, as a flag error: one line, exit 2.
+func validPackage(name string, stderr io.Writer) (int, bool) {
+	if err := generator.CheckPackage(name); err != nil {
+		fmt.Fprintf(stderr, "sunco-gen: -pkg %v\n", err)
+		return exitInput, false
+	}
+	return 0, true
+}
+
 func required(fs *flag.FlagSet, stderr io.Writer, names ...string) (int, bool) {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = f.Value.String() != "" })
