@@ -52,8 +52,6 @@ type Warning struct {
 	Message string
 }
 
-func (w Warning) String() string { return w.Pointer + ": " + w.Message }
-
 // Build makes the IR of doc for a Go package named pkg. The error, when
 // not nil, joins an *Error for every unsupported construct.
 func Build(in Input, pkg string) (*ir.API, []Warning, error) {

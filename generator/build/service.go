@@ -363,10 +363,10 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 	}
 	mt := rb.Content[media]
 	at := site{pointer: pointerJoin(pointer, media, "schema"), name: o.Name + "Body", role: &role{kind: roleBody, op: o}}
-	body := &ir.Body{Required: rb.Required}
+	body := &ir.Body{Required: rb.Required, Arg: "body"}
 	switch mediaBase(media) {
 	case multipartMedia:
-		body.Encoding = ir.MultipartBody
+		body.Encoding, body.Arg = ir.MultipartBody, "file"
 		if mt.Schema != nil && mt.Schema.Value != nil {
 			props, _, _ := b.flatten(mt.Schema.Value, at.pointer)
 			for _, p := range props {
@@ -489,7 +489,7 @@ func emptyObject(s *openapi3.Schema) bool {
 // after/before keys, and a response with meta (hasMore and cursors) and
 // one list of items.
 func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
-	if o.Params == nil || o.Result == nil {
+	if o.Result == nil {
 		return nil
 	}
 	ptr, ok := o.Result.(*ir.Pointer)

@@ -126,7 +126,7 @@ func arguments(o *ir.Operation) []string {
 		args = append(args, p.Name)
 	}
 	if o.Body != nil && o.Body.Required {
-		args = append(args, "body")
+		args = append(args, o.Body.Arg)
 	}
 	return append(args, "nil")
 }

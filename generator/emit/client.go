@@ -71,7 +71,7 @@ func signature(op *ir.Operation) []jen.Code {
 		params = append(params, jen.Id(p.Name).Add(typ(p.Type)))
 	}
 	if b := op.Body; b != nil && b.Required {
-		params = append(params, jen.Id(bodyName(b)).Add(bodyType(b)))
+		params = append(params, jen.Id(b.Arg).Add(bodyType(b)))
 	}
 	return append(params,
 		jen.Id("params").Op("*").Id(op.Params.Name),
@@ -86,17 +86,9 @@ func args(op *ir.Operation) []jen.Code {
 		out = append(out, jen.Id(p.Name))
 	}
 	if b := op.Body; b != nil && b.Required {
-		out = append(out, jen.Id(bodyName(b)))
+		out = append(out, jen.Id(b.Arg))
 	}
 	return out
-}
-
-// bodyName is the name of the method parameter holding a required body.
-func bodyName(b *ir.Body) string {
-	if b.Encoding == ir.MultipartBody {
-		return "file"
-	}
-	return "body"
 }
 
 // bodyType is the Go type of the request body, as a method parameter or
@@ -197,7 +189,7 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	body = append(body, jen.Id("req").Op(":=").Op("&").Id("request").Values(req))
 	if b := op.Body; b != nil {
 		if b.Required {
-			body = append(body, sendBody(b, jen.Id(bodyName(b)))...)
+			body = append(body, sendBody(b, jen.Id(b.Arg))...)
 		} else {
 			field := jen.Id("params").Dot(op.Params.BodyField)
 			body = append(body, jen.If(jen.Id("params").Op("!=").Nil().Op("&&").Add(field.Clone()).Op("!=").Nil()).Block(sendBody(b, field)...))

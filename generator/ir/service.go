@@ -86,6 +86,9 @@ type Body struct {
 	// ContentType is the media type a raw body is sent as.
 	ContentType string
 	Required    bool
+	// Arg names the method argument of a required body: file for an
+	// upload, else body.
+	Arg string
 }
 
 // BodyEncoding is how a request body goes on the wire.

@@ -38,27 +38,3 @@ func (*Slice) isType()    {}
 func (*Map) isType()      {}
 func (*Pointer) isType()  {}
 func (*Nullable) isType() {}
-
-// HasUnion reports whether a value of type t contains a union.
-func HasUnion(t Type) bool {
-	switch t := t.(type) {
-	case *Named:
-		switch d := t.Decl.(type) {
-		case *Union:
-			return true
-		case *Alias:
-			// A recursive alias is containers of itself, with no room
-			// for anything else.
-			return !d.Recursive && HasUnion(d.Target)
-		}
-	case *Slice:
-		return HasUnion(t.Elem)
-	case *Map:
-		return HasUnion(t.Elem)
-	case *Pointer:
-		return HasUnion(t.Elem)
-	case *Nullable:
-		return HasUnion(t.Elem)
-	}
-	return false
-}
