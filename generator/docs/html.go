@@ -10,18 +10,12 @@ import (
 
 // breaking lists the HTML elements that end a paragraph: CommonMark's
 // block-level tags.
-var breaking = map[string]bool{}
-
-func init() {
-	for _, name := range strings.Fields(`address article aside base basefont
-		blockquote body caption center col colgroup dd details dialog dir div
-		dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3
-		h4 h5 h6 head header hr html iframe legend li link main menu menuitem
-		nav noframes ol optgroup option p param pre script search section
-		style summary table tbody td textarea tfoot th thead title tr track ul`) {
-		breaking[name] = true
-	}
-}
+var breaking = set(`address article aside base basefont blockquote body
+	caption center col colgroup dd details dialog dir div dl dt fieldset
+	figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head
+	header hr html iframe legend li link main menu menuitem nav noframes ol
+	optgroup option p param pre script search section style summary table
+	tbody td textarea tfoot th thead title tr track ul`)
 
 // tag handles an inline HTML tag: <a href> is a link, <br> a line break,
 // <img> its alt text, <aside> a "Note:" paragraph, a block-level tag a
