@@ -80,7 +80,11 @@ func decodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Fie
 				if i, ok := required[fd]; ok {
 					body = append(body, jen.Id("seen").Dot("add").Call(jen.Lit(i)))
 				}
-				body = append(body, decodeMember(fd, l, r.Clone().Dot(fd.Name), extra))
+				if d := st.Discriminator; d != nil && d.Field == fd {
+					body = append(body, jen.Id("decodeField").Call(l, jen.Lit(fd.JSONName), jen.Op("&").Add(r.Clone().Dot(fd.Name)), extra, jen.Id("decodeDiscriminator")))
+				} else {
+					body = append(body, decodeMember(fd, l, r.Clone().Dot(fd.Name), extra))
+				}
 				g.Case(jen.Lit(fd.JSONName)).Block(body...)
 			}
 			g.Default().Id("decodeExtra").Call(l, extra)

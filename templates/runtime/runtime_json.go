@@ -144,6 +144,13 @@ func decodeString[S ~string](v *S, l *jsonLexer) bool {
 	return ok
 }
 
+// decodeDiscriminator decodes the discriminator of a union variant. An
+// empty string does not fit: it stays in Extra, as received, since the
+// encoder writes the variant's own value for an empty field.
+func decodeDiscriminator[S ~string](v *S, l *jsonLexer) bool {
+	return decodeString(v, l) && *v != ""
+}
+
 func decodeBool(v *bool, l *jsonLexer) bool {
 	switch l.next() {
 	case 't':

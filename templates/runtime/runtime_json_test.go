@@ -51,7 +51,7 @@ func (p *probe) decodeJSON(l *jsonLexer) bool {
 			decodeField(l, "name", &p.Name, &p.Extra, decodeString)
 		case "kind":
 			seen.add(1)
-			decodeField(l, "kind", &p.Kind, &p.Extra, decodeString)
+			decodeField(l, "kind", &p.Kind, &p.Extra, decodeDiscriminator)
 		case "count":
 			decodeOptional(l, "count", &p.Count, &p.Extra, decodeInt)
 		case "flag":
@@ -352,6 +352,7 @@ func TestDiscriminator(t *testing.T) {
 		{name: "not a string", in: `{"kind":5}`, unknown: true},
 		{name: "case differs", in: `{"Kind":"probe"}`, unknown: true},
 		{name: "first of duplicates selects", in: `{"kind":"probe","kind":"other"}`, wantType: "probe"},
+		{name: "an empty duplicate is kept", in: `{"kind":"probe","kind":""}`, wantType: "probe"},
 		{name: "not an object", in: `[1,2]`, unknown: true},
 		{name: "a string", in: `"probe"`, unknown: true},
 	}

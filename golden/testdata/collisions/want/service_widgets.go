@@ -113,7 +113,7 @@ func (c *Cat) decodeJSON(l *jsonLexer) bool {
 		switch string(l.key) {
 		case "species":
 			seen.add(0)
-			decodeField(l, "species", &c.Species, &c.Extra, decodeString)
+			decodeField(l, "species", &c.Species, &c.Extra, decodeDiscriminator)
 		case "lives":
 			decodeOptional(l, "lives", &c.Lives, &c.Extra, decodeInt)
 		case "getSpecies":
@@ -251,7 +251,7 @@ func (d *Dog) decodeJSON(l *jsonLexer) bool {
 		switch string(l.key) {
 		case "species":
 			seen.add(0)
-			decodeField(l, "species", &d.Species, &d.Extra, decodeString)
+			decodeField(l, "species", &d.Species, &d.Extra, decodeDiscriminator)
 		case "goodBoy":
 			decodeOptional(l, "goodBoy", &d.GoodBoy, &d.Extra, decodeBool)
 		default:

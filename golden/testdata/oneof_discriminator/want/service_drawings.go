@@ -129,7 +129,7 @@ func (c *Circle) decodeJSON(l *jsonLexer) bool {
 		switch string(l.key) {
 		case "kind":
 			seen.add(0)
-			decodeField(l, "kind", &c.Kind, &c.Extra, decodeString)
+			decodeField(l, "kind", &c.Kind, &c.Extra, decodeDiscriminator)
 		case "radius":
 			seen.add(1)
 			decodeField(l, "radius", &c.Radius, &c.Extra, decodeFloat64)
@@ -287,7 +287,7 @@ func (l *Line) decodeJSON(lx *jsonLexer) bool {
 		switch string(lx.key) {
 		case "kind":
 			seen.add(0)
-			decodeField(lx, "kind", &l.Kind, &l.Extra, decodeString)
+			decodeField(lx, "kind", &l.Kind, &l.Extra, decodeDiscriminator)
 		case "length":
 			decodeOptional(lx, "length", &l.Length, &l.Extra, decodeFloat64)
 		default:
@@ -430,7 +430,7 @@ func (p *Polygon) decodeJSON(l *jsonLexer) bool {
 			decodeOptional(l, "corners", &p.Corners, &p.Extra, decodeInt)
 		case "kind":
 			seen.add(0)
-			decodeField(l, "kind", &p.Kind, &p.Extra, decodeString)
+			decodeField(l, "kind", &p.Kind, &p.Extra, decodeDiscriminator)
 		default:
 			decodeExtra(l, &p.Extra)
 		}

@@ -313,7 +313,7 @@ func (c *CustomConnector) decodeJSON(l *jsonLexer) bool {
 			decodeOptional(l, "id", &c.ID, &c.Extra, decodeString)
 		case "type":
 			seen.add(0)
-			decodeField(l, "type", &c.Type, &c.Extra, decodeString)
+			decodeField(l, "type", &c.Type, &c.Extra, decodeDiscriminator)
 		case "displayName":
 			decodeOptional(l, "displayName", &c.DisplayName, &c.Extra, decodeString)
 		case "hooks":
@@ -405,7 +405,7 @@ func (m *MailConnector) decodeJSON(l *jsonLexer) bool {
 			decodeOptional(l, "id", &m.ID, &m.Extra, decodeString)
 		case "type":
 			seen.add(0)
-			decodeField(l, "type", &m.Type, &m.Extra, decodeString)
+			decodeField(l, "type", &m.Type, &m.Extra, decodeDiscriminator)
 		case "displayName":
 			decodeOptional(l, "displayName", &m.DisplayName, &m.Extra, decodeString)
 		case "address":
@@ -494,7 +494,7 @@ func (w *WebConnector) decodeJSON(l *jsonLexer) bool {
 			decodeOptional(l, "id", &w.ID, &w.Extra, decodeString)
 		case "type":
 			seen.add(0)
-			decodeField(l, "type", &w.Type, &w.Extra, decodeString)
+			decodeField(l, "type", &w.Type, &w.Extra, decodeDiscriminator)
 		case "displayName":
 			decodeOptional(l, "displayName", &w.DisplayName, &w.Extra, decodeString)
 		case "origin":

@@ -409,7 +409,7 @@ func (l *Literal) decodeJSON(lx *jsonLexer) bool {
 		switch string(lx.key) {
 		case "op":
 			seen.add(0)
-			decodeField(lx, "op", &l.Op, &l.Extra, decodeString)
+			decodeField(lx, "op", &l.Op, &l.Extra, decodeDiscriminator)
 		case "value":
 			seen.add(1)
 			decodeField(lx, "value", &l.Value, &l.Extra, decodeFloat64)
@@ -631,7 +631,7 @@ func (s *Sum) decodeJSON(l *jsonLexer) bool {
 		switch string(l.key) {
 		case "op":
 			seen.add(0)
-			decodeField(l, "op", &s.Op, &s.Extra, decodeString)
+			decodeField(l, "op", &s.Op, &s.Extra, decodeDiscriminator)
 		case "terms":
 			seen.add(1)
 			decodeField(l, "terms", &s.Terms, &s.Extra, func(v *[]Expr, l *jsonLexer) bool {

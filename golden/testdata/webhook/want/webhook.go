@@ -91,7 +91,7 @@ func (o *OrderCancelledEvent) decodeJSON(l *jsonLexer) bool {
 			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
 		case "type":
 			seen.add(0)
-			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+			decodeField(l, "type", &o.Type, &o.Extra, decodeDiscriminator)
 		case "createdAt":
 			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
 		case "reason":
@@ -178,7 +178,7 @@ func (o *OrderPlacedEvent) decodeJSON(l *jsonLexer) bool {
 			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
 		case "type":
 			seen.add(0)
-			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+			decodeField(l, "type", &o.Type, &o.Extra, decodeDiscriminator)
 		case "createdAt":
 			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
 		case "payload":
@@ -319,7 +319,7 @@ func (o *OrderShippedEvent) decodeJSON(l *jsonLexer) bool {
 			decodeOptional(l, "id", &o.ID, &o.Extra, decodeString)
 		case "type":
 			seen.add(0)
-			decodeField(l, "type", &o.Type, &o.Extra, decodeString)
+			decodeField(l, "type", &o.Type, &o.Extra, decodeDiscriminator)
 		case "createdAt":
 			decodeOptional(l, "createdAt", &o.CreatedAt, &o.Extra, decodeString)
 		case "payload":

@@ -48,7 +48,7 @@ func (c *Circle) decodeJSON(l *jsonLexer) bool {
 		switch string(l.key) {
 		case "kind":
 			seen.add(0)
-			decodeField(l, "kind", &c.Kind, &c.Extra, decodeString)
+			decodeField(l, "kind", &c.Kind, &c.Extra, decodeDiscriminator)
 		case "radius":
 			seen.add(1)
 			decodeField(l, "radius", &c.Radius, &c.Extra, decodeFloat64)
@@ -188,7 +188,7 @@ func (s *Square) decodeJSON(l *jsonLexer) bool {
 		switch string(l.key) {
 		case "kind":
 			seen.add(0)
-			decodeField(l, "kind", &s.Kind, &s.Extra, decodeString)
+			decodeField(l, "kind", &s.Kind, &s.Extra, decodeDiscriminator)
 		case "side":
 			decodeOptional(l, "side", &s.Side, &s.Extra, decodeInt)
 		default:
