@@ -255,7 +255,8 @@ func (p *jsonParser) take(mark int) []*yaml.Node {
 }
 
 // number reads a JSON number, tagged as yaml.v3 resolves it: !!int when it
-// fits 64 bits signed or unsigned, else !!float.
+// fits 64 bits signed or unsigned, else !!float, or !!str out of float64's
+// range.
 func (p *jsonParser) number() (*yaml.Node, bool) {
 	n := p.node(yaml.ScalarNode, "!!float", "")
 	start := p.pos
@@ -293,6 +294,9 @@ func (p *jsonParser) number() (*yaml.Node, bool) {
 		} else if _, err := strconv.ParseUint(n.Value, 10, 64); err == nil {
 			n.Tag = "!!int"
 		}
+	}
+	if _, err := strconv.ParseFloat(n.Value, 64); n.Tag == "!!float" && err != nil {
+		n.Tag = "!!str"
 	}
 	return n, true
 }
