@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -21,9 +20,8 @@ import (
 // keys (<<) as the entries they merge.
 type jsonWriter struct {
 	buf   []byte
-	limit int           // the most bytes aliases may expand the output to
-	spent *atomic.Int64 // what the other writers of one document wrote, counted against limit; nil for none
-	bad   *yaml.Node    // the node that has no JSON form, when writing fails
+	limit int        // the most bytes aliases may expand the output to
+	bad   *yaml.Node // the node that has no JSON form, when writing fails
 }
 
 // errAliasExpansion refuses a document whose aliases expand it beyond
@@ -70,7 +68,7 @@ func (w *jsonWriter) value(n *yaml.Node) error {
 		w.buf = append(w.buf, ']')
 		return nil
 	case yaml.AliasNode:
-		if w.written() > w.limit {
+		if len(w.buf) > w.limit {
 			w.bad = n
 			return errAliasExpansion
 		}
@@ -82,20 +80,7 @@ func (w *jsonWriter) value(n *yaml.Node) error {
 	return fmt.Errorf("unexpected YAML node kind %d", n.Kind)
 }
 
-// written is how much this writer and the others sharing its limit wrote.
-func (w *jsonWriter) written() int {
-	if w.spent == nil {
-		return len(w.buf)
-	}
-	return len(w.buf) + int(w.spent.Load())
-}
-
 func (w *jsonWriter) mapping(n *yaml.Node) error {
-	return w.mappingOf(n, func(_ string, val *yaml.Node) error { return w.value(val) })
-}
-
-// mappingOf writes the mapping n with each value written by value.
-func (w *jsonWriter) mappingOf(n *yaml.Node, value func(key string, val *yaml.Node) error) error {
 	entries := n.Content
 	if hasMergeKey(n) {
 		entries = mergedEntries(n)
@@ -115,7 +100,7 @@ func (w *jsonWriter) mappingOf(n *yaml.Node, value func(key string, val *yaml.No
 		}
 		w.buf = appendJSONString(w.buf, key.Value)
 		w.buf = append(w.buf, ':')
-		if err := value(key.Value, entries[i+1]); err != nil {
+		if err := w.value(entries[i+1]); err != nil {
 			return err
 		}
 	}

@@ -31,7 +31,7 @@ func validationOptions() []openapi3.ValidationOption {
 func loadKin(root *yaml.Node, size int) (*openapi3.Loader, *openapi3.T, error) {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
-	doc, ok := decodeParts(root, size)
+	doc, ok := decodeNodes(root)
 	if !ok {
 		data, bad, err := toJSON(root, size, jsonLimit(size))
 		if err != nil {
@@ -67,13 +67,15 @@ func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (ma
 		return nil, nil
 	}
 	ptr := child("", webhooksKey)
-	data, bad, err := toJSON(n, 0, jsonLimit(0))
-	if err != nil {
-		return nil, nodeError(root, bad, err)
-	}
 	var webhooks map[string]*openapi3.PathItem
-	if err := json.Unmarshal(data, &webhooks); err != nil {
-		return nil, decodeError(n, ptr, reflect.TypeOf(webhooks), err)
+	if !decodeInto(n, &webhooks) {
+		data, bad, err := toJSON(n, 0, jsonLimit(0))
+		if err != nil {
+			return nil, nodeError(root, bad, err)
+		}
+		if err := json.Unmarshal(data, &webhooks); err != nil {
+			return nil, decodeError(n, ptr, reflect.TypeOf(webhooks), err)
+		}
 	}
 	scope := &openapi3.T{
 		OpenAPI:    doc.OpenAPI,
