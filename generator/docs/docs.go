@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -27,6 +28,13 @@ import (
 type Converter struct {
 	reference *url.URL // nil when the document names none
 	counts    counts
+	fields    sync.Map // Field's docs by fieldKey: many fields share a description
+}
+
+// fieldKey is what the doc of a field is made of.
+type fieldKey struct {
+	markdown   string
+	deprecated bool
 }
 
 // counts tally what the converter did, for tests and reports.
@@ -63,11 +71,17 @@ func (c *Converter) Text(lead, markdown string) string {
 // Field converts the description of a struct field or an enum constant,
 // adding a Deprecated paragraph when deprecated.
 func (c *Converter) Field(markdown string, deprecated bool) string {
+	key := fieldKey{markdown, deprecated}
+	if doc, ok := c.fields.Load(key); ok {
+		return doc.(string)
+	}
 	blocks := c.markdown(markdown)
 	if deprecated {
 		blocks = append(blocks, plainParagraph("Deprecated: the API reference marks this field as deprecated."))
 	}
-	return c.render(blocks)
+	doc := c.render(blocks)
+	c.fields.Store(key, doc)
+	return doc
 }
 
 // Lines turns doc text, as the methods of Converter return it, into

@@ -380,6 +380,17 @@ func TestCounts(t *testing.T) {
 	assert.Equal(t, int64(1), c.counts.dropped.Load())
 }
 
+// TestFieldConvertsADescriptionOnce: a description shared by fields is
+// converted once, and each gets the same doc.
+func TestFieldConvertsADescriptionOnce(t *testing.T) {
+	c := newConverter(t)
+	first := c.Field("The *ID* of the app.", false)
+	assert.Equal(t, first, c.Field("The *ID* of the app.", false))
+	assert.Equal(t, int64(1), c.counts.texts.Load())
+	assert.Contains(t, c.Field("The *ID* of the app.", true), "Deprecated:", "deprecation is part of the key")
+	assert.Equal(t, int64(2), c.counts.texts.Load())
+}
+
 func TestConcurrentUse(t *testing.T) {
 	c := newConverter(t)
 	in := []string{
