@@ -284,9 +284,18 @@ func loadDoc(cfg Config) (doc []byte, loaded *load.Result, err error) {
 	}
 	loaded, err = load.LoadData(cfg.Spec, doc, load.Options{Overlays: overlays})
 	if err != nil {
-		return nil, nil, &InputError{err}
+		return nil, nil, loadFailure(cfg.Spec, err)
 	}
 	return doc, loaded, nil
+}
+
+// loadFailure is the error of a load of input that failed with err: an
+// *InternalError when one of its goroutines panicked, else an *InputError.
+func loadFailure(input string, err error) error {
+	if _, panicked := errors.AsType[*parallel.Panic](err); panicked {
+		return internalError(input, err)
+	}
+	return &InputError{err}
 }
 
 // Overlays are the overlays the generator applies to a document: the

@@ -15,6 +15,7 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/emit"
 	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
+	"github.com/sunco-sdk/sunco-go/generator/load"
 	"github.com/sunco-sdk/sunco-go/templates"
 )
 
@@ -122,6 +123,19 @@ func TestRuntimeNeedsNoFormatting(t *testing.T) {
 
 // TestInternalErrorOfAnotherGoroutine: a step that panics on a goroutine
 // of its own is reported like one that panics on the caller's.
+// TestLoadFailure: a load fails on bad input, or on a panic of one of
+// its goroutines, which is a bug.
+func TestLoadFailure(t *testing.T) {
+	bad := &load.Error{File: "spec.yaml", Pointer: "/paths", Err: errors.New("not a mapping")}
+	var input *InputError
+	require.ErrorAs(t, loadFailure("spec.yaml", bad), &input)
+
+	panicked := &load.Error{File: "spec.yaml", Err: parallel.Do(1, func(int) error { panic("boom") })}
+	var internal *InternalError
+	require.ErrorAs(t, loadFailure("spec.yaml", panicked), &internal)
+	assert.Equal(t, "boom", internal.Value)
+}
+
 func TestInternalErrorOfAnotherGoroutine(t *testing.T) {
 	cause := errors.New("boom")
 	tests := []struct {

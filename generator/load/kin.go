@@ -25,14 +25,14 @@ func validationOptions() []openapi3.ValidationOption {
 	return []openapi3.ValidationOption{openapi3.DisableExamplesValidation()}
 }
 
-// loadKin decodes the JSON form of the normalized document root with
-// kin-openapi, resolves its references and validates it; size is the
-// length of the document's source.
-func loadKin(root *yaml.Node, size int) (*openapi3.Loader, *openapi3.T, error) {
+// loadKin resolves the references of doc, the normalized document root
+// as decodeNodes decoded it, and validates it. When decodeNodes left root
+// to kin-openapi (doc is nil), kin-openapi decodes root's JSON; size is
+// the length of the document's source.
+func loadKin(root *yaml.Node, doc *openapi3.T, size int) (*openapi3.Loader, *openapi3.T, error) {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
-	doc, ok := decodeNodes(root)
-	if !ok {
+	if doc == nil {
 		data, bad, err := toJSON(root, size, jsonLimit(size))
 		if err != nil {
 			return nil, nil, nodeError(root, bad, err)

@@ -23,6 +23,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 )
 
 // Options configures a load.
@@ -102,10 +104,23 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	warnings = append(warnings, ws...)
-	if err := checkRefs(root); err != nil {
-		return nil, err
+	// The tree is decoded for kin-openapi on one core while the other
+	// checks its references and notes the order of its properties: all
+	// three only read it.
+	decoded := parallel.Start(func() (*openapi3.T, error) {
+		doc, _ := decodeNodes(root)
+		return doc, nil
+	})
+	refsErr := checkRefs(root)
+	order := propertyOrder(root)
+	doc, err := decoded()
+	if err != nil {
+		return nil, err // a panic
 	}
-	loader, doc, err := loadKin(root, len(data))
+	if refsErr != nil {
+		return nil, refsErr
+	}
+	loader, doc, err := loadKin(root, doc, len(data))
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +128,7 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, PropertyOrder: propertyOrder(root), root: root}, nil
+	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, PropertyOrder: order, root: root}, nil
 }
 
 // nodeError is the *Error err about the node bad of root.
