@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,6 +77,13 @@ func (b *builder) newConverter() *docs.Converter {
 	return c
 }
 
+// early queues the conversion of a field's or a parameter's own
+// description, which names no Go type, to run on another core while the
+// builder goes on.
+func (b *builder) early(job func()) {
+	b.fieldDocs.Add(job)
+}
+
 // later queues a conversion of descriptions into a doc comment, for
 // document to run. Conversions are most of the builder's work and each
 // writes its own place, so document runs them in parallel.
@@ -108,10 +116,11 @@ func (b *builder) document(api *ir.API) error {
 		api.ClientDoc = b.conv.Text("Client calls the "+clientOf(api)+". Its fields group the operations as the API reference does. A Client is safe for concurrent use.", "")
 		api.Doc = b.packageDoc(api)
 	})
-	return parallel.Do(len(b.docJobs), func(i int) error {
+	err := parallel.Do(len(b.docJobs), func(i int) error {
 		b.docJobs[i]()
 		return nil
 	})
+	return errors.Join(err, b.fieldDocs.Wait())
 }
 
 // clientOf names the API a Client calls: its title, followed by "API"

@@ -420,7 +420,7 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 			JSONName: p.name,
 		}
 		description, deprecated := p.ref.Value.Description, p.ref.Value.Deprecated
-		b.later(func() { f.Doc = b.conv.Field(description, deprecated) })
+		b.early(func() { f.Doc = b.conv.Field(description, deprecated) })
 		if b.discriminators[variantProperty{s, p.name}] {
 			// The discriminator of a union variant holds one fixed value:
 			// a plain string, never an enum type of its own.

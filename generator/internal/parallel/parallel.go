@@ -71,3 +71,64 @@ func run(job func(i int) error, i int) (err error) {
 	}()
 	return job(i)
 }
+
+// A Queue runs the jobs added to it on a goroutine of its own, in the
+// order added, while the goroutine that adds them goes on with its work.
+type Queue struct {
+	mu      sync.Mutex
+	added   sync.Cond
+	jobs    []func()
+	closed  bool
+	stopped chan struct{}
+	err     error // the first job's panic, a *Panic
+}
+
+// NewQueue starts a Queue.
+func NewQueue() *Queue {
+	q := &Queue{stopped: make(chan struct{})}
+	q.added.L = &q.mu
+	go q.work()
+	return q
+}
+
+// Add queues job; it never waits for the queue to run it.
+func (q *Queue) Add(job func()) {
+	q.mu.Lock()
+	q.jobs = append(q.jobs, job)
+	q.mu.Unlock()
+	q.added.Signal()
+}
+
+// Wait waits until every job added has run and returns the first job's
+// panic, a *Panic; the jobs after it run all the same. Add must not be
+// called after Wait.
+func (q *Queue) Wait() error {
+	q.mu.Lock()
+	q.closed = true
+	q.mu.Unlock()
+	q.added.Signal()
+	<-q.stopped
+	return q.err
+}
+
+func (q *Queue) work() {
+	defer close(q.stopped)
+	for {
+		q.mu.Lock()
+		for len(q.jobs) == 0 && !q.closed {
+			q.added.Wait()
+		}
+		jobs := q.jobs
+		q.jobs = nil
+		closed := q.closed
+		q.mu.Unlock()
+		for _, job := range jobs {
+			if err := run(func(int) error { job(); return nil }, 0); err != nil && q.err == nil {
+				q.err = err
+			}
+		}
+		if closed && len(jobs) == 0 {
+			return
+		}
+	}
+}

@@ -77,3 +77,44 @@ func TestStart(t *testing.T) {
 		assert.Equal(t, "boom", p.Value)
 	})
 }
+
+func TestQueue(t *testing.T) {
+	t.Run("jobs run in order, all of them", func(t *testing.T) {
+		q := NewQueue()
+		var got []int
+		for i := range 1000 {
+			q.Add(func() { got = append(got, i) })
+		}
+		require.NoError(t, q.Wait())
+		want := make([]int, 1000)
+		for i := range want {
+			want[i] = i
+		}
+		assert.Equal(t, want, got)
+	})
+	t.Run("Add does not wait for a job", func(t *testing.T) {
+		q := NewQueue()
+		release := make(chan struct{})
+		var ran atomic.Int64
+		q.Add(func() { <-release; ran.Add(1) })
+		q.Add(func() { ran.Add(1) }) // would block forever if Add waited
+		close(release)
+		require.NoError(t, q.Wait())
+		assert.Equal(t, int64(2), ran.Load())
+	})
+	t.Run("the first panic, and the jobs after it run", func(t *testing.T) {
+		q := NewQueue()
+		var after atomic.Bool
+		q.Add(func() { panic("first") })
+		q.Add(func() { panic("second") })
+		q.Add(func() { after.Store(true) })
+		err := q.Wait()
+		var p *Panic
+		require.ErrorAs(t, err, &p)
+		assert.Equal(t, "first", p.Value)
+		assert.True(t, after.Load())
+	})
+	t.Run("nothing added", func(t *testing.T) {
+		assert.NoError(t, NewQueue().Wait())
+	})
+}
