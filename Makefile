@@ -51,9 +51,9 @@ test: build prism
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /generator/versions)
 	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -out $(OUT) -check
 	$(MAKE) --no-print-directory staticcheck
-	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzDecoders -fuzztime 15s
-	$(GO) test ./templates/runtime -run '^$$' -fuzz FuzzLexer -fuzztime 5s
-	$(GO) test ./generator/load -run '^$$' -fuzz FuzzParseJSON -fuzztime 10s
+	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzDecoders -fuzztime 15s -fuzzminimizetime 1s
+	$(GO) test ./templates/runtime -run '^$$' -fuzz FuzzLexer -fuzztime 5s -fuzzminimizetime 1s
+	$(GO) test ./generator/load -run '^$$' -fuzz FuzzParseJSON -fuzztime 10s -fuzzminimizetime 1s
 	$(GO) test ./generator/load -run '^$$' -fuzz FuzzDecodeNodes -fuzztime 10s -fuzzminimizetime 1s
 	$(GO) test ./golden -run '^$$' -fuzz FuzzGenerate -fuzztime 20s -fuzzminimizetime 1s
 	$(GO) test ./gen/bench -run '^$$' -bench . -benchmem -benchtime 100x
