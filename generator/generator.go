@@ -14,7 +14,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -348,13 +347,6 @@ func countOperations(api *ir.API) int {
 	return n
 }
 
-var (
-	packageClause = regexp.MustCompile(`(?m)^package \w+$`)
-	// sdkNameDecl is the runtime's one declaration of the name that prefixes
-	// its errors; it becomes the generated package's name.
-	sdkNameDecl = regexp.MustCompile(`(?m)^const sdkName = "\w+"$`)
-)
-
 // render prints the emitted files and the runtime, each under header and
 // gofmt-clean. The files are emitted, printed and formatted in parallel,
 // one per core at a time, in the order given: longest first, so that no
@@ -420,11 +412,44 @@ func longestFirst(emitted []emit.File, files []*ir.File) []emit.File {
 
 // copyRuntime is a runtime file as the package pkg holds it: under header
 // and a line naming where it comes from, with pkg in its package clause
-// and in sdkName.
+// and in sdkName, the runtime's one declaration of the name that prefixes
+// its errors.
 func copyRuntime(pkg string, rf templates.RuntimeFile, header string) []byte {
-	src := packageClause.ReplaceAll(rf.Source, []byte("package "+pkg))
-	src = sdkNameDecl.ReplaceAll(src, []byte(`const sdkName = "`+pkg+`"`))
-	return append([]byte(header+"// Copied from templates/runtime/"+rf.Name+".\n\n"), src...)
+	out := make([]byte, 0, len(header)+len(rf.Source)+128)
+	out = append(out, header+"// Copied from templates/runtime/"+rf.Name+".\n\n"...)
+	for line := range bytes.Lines(rf.Source) {
+		text, newline := bytes.CutSuffix(line, []byte("\n"))
+		switch {
+		case isWordLine(text, "package ", ""):
+			out = append(out, "package "+pkg...)
+		case isWordLine(text, `const sdkName = "`, `"`):
+			out = append(out, `const sdkName = "`+pkg+`"`...)
+		default:
+			out = append(out, text...)
+		}
+		if newline {
+			out = append(out, '\n')
+		}
+	}
+	return out
+}
+
+// isWordLine reports whether line is prefix, a word of letters, digits
+// and underscores, and suffix.
+func isWordLine(line []byte, prefix, suffix string) bool {
+	word, ok := bytes.CutPrefix(line, []byte(prefix))
+	if !ok {
+		return false
+	}
+	if word, ok = bytes.CutSuffix(word, []byte(suffix)); !ok || len(word) == 0 {
+		return false
+	}
+	for _, c := range word {
+		if c != '_' && (c < '0' || c > '9') && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // formatSource gofmts the source of the file name. Source that does not

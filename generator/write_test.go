@@ -13,6 +13,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/sunco-sdk/sunco-go/templates"
+
 	"github.com/sunco-sdk/sunco-go/generator/emit"
 )
 
@@ -550,6 +552,26 @@ func TestPackageNameInRuntime(t *testing.T) {
 				}
 			}
 			assert.Equal(t, []string{"runtime_errors.go: " + tt.want}, decls)
+		})
+	}
+}
+
+// TestCopyRuntime: a runtime file's package clause and sdkName say the
+// package's name; no other line changes.
+func TestCopyRuntime(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"package clause", "// Doc.\npackage runtime\n\nvar x = 1\n", "// Doc.\npackage other\n\nvar x = 1\n"},
+		{"sdkName", "package runtime\n\nconst sdkName = \"runtime\"\n", "package other\n\nconst sdkName = \"other\"\n"},
+		{"no final newline", "package runtime", "package other"},
+		{"lines that only look alike", "package runtime // comment\n package x\nconst sdkName = \"a-b\"\npackage \n", "package runtime // comment\n package x\nconst sdkName = \"a-b\"\npackage \n"},
+		{"a carriage return", "package runtime\r\n", "package runtime\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(copyRuntime("other", templates.RuntimeFile{Name: "runtime_x.go", Source: []byte(tt.src)}, "// Header.\n"))
+			head := "// Header.\n// Copied from templates/runtime/runtime_x.go.\n\n"
+			require.True(t, strings.HasPrefix(got, head), got)
+			assert.Equal(t, tt.want, strings.TrimPrefix(got, head))
 		})
 	}
 }
