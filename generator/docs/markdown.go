@@ -46,11 +46,12 @@ func (c *Converter) markdown(src string) []block {
 		return nil
 	}
 	c.counts.texts.Add(1)
-	// Go source holds neither invalid UTF-8 nor NUL, and gofmt drops
-	// carriage returns.
-	src = strings.NewReplacer("\x00", "\uFFFD", "\r\n", "\n", "\r", "\n").Replace(strings.ToValidUTF8(src, "\uFFFD"))
-	return c.parse(src, 0)
+	return c.parse(sourceSafe.Replace(strings.ToValidUTF8(src, "\uFFFD")), 0)
 }
+
+// sourceSafe replaces what Go source cannot hold, NUL, and the carriage
+// returns gofmt drops.
+var sourceSafe = strings.NewReplacer("\x00", "\uFFFD", "\r\n", "\n", "\r", "\n")
 
 // parse converts Markdown; depth counts the HTML blocks it is nested in.
 func (c *Converter) parse(src string, depth int) []block {
