@@ -599,7 +599,20 @@ func encodeAny(v *any, e *jsonEncoder) {
 
 // encodeFreeForm encodes an object of any values, nil as {}.
 func encodeFreeForm(v *map[string]any, e *jsonEncoder) {
-	encodeMap(v, e, encodeAny)
+	encodeObject(*v, e)
+}
+
+// encodeObject encodes an object of any values in key order, nil as {},
+// as encodeMap does but without the copy of each value that encodeMap
+// hands its element encoder, which costs an allocation per object.
+func encodeObject(m map[string]any, e *jsonEncoder) {
+	e.buf = append(e.buf, '{')
+	var buf [16]string
+	for _, k := range sortedKeys(buf[:0], m) {
+		e.member(k)
+		encodeValue(m[k], e)
+	}
+	e.buf = append(e.buf, '}')
 }
 
 func encodeValue(v any, e *jsonEncoder) {
@@ -619,7 +632,7 @@ func encodeValue(v any, e *jsonEncoder) {
 	case int64:
 		encodeInt(&x, e)
 	case map[string]any:
-		encodeMap(&x, e, encodeAny)
+		encodeObject(x, e)
 	case []any:
 		encodeSlice(&x, e, encodeAny)
 	case json.RawMessage:

@@ -662,3 +662,17 @@ func TestNumberOutOfRange(t *testing.T) {
 	assert.Equal(t, json.RawMessage(`1e400`), p.Extra["score"])
 	assert.Equal(t, `{"score":1e400}`, string(must(p.MarshalJSON())))
 }
+
+// TestEncodeObjectAllocatesNothing checks that a free-form object, nested
+// ones included, is written without an allocation once the encoder's
+// buffer has room: metadata is in most messages.
+func TestEncodeObjectAllocatesNothing(t *testing.T) {
+	m := map[string]any{"b": "x", "a": []any{1.5, true, nil}, "c": map[string]any{"d": json.Number("7")}}
+	e := jsonEncoder{buf: make([]byte, 0, 256)}
+	allocs := testing.AllocsPerRun(10, func() {
+		e.buf = e.buf[:0]
+		encodeFreeForm(&m, &e)
+	})
+	assert.Equal(t, `{"a":[1.5,true,null],"b":"x","c":{"d":7}}`, string(e.buf))
+	assert.Zero(t, allocs)
+}
