@@ -154,3 +154,28 @@ func kinDecode(n *yaml.Node) (*openapi3.T, error) {
 	doc := &openapi3.T{}
 	return doc, json.Unmarshal(data, doc)
 }
+
+// TestLoadDecodesUnusualShapesWithKin: a document decodeNodes leaves to
+// kin-openapi loads all the same, through its JSON.
+func TestLoadDecodesUnusualShapesWithKin(t *testing.T) {
+	const head = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+	tests := []struct{ name, doc string }{
+		{"a $ref with siblings", "components:\n  schemas:\n    a: {$ref: '#/components/schemas/b', description: d}\n    b: {type: string}\n"},
+		{"an alias", "components:\n  schemas:\n    b: &s {type: string}\n    a: *s\n"},
+		{"a merge key", "x-base: &b {type: string}\ncomponents:\n  schemas:\n    b: {type: string}\n    a: {<<: *b, format: date}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := parse("doc.yaml", []byte(head+tt.doc))
+			require.NoError(t, err)
+			_, taken := decodeNodes(root)
+			require.False(t, taken, "the case no longer reaches kin-openapi's decoding")
+			res, err := LoadData("doc.yaml", []byte(head+tt.doc), Options{})
+			require.NoError(t, err)
+			a := res.Doc.Components.Schemas["a"]
+			require.NotNil(t, a)
+			require.NotNil(t, a.Value)
+			assert.True(t, a.Value.Type.Is("string"))
+		})
+	}
+}
