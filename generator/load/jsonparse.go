@@ -17,12 +17,15 @@ import (
 // ok is false for anything it does not read exactly as yaml.v3 would: not
 // strict JSON, a duplicate key, a character YAML forbids or reads as a
 // line break, nesting deeper than yaml.v3 allows, and the valid JSON that
-// yaml.v3 refuses (a "\/" escape, a key over 1024 characters). parse then hands the
+// yaml.v3 refuses (a "\/" escape, a key over 1024 characters, a tab
+// before or after the root object). parse then hands the
 // bytes to yaml.v3, which reads them, or words the error.
 func parseJSON(data []byte) (root *yaml.Node, ok bool) {
 	p := jsonParser{src: data, text: string(data), line: 1}
 	p.space()
-	if p.pos >= len(p.src) || p.src[p.pos] != '{' {
+	// Outside the root's braces YAML may read a tab as indentation, which
+	// it forbids: yaml.v3 decides.
+	if p.pos >= len(p.src) || p.src[p.pos] != '{' || bytes.IndexByte(data[:p.pos], '\t') >= 0 {
 		return nil, false
 	}
 	doc := p.node(yaml.DocumentNode, "", "")
@@ -30,7 +33,8 @@ func parseJSON(data []byte) (root *yaml.Node, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	if p.space(); p.pos != len(p.src) {
+	end := p.pos
+	if p.space(); p.pos != len(p.src) || bytes.IndexByte(data[end:], '\t') >= 0 {
 		return nil, false
 	}
 	doc.Content = []*yaml.Node{value}
