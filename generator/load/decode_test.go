@@ -129,6 +129,13 @@ func FuzzDecodeNodes(f *testing.F) {
 		data, err := os.ReadFile(file)
 		require.NoError(f, err)
 		f.Add(data)
+		// The same document as JSON, which mutates into other documents
+		// more often than YAML does.
+		n, err := parse(file, data)
+		require.NoError(f, err)
+		asJSON, _, err := toJSON(n, len(data), jsonLimit(len(data)))
+		require.NoError(f, err)
+		f.Add(asJSON)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n, err := parse("doc", data)
