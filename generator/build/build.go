@@ -95,6 +95,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b.breakValueCycles()
 	api.Services = b.services()
 	b.finishUnions()
+	b.trackRequiredFields()
 	api.Examples = b.examples
 	sort.Slice(b.decls, func(i, j int) bool { return b.decls[i].DeclName() < b.decls[j].DeclName() })
 	api.Decls = b.decls

@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -519,4 +520,37 @@ components:
 		names = append(names, f.JSONName)
 	}
 	assert.Equal(t, []string{"zeta", "alpha", "id", "received", "author", "early", "late"}, names)
+}
+
+// TestTrackedFields: the required fields of a struct, the first 64 of
+// them, remember their absence; optional ones never do.
+func TestTrackedFields(t *testing.T) {
+	tests := []struct {
+		name          string
+		required, all int
+		want          int
+	}{
+		{"none required", 0, 3, 0},
+		{"some required", 2, 5, 2},
+		{"more than 64 required", 66, 70, 64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var props, required []string
+			for i := range tt.all {
+				props = append(props, fmt.Sprintf("p%02d: {type: string}", i))
+				if i < tt.required {
+					required = append(required, fmt.Sprintf("p%02d", i))
+				}
+			}
+			api, _, err := buildYAML(t, header+"paths: {}\ncomponents:\n  schemas:\n    S:\n      type: object\n      required: ["+strings.Join(required, ", ")+"]\n      properties: {"+strings.Join(props, ", ")+"}\n")
+			require.NoError(t, err)
+			st := decl(api, "S").(*ir.Struct)
+			require.Len(t, st.Tracked, tt.want)
+			for i, fd := range st.Tracked {
+				assert.Equal(t, fmt.Sprintf("p%02d", i), fd.JSONName)
+				assert.Empty(t, fd.Omit)
+			}
+		})
+	}
 }

@@ -497,3 +497,20 @@ func nilable(t ir.Type) bool {
 	}
 	return false
 }
+
+// trackRequiredFields decides, once every struct has its fields, which
+// required fields remember their absence: the first 64 of each struct.
+func (b *builder) trackRequiredFields() {
+	const tracked = 64 // the bits of the runtime's fieldSet
+	for _, d := range b.decls {
+		st, ok := d.(*ir.Struct)
+		if !ok {
+			continue
+		}
+		for _, fd := range st.Fields {
+			if fd.Omit == "" && len(st.Tracked) < tracked {
+				st.Tracked = append(st.Tracked, fd)
+			}
+		}
+	}
+}

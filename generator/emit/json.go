@@ -34,7 +34,7 @@ func namesFor(typeName string) codecNames {
 // structCodec writes the codec methods of a struct.
 func structCodec(f *jen.File, st *ir.Struct) {
 	n := namesFor(st.Name)
-	required := requiredFields(st)
+	required := absentBits(st)
 
 	comment(f, "UnmarshalJSON decodes "+n.recv+" from data, keeping in "+st.Extra+" the properties the")
 	comment(f, "schema does not declare and the values that do not fit their type.")
@@ -57,16 +57,14 @@ func structCodec(f *jen.File, st *ir.Struct) {
 	encodeMethod(f, st, n, required)
 }
 
-// requiredFields numbers the required fields of st, whose absence a
-// decoded value remembers; a struct tracks at most 64 of them.
-func requiredFields(st *ir.Struct) map[*ir.Field]int {
-	out := map[*ir.Field]int{}
-	for _, fd := range st.Fields {
-		if fd.Omit == "" && len(out) < 64 {
-			out[fd] = len(out)
-		}
+// absentBits maps each tracked field of st to its bit in the set of
+// absent fields.
+func absentBits(st *ir.Struct) map[*ir.Field]int {
+	bits := make(map[*ir.Field]int, len(st.Tracked))
+	for i, fd := range st.Tracked {
+		bits[fd] = i
 	}
-	return out
+	return bits
 }
 
 func decodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Field]int) {

@@ -43,7 +43,7 @@ func structDecl(f *jen.File, st *ir.Struct) {
 		comment(g, st.Extra+" holds the properties the schema does not declare and those whose")
 		comment(g, "value does not fit their type, so that encoding loses nothing received.")
 		g.Id(st.Extra).Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
-		if len(requiredFields(st)) > 0 {
+		if len(st.Tracked) > 0 {
 			comment(g, "absent are the required properties the decoded JSON lacked.")
 			g.Id("absent").Id("fieldSet")
 		}

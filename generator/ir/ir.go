@@ -71,6 +71,10 @@ type Struct struct {
 	// Getters are methods returning fields that every variant of one of
 	// its unions has, so the union's interface can offer them.
 	Getters []*Getter
+	// Tracked are the required fields whose absence a decoded value
+	// remembers, so that it re-encodes without them: the index of each is
+	// its bit in the set of absent fields, which holds 64.
+	Tracked []*Field
 }
 
 // Getter is a method returning a field: Get<Field>() <Field.Type>.
