@@ -206,19 +206,3 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
-
-// pointerEscaper escapes a JSON pointer's reference token. Made once: a
-// Replacer works out its algorithm on first use, which costs more than
-// escaping the tokens of a whole document.
-var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
-
-// pointerJoin appends reference tokens to a JSON pointer, escaping them.
-func pointerJoin(base string, tokens ...string) string {
-	var b strings.Builder
-	b.WriteString(base)
-	for _, t := range tokens {
-		b.WriteByte('/')
-		pointerEscaper.WriteString(&b, t)
-	}
-	return b.String()
-}

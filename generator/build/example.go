@@ -5,6 +5,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -24,7 +25,7 @@ func (b *builder) recordExamples(mt *openapi3.MediaType, pointer string, t ir.Ty
 	}
 	for _, name := range sortedKeys(mt.Examples) {
 		if ex := mt.Examples[name]; ex.Value != nil && ex.Value.Value != nil {
-			b.example(pointerJoin(base+"/examples", name), t, ex.Value.Value)
+			b.example(jsonptr.Join(base+"/examples", name), t, ex.Value.Value)
 		}
 	}
 }
@@ -40,7 +41,7 @@ func (b *builder) schemaExamples() {
 		}
 		switch d := b.components[key]; d.(type) {
 		case *ir.Struct, *ir.Union:
-			b.example(pointerJoin("/components/schemas", key, "example"), &ir.Named{Decl: d}, s.Example)
+			b.example(jsonptr.Join("/components/schemas", key, "example"), &ir.Named{Decl: d}, s.Example)
 		}
 	}
 }

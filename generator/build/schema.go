@@ -8,6 +8,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -145,7 +146,7 @@ func (b *builder) declareComponents() {
 	schemas := b.schemas()
 	for _, key := range sortedKeys(schemas) {
 		s := schemas[key].Value
-		pointer := pointerJoin("/components/schemas", key)
+		pointer := jsonptr.Join("/components/schemas", key)
 		want := b.typeName(s, pointer, goName(key))
 		// A name the SDK itself declares, like Client, gives way.
 		name := b.pkg.declare(pointer, want, want+"Schema")
@@ -350,7 +351,7 @@ func (b *builder) flatten(s *openapi3.Schema, pointer string) (props []property,
 	for i, part := range s.AllOf {
 		partPointer := pointer + "/allOf/" + strconv.Itoa(i)
 		if key, ok := componentKey(part.Ref); ok {
-			partPointer = pointerJoin("/components/schemas", key)
+			partPointer = jsonptr.Join("/components/schemas", key)
 		}
 		if part.Value == nil {
 			continue
@@ -370,7 +371,7 @@ func (b *builder) flatten(s *openapi3.Schema, pointer string) (props []property,
 		unions = append(unions, un...)
 	}
 	for _, name := range b.propertyNames(s, pointer) {
-		add(property{name: name, ref: s.Properties[name], pointer: pointerJoin(pointer+"/properties", name)})
+		add(property{name: name, ref: s.Properties[name], pointer: jsonptr.Join(pointer+"/properties", name)})
 	}
 	return props, append(required, s.Required...), unions
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/sunco-sdk/sunco-go/generator/docs"
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -33,7 +34,7 @@ func (b *builder) declareServices() {
 		for _, method := range methodsOf(item) {
 			tag := operationTag(item.GetOperation(method))
 			if b.byTag[tag] == nil {
-				pointer := pointerJoin("/paths", path, strings.ToLower(method), "tags")
+				pointer := jsonptr.Join("/paths", path, strings.ToLower(method), "tags")
 				field := fields.declare(pointer, goName(tag))
 				svc := &ir.Service{
 					Name:  b.pkg.declare(pointer, field+"Service"),
@@ -141,7 +142,7 @@ func methodsOf(item *openapi3.PathItem) []string {
 }
 
 func (b *builder) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation) *ir.Operation {
-	pointer := pointerJoin("/paths", path, strings.ToLower(method))
+	pointer := jsonptr.Join("/paths", path, strings.ToLower(method))
 	id := op.OperationID
 	if id == "" {
 		id = derivedOperationID(method, path)
@@ -237,7 +238,7 @@ func (b *builder) params(o *ir.Operation, params paramList, pointer string, args
 			continue
 		}
 		at := site{
-			pointer: pointerJoin(pointer+"/parameters", strconv.Itoa(i), "schema"),
+			pointer: jsonptr.Join(pointer+"/parameters", strconv.Itoa(i), "schema"),
 			name:    o.Name + goName(p.Name),
 			role:    &role{kind: roleParameter, op: o, name: p.Name},
 		}
@@ -362,7 +363,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 		return
 	}
 	mt := rb.Content[media]
-	at := site{pointer: pointerJoin(pointer, media, "schema"), name: o.Name + "Body", role: &role{kind: roleBody, op: o}}
+	at := site{pointer: jsonptr.Join(pointer, media, "schema"), name: o.Name + "Body", role: &role{kind: roleBody, op: o}}
 	body := &ir.Body{Required: rb.Required, Arg: "body"}
 	switch mediaBase(media) {
 	case multipartMedia:
@@ -454,7 +455,7 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string
 			return nil
 		}
 		at := site{
-			pointer: pointerJoin(pointer+"/responses", code, "content", jsonMedia, "schema"),
+			pointer: jsonptr.Join(pointer+"/responses", code, "content", jsonMedia, "schema"),
 			name:    o.Name + "Response",
 			role:    &role{kind: roleResponse, op: o},
 		}

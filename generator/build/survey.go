@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 )
 
 // survey looks at every schema of the document once, before anything is
@@ -58,7 +60,7 @@ func (b *builder) eachSchema(fn func(s *openapi3.Schema, pointer string)) {
 			return
 		}
 		if key, ok := componentKey(ref.Ref); ok && b.schemas()[key] != nil {
-			pointer = pointerJoin("/components/schemas", key)
+			pointer = jsonptr.Join("/components/schemas", key)
 		}
 		s := ref.Value
 		seen[s] = true
@@ -76,21 +78,21 @@ func (b *builder) eachSchema(fn func(s *openapi3.Schema, pointer string)) {
 		visit(s.Items, pointer+"/items")
 		visit(s.AdditionalProperties.Schema, pointer+"/additionalProperties")
 		for _, name := range sortedKeys(s.Properties) {
-			visit(s.Properties[name], pointerJoin(pointer+"/properties", name))
+			visit(s.Properties[name], jsonptr.Join(pointer+"/properties", name))
 		}
 		if s.Discriminator != nil {
 			for _, value := range sortedKeys(s.Discriminator.Mapping) {
-				visit(b.mappingTarget(s.Discriminator.Mapping[value]), pointerJoin(pointer+"/discriminator/mapping", value))
+				visit(b.mappingTarget(s.Discriminator.Mapping[value]), jsonptr.Join(pointer+"/discriminator/mapping", value))
 			}
 		}
 	}
 	for _, key := range sortedKeys(b.schemas()) {
-		visit(b.schemas()[key], pointerJoin("/components/schemas", key))
+		visit(b.schemas()[key], jsonptr.Join("/components/schemas", key))
 	}
 	operations := func(base string, items map[string]*openapi3.PathItem) {
 		for _, path := range sortedKeys(items) {
 			item := items[path]
-			itemPointer := pointerJoin(base, path)
+			itemPointer := jsonptr.Join(base, path)
 			for i, p := range item.Parameters {
 				if p.Value != nil {
 					visit(p.Value.Schema, itemPointer+"/parameters/"+strconv.Itoa(i)+"/schema")
@@ -98,7 +100,7 @@ func (b *builder) eachSchema(fn func(s *openapi3.Schema, pointer string)) {
 			}
 			for _, method := range methodsOf(item) {
 				op := item.GetOperation(method)
-				opPointer := pointerJoin(itemPointer, strings.ToLower(method))
+				opPointer := jsonptr.Join(itemPointer, strings.ToLower(method))
 				for i, p := range op.Parameters {
 					if p.Value != nil {
 						visit(p.Value.Schema, opPointer+"/parameters/"+strconv.Itoa(i)+"/schema")
@@ -106,7 +108,7 @@ func (b *builder) eachSchema(fn func(s *openapi3.Schema, pointer string)) {
 				}
 				if op.RequestBody != nil && op.RequestBody.Value != nil {
 					for _, media := range sortedKeys(op.RequestBody.Value.Content) {
-						visit(op.RequestBody.Value.Content[media].Schema, pointerJoin(opPointer+"/requestBody/content", media, "schema"))
+						visit(op.RequestBody.Value.Content[media].Schema, jsonptr.Join(opPointer+"/requestBody/content", media, "schema"))
 					}
 				}
 				if op.Responses != nil {
@@ -116,7 +118,7 @@ func (b *builder) eachSchema(fn func(s *openapi3.Schema, pointer string)) {
 							continue
 						}
 						for _, media := range sortedKeys(res.Value.Content) {
-							visit(res.Value.Content[media].Schema, pointerJoin(opPointer+"/responses", code, "content", media, "schema"))
+							visit(res.Value.Content[media].Schema, jsonptr.Join(opPointer+"/responses", code, "content", media, "schema"))
 						}
 					}
 				}

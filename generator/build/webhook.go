@@ -3,6 +3,7 @@ package build
 import (
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -34,7 +35,7 @@ func (b *builder) webhookPayload() *webhookBody {
 			continue
 		}
 		return &webhookBody{
-			pointer: pointerJoin("/x-webhooks", name, "post", "requestBody", "content", jsonMedia, "schema"),
+			pointer: jsonptr.Join("/x-webhooks", name, "post", "requestBody", "content", jsonMedia, "schema"),
 			op:      op,
 			media:   mt,
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 )
 
 // discriminatorValueKey is the extension (set by an overlay on a
@@ -74,7 +76,7 @@ func fixDiscriminators(root *yaml.Node, warn warnFunc) error {
 			}
 		}
 		if changed > 0 {
-			warn(child(u.ptr, "discriminator"), "JSON Schema validators ignore the discriminator, so a value could match several variants; gave %d variants an enum of their discriminator values on %q", changed, u.property)
+			warn(jsonptr.Join(u.ptr, "discriminator"), "JSON Schema validators ignore the discriminator, so a value could match several variants; gave %d variants an enum of their discriminator values on %q", changed, u.property)
 		}
 	}
 	return nil
@@ -211,7 +213,7 @@ func componentName(ref string) (string, bool) {
 	if !ok || name == "" || strings.Contains(name, "/") {
 		return "", false
 	}
-	return pointerUnescaper.Replace(name), true
+	return jsonptr.Unescape(name), true
 }
 
 // addVariantEnum gives the discriminator property of the variant schema v

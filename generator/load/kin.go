@@ -12,6 +12,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 )
 
 // webhooksKey is the root extension that holds the webhooks of an OpenAPI
@@ -66,7 +68,7 @@ func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (ma
 	if n == nil {
 		return nil, nil
 	}
-	ptr := child("", webhooksKey)
+	ptr := jsonptr.Join("", webhooksKey)
 	var webhooks map[string]*openapi3.PathItem
 	if !decodeInto(n, &webhooks) {
 		data, bad, err := toJSON(n, 0, jsonLimit(0))
@@ -93,7 +95,7 @@ func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (ma
 // validateWebhooks validates each webhook path item, in name order.
 func validateWebhooks(ctx context.Context, root *yaml.Node, webhooks map[string]*openapi3.PathItem) error {
 	for _, name := range slices.Sorted(maps.Keys(webhooks)) {
-		ptr := child(child("", webhooksKey), name)
+		ptr := jsonptr.Join(jsonptr.Join("", webhooksKey), name)
 		item := webhooks[name]
 		if item == nil {
 			return &Error{Pointer: ptr, Line: lineOf(root, ptr), Err: errors.New("webhook is null")}
@@ -156,17 +158,17 @@ func failingSubschema(ctx context.Context, s *openapi3.Schema, ptr string) (*ope
 	}
 	var subs []sub
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
-		subs = append(subs, sub{s.Properties[name], child(child(ptr, "properties"), name)})
+		subs = append(subs, sub{s.Properties[name], jsonptr.Join(jsonptr.Join(ptr, "properties"), name)})
 	}
-	subs = append(subs, sub{s.Items, child(ptr, "items")},
-		sub{s.AdditionalProperties.Schema, child(ptr, "additionalProperties")},
-		sub{s.Not, child(ptr, "not")})
+	subs = append(subs, sub{s.Items, jsonptr.Join(ptr, "items")},
+		sub{s.AdditionalProperties.Schema, jsonptr.Join(ptr, "additionalProperties")},
+		sub{s.Not, jsonptr.Join(ptr, "not")})
 	for _, list := range []struct {
 		key  string
 		refs openapi3.SchemaRefs
 	}{{"allOf", s.AllOf}, {"oneOf", s.OneOf}, {"anyOf", s.AnyOf}} {
 		for i, ref := range list.refs {
-			subs = append(subs, sub{ref, index(child(ptr, list.key), i)})
+			subs = append(subs, sub{ref, jsonptr.Index(jsonptr.Join(ptr, list.key), i)})
 		}
 	}
 	for _, c := range subs {
@@ -200,18 +202,18 @@ func validationPointer(base string, err error) string {
 	for ; err != nil; err = errors.Unwrap(err) {
 		switch e := err.(type) {
 		case *openapi3.SectionValidationError:
-			ptr = child(ptr, sectionKey(e.Section))
+			ptr = jsonptr.Join(ptr, sectionKey(e.Section))
 		case *openapi3.PathValidationError:
-			ptr = child(ptr, e.Path)
+			ptr = jsonptr.Join(ptr, e.Path)
 		case *openapi3.OperationValidationError:
-			ptr = child(ptr, strings.ToLower(e.Method))
+			ptr = jsonptr.Join(ptr, strings.ToLower(e.Method))
 		case *openapi3.WebhookValidationError:
-			ptr = child(ptr, e.Name)
+			ptr = jsonptr.Join(ptr, e.Name)
 		case *openapi3.ComponentValidationError:
-			ptr = child(child(ptr, componentKey(e.Section)), e.Name)
+			ptr = jsonptr.Join(jsonptr.Join(ptr, componentKey(e.Section)), e.Name)
 		case *openapi3.PathParametersError:
 			if !strings.HasSuffix(ptr, "/"+strings.ToLower(e.Method)) {
-				ptr = child(child(ptr, e.Path), strings.ToLower(e.Method))
+				ptr = jsonptr.Join(jsonptr.Join(ptr, e.Path), strings.ToLower(e.Method))
 			}
 		}
 	}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 )
 
 // decodeError turns the failure to decode the JSON form of n (at ptr) into
@@ -105,7 +107,7 @@ func failingChild(n *yaml.Node, ptr string, t reflect.Type) (*yaml.Node, string,
 				continue
 			}
 			if err := decodeAs(val, ct); err != nil {
-				return val, child(ptr, key), ct, err
+				return val, jsonptr.Join(ptr, key), ct, err
 			}
 		}
 	case yaml.SequenceNode:
@@ -115,7 +117,7 @@ func failingChild(n *yaml.Node, ptr string, t reflect.Type) (*yaml.Node, string,
 		}
 		for i, item := range n.Content {
 			if err := decodeAs(item, t.Elem()); err != nil {
-				return item, index(ptr, i), t.Elem(), err
+				return item, jsonptr.Index(ptr, i), t.Elem(), err
 			}
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 )
 
 // normalize fixes, in place and in document order, the defects that a strict
@@ -54,10 +56,10 @@ func fixBooleanRequired(s schemaNode, warn warnFunc) error {
 	}
 	var required bool
 	if err := req.Decode(&required); err != nil {
-		return &Error{Pointer: child(s.ptr, "required"), Line: req.Line, Err: err}
+		return &Error{Pointer: jsonptr.Join(s.ptr, "required"), Line: req.Line, Err: err}
 	}
 	removeKey(s.node, "required")
-	ptr := child(s.ptr, "required")
+	ptr := jsonptr.Join(s.ptr, "required")
 	switch {
 	case !required:
 		warn(ptr, "boolean `required: false` in a schema is invalid; removed it")
@@ -148,7 +150,7 @@ func fixTypelessNullable(root *yaml.Node, s schemaNode, warn warnFunc) {
 	if !isBool(nullable) || mappingValue(s.node, "type") != nil {
 		return
 	}
-	ptr := child(s.ptr, "nullable")
+	ptr := jsonptr.Join(s.ptr, "nullable")
 	if nullable.Value == "false" {
 		removeKey(s.node, "nullable")
 		warn(ptr, "`nullable: false` without `type` has no effect; removed it")
@@ -204,7 +206,7 @@ func fixAmbiguousOneOf(root *yaml.Node, s schemaNode, warn warnFunc) {
 		if mappingValue(alt, "$ref") == nil && props != nil && props.Kind == yaml.MappingNode && len(props.Content) == 2 {
 			name := props.Content[0].Value
 			appendKey(alt, "required", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{scalar(name)}})
-			warn(index(child(s.ptr, "oneOf"), i), "oneOf alternative requires nothing, so it matches what the others match; it has the single property %q, now required", name)
+			warn(jsonptr.Index(jsonptr.Join(s.ptr, "oneOf"), i), "oneOf alternative requires nothing, so it matches what the others match; it has the single property %q, now required", name)
 			continue
 		}
 		free++
@@ -217,7 +219,7 @@ func fixAmbiguousOneOf(root *yaml.Node, s schemaNode, warn warnFunc) {
 			s.node.Content[i].Value = "anyOf"
 		}
 	}
-	warn(child(s.ptr, "oneOf"), "%d oneOf alternatives require nothing, so any object matches several and none is valid; made it anyOf", free)
+	warn(jsonptr.Join(s.ptr, "oneOf"), "%d oneOf alternatives require nothing, so any object matches several and none is valid; made it anyOf", free)
 }
 
 // requiresSomething reports an object schema, or a composition through

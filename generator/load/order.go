@@ -1,6 +1,10 @@
 package load
 
-import "gopkg.in/yaml.v3"
+import (
+	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
+)
 
 // propertyOrder maps the JSON pointer of the properties mapping of every
 // schema of root (/components/schemas/message/properties) to its property
@@ -28,7 +32,7 @@ func propertyOrder(root *yaml.Node) map[string][]string {
 			}
 			names = append(names, key.Value)
 		}
-		order[child(s.ptr, "properties")] = names
+		order[jsonptr.Join(s.ptr, "properties")] = names
 		return nil
 	}})
 	return order

@@ -6,6 +6,8 @@ import (
 
 	"github.com/speakeasy-api/openapi-overlay/pkg/overlay"
 	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 )
 
 // Overlay is an OpenAPI Overlay 1.0 document to apply to the spec before
@@ -47,7 +49,7 @@ func applyOverlay(root *yaml.Node, o Overlay) ([]Warning, error) {
 	paths := make([]overlay.Queryable, len(ov.Actions))
 	for i, action := range ov.Actions {
 		if paths[i], err = ov.NewPath(action.Target, nil); err != nil {
-			ptr := child(index("/actions", i), "target")
+			ptr := jsonptr.Join(jsonptr.Index("/actions", i), "target")
 			return nil, &Error{File: o.Name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: fmt.Errorf("invalid target %q: %w", action.Target, err)}
 		}
 	}
@@ -56,7 +58,7 @@ func applyOverlay(root *yaml.Node, o Overlay) ([]Warning, error) {
 	}
 	var warnings []Warning
 	for i, action := range ov.Actions {
-		ptr := child(index("/actions", i), "target")
+		ptr := jsonptr.Join(jsonptr.Index("/actions", i), "target")
 		fail := func(err error) error {
 			return &Error{File: o.Name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: err}
 		}

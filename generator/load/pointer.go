@@ -6,23 +6,9 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 )
-
-// pointerEscaper applies RFC 6901 escaping to one reference token.
-var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
-
-// pointerUnescaper reverses pointerEscaper.
-var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
-
-// child returns the pointer ptr extended by one reference token.
-func child(ptr, token string) string {
-	return ptr + "/" + pointerEscaper.Replace(token)
-}
-
-// index returns the pointer ptr extended by an array index.
-func index(ptr string, i int) string {
-	return ptr + "/" + strconv.Itoa(i)
-}
 
 // mappingValue returns the value of key in the mapping node m, or nil.
 func mappingValue(m *yaml.Node, key string) *yaml.Node {
@@ -85,7 +71,7 @@ func lookup(root *yaml.Node, ptr string) *yaml.Node {
 		return nil
 	}
 	for tok := range strings.SplitSeq(ptr[1:], "/") {
-		if n = step(n, pointerUnescaper.Replace(tok)); n == nil {
+		if n = step(n, jsonptr.Unescape(tok)); n == nil {
 			return nil
 		}
 	}
@@ -132,15 +118,15 @@ func findPointer(n, target *yaml.Node, ptr string) (string, bool) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			key := n.Content[i]
 			if key == target {
-				return child(ptr, key.Value), true
+				return jsonptr.Join(ptr, key.Value), true
 			}
-			if p, ok := findPointer(n.Content[i+1], target, child(ptr, key.Value)); ok {
+			if p, ok := findPointer(n.Content[i+1], target, jsonptr.Join(ptr, key.Value)); ok {
 				return p, true
 			}
 		}
 	case yaml.SequenceNode:
 		for i, item := range n.Content {
-			if p, ok := findPointer(item, target, index(ptr, i)); ok {
+			if p, ok := findPointer(item, target, jsonptr.Index(ptr, i)); ok {
 				return p, true
 			}
 		}

@@ -5,13 +5,15 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 )
 
 // checkRefs returns an *Error for the first $ref, in document order, that is
 // not a local reference to an existing node.
 func checkRefs(root *yaml.Node) error {
 	return walk(root, visitor{ref: func(r *yaml.Node, ptr string) error {
-		return checkRef(root, r, child(ptr, "$ref"))
+		return checkRef(root, r, jsonptr.Join(ptr, "$ref"))
 	}})
 }
 

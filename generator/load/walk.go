@@ -1,6 +1,10 @@
 package load
 
-import "gopkg.in/yaml.v3"
+import (
+	"gopkg.in/yaml.v3"
+
+	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
+)
 
 // schemaNode is a schema object found by a walk.
 type schemaNode struct {
@@ -45,7 +49,7 @@ func (v visitor) generic(n *yaml.Node, ptr string) error {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for i, item := range n.Content {
-			if err := v.generic(item, index(ptr, i)); err != nil {
+			if err := v.generic(item, jsonptr.Index(ptr, i)); err != nil {
 				return err
 			}
 		}
@@ -67,7 +71,7 @@ func (v visitor) genericEntry(key string, val *yaml.Node, ptr string) error {
 	if genericDataKeys[key] || val.Kind == yaml.ScalarNode || val.Kind == yaml.AliasNode {
 		return nil // nothing to visit: no pointer to make
 	}
-	p := child(ptr, key)
+	p := jsonptr.Join(ptr, key)
 	switch {
 	case key == "schema":
 		return v.schemaAt(val, p, nil, "")
@@ -90,7 +94,7 @@ func (v visitor) servers(n *yaml.Node, ptr string) error {
 		if s.Kind != yaml.MappingNode {
 			continue
 		}
-		if err := v.server(s, index(ptr, i)); err != nil {
+		if err := v.server(s, jsonptr.Index(ptr, i)); err != nil {
 			return err
 		}
 	}
@@ -105,7 +109,7 @@ func (v visitor) schemaMap(n *yaml.Node, ptr string, parent *yaml.Node) error {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		name := n.Content[i].Value
-		if err := v.schemaAt(n.Content[i+1], child(ptr, name), parent, name); err != nil {
+		if err := v.schemaAt(n.Content[i+1], jsonptr.Join(ptr, name), parent, name); err != nil {
 			return err
 		}
 	}
@@ -137,13 +141,13 @@ func (v visitor) schemaAt(n *yaml.Node, ptr string, parent *yaml.Node, property 
 func (v visitor) schemaEntry(s *yaml.Node, key string, val *yaml.Node, ptr string) error {
 	switch {
 	case schemaMapKeys[key]:
-		return v.schemaMap(val, child(ptr, key), s)
+		return v.schemaMap(val, jsonptr.Join(ptr, key), s)
 	case schemaOneKeys[key]:
-		return v.schemaAt(val, child(ptr, key), nil, "")
+		return v.schemaAt(val, jsonptr.Join(ptr, key), nil, "")
 	case schemaListKeys[key] && val.Kind == yaml.SequenceNode:
-		p := child(ptr, key)
+		p := jsonptr.Join(ptr, key)
 		for i, item := range val.Content {
-			if err := v.schemaAt(item, index(p, i), nil, ""); err != nil {
+			if err := v.schemaAt(item, jsonptr.Index(p, i), nil, ""); err != nil {
 				return err
 			}
 		}
