@@ -17,11 +17,16 @@ var unescaper = strings.NewReplacer("~1", "/", "~0", "~")
 
 // Join appends reference tokens to the pointer ptr, escaping them.
 func Join(ptr string, tokens ...string) string {
+	size := len(ptr)
+	for _, t := range tokens {
+		size += 1 + len(t)
+	}
 	var b strings.Builder
+	b.Grow(size) // escapes are rare: one allocation
 	b.WriteString(ptr)
 	for _, t := range tokens {
 		b.WriteByte('/')
-		escaper.WriteString(&b, t)
+		b.WriteString(escaper.Replace(t))
 	}
 	return b.String()
 }

@@ -22,3 +22,10 @@ func TestPointer(t *testing.T) {
 		})
 	}
 }
+
+// TestJoinAllocatesOnce: pointers are made for every node a walk of the
+// document visits.
+func TestJoinAllocatesOnce(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() { _ = Join("/components/schemas", "message", "properties") })
+	assert.Equal(t, 1.0, allocs)
+}
