@@ -215,7 +215,7 @@ func metadata(i int) object {
 		{"topic", []string{"shipping", "returns", "billing"}[i%3]},
 	}
 	if i%4 == 0 {
-		m[1] = member{"orderId", strconv.Itoa(4000+i)}
+		m[1] = member{"orderId", strconv.Itoa(4000 + i)}
 	}
 	return m
 }
