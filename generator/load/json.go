@@ -109,29 +109,61 @@ func (w *jsonWriter) mapping(n *yaml.Node) error {
 }
 
 func (w *jsonWriter) scalar(n *yaml.Node) error {
+	switch scalarSortOf(n) {
+	case jsonNull:
+		w.buf = append(w.buf, "null"...)
+	case jsonBool:
+		w.buf = strconv.AppendBool(w.buf, isTrue(n))
+	case jsonNumber:
+		w.buf = append(w.buf, n.Value...)
+	case jsonString:
+		w.buf = appendJSONString(w.buf, n.Value)
+	default:
+		return w.decodedScalar(n)
+	}
+	return nil
+}
+
+// A scalarSort is what a node is in JSON.
+type scalarSort int
+
+const (
+	unusual  scalarSort = iota // a node decodeNodes leaves to kin-openapi
+	yamlOnly                   // a boolean or number YAML spells in a way JSON does not
+	jsonNull
+	jsonBool
+	jsonNumber
+	jsonString
+	jsonObject
+	jsonArray
+)
+
+// scalarSortOf is what the scalar n is in JSON, by its resolved YAML tag:
+// null, a boolean, a number, or yamlOnly for one YAML spells in a way JSON
+// does not (0x1F, 1_000, an explicit !!bool yes); anything else is a
+// string, timestamps included, as kin-openapi reads them.
+func scalarSortOf(n *yaml.Node) scalarSort {
 	switch n.ShortTag() {
 	case "!!null":
-		w.buf = append(w.buf, "null"...)
-		return nil
+		return jsonNull
 	case "!!bool":
 		switch n.Value {
-		case "true", "True", "TRUE":
-			w.buf = append(w.buf, "true"...)
-			return nil
-		case "false", "False", "FALSE":
-			w.buf = append(w.buf, "false"...)
-			return nil
+		case "true", "True", "TRUE", "false", "False", "FALSE":
+			return jsonBool
 		}
+		return yamlOnly
 	case "!!int", "!!float":
 		if isJSONNumber(n.Value) {
-			w.buf = append(w.buf, n.Value...)
-			return nil
+			return jsonNumber
 		}
-	default:
-		w.buf = appendJSONString(w.buf, n.Value)
-		return nil
+		return yamlOnly
 	}
-	return w.decodedScalar(n)
+	return jsonString
+}
+
+// isTrue is the value of n, a scalar of the sort jsonBool.
+func isTrue(n *yaml.Node) bool {
+	return n.Value[0] == 't' || n.Value[0] == 'T'
 }
 
 // decodedScalar writes a boolean or number that YAML spells in a way JSON

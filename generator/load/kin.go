@@ -35,13 +35,9 @@ func loadKin(root *yaml.Node, doc *openapi3.T, size int) (*openapi3.Loader, *ope
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
 	if doc == nil {
-		data, bad, err := toJSON(root, size, jsonLimit(size))
-		if err != nil {
-			return nil, nil, nodeError(root, bad, err)
-		}
 		doc = &openapi3.T{}
-		if err := json.Unmarshal(data, doc); err != nil {
-			return nil, nil, decodeError(lookup(root, ""), "", reflect.TypeFor[openapi3.T](), err)
+		if err := decodeJSON(root, lookup(root, ""), "", size, doc); err != nil {
+			return nil, nil, err
 		}
 	}
 	if err := loader.ResolveRefsIn(doc, nil); err != nil {
@@ -71,12 +67,8 @@ func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (ma
 	ptr := jsonptr.Join("", webhooksKey)
 	var webhooks map[string]*openapi3.PathItem
 	if !decodeInto(n, &webhooks) {
-		data, bad, err := toJSON(n, 0, jsonLimit(0))
-		if err != nil {
-			return nil, nodeError(root, bad, err)
-		}
-		if err := json.Unmarshal(data, &webhooks); err != nil {
-			return nil, decodeError(n, ptr, reflect.TypeOf(webhooks), err)
+		if err := decodeJSON(root, n, ptr, 0, &webhooks); err != nil {
+			return nil, err
 		}
 	}
 	scope := &openapi3.T{
@@ -92,10 +84,24 @@ func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (ma
 	return webhooks, validateWebhooks(loader.Context, root, webhooks)
 }
 
+// decodeJSON fills *v from n, at ptr in the document root, as kin-openapi
+// decodes n's JSON, for what decodeInto leaves to kin-openapi; size is the
+// length of the source n comes from, which its JSON is likely to need.
+func decodeJSON[T any](root, n *yaml.Node, ptr string, size int, v *T) error {
+	data, bad, err := toJSON(n, size, jsonLimit(size))
+	if err != nil {
+		return nodeError(root, bad, err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return decodeError(n, ptr, reflect.TypeFor[T](), err)
+	}
+	return nil
+}
+
 // validateWebhooks validates each webhook path item, in name order.
 func validateWebhooks(ctx context.Context, root *yaml.Node, webhooks map[string]*openapi3.PathItem) error {
 	for _, name := range slices.Sorted(maps.Keys(webhooks)) {
-		ptr := jsonptr.Join(jsonptr.Join("", webhooksKey), name)
+		ptr := jsonptr.Join("", webhooksKey, name)
 		item := webhooks[name]
 		if item == nil {
 			return &Error{Pointer: ptr, Line: lineOf(root, ptr), Err: errors.New("webhook is null")}
@@ -158,7 +164,7 @@ func failingSubschema(ctx context.Context, s *openapi3.Schema, ptr string) (*ope
 	}
 	var subs []sub
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
-		subs = append(subs, sub{s.Properties[name], jsonptr.Join(jsonptr.Join(ptr, "properties"), name)})
+		subs = append(subs, sub{s.Properties[name], jsonptr.Join(ptr, "properties", name)})
 	}
 	subs = append(subs, sub{s.Items, jsonptr.Join(ptr, "items")},
 		sub{s.AdditionalProperties.Schema, jsonptr.Join(ptr, "additionalProperties")},
@@ -210,10 +216,10 @@ func validationPointer(base string, err error) string {
 		case *openapi3.WebhookValidationError:
 			ptr = jsonptr.Join(ptr, e.Name)
 		case *openapi3.ComponentValidationError:
-			ptr = jsonptr.Join(jsonptr.Join(ptr, componentKey(e.Section)), e.Name)
+			ptr = jsonptr.Join(ptr, componentKey(e.Section), e.Name)
 		case *openapi3.PathParametersError:
 			if !strings.HasSuffix(ptr, "/"+strings.ToLower(e.Method)) {
-				ptr = jsonptr.Join(jsonptr.Join(ptr, e.Path), strings.ToLower(e.Method))
+				ptr = jsonptr.Join(ptr, e.Path, strings.ToLower(e.Method))
 			}
 		}
 	}

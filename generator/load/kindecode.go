@@ -143,7 +143,7 @@ func decodeScalar(n *yaml.Node, s scalarSort, v reflect.Value) error {
 		}
 	case reflect.Bool:
 		if s == jsonBool {
-			v.SetBool(n.Value[0] == 't' || n.Value[0] == 'T')
+			v.SetBool(isTrue(n))
 			return nil
 		}
 	case reflect.Float32, reflect.Float64:
@@ -187,7 +187,7 @@ func generic(n *yaml.Node) (any, error) {
 	case jsonNull:
 		return nil, nil
 	case jsonBool:
-		return n.Value[0] == 't' || n.Value[0] == 'T', nil
+		return isTrue(n), nil
 	case jsonNumber:
 		f, err := strconv.ParseFloat(n.Value, 64)
 		if err != nil {
@@ -218,19 +218,6 @@ func generic(n *yaml.Node) (any, error) {
 	return nil, errUnusual
 }
 
-// A scalarSort is what a node is in JSON.
-type scalarSort int
-
-const (
-	unusual scalarSort = iota
-	jsonNull
-	jsonBool
-	jsonNumber
-	jsonString
-	jsonObject
-	jsonArray
-)
-
 // classify tells what n is in JSON as jsonWriter writes it, or unusual for
 // a node it leaves to kin-openapi: an alias, a number or boolean YAML
 // spells in a way JSON does not, text that is not UTF-8.
@@ -241,28 +228,14 @@ func classify(n *yaml.Node) scalarSort {
 	case yaml.SequenceNode:
 		return jsonArray
 	case yaml.ScalarNode:
-	default:
-		return unusual
-	}
-	switch n.ShortTag() {
-	case "!!null":
-		return jsonNull
-	case "!!bool":
-		switch n.Value {
-		case "true", "True", "TRUE", "false", "False", "FALSE":
-			return jsonBool
+		switch s := scalarSortOf(n); {
+		case s == yamlOnly, s == jsonString && !utf8.ValidString(n.Value):
+			return unusual
+		default:
+			return s
 		}
-		return unusual
-	case "!!int", "!!float":
-		if isJSONNumber(n.Value) {
-			return jsonNumber
-		}
-		return unusual
 	}
-	if !utf8.ValidString(n.Value) {
-		return unusual
-	}
-	return jsonString
+	return unusual
 }
 
 // eachEntry calls f with each entry of the mapping n, in order. Merge
@@ -494,7 +467,7 @@ func decodeBoolSchema(n *yaml.Node, v reflect.Value) error {
 	bs := v.Addr().Interface().(*openapi3.BoolSchema)
 	switch classify(n) {
 	case jsonBool:
-		has := n.Value[0] == 't' || n.Value[0] == 'T'
+		has := isTrue(n)
 		bs.Has = &has
 		return nil
 	case jsonObject:
@@ -508,17 +481,16 @@ func decodeBoolSchema(n *yaml.Node, v reflect.Value) error {
 // boolean (OpenAPI 3.0) or a number (3.1).
 func decodeExclusiveBound(n *yaml.Node, v reflect.Value) error {
 	eb := v.Addr().Interface().(*openapi3.ExclusiveBound)
-	switch s := classify(n); s {
+	switch classify(n) {
 	case jsonBool:
-		b := n.Value[0] == 't' || n.Value[0] == 'T'
+		b := isTrue(n)
 		eb.Bool = &b
 		return nil
 	case jsonNumber:
-		x, err := generic(n)
+		f, err := strconv.ParseFloat(n.Value, 64)
 		if err != nil {
-			return err
+			return errUnusual
 		}
-		f := x.(float64)
 		eb.Value = &f
 		return nil
 	}
