@@ -217,11 +217,8 @@ func Generate(cfg Config) (res *Result, err error) {
 		Methods:  emit.StructMethods,
 		Locals:   emit.LocalNames,
 	}, cfg.Package)
-	if _, panicked := errors.AsType[*parallel.Panic](err); panicked {
-		return nil, internalError(cfg.Spec, err)
-	}
 	if err != nil {
-		return nil, &InputError{inFile(cfg.Spec, err)}
+		return nil, failure(cfg.Spec, inFile(cfg.Spec, err))
 	}
 	w.lap("build")
 	sum := sha256.Sum256(doc)
@@ -283,14 +280,15 @@ func loadDoc(cfg Config) (doc []byte, loaded *load.Result, err error) {
 	}
 	loaded, err = load.LoadData(cfg.Spec, doc, load.Options{Overlays: overlays})
 	if err != nil {
-		return nil, nil, loadFailure(cfg.Spec, err)
+		return nil, nil, failure(cfg.Spec, err)
 	}
 	return doc, loaded, nil
 }
 
-// loadFailure is the error of a load of input that failed with err: an
-// *InternalError when one of its goroutines panicked, else an *InputError.
-func loadFailure(input string, err error) error {
+// failure is the error of a step over input (the load, the build) that
+// failed with err: an *InternalError when one of its goroutines panicked,
+// else an *InputError.
+func failure(input string, err error) error {
 	if _, panicked := errors.AsType[*parallel.Panic](err); panicked {
 		return internalError(input, err)
 	}

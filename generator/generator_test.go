@@ -123,17 +123,23 @@ func TestRuntimeNeedsNoFormatting(t *testing.T) {
 
 // TestInternalErrorOfAnotherGoroutine: a step that panics on a goroutine
 // of its own is reported like one that panics on the caller's.
-// TestLoadFailure: a load fails on bad input, or on a panic of one of
-// its goroutines, which is a bug.
-func TestLoadFailure(t *testing.T) {
+// TestFailure: a step fails on bad input, or on a panic of one of its
+// goroutines, which is a bug.
+func TestFailure(t *testing.T) {
 	bad := &load.Error{File: "spec.yaml", Pointer: "/paths", Err: errors.New("not a mapping")}
 	var input *InputError
-	require.ErrorAs(t, loadFailure("spec.yaml", bad), &input)
+	require.ErrorAs(t, failure("spec.yaml", bad), &input)
 
-	panicked := &load.Error{File: "spec.yaml", Err: parallel.Do(1, func(int) error { panic("boom") })}
-	var internal *InternalError
-	require.ErrorAs(t, loadFailure("spec.yaml", panicked), &internal)
-	assert.Equal(t, "boom", internal.Value)
+	for name, panicked := range map[string]error{
+		"in a load":  &load.Error{File: "spec.yaml", Err: parallel.Do(1, func(int) error { panic("boom") })},
+		"in a build": inFile("spec.yaml", errors.Join(nil, parallel.Do(1, func(int) error { panic("boom") }))),
+	} {
+		t.Run(name, func(t *testing.T) {
+			var internal *InternalError
+			require.ErrorAs(t, failure("spec.yaml", panicked), &internal)
+			assert.Equal(t, "boom", internal.Value)
+		})
+	}
 }
 
 func TestInternalErrorOfAnotherGoroutine(t *testing.T) {
