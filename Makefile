@@ -53,8 +53,6 @@ test: build prism
 	$(MAKE) --no-print-directory staticcheck
 	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzDecoders -fuzztime 15s -fuzzminimizetime 1s
 	$(GO) test ./templates/runtime -run '^$$' -fuzz FuzzLexer -fuzztime 5s -fuzzminimizetime 1s
-	$(GO) test ./generator/load -run '^$$' -fuzz FuzzParseJSON -fuzztime 10s -fuzzminimizetime 1s
-	$(GO) test ./generator/load -run '^$$' -fuzz FuzzDecodeNodes -fuzztime 10s -fuzzminimizetime 1s
 	$(GO) test ./golden -run '^$$' -fuzz FuzzGenerate -fuzztime 20s -fuzzminimizetime 1s
 	$(GO) test ./gen/bench -run '^$$' -bench . -benchmem -benchtime 100x
 	$(GO) test ./generator -run '^$$' -bench Run -benchmem -benchtime 3x

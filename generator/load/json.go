@@ -128,14 +128,11 @@ func (w *jsonWriter) scalar(n *yaml.Node) error {
 type scalarSort int
 
 const (
-	unusual  scalarSort = iota // a node decodeNodes leaves to kin-openapi
-	yamlOnly                   // a boolean or number YAML spells in a way JSON does not
+	yamlOnly scalarSort = iota // a boolean or number YAML spells in a way JSON does not
 	jsonNull
 	jsonBool
 	jsonNumber
 	jsonString
-	jsonObject
-	jsonArray
 )
 
 // scalarSortOf is what the scalar n is in JSON, by its resolved YAML tag:

@@ -27,18 +27,16 @@ func validationOptions() []openapi3.ValidationOption {
 	return []openapi3.ValidationOption{openapi3.DisableExamplesValidation()}
 }
 
-// loadKin resolves the references of doc, the normalized document root
-// as decodeNodes decoded it, and validates it. When decodeNodes left root
-// to kin-openapi (doc is nil), kin-openapi decodes root's JSON; size is
-// the length of the document's source.
-func loadKin(root *yaml.Node, doc *openapi3.T, size int) (*openapi3.Loader, *openapi3.T, error) {
+// loadKin decodes the normalized document root with kin-openapi, from
+// root's JSON, resolves its references and validates it, as
+// openapi3.Loader.LoadFromData does, with the errors located in root; size
+// is the length of the document's source.
+func loadKin(root *yaml.Node, size int) (*openapi3.Loader, *openapi3.T, error) {
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = false
-	if doc == nil {
-		doc = &openapi3.T{}
-		if err := decodeJSON(root, lookup(root, ""), "", size, doc); err != nil {
-			return nil, nil, err
-		}
+	doc := &openapi3.T{}
+	if err := decodeJSON(root, lookup(root, ""), "", size, doc); err != nil {
+		return nil, nil, err
 	}
 	if err := loader.ResolveRefsIn(doc, nil); err != nil {
 		return nil, nil, resolveError(root, err)
@@ -66,10 +64,8 @@ func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (ma
 	}
 	ptr := jsonptr.Join("", webhooksKey)
 	var webhooks map[string]*openapi3.PathItem
-	if !decodeInto(n, &webhooks) {
-		if err := decodeJSON(root, n, ptr, 0, &webhooks); err != nil {
-			return nil, err
-		}
+	if err := decodeJSON(root, n, ptr, 0, &webhooks); err != nil {
+		return nil, err
 	}
 	scope := &openapi3.T{
 		OpenAPI:    doc.OpenAPI,
@@ -84,9 +80,9 @@ func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (ma
 	return webhooks, validateWebhooks(loader.Context, root, webhooks)
 }
 
-// decodeJSON fills *v from n, at ptr in the document root, as kin-openapi
-// decodes n's JSON, for what decodeInto leaves to kin-openapi; size is the
-// length of the source n comes from, which its JSON is likely to need.
+// decodeJSON fills *v from n, at ptr in the document root, by kin-openapi's
+// decoding of n's JSON; size is the length of the source n comes from,
+// which its JSON is likely to need.
 func decodeJSON[T any](root, n *yaml.Node, ptr string, size int, v *T) error {
 	data, bad, err := toJSON(n, size, jsonLimit(size))
 	if err != nil {

@@ -3,10 +3,11 @@
 // spec (each reported as a Warning with its JSON pointer) and returns it
 // loaded, resolved and validated by kin-openapi.
 //
-// The document is parsed once into a yaml.Node tree; overlays and
-// normalizations change that tree, which goes to kin-openapi as JSON
-// written straight from the nodes. Errors name the file, the JSON pointer
-// and the line of the node at fault.
+// The document is parsed once into a yaml.Node tree (by yaml.v3, or for
+// JSON by the standard library's tokenizer into the same tree); overlays
+// and normalizations change that tree, which kin-openapi decodes itself,
+// from JSON written straight from the nodes. Errors name the file, the
+// JSON pointer and the line of the node at fault.
 //
 // The normalizations are generic: they are driven by the shape of the
 // document, never by its version or by the names it uses.
@@ -23,8 +24,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
-
-	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 )
 
 // Options configures a load.
@@ -104,23 +103,10 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	warnings = append(warnings, ws...)
-	// The tree is decoded for kin-openapi on one core while the other
-	// checks its references and notes the order of its properties: all
-	// three only read it.
-	decoded := parallel.Start(func() (*openapi3.T, error) {
-		doc, _ := decodeNodes(root)
-		return doc, nil
-	})
-	refsErr := checkRefs(root)
-	order := propertyOrder(root)
-	doc, err := decoded()
-	if err != nil {
-		return nil, err // a panic
+	if err := checkRefs(root); err != nil {
+		return nil, err
 	}
-	if refsErr != nil {
-		return nil, refsErr
-	}
-	loader, doc, err := loadKin(root, doc, len(data))
+	loader, doc, err := loadKin(root, len(data))
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +114,7 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, PropertyOrder: order, root: root}, nil
+	return &Result{Doc: doc, Webhooks: webhooks, Warnings: warnings, PropertyOrder: propertyOrder(root), root: root}, nil
 }
 
 // nodeError is the *Error err about the node bad of root.
@@ -158,26 +144,56 @@ var syntaxLine = regexp.MustCompile(`line (\d+)`)
 
 // parse parses a YAML or JSON document whose root must be a mapping.
 func parse(name string, data []byte) (*yaml.Node, error) {
-	if root, ok := parseJSON(data); ok {
-		return root, nil // a tree of mappings, sequences and scalars: nothing more to check
+	root, err := parseText(data)
+	if err != nil {
+		return nil, withFile(err, name)
 	}
+	if doc := root.Content[0]; doc.Kind != yaml.MappingNode {
+		return nil, &Error{File: name, Line: doc.Line, Err: errors.New("the document is not a mapping")}
+	}
+	return root, nil
+}
+
+// parseText parses YAML or JSON into a document node. Text that starts as
+// JSON does is read by readJSON; what it refuses goes to yaml.v3 (a YAML
+// flow mapping starts the same way), and when yaml.v3 refuses it too,
+// readJSON's error stands.
+func parseText(data []byte) (*yaml.Node, error) {
+	if !looksLikeJSON(data) {
+		return parseYAML(data)
+	}
+	root, err := readJSON(data)
+	if err != nil {
+		if asYAML, yamlErr := parseYAML(data); yamlErr == nil {
+			return asYAML, nil
+		}
+	}
+	return root, err
+}
+
+// looksLikeJSON reports whether data starts, after white space, as a
+// JSON object or array does.
+func looksLikeJSON(data []byte) bool {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return len(data) > 0 && (data[0] == '{' || data[0] == '[')
+}
+
+// parseYAML parses a YAML document into a tree without recursive aliases.
+func parseYAML(data []byte) (*yaml.Node, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		e := &Error{File: name, Err: err}
+		e := &Error{Err: err}
 		if m := syntaxLine.FindStringSubmatch(err.Error()); m != nil {
 			e.Line, _ = strconv.Atoi(m[1])
 		}
 		return nil, e
 	}
 	if root.Kind != yaml.DocumentNode || len(root.Content) != 1 {
-		return nil, &Error{File: name, Err: errors.New("empty document")}
-	}
-	if doc := root.Content[0]; doc.Kind != yaml.MappingNode {
-		return nil, &Error{File: name, Line: doc.Line, Err: errors.New("the document is not a mapping")}
+		return nil, &Error{Err: errors.New("empty document")}
 	}
 	if alias := recursiveAlias(&root); alias != nil {
 		ptr, _ := pointerOf(&root, alias)
-		return nil, &Error{File: name, Pointer: ptr, Line: alias.Line, Err: fmt.Errorf("alias *%s is inside the node it refers to", alias.Value)}
+		return nil, &Error{Pointer: ptr, Line: alias.Line, Err: fmt.Errorf("alias *%s is inside the node it refers to", alias.Value)}
 	}
 	return &root, nil
 }

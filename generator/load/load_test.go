@@ -2,6 +2,8 @@ package load
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -619,6 +621,120 @@ func TestJSONInput(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, res.Warnings, 1)
 	assert.Equal(t, "/components/schemas/a/properties/b/required", res.Warnings[0].Pointer)
+}
+
+// TestJSONStrings: a JSON document with escapes yaml.v3 refuses (a
+// surrogate pair, an escaped slash) loads, to the strings they spell.
+func TestJSONStrings(t *testing.T) {
+	res, err := LoadData("spec.json", []byte(`{"openapi": "3.0.2", "info": {"title": "\ud83d\udc4d \/v2\/", "version": "1"},
+  "paths": {}, "components": {"schemas": {"a": {"type": "string", "enum": ["\ud83d\ude00", "a\/b"]}}}}`), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "👍 /v2/", res.Doc.Info.Title)
+	assert.Equal(t, []any{"😀", "a/b"}, schema(t, res, "a").Enum)
+}
+
+// TestJSONErrorPositions: the errors of a JSON document name its lines
+// and the JSON pointers of the nodes at fault, from its syntax to its
+// validation.
+func TestJSONErrorPositions(t *testing.T) {
+	const head = "{\n  \"openapi\": \"3.0.2\",\n  \"info\": {\"title\": \"t\", \"version\": \"1\"},\n  \"paths\": {},\n"
+	tests := []struct {
+		name, components string // the components, from line 5
+		line             int
+		pointer          string
+		message          string
+	}{
+		{"a syntax error", `"schemas": {"a": {"type": "string",
+    "description": "x" "format": "y"}}`, 6, "/components/schemas/a", "JSON syntax error: invalid character '\"' after object key:value pair"},
+		{"a value of the wrong kind", `"schemas": {
+    "a": {"type": "string"},
+    "b": {"type": "object", "properties": {"c": {"type": "string", "maxLength": "x"}}}}`, 7, "/components/schemas/b/properties/c/maxLength", `found a string ("x") where a number is expected`},
+		{"an invalid schema", `"schemas": {
+    "a": {"type": "strin"}}`, 6, "/components/schemas/a", `unsupported 'type' value "strin"`},
+		{"a dangling reference", `"schemas": {
+    "a": {"type": "array",
+      "items": {"$ref": "#/components/schemas/b"}}}`, 7, "/components/schemas/a/items/$ref", "dangling reference #/components/schemas/b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := head + `  "components": {` + tt.components + "}\n}\n"
+			res, err := LoadData("spec.json", []byte(doc), Options{})
+			require.Error(t, err)
+			assert.Nil(t, res)
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, "spec.json", e.File)
+			assert.Equal(t, tt.line, e.Line)
+			assert.Equal(t, tt.pointer, e.Pointer)
+			assert.Contains(t, e.Error(), tt.message)
+		})
+	}
+}
+
+// TestYAMLFlowMapping: a YAML document that starts as JSON does but is not
+// JSON loads as YAML.
+func TestYAMLFlowMapping(t *testing.T) {
+	res, err := LoadData("spec.yaml", []byte("{openapi: 3.0.2, info: {title: t, version: '1'},\n  paths: {}}\n"), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "t", res.Doc.Info.Title)
+}
+
+// TestYAMLAndJSONLoadAlike: every golden fixture, and the pinned spec when
+// it is here, loads to the same result as YAML and as JSON.
+func TestYAMLAndJSONLoadAlike(t *testing.T) {
+	root := moduleRoot(t)
+	files, err := filepath.Glob(filepath.Join(root, "golden", "testdata", "*", "spec.yaml"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	if pinned := filepath.Join(root, "spec", "openapi.yaml"); fileExists(pinned) {
+		files = append(files, pinned)
+	}
+	opts := Options{Overlays: []Overlay{{Name: spec.OverlayName, Data: spec.Overlay}}}
+	for _, file := range files {
+		rel, _ := filepath.Rel(root, file)
+		t.Run(rel, func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			require.NoError(t, err)
+			_, indented := asJSON(t, file)
+			fromYAML, err := LoadData("spec", data, opts)
+			require.NoError(t, err)
+			fromJSON, err := LoadData("spec", indented, opts)
+			require.NoError(t, err)
+			assert.Equal(t, fromYAML.Warnings, fromJSON.Warnings)
+			assert.Equal(t, fromYAML.PropertyOrder, fromJSON.PropertyOrder)
+			assert.Equal(t, fromYAML.Doc, fromJSON.Doc)
+			assert.Equal(t, fromYAML.Webhooks, fromJSON.Webhooks)
+			yamlJSON, err := fromYAML.NormalizedJSON()
+			require.NoError(t, err)
+			jsonJSON, err := fromJSON.NormalizedJSON()
+			require.NoError(t, err)
+			assert.Equal(t, string(yamlJSON), string(jsonJSON))
+		})
+	}
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// TestLoadUnusualShapes: YAML's aliases and merge keys, and a $ref with
+// siblings, load as kin-openapi reads their JSON.
+func TestLoadUnusualShapes(t *testing.T) {
+	const head = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+	tests := []struct{ name, doc string }{
+		{"a $ref with siblings", "components:\n  schemas:\n    a: {$ref: '#/components/schemas/b', description: d}\n    b: {type: string}\n"},
+		{"an alias", "components:\n  schemas:\n    b: &s {type: string}\n    a: *s\n"},
+		{"a merge key", "x-base: &b {type: string}\ncomponents:\n  schemas:\n    b: {type: string}\n    a: {<<: *b, format: date}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := LoadData("doc.yaml", []byte(head+tt.doc), Options{})
+			require.NoError(t, err)
+			a := schema(t, res, "a")
+			assert.True(t, a.Type.Is("string"))
+		})
+	}
 }
 
 // webhookDoc has an x-webhooks payload whose events are an anyOf of refs,
