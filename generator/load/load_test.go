@@ -521,6 +521,64 @@ paths:
 			message: "external reference other.yaml#/components/responses/ok is not allowed",
 		},
 		{
+			name: "discriminator mapping to an external file",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    pet:
+      oneOf: [{$ref: '#/components/schemas/dog'}]
+      discriminator:
+        propertyName: kind
+        mapping:
+          dog: '#/components/schemas/dog'
+          cat: 'cat.yaml#/components/schemas/cat'
+    dog: {type: object, properties: {kind: {type: string}}}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/pet/discriminator/mapping/cat",
+			line:    12,
+			message: "spec/openapi.yaml:12: /components/schemas/pet/discriminator/mapping/cat: external reference cat.yaml#/components/schemas/cat is not allowed",
+			exact:   true,
+		},
+		{
+			name: "discriminator mapping to a missing schema",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    pet:
+      type: object
+      properties: {kind: {type: string}}
+      discriminator:
+        propertyName: kind
+        mapping: {dog: dog, cat: cat}
+    dog:
+      allOf: [{$ref: '#/components/schemas/pet'}]
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/pet/discriminator/mapping/cat",
+			line:    11,
+			message: "spec/openapi.yaml:11: /components/schemas/pet/discriminator/mapping/cat: dangling reference #/components/schemas/cat",
+			exact:   true,
+		},
+		{
+			name: "discriminator mapping to nothing",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    pet:
+      oneOf: [{$ref: '#/components/schemas/dog'}]
+      discriminator: {propertyName: kind, mapping: {dog: ''}}
+    dog: {type: object, properties: {kind: {type: string}}}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/pet/discriminator/mapping/dog",
+			line:    8,
+			message: "empty reference",
+		},
+		{
 			name: "validation failure",
 			data: fixture(`
 paths: {}
