@@ -151,6 +151,10 @@ func parse(name string, data []byte) (*yaml.Node, error) {
 	if doc := root.Content[0]; doc.Kind != yaml.MappingNode {
 		return nil, &Error{File: name, Line: doc.Line, Err: errors.New("the document is not a mapping")}
 	}
+	if repeat, first := repeatedKey(root); repeat != nil {
+		ptr, _ := pointerOf(root, repeat)
+		return nil, &Error{File: name, Pointer: ptr, Line: repeat.Line, Err: fmt.Errorf("key %q repeats the one on line %d", repeat.Value, first.Line)}
+	}
 	return root, nil
 }
 
@@ -236,6 +240,53 @@ func recursiveAlias(root *yaml.Node) *yaml.Node {
 		return nil
 	}
 	return visit(root)
+}
+
+// repeatedKey returns the first key below n, in document order, that
+// repeats an earlier key of its mapping, and that earlier key. yaml.v3
+// reads such a mapping without complaint, and kin-openapi would take the
+// last value where the loader's walks take the first.
+func repeatedKey(n *yaml.Node) (repeat, first *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		if repeat, first = repeatedKeyOf(n); repeat != nil {
+			return repeat, first
+		}
+	}
+	for _, c := range n.Content {
+		if repeat, first = repeatedKey(c); repeat != nil {
+			return repeat, first
+		}
+	}
+	return nil, nil
+}
+
+// repeatedKeyOf returns the first key of the mapping m that repeats an
+// earlier one, and that one. Merge keys (<<) may repeat.
+func repeatedKeyOf(m *yaml.Node) (repeat, first *yaml.Node) {
+	const few = 8 // a mapping of few entries is searched, not hashed
+	var seen map[string]*yaml.Node
+	if len(m.Content) > 2*few {
+		seen = make(map[string]*yaml.Node, len(m.Content)/2)
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode || isMergeKey(k) {
+			continue
+		}
+		if seen != nil {
+			if f := seen[k.Value]; f != nil {
+				return k, f
+			}
+			seen[k.Value] = k
+			continue
+		}
+		for j := 0; j < i; j += 2 {
+			if f := m.Content[j]; f.Kind == yaml.ScalarNode && f.Value == k.Value && !isMergeKey(f) {
+				return k, f
+			}
+		}
+	}
+	return nil, nil
 }
 
 // hasAlias reports whether the tree below n holds an alias.

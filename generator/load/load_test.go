@@ -579,6 +579,36 @@ components:
 			message: "empty reference",
 		},
 		{
+			name: "repeated key",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    a:
+      type: string
+      description: d
+      type: integer
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/a/type",
+			line:    9,
+			message: `spec/openapi.yaml:9: /components/schemas/a/type: key "type" repeats the one on line 7`,
+			exact:   true,
+		},
+		{
+			name: "repeated key in a long mapping",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    a: {type: object, properties: {p0: {}, p1: {}, p2: {}, p3: {}, p4: {}, p5: {}, p6: {}, p7: {}, p8: {}, p9: {}, p3: {}}}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/a/properties/p3",
+			line:    6,
+			message: `key "p3" repeats the one on line 6`,
+		},
+		{
 			name: "validation failure",
 			data: fixture(`
 paths: {}
@@ -712,6 +742,8 @@ func TestJSONErrorPositions(t *testing.T) {
 		{"a dangling reference", `"schemas": {
     "a": {"type": "array",
       "items": {"$ref": "#/components/schemas/b"}}}`, 7, "/components/schemas/a/items/$ref", "dangling reference #/components/schemas/b"},
+		{"a repeated key", `"schemas": {"a": {"type": "string",
+    "type": "integer"}}`, 6, "/components/schemas/a/type", `key "type" repeats the one on line 5`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
