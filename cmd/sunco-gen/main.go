@@ -54,22 +54,7 @@ func commands() []command {
 }
 
 func main() {
-	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
-
-// tuneGC lets the heap grow instead of collecting it as the default does
-// from 4 MB on: a run lives a fraction of a second and allocates a few
-// times its live heap (about 70 MB for the SunCo document), so most
-// collections are work whose result is thrown away at exit. The limit
-// keeps a document many times larger within bounds. GOGC or GOMEMLIMIT in
-// the environment take precedence.
-func tuneGC() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(1 << 30)
 }
 
 // run dispatches to the subcommand args name, or to generate.

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -178,31 +177,6 @@ func TestModuleVersion(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, moduleVersion(&tt.info))
-		})
-	}
-}
-
-func TestTuneGC(t *testing.T) {
-	tests := []struct {
-		name, gogc, gomemlimit string
-		wantPercent            int
-		wantLimit              int64
-	}{
-		{"default", "", "", -1, 1 << 30},
-		{"GOGC set", "200", "", 100, math.MaxInt64},
-		{"GOMEMLIMIT set", "", "512MiB", 100, math.MaxInt64},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("GOGC", tt.gogc)
-			t.Setenv("GOMEMLIMIT", tt.gomemlimit)
-			// The test process starts from the defaults whatever its
-			// environment, and gets them back afterwards.
-			defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-			defer debug.SetGCPercent(debug.SetGCPercent(100))
-			tuneGC()
-			assert.Equal(t, tt.wantPercent, debug.SetGCPercent(100))
-			assert.Equal(t, tt.wantLimit, debug.SetMemoryLimit(-1))
 		})
 	}
 }
