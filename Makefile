@@ -48,7 +48,7 @@ $(PRISM)/node_modules/.package-lock.json: $(PRISM)/package-lock.json $(PRISM)/pa
 # make test: everything CI runs.
 test: build prism
 	$(GO) vet ./...
-	$(GO) test -count=1 $$($(GO) list ./... | grep -v /generator/versions)
+	SUNCO_E2E=1 $(GO) test -count=1 $$($(GO) list ./... | grep -v /generator/versions)
 	$(GO) run ./cmd/sunco-gen -spec $(SPEC) -out $(OUT) -check
 	$(MAKE) --no-print-directory staticcheck
 	$(GO) test ./gen/sdktest -run '^$$' -fuzz FuzzDecoders -fuzztime 15s -fuzzminimizetime 1s

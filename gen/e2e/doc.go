@@ -6,5 +6,6 @@
 // (package-lock.json) and installed by `make prism`, which `make test` runs
 // first. The tests start Prism themselves unless SUNCO_TEST_BASE_URL names a
 // Prism that is already running (started with --errors on the normalized
-// document).
+// document). Without either they skip, saying how to run them, unless
+// SUNCO_E2E=1 (which make test sets) makes that a failure.
 package e2e

@@ -39,6 +39,7 @@ const (
 var (
 	baseURL string            // the API root the SDK is pointed at
 	spec    map[string]specOp // the normalized document's operations by operationId
+	skipped string            // why the tests skip; "" when they run
 )
 
 // specOp is what the normalized document says of one operation.
@@ -53,12 +54,36 @@ type specOp struct {
 
 // TestMain starts Prism on the normalized document, unless
 // SUNCO_TEST_BASE_URL names a server to use instead, runs the tests and
-// stops Prism.
+// stops Prism. Without Prism installed the tests skip, saying how to run
+// them, unless SUNCO_E2E=1 (as make test sets) makes that a failure.
 func TestMain(m *testing.M) {
 	os.Exit(run(m))
 }
 
+// skipReason says why the tests skip, or "" when they run: they need a
+// server (SUNCO_TEST_BASE_URL) or Prism installed, unless e2e (the value
+// of SUNCO_E2E) is "1", which requires them to run.
+func skipReason(serverURL, e2e string, prismInstalled bool) string {
+	if serverURL != "" || prismInstalled || e2e == "1" {
+		return ""
+	}
+	return "Prism is not installed: run `make prism` (or set SUNCO_TEST_BASE_URL to a running Prism); with SUNCO_E2E=1 this is a failure"
+}
+
+// requirePrism skips t when TestMain found nothing to run it against.
+func requirePrism(t *testing.T) {
+	t.Helper()
+	if skipped != "" {
+		t.Skip(skipped)
+	}
+}
+
 func run(m *testing.M) int {
+	_, err := os.Stat(filepath.Join(repoRoot, prismBin))
+	if skipped = skipReason(os.Getenv("SUNCO_TEST_BASE_URL"), os.Getenv("SUNCO_E2E"), err == nil); skipped != "" {
+		fmt.Fprintln(os.Stderr, "e2e:", skipped)
+		return m.Run()
+	}
 	tmp, err := os.MkdirTemp("", "sunco-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
@@ -520,6 +545,7 @@ func sdkCaller() string {
 // another method than the table says, and any operation of the SDK (or of
 // the document) that the table leaves out.
 func TestOperations(t *testing.T) {
+	requirePrism(t)
 	sdkOps := sdkOperations()
 	calls.mu.Lock()
 	for _, op := range operations {
@@ -724,6 +750,7 @@ func describe(err error) string {
 // TestListConversationsIter walks the pages of Conversations.ListIter: the
 // first page, and the second when the first says there is more.
 func TestListConversationsIter(t *testing.T) {
+	requirePrism(t)
 	const op = "ListConversationsIter"
 	c := newClient(t, sunco.WithMiddleware(morePages(secondPageCursor)))
 	ctx := context.WithValue(t.Context(), opKey{}, op)
@@ -841,6 +868,7 @@ var knownDefects = map[string]string{
 // its required part), and each operation with required query parameters is
 // sent without them; Prism must answer 400 or 422 and report violations.
 func TestPrismValidatesRequests(t *testing.T) {
+	requirePrism(t)
 	ids := slices.Sorted(func(yield func(string) bool) {
 		for id := range spec {
 			if !yield(id) {
@@ -941,4 +969,32 @@ func exampleOf(p *openapi3.Parameter) string {
 		return s
 	}
 	return appID
+}
+
+// TestSkipReason: the tests skip only when there is nothing to run them
+// against and SUNCO_E2E=1 does not require them.
+func TestSkipReason(t *testing.T) {
+	tests := []struct {
+		name           string
+		serverURL, e2e string
+		prism          bool
+		skip           bool
+	}{
+		{"Prism installed", "", "", true, false},
+		{"a server given", "http://127.0.0.1:4010", "", false, false},
+		{"nothing, not required", "", "", false, true},
+		{"nothing, SUNCO_E2E=0", "", "0", false, true},
+		{"nothing, required", "", "1", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reason := skipReason(tt.serverURL, tt.e2e, tt.prism)
+			if skip := reason != ""; skip != tt.skip {
+				t.Fatalf("skips: %v, want %v (%q)", skip, tt.skip, reason)
+			}
+			if tt.skip && !strings.Contains(reason, "make prism") {
+				t.Errorf("the reason does not say how to run the tests: %q", reason)
+			}
+		})
+	}
 }
