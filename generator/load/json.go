@@ -1,6 +1,7 @@
 package load
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -108,59 +109,32 @@ func (w *jsonWriter) mapping(n *yaml.Node) error {
 	return nil
 }
 
+// scalar writes the scalar n by its resolved YAML tag: null, a boolean, a
+// number, or a string for anything else, timestamps included, as
+// kin-openapi reads them. A boolean or number YAML spells in a way JSON
+// does not is written as yaml.v3 decodes it.
 func (w *jsonWriter) scalar(n *yaml.Node) error {
-	switch scalarSortOf(n) {
-	case jsonNull:
-		w.buf = append(w.buf, "null"...)
-	case jsonBool:
-		w.buf = strconv.AppendBool(w.buf, isTrue(n))
-	case jsonNumber:
-		w.buf = append(w.buf, n.Value...)
-	case jsonString:
-		w.buf = appendJSONString(w.buf, n.Value)
-	default:
-		return w.decodedScalar(n)
-	}
-	return nil
-}
-
-// A scalarSort is what a node is in JSON.
-type scalarSort int
-
-const (
-	yamlOnly scalarSort = iota // a boolean or number YAML spells in a way JSON does not
-	jsonNull
-	jsonBool
-	jsonNumber
-	jsonString
-)
-
-// scalarSortOf is what the scalar n is in JSON, by its resolved YAML tag:
-// null, a boolean, a number, or yamlOnly for one YAML spells in a way JSON
-// does not (0x1F, 1_000, an explicit !!bool yes); anything else is a
-// string, timestamps included, as kin-openapi reads them.
-func scalarSortOf(n *yaml.Node) scalarSort {
 	switch n.ShortTag() {
 	case "!!null":
-		return jsonNull
+		w.buf = append(w.buf, "null"...)
 	case "!!bool":
 		switch n.Value {
-		case "true", "True", "TRUE", "false", "False", "FALSE":
-			return jsonBool
+		case "true", "True", "TRUE":
+			w.buf = append(w.buf, "true"...)
+		case "false", "False", "FALSE":
+			w.buf = append(w.buf, "false"...)
+		default:
+			return w.decodedScalar(n)
 		}
-		return yamlOnly
 	case "!!int", "!!float":
-		if isJSONNumber(n.Value) {
-			return jsonNumber
+		if !isJSONNumber(n.Value) {
+			return w.decodedScalar(n)
 		}
-		return yamlOnly
+		w.buf = append(w.buf, n.Value...)
+	default:
+		w.buf = appendJSONString(w.buf, n.Value)
 	}
-	return jsonString
-}
-
-// isTrue is the value of n, a scalar of the sort jsonBool.
-func isTrue(n *yaml.Node) bool {
-	return n.Value[0] == 't' || n.Value[0] == 'T'
+	return nil
 }
 
 // decodedScalar writes a boolean or number that YAML spells in a way JSON
@@ -253,48 +227,10 @@ func mergeSources(v *yaml.Node) []*yaml.Node {
 	return maps
 }
 
-// isJSONNumber reports whether s is a number in JSON's grammar:
-// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+// isJSONNumber reports whether s is a number as JSON spells it: JSON text
+// that starts as only a number does.
 func isJSONNumber(s string) bool {
-	i := 0
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && s[i] >= '1' && s[i] <= '9':
-		i = digits(s, i)
-	default:
-		return false
-	}
-	if i < len(s) && s[i] == '.' {
-		j := digits(s, i+1)
-		if j == i+1 {
-			return false
-		}
-		i = j
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		j := digits(s, i)
-		if j == i {
-			return false
-		}
-		i = j
-	}
-	return i == len(s)
-}
-
-// digits returns the index after the run of ASCII digits at s[i:].
-func digits(s string, i int) int {
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
+	return s != "" && (s[0] == '-' || '0' <= s[0] && s[0] <= '9') && json.Valid([]byte(s))
 }
 
 // hexDigits spell the \u00XX escapes of control characters.
