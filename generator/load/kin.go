@@ -27,18 +27,28 @@ func validationOptions() []openapi3.ValidationOption {
 	return []openapi3.ValidationOption{openapi3.DisableExamplesValidation()}
 }
 
-// loadKin decodes the normalized document root with kin-openapi, from
-// root's JSON, resolves its references and validates it, as
-// openapi3.Loader.LoadFromData does, with the errors located in root; size
-// is the length of the document's source.
-func loadKin(root *yaml.Node, size int) (*openapi3.Loader, *openapi3.T, error) {
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = false
+// loadKin decodes the normalized document root and its x-webhooks with
+// kin-openapi, from root's JSON, resolves their references and validates
+// them, as openapi3.Loader.LoadFromData does, with the errors located in
+// root; size is the length of the document's source.
+func loadKin(root *yaml.Node, size int) (*openapi3.T, map[string]*openapi3.PathItem, error) {
 	doc := &openapi3.T{}
 	if err := decodeJSON(root, lookup(root, ""), "", size, doc); err != nil {
 		return nil, nil, err
 	}
-	if err := loader.ResolveRefsIn(doc, nil); err != nil {
+	webhooks, err := decodeWebhooks(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = false
+	// The webhooks are resolved with the document, against the very same
+	// components, as kin-openapi resolves a 3.1 document's webhooks; a 3.0
+	// document must not have them when it is validated.
+	doc.Webhooks = webhooks
+	err = loader.ResolveRefsIn(doc, nil)
+	doc.Webhooks = nil
+	if err != nil {
 		return nil, nil, resolveError(root, err)
 	}
 	if err := doc.Validate(loader.Context, validationOptions()...); err != nil {
@@ -51,33 +61,20 @@ func loadKin(root *yaml.Node, size int) (*openapi3.Loader, *openapi3.T, error) {
 		}
 		return nil, nil, e
 	}
-	return loader, doc, nil
+	if err := validateWebhooks(loader.Context, root, webhooks); err != nil {
+		return nil, nil, err
+	}
+	return doc, webhooks, nil
 }
 
-// loadWebhooks decodes the x-webhooks entries of root as path items,
-// resolves their references against doc's components (so that resolved
-// schemas are the very values of doc.Components) and validates them.
-func loadWebhooks(loader *openapi3.Loader, root *yaml.Node, doc *openapi3.T) (map[string]*openapi3.PathItem, error) {
+// decodeWebhooks decodes the x-webhooks entries of root as path items.
+func decodeWebhooks(root *yaml.Node) (map[string]*openapi3.PathItem, error) {
 	n := mappingValue(lookup(root, ""), webhooksKey)
 	if n == nil {
 		return nil, nil
 	}
-	ptr := jsonptr.Join("", webhooksKey)
 	var webhooks map[string]*openapi3.PathItem
-	if err := decodeJSON(root, n, ptr, 0, &webhooks); err != nil {
-		return nil, err
-	}
-	scope := &openapi3.T{
-		OpenAPI:    doc.OpenAPI,
-		Info:       doc.Info,
-		Components: doc.Components,
-		Paths:      openapi3.NewPaths(),
-		Webhooks:   webhooks,
-	}
-	if err := loader.ResolveRefsIn(scope, nil); err != nil {
-		return nil, resolveError(root, err)
-	}
-	return webhooks, validateWebhooks(loader.Context, root, webhooks)
+	return webhooks, decodeJSON(root, n, jsonptr.Join("", webhooksKey), 0, &webhooks)
 }
 
 // decodeJSON fills *v from n, at ptr in the document root, by kin-openapi's
@@ -88,10 +85,20 @@ func decodeJSON[T any](root, n *yaml.Node, ptr string, size int, v *T) error {
 	if err != nil {
 		return nodeError(root, bad, err)
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	if err := unmarshal(data, v); err != nil {
 		return decodeError(n, ptr, reflect.TypeFor[T](), err)
 	}
 	return nil
+}
+
+// unmarshal decodes data into v, through v's own UnmarshalJSON when it has
+// one: data is valid JSON (toJSON wrote it), and json.Unmarshal would scan
+// all of it twice before the call, to check it and to find its end.
+func unmarshal(data []byte, v any) error {
+	if u, ok := v.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(data)
+	}
+	return json.Unmarshal(data, v)
 }
 
 // validateWebhooks validates each webhook path item, in name order.

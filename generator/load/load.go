@@ -106,11 +106,7 @@ func loadData(name string, data []byte, opts Options) (*Result, error) {
 	if err := checkRefs(root); err != nil {
 		return nil, err
 	}
-	loader, doc, err := loadKin(root, len(data))
-	if err != nil {
-		return nil, err
-	}
-	webhooks, err := loadWebhooks(loader, root, doc)
+	doc, webhooks, err := loadKin(root, len(data))
 	if err != nil {
 		return nil, err
 	}
