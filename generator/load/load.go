@@ -239,47 +239,25 @@ func recursiveAlias(root *yaml.Node) *yaml.Node {
 }
 
 // repeatedKey returns the first key below n, in document order, that
-// repeats an earlier key of its mapping, and that earlier key. yaml.v3
-// reads such a mapping without complaint, and kin-openapi would take the
-// last value where the loader's walks take the first.
+// repeats an earlier key of its mapping (merge keys aside), and that
+// earlier key. yaml.v3 reads such a mapping without complaint, and
+// kin-openapi would take the last value where the loader's walks take the
+// first.
 func repeatedKey(n *yaml.Node) (repeat, first *yaml.Node) {
 	if n.Kind == yaml.MappingNode {
-		if repeat, first = repeatedKeyOf(n); repeat != nil {
-			return repeat, first
+		keys := make(map[string]*yaml.Node, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind == yaml.ScalarNode && !isMergeKey(k) {
+				if first := keys[k.Value]; first != nil {
+					return k, first
+				}
+				keys[k.Value] = k
+			}
 		}
 	}
 	for _, c := range n.Content {
 		if repeat, first = repeatedKey(c); repeat != nil {
 			return repeat, first
-		}
-	}
-	return nil, nil
-}
-
-// repeatedKeyOf returns the first key of the mapping m that repeats an
-// earlier one, and that one. Merge keys (<<) may repeat.
-func repeatedKeyOf(m *yaml.Node) (repeat, first *yaml.Node) {
-	const few = 8 // a mapping of few entries is searched, not hashed
-	var seen map[string]*yaml.Node
-	if len(m.Content) > 2*few {
-		seen = make(map[string]*yaml.Node, len(m.Content)/2)
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i]
-		if k.Kind != yaml.ScalarNode || isMergeKey(k) {
-			continue
-		}
-		if seen != nil {
-			if f := seen[k.Value]; f != nil {
-				return k, f
-			}
-			seen[k.Value] = k
-			continue
-		}
-		for j := 0; j < i; j += 2 {
-			if f := m.Content[j]; f.Kind == yaml.ScalarNode && f.Value == k.Value && !isMergeKey(f) {
-				return k, f
-			}
 		}
 	}
 	return nil, nil
