@@ -13,7 +13,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/sunco-sdk/sunco-go/generator/docs"
-	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -73,8 +72,6 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 		tags:       map[*ir.Service]*openapi3.Tag{},
 	}
 	b.conv = b.newConverter()
-	b.fieldDocs = parallel.NewQueue()
-	defer b.fieldDocs.Wait()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
 	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
@@ -103,9 +100,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	if len(b.errs) > 0 {
 		return nil, b.warnings, b.err()
 	}
-	if err := b.document(api); err != nil {
-		return nil, b.warnings, err
-	}
+	b.document(api)
 	return api, b.warnings, nil
 }
 
@@ -126,8 +121,6 @@ type builder struct {
 	examples   []*ir.Example
 	// What the docs are made of, written once every name is known.
 	conv       *docs.Converter
-	fieldDocs  *parallel.Queue // conversions queued by early
-	docJobs    []func()        // conversions queued by later
 	typeDocs   map[ir.Decl]*docs.Type
 	roles      map[ir.Decl][]*role
 	methodDocs map[*ir.Operation]*docs.Method

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,7 +8,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/sunco-sdk/sunco-go/generator/docs"
-	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -77,50 +75,27 @@ func (b *builder) newConverter() *docs.Converter {
 	return c
 }
 
-// early queues the conversion of a field's or a parameter's own
-// description, which names no Go type, to run on another core while the
-// builder goes on.
-func (b *builder) early(job func()) {
-	b.fieldDocs.Add(job)
-}
-
-// later queues a conversion of descriptions into a doc comment, for
-// document to run. Conversions are most of the builder's work and each
-// writes its own place, so document runs them in parallel.
-func (b *builder) later(job func()) {
-	b.docJobs = append(b.docJobs, job)
-}
-
-// document writes every doc comment of api, once every name is known: it
-// queues what is left to convert, then runs every queued conversion on
-// the available cores. The error is a *parallel.Panic, if one panicked.
-func (b *builder) document(api *ir.API) error {
+// document writes every doc comment of api but those of fields and
+// parameters, which name no Go type: those of types, methods and services
+// link to one another, so they wait until every name is known.
+func (b *builder) document(api *ir.API) {
 	for _, d := range b.decls {
 		b.declDoc(d)
 	}
 	for _, svc := range api.Services {
 		tag := b.tags[svc]
-		b.later(func() {
-			svc.Doc = b.conv.Type(docs.Type{
-				Name:        svc.Name,
-				Description: tag.Description,
-				Role:        "the client of the " + tag.Name + " operations, [Client." + svc.Field + "]",
-			})
-			svc.FieldDoc = b.conv.Text(svc.Field+" calls the "+tag.Name+" operations.", "")
+		svc.Doc = b.conv.Type(docs.Type{
+			Name:        svc.Name,
+			Description: tag.Description,
+			Role:        "the client of the " + tag.Name + " operations, [Client." + svc.Field + "]",
 		})
+		svc.FieldDoc = b.conv.Text(svc.Field+" calls the "+tag.Name+" operations.", "")
 		for _, o := range svc.Operations {
 			b.operationDocs(o)
 		}
 	}
-	b.later(func() {
-		api.ClientDoc = b.conv.Text("Client calls the "+clientOf(api)+". Its fields group the operations as the API reference does. A Client is safe for concurrent use.", "")
-		api.Doc = b.packageDoc(api)
-	})
-	err := parallel.Do(len(b.docJobs), func(i int) error {
-		b.docJobs[i]()
-		return nil
-	})
-	return errors.Join(err, b.fieldDocs.Wait())
+	api.ClientDoc = b.conv.Text("Client calls the "+clientOf(api)+". Its fields group the operations as the API reference does. A Client is safe for concurrent use.", "")
+	api.Doc = b.packageDoc(api)
 }
 
 // clientOf names the API a Client calls: its title, followed by "API"
@@ -142,18 +117,16 @@ func (b *builder) declDoc(d ir.Decl) {
 	t.Role = b.roleOf(d)
 	switch d := d.(type) {
 	case *ir.Struct:
-		b.later(func() { d.Doc = b.conv.Type(*t) })
+		d.Doc = b.conv.Type(*t)
 	case *ir.Union:
 		t.More = variantSentence(d)
-		b.later(func() { d.Doc = b.conv.Type(*t) })
+		d.Doc = b.conv.Type(*t)
 	case *ir.Enum:
 		t.More = "Values other than the constants below may be received and are kept as they are."
-		b.later(func() {
-			d.Doc = b.conv.Type(*t)
-			d.ValuesDoc = b.conv.Text("Values of ["+d.Name+"].", "")
-		})
+		d.Doc = b.conv.Type(*t)
+		d.ValuesDoc = b.conv.Text("Values of ["+d.Name+"].", "")
 	case *ir.Alias:
-		b.later(func() { d.Doc = b.conv.Type(*t) })
+		d.Doc = b.conv.Type(*t)
 	}
 }
 
@@ -267,20 +240,16 @@ func (b *builder) operationDocs(o *ir.Operation) {
 	m.Name = o.Name
 	link := b.methodLink(o)
 	ps := o.Params
-	b.later(func() {
-		o.Doc = b.conv.Method(m)
-		ps.Doc = b.conv.Text(ps.Name+" holds the optional parameters of "+link+"; a nil *"+ps.Name+" sends none of them.", "")
-		if ps.BodyField != "" {
-			ps.BodyDoc = b.conv.Text(ps.BodyField+" is the request body; nil sends none.", "")
-		}
-	})
+	o.Doc = b.conv.Method(m)
+	ps.Doc = b.conv.Text(ps.Name+" holds the optional parameters of "+link+"; a nil *"+ps.Name+" sends none of them.", "")
+	if ps.BodyField != "" {
+		ps.BodyDoc = b.conv.Text(ps.BodyField+" is the request body; nil sends none.", "")
+	}
 	if pg := o.Pager; pg != nil {
 		lead := pg.Iter + " returns an iterator over the items of every page of " + link + ", fetching each next page as the loop goes on."
 		if pg.Reverse {
 			lead = pg.Iter + " returns an iterator over the items of " + link + ", newest first. The list pages backwards, from the most recent page to the oldest, and each page holds its items oldest first: the iterator yields them in reverse, fetching each older page as the loop goes on."
 		}
-		b.later(func() {
-			pg.IterDoc = b.conv.Text(lead+"\n\nIt stops after the last page, when the loop breaks, or at the first error, which it yields.", "")
-		})
+		pg.IterDoc = b.conv.Text(lead+"\n\nIt stops after the last page, when the loop breaks, or at the first error, which it yields.", "")
 	}
 }

@@ -420,8 +420,7 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 			Name:     fields.declare(p.pointer, goName(p.name)),
 			JSONName: p.name,
 		}
-		description, deprecated := p.ref.Value.Description, p.ref.Value.Deprecated
-		b.early(func() { f.Doc = b.conv.Field(description, deprecated) })
+		f.Doc = b.conv.Field(p.ref.Value.Description, p.ref.Value.Deprecated)
 		if b.discriminators[variantProperty{s, p.name}] {
 			// The discriminator of a union variant holds one fixed value:
 			// a plain string, never an enum type of its own.

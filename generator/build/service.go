@@ -261,7 +261,7 @@ func (b *builder) params(o *ir.Operation, params paramList, pointer string, args
 			Type:     t,
 			Required: p.Required,
 		}
-		b.early(func() { param.Doc = b.conv.Field(p.Description, p.Deprecated) })
+		param.Doc = b.conv.Field(p.Description, p.Deprecated)
 		if p.Style == openapi3.SerializationDeepObject {
 			param.Deep = b.keyFields(t, at.pointer, "deepObject parameter")
 		}

@@ -189,23 +189,23 @@ func (c *Converter) resolve(href string) string {
 	u, err := url.Parse(href)
 	switch {
 	case err != nil || href == "":
-		c.counts.dropped.Add(1)
+		c.counts.dropped++
 		return ""
 	case u.IsAbs():
 		if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto" {
-			c.counts.dropped.Add(1)
+			c.counts.dropped++
 			return ""
 		}
 		return u.String()
 	case u.Host != "": // //host/path
 		u.Scheme = "https"
-		c.counts.resolved.Add(1)
+		c.counts.resolved++
 		return u.String()
 	case (u.Path == "" || u.Path == "/") && u.RawQuery == "" && u.Fragment != "" && c.reference != nil:
-		c.counts.resolved.Add(1)
+		c.counts.resolved++
 		return c.reference.ResolveReference(&url.URL{Fragment: u.Fragment}).String()
 	default:
-		c.counts.dropped.Add(1)
+		c.counts.dropped++
 		return ""
 	}
 }

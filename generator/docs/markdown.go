@@ -45,7 +45,7 @@ func (c *Converter) markdown(src string) []block {
 	if strings.TrimSpace(src) == "" {
 		return nil
 	}
-	c.counts.texts.Add(1)
+	c.counts.texts++
 	return c.parse(sourceSafe.Replace(strings.ToValidUTF8(src, "\uFFFD")), 0)
 }
 
@@ -83,7 +83,7 @@ func (b *blocks) block(n ast.Node) []block {
 		spans := b.inlineSpans(n)
 		for _, s := range spans {
 			if s.url != "" {
-				b.c.counts.dropped.Add(1)
+				b.c.counts.dropped++
 			}
 		}
 		if t := flatten(spans); t != "" {

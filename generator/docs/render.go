@@ -67,7 +67,7 @@ func (c *Converter) settle(doc *comment.Doc) string {
 		if again == text {
 			break
 		}
-		c.counts.settled.Add(1)
+		c.counts.settled++
 		text = again
 	}
 	return strings.TrimRight(text, "\n")

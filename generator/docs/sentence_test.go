@@ -106,7 +106,7 @@ func TestType(t *testing.T) {
 			c := newConverter(t)
 			got := c.Type(tt.in)
 			assert.Equal(t, tt.want, got)
-			assert.Zero(t, c.counts.settled.Load())
+			assert.Zero(t, c.counts.settled)
 			checkDoc(t, tt.in.Description, got)
 		})
 	}
@@ -210,7 +210,7 @@ func TestMethod(t *testing.T) {
 			c := newConverter(t)
 			got := c.Method(tt.in)
 			assert.Equal(t, tt.want, got)
-			assert.Zero(t, c.counts.settled.Load())
+			assert.Zero(t, c.counts.settled)
 			checkDoc(t, tt.in.Description, got)
 		})
 	}
