@@ -65,11 +65,13 @@ func New(reference string) (*Converter, error) {
 // Text converts a description: lead, Go doc text such as a sentence the
 // caller wrote, comes first, then markdown converted. Either may be empty.
 func (c *Converter) Text(lead, markdown string) string {
-	return c.render(append(c.goDoc(lead), c.markdown(markdown)...))
+	return c.render(append(c.goDoc(lead), c.markdown(markdown)...), definedLinks)
 }
 
 // Field converts the description of a struct field or an enum constant,
-// adding a Deprecated paragraph when deprecated.
+// adding a Deprecated paragraph when deprecated. Its links are written
+// inline, "text (URL)": pkgsite shows the doc inside its type's code
+// block, where a link definition would show as written.
 func (c *Converter) Field(markdown string, deprecated bool) string {
 	key := fieldKey{markdown, deprecated}
 	if doc, ok := c.fields[key]; ok {
@@ -79,7 +81,7 @@ func (c *Converter) Field(markdown string, deprecated bool) string {
 	if deprecated {
 		blocks = append(blocks, plainParagraph("Deprecated: the API reference marks this field as deprecated."))
 	}
-	doc := c.render(blocks)
+	doc := c.render(blocks, inlineLinks)
 	c.fields[key] = doc
 	return doc
 }

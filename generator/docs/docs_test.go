@@ -345,6 +345,17 @@ func TestField(t *testing.T) {
 		{"as written", "  the widget's size, in `mm`.\n", false, "the widget's size, in mm."},
 		{"deprecated", "The size.", true, lines("The size.", "", "Deprecated: the API reference marks this field as deprecated.")},
 		{"deprecated without description", "", true, "Deprecated: the API reference marks this field as deprecated."},
+		{
+			"links are inline",
+			"See the [guide](https://example.com/g), the [guide](https://example.com/g) and [GetWidget](#operation/GetWidget).",
+			false,
+			lines(
+				"See the guide (https://example.com/g), the guide (https://example.com/g) and",
+				"GetWidget (https://api.example.com/reference/#operation/GetWidget).",
+			),
+		},
+		{"a link that is its URL", "At <https://example.com/x>.", false, "At https://example.com/x."},
+		{"an HTML link", `Read <a href="https://example.com/r">the rules</a>.`, false, "Read the rules (https://example.com/r)."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

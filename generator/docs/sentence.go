@@ -48,7 +48,7 @@ func (c *Converter) Type(t Type) string {
 	if t.Deprecated {
 		blocks = append(blocks, plainParagraph("Deprecated: the API reference marks this type as deprecated."))
 	}
-	return c.render(blocks)
+	return c.render(blocks, definedLinks)
 }
 
 // A Method is what the doc of an operation's method is made of.
@@ -86,7 +86,7 @@ func (c *Converter) Method(m Method) string {
 	if m.Deprecated {
 		blocks = append(blocks, plainParagraph("Deprecated: the API reference marks this operation as deprecated."))
 	}
-	return c.render(blocks)
+	return c.render(blocks, definedLinks)
 }
 
 // operation is the paragraph naming an operation and its endpoint:
