@@ -11,7 +11,9 @@ import (
 
 // docsSpec has a type in every role a type doc can state, and a
 // description, a title and a deprecation.
-const docsSpec = `tags: [{name: Notes, description: "This set of endpoints manages <b>notes</b>."}]
+const docsSpec = `tags:
+  - {name: Notes, description: "A note is a line of text. This set of endpoints manages <b>notes</b>."}
+  - {name: Folders, description: "REST talk.", x-go-doc: "Folders hold notes."}
 paths:
   /notes:
     get:
@@ -22,6 +24,7 @@ paths:
       deprecated: true
       parameters:
         - {name: order, in: query, schema: {type: string, enum: [asc, desc]}}
+        - {$ref: '#/components/parameters/page'}
       responses:
         '200':
           description: ok
@@ -40,8 +43,30 @@ paths:
         content: {application/json: {schema: {type: object, properties: {text: {type: string}}}}}
       responses:
         '201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Note'}}}}
+  /folders/{folderId}:
+    get:
+      operationId: ListFolderNotes
+      tags: [Folders]
+      description: "Lists the notes of a folder. This API is paginated through cursors."
+      x-go-doc: "Lists the notes of a folder."
+      parameters:
+        - {name: folderId, in: path, required: true, description: Identifies the folder., schema: {type: string}}
+        - {name: view, in: query, required: true, schema: {type: string}}
+        - {name: color, in: header, required: true, description: "Only red for now.", schema: {type: string}}
+        - {$ref: '#/components/parameters/page'}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pin'}}}}
 components:
+  parameters:
+    page: {name: page, in: query, style: deepObject, schema: {$ref: '#/components/schemas/Page'}}
   schemas:
+    Page: {type: object, properties: {after: {type: string}}}
+    Pin:
+      anyOf:
+        - {type: object, title: PinByID, properties: {id: {type: string}, at: {type: string}}, required: [id]}
+        - {type: object, title: PinByName, properties: {name: {type: string}, at: {type: string}}}
+    Unused: {type: object, properties: {x: {type: string}}}
+    Described: {type: object, description: "REST talk.", x-go-doc: "A thing described in our words.", properties: {x: {type: string}}}
     Note:
       type: object
       properties:
@@ -77,8 +102,17 @@ func TestDocs(t *testing.T) {
 	tests := []struct{ name, got, want string }{
 		{"request body", declDoc("CreateNoteBody"), "CreateNoteBody is the request body of [NotesService.Create]."},
 		{"response", declDoc("ListNotesResponse"), "ListNotesResponse is the response of [NotesService.List]."},
-		{"used in several places", declDoc("Note"), "Note is used by [ListNotesResponse] and [NotesService.Create].\n\nSchema: #/components/schemas/Note"},
-		{"variant", declDoc("Circle"), "Circle is a variant of [Shape].\n\nSchema: #/components/schemas/Circle"},
+		{
+			"used in several places",
+			declDoc("Note"),
+			"Note is the response of [NotesService.Create] and an element of the notes\nproperty of [ListNotesResponse].\n\nSchema: #/components/schemas/Note",
+		},
+		{"parameter of several methods", declDoc("Page"), "Page is the page parameter of [FoldersService.ListNotes] and\n[NotesService.List].\n\nSchema: #/components/schemas/Page"},
+		{"variant", declDoc("Circle"), "Circle is a [Shape] whose kind is \"Circle\".\n\nSchema: #/components/schemas/Circle"},
+		{"variant told apart by a required property", declDoc("PinByID"), "PinByID is a [Pin] with id."},
+		{"variant told apart by a property of its own", declDoc("PinByName"), "PinByName is a [Pin] with name."},
+		{"x-go-doc", declDoc("Described"), "Described is a thing described in our words.\n\nSchema: #/components/schemas/Described"},
+		{"used by nothing", declDoc("Unused"), "Unused is the Unused schema of the API document, which no operation or\nwebhook uses.\n\nSchema: #/components/schemas/Unused"},
 		{
 			"union",
 			declDoc("Shape"),
@@ -98,7 +132,22 @@ func TestDocs(t *testing.T) {
 		},
 		{"field", field(decl(api, "Note").(*ir.Struct), "text").Doc, "The text, in Markdown."},
 		{"deprecated field", field(decl(api, "Note").(*ir.Struct), "old").Doc, "Deprecated: the API reference marks this field as deprecated."},
-		{"service", api.Services[0].Doc, "NotesService is the client of the Notes operations, [Client.Notes].\n\nThis set of endpoints manages notes."},
+		{
+			"service: the tag's text follows",
+			api.Services[1].Doc,
+			"NotesService is the client of the Notes operations, [Client.Notes].\n\nA note is a line of text. This set of endpoints manages notes.",
+		},
+		{"service, x-go-doc", api.Services[0].Doc, "FoldersService is the client of the Folders operations, [Client.Folders].\n\nFolders hold notes."},
+		{
+			"method: x-go-doc and the arguments",
+			operation(api, "ListFolderNotes").Doc,
+			"ListNotes lists the notes of a folder.\n\nfolderID identifies the folder. view is the view query parameter. color:\nOnly red for now.\n\nOperation ListFolderNotes (GET /folders/{folderId}).",
+		},
+		{
+			"method: the body argument",
+			operation(api, "CreateNote").Doc,
+			"Create calls the CreateNote operation.\n\nbody is the request body.\n\nOperation CreateNote (POST /notes).",
+		},
 		{
 			"method without a reference: the relative link is dropped",
 			operation(api, "ListNotes").Doc,
@@ -150,12 +199,25 @@ info:
 	for _, want := range []string{
 		"# Handling errors",
 
-		"\tswitch v := shape.(type) {\n\tcase *sdk.Circle:",
-		"\tcase *sdk.UnknownShape:",
+		"\tswitch v := pin.(type) {\n\tcase *sdk.PinByID:",
+		"\tcase *sdk.UnknownPin:",
 	} {
 		assert.Contains(t, doc, want)
 	}
 	assert.NotContains(t, doc, "res, err :=", "the one GET is deprecated: no call")
 	assert.NotContains(t, doc, "# Iterating over pages", "no paginated list, no section")
 	assert.NotContains(t, doc, "# Receiving webhooks", "no webhook, no section")
+}
+
+// TestGoDocNotAString: an x-go-doc that is not Markdown text is refused
+// with its pointer.
+func TestGoDocNotAString(t *testing.T) {
+	_, _, err := buildYAML(t, header+`paths: {}
+components:
+  schemas:
+    Note: {type: object, x-go-doc: [a, b], properties: {x: {type: string}}}
+`)
+	es := errs(t, err)
+	require.Len(t, es, 1)
+	assert.Equal(t, "/components/schemas/Note/x-go-doc", es[0].Pointer)
 }

@@ -158,7 +158,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	// An operationId the generator made up has no entry in the reference.
 	b.methodDocs[o] = &docs.Method{
 		Summary:     op.Summary,
-		Description: op.Description,
+		Description: b.description(op.Extensions, op.Description, pointer),
 		OperationID: op.OperationID,
 		Endpoint:    method + " " + path,
 		Deprecated:  op.Deprecated,
@@ -179,10 +179,45 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	}
 	b.requestBody(o, op, pointer)
 	b.params(o, params, pointer, args)
+	b.methodDocs[o].Args = argumentDocs(o, op, params)
 	o.Result = b.result(o, op, pointer)
 	o.Redirect = o.Result == nil && onlyRedirects(op)
 	o.Pager = pager(o, op)
 	return o
+}
+
+// argumentDocs are the positional arguments of o's method after ctx, with
+// the document's descriptions (what they are where it has none): the path
+// parameters, the required query and header parameters, and the required
+// body.
+func argumentDocs(o *ir.Operation, op *openapi3.Operation, params paramList) []docs.Arg {
+	var args []docs.Arg
+	for _, p := range slices.Concat(o.PathParams, o.Args) {
+		a := docs.Arg{Name: p.Name, Description: "The " + p.WireName + " " + p.In + " parameter."}
+		if ref := params.find(p.In, p.WireName); ref != nil && ref.Value.Description != "" {
+			a.Description = ref.Value.Description
+		}
+		args = append(args, a)
+	}
+	if body := o.Body; body != nil && body.Required {
+		a := docs.Arg{Name: body.Arg, Description: op.RequestBody.Value.Description}
+		if a.Description == "" {
+			a.Description = bodyDescription(body)
+		}
+		args = append(args, a)
+	}
+	return args
+}
+
+// bodyDescription says what a request body is when the document does not.
+func bodyDescription(body *ir.Body) string {
+	switch body.Encoding {
+	case ir.MultipartBody:
+		return "The file to upload."
+	case ir.RawBody:
+		return "The request body, sent as " + body.ContentType + "."
+	}
+	return "The request body."
 }
 
 // derivedOperationID names an operation that has no operationId after its
@@ -248,7 +283,10 @@ func (b *builder) params(o *ir.Operation, params paramList, pointer string, args
 		var t ir.Type = ir.String
 		switch {
 		case b.paramTypes[ref.Ref] != nil:
-			t = b.paramTypes[ref.Ref] // a component parameter has one type
+			t = b.paramTypes[ref.Ref] // a component parameter has one type,
+			if n, ok := t.(*ir.Named); ok {
+				b.use(n.Decl, at.role) // and a role in each operation
+			}
 		case p.Schema != nil:
 			t = b.typeOf(p.Schema, at)
 			if ref.Ref != "" {

@@ -114,14 +114,8 @@ func packageDoc(api *ir.API) *jen.File {
 	return f
 }
 
-// article is the indefinite article before a type name in a comment:
-// "an" before A, E, I or O, as in an Integration, "a" otherwise (a User).
-func article(name string) string {
-	if name != "" && strings.ContainsRune("AEIO", rune(name[0])) {
-		return "an"
-	}
-	return "a"
-}
+// article is the indefinite article before a type name in a comment.
+func article(name string) string { return docs.Article(name) }
 
 // commenter is a jen.File or jen.Group: both take comment lines.
 type commenter interface {

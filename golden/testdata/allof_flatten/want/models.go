@@ -5,7 +5,8 @@ package sunco
 
 import "encoding/json"
 
-// Labeled is a type of the API.
+// Labeled is the Labeled schema of the API document, which no operation or
+// webhook uses.
 //
 // Schema: #/components/schemas/Labeled
 type Labeled struct {
@@ -63,7 +64,8 @@ func (l *Labeled) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Stamped is a type of the API.
+// Stamped is the Stamped schema of the API document, which no operation or
+// webhook uses.
 //
 // Creation and update times.
 //

@@ -21,6 +21,8 @@ type GetGadgetParams struct{}
 
 // Get fetches one gadget.
 //
+// gadgetID is the gadgetId path parameter.
+//
 // Operation getGadget (GET /gadgets/{gadgetId}).
 func (s *GadgetsService) Get(ctx context.Context, gadgetID string, params *GetGadgetParams, opts ...RequestOption) (*Gadget, error) {
 	if err := checkPathParams("gadgetId", gadgetID); err != nil {
@@ -43,6 +45,8 @@ type CreateShelfParams struct{}
 
 // CreateShelf calls the createShelf operation.
 //
+// body is the request body.
+//
 // Operation createShelf (POST /shelves).
 func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, params *CreateShelfParams, opts ...RequestOption) (*FeaturedGadget, error) {
 	req := &request{
@@ -57,7 +61,8 @@ func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, params *Cr
 	return &out, nil
 }
 
-// FeaturedGadget is used by [GadgetsService.CreateShelf] and [Shelf].
+// FeaturedGadget is the response of [GadgetsService.CreateShelf] and the spare
+// property of [Shelf].
 //
 // The gadget a shelf puts forward.
 //

@@ -21,6 +21,9 @@ type PutBlobParams struct{}
 
 // PutBlob calls the putBlob operation.
 //
+// blobID is the blobId path parameter. body is the request body, sent as
+// application/octet-stream.
+//
 // Operation putBlob (PUT /blobs/{blobId}).
 func (s *UploadsService) PutBlob(ctx context.Context, blobID string, body io.Reader, params *PutBlobParams, opts ...RequestOption) error {
 	if err := checkPathParams("blobId", blobID); err != nil {
@@ -42,6 +45,8 @@ func (s *UploadsService) PutBlob(ctx context.Context, blobID string, body io.Rea
 type PostEitherParams struct{}
 
 // PostEither calls the postEither operation.
+//
+// body is the request body.
 //
 // Operation postEither (POST /either).
 func (s *UploadsService) PostEither(ctx context.Context, body PostEitherBody, params *PostEitherParams, opts ...RequestOption) error {
@@ -84,6 +89,8 @@ type ReportProblemParams struct{}
 
 // ReportProblem calls the reportProblem operation.
 //
+// body is the request body.
+//
 // Operation reportProblem (POST /problems).
 func (s *UploadsService) ReportProblem(ctx context.Context, body ReportProblemBody, params *ReportProblemParams, opts ...RequestOption) error {
 	req := &request{
@@ -99,6 +106,8 @@ func (s *UploadsService) ReportProblem(ctx context.Context, body ReportProblemBo
 type CreateTokenParams struct{}
 
 // CreateToken calls the createToken operation.
+//
+// body is the request body.
 //
 // Operation createToken (POST /tokens).
 func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, params *CreateTokenParams, opts ...RequestOption) (*CreateTokenResponse, error) {

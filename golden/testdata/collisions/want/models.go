@@ -5,7 +5,8 @@ package sunco
 
 import "encoding/json"
 
-// ColorRed is a type of the API.
+// ColorRed is the ColorRed schema of the API document, which no operation or
+// webhook uses.
 //
 // Schema: #/components/schemas/ColorRed
 type ColorRed struct {
@@ -57,7 +58,8 @@ func (c *ColorRed) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// UnknownPet is a type of the API.
+// UnknownPet is the UnknownPet schema of the API document, which no operation
+// or webhook uses.
 //
 // Schema: #/components/schemas/UnknownPet
 type UnknownPet struct {
@@ -109,7 +111,8 @@ func (u *UnknownPet) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// UnmarshalPet is a type of the API.
+// UnmarshalPet is the UnmarshalPet schema of the API document, which no
+// operation or webhook uses.
 //
 // Schema: #/components/schemas/UnmarshalPet
 type UnmarshalPet struct {
@@ -161,7 +164,8 @@ func (u *UnmarshalPet) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetSize is a type of the API.
+// WidgetSize is the WidgetSize schema of the API document, which no operation
+// or webhook uses.
 //
 // Schema: #/components/schemas/WidgetSize
 type WidgetSize struct {

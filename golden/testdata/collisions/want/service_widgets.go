@@ -20,7 +20,11 @@ type CreateClientParams struct{}
 
 // CreateClient calls the createClient operation.
 //
-// Operation createClient (POST /clients).
+// body is the request body.
+//
+// API reference: [createClient] (POST /clients).
+//
+// [createClient]: https://developer.zendesk.com/api-reference/conversations/#operation/createClient
 func (s *WidgetsService) CreateClient(ctx context.Context, body ClientSchema, params *CreateClientParams, opts ...RequestOption) (*ClientSchema, error) {
 	req := &request{
 		Method: "POST",
@@ -48,7 +52,11 @@ func (p *GetWidgetParams2) encode(q url.Values) {
 
 // Get calls the getWidget operation.
 //
-// Operation getWidget (GET /widgets/{type}/{req}).
+// typeParam is the type path parameter. reqParam is the req path parameter.
+//
+// API reference: [getWidget] (GET /widgets/{type}/{req}).
+//
+// [getWidget]: https://developer.zendesk.com/api-reference/conversations/#operation/getWidget
 func (s *WidgetsService) Get(ctx context.Context, typeParam string, reqParam string, params *GetWidgetParams2, opts ...RequestOption) (*Widget, error) {
 	if err := checkPathParams("type", typeParam, "req", reqParam); err != nil {
 		return nil, err
@@ -69,7 +77,7 @@ func (s *WidgetsService) Get(ctx context.Context, typeParam string, reqParam str
 	return &out, nil
 }
 
-// Cat is a variant of [Pet].
+// Cat is a [Pet] whose species is "Cat".
 //
 // Schema: #/components/schemas/Cat
 type Cat struct {
@@ -142,7 +150,9 @@ func (c *Cat) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ClientSchema is a client of the API, not the SDK's Client.
+// ClientSchema is a client of a user: a channel through which the user sends
+// and receives messages, such as a WhatsApp account or the Web Messenger in a
+// browser.
 //
 // Schema: #/components/schemas/client
 type ClientSchema struct {
@@ -208,7 +218,7 @@ const (
 	ColorGreen Color = "green"
 )
 
-// Dog is a variant of [Pet].
+// Dog is a [Pet] whose species is "Dog".
 //
 // Schema: #/components/schemas/Dog
 type Dog struct {

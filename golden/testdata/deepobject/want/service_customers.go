@@ -45,6 +45,11 @@ func (p *ListCustomersParams) encode(q url.Values, h http.Header) {
 
 // List lists the customers of a store.
 //
+// storeID is the store. filter is the filter query parameter.
+//
+// It returns one page of the list; [CustomersService.ListIter] iterates over
+// the items of every page.
+//
 // Operation listCustomers (GET /v1/stores/{storeId}/customers).
 func (s *CustomersService) List(ctx context.Context, storeID string, filter ListCustomersFilter, params *ListCustomersParams, opts ...RequestOption) (*CustomerList, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
@@ -79,7 +84,8 @@ func (s *CustomersService) List(ctx context.Context, storeID string, filter List
 }
 
 // ListIter returns an iterator over the items of every page of
-// [CustomersService.List], fetching each next page as the loop goes on.
+// [CustomersService.List], called with the same arguments, fetching each next
+// page as the loop goes on.
 //
 // It stops after the last page, when the loop breaks, or at the first error,
 // which it yields.
@@ -142,6 +148,11 @@ func (p *ListReceiptsParams) encode(q url.Values) {
 
 // ListReceipts calls the listReceipts operation.
 //
+// storeID is the store.
+//
+// It returns one page of the list; [CustomersService.ListReceiptsIter]
+// iterates over the items of every page.
+//
 // Operation listReceipts (GET /v1/stores/{storeId}/receipts).
 func (s *CustomersService) ListReceipts(ctx context.Context, storeID string, params *ListReceiptsParams, opts ...RequestOption) (*ListReceiptsResponse, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
@@ -164,10 +175,10 @@ func (s *CustomersService) ListReceipts(ctx context.Context, storeID string, par
 }
 
 // ListReceiptsIter returns an iterator over the items of
-// [CustomersService.ListReceipts], newest first. The list pages backwards,
-// from the most recent page to the oldest, and each page holds its items
-// oldest first: the iterator yields them in reverse, fetching each older page
-// as the loop goes on.
+// [CustomersService.ListReceipts], called with the same arguments, newest
+// first. The list pages backwards, from the most recent page to the oldest,
+// and each page holds its items oldest first: the iterator yields them in
+// reverse, fetching each older page as the loop goes on.
 //
 // It stops after the last page, when the loop breaks, or at the first error,
 // which it yields.
@@ -444,7 +455,8 @@ func (l *ListCustomersFilter) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ListCustomersPage is the page parameter of [CustomersService.List].
+// ListCustomersPage is the page parameter of [CustomersService.ListReceipts]
+// and [CustomersService.List].
 type ListCustomersPage struct {
 	After  *string `json:"after,omitempty"`
 	Before *string `json:"before,omitempty"`

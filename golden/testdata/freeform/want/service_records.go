@@ -19,6 +19,8 @@ type PutRecordParams struct{}
 
 // Put calls the putRecord operation.
 //
+// body is the request body.
+//
 // Operation putRecord (PUT /records).
 func (s *RecordsService) Put(ctx context.Context, body Record, params *PutRecordParams, opts ...RequestOption) error {
 	req := &request{

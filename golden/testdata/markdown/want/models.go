@@ -5,7 +5,8 @@ package sunco
 
 import "encoding/json"
 
-// OldWidget is a type of the API.
+// OldWidget is the oldWidget schema of the API document, which no operation or
+// webhook uses.
 //
 // Schema: #/components/schemas/oldWidget
 //

@@ -76,6 +76,8 @@ type CreateWidgetParams struct{}
 //
 // It starts idle.
 //
+// body is the request body.
+//
 // API reference: [CreateWidget] (POST /widgets).
 //
 // [CreateWidget]: https://example.test/reference/#operation/CreateWidget
@@ -97,6 +99,8 @@ func (s *WidgetsService) Create(ctx context.Context, body CreateWidgetBody, para
 type DeleteWidgetParams struct{}
 
 // Delete deletes widget.
+//
+// widgetID is the widgetId path parameter.
 //
 // API reference: [DeleteWidget] (DELETE /widgets/{widgetId}).
 //

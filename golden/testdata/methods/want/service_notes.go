@@ -30,6 +30,9 @@ func (p *ListNotesParams) encode(q url.Values) {
 
 // List calls the ListNotes operation.
 //
+// folder is the folder query parameter. xTenant is the X-Tenant header
+// parameter.
+//
 // Operation ListNotes (GET /notes).
 func (s *NotesService) List(ctx context.Context, folder string, xTenant string, params *ListNotesParams, opts ...RequestOption) (*ListNotesResponse, error) {
 	q := url.Values{}
@@ -76,6 +79,8 @@ type SyncNoteParams struct {
 
 // Sync calls the SyncNote operation.
 //
+// noteID is the noteId path parameter.
+//
 // Operation SyncNote (PUT /notes/{noteId}).
 func (s *NotesService) Sync(ctx context.Context, noteID string, params *SyncNoteParams, opts ...RequestOption) (map[string]any, error) {
 	if err := checkPathParams("noteId", noteID); err != nil {
@@ -101,6 +106,8 @@ type DeleteNoteParams struct{}
 
 // DeleteNote calls the DeleteNote operation.
 //
+// noteID is the noteId path parameter.
+//
 // Operation DeleteNote (DELETE /notes/{noteId}).
 func (s *NotesService) DeleteNote(ctx context.Context, noteID string, params *DeleteNoteParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
@@ -122,6 +129,8 @@ type PutNoteAttachmentParams struct {
 }
 
 // PutAttachment calls the PutNoteAttachment operation.
+//
+// noteID is the noteId path parameter.
 //
 // Operation PutNoteAttachment (PUT /notes/{noteId}/attachment).
 func (s *NotesService) PutAttachment(ctx context.Context, noteID string, params *PutNoteAttachmentParams, opts ...RequestOption) error {
@@ -147,6 +156,8 @@ func (s *NotesService) PutAttachment(ctx context.Context, noteID string, params 
 type DeleteNoteAttachmentParams struct{}
 
 // DeleteAttachment calls the DeleteNoteAttachment operation.
+//
+// noteID is the noteId path parameter.
 //
 // Operation DeleteNoteAttachment (DELETE /notes/{noteId}/attachment).
 func (s *NotesService) DeleteAttachment(ctx context.Context, noteID string, params *DeleteNoteAttachmentParams, opts ...RequestOption) error {

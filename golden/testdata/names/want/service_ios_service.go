@@ -19,6 +19,8 @@ type GetIOSDeviceParams struct{}
 
 // GetDevice calls the getIosDevice operation.
 //
+// deviceGUID is the deviceGuid path parameter.
+//
 // API reference: [getIosDevice] (GET /devices/{deviceGuid}).
 //
 // [getIosDevice]: https://developer.zendesk.com/api-reference/conversations/#operation/getIosDevice
@@ -37,7 +39,7 @@ func (s *IOSService) GetDevice(ctx context.Context, deviceGUID string, params *G
 	return &out, nil
 }
 
-// BuyAction is the lastAction property of [IOSDevice].
+// BuyAction is a buy action, a button that asks the user to pay an amount.
 //
 // Schema: #/components/schemas/buy
 type BuyAction struct {

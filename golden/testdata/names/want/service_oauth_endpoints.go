@@ -29,6 +29,8 @@ func (p *GetOAuthURLParams) encode(q url.Values) {
 
 // GetURL calls the getOAuthUrl operation.
 //
+// redirectURI is the redirect_uri query parameter.
+//
 // API reference: [getOAuthUrl] (GET /oauth/authorize).
 //
 // [getOAuthUrl]: https://developer.zendesk.com/api-reference/conversations/#operation/getOAuthUrl

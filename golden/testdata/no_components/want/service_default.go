@@ -17,7 +17,11 @@ type DefaultService struct {
 // [DefaultService.GetAppsUsers]; a nil *GetAppsUsersParams sends none of them.
 type GetAppsUsersParams struct{}
 
-// GetAppsUsers calls the API.
+// GetAppsUsers lists the users that have an email identity. The filter's
+// identities.email is required: it matches the emails of the users'
+// identities, not the email of their profile.
+//
+// appID is the appId path parameter.
 //
 // Endpoint: GET /v2/apps/{appId}/users.
 func (s *DefaultService) GetAppsUsers(ctx context.Context, appID string, params *GetAppsUsersParams, opts ...RequestOption) (*GetAppsUsersResponse, error) {
@@ -41,6 +45,8 @@ func (s *DefaultService) GetAppsUsers(ctx context.Context, appID string, params 
 type PostAppsUsersParams struct{}
 
 // PostAppsUsers calls the API.
+//
+// appID is the appId path parameter. body is the request body.
 //
 // Endpoint: POST /v2/apps/{appId}/users.
 func (s *DefaultService) PostAppsUsers(ctx context.Context, appID string, body PostAppsUsersBody, params *PostAppsUsersParams, opts ...RequestOption) error {

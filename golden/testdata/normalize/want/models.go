@@ -5,7 +5,7 @@ package sunco
 
 import "encoding/json"
 
-// HardLimit is a variant of [Limits].
+// HardLimit is a [Limits] with blockFor.
 //
 // Schema: #/components/schemas/hardLimit
 type HardLimit struct {
@@ -68,7 +68,8 @@ func (h *HardLimit) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Limits is a type of the API.
+// Limits is the limits schema of the API document, which no operation or
+// webhook uses.
 //
 // Two alternatives that require nothing and cannot be told apart.
 //
@@ -145,7 +146,7 @@ func (u *UnknownLimits) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// SoftLimit is a variant of [Limits].
+// SoftLimit is a [Limits] with warnAt.
 //
 // Schema: #/components/schemas/softLimit
 type SoftLimit struct {

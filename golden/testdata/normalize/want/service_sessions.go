@@ -48,6 +48,8 @@ type EndSessionParams struct{}
 
 // End calls the EndSession operation.
 //
+// sessionID is the sessionId path parameter. body is the request body.
+//
 // Operation EndSession (POST /sessions/{sessionId}/end).
 func (s *SessionsService) End(ctx context.Context, sessionID string, body EndBody, params *EndSessionParams, opts ...RequestOption) (*Session, error) {
 	if err := checkPathParams("sessionId", sessionID); err != nil {
@@ -137,7 +139,7 @@ func (u *UnknownEndBody) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// EndByAdmin is a variant of [EndBody].
+// EndByAdmin is an [EndBody] with adminId.
 type EndByAdmin struct {
 	AdminID string `json:"adminId"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -194,7 +196,7 @@ func (e *EndByAdmin) encodeJSON(enc *jsonEncoder) {
 	enc.buf = append(enc.buf, '}')
 }
 
-// EndByUser is a variant of [EndBody].
+// EndByUser is an [EndBody] with userId.
 type EndByUser struct {
 	UserID string `json:"userId"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -251,7 +253,8 @@ func (e *EndByUser) encodeJSON(enc *jsonEncoder) {
 	enc.buf = append(enc.buf, '}')
 }
 
-// Labels is used by [Session].
+// Labels is the labels property of [Session] and the owner property of
+// [Session].
 //
 // Schema: #/components/schemas/labels
 type Labels = map[string]string

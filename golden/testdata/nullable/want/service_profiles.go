@@ -19,6 +19,8 @@ type UpdateProfileParams struct{}
 
 // Update calls the updateProfile operation.
 //
+// profileID is the profileId path parameter. body is the request body.
+//
 // Operation updateProfile (PATCH /profiles/{profileId}).
 func (s *ProfilesService) Update(ctx context.Context, profileID string, body ProfileUpdate, params *UpdateProfileParams, opts ...RequestOption) (*Profile, error) {
 	if err := checkPathParams("profileId", profileID); err != nil {
@@ -42,6 +44,8 @@ type DeleteProfileParams struct{}
 
 // Delete calls the deleteProfile operation.
 //
+// profileID is the profileId path parameter.
+//
 // Operation deleteProfile (DELETE /profiles/{profileId}).
 func (s *ProfilesService) Delete(ctx context.Context, profileID string, params *DeleteProfileParams, opts ...RequestOption) error {
 	if err := checkPathParams("profileId", profileID); err != nil {
@@ -54,7 +58,9 @@ func (s *ProfilesService) Delete(ctx context.Context, profileID string, params *
 	return s.t.do(ctx, req, nil, opts)
 }
 
-// Image is used by [ProfileUpdate] and [Profile].
+// Image is the avatar property of [ProfileUpdate] and [Profile], the banner
+// property of [Profile], the home property of [Profile], and the work property
+// of [Profile].
 //
 // Schema: #/components/schemas/Image
 type Image struct {

@@ -44,6 +44,8 @@ type ListShapesParams struct{}
 
 // ListShapes calls the listShapes operation.
 //
+// drawingID is the drawingId path parameter.
+//
 // Operation listShapes (GET /drawings/{drawingId}/shapes).
 func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, params *ListShapesParams, opts ...RequestOption) ([]Shape, error) {
 	if err := checkPathParams("drawingId", drawingID); err != nil {
@@ -68,6 +70,9 @@ type GetShapeParams struct{}
 
 // GetShape calls the getShape operation.
 //
+// drawingID is the drawingId path parameter. shapeID is the shapeId path
+// parameter.
+//
 // Operation getShape (GET /drawings/{drawingId}/shapes/{shapeId}).
 func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeID string, params *GetShapeParams, opts ...RequestOption) (Shape, error) {
 	if err := checkPathParams("drawingId", drawingID, "shapeId", shapeID); err != nil {
@@ -84,7 +89,7 @@ func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeI
 	return out, nil
 }
 
-// Circle is a variant of [Outline] and [Shape].
+// Circle is a [Shape] and an [Outline] whose kind is "circle".
 //
 // Schema: #/components/schemas/Circle
 type Circle struct {
@@ -156,7 +161,8 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Drawing is used by [DrawingsService.Create].
+// Drawing is the request body of [DrawingsService.Create] and the response of
+// [DrawingsService.Create].
 //
 // Schema: #/components/schemas/Drawing
 type Drawing struct {
@@ -244,7 +250,7 @@ func (d *Drawing) encodeJSON(e *jsonEncoder) {
 // Schema: #/components/schemas/Highlight
 type Highlight = Shape
 
-// Line is a variant of [Outline].
+// Line is an [Outline] whose kind is "line".
 //
 // Schema: #/components/schemas/Line
 type Line struct {
@@ -527,7 +533,7 @@ func (u *UnknownShape) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Square is a variant of [Shape].
+// Square is a [Shape] whose kind is "box" or "square".
 //
 // Schema: #/components/schemas/Square
 type Square struct {

@@ -39,6 +39,8 @@ type CreateConnectorParams struct{}
 
 // Create calls the createConnector operation.
 //
+// body is the request body.
+//
 // Operation createConnector (POST /connectors).
 func (s *ConnectorsService) Create(ctx context.Context, body Connector, params *CreateConnectorParams, opts ...RequestOption) (*CreateConnectorResponse, error) {
 	req := &request{
@@ -255,7 +257,7 @@ func (c *CreateConnectorResponse) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CustomConnector is a variant of [Connector].
+// CustomConnector is a [Connector] whose type is "custom".
 //
 // Schema: #/components/schemas/CustomConnector
 type CustomConnector struct {
@@ -347,7 +349,7 @@ func (c *CustomConnector) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// MailConnector is a variant of [Connector].
+// MailConnector is a [Connector] whose type is "mail".
 //
 // Schema: #/components/schemas/MailConnector
 type MailConnector struct {
@@ -436,7 +438,7 @@ func (m *MailConnector) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WebConnector is a variant of [Connector].
+// WebConnector is a [Connector] whose type is "web".
 //
 // Schema: #/components/schemas/WebConnector
 type WebConnector struct {

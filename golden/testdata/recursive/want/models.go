@@ -5,7 +5,8 @@ package sunco
 
 import "encoding/json"
 
-// CommentBase is a type of the API.
+// CommentBase is the CommentBase schema of the API document, which no
+// operation or webhook uses.
 //
 // Schema: #/components/schemas/CommentBase
 type CommentBase struct {

@@ -19,6 +19,8 @@ type EvaluateParams struct{}
 
 // Evaluate calls the evaluate operation.
 //
+// body is the request body.
+//
 // Operation evaluate (POST /evaluate).
 func (s *TreesService) Evaluate(ctx context.Context, body Expr, params *EvaluateParams, opts ...RequestOption) (*Comment, error) {
 	req := &request{
@@ -39,6 +41,8 @@ type GetTreeParams struct{}
 
 // Get calls the getTree operation.
 //
+// treeID is the treeId path parameter.
+//
 // Operation getTree (GET /trees/{treeId}).
 func (s *TreesService) Get(ctx context.Context, treeID string, params *GetTreeParams, opts ...RequestOption) (*Node, error) {
 	if err := checkPathParams("treeId", treeID); err != nil {
@@ -55,7 +59,8 @@ func (s *TreesService) Get(ctx context.Context, treeID string, params *GetTreePa
 	return &out, nil
 }
 
-// Chain is used by [Chain], [Node] and [Right].
+// Chain is the chain property of [Node] and [Right], the next property of
+// [Chain], and the previous property of [Chain].
 //
 // Schema: #/components/schemas/Chain
 type Chain struct {
@@ -124,7 +129,8 @@ func (c *Chain) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Comment is used by [Comment] and [TreesService.Evaluate].
+// Comment is the response of [TreesService.Evaluate], the quoted property of
+// [Comment], and an element of the replies property of [Comment].
 //
 // Schema: #/components/schemas/Comment
 type Comment struct {
@@ -194,7 +200,8 @@ func (c *Comment) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Expr is used by [Sum] and [TreesService.Evaluate].
+// Expr is the request body of [TreesService.Evaluate] and an element of the
+// terms property of [Sum].
 //
 // Its dynamic type is one of [*Literal], [*Sum] or [*UnknownExpr].
 //
@@ -279,7 +286,7 @@ func (f *Forest) encodeJSON(e *jsonEncoder) {
 	encodeSlice((*[]Forest)(f), e, (*Forest).encodeJSON)
 }
 
-// Grove is used by [Node] and [Thicket].
+// Grove is the grove property of [Node] and the type of [Thicket].
 //
 // Schema: #/components/schemas/Grove
 type Grove []Thicket
@@ -294,7 +301,7 @@ func (g *Grove) encodeJSON(e *jsonEncoder) {
 	encodeSlice((*[]Thicket)(g), e, (*Thicket).encodeJSON)
 }
 
-// Index is used by [Index] and [Node].
+// Index is the index property of [Node] and a value of [Index].
 //
 // Schema: #/components/schemas/Index
 type Index map[string]Index
@@ -309,7 +316,7 @@ func (i *Index) encodeJSON(e *jsonEncoder) {
 	encodeMap((*map[string]Index)(i), e, (*Index).encodeJSON)
 }
 
-// Left is used by [Node] and [Right].
+// Left is the left property of [Node] and [Right].
 //
 // Schema: #/components/schemas/Left
 type Left struct {
@@ -366,7 +373,7 @@ func (l *Left) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Literal is a variant of [Expr].
+// Literal is an [Expr] whose op is "lit".
 //
 // Schema: #/components/schemas/Literal
 type Literal struct {
@@ -436,7 +443,8 @@ func (l *Literal) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Node is used by [Node] and [TreesService.Get].
+// Node is the response of [TreesService.Get], the parent property of [Node],
+// and an element of the children property of [Node].
 //
 // Schema: #/components/schemas/Node
 type Node struct {
@@ -588,7 +596,7 @@ func (r *Right) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Sum is a variant of [Expr].
+// Sum is an [Expr] whose op is "sum".
 //
 // Schema: #/components/schemas/Sum
 type Sum struct {

@@ -5,7 +5,8 @@ package sunco
 
 import "encoding/json"
 
-// Point is a type of the API.
+// Point is the Point schema of the API document, which no operation or webhook
+// uses.
 //
 // Schema: #/components/schemas/Point
 type Point struct {

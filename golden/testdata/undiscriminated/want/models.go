@@ -5,7 +5,8 @@ package sunco
 
 import "encoding/json"
 
-// Signature is a type of the API.
+// Signature is the Signature schema of the API document, which no operation or
+// webhook uses.
 //
 // Schema: #/components/schemas/Signature
 type Signature struct {

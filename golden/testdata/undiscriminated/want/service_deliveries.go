@@ -20,6 +20,8 @@ type CreateDeliveryParams struct{}
 
 // Create calls the createDelivery operation.
 //
+// body is the request body.
+//
 // Operation createDelivery (POST /deliveries).
 func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *CreateDeliveryParams, opts ...RequestOption) (Destination, error) {
 	req := &request{
@@ -34,7 +36,7 @@ func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *C
 	return out, nil
 }
 
-// AccountCharge is a variant of [Charge].
+// AccountCharge is a [Charge] with number.
 //
 // Schema: #/components/schemas/AccountCharge
 type AccountCharge struct {
@@ -97,7 +99,7 @@ func (a *AccountCharge) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// CardCharge is a variant of [Charge].
+// CardCharge is a [Charge] with number.
 //
 // Schema: #/components/schemas/CardCharge
 type CardCharge struct {
@@ -307,7 +309,8 @@ func (d *Delivery) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Destination is used by [DeliveriesService.Create] and [Delivery].
+// Destination is the response of [DeliveriesService.Create], the to property
+// of [Delivery], and an element of the copies property of [Delivery].
 //
 // Where to deliver, told apart by the properties present.
 //
@@ -386,7 +389,7 @@ func (u *UnknownDestination) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Destination3 is a variant of [Destination].
+// Destination3 is a [Destination] with url.
 type Destination3 struct {
 	URL    string  `json:"url"`
 	Secret *string `json:"secret,omitempty"`
@@ -447,7 +450,7 @@ func (d *Destination3) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// EmailDestination is a variant of [Destination].
+// EmailDestination is a [Destination] with email.
 //
 // Schema: #/components/schemas/EmailDestination
 type EmailDestination struct {
@@ -519,7 +522,7 @@ func (e *EmailDestination) encodeJSON(enc *jsonEncoder) {
 // Schema: #/components/schemas/Note
 type Note = string
 
-// PhoneDestination is a variant of [Destination].
+// PhoneDestination is a [Destination] with phoneNumber.
 //
 // Schema: #/components/schemas/PhoneDestination
 type PhoneDestination struct {

@@ -5,7 +5,8 @@ package sunco
 
 import "encoding/json"
 
-// EventBase is a type of the API.
+// EventBase is the EventBase schema of the API document, which no operation or
+// webhook uses.
 //
 // Schema: #/components/schemas/EventBase
 type EventBase struct {

@@ -19,6 +19,8 @@ type CreateHookParams struct{}
 
 // Create calls the createHook operation.
 //
+// body is the request body.
+//
 // API reference: [createHook] (POST /hooks).
 //
 // [createHook]: https://developer.zendesk.com/api-reference/conversations/#operation/createHook

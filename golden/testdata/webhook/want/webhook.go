@@ -34,7 +34,7 @@ func NewWebhookHandler(secret string, fn func(context.Context, *WebhookPayload) 
 	return newWebhookHandler(secret, ParseWebhook, fn, opts)
 }
 
-// OrderCancelledEvent is a variant of [WebhookEvent].
+// OrderCancelledEvent is a [WebhookEvent] whose type is "order:cancelled".
 //
 // Schema: #/components/schemas/OrderCancelled
 type OrderCancelledEvent struct {
@@ -121,7 +121,7 @@ func (o *OrderCancelledEvent) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// OrderPlacedEvent is a variant of [WebhookEvent].
+// OrderPlacedEvent is a [WebhookEvent] whose type is "order:placed".
 //
 // Schema: #/components/schemas/OrderPlacedEvent
 type OrderPlacedEvent struct {
@@ -262,7 +262,7 @@ func (o *OrderPlacedEventPayload) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// OrderShippedEvent is a variant of [WebhookEvent].
+// OrderShippedEvent is a [WebhookEvent] whose type is "order:shipped".
 //
 // Schema: #/components/schemas/OrderShippedEvent
 type OrderShippedEvent struct {

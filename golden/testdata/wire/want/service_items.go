@@ -24,6 +24,9 @@ type UploadAttachmentParams struct{}
 
 // UploadAttachment calls the uploadAttachment operation.
 //
+// storeID is the storeId path parameter. access is the access query parameter.
+// file is the file to upload.
+//
 // Operation uploadAttachment (POST /stores/{storeId}/attachments).
 func (s *ItemsService) UploadAttachment(ctx context.Context, storeID string, access UploadAttachmentAccess, file UploadFile, params *UploadAttachmentParams, opts ...RequestOption) (*UploadAttachmentResponse, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
@@ -84,6 +87,12 @@ func (p *ListItemsParams) encode(q url.Values, h http.Header) {
 
 // List calls the listItems operation.
 //
+// storeID is the storeId path parameter. xTenant is the X-Tenant header
+// parameter. filter is the filter query parameter.
+//
+// It returns one page of the list; [ItemsService.ListIter] iterates over the
+// items of every page.
+//
 // Operation listItems (GET /stores/{storeId}/items).
 func (s *ItemsService) List(ctx context.Context, storeID string, xTenant string, filter ListItemsFilter, params *ListItemsParams, opts ...RequestOption) (*ItemList, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
@@ -119,7 +128,8 @@ func (s *ItemsService) List(ctx context.Context, storeID string, xTenant string,
 }
 
 // ListIter returns an iterator over the items of every page of
-// [ItemsService.List], fetching each next page as the loop goes on.
+// [ItemsService.List], called with the same arguments, fetching each next page
+// as the loop goes on.
 //
 // It stops after the last page, when the loop breaks, or at the first error,
 // which it yields.
@@ -163,6 +173,8 @@ func (p *GetItemParams) encode(h http.Header) {
 
 // Get calls the getItem operation.
 //
+// storeID is the storeId path parameter. itemID is the itemId path parameter.
+//
 // Operation getItem (GET /stores/{storeId}/items/{itemId}).
 func (s *ItemsService) Get(ctx context.Context, storeID string, itemID string, params *GetItemParams, opts ...RequestOption) (*Item, error) {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
@@ -190,6 +202,9 @@ type UpdateItemParams struct{}
 
 // Update calls the updateItem operation.
 //
+// storeID is the storeId path parameter. itemID is the itemId path parameter.
+// body is the request body.
+//
 // Operation updateItem (PATCH /stores/{storeId}/items/{itemId}).
 func (s *ItemsService) Update(ctx context.Context, storeID string, itemID string, body ItemUpdate, params *UpdateItemParams, opts ...RequestOption) (*Item, error) {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
@@ -213,6 +228,8 @@ type DeleteItemParams struct{}
 
 // Delete calls the deleteItem operation.
 //
+// storeID is the storeId path parameter. itemID is the itemId path parameter.
+//
 // Operation deleteItem (DELETE /stores/{storeId}/items/{itemId}).
 func (s *ItemsService) Delete(ctx context.Context, storeID string, itemID string, params *DeleteItemParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
@@ -234,6 +251,8 @@ type PutItemDescriptionParams struct {
 }
 
 // PutDescription calls the putItemDescription operation.
+//
+// storeID is the storeId path parameter. itemID is the itemId path parameter.
 //
 // Operation putItemDescription (PUT
 // /stores/{storeId}/items/{itemId}/description).
@@ -260,6 +279,9 @@ type PutItemImageParams struct{}
 
 // PutImage calls the putItemImage operation.
 //
+// storeID is the storeId path parameter. itemID is the itemId path parameter.
+// body is the request body, sent as application/octet-stream.
+//
 // Operation putItemImage (PUT /stores/{storeId}/items/{itemId}/image).
 func (s *ItemsService) PutImage(ctx context.Context, storeID string, itemID string, body io.Reader, params *PutItemImageParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
@@ -285,6 +307,8 @@ type PutItemNoteParams struct {
 
 // PutNote calls the putItemNote operation.
 //
+// storeID is the storeId path parameter. itemID is the itemId path parameter.
+//
 // Operation putItemNote (PUT /stores/{storeId}/items/{itemId}/note).
 func (s *ItemsService) PutNote(ctx context.Context, storeID string, itemID string, params *PutItemNoteParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
@@ -305,6 +329,9 @@ func (s *ItemsService) PutNote(ctx context.Context, storeID string, itemID strin
 type GetPartParams struct{}
 
 // GetPart calls the getPart operation.
+//
+// storeID is the storeId path parameter. typeParam is the type path parameter.
+// reqParam is the req path parameter.
 //
 // Operation getPart (GET /stores/{storeId}/parts/{type}/{req}).
 func (s *ItemsService) GetPart(ctx context.Context, storeID string, typeParam string, reqParam string, params *GetPartParams, opts ...RequestOption) (*GetPartResponse, error) {
@@ -393,7 +420,7 @@ func (u *UnknownContact) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// EmailContact is a variant of [Contact].
+// EmailContact is a [Contact] with email.
 //
 // Schema: #/components/schemas/EmailContact
 type EmailContact struct {
@@ -502,7 +529,8 @@ func (g *GetPartResponse) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Item is used by [ItemList], [ItemsService.Get] and [ItemsService.Update].
+// Item is the response of [ItemsService.Get] and [ItemsService.Update], and an
+// element of the items property of [ItemList].
 //
 // Schema: #/components/schemas/Item
 type Item struct {
@@ -731,7 +759,8 @@ func (i *ItemListMeta) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ItemStatus is used by [ItemUpdate], [Item] and [ListItemsFilter].
+// ItemStatus is the status property of [ItemUpdate], [Item] and
+// [ListItemsFilter].
 //
 // Values other than the constants below may be received and are kept as they
 // are.
@@ -950,7 +979,7 @@ const (
 	ListItemsSortName2 ListItemsSort = "-name"
 )
 
-// PhoneContact is a variant of [Contact].
+// PhoneContact is a [Contact] with phone.
 //
 // Schema: #/components/schemas/PhoneContact
 type PhoneContact struct {

@@ -48,6 +48,8 @@ type CreateTokenParams struct{}
 
 // CreateToken calls the createToken operation.
 //
+// body is the request body.
+//
 // Operation createToken (POST /tokens).
 func (s *SessionsService) CreateToken(ctx context.Context, body TokenRequest, params *CreateTokenParams, opts ...RequestOption) (*CreateTokenResponse, error) {
 	req := &request{

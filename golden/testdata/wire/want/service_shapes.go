@@ -16,6 +16,8 @@ type CreateShapeParams struct{}
 
 // Create calls the createShape operation.
 //
+// body is the request body.
+//
 // Operation createShape (POST /shapes).
 func (s *ShapesService) Create(ctx context.Context, body Shape, params *CreateShapeParams, opts ...RequestOption) (Shape, error) {
 	req := &request{

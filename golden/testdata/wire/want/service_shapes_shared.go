@@ -5,7 +5,7 @@ package sunco
 
 import "encoding/json"
 
-// Circle is a variant of [Shape].
+// Circle is a [Shape] whose kind is "circle".
 //
 // Schema: #/components/schemas/Circle
 type Circle struct {
@@ -75,7 +75,8 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Shape is used by [Item] and [ShapesService.Create].
+// Shape is the request body of [ShapesService.Create], the response of
+// [ShapesService.Create], and the shape property of [Item].
 //
 // Its dynamic type is one of [*Circle], [*Square] or [*UnknownShape].
 //
@@ -145,7 +146,7 @@ func (u *UnknownShape) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
-// Square is a variant of [Shape].
+// Square is a [Shape] whose kind is "square".
 //
 // Schema: #/components/schemas/Square
 type Square struct {
