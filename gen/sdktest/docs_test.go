@@ -1,12 +1,18 @@
 package sdktest
 
 import (
+	"cmp"
 	"go/ast"
 	"go/doc"
+	"go/doc/comment"
+	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"io/fs"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,14 +61,14 @@ func uninformative(name string) *regexp.Regexp {
 // exported types' docs has one of the uninformative forms.
 func TestTypeDocsSayWhatTypesAre(t *testing.T) {
 	var bad []string
-	types := sdkPackage(t).Types
-	for _, ty := range types {
+	all := sdkPackage(t).Types
+	for _, ty := range all {
 		if s := firstSentence(ty.Doc); uninformative(ty.Name).MatchString(s) {
 			bad = append(bad, s)
 		}
 	}
-	t.Logf("%d of %d exported types open with a sentence that does not say what they are", len(bad), len(types))
-	assert.LessOrEqual(t, len(bad)*100, len(types)*5, "more than 5 %%:\n%s", strings.Join(bad, "\n"))
+	t.Logf("%d of %d exported types open with a sentence that does not say what they are", len(bad), len(all))
+	assert.LessOrEqual(t, len(bad)*100, len(all)*5, "more than 5 %%:\n%s", strings.Join(bad, "\n"))
 }
 
 // TestUninformative: the check above finds the forms it looks for and
@@ -166,4 +172,98 @@ func TestMethodDocs(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestPackageDocOpensWithGo: the package comment's first NewClient call
+// comes within its first 40 lines, and it shows the Zendesk subdomain.
+func TestPackageDocOpensWithGo(t *testing.T) {
+	doc := sdkPackage(t).Doc
+	lines := strings.Split(doc, "\n")
+	first := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, ".NewClient(") })
+	require.GreaterOrEqual(t, first, 0, "no NewClient call")
+	t.Logf("the first NewClient call is on line %d of the package comment", first+1)
+	assert.Less(t, first, 40)
+	assert.Contains(t, doc, ".WithZendeskSubdomain(")
+	for _, moot := range []string{"Postman", "library for Java", "implement 429 retry logic", "The JWT header must contain"} {
+		assert.NotContains(t, doc, moot)
+	}
+}
+
+// TestPackageDocCompiles type-checks each code block of the package
+// comment in a function of its own, the identifiers it leaves undefined
+// declared as its parameters: strings, but for err (an error) and those
+// named after a type of the SDK (webhookEvent is a WebhookEvent).
+func TestPackageDocCompiles(t *testing.T) {
+	p := sdkPackage(t)
+	fset := token.NewFileSet()
+	imp := importer.ForCompiler(fset, "source", nil).(types.ImporterFrom) // caches what it imports
+	_, err := imp.Import(sdkImportPath)
+	require.NoError(t, err)
+	typeOf := map[string]string{"ctx": "context.Context", "err": "error"}
+	for _, ty := range p.Types {
+		typeOf[strings.ToLower(ty.Name[:1])+ty.Name[1:]] = "sunco." + ty.Name
+	}
+	// The tour's code: the blocks before the last heading, which heads the
+	// API's own introduction.
+	content := p.Parser().Parse(p.Doc).Content
+	end := len(content)
+	for i, b := range content {
+		if _, ok := b.(*comment.Heading); ok {
+			end = i
+		}
+	}
+	var blocks []string
+	for _, b := range content[:end] {
+		if c, ok := b.(*comment.Code); ok {
+			blocks = append(blocks, c.Text)
+		}
+	}
+	require.NotEmpty(t, blocks)
+	for i, block := range blocks {
+		t.Run(strconv.Itoa(i), func(t *testing.T) {
+			params := []string{"ctx context.Context"}
+			for range 2 {
+				undefined, errs := typeCheck(fset, imp, block, params)
+				if len(undefined) == 0 {
+					assert.Empty(t, errs, "in\n%s", block)
+					return
+				}
+				for _, name := range undefined {
+					typ := cmp.Or(typeOf[name], "string")
+					params = append(params, name+" "+typ)
+				}
+			}
+			t.Errorf("identifiers left undefined in\n%s", block)
+		})
+	}
+}
+
+const sdkImportPath = "github.com/sunco-sdk/sunco-go/gen/sunco"
+
+// typeCheck type-checks block as the body of a function with params,
+// returning the identifiers it leaves undefined and the other hard errors.
+func typeCheck(fset *token.FileSet, imp types.Importer, block string, params []string) (undefined []string, errs []string) {
+	src := "package p\n\nimport (\n\t\"context\"\n\t\"errors\"\n\t\"fmt\"\n\t\"net/http\"\n\n\t\"" + sdkImportPath + "\"\n)\n\n" +
+		"var (\n\t_ = errors.As\n\t_ = fmt.Println\n\t_ = http.Handle\n\t_ = sunco.NewClient\n)\n\n" +
+		"func _(" + strings.Join(params, ", ") + ") error {\n" + block + "\n\treturn nil\n}\n"
+	f, err := parser.ParseFile(fset, "tour.go", src, 0)
+	if err != nil {
+		return nil, []string{err.Error()}
+	}
+	conf := types.Config{
+		Importer: imp,
+		Error: func(err error) {
+			te := err.(types.Error)
+			switch name, ok := strings.CutPrefix(te.Msg, "undefined: "); {
+			case ok:
+				if !slices.Contains(undefined, name) {
+					undefined = append(undefined, name)
+				}
+			case !te.Soft:
+				errs = append(errs, te.Msg)
+			}
+		},
+	}
+	conf.Check("p", fset, []*ast.File{f}, nil)
+	return undefined, errs
 }

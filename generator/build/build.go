@@ -74,6 +74,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b.conv = b.newConverter()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
+	b.reserved = in.Reserved
 	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
 	if info := in.Doc.Info; info != nil {
 		api.Title, api.SpecVersion = info.Title, info.Version
@@ -100,7 +101,9 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	if len(b.errs) > 0 {
 		return nil, b.warnings, b.err()
 	}
-	b.document(api)
+	if b.document(api); len(b.errs) > 0 {
+		return nil, b.warnings, b.err() // an x-go-doc-sections that is not text
+	}
 	return api, b.warnings, nil
 }
 
@@ -109,6 +112,7 @@ type builder struct {
 	hooks      map[string]*openapi3.PathItem
 	order      map[string][]string          // property names by pointer of their mapping
 	pkg        *scope                       // package-level names
+	reserved   []string                     // those the runtime and the emitter declare
 	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
 	methods    []string                     // methods of every struct
 	locals     []string                     // names a method declares itself

@@ -182,33 +182,6 @@ Deprecated: the API reference marks this operation as deprecated.
 [ListNotes]: https://example.com/reference/#operation/ListNotes`, operation(api, "ListNotes").Doc)
 }
 
-func TestPackageDoc(t *testing.T) {
-	api, _, err := buildYAML(t, `openapi: 3.0.3
-info:
-  title: Notes
-  version: 1.0.0
-  description: |
-    Notes of a <em>folder</em>.
-
-    Deprecated: version 1 goes away in May.
-`+docsSpec)
-	require.NoError(t, err)
-	doc := api.Doc
-	assert.Regexp(t, `^Package sdk is a Go client for the Notes API\.\n\nNotes of a folder\.\n\n\(Deprecated\) version 1 goes away in May\.\n\n# Using the client\n`, doc)
-	assert.NotContains(t, doc, "\nDeprecated:", "the package is not deprecated")
-	for _, want := range []string{
-		"# Handling errors",
-
-		"\tswitch v := pin.(type) {\n\tcase *sdk.PinByID:",
-		"\tcase *sdk.UnknownPin:",
-	} {
-		assert.Contains(t, doc, want)
-	}
-	assert.NotContains(t, doc, "res, err :=", "the one GET is deprecated: no call")
-	assert.NotContains(t, doc, "# Iterating over pages", "no paginated list, no section")
-	assert.NotContains(t, doc, "# Receiving webhooks", "no webhook, no section")
-}
-
 // TestGoDocNotAString: an x-go-doc that is not Markdown text is refused
 // with its pointer.
 func TestGoDocNotAString(t *testing.T) {

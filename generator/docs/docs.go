@@ -119,7 +119,7 @@ func (c *Converter) goDoc(text string) []block {
 		case *comment.Paragraph:
 			out = append(out, &paragraph{spans: goDocSpans(b.Text)})
 		case *comment.Heading:
-			out = append(out, &heading{text: flatten(goDocSpans(b.Text))})
+			out = append(out, &heading{text: flatten(goDocSpans(b.Text)), level: 1})
 		case *comment.Code:
 			out = append(out, &code{text: b.Text})
 		case *comment.List:

@@ -20,7 +20,10 @@ type paragraph struct {
 	note  bool // from an <aside>: starts with "Note:"
 }
 
-type heading struct{ text string }
+type heading struct {
+	text  string
+	level int // 1 for #, 2 for ##, ...: Go doc has one level, Intro uses them
+}
 
 type code struct{ text string }
 
@@ -87,7 +90,7 @@ func (b *blocks) block(n ast.Node) []block {
 			}
 		}
 		if t := flatten(spans); t != "" {
-			return []block{&heading{text: t}}
+			return []block{&heading{text: t, level: n.Level}}
 		}
 		return nil
 	case *ast.FencedCodeBlock, *ast.CodeBlock:

@@ -23,7 +23,9 @@ type GetGadgetParams struct{}
 //
 // gadgetID is the gadgetId path parameter.
 //
-// Operation getGadget (GET /gadgets/{gadgetId}).
+// API reference: [getGadget] (GET /gadgets/{gadgetId}).
+//
+// [getGadget]: https://developer.zendesk.com/api-reference/conversations/#operation/getGadget
 func (s *GadgetsService) Get(ctx context.Context, gadgetID string, params *GetGadgetParams, opts ...RequestOption) (*Gadget, error) {
 	if err := checkPathParams("gadgetId", gadgetID); err != nil {
 		return nil, err
@@ -47,7 +49,9 @@ type CreateShelfParams struct{}
 //
 // body is the request body.
 //
-// Operation createShelf (POST /shelves).
+// API reference: [createShelf] (POST /shelves).
+//
+// [createShelf]: https://developer.zendesk.com/api-reference/conversations/#operation/createShelf
 func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, params *CreateShelfParams, opts ...RequestOption) (*FeaturedGadget, error) {
 	req := &request{
 		Method: "POST",

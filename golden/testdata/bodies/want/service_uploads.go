@@ -24,7 +24,9 @@ type PutBlobParams struct{}
 // blobID is the blobId path parameter. body is the request body, sent as
 // application/octet-stream.
 //
-// Operation putBlob (PUT /blobs/{blobId}).
+// API reference: [putBlob] (PUT /blobs/{blobId}).
+//
+// [putBlob]: https://developer.zendesk.com/api-reference/conversations/#operation/putBlob
 func (s *UploadsService) PutBlob(ctx context.Context, blobID string, body io.Reader, params *PutBlobParams, opts ...RequestOption) error {
 	if err := checkPathParams("blobId", blobID); err != nil {
 		return err
@@ -48,7 +50,9 @@ type PostEitherParams struct{}
 //
 // body is the request body.
 //
-// Operation postEither (POST /either).
+// API reference: [postEither] (POST /either).
+//
+// [postEither]: https://developer.zendesk.com/api-reference/conversations/#operation/postEither
 func (s *UploadsService) PostEither(ctx context.Context, body PostEitherBody, params *PostEitherParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
@@ -67,7 +71,9 @@ type PostNoteParams struct {
 
 // PostNote calls the postNote operation.
 //
-// Operation postNote (POST /notes).
+// API reference: [postNote] (POST /notes).
+//
+// [postNote]: https://developer.zendesk.com/api-reference/conversations/#operation/postNote
 func (s *UploadsService) PostNote(ctx context.Context, params *PostNoteParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
@@ -91,7 +97,9 @@ type ReportProblemParams struct{}
 //
 // body is the request body.
 //
-// Operation reportProblem (POST /problems).
+// API reference: [reportProblem] (POST /problems).
+//
+// [reportProblem]: https://developer.zendesk.com/api-reference/conversations/#operation/reportProblem
 func (s *UploadsService) ReportProblem(ctx context.Context, body ReportProblemBody, params *ReportProblemParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
@@ -109,7 +117,9 @@ type CreateTokenParams struct{}
 //
 // body is the request body.
 //
-// Operation createToken (POST /tokens).
+// API reference: [createToken] (POST /tokens).
+//
+// [createToken]: https://developer.zendesk.com/api-reference/conversations/#operation/createToken
 func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, params *CreateTokenParams, opts ...RequestOption) (*CreateTokenResponse, error) {
 	req := &request{
 		Method: "POST",

@@ -3,25 +3,30 @@
 
 // Package sunco is a Go client for the Golden enums API.
 //
-// # Using the client
+// # Creating a client
 //
-// [NewClient] makes a [Client]; options set the credentials ([WithBasicAuth],
-// [WithBearerToken] or [WithJWT]), the base URL ([WithBaseURL];
-// [DefaultBaseURL] by default), the HTTP client and the retries:
+// [NewClient] makes a [Client]. Options choose the server it calls
+// ([WithBaseURL]; [DefaultBaseURL] by default), the HTTP client, retries and
+// timeouts:
 //
-//	client, err := sunco.NewClient(sunco.WithBasicAuth(keyID, secret))
+//	client, err := sunco.NewClient()
 //	if err != nil {
 //		return err
 //	}
 //
-// Each field of Client calls the operations of one part of the API, an
-// operation being a method that takes a context, the path parameters and the
-// other required ones, a Params struct holding the optional ones (nil for
-// none), and request options:
+// # Calling the API
+//
+// Each field of [Client] calls the operations of one part of the API. An
+// operation is a method that takes a context, the path parameters and the
+// other required ones in order, the request body when it is required, a Params
+// struct holding the optional parameters (nil for none) and per-call options.
+// It returns the decoded response.
+//
+// For example:
 //
 //	res, err := client.Notes.List(ctx, nil)
 //
-// # Handling errors
+// # Errors and retries
 //
 // A call that the API answers with an error status returns an [*APIError],
 // holding the status, the API's error details and the response headers:
@@ -30,4 +35,10 @@
 //	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound {
 //		// not found
 //	}
+//
+// The client retries a request that the API refused with 429 Too Many
+// Requests, one whose method is idempotent after a 5xx status or a dropped
+// connection, and one that could not connect, twice by default, waiting as the
+// response's Retry-After header asks or backing off exponentially;
+// [WithMaxRetries] has the rules and sets the count.
 package sunco

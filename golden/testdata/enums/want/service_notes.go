@@ -32,7 +32,9 @@ func (p *ListNotesParams) encode(q url.Values) {
 
 // List calls the listNotes operation.
 //
-// Operation listNotes (GET /notes).
+// API reference: [listNotes] (GET /notes).
+//
+// [listNotes]: https://developer.zendesk.com/api-reference/conversations/#operation/listNotes
 func (s *NotesService) List(ctx context.Context, params *ListNotesParams, opts ...RequestOption) ([]Note, error) {
 	q := url.Values{}
 	if params != nil {

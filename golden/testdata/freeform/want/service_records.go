@@ -21,7 +21,9 @@ type PutRecordParams struct{}
 //
 // body is the request body.
 //
-// Operation putRecord (PUT /records).
+// API reference: [putRecord] (PUT /records).
+//
+// [putRecord]: https://developer.zendesk.com/api-reference/conversations/#operation/putRecord
 func (s *RecordsService) Put(ctx context.Context, body Record, params *PutRecordParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "PUT",

@@ -3,7 +3,46 @@
 
 // Package sunco is a Go client for the Golden Markdown API.
 //
-// # Introduction
+// # Creating a client
+//
+// [NewClient] makes a [Client]. Options choose the server it calls
+// ([WithBaseURL]; [DefaultBaseURL] by default), the HTTP client, retries and
+// timeouts:
+//
+//	client, err := sunco.NewClient()
+//	if err != nil {
+//		return err
+//	}
+//
+// # Calling the API
+//
+// Each field of [Client] calls the operations of one part of the API. An
+// operation is a method that takes a context, the path parameters and the
+// other required ones in order, the request body when it is required, a Params
+// struct holding the optional parameters (nil for none) and per-call options.
+// It returns the decoded response.
+//
+// For example:
+//
+//	res, err := client.Widgets.List(ctx, nil)
+//
+// # Errors and retries
+//
+// A call that the API answers with an error status returns an [*APIError],
+// holding the status, the API's error details and the response headers:
+//
+//	var apiErr *sunco.APIError
+//	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound {
+//		// not found
+//	}
+//
+// The client retries a request that the API refused with 429 Too Many
+// Requests, one whose method is idempotent after a 5xx status or a dropped
+// connection, and one that could not connect, twice by default, waiting as the
+// response's Retry-After header asks or backing off exponentially;
+// [WithMaxRetries] has the rules and sets the count.
+//
+// # The Golden Markdown API
 //
 // Note: This is version 2 of the API. Version 1 is [elsewhere].
 //
@@ -11,9 +50,7 @@
 //
 // It answers with an object.
 //
-// # Errors
-//
-// Errors come as a list, see [errors]:
+// Errors: Errors come as a list, see [errors]:
 //
 //	{
 //	  "errors": [{"code": "unauthorized"}]
@@ -25,34 +62,6 @@
 //
 // (Deprecated) version 1 goes away in May.
 //
-// # Using the client
-//
-// [NewClient] makes a [Client]; options set the credentials ([WithBasicAuth],
-// [WithBearerToken] or [WithJWT]), the base URL ([WithBaseURL];
-// [DefaultBaseURL] by default), the HTTP client and the retries:
-//
-//	client, err := sunco.NewClient(sunco.WithBasicAuth(keyID, secret))
-//	if err != nil {
-//		return err
-//	}
-//
-// Each field of Client calls the operations of one part of the API, an
-// operation being a method that takes a context, the path parameters and the
-// other required ones, a Params struct holding the optional ones (nil for
-// none), and request options:
-//
-//	res, err := client.Widgets.List(ctx, nil)
-//
-// # Handling errors
-//
-// A call that the API answers with an error status returns an [*APIError],
-// holding the status, the API's error details and the response headers:
-//
-//	var apiErr *sunco.APIError
-//	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound {
-//		// not found
-//	}
-//
 // [elsewhere]: https://example.test/v1
-// [errors]: https://example.test/reference/#section/Introduction/Errors
+// [errors]: https://developer.zendesk.com/api-reference/conversations/#section/Introduction/Errors
 package sunco

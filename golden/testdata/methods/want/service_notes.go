@@ -33,7 +33,9 @@ func (p *ListNotesParams) encode(q url.Values) {
 // folder is the folder query parameter. xTenant is the X-Tenant header
 // parameter.
 //
-// Operation ListNotes (GET /notes).
+// API reference: [ListNotes] (GET /notes).
+//
+// [ListNotes]: https://developer.zendesk.com/api-reference/conversations/#operation/ListNotes
 func (s *NotesService) List(ctx context.Context, folder string, xTenant string, params *ListNotesParams, opts ...RequestOption) (*ListNotesResponse, error) {
 	q := url.Values{}
 	h := http.Header{}
@@ -61,7 +63,9 @@ type DeleteNotesParams struct{}
 
 // DeleteNotes calls the DeleteNotes operation.
 //
-// Operation DeleteNotes (DELETE /notes).
+// API reference: [DeleteNotes] (DELETE /notes).
+//
+// [DeleteNotes]: https://developer.zendesk.com/api-reference/conversations/#operation/DeleteNotes
 func (s *NotesService) DeleteNotes(ctx context.Context, params *DeleteNotesParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "DELETE",
@@ -81,7 +85,9 @@ type SyncNoteParams struct {
 //
 // noteID is the noteId path parameter.
 //
-// Operation SyncNote (PUT /notes/{noteId}).
+// API reference: [SyncNote] (PUT /notes/{noteId}).
+//
+// [SyncNote]: https://developer.zendesk.com/api-reference/conversations/#operation/SyncNote
 func (s *NotesService) Sync(ctx context.Context, noteID string, params *SyncNoteParams, opts ...RequestOption) (map[string]any, error) {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return nil, err
@@ -108,7 +114,9 @@ type DeleteNoteParams struct{}
 //
 // noteID is the noteId path parameter.
 //
-// Operation DeleteNote (DELETE /notes/{noteId}).
+// API reference: [DeleteNote] (DELETE /notes/{noteId}).
+//
+// [DeleteNote]: https://developer.zendesk.com/api-reference/conversations/#operation/DeleteNote
 func (s *NotesService) DeleteNote(ctx context.Context, noteID string, params *DeleteNoteParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return err
@@ -132,7 +140,9 @@ type PutNoteAttachmentParams struct {
 //
 // noteID is the noteId path parameter.
 //
-// Operation PutNoteAttachment (PUT /notes/{noteId}/attachment).
+// API reference: [PutNoteAttachment] (PUT /notes/{noteId}/attachment).
+//
+// [PutNoteAttachment]: https://developer.zendesk.com/api-reference/conversations/#operation/PutNoteAttachment
 func (s *NotesService) PutAttachment(ctx context.Context, noteID string, params *PutNoteAttachmentParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return err
@@ -159,7 +169,9 @@ type DeleteNoteAttachmentParams struct{}
 //
 // noteID is the noteId path parameter.
 //
-// Operation DeleteNoteAttachment (DELETE /notes/{noteId}/attachment).
+// API reference: [DeleteNoteAttachment] (DELETE /notes/{noteId}/attachment).
+//
+// [DeleteNoteAttachment]: https://developer.zendesk.com/api-reference/conversations/#operation/DeleteNoteAttachment
 func (s *NotesService) DeleteAttachment(ctx context.Context, noteID string, params *DeleteNoteAttachmentParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return err

@@ -28,7 +28,9 @@ func (p *StartLoginParams) encode(q url.Values) {
 
 // StartLogin calls the StartLogin operation.
 //
-// Operation StartLogin (GET /login).
+// API reference: [StartLogin] (GET /login).
+//
+// [StartLogin]: https://developer.zendesk.com/api-reference/conversations/#operation/StartLogin
 func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginParams, opts ...RequestOption) (*url.URL, error) {
 	q := url.Values{}
 	if params != nil {
@@ -50,7 +52,9 @@ type EndSessionParams struct{}
 //
 // sessionID is the sessionId path parameter. body is the request body.
 //
-// Operation EndSession (POST /sessions/{sessionId}/end).
+// API reference: [EndSession] (POST /sessions/{sessionId}/end).
+//
+// [EndSession]: https://developer.zendesk.com/api-reference/conversations/#operation/EndSession
 func (s *SessionsService) End(ctx context.Context, sessionID string, body EndBody, params *EndSessionParams, opts ...RequestOption) (*Session, error) {
 	if err := checkPathParams("sessionId", sessionID); err != nil {
 		return nil, err

@@ -21,7 +21,9 @@ type UpdateProfileParams struct{}
 //
 // profileID is the profileId path parameter. body is the request body.
 //
-// Operation updateProfile (PATCH /profiles/{profileId}).
+// API reference: [updateProfile] (PATCH /profiles/{profileId}).
+//
+// [updateProfile]: https://developer.zendesk.com/api-reference/conversations/#operation/updateProfile
 func (s *ProfilesService) Update(ctx context.Context, profileID string, body ProfileUpdate, params *UpdateProfileParams, opts ...RequestOption) (*Profile, error) {
 	if err := checkPathParams("profileId", profileID); err != nil {
 		return nil, err
@@ -46,7 +48,9 @@ type DeleteProfileParams struct{}
 //
 // profileID is the profileId path parameter.
 //
-// Operation deleteProfile (DELETE /profiles/{profileId}).
+// API reference: [deleteProfile] (DELETE /profiles/{profileId}).
+//
+// [deleteProfile]: https://developer.zendesk.com/api-reference/conversations/#operation/deleteProfile
 func (s *ProfilesService) Delete(ctx context.Context, profileID string, params *DeleteProfileParams, opts ...RequestOption) error {
 	if err := checkPathParams("profileId", profileID); err != nil {
 		return err

@@ -22,7 +22,9 @@ type CreateDrawingParams struct {
 
 // Create calls the createDrawing operation.
 //
-// Operation createDrawing (POST /drawings).
+// API reference: [createDrawing] (POST /drawings).
+//
+// [createDrawing]: https://developer.zendesk.com/api-reference/conversations/#operation/createDrawing
 func (s *DrawingsService) Create(ctx context.Context, params *CreateDrawingParams, opts ...RequestOption) (*Drawing, error) {
 	req := &request{
 		Method: "POST",
@@ -46,7 +48,9 @@ type ListShapesParams struct{}
 //
 // drawingID is the drawingId path parameter.
 //
-// Operation listShapes (GET /drawings/{drawingId}/shapes).
+// API reference: [listShapes] (GET /drawings/{drawingId}/shapes).
+//
+// [listShapes]: https://developer.zendesk.com/api-reference/conversations/#operation/listShapes
 func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, params *ListShapesParams, opts ...RequestOption) ([]Shape, error) {
 	if err := checkPathParams("drawingId", drawingID); err != nil {
 		return nil, err
@@ -73,7 +77,9 @@ type GetShapeParams struct{}
 // drawingID is the drawingId path parameter. shapeID is the shapeId path
 // parameter.
 //
-// Operation getShape (GET /drawings/{drawingId}/shapes/{shapeId}).
+// API reference: [getShape] (GET /drawings/{drawingId}/shapes/{shapeId}).
+//
+// [getShape]: https://developer.zendesk.com/api-reference/conversations/#operation/getShape
 func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeID string, params *GetShapeParams, opts ...RequestOption) (Shape, error) {
 	if err := checkPathParams("drawingId", drawingID, "shapeId", shapeID); err != nil {
 		return nil, err

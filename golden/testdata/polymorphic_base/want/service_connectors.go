@@ -20,7 +20,9 @@ type ListConnectorsParams struct{}
 
 // List calls the listConnectors operation.
 //
-// Operation listConnectors (GET /connectors).
+// API reference: [listConnectors] (GET /connectors).
+//
+// [listConnectors]: https://developer.zendesk.com/api-reference/conversations/#operation/listConnectors
 func (s *ConnectorsService) List(ctx context.Context, params *ListConnectorsParams, opts ...RequestOption) (*ConnectorList, error) {
 	req := &request{
 		Method: "GET",
@@ -41,7 +43,9 @@ type CreateConnectorParams struct{}
 //
 // body is the request body.
 //
-// Operation createConnector (POST /connectors).
+// API reference: [createConnector] (POST /connectors).
+//
+// [createConnector]: https://developer.zendesk.com/api-reference/conversations/#operation/createConnector
 func (s *ConnectorsService) Create(ctx context.Context, body Connector, params *CreateConnectorParams, opts ...RequestOption) (*CreateConnectorResponse, error) {
 	req := &request{
 		Method: "POST",

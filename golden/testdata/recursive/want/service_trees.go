@@ -21,7 +21,9 @@ type EvaluateParams struct{}
 //
 // body is the request body.
 //
-// Operation evaluate (POST /evaluate).
+// API reference: [evaluate] (POST /evaluate).
+//
+// [evaluate]: https://developer.zendesk.com/api-reference/conversations/#operation/evaluate
 func (s *TreesService) Evaluate(ctx context.Context, body Expr, params *EvaluateParams, opts ...RequestOption) (*Comment, error) {
 	req := &request{
 		Method: "POST",
@@ -43,7 +45,9 @@ type GetTreeParams struct{}
 //
 // treeID is the treeId path parameter.
 //
-// Operation getTree (GET /trees/{treeId}).
+// API reference: [getTree] (GET /trees/{treeId}).
+//
+// [getTree]: https://developer.zendesk.com/api-reference/conversations/#operation/getTree
 func (s *TreesService) Get(ctx context.Context, treeID string, params *GetTreeParams, opts ...RequestOption) (*Node, error) {
 	if err := checkPathParams("treeId", treeID); err != nil {
 		return nil, err

@@ -22,7 +22,9 @@ type CreateDeliveryParams struct{}
 //
 // body is the request body.
 //
-// Operation createDelivery (POST /deliveries).
+// API reference: [createDelivery] (POST /deliveries).
+//
+// [createDelivery]: https://developer.zendesk.com/api-reference/conversations/#operation/createDelivery
 func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *CreateDeliveryParams, opts ...RequestOption) (Destination, error) {
 	req := &request{
 		Method: "POST",

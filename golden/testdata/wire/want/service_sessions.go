@@ -28,7 +28,9 @@ func (p *StartLoginParams) encode(q url.Values) {
 
 // StartLogin calls the startLogin operation.
 //
-// Operation startLogin (GET /login).
+// API reference: [startLogin] (GET /login).
+//
+// [startLogin]: https://developer.zendesk.com/api-reference/conversations/#operation/startLogin
 func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginParams, opts ...RequestOption) (*url.URL, error) {
 	q := url.Values{}
 	if params != nil {
@@ -50,7 +52,9 @@ type CreateTokenParams struct{}
 //
 // body is the request body.
 //
-// Operation createToken (POST /tokens).
+// API reference: [createToken] (POST /tokens).
+//
+// [createToken]: https://developer.zendesk.com/api-reference/conversations/#operation/createToken
 func (s *SessionsService) CreateToken(ctx context.Context, body TokenRequest, params *CreateTokenParams, opts ...RequestOption) (*CreateTokenResponse, error) {
 	req := &request{
 		Method: "POST",

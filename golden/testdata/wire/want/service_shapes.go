@@ -18,7 +18,9 @@ type CreateShapeParams struct{}
 //
 // body is the request body.
 //
-// Operation createShape (POST /shapes).
+// API reference: [createShape] (POST /shapes).
+//
+// [createShape]: https://developer.zendesk.com/api-reference/conversations/#operation/createShape
 func (s *ShapesService) Create(ctx context.Context, body Shape, params *CreateShapeParams, opts ...RequestOption) (Shape, error) {
 	req := &request{
 		Method: "POST",
