@@ -23,9 +23,7 @@ type GetGadgetParams struct{}
 //
 // gadgetID is the gadgetId path parameter.
 //
-// API reference: [getGadget] (GET /gadgets/{gadgetId}).
-//
-// [getGadget]: https://developer.zendesk.com/api-reference/conversations/#operation/getGadget
+// Operation getGadget (GET /gadgets/{gadgetId}).
 func (s *GadgetsService) Get(ctx context.Context, gadgetID string, params *GetGadgetParams, opts ...RequestOption) (*Gadget, error) {
 	if err := checkPathParams("gadgetId", gadgetID); err != nil {
 		return nil, err
@@ -49,9 +47,7 @@ type CreateShelfParams struct{}
 //
 // body is the request body.
 //
-// API reference: [createShelf] (POST /shelves).
-//
-// [createShelf]: https://developer.zendesk.com/api-reference/conversations/#operation/createShelf
+// Operation createShelf (POST /shelves).
 func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, params *CreateShelfParams, opts ...RequestOption) (*FeaturedGadget, error) {
 	req := &request{
 		Method: "POST",

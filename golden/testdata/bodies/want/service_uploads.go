@@ -24,9 +24,7 @@ type PutBlobParams struct{}
 // blobID is the blobId path parameter. body is the request body, sent as
 // application/octet-stream.
 //
-// API reference: [putBlob] (PUT /blobs/{blobId}).
-//
-// [putBlob]: https://developer.zendesk.com/api-reference/conversations/#operation/putBlob
+// Operation putBlob (PUT /blobs/{blobId}).
 func (s *UploadsService) PutBlob(ctx context.Context, blobID string, body io.Reader, params *PutBlobParams, opts ...RequestOption) error {
 	if err := checkPathParams("blobId", blobID); err != nil {
 		return err
@@ -50,9 +48,7 @@ type PostEitherParams struct{}
 //
 // body is the request body.
 //
-// API reference: [postEither] (POST /either).
-//
-// [postEither]: https://developer.zendesk.com/api-reference/conversations/#operation/postEither
+// Operation postEither (POST /either).
 func (s *UploadsService) PostEither(ctx context.Context, body PostEitherBody, params *PostEitherParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
@@ -71,9 +67,7 @@ type PostNoteParams struct {
 
 // PostNote calls the postNote operation.
 //
-// API reference: [postNote] (POST /notes).
-//
-// [postNote]: https://developer.zendesk.com/api-reference/conversations/#operation/postNote
+// Operation postNote (POST /notes).
 func (s *UploadsService) PostNote(ctx context.Context, params *PostNoteParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
@@ -97,9 +91,7 @@ type ReportProblemParams struct{}
 //
 // body is the request body.
 //
-// API reference: [reportProblem] (POST /problems).
-//
-// [reportProblem]: https://developer.zendesk.com/api-reference/conversations/#operation/reportProblem
+// Operation reportProblem (POST /problems).
 func (s *UploadsService) ReportProblem(ctx context.Context, body ReportProblemBody, params *ReportProblemParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
@@ -117,9 +109,7 @@ type CreateTokenParams struct{}
 //
 // body is the request body.
 //
-// API reference: [createToken] (POST /tokens).
-//
-// [createToken]: https://developer.zendesk.com/api-reference/conversations/#operation/createToken
+// Operation createToken (POST /tokens).
 func (s *UploadsService) CreateToken(ctx context.Context, body TokenRequest, params *CreateTokenParams, opts ...RequestOption) (*CreateTokenResponse, error) {
 	req := &request{
 		Method: "POST",

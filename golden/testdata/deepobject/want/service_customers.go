@@ -50,9 +50,7 @@ func (p *ListCustomersParams) encode(q url.Values, h http.Header) {
 // It returns one page of the list; [CustomersService.ListIter] iterates over
 // the items of every page.
 //
-// API reference: [listCustomers] (GET /v1/stores/{storeId}/customers).
-//
-// [listCustomers]: https://developer.zendesk.com/api-reference/conversations/#operation/listCustomers
+// Operation listCustomers (GET /v1/stores/{storeId}/customers).
 func (s *CustomersService) List(ctx context.Context, storeID string, filter ListCustomersFilter, params *ListCustomersParams, opts ...RequestOption) (*CustomerList, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
@@ -155,9 +153,7 @@ func (p *ListReceiptsParams) encode(q url.Values) {
 // It returns one page of the list; [CustomersService.ListReceiptsIter]
 // iterates over the items of every page.
 //
-// API reference: [listReceipts] (GET /v1/stores/{storeId}/receipts).
-//
-// [listReceipts]: https://developer.zendesk.com/api-reference/conversations/#operation/listReceipts
+// Operation listReceipts (GET /v1/stores/{storeId}/receipts).
 func (s *CustomersService) ListReceipts(ctx context.Context, storeID string, params *ListReceiptsParams, opts ...RequestOption) (*ListReceiptsResponse, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err

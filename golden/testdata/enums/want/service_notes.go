@@ -32,9 +32,7 @@ func (p *ListNotesParams) encode(q url.Values) {
 
 // List calls the listNotes operation.
 //
-// API reference: [listNotes] (GET /notes).
-//
-// [listNotes]: https://developer.zendesk.com/api-reference/conversations/#operation/listNotes
+// Operation listNotes (GET /notes).
 func (s *NotesService) List(ctx context.Context, params *ListNotesParams, opts ...RequestOption) ([]Note, error) {
 	q := url.Values{}
 	if params != nil {

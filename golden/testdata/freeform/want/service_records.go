@@ -21,9 +21,7 @@ type PutRecordParams struct{}
 //
 // body is the request body.
 //
-// API reference: [putRecord] (PUT /records).
-//
-// [putRecord]: https://developer.zendesk.com/api-reference/conversations/#operation/putRecord
+// Operation putRecord (PUT /records).
 func (s *RecordsService) Put(ctx context.Context, body Record, params *PutRecordParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "PUT",

@@ -63,5 +63,5 @@
 // (Deprecated) version 1 goes away in May.
 //
 // [elsewhere]: https://example.test/v1
-// [errors]: https://developer.zendesk.com/api-reference/conversations/#section/Introduction/Errors
+// [errors]: https://example.test/reference/#section/Introduction/Errors
 package sunco

@@ -18,7 +18,7 @@ import (
 //   - app: Who: Everyone; What: All methods but [deletion]
 //   - account: Who: Owners; What: Everything
 //
-// [deletion]: https://developer.zendesk.com/api-reference/conversations/#operation/DeleteWidget
+// [deletion]: https://example.test/reference/#operation/DeleteWidget
 type WidgetsService struct {
 	t *transport
 }
@@ -49,8 +49,8 @@ func (p *ListWidgetsParams) encode(q url.Values) {
 //
 // API reference: [ListWidgets] (GET /widgets).
 //
-// [cursor pagination]: https://developer.zendesk.com/api-reference/conversations/#section/Introduction/API-Pagination
-// [ListWidgets]: https://developer.zendesk.com/api-reference/conversations/#operation/ListWidgets
+// [cursor pagination]: https://example.test/reference/#section/Introduction/API-Pagination
+// [ListWidgets]: https://example.test/reference/#operation/ListWidgets
 func (s *WidgetsService) List(ctx context.Context, params *ListWidgetsParams, opts ...RequestOption) (*ListWidgetsResponse, error) {
 	q := url.Values{}
 	if params != nil {
@@ -80,7 +80,7 @@ type CreateWidgetParams struct{}
 //
 // API reference: [CreateWidget] (POST /widgets).
 //
-// [CreateWidget]: https://developer.zendesk.com/api-reference/conversations/#operation/CreateWidget
+// [CreateWidget]: https://example.test/reference/#operation/CreateWidget
 func (s *WidgetsService) Create(ctx context.Context, body CreateWidgetBody, params *CreateWidgetParams, opts ...RequestOption) (*Widget, error) {
 	req := &request{
 		Method: "POST",
@@ -106,7 +106,7 @@ type DeleteWidgetParams struct{}
 //
 // Deprecated: the API reference marks this operation as deprecated.
 //
-// [DeleteWidget]: https://developer.zendesk.com/api-reference/conversations/#operation/DeleteWidget
+// [DeleteWidget]: https://example.test/reference/#operation/DeleteWidget
 func (s *WidgetsService) Delete(ctx context.Context, widgetID string, params *DeleteWidgetParams, opts ...RequestOption) error {
 	if err := checkPathParams("widgetId", widgetID); err != nil {
 		return err
@@ -249,7 +249,7 @@ const (
 //
 // Schema: #/components/schemas/widget
 //
-// [Widgets]: https://developer.zendesk.com/api-reference/conversations/#tag/Widgets
+// [Widgets]: https://example.test/reference/#tag/Widgets
 // [color]: https://example.test/colors
 type Widget struct {
 	// The unique ID of the widget.
@@ -260,8 +260,7 @@ type Widget struct {
 	// Note: A widget that is busy cannot be deleted.
 	State *State `json:"state,omitempty"`
 	// The color, from the palette (https://example.test/palette) or one of the
-	// named colors
-	// (https://developer.zendesk.com/api-reference/conversations/#section/Colors).
+	// named colors (https://example.test/reference/#section/Colors).
 	Color *string `json:"color,omitempty"`
 	// The code of version 1. Use id.
 	//

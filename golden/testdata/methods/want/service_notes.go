@@ -33,9 +33,7 @@ func (p *ListNotesParams) encode(q url.Values) {
 // folder is the folder query parameter. xTenant is the X-Tenant header
 // parameter.
 //
-// API reference: [ListNotes] (GET /notes).
-//
-// [ListNotes]: https://developer.zendesk.com/api-reference/conversations/#operation/ListNotes
+// Operation ListNotes (GET /notes).
 func (s *NotesService) List(ctx context.Context, folder string, xTenant string, params *ListNotesParams, opts ...RequestOption) (*ListNotesResponse, error) {
 	q := url.Values{}
 	h := http.Header{}
@@ -63,9 +61,7 @@ type DeleteNotesParams struct{}
 
 // DeleteNotes calls the DeleteNotes operation.
 //
-// API reference: [DeleteNotes] (DELETE /notes).
-//
-// [DeleteNotes]: https://developer.zendesk.com/api-reference/conversations/#operation/DeleteNotes
+// Operation DeleteNotes (DELETE /notes).
 func (s *NotesService) DeleteNotes(ctx context.Context, params *DeleteNotesParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "DELETE",
@@ -85,9 +81,7 @@ type SyncNoteParams struct {
 //
 // noteID is the noteId path parameter.
 //
-// API reference: [SyncNote] (PUT /notes/{noteId}).
-//
-// [SyncNote]: https://developer.zendesk.com/api-reference/conversations/#operation/SyncNote
+// Operation SyncNote (PUT /notes/{noteId}).
 func (s *NotesService) Sync(ctx context.Context, noteID string, params *SyncNoteParams, opts ...RequestOption) (map[string]any, error) {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return nil, err
@@ -114,9 +108,7 @@ type DeleteNoteParams struct{}
 //
 // noteID is the noteId path parameter.
 //
-// API reference: [DeleteNote] (DELETE /notes/{noteId}).
-//
-// [DeleteNote]: https://developer.zendesk.com/api-reference/conversations/#operation/DeleteNote
+// Operation DeleteNote (DELETE /notes/{noteId}).
 func (s *NotesService) DeleteNote(ctx context.Context, noteID string, params *DeleteNoteParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return err
@@ -140,9 +132,7 @@ type PutNoteAttachmentParams struct {
 //
 // noteID is the noteId path parameter.
 //
-// API reference: [PutNoteAttachment] (PUT /notes/{noteId}/attachment).
-//
-// [PutNoteAttachment]: https://developer.zendesk.com/api-reference/conversations/#operation/PutNoteAttachment
+// Operation PutNoteAttachment (PUT /notes/{noteId}/attachment).
 func (s *NotesService) PutAttachment(ctx context.Context, noteID string, params *PutNoteAttachmentParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return err
@@ -169,9 +159,7 @@ type DeleteNoteAttachmentParams struct{}
 //
 // noteID is the noteId path parameter.
 //
-// API reference: [DeleteNoteAttachment] (DELETE /notes/{noteId}/attachment).
-//
-// [DeleteNoteAttachment]: https://developer.zendesk.com/api-reference/conversations/#operation/DeleteNoteAttachment
+// Operation DeleteNoteAttachment (DELETE /notes/{noteId}/attachment).
 func (s *NotesService) DeleteAttachment(ctx context.Context, noteID string, params *DeleteNoteAttachmentParams, opts ...RequestOption) error {
 	if err := checkPathParams("noteId", noteID); err != nil {
 		return err

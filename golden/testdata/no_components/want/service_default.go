@@ -17,9 +17,7 @@ type DefaultService struct {
 // [DefaultService.GetAppsUsers]; a nil *GetAppsUsersParams sends none of them.
 type GetAppsUsersParams struct{}
 
-// GetAppsUsers lists the users that have an email identity. The filter's
-// identities.email is required: it matches the emails of the users'
-// identities, not the email of their profile.
+// GetAppsUsers calls the API.
 //
 // appID is the appId path parameter.
 //

@@ -28,9 +28,7 @@ func (p *StartLoginParams) encode(q url.Values) {
 
 // StartLogin calls the StartLogin operation.
 //
-// API reference: [StartLogin] (GET /login).
-//
-// [StartLogin]: https://developer.zendesk.com/api-reference/conversations/#operation/StartLogin
+// Operation StartLogin (GET /login).
 func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginParams, opts ...RequestOption) (*url.URL, error) {
 	q := url.Values{}
 	if params != nil {
@@ -52,9 +50,7 @@ type EndSessionParams struct{}
 //
 // sessionID is the sessionId path parameter. body is the request body.
 //
-// API reference: [EndSession] (POST /sessions/{sessionId}/end).
-//
-// [EndSession]: https://developer.zendesk.com/api-reference/conversations/#operation/EndSession
+// Operation EndSession (POST /sessions/{sessionId}/end).
 func (s *SessionsService) End(ctx context.Context, sessionID string, body EndBody, params *EndSessionParams, opts ...RequestOption) (*Session, error) {
 	if err := checkPathParams("sessionId", sessionID); err != nil {
 		return nil, err

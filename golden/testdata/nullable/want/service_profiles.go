@@ -21,9 +21,7 @@ type UpdateProfileParams struct{}
 //
 // profileID is the profileId path parameter. body is the request body.
 //
-// API reference: [updateProfile] (PATCH /profiles/{profileId}).
-//
-// [updateProfile]: https://developer.zendesk.com/api-reference/conversations/#operation/updateProfile
+// Operation updateProfile (PATCH /profiles/{profileId}).
 func (s *ProfilesService) Update(ctx context.Context, profileID string, body ProfileUpdate, params *UpdateProfileParams, opts ...RequestOption) (*Profile, error) {
 	if err := checkPathParams("profileId", profileID); err != nil {
 		return nil, err
@@ -48,9 +46,7 @@ type DeleteProfileParams struct{}
 //
 // profileID is the profileId path parameter.
 //
-// API reference: [deleteProfile] (DELETE /profiles/{profileId}).
-//
-// [deleteProfile]: https://developer.zendesk.com/api-reference/conversations/#operation/deleteProfile
+// Operation deleteProfile (DELETE /profiles/{profileId}).
 func (s *ProfilesService) Delete(ctx context.Context, profileID string, params *DeleteProfileParams, opts ...RequestOption) error {
 	if err := checkPathParams("profileId", profileID); err != nil {
 		return err

@@ -22,9 +22,7 @@ type CreateDrawingParams struct {
 
 // Create calls the createDrawing operation.
 //
-// API reference: [createDrawing] (POST /drawings).
-//
-// [createDrawing]: https://developer.zendesk.com/api-reference/conversations/#operation/createDrawing
+// Operation createDrawing (POST /drawings).
 func (s *DrawingsService) Create(ctx context.Context, params *CreateDrawingParams, opts ...RequestOption) (*Drawing, error) {
 	req := &request{
 		Method: "POST",
@@ -48,9 +46,7 @@ type ListShapesParams struct{}
 //
 // drawingID is the drawingId path parameter.
 //
-// API reference: [listShapes] (GET /drawings/{drawingId}/shapes).
-//
-// [listShapes]: https://developer.zendesk.com/api-reference/conversations/#operation/listShapes
+// Operation listShapes (GET /drawings/{drawingId}/shapes).
 func (s *DrawingsService) ListShapes(ctx context.Context, drawingID string, params *ListShapesParams, opts ...RequestOption) ([]Shape, error) {
 	if err := checkPathParams("drawingId", drawingID); err != nil {
 		return nil, err
@@ -77,9 +73,7 @@ type GetShapeParams struct{}
 // drawingID is the drawingId path parameter. shapeID is the shapeId path
 // parameter.
 //
-// API reference: [getShape] (GET /drawings/{drawingId}/shapes/{shapeId}).
-//
-// [getShape]: https://developer.zendesk.com/api-reference/conversations/#operation/getShape
+// Operation getShape (GET /drawings/{drawingId}/shapes/{shapeId}).
 func (s *DrawingsService) GetShape(ctx context.Context, drawingID string, shapeID string, params *GetShapeParams, opts ...RequestOption) (Shape, error) {
 	if err := checkPathParams("drawingId", drawingID, "shapeId", shapeID); err != nil {
 		return nil, err

@@ -20,9 +20,7 @@ type ListConnectorsParams struct{}
 
 // List calls the listConnectors operation.
 //
-// API reference: [listConnectors] (GET /connectors).
-//
-// [listConnectors]: https://developer.zendesk.com/api-reference/conversations/#operation/listConnectors
+// Operation listConnectors (GET /connectors).
 func (s *ConnectorsService) List(ctx context.Context, params *ListConnectorsParams, opts ...RequestOption) (*ConnectorList, error) {
 	req := &request{
 		Method: "GET",
@@ -43,9 +41,7 @@ type CreateConnectorParams struct{}
 //
 // body is the request body.
 //
-// API reference: [createConnector] (POST /connectors).
-//
-// [createConnector]: https://developer.zendesk.com/api-reference/conversations/#operation/createConnector
+// Operation createConnector (POST /connectors).
 func (s *ConnectorsService) Create(ctx context.Context, body Connector, params *CreateConnectorParams, opts ...RequestOption) (*CreateConnectorResponse, error) {
 	req := &request{
 		Method: "POST",

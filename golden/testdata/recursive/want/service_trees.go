@@ -21,9 +21,7 @@ type EvaluateParams struct{}
 //
 // body is the request body.
 //
-// API reference: [evaluate] (POST /evaluate).
-//
-// [evaluate]: https://developer.zendesk.com/api-reference/conversations/#operation/evaluate
+// Operation evaluate (POST /evaluate).
 func (s *TreesService) Evaluate(ctx context.Context, body Expr, params *EvaluateParams, opts ...RequestOption) (*Comment, error) {
 	req := &request{
 		Method: "POST",
@@ -45,9 +43,7 @@ type GetTreeParams struct{}
 //
 // treeID is the treeId path parameter.
 //
-// API reference: [getTree] (GET /trees/{treeId}).
-//
-// [getTree]: https://developer.zendesk.com/api-reference/conversations/#operation/getTree
+// Operation getTree (GET /trees/{treeId}).
 func (s *TreesService) Get(ctx context.Context, treeID string, params *GetTreeParams, opts ...RequestOption) (*Node, error) {
 	if err := checkPathParams("treeId", treeID); err != nil {
 		return nil, err

@@ -22,9 +22,7 @@ type CreateDeliveryParams struct{}
 //
 // body is the request body.
 //
-// API reference: [createDelivery] (POST /deliveries).
-//
-// [createDelivery]: https://developer.zendesk.com/api-reference/conversations/#operation/createDelivery
+// Operation createDelivery (POST /deliveries).
 func (s *DeliveriesService) Create(ctx context.Context, body Delivery, params *CreateDeliveryParams, opts ...RequestOption) (Destination, error) {
 	req := &request{
 		Method: "POST",

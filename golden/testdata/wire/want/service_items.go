@@ -27,9 +27,7 @@ type UploadAttachmentParams struct{}
 // storeID is the storeId path parameter. access is the access query parameter.
 // file is the file to upload.
 //
-// API reference: [uploadAttachment] (POST /stores/{storeId}/attachments).
-//
-// [uploadAttachment]: https://developer.zendesk.com/api-reference/conversations/#operation/uploadAttachment
+// Operation uploadAttachment (POST /stores/{storeId}/attachments).
 func (s *ItemsService) UploadAttachment(ctx context.Context, storeID string, access UploadAttachmentAccess, file UploadFile, params *UploadAttachmentParams, opts ...RequestOption) (*UploadAttachmentResponse, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
@@ -95,9 +93,7 @@ func (p *ListItemsParams) encode(q url.Values, h http.Header) {
 // It returns one page of the list; [ItemsService.ListIter] iterates over the
 // items of every page.
 //
-// API reference: [listItems] (GET /stores/{storeId}/items).
-//
-// [listItems]: https://developer.zendesk.com/api-reference/conversations/#operation/listItems
+// Operation listItems (GET /stores/{storeId}/items).
 func (s *ItemsService) List(ctx context.Context, storeID string, xTenant string, filter ListItemsFilter, params *ListItemsParams, opts ...RequestOption) (*ItemList, error) {
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
@@ -179,9 +175,7 @@ func (p *GetItemParams) encode(h http.Header) {
 //
 // storeID is the storeId path parameter. itemID is the itemId path parameter.
 //
-// API reference: [getItem] (GET /stores/{storeId}/items/{itemId}).
-//
-// [getItem]: https://developer.zendesk.com/api-reference/conversations/#operation/getItem
+// Operation getItem (GET /stores/{storeId}/items/{itemId}).
 func (s *ItemsService) Get(ctx context.Context, storeID string, itemID string, params *GetItemParams, opts ...RequestOption) (*Item, error) {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return nil, err
@@ -211,9 +205,7 @@ type UpdateItemParams struct{}
 // storeID is the storeId path parameter. itemID is the itemId path parameter.
 // body is the request body.
 //
-// API reference: [updateItem] (PATCH /stores/{storeId}/items/{itemId}).
-//
-// [updateItem]: https://developer.zendesk.com/api-reference/conversations/#operation/updateItem
+// Operation updateItem (PATCH /stores/{storeId}/items/{itemId}).
 func (s *ItemsService) Update(ctx context.Context, storeID string, itemID string, body ItemUpdate, params *UpdateItemParams, opts ...RequestOption) (*Item, error) {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return nil, err
@@ -238,9 +230,7 @@ type DeleteItemParams struct{}
 //
 // storeID is the storeId path parameter. itemID is the itemId path parameter.
 //
-// API reference: [deleteItem] (DELETE /stores/{storeId}/items/{itemId}).
-//
-// [deleteItem]: https://developer.zendesk.com/api-reference/conversations/#operation/deleteItem
+// Operation deleteItem (DELETE /stores/{storeId}/items/{itemId}).
 func (s *ItemsService) Delete(ctx context.Context, storeID string, itemID string, params *DeleteItemParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return err
@@ -264,10 +254,8 @@ type PutItemDescriptionParams struct {
 //
 // storeID is the storeId path parameter. itemID is the itemId path parameter.
 //
-// API reference: [putItemDescription] (PUT
+// Operation putItemDescription (PUT
 // /stores/{storeId}/items/{itemId}/description).
-//
-// [putItemDescription]: https://developer.zendesk.com/api-reference/conversations/#operation/putItemDescription
 func (s *ItemsService) PutDescription(ctx context.Context, storeID string, itemID string, params *PutItemDescriptionParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return err
@@ -294,9 +282,7 @@ type PutItemImageParams struct{}
 // storeID is the storeId path parameter. itemID is the itemId path parameter.
 // body is the request body, sent as application/octet-stream.
 //
-// API reference: [putItemImage] (PUT /stores/{storeId}/items/{itemId}/image).
-//
-// [putItemImage]: https://developer.zendesk.com/api-reference/conversations/#operation/putItemImage
+// Operation putItemImage (PUT /stores/{storeId}/items/{itemId}/image).
 func (s *ItemsService) PutImage(ctx context.Context, storeID string, itemID string, body io.Reader, params *PutItemImageParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return err
@@ -323,9 +309,7 @@ type PutItemNoteParams struct {
 //
 // storeID is the storeId path parameter. itemID is the itemId path parameter.
 //
-// API reference: [putItemNote] (PUT /stores/{storeId}/items/{itemId}/note).
-//
-// [putItemNote]: https://developer.zendesk.com/api-reference/conversations/#operation/putItemNote
+// Operation putItemNote (PUT /stores/{storeId}/items/{itemId}/note).
 func (s *ItemsService) PutNote(ctx context.Context, storeID string, itemID string, params *PutItemNoteParams, opts ...RequestOption) error {
 	if err := checkPathParams("storeId", storeID, "itemId", itemID); err != nil {
 		return err
@@ -349,9 +333,7 @@ type GetPartParams struct{}
 // storeID is the storeId path parameter. typeParam is the type path parameter.
 // reqParam is the req path parameter.
 //
-// API reference: [getPart] (GET /stores/{storeId}/parts/{type}/{req}).
-//
-// [getPart]: https://developer.zendesk.com/api-reference/conversations/#operation/getPart
+// Operation getPart (GET /stores/{storeId}/parts/{type}/{req}).
 func (s *ItemsService) GetPart(ctx context.Context, storeID string, typeParam string, reqParam string, params *GetPartParams, opts ...RequestOption) (*GetPartResponse, error) {
 	if err := checkPathParams("storeId", storeID, "type", typeParam, "req", reqParam); err != nil {
 		return nil, err

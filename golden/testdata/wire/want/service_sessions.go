@@ -28,9 +28,7 @@ func (p *StartLoginParams) encode(q url.Values) {
 
 // StartLogin calls the startLogin operation.
 //
-// API reference: [startLogin] (GET /login).
-//
-// [startLogin]: https://developer.zendesk.com/api-reference/conversations/#operation/startLogin
+// Operation startLogin (GET /login).
 func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginParams, opts ...RequestOption) (*url.URL, error) {
 	q := url.Values{}
 	if params != nil {
@@ -52,9 +50,7 @@ type CreateTokenParams struct{}
 //
 // body is the request body.
 //
-// API reference: [createToken] (POST /tokens).
-//
-// [createToken]: https://developer.zendesk.com/api-reference/conversations/#operation/createToken
+// Operation createToken (POST /tokens).
 func (s *SessionsService) CreateToken(ctx context.Context, body TokenRequest, params *CreateTokenParams, opts ...RequestOption) (*CreateTokenResponse, error) {
 	req := &request{
 		Method: "POST",

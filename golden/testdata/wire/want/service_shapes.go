@@ -18,9 +18,7 @@ type CreateShapeParams struct{}
 //
 // body is the request body.
 //
-// API reference: [createShape] (POST /shapes).
-//
-// [createShape]: https://developer.zendesk.com/api-reference/conversations/#operation/createShape
+// Operation createShape (POST /shapes).
 func (s *ShapesService) Create(ctx context.Context, body Shape, params *CreateShapeParams, opts ...RequestOption) (Shape, error) {
 	req := &request{
 		Method: "POST",
