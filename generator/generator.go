@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"go/format"
@@ -221,9 +222,8 @@ func Generate(cfg Config) (res *Result, err error) {
 		return nil, failure(cfg.Spec, inFile(cfg.Spec, err))
 	}
 	w.lap("build")
-	sum := sha256.Sum256(doc)
-	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
-	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), header)
+	api.SpecSHA256 = checksum(doc)
+	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), emit.Header(cfg.Version))
 	if err != nil {
 		return nil, internalError(cfg.Spec, err)
 	}
@@ -232,6 +232,14 @@ func Generate(cfg Config) (res *Result, err error) {
 		loaded.Warnings = append(loaded.Warnings, load.Warning{Pointer: w.Pointer, Message: w.Message})
 	}
 	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
+}
+
+// checksum is the hex sha256 of a document whatever its line endings:
+// of its bytes with every CRLF made LF, as a checkout on Windows may
+// have turned the LF of the repository into CRLF.
+func checksum(doc []byte) string {
+	sum := sha256.Sum256(bytes.ReplaceAll(doc, []byte("\r\n"), []byte("\n")))
+	return hex.EncodeToString(sum[:])
 }
 
 // Format is how a document is written out.

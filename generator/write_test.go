@@ -21,7 +21,7 @@ import (
 const minimalSpec = "testdata/minimal.yaml"
 
 // generated is the start of a file an earlier sunco-gen wrote.
-var generated = emit.Header(emit.Source{Generator: "v0.0.1", Title: "Old", Version: "0.1"}) + "\npackage sunco\n"
+var generated = emit.Header("v0.0.1") + "\npackage sunco\n"
 
 // snapshot reads every file below dir, by relative path; symlinks are
 // read as their targets, prefixed with "-> ", other entries by their type.
@@ -500,7 +500,7 @@ func TestCheck(t *testing.T) {
 
 	oldDiff := res.Stale[2].Diff()
 	assert.True(t, res.Stale[2].Dropped)
-	assert.Equal(t, "--- "+filepath.Join(out, "old.go")+"\n+++ /dev/null\n@@ -1,4 +0,0 @@\n-"+
+	assert.Equal(t, "--- "+filepath.Join(out, "old.go")+"\n+++ /dev/null\n@@ -1,3 +0,0 @@\n-"+
 		strings.ReplaceAll(strings.TrimSuffix(generated, "\n"), "\n", "\n-")+"\n", oldDiff)
 }
 

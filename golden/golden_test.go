@@ -132,7 +132,7 @@ func TestPackageName(t *testing.T) {
 	require.NoError(t, err)
 	client := string(res.Files["client.go"])
 	assert.Contains(t, client, "package chat\n")
-	assert.Contains(t, client, `"chat-go/1.0.0"`)
+	assert.Contains(t, client, `"chat-go/"+SpecVersion()`)
 }
 
 // TestDeterministic generates every case twice and requires identical

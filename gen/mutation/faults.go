@@ -341,7 +341,7 @@ var faults = []fault{
 	{
 		Name: "user-agent-fixed", Set: "fresh", Kind: "emitter",
 		Doc:   "the User-Agent does not follow the package name",
-		Edits: []edit{{clientGo, `jen.Lit(api.Package+"-go/"+api.SpecVersion)`, `jen.Lit("sunco-go/"+api.SpecVersion)`}},
+		Edits: []edit{{clientGo, `jen.Lit(api.Package+"-go/")`, `jen.Lit("sunco-go/")`}},
 	},
 	{
 		Name: "required-params-not-sent", Set: "fresh", Kind: "emitter",

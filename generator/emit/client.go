@@ -11,11 +11,6 @@ import (
 
 func client(api *ir.API) *jen.File {
 	f := newFile(api)
-	// A function, not a constant: a constant whose value changes with every
-	// spec bump is an incompatible change to the Go API.
-	comment(f, "SpecVersion returns the version of the API document this SDK was generated from.")
-	f.Func().Id("SpecVersion").Params().String().Block(jen.Return(jen.Lit(api.SpecVersion)))
-	f.Line()
 	comment(f, "DefaultBaseURL is the server a Client talks to unless told otherwise.")
 	f.Const().Id("DefaultBaseURL").Op("=").Lit(api.DefaultBaseURL)
 	f.Line()
@@ -36,7 +31,7 @@ func client(api *ir.API) *jen.File {
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
 		jen.List(transport, jen.Err()).Op(":=").Id("newTransport").Call(
 			jen.Id("DefaultBaseURL"),
-			jen.Lit(api.Package+"-go/"+api.SpecVersion),
+			jen.Lit(api.Package+"-go/").Op("+").Id("SpecVersion").Call(),
 			jen.Id("opts"),
 		),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),

@@ -27,6 +27,9 @@ type API struct {
 	// Examples are the document's example values with the Go type each
 	// should decode into; tests round-trip them through the SDK.
 	Examples []*Example
+	// SpecSHA256 is the hex sha256 of the document's bytes with CRLF line
+	// endings made LF, so that a checkout's line endings do not change it.
+	SpecSHA256 string
 }
 
 // File is one generated Go file: a service's (its type and methods) or
