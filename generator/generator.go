@@ -13,6 +13,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -169,11 +170,18 @@ func Run(cfg Config) (res *Result, err error) {
 		res.Stale, err = stale(cfg.Out, res.Files)
 		w.lap("check")
 	} else {
-		casualties := goGenerateCasualties(cfg.Out, res.Files)
-		err = writeDir(cfg.Out, res.Files)
+		files := res.Files
+		casualties := goGenerateCasualties(cfg.Out, files)
+		if len(casualties) > 0 {
+			files = maps.Clone(files)
+			for _, name := range casualties {
+				files[name] = placeholder(emit.Header(cfg.Version), res.API.Package)
+			}
+		}
+		err = writeDir(cfg.Out, files)
 		w.lap("write")
 		if err == nil && len(casualties) > 0 {
-			fmt.Fprintf(cfg.log(), "sunco-gen: removed %s, no longer generated; go generate listed it before running sunco-gen and will stop on it: run go generate again\n",
+			fmt.Fprintf(cfg.log(), "sunco-gen: %s no longer generated: left as a placeholder the build ignores, since go generate has listed it; the next run removes it (a //go:generate line in a _test.go file avoids placeholders)\n",
 				strings.Join(casualties, ", "))
 		}
 	}

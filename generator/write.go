@@ -75,7 +75,8 @@ func lines(text []byte) []string {
 }
 
 // stale lists, by name, the files of dir that differ from files: changed,
-// missing, or generated earlier and no longer produced.
+// missing, or generated earlier and no longer produced. A placeholder
+// (see goGenerateCasualties) is not part of the package: not a difference.
 func stale(dir string, files map[string][]byte) ([]StaleFile, error) {
 	var out []StaleFile
 	for _, name := range sortedNames(files) {
@@ -95,7 +96,7 @@ func stale(dir string, files map[string][]byte) ([]StaleFile, error) {
 	}
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
-		if _, ours := files[e.Name()]; !ours && e.Type().IsRegular() && isGenerated(path) {
+		if _, ours := files[e.Name()]; !ours && e.Type().IsRegular() && isGenerated(path) && !isPlaceholder(path) {
 			have, err := os.ReadFile(path)
 			if err != nil {
 				return nil, err
@@ -117,7 +118,8 @@ const (
 )
 
 // writeDir replaces dir with a directory that holds files and every entry
-// of the old dir that the generator did not write. The new tree is built
+// of the old dir that the generator did not write, unless dir holds that
+// already. The new tree is built
 // beside the real directory (the target of dir when dir is a symlink,
 // which stays a symlink) and swapped in at once, so that a failure leaves
 // dir as it was and a reader sees the old tree or the new, never a mix.
@@ -128,6 +130,9 @@ func writeDir(dir string, files map[string][]byte) error {
 	}
 	if err := cleanLeftovers(real); err != nil {
 		return err
+	}
+	if upToDate(real, files) {
+		return nil
 	}
 	keep, err := foreign(dir, real, files)
 	if err != nil {
@@ -146,6 +151,28 @@ func writeDir(dir string, files map[string][]byte) error {
 		return err
 	}
 	return swap(real, tmp)
+}
+
+// upToDate reports whether real holds each of files as a write would
+// leave it, and no other generated file: the run then leaves the
+// directory as it is (the same inode), and a shell inside it goes on
+// working.
+func upToDate(real string, files map[string][]byte) bool {
+	for name, src := range files {
+		if !unchanged(filepath.Join(real, name), src) {
+			return false
+		}
+	}
+	entries, err := os.ReadDir(real)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if _, ours := files[e.Name()]; !ours && e.Type().IsRegular() && isGenerated(filepath.Join(real, e.Name())) {
+			return false
+		}
+	}
+	return true
 }
 
 // realDir resolves every symlink on the way to dir, so that a symlinked

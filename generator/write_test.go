@@ -323,9 +323,12 @@ func TestCopyFileKeepsIdentity(t *testing.T) {
 	assert.Equal(t, "content", snapshot(t, dir)["dst"])
 }
 
+// TestRunRefusesWhatItCannotKeep: a directory to replace (a file of it
+// changed) whose entries include a named pipe is refused.
 func TestRunRefusesWhatItCannotKeep(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	generate(t, out)
+	writeFile(t, filepath.Join(out, "client.go"), generated)
 	require.NoError(t, syscall.Mkfifo(filepath.Join(out, "pipe"), 0o600))
 	before := snapshot(t, out)
 
@@ -572,6 +575,52 @@ func TestCopyRuntime(t *testing.T) {
 			head := "// Header.\n// Copied from templates/runtime/runtime_x.go.\n\n"
 			require.True(t, strings.HasPrefix(got, head), got)
 			assert.Equal(t, tt.want, strings.TrimPrefix(got, head))
+		})
+	}
+}
+
+// TestRunLeavesUpToDateDirAlone: a run whose output is what the directory
+// holds touches nothing, so a shell inside it goes on working; any
+// difference (a changed, missing or dropped file, a file's mode) replaces
+// the directory.
+func TestRunLeavesUpToDateDirAlone(t *testing.T) {
+	tests := []struct {
+		name    string
+		change  func(out string)
+		replace bool
+	}{
+		{"the same output", func(string) {}, false},
+		{"a file changed", func(out string) { writeFile(t, filepath.Join(out, "client.go"), generated) }, true},
+		{"a file missing", func(out string) { require.NoError(t, os.Remove(filepath.Join(out, "client.go"))) }, true},
+		{"a file no longer generated", func(out string) { writeFile(t, filepath.Join(out, "old.go"), generated) }, true},
+		{"a file's mode", func(out string) { require.NoError(t, os.Chmod(filepath.Join(out, "client.go"), 0o600)) }, true},
+		{"a file of someone else's added", func(out string) { writeFile(t, filepath.Join(out, "mine.go"), "package sunco\n") }, false},
+	}
+	spec, err := filepath.Abs(minimalSpec)
+	require.NoError(t, err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "sdk")
+			res := generate(t, out)
+			tt.change(out)
+			before, err := os.Stat(out)
+			require.NoError(t, err)
+			t.Chdir(out)
+
+			_, err = Run(Config{Spec: spec, Out: ".", Package: "sunco"})
+			require.NoError(t, err)
+
+			wd, err := os.Getwd()
+			if tt.replace {
+				assert.Error(t, err, "the shell is left in the old, removed directory")
+			} else {
+				require.NoError(t, err, "the directory is still there")
+				assert.Equal(t, out, wd)
+			}
+			after, err := os.Stat(out)
+			require.NoError(t, err)
+			assert.Equal(t, !tt.replace, os.SameFile(before, after), "the same directory")
+			assertGenerated(t, out, res)
 		})
 	}
 }
