@@ -166,6 +166,9 @@ func Run(cfg Config) (res *Result, err error) {
 	}
 	warn(cfg, res.Warnings)
 	w := newStopwatch()
+	if err := conflicts(cfg.Out, res.API.Package, res.Files); err != nil {
+		return nil, err
+	}
 	if cfg.Check {
 		res.Stale, err = stale(cfg.Out, res.Files)
 		w.lap("check")

@@ -134,7 +134,7 @@ func writeDir(dir string, files map[string][]byte) error {
 	if upToDate(real, files) {
 		return nil
 	}
-	keep, err := foreign(dir, real, files)
+	keep, err := foreign(real)
 	if err != nil {
 		return err
 	}
@@ -256,9 +256,9 @@ func cleanLeftovers(real string) error {
 }
 
 // foreign lists the entries of real that the generator did not write, to
-// keep in the new tree. It refuses, before anything is written, when one
-// of them has the name of a file to write. dir names real in errors.
-func foreign(dir, real string, files map[string][]byte) ([]string, error) {
+// keep in the new tree. (conflicts has refused those with the name of a
+// file to write.)
+func foreign(real string) ([]string, error) {
 	entries, err := os.ReadDir(real)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -268,12 +268,7 @@ func foreign(dir, real string, files map[string][]byte) ([]string, error) {
 	}
 	var keep []string
 	for _, e := range entries {
-		_, ours := files[e.Name()]
-		generated := e.Type().IsRegular() && isGenerated(filepath.Join(real, e.Name()))
-		switch {
-		case ours && !generated:
-			return nil, fmt.Errorf("%s was not written by sunco-gen; refusing to replace it", filepath.Join(dir, e.Name()))
-		case !ours && !generated:
+		if !e.Type().IsRegular() || !isGenerated(filepath.Join(real, e.Name())) {
 			keep = append(keep, e.Name())
 		}
 	}

@@ -152,17 +152,6 @@ func TestRunLinksUnchangedFiles(t *testing.T) {
 	}
 }
 
-func TestRunRefusesToReplaceAForeignFile(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "sdk")
-	writeFile(t, filepath.Join(out, "service_things.go"), "package sunco\n\n// hand-written\n")
-	before := snapshot(t, out)
-
-	_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco"})
-	require.ErrorContains(t, err, filepath.Join(out, "service_things.go")+" was not written by sunco-gen")
-	assert.Equal(t, before, snapshot(t, out))
-	assertOnlyEntry(t, filepath.Dir(out), "sdk")
-}
-
 func TestRunLeavesOutputAloneOnBadInput(t *testing.T) {
 	tests := []struct {
 		name, spec, want string

@@ -10,8 +10,9 @@
 // sunco-gen -h lists every subcommand and flag.
 //
 // Exit status: 0 on success; 1 when -check finds differences or writing
-// fails; 2 when the input cannot be used or the flags are wrong; 3 on an
-// internal error, which is a bug in sunco-gen.
+// fails; 2 when the input cannot be used, the flags are wrong, or a
+// hand-written file in the output directory clashes with the generated
+// code; 3 on an internal error, which is a bug in sunco-gen.
 package main
 
 import (
@@ -30,7 +31,7 @@ import (
 const (
 	exitOK       = 0
 	exitFailed   = 1 // -check found differences, or writing failed
-	exitInput    = 2 // the input cannot be used, or the flags are wrong
+	exitInput    = 2 // the input cannot be used, the flags are wrong, or a hand-written file clashes
 	exitInternal = 3 // a bug in sunco-gen
 )
 
@@ -292,7 +293,8 @@ sunco-gen COMMAND -h lists the flags of the other commands.
 Exit status:
   0  success
   1  -check found differences, or writing failed
-  2  the input cannot be used, or the flags are wrong
+  2  the input cannot be used, the flags are wrong, or a hand-written
+     file in -out clashes with the generated code (nothing is written)
   3  internal error: a bug in sunco-gen
 `)
 }
@@ -322,13 +324,14 @@ func report(err error, verbose bool, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "sunco-gen:", err)
 	var internal *generator.InternalError
 	var input *generator.InputError
+	var conflict *generator.ConflictError
 	switch {
 	case errors.As(err, &internal):
 		if verbose {
 			stderr.Write(internal.Stack)
 		}
 		return exitInternal
-	case errors.As(err, &input):
+	case errors.As(err, &input), errors.As(err, &conflict):
 		return exitInput
 	}
 	return exitFailed

@@ -41,6 +41,9 @@ func TestExitStatus(t *testing.T) {
 	out := filepath.Join(dir, "sdk")
 	normalized := filepath.Join(dir, "normalized.yaml")
 	normalizedJSON := filepath.Join(dir, "normalized.json")
+	clashing := filepath.Join(dir, "clashing") // holds a hand-written method of a generated type
+	require.NoError(t, os.Mkdir(clashing, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(clashing, "mine.go"), []byte("package sunco\n\nfunc (s *ThingsService) Get() {}\n"), 0o644))
 	q := regexp.QuoteMeta
 
 	tests := []struct {
@@ -92,6 +95,12 @@ func TestExitStatus(t *testing.T) {
 			`^sunco-gen: ` + q(dangling) + `:12: /components/schemas/thing/properties/owner/\$ref: [^\n]+\n$`},
 		{"missing spec", []string{"-spec", "nope.yaml", "-out", out}, nil, exitInput, ``,
 			`^sunco-gen: open nope\.yaml: no such file or directory\n$`},
+		{"hand-written clash", []string{"-spec", spec, "-out", clashing}, nil, exitInput, ``,
+			`^sunco-gen: ` + q(filepath.Join(clashing, "mine.go")) + `:3: method ThingsService.Get is declared by the generated code too \(` +
+				q(filepath.Join(clashing, "service_things.go")) + `:\d+\); rename or remove it\n$`},
+		{"hand-written clash, check", []string{"-spec", spec, "-out", clashing, "-check"}, nil, exitInput, ``,
+			`^sunco-gen: ` + q(filepath.Join(clashing, "mine.go")) + `:3: method ThingsService.Get is declared by the generated code too \(` +
+				q(filepath.Join(clashing, "service_things.go")) + `:\d+\); rename or remove it\n$`},
 		{"normalize without output", []string{"normalize", "-spec", spec}, nil, exitInput, ``,
 			`^sunco-gen normalize: -o is required\n$`},
 		{"normalize an unusable spec", []string{"normalize", "-spec", dangling, "-o", normalized}, nil, exitInput, ``,
