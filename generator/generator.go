@@ -44,8 +44,8 @@ type Config struct {
 	// fix it so that their output does not change with the build.
 	Version string
 	Check   bool // compare Out with what would be generated, write nothing
-	Quiet   bool // do not log the warnings about the document
-	Verbose bool
+	Quiet   bool // do not log the summary of the document's defects
+	Verbose bool // log each defect of the document, the stages' times and the stack of an internal error
 	Log     io.Writer // warnings and, when Verbose, details; nil discards
 }
 
@@ -329,17 +329,33 @@ func Overlays(file string) ([]load.Overlay, error) {
 	return append(overlays, load.Overlay{Name: file, Data: data}), nil
 }
 
-// warn logs the warnings about the document unless cfg.Quiet.
+// warn logs the warnings about the document. Those at a place in it (a
+// JSON pointer) are its known defects, worked around: one summary line
+// by default, each on a line of its own with cfg.Verbose, nothing with
+// cfg.Quiet. A warning about an input as a whole (an overlay that does
+// not fit the document) is always logged.
 func warn(cfg Config, warnings []load.Warning) {
-	if cfg.Quiet {
-		return
-	}
+	defects := 0
 	for _, w := range warnings {
 		file := cfg.Spec
 		if w.File != "" {
 			file = w.File // an overlay's
 		}
-		fmt.Fprintf(cfg.log(), "%s: warning: %s: %s\n", file, w.Pointer, w.Message)
+		switch {
+		case w.Pointer == "":
+			fmt.Fprintf(cfg.log(), "%s: warning: %s\n", file, w.Message)
+		case cfg.Verbose && !cfg.Quiet:
+			fmt.Fprintf(cfg.log(), "%s: warning: %s: %s\n", file, w.Pointer, w.Message)
+		default:
+			defects++
+		}
+	}
+	if defects > 0 && !cfg.Quiet {
+		s := "s"
+		if defects == 1 {
+			s = ""
+		}
+		fmt.Fprintf(cfg.log(), "%s: %d warning%s about known defects, each worked around (-v lists them, -q silences this line)\n", cfg.Spec, defects, s)
 	}
 }
 

@@ -59,6 +59,10 @@ func TestExitStatus(t *testing.T) {
 			`^` + q(spec) + `: version 1\.0\.0, 1 types, 1 operations, \d+ files\n` +
 				q(spec) + `: load [\d.]+[µm]?s, build [\d.]+[µm]?s, render [\d.]+[µm]?s, write [\d.]+[µm]?s\n$`},
 		{"warnings", []string{"-spec", defective, "-out", out}, nil, exitOK, ``,
+			`^` + q(defective) + `: 7 warnings about known defects, each worked around \(-v lists them, -q silences this line\)\n$`},
+		{"warnings listed", []string{"-spec", defective, "-out", out, "-v"}, nil, exitOK, ``,
+			`^(` + q(defective) + `: warning: /[^\n]+\n){7}` + q(defective) + `: version `},
+		{"warnings listed by normalize", []string{"normalize", "-spec", defective, "-o", normalized, "-v"}, nil, exitOK, ``,
 			`^(` + q(defective) + `: warning: /[^\n]+\n){7}$`},
 		{"warnings silenced", []string{"-spec", defective, "-out", out, "-q"}, nil, exitOK, ``, ``},
 		{"check clean", []string{"-spec", spec, "-out", fresh, "-check"}, nil, exitOK, ``, ``},
