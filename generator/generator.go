@@ -318,7 +318,7 @@ func failure(input string, err error) error {
 // SunCo overlay embedded in the generator, then the user's overlay file,
 // if any ("" for none).
 func Overlays(file string) ([]load.Overlay, error) {
-	overlays := []load.Overlay{{Name: specdata.OverlayName, Data: specdata.Overlay, Builtin: true}}
+	overlays := []load.Overlay{{Name: specdata.OverlayName, Data: specdata.Overlay}}
 	if file == "" {
 		return overlays, nil
 	}

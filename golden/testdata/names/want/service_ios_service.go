@@ -18,9 +18,7 @@ type GetIOSDeviceParams struct{}
 
 // GetDevice calls the getIosDevice operation.
 //
-// API reference: [getIosDevice] (GET /devices/{deviceGuid}).
-//
-// [getIosDevice]: https://developer.zendesk.com/api-reference/conversations/#operation/getIosDevice
+// Operation getIosDevice (GET /devices/{deviceGuid}).
 func (s *IOSService) GetDevice(ctx context.Context, deviceGUID string, params *GetIOSDeviceParams, opts ...RequestOption) (*IOSDevice, error) {
 	if err := checkPathParams("deviceGuid", deviceGUID); err != nil {
 		return nil, err

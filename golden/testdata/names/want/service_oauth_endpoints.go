@@ -28,9 +28,7 @@ func (p *GetOAuthURLParams) encode(q url.Values) {
 
 // GetURL calls the getOAuthUrl operation.
 //
-// API reference: [getOAuthUrl] (GET /oauth/authorize).
-//
-// [getOAuthUrl]: https://developer.zendesk.com/api-reference/conversations/#operation/getOAuthUrl
+// Operation getOAuthUrl (GET /oauth/authorize).
 func (s *OAuthEndpointsService) GetURL(ctx context.Context, redirectURI string, params *GetOAuthURLParams, opts ...RequestOption) (*OAuthURL, error) {
 	q := url.Values{}
 	q.Set("redirect_uri", formatParam(redirectURI))

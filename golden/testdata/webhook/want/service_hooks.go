@@ -18,9 +18,7 @@ type CreateHookParams struct{}
 
 // Create calls the createHook operation.
 //
-// API reference: [createHook] (POST /hooks).
-//
-// [createHook]: https://developer.zendesk.com/api-reference/conversations/#operation/createHook
+// Operation createHook (POST /hooks).
 func (s *HooksService) Create(ctx context.Context, body CreateHookBody, params *CreateHookParams, opts ...RequestOption) error {
 	req := &request{
 		Method: "POST",
