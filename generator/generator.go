@@ -44,7 +44,7 @@ type Config struct {
 	// fix it so that their output does not change with the build.
 	Version string
 	Check   bool // compare Out with what would be generated, write nothing
-	Quiet   bool // do not log the summary of the document's defects
+	Quiet   bool // do not log the warnings about the document
 	Verbose bool // log each defect of the document, the stages' times and the stack of an internal error
 	Log     io.Writer // warnings and, when Verbose, details; nil discards
 }
@@ -329,12 +329,15 @@ func Overlays(file string) ([]load.Overlay, error) {
 	return append(overlays, load.Overlay{Name: file, Data: data}), nil
 }
 
-// warn logs the warnings about the document. Those at a place in it (a
-// JSON pointer) are its known defects, worked around: one summary line
-// by default, each on a line of its own with cfg.Verbose, nothing with
-// cfg.Quiet. A warning about an input as a whole (an overlay that does
-// not fit the document) is always logged.
+// warn logs the warnings about the document, unless cfg.Quiet. Those at
+// a place in it (a JSON pointer) are its known defects, worked around:
+// one summary line, or each on a line of its own with cfg.Verbose. A
+// warning about an input as a whole (an overlay that does not fit the
+// document) has a line of its own.
 func warn(cfg Config, warnings []load.Warning) {
+	if cfg.Quiet {
+		return
+	}
 	defects := 0
 	for _, w := range warnings {
 		file := cfg.Spec
@@ -344,13 +347,13 @@ func warn(cfg Config, warnings []load.Warning) {
 		switch {
 		case w.Pointer == "":
 			fmt.Fprintf(cfg.log(), "%s: warning: %s\n", file, w.Message)
-		case cfg.Verbose && !cfg.Quiet:
+		case cfg.Verbose:
 			fmt.Fprintf(cfg.log(), "%s: warning: %s: %s\n", file, w.Pointer, w.Message)
 		default:
 			defects++
 		}
 	}
-	if defects > 0 && !cfg.Quiet {
+	if defects > 0 {
 		s := "s"
 		if defects == 1 {
 			s = ""

@@ -100,7 +100,7 @@ func generate(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Out, "out", "", "the directory of the generated package (may be ., or a symlink)")
 	fs.StringVar(&cfg.Package, "pkg", "sunco", "the name of the generated package")
 	fs.BoolVar(&cfg.Check, "check", false, "write nothing; print a unified diff of what is stale in -out and exit 1 if anything is")
-	fs.BoolVar(&cfg.Quiet, "q", false, "do not print the line that sums up the document's known defects")
+	fs.BoolVar(&cfg.Quiet, "q", false, "do not print the warnings about the document")
 	fs.BoolVar(&cfg.Verbose, "v", false, "print each defect of the document, details, and the stack of an internal error")
 	showVersion := fs.Bool("version", false, "print the version of sunco-gen and exit")
 	fs.Usage = func() { usage(fs) }
@@ -163,7 +163,7 @@ func normalize(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Spec, "spec", "", "the OpenAPI document (YAML or JSON)")
 	fs.StringVar(&cfg.Overlay, "overlay", "", "an OpenAPI Overlay to apply on top of the embedded SunCo overlay")
 	out := fs.String("o", "", "where to write the normalized document: JSON when it ends in .json, YAML otherwise")
-	fs.BoolVar(&cfg.Quiet, "q", false, "do not print the line that sums up the document's known defects")
+	fs.BoolVar(&cfg.Quiet, "q", false, "do not print the warnings about the document")
 	fs.BoolVar(&cfg.Verbose, "v", false, "print each defect of the document")
 	fs.Usage = func() { commandUsage(fs, "normalize") }
 	if status, ok := parse(fs, args, stdout, stderr); !ok {
