@@ -59,6 +59,7 @@ var cases = []string{
 	"polymorphic_base",    // base schema mapping to allOf subtypes
 	"recursive",           // self reference through arrays, properties, allOf, unions
 	"schemas_only",        // no operations: a Client without services
+	"servers",             // a petstore with server URL templates: options named after their domain
 	"undiscriminated",     // oneOf by properties present, merged and clashing anyOf
 	"webhook",             // x-webhooks events made a union by an overlay
 	"wire",                // the fixture SDK gen/fixturetest runs against a test server

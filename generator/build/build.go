@@ -94,6 +94,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	api.Webhook = b.webhook()
 	b.breakValueCycles()
 	api.Services = b.services()
+	api.ServerOptions = b.serverOptions()
 	b.finishUnions()
 	b.trackRequiredFields()
 	api.Examples = b.examples

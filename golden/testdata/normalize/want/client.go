@@ -5,6 +5,13 @@ package sunco
 // DefaultBaseURL is the server a Client talks to unless told otherwise.
 const DefaultBaseURL = "https://api.example.test"
 
+// WithExampleTenant sets the base URL to https://{tenant}.example.test/api,
+// with tenant in place of {tenant}. tenant must be a DNS label: 1 to 63 of
+// a-z, 0-9 and '-', not starting or ending with '-'.
+func WithExampleTenant(tenant string) Option {
+	return serverOption("WithExampleTenant", "https://"+tenant+".example.test/api", checkHostLabel("tenant", tenant))
+}
+
 // Client calls the Normalize Fixture API. Its fields group the operations as
 // the API reference does. A Client is safe for concurrent use.
 type Client struct {

@@ -5,6 +5,17 @@ package sunco
 // DefaultBaseURL is the server a Client talks to unless told otherwise.
 const DefaultBaseURL = "https://api.example.test"
 
+// WithExampleRegionVersion sets the base URL to
+// https://{region}.wire.example.test/{version}, with region in place of
+// {region} and version in place of {version}. region must be a DNS label: 1 to
+// 63 of a-z, 0-9 and '-', not starting or ending with '-'. version must be one
+// of "v1" or "v2".
+//
+// A regional server.
+func WithExampleRegionVersion(region string, version string) Option {
+	return serverOption("WithExampleRegionVersion", "https://"+region+".wire.example.test/"+version, checkHostLabel("region", region), checkOneOf("version", version, "v1", "v2"))
+}
+
 // Client calls the Golden wire API. Its fields group the operations as the API
 // reference does. A Client is safe for concurrent use.
 type Client struct {

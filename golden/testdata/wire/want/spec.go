@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden wire API 1.0.0,
-// sha256 70b52ff7672c83e70dbf160723b76da3a478465eef5a0668cffd40b9d995ec1f (of the document with LF line endings).
+// sha256 53a16458470ea8f6f8691283d1836884f37a8f4484ad4e916ddffd7fb9b5c849 (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {
