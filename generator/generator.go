@@ -169,6 +169,9 @@ func Run(cfg Config) (res *Result, err error) {
 	if err := conflicts(cfg.Out, res.API.Package, res.Files); err != nil {
 		return nil, err
 	}
+	if gomod, declared, old := oldGoDirective(cfg.Out); old {
+		fmt.Fprintf(cfg.log(), "%s: warning: go %s is older than the generated code needs, go %s (mime/multipart.FileContentDisposition): raise the go directive\n", gomod, declared, goVersion)
+	}
 	if cfg.Check {
 		res.Stale, err = stale(cfg.Out, res.Files)
 		w.lap("check")
