@@ -43,9 +43,11 @@ type Config struct {
 	// file; "" is "(devel)". The CLI takes it from its build info; tests
 	// fix it so that their output does not change with the build.
 	Version string
-	Check   bool // compare Out with what would be generated, write nothing
-	Quiet   bool // do not log the warnings about the document
-	Verbose bool // log each defect of the document, the stages' times and the stack of an internal error
+	// Stdin is where a Spec of "-" is read from; nil is os.Stdin.
+	Stdin   io.Reader
+	Check   bool      // compare Out with what would be generated, write nothing
+	Quiet   bool      // do not log the warnings about the document
+	Verbose bool      // log each defect of the document, the stages' times and the stack of an internal error
 	Log     io.Writer // warnings and, when Verbose, details; nil discards
 }
 
@@ -119,7 +121,8 @@ var ErrDiffers = errors.New("generated files differ")
 // Result summarises a run.
 type Result struct {
 	API      *ir.API
-	Doc      *openapi3.T // the document the API was built from, loaded and normalized
+	Doc      *openapi3.T                   // the document the API was built from, loaded and normalized
+	Webhooks map[string]*openapi3.PathItem // its x-webhooks, which Doc leaves out
 	Warnings []load.Warning
 	Files    map[string][]byte // by file name
 	Stale    []StaleFile       // with Check: the files of Out that differ, by name
@@ -245,7 +248,7 @@ func Generate(cfg Config) (res *Result, err error) {
 	for _, w := range warnings {
 		loaded.Warnings = append(loaded.Warnings, load.Warning{Pointer: w.Pointer, Message: w.Message})
 	}
-	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
+	return &Result{API: api, Doc: loaded.Doc, Webhooks: loaded.Webhooks, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
 }
 
 // checksum is the hex sha256 of a document whatever its line endings:
@@ -289,18 +292,24 @@ func Normalize(cfg Config, format Format) (normalized []byte, err error) {
 	return loaded.NormalizedYAML()
 }
 
-// loadDoc reads cfg.Spec and loads it with cfg.Overlay; doc is the
-// document's bytes as read.
+// loadDoc reads cfg.Spec (cfg.Stdin for "-", named <stdin> in errors)
+// and loads it with cfg.Overlay; doc is the document's bytes as read.
 func loadDoc(cfg Config) (doc []byte, loaded *load.Result, err error) {
 	overlays, err := Overlays(cfg.Overlay)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err = os.ReadFile(cfg.Spec)
+	name := cfg.Spec
+	if cfg.Spec == "-" {
+		name = "<stdin>"
+		doc, err = io.ReadAll(cmp.Or[io.Reader](cfg.Stdin, os.Stdin))
+	} else {
+		doc, err = os.ReadFile(cfg.Spec)
+	}
 	if err != nil {
 		return nil, nil, &InputError{err}
 	}
-	loaded, err = load.LoadData(cfg.Spec, doc, load.Options{Overlays: overlays})
+	loaded, err = load.LoadData(name, doc, load.Options{Overlays: overlays})
 	if err != nil {
 		return nil, nil, failure(cfg.Spec, err)
 	}

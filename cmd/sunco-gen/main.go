@@ -5,6 +5,7 @@
 //
 //	sunco-gen [generate] -spec FILE -out DIR [-overlay FILE] [-pkg sunco] [-check] [-q] [-v]
 //	sunco-gen normalize -spec FILE -o FILE [-overlay FILE] [-q] [-v]
+//	sunco-gen diff -old FILE -new FILE [-overlay FILE] [-pkg sunco] [-fail-on-incompatible]
 //	sunco-gen version
 //
 // sunco-gen -h lists every subcommand and flag.
@@ -49,7 +50,7 @@ func commands() []command {
 	return []command{
 		{"generate", "-spec FILE -out DIR [flags]", "generate the SDK (the default: the name may be left out)", generate},
 		{"normalize", "-spec FILE -o FILE [flags]", "write the document as sunco-gen reads it, for other OpenAPI tools", normalize},
-		{"diff", "-old A.yaml -new B.yaml [flags]", "print, as Markdown, the Go and HTTP API changes between two documents", diff},
+		{"diff", "-old A.yaml -new B.yaml [flags]", "print, as Markdown, the Go API, behaviour and HTTP API changes between two documents", diff},
 		{"version", "", "print the version of sunco-gen", version},
 	}
 }
@@ -91,6 +92,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // runGenerator is the pipeline; tests replace it to force an internal
 // error.
 var runGenerator = generator.Run
+
+// stdin is where a document named - is read from; tests replace it.
+var stdin io.Reader = os.Stdin
 
 func generate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sunco-gen", flag.ContinueOnError)
