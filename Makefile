@@ -76,15 +76,19 @@ staticcheck: generate
 	$(STATICCHECK) -checks all,-U1000 ./$(UNMARKED); status=$$?; rm -rf $(UNMARKED); exit $$status
 
 # The example SDK repository (a module of its own that runs sunco-gen as a
-# go tool), checked the way its own CI would: go generate, then -check with
-# the flags of its //go:generate line (sunco/generate.go), vet and test.
-SDKREPO := examples/sdkrepo
+# go tool recorded in tools.mod), checked the way its own CI would: go
+# generate, then -check with the flags of its //go:generate line
+# (sunco/generate_test.go), vet and test; and its CI workflow, by
+# actionlint.
+SDKREPO    := examples/sdkrepo
+ACTIONLINT := $(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 
 sdkrepo: spec
 	cp $(SPEC) $(SDKREPO)/openapi.yaml
 	cd $(SDKREPO) && $(GO) generate ./...
-	cd $(SDKREPO)/sunco && $(GO) tool sunco-gen -q -spec ../openapi.yaml -out . -pkg sunco -check
+	cd $(SDKREPO)/sunco && $(GO) tool -modfile=../tools.mod sunco-gen -q -spec ../openapi.yaml -out . -pkg sunco -check
 	cd $(SDKREPO) && $(GO) vet ./... && $(GO) test -count=1 ./...
+	$(ACTIONLINT) $(SDKREPO)/.github/workflows/*.yml
 
 # Generate, build and vet an SDK for every published spec version.
 test-specs:

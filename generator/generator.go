@@ -6,12 +6,14 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"go/format"
 	"go/scanner"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -41,9 +43,11 @@ type Config struct {
 	// file; "" is "(devel)". The CLI takes it from its build info; tests
 	// fix it so that their output does not change with the build.
 	Version string
-	Check   bool // compare Out with what would be generated, write nothing
-	Quiet   bool // do not log the warnings about the document
-	Verbose bool
+	// Stdin is where a Spec of "-" is read from; nil is os.Stdin.
+	Stdin   io.Reader
+	Check   bool      // compare Out with what would be generated, write nothing
+	Quiet   bool      // do not log the warnings about the document
+	Verbose bool      // log each defect of the document, the stages' times and the stack of an internal error
 	Log     io.Writer // warnings and, when Verbose, details; nil discards
 }
 
@@ -117,7 +121,8 @@ var ErrDiffers = errors.New("generated files differ")
 // Result summarises a run.
 type Result struct {
 	API      *ir.API
-	Doc      *openapi3.T // the document the API was built from, loaded and normalized
+	Doc      *openapi3.T                   // the document the API was built from, loaded and normalized
+	Webhooks map[string]*openapi3.PathItem // its x-webhooks, which Doc leaves out
 	Warnings []load.Warning
 	Files    map[string][]byte // by file name
 	Stale    []StaleFile       // with Check: the files of Out that differ, by name
@@ -164,15 +169,28 @@ func Run(cfg Config) (res *Result, err error) {
 	}
 	warn(cfg, res.Warnings)
 	w := newStopwatch()
+	if err := conflicts(cfg.Out, res.API.Package, res.Files); err != nil {
+		return nil, err
+	}
+	if gomod, declared, old := oldGoDirective(cfg.Out); old {
+		fmt.Fprintf(cfg.log(), "%s: warning: go %s is older than the generated code needs, go %s (mime/multipart.FileContentDisposition): raise the go directive\n", gomod, declared, goVersion)
+	}
 	if cfg.Check {
 		res.Stale, err = stale(cfg.Out, res.Files)
 		w.lap("check")
 	} else {
-		casualties := goGenerateCasualties(cfg.Out, res.Files)
-		err = writeDir(cfg.Out, res.Files)
+		files := res.Files
+		casualties := goGenerateCasualties(cfg.Out, files)
+		if len(casualties) > 0 {
+			files = maps.Clone(files)
+			for _, name := range casualties {
+				files[name] = placeholder(emit.Header(cfg.Version), res.API.Package)
+			}
+		}
+		err = writeDir(cfg.Out, files)
 		w.lap("write")
 		if err == nil && len(casualties) > 0 {
-			fmt.Fprintf(cfg.log(), "sunco-gen: removed %s, no longer generated; go generate listed it before running sunco-gen and will stop on it: run go generate again\n",
+			fmt.Fprintf(cfg.log(), "sunco-gen: %s no longer generated: left as a placeholder the build ignores, since go generate has listed it; the next run removes it (a //go:generate line in a _test.go file avoids placeholders)\n",
 				strings.Join(casualties, ", "))
 		}
 	}
@@ -221,9 +239,8 @@ func Generate(cfg Config) (res *Result, err error) {
 		return nil, failure(cfg.Spec, inFile(cfg.Spec, err))
 	}
 	w.lap("build")
-	sum := sha256.Sum256(doc)
-	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
-	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), header)
+	api.SpecSHA256 = checksum(doc)
+	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), emit.Header(cfg.Version))
 	if err != nil {
 		return nil, internalError(cfg.Spec, err)
 	}
@@ -231,7 +248,15 @@ func Generate(cfg Config) (res *Result, err error) {
 	for _, w := range warnings {
 		loaded.Warnings = append(loaded.Warnings, load.Warning{Pointer: w.Pointer, Message: w.Message})
 	}
-	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
+	return &Result{API: api, Doc: loaded.Doc, Webhooks: loaded.Webhooks, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
+}
+
+// checksum is the hex sha256 of a document whatever its line endings:
+// of its bytes with every CRLF made LF, as a checkout on Windows may
+// have turned the LF of the repository into CRLF.
+func checksum(doc []byte) string {
+	sum := sha256.Sum256(bytes.ReplaceAll(doc, []byte("\r\n"), []byte("\n")))
+	return hex.EncodeToString(sum[:])
 }
 
 // Format is how a document is written out.
@@ -267,18 +292,24 @@ func Normalize(cfg Config, format Format) (normalized []byte, err error) {
 	return loaded.NormalizedYAML()
 }
 
-// loadDoc reads cfg.Spec and loads it with cfg.Overlay; doc is the
-// document's bytes as read.
+// loadDoc reads cfg.Spec (cfg.Stdin for "-", named <stdin> in errors)
+// and loads it with cfg.Overlay; doc is the document's bytes as read.
 func loadDoc(cfg Config) (doc []byte, loaded *load.Result, err error) {
 	overlays, err := Overlays(cfg.Overlay)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err = os.ReadFile(cfg.Spec)
+	name := cfg.Spec
+	if cfg.Spec == "-" {
+		name = "<stdin>"
+		doc, err = io.ReadAll(cmp.Or[io.Reader](cfg.Stdin, os.Stdin))
+	} else {
+		doc, err = os.ReadFile(cfg.Spec)
+	}
 	if err != nil {
 		return nil, nil, &InputError{err}
 	}
-	loaded, err = load.LoadData(cfg.Spec, doc, load.Options{Overlays: overlays})
+	loaded, err = load.LoadData(name, doc, load.Options{Overlays: overlays})
 	if err != nil {
 		return nil, nil, failure(cfg.Spec, err)
 	}
@@ -299,7 +330,7 @@ func failure(input string, err error) error {
 // SunCo overlay embedded in the generator, then the user's overlay file,
 // if any ("" for none).
 func Overlays(file string) ([]load.Overlay, error) {
-	overlays := []load.Overlay{{Name: specdata.OverlayName, Data: specdata.Overlay, Builtin: true}}
+	overlays := []load.Overlay{{Name: specdata.OverlayName, Data: specdata.Overlay}}
 	if file == "" {
 		return overlays, nil
 	}
@@ -310,17 +341,36 @@ func Overlays(file string) ([]load.Overlay, error) {
 	return append(overlays, load.Overlay{Name: file, Data: data}), nil
 }
 
-// warn logs the warnings about the document unless cfg.Quiet.
+// warn logs the warnings about the document, unless cfg.Quiet. Those at
+// a place in it (a JSON pointer) are its known defects, worked around:
+// one summary line, or each on a line of its own with cfg.Verbose. A
+// warning about an input as a whole (an overlay that does not fit the
+// document) has a line of its own.
 func warn(cfg Config, warnings []load.Warning) {
 	if cfg.Quiet {
 		return
 	}
+	defects := 0
 	for _, w := range warnings {
 		file := cfg.Spec
 		if w.File != "" {
 			file = w.File // an overlay's
 		}
-		fmt.Fprintf(cfg.log(), "%s: warning: %s: %s\n", file, w.Pointer, w.Message)
+		switch {
+		case w.Pointer == "":
+			fmt.Fprintf(cfg.log(), "%s: warning: %s\n", file, w.Message)
+		case cfg.Verbose:
+			fmt.Fprintf(cfg.log(), "%s: warning: %s: %s\n", file, w.Pointer, w.Message)
+		default:
+			defects++
+		}
+	}
+	if defects > 0 {
+		s := "s"
+		if defects == 1 {
+			s = ""
+		}
+		fmt.Fprintf(cfg.log(), "%s: %d warning%s about known defects, each worked around (-v lists them, -q silences this line)\n", cfg.Spec, defects, s)
 	}
 }
 

@@ -75,7 +75,8 @@ func lines(text []byte) []string {
 }
 
 // stale lists, by name, the files of dir that differ from files: changed,
-// missing, or generated earlier and no longer produced.
+// missing, or generated earlier and no longer produced. A placeholder
+// (see goGenerateCasualties) is not part of the package: not a difference.
 func stale(dir string, files map[string][]byte) ([]StaleFile, error) {
 	var out []StaleFile
 	for _, name := range sortedNames(files) {
@@ -95,7 +96,7 @@ func stale(dir string, files map[string][]byte) ([]StaleFile, error) {
 	}
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
-		if _, ours := files[e.Name()]; !ours && e.Type().IsRegular() && isGenerated(path) {
+		if _, ours := files[e.Name()]; !ours && e.Type().IsRegular() && isGenerated(path) && !isPlaceholder(path) {
 			have, err := os.ReadFile(path)
 			if err != nil {
 				return nil, err
@@ -117,7 +118,8 @@ const (
 )
 
 // writeDir replaces dir with a directory that holds files and every entry
-// of the old dir that the generator did not write. The new tree is built
+// of the old dir that the generator did not write, unless dir holds that
+// already. The new tree is built
 // beside the real directory (the target of dir when dir is a symlink,
 // which stays a symlink) and swapped in at once, so that a failure leaves
 // dir as it was and a reader sees the old tree or the new, never a mix.
@@ -129,7 +131,10 @@ func writeDir(dir string, files map[string][]byte) error {
 	if err := cleanLeftovers(real); err != nil {
 		return err
 	}
-	keep, err := foreign(dir, real, files)
+	if upToDate(real, files) {
+		return nil
+	}
+	keep, err := foreign(real)
 	if err != nil {
 		return err
 	}
@@ -146,6 +151,28 @@ func writeDir(dir string, files map[string][]byte) error {
 		return err
 	}
 	return swap(real, tmp)
+}
+
+// upToDate reports whether real holds each of files as a write would
+// leave it, and no other generated file: the run then leaves the
+// directory as it is (the same inode), and a shell inside it goes on
+// working.
+func upToDate(real string, files map[string][]byte) bool {
+	for name, src := range files {
+		if !unchanged(filepath.Join(real, name), src) {
+			return false
+		}
+	}
+	entries, err := os.ReadDir(real)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if _, ours := files[e.Name()]; !ours && e.Type().IsRegular() && isGenerated(filepath.Join(real, e.Name())) {
+			return false
+		}
+	}
+	return true
 }
 
 // realDir resolves every symlink on the way to dir, so that a symlinked
@@ -229,9 +256,9 @@ func cleanLeftovers(real string) error {
 }
 
 // foreign lists the entries of real that the generator did not write, to
-// keep in the new tree. It refuses, before anything is written, when one
-// of them has the name of a file to write. dir names real in errors.
-func foreign(dir, real string, files map[string][]byte) ([]string, error) {
+// keep in the new tree. (conflicts has refused those with the name of a
+// file to write.)
+func foreign(real string) ([]string, error) {
 	entries, err := os.ReadDir(real)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -241,12 +268,7 @@ func foreign(dir, real string, files map[string][]byte) ([]string, error) {
 	}
 	var keep []string
 	for _, e := range entries {
-		_, ours := files[e.Name()]
-		generated := e.Type().IsRegular() && isGenerated(filepath.Join(real, e.Name()))
-		switch {
-		case ours && !generated:
-			return nil, fmt.Errorf("%s was not written by sunco-gen; refusing to replace it", filepath.Join(dir, e.Name()))
-		case !ours && !generated:
+		if !e.Type().IsRegular() || !isGenerated(filepath.Join(real, e.Name())) {
 			keep = append(keep, e.Name())
 		}
 	}

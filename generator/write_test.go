@@ -21,7 +21,7 @@ import (
 const minimalSpec = "testdata/minimal.yaml"
 
 // generated is the start of a file an earlier sunco-gen wrote.
-var generated = emit.Header(emit.Source{Generator: "v0.0.1", Title: "Old", Version: "0.1"}) + "\npackage sunco\n"
+var generated = emit.Header("v0.0.1") + "\npackage sunco\n"
 
 // snapshot reads every file below dir, by relative path; symlinks are
 // read as their targets, prefixed with "-> ", other entries by their type.
@@ -150,17 +150,6 @@ func TestRunLinksUnchangedFiles(t *testing.T) {
 			assert.Equal(t, fs.FileMode(0o644), after.Mode().Perm(), "as a new write makes it")
 		})
 	}
-}
-
-func TestRunRefusesToReplaceAForeignFile(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "sdk")
-	writeFile(t, filepath.Join(out, "service_things.go"), "package sunco\n\n// hand-written\n")
-	before := snapshot(t, out)
-
-	_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco"})
-	require.ErrorContains(t, err, filepath.Join(out, "service_things.go")+" was not written by sunco-gen")
-	assert.Equal(t, before, snapshot(t, out))
-	assertOnlyEntry(t, filepath.Dir(out), "sdk")
 }
 
 func TestRunLeavesOutputAloneOnBadInput(t *testing.T) {
@@ -323,9 +312,12 @@ func TestCopyFileKeepsIdentity(t *testing.T) {
 	assert.Equal(t, "content", snapshot(t, dir)["dst"])
 }
 
+// TestRunRefusesWhatItCannotKeep: a directory to replace (a file of it
+// changed) whose entries include a named pipe is refused.
 func TestRunRefusesWhatItCannotKeep(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	generate(t, out)
+	writeFile(t, filepath.Join(out, "client.go"), generated)
 	require.NoError(t, syscall.Mkfifo(filepath.Join(out, "pipe"), 0o600))
 	before := snapshot(t, out)
 
@@ -500,7 +492,7 @@ func TestCheck(t *testing.T) {
 
 	oldDiff := res.Stale[2].Diff()
 	assert.True(t, res.Stale[2].Dropped)
-	assert.Equal(t, "--- "+filepath.Join(out, "old.go")+"\n+++ /dev/null\n@@ -1,4 +0,0 @@\n-"+
+	assert.Equal(t, "--- "+filepath.Join(out, "old.go")+"\n+++ /dev/null\n@@ -1,3 +0,0 @@\n-"+
 		strings.ReplaceAll(strings.TrimSuffix(generated, "\n"), "\n", "\n-")+"\n", oldDiff)
 }
 
@@ -572,6 +564,52 @@ func TestCopyRuntime(t *testing.T) {
 			head := "// Header.\n// Copied from templates/runtime/runtime_x.go.\n\n"
 			require.True(t, strings.HasPrefix(got, head), got)
 			assert.Equal(t, tt.want, strings.TrimPrefix(got, head))
+		})
+	}
+}
+
+// TestRunLeavesUpToDateDirAlone: a run whose output is what the directory
+// holds touches nothing, so a shell inside it goes on working; any
+// difference (a changed, missing or dropped file, a file's mode) replaces
+// the directory.
+func TestRunLeavesUpToDateDirAlone(t *testing.T) {
+	tests := []struct {
+		name    string
+		change  func(out string)
+		replace bool
+	}{
+		{"the same output", func(string) {}, false},
+		{"a file changed", func(out string) { writeFile(t, filepath.Join(out, "client.go"), generated) }, true},
+		{"a file missing", func(out string) { require.NoError(t, os.Remove(filepath.Join(out, "client.go"))) }, true},
+		{"a file no longer generated", func(out string) { writeFile(t, filepath.Join(out, "old.go"), generated) }, true},
+		{"a file's mode", func(out string) { require.NoError(t, os.Chmod(filepath.Join(out, "client.go"), 0o600)) }, true},
+		{"a file of someone else's added", func(out string) { writeFile(t, filepath.Join(out, "mine.go"), "package sunco\n") }, false},
+	}
+	spec, err := filepath.Abs(minimalSpec)
+	require.NoError(t, err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "sdk")
+			res := generate(t, out)
+			tt.change(out)
+			before, err := os.Stat(out)
+			require.NoError(t, err)
+			t.Chdir(out)
+
+			_, err = Run(Config{Spec: spec, Out: ".", Package: "sunco"})
+			require.NoError(t, err)
+
+			wd, err := os.Getwd()
+			if tt.replace {
+				assert.Error(t, err, "the shell is left in the old, removed directory")
+			} else {
+				require.NoError(t, err, "the directory is still there")
+				assert.Equal(t, out, wd)
+			}
+			after, err := os.Stat(out)
+			require.NoError(t, err)
+			assert.Equal(t, !tt.replace, os.SameFile(before, after), "the same directory")
+			assertGenerated(t, out, res)
 		})
 	}
 }

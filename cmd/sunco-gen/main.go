@@ -4,14 +4,16 @@
 // Usage:
 //
 //	sunco-gen [generate] -spec FILE -out DIR [-overlay FILE] [-pkg sunco] [-check] [-q] [-v]
-//	sunco-gen normalize -spec FILE -o FILE [-overlay FILE] [-q]
+//	sunco-gen normalize -spec FILE -o FILE [-overlay FILE] [-q] [-v]
+//	sunco-gen diff -old FILE -new FILE [-overlay FILE] [-pkg sunco] [-fail-on-incompatible]
 //	sunco-gen version
 //
 // sunco-gen -h lists every subcommand and flag.
 //
 // Exit status: 0 on success; 1 when -check finds differences or writing
-// fails; 2 when the input cannot be used or the flags are wrong; 3 on an
-// internal error, which is a bug in sunco-gen.
+// fails; 2 when the input cannot be used, the flags are wrong, or a
+// hand-written file in the output directory clashes with the generated
+// code; 3 on an internal error, which is a bug in sunco-gen.
 package main
 
 import (
@@ -30,7 +32,7 @@ import (
 const (
 	exitOK       = 0
 	exitFailed   = 1 // -check found differences, or writing failed
-	exitInput    = 2 // the input cannot be used, or the flags are wrong
+	exitInput    = 2 // the input cannot be used, the flags are wrong, or a hand-written file clashes
 	exitInternal = 3 // a bug in sunco-gen
 )
 
@@ -48,7 +50,7 @@ func commands() []command {
 	return []command{
 		{"generate", "-spec FILE -out DIR [flags]", "generate the SDK (the default: the name may be left out)", generate},
 		{"normalize", "-spec FILE -o FILE [flags]", "write the document as sunco-gen reads it, for other OpenAPI tools", normalize},
-		{"diff", "-old A.yaml -new B.yaml [flags]", "print, as Markdown, the Go and HTTP API changes between two documents", diff},
+		{"diff", "-old A.yaml -new B.yaml [flags]", "print, as Markdown, the Go API, behaviour and HTTP API changes between two documents", diff},
 		{"version", "", "print the version of sunco-gen", version},
 	}
 }
@@ -91,6 +93,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // error.
 var runGenerator = generator.Run
 
+// stdin is where a document named - is read from; tests replace it.
+var stdin io.Reader = os.Stdin
+
 func generate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sunco-gen", flag.ContinueOnError)
 	cfg := generator.Config{Log: stderr, Version: generatorVersion()}
@@ -100,7 +105,7 @@ func generate(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Package, "pkg", "sunco", "the name of the generated package")
 	fs.BoolVar(&cfg.Check, "check", false, "write nothing; print a unified diff of what is stale in -out and exit 1 if anything is")
 	fs.BoolVar(&cfg.Quiet, "q", false, "do not print the warnings about the document")
-	fs.BoolVar(&cfg.Verbose, "v", false, "print details, and the stack of an internal error")
+	fs.BoolVar(&cfg.Verbose, "v", false, "print each defect of the document, details, and the stack of an internal error")
 	showVersion := fs.Bool("version", false, "print the version of sunco-gen and exit")
 	fs.Usage = func() { usage(fs) }
 	if status, ok := parse(fs, args, stdout, stderr); !ok {
@@ -163,6 +168,7 @@ func normalize(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Overlay, "overlay", "", "an OpenAPI Overlay to apply on top of the embedded SunCo overlay")
 	out := fs.String("o", "", "where to write the normalized document: JSON when it ends in .json, YAML otherwise")
 	fs.BoolVar(&cfg.Quiet, "q", false, "do not print the warnings about the document")
+	fs.BoolVar(&cfg.Verbose, "v", false, "print each defect of the document")
 	fs.Usage = func() { commandUsage(fs, "normalize") }
 	if status, ok := parse(fs, args, stdout, stderr); !ok {
 		return status
@@ -292,7 +298,8 @@ sunco-gen COMMAND -h lists the flags of the other commands.
 Exit status:
   0  success
   1  -check found differences, or writing failed
-  2  the input cannot be used, or the flags are wrong
+  2  the input cannot be used, the flags are wrong, or a hand-written
+     file in -out clashes with the generated code (nothing is written)
   3  internal error: a bug in sunco-gen
 `)
 }
@@ -322,13 +329,14 @@ func report(err error, verbose bool, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "sunco-gen:", err)
 	var internal *generator.InternalError
 	var input *generator.InputError
+	var conflict *generator.ConflictError
 	switch {
 	case errors.As(err, &internal):
 		if verbose {
 			stderr.Write(internal.Stack)
 		}
 		return exitInternal
-	case errors.As(err, &input):
+	case errors.As(err, &input), errors.As(err, &conflict):
 		return exitInput
 	}
 	return exitFailed

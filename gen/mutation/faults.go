@@ -22,6 +22,7 @@ const (
 	codecGo     = "generator/emit/json.go"
 	normalizeGo = "generator/load/normalize.go"
 	writeGo     = "generator/write.go"
+	conflictsGo = "generator/conflicts.go"
 	mainGo      = "cmd/sunco-gen/main.go"
 	generatorGo = "generator/generator.go"
 	goldenGo    = "golden/golden_test.go"
@@ -341,7 +342,7 @@ var faults = []fault{
 	{
 		Name: "user-agent-fixed", Set: "fresh", Kind: "emitter",
 		Doc:   "the User-Agent does not follow the package name",
-		Edits: []edit{{clientGo, `jen.Lit(api.Package+"-go/"+api.SpecVersion)`, `jen.Lit("sunco-go/"+api.SpecVersion)`}},
+		Edits: []edit{{clientGo, `jen.Lit(api.Package+"-go/")`, `jen.Lit("sunco-go/")`}},
 	},
 	{
 		Name: "required-params-not-sent", Set: "fresh", Kind: "emitter",
@@ -412,7 +413,7 @@ var faults = []fault{
 	{
 		Name: "foreign-file-replaced", Set: "fresh", Kind: "writer",
 		Doc:   "a file sunco-gen did not write is replaced",
-		Edits: []edit{{writeGo, "case ours && !generated:", "case ours && !generated && false:"}},
+		Edits: []edit{{conflictsGo, "\t\tcase ours:\n", "\t\tcase ours && false:\n"}},
 	},
 	{
 		Name: "foreign-file-dropped", Set: "fresh", Kind: "writer",
@@ -437,12 +438,12 @@ var faults = []fault{
 	{
 		Name: "quiet-ignored", Set: "fresh", Kind: "cli",
 		Doc:   "-q does not silence the warnings",
-		Edits: []edit{{generatorGo, "\tif cfg.Quiet {\n\t\treturn\n\t}\n\tfor _, w := range warnings {", "\tfor _, w := range warnings {"}},
+		Edits: []edit{{generatorGo, "\tif cfg.Quiet {\n\t\treturn\n\t}\n\tdefects := 0", "\tdefects := 0"}},
 	},
 	{
 		Name: "input-error-exits-one", Set: "fresh", Kind: "cli",
 		Doc:   "an unusable document exits 1 instead of 2",
-		Edits: []edit{{mainGo, "\tcase errors.As(err, &input):\n\t\treturn exitInput", "\tcase errors.As(err, &input):\n\t\treturn exitFailed"}},
+		Edits: []edit{{mainGo, "\tcase errors.As(err, &input), errors.As(err, &conflict):\n\t\treturn exitInput", "\tcase errors.As(err, &conflict):\n\t\treturn exitInput"}},
 	},
 	{
 		Name: "retries-one-too-many", Set: "blind", Kind: "runtime",

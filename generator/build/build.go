@@ -74,7 +74,6 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b.conv = b.newConverter()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
-	b.reserved = in.Reserved
 	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
 	if info := in.Doc.Info; info != nil {
 		api.Title, api.SpecVersion = info.Title, info.Version
@@ -92,6 +91,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	api.Webhook = b.webhook()
 	b.breakValueCycles()
 	api.Services = b.services()
+	api.ServerOptions = b.serverOptions()
 	b.finishUnions()
 	b.trackRequiredFields()
 	api.Examples = b.examples
@@ -112,7 +112,6 @@ type builder struct {
 	hooks      map[string]*openapi3.PathItem
 	order      map[string][]string          // property names by pointer of their mapping
 	pkg        *scope                       // package-level names
-	reserved   []string                     // those the runtime and the emitter declare
 	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
 	methods    []string                     // methods of every struct
 	locals     []string                     // names a method declares itself

@@ -79,9 +79,9 @@ type tour struct {
 	api      *ir.API
 	pkg      string
 	lit      literalWriter
-	auth     []credential // the ways the document authenticates
-	server   string       // the option setting a server variable, "" for none
-	send     *example     // a call with a body, nil for none
+	auth     []credential     // the ways the document authenticates
+	server   *ir.ServerOption // the first option setting server variables, nil for none
+	send     *example         // a call with a body, nil for none
 	examples []*ir.Example
 	// deprecated reports the operations the tour shows none of.
 	deprecated func(*ir.Operation) bool
@@ -111,7 +111,9 @@ func (b *builder) newTour(api *ir.API) *tour {
 		service:    func(o *ir.Operation) *ir.Service { return b.serviceOf[o] },
 	}
 	t.auth = b.credentials()
-	t.server = b.serverOption()
+	if len(api.ServerOptions) > 0 {
+		t.server = api.ServerOptions[0]
+	}
 	t.send = t.sendExample()
 	return t
 }
@@ -153,24 +155,6 @@ func (b *builder) credentials() []credential {
 	return out
 }
 
-// serverOption is the option of the SDK that sets a variable of a
-// server's URL ("https://{subdomain}.example.com"): a With... option named
-// after the variable, "" when the document's servers have no variable or
-// the SDK no such option.
-func (b *builder) serverOption() string {
-	for _, s := range b.doc.Servers {
-		for _, name := range sortedKeys(s.Variables) {
-			suffix := goName(name)
-			for _, option := range b.reserved {
-				if strings.HasPrefix(option, "With") && strings.HasSuffix(option, suffix) {
-					return option
-				}
-			}
-		}
-	}
-	return ""
-}
-
 // code indents Go source lines as a doc comment code block.
 func code(lines ...string) string {
 	src := strings.Join(lines, "\n")
@@ -190,8 +174,8 @@ func (t *tour) client() string {
 	} else {
 		text += " Options choose the server it calls"
 	}
-	if t.server != "" {
-		text += " ([" + t.server + "], [WithBaseURL]"
+	if t.server != nil {
+		text += " ([" + t.server.Name + "], [WithBaseURL]"
 	} else {
 		text += " ([WithBaseURL]"
 	}
@@ -205,18 +189,26 @@ func (t *tour) client() string {
 		text,
 		code("client, err := "+first, "if err != nil {", "\treturn err", "}"),
 	}
-	if len(t.auth) > 1 || t.server != "" {
-		auth := t.auth[len(t.auth)-1]
-		if len(t.auth) > 1 {
-			auth = t.auth[1]
+	if len(t.auth) > 1 || t.server != nil {
+		lines := []string{"client, err := " + t.pkg + ".NewClient("}
+		var what []string
+		if len(t.auth) > 0 {
+			auth := t.auth[len(t.auth)-1]
+			if len(t.auth) > 1 {
+				auth = t.auth[1]
+			}
+			lines = append(lines, "\t"+t.pkg+"."+auth.call+",")
+			what = append(what, "authenticates with ["+auth.option+"]")
 		}
-		lines := []string{"client, err := " + t.pkg + ".NewClient(", "\t" + t.pkg + "." + auth.call + ","}
-		what := "Options combine: this client authenticates with [" + auth.option + "]"
-		if t.server != "" {
-			lines = append(lines, "\t"+t.pkg+"."+t.server+"(subdomain),")
-			what += " and calls the server [" + t.server + "] names"
+		if t.server != nil {
+			args := make([]string, len(t.server.Params))
+			for i, p := range t.server.Params {
+				args[i] = p.Name
+			}
+			lines = append(lines, "\t"+t.pkg+"."+t.server.Name+"("+strings.Join(args, ", ")+"),")
+			what = append(what, "calls the server ["+t.server.Name+"] names")
 		}
-		s = append(s, what+":", code(append(lines, ")")...))
+		s = append(s, "Options combine: this client "+strings.Join(what, " and ")+":", code(append(lines, ")")...))
 	}
 	return strings.Join(s, "\n\n")
 }

@@ -13,7 +13,7 @@ import (
 // runtimeNames are the names a runtime with every option declares.
 var runtimeNames = []string{
 	"Client", "Nullable", "Ptr", "NewClient", "WithBasicAuth", "WithJWT",
-	"WithBearerToken", "WithBaseURL", "WithTenantSubdomain", "WithMaxRetries",
+	"WithBearerToken", "WithBaseURL", "WithMaxRetries",
 }
 
 // buildWithRuntime builds a document given as YAML with the names of
@@ -124,9 +124,9 @@ func TestPackageDoc(t *testing.T) {
 	doc := api.Doc
 	assert.Regexp(t, `^Package sdk is a Go client for the Notes API\.\n\n# Creating a client\n`, doc)
 	for _, want := range []string{
-		"Options authenticate its calls\n([WithBasicAuth], [WithJWT] or [WithBearerToken]) and choose the server it\ncalls ([WithTenantSubdomain], [WithBaseURL]; [DefaultBaseURL] by default),",
+		"Options authenticate its calls\n([WithBasicAuth], [WithJWT] or [WithBearerToken]) and choose the server it\ncalls ([WithExampleTenantSubdomain], [WithBaseURL]; [DefaultBaseURL] by\ndefault),",
 		"\tclient, err := sdk.NewClient(sdk.WithBasicAuth(keyID, secret))\n",
-		"\tclient, err := sdk.NewClient(\n\t\tsdk.WithJWT(keyID, secret, \"app\"),\n\t\tsdk.WithTenantSubdomain(subdomain),\n\t)",
+		"\tclient, err := sdk.NewClient(\n\t\tsdk.WithJWT(keyID, secret, \"app\"),\n\t\tsdk.WithExampleTenantSubdomain(tenantSubdomain),\n\t)",
 		"For example, [NotesService.Post], an optional field set with [Ptr]:\n\n" +
 			"\tres, err := client.Notes.Post(ctx, folderID, sdk.Note{\n" +
 			"\t\tBody: &sdk.Text{\n\t\t\tSize: sdk.Ptr(float64(2)),\n\t\t\tText: sdk.Ptr(\"Hi\"),\n\t\t},\n" +

@@ -11,14 +11,12 @@ import (
 
 func client(api *ir.API) *jen.File {
 	f := newFile(api)
-	// A function, not a constant: a constant whose value changes with every
-	// spec bump is an incompatible change to the Go API.
-	comment(f, "SpecVersion returns the version of the API document this SDK was generated from.")
-	f.Func().Id("SpecVersion").Params().String().Block(jen.Return(jen.Lit(api.SpecVersion)))
-	f.Line()
 	comment(f, "DefaultBaseURL is the server a Client talks to unless told otherwise.")
 	f.Const().Id("DefaultBaseURL").Op("=").Lit(api.DefaultBaseURL)
 	f.Line()
+	for _, opt := range api.ServerOptions {
+		serverOption(f, opt)
+	}
 	doc(f, api.ClientDoc)
 	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
 		for _, svc := range api.Services {
@@ -36,7 +34,7 @@ func client(api *ir.API) *jen.File {
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
 		jen.List(transport, jen.Err()).Op(":=").Id("newTransport").Call(
 			jen.Id("DefaultBaseURL"),
-			jen.Lit(api.Package+"-go/"+api.SpecVersion),
+			jen.Lit(api.Package+"-go/").Op("+").Id("SpecVersion").Call(),
 			jen.Id("opts"),
 		),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
@@ -47,6 +45,45 @@ func client(api *ir.API) *jen.File {
 		})), jen.Nil()),
 	)
 	return f
+}
+
+// serverOption is the Option of a server URL template: the runtime's
+// serverOption with the URL built from the parameters and their checks.
+func serverOption(f *jen.File, opt *ir.ServerOption) {
+	doc(f, opt.Doc)
+	var params []jen.Code
+	for _, v := range opt.Params {
+		params = append(params, jen.Id(v.Name).String())
+	}
+	var url *jen.Statement
+	for _, part := range opt.URL {
+		piece := jen.Lit(part.Literal)
+		if part.Variable != nil {
+			piece = jen.Id(part.Variable.Name)
+		}
+		if url == nil {
+			url = piece
+		} else {
+			url = url.Op("+").Add(piece)
+		}
+	}
+	args := []jen.Code{jen.Lit(opt.Name), url}
+	for _, v := range opt.Params {
+		switch v.Check {
+		case ir.HostLabel:
+			args = append(args, jen.Id("checkHostLabel").Call(jen.Lit(v.WireName), jen.Id(v.Name)))
+		case ir.OneOf:
+			values := []jen.Code{jen.Lit(v.WireName), jen.Id(v.Name)}
+			for _, e := range v.Enum {
+				values = append(values, jen.Lit(e))
+			}
+			args = append(args, jen.Id("checkOneOf").Call(values...))
+		}
+	}
+	f.Func().Id(opt.Name).Params(params...).Id("Option").Block(
+		jen.Return(jen.Id("serverOption").Call(args...)),
+	)
+	f.Line()
 }
 
 func service(f *jen.File, svc *ir.Service) {

@@ -27,7 +27,51 @@ type API struct {
 	// Examples are the document's example values with the Go type each
 	// should decode into; tests round-trip them through the SDK.
 	Examples []*Example
+	// SpecSHA256 is the hex sha256 of the document's bytes with CRLF line
+	// endings made LF, so that a checkout's line endings do not change it.
+	SpecSHA256 string
+	// ServerOptions set the base URL to a server URL template of the
+	// document with the caller's values of its variables, in the order of
+	// the document's servers.
+	ServerOptions []*ServerOption
 }
+
+// ServerOption is a client Option that sets the base URL to a server URL
+// template with variables: https://{subdomain}.zendesk.com/sc gives
+// WithZendeskSubdomain(subdomain string).
+type ServerOption struct {
+	Name    string
+	Doc     string
+	Pointer string
+	URL     []URLPart         // the template: its literals and variables, in order
+	Params  []*ServerVariable // the option's parameters, in order of first use
+}
+
+// URLPart is a piece of a server URL template: a literal, or a variable.
+type URLPart struct {
+	Literal  string
+	Variable *ServerVariable // nil for a literal
+}
+
+// ServerVariable is a variable of a server URL template, a parameter of
+// its option.
+type ServerVariable struct {
+	Name     string // Go parameter name
+	WireName string // as the template names it
+	Check    ServerCheck
+	Enum     []string // the values OneOf allows
+}
+
+// ServerCheck is how an option checks the value of a variable before it
+// puts it into the URL; the URL as a whole is then checked as the base
+// URL is (http or https, a host, no query or fragment).
+type ServerCheck int
+
+const (
+	NoCheck   ServerCheck = iota // a variable in the path or the port
+	HostLabel                    // a variable in the host must be a DNS label, so that no value points elsewhere
+	OneOf                        // a variable with an enum must be one of its values
+)
 
 // File is one generated Go file: a service's (its type and methods) or
 // the webhook's (the payload parser and handler), followed by the types

@@ -29,19 +29,6 @@ func WithBaseURL(u string) Option {
 	}
 }
 
-// WithZendeskSubdomain sets the base URL to https://{sub}.zendesk.com/sc,
-// the API root of a Zendesk account. sub must be a DNS label: 1 to 63 of
-// a-z, 0-9 and '-', not starting or ending with '-'.
-func WithZendeskSubdomain(sub string) Option {
-	return func(t *transport) error {
-		if !isDNSLabel(sub) {
-			return fmt.Errorf(sdkName+": WithZendeskSubdomain: %q is not a valid subdomain", sub)
-		}
-		t.baseURL = "https://" + sub + ".zendesk.com/sc"
-		return nil
-	}
-}
-
 // WithHTTPClient sends requests through c instead of a default
 // &http.Client{}. Use it for timeouts, proxies or TLS settings. c itself is
 // never modified. Redirects are followed only to the origin (scheme, host
@@ -228,17 +215,4 @@ func parseBaseURL(raw string) (string, error) {
 		return "", errors.New("URL must not have a query or fragment")
 	}
 	return strings.TrimRight(raw, "/"), nil
-}
-
-// isDNSLabel reports whether s is a lower-case DNS label (RFC 1123).
-func isDNSLabel(s string) bool {
-	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
-			return false
-		}
-	}
-	return true
 }

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -191,12 +190,6 @@ func TestOptionErrors(t *testing.T) {
 		{name: "query in base URL", opts: []Option{WithBaseURL("https://example.com/?a=1")}, wantErr: "query or fragment"},
 		{name: "fragment in base URL", opts: []Option{WithBaseURL("https://example.com/#f")}, wantErr: "query or fragment"},
 		{name: "invalid default base URL", base: "api.smooch.io", wantErr: "WithBaseURL"},
-		{name: "empty subdomain", opts: []Option{WithZendeskSubdomain("")}, wantErr: "not a valid subdomain"},
-		{name: "subdomain with dot", opts: []Option{WithZendeskSubdomain("evil.com/x")}, wantErr: "not a valid subdomain"},
-		{name: "subdomain leading dash", opts: []Option{WithZendeskSubdomain("-acme")}, wantErr: "not a valid subdomain"},
-		{name: "subdomain trailing dash", opts: []Option{WithZendeskSubdomain("acme-")}, wantErr: "not a valid subdomain"},
-		{name: "subdomain upper case", opts: []Option{WithZendeskSubdomain("Acme")}, wantErr: "not a valid subdomain"},
-		{name: "subdomain too long", opts: []Option{WithZendeskSubdomain(strings.Repeat("a", 64))}, wantErr: "not a valid subdomain"},
 		{name: "nil http client", opts: []Option{WithHTTPClient(nil)}, wantErr: "nil client"},
 		{name: "negative retries", opts: []Option{WithMaxRetries(-1)}, wantErr: "negative count"},
 		{name: "negative attempt timeout", opts: []Option{WithDefaultAttemptTimeout(-time.Second)}, wantErr: "sunco: WithDefaultAttemptTimeout: negative duration -1s"},
@@ -233,8 +226,7 @@ func TestBaseURL(t *testing.T) {
 		{name: "default", want: "https://api.smooch.io"},
 		{name: "trailing slash trimmed", opts: []Option{WithBaseURL("https://api.eu-1.smooch.io/")}, want: "https://api.eu-1.smooch.io"},
 		{name: "path kept", opts: []Option{WithBaseURL("http://127.0.0.1:8080/proxy/")}, want: "http://127.0.0.1:8080/proxy"},
-		{name: "zendesk subdomain", opts: []Option{WithZendeskSubdomain("acme-2")}, want: "https://acme-2.zendesk.com/sc"},
-		{name: "last wins", opts: []Option{WithZendeskSubdomain("acme"), WithBaseURL("https://api.smooch.io")}, want: "https://api.smooch.io"},
+		{name: "last wins", opts: []Option{WithBaseURL("https://api.eu-1.smooch.io"), WithBaseURL("https://api.smooch.io")}, want: "https://api.smooch.io"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

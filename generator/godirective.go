@@ -1,0 +1,50 @@
+package generator
+
+import (
+	"errors"
+	"go/version"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/mod/modfile"
+)
+
+// goVersion is the oldest Go the generated code builds with: the runtime
+// uses mime/multipart.FileContentDisposition, new in Go 1.25
+// (TestGoVersionIsWhatTheCodeNeeds checks it with go vet).
+const goVersion = "1.25"
+
+// oldGoDirective finds the go.mod of the module dir is in (dir need not
+// exist yet) and, when its go directive is older than goVersion, returns
+// the file and the version it declares ("1.16" when it declares none, as
+// the go command assumes). Nothing when dir is in no module, or go.mod
+// cannot be read.
+func oldGoDirective(dir string) (gomod, declared string, old bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", "", false
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		gomod = filepath.Join(d, "go.mod")
+		data, err := os.ReadFile(gomod)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if filepath.Dir(d) == d {
+				return "", "", false
+			}
+			continue
+		case err != nil:
+			return "", "", false
+		}
+		f, err := modfile.ParseLax(gomod, data, nil)
+		if err != nil {
+			return "", "", false // the go command reports it
+		}
+		declared = "1.16"
+		if f.Go != nil {
+			declared = f.Go.Version
+		}
+		return gomod, declared, version.Compare("go"+declared, "go"+goVersion) < 0
+	}
+}
