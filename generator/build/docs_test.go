@@ -48,13 +48,15 @@ components:
         text: {type: string, description: "The text, in <code>Markdown</code>."}
         old: {type: string, deprecated: true}
         tags: {type: object, additionalProperties: {type: object, properties: {n: {type: integer}}}}
+        orphan: {$ref: '#/components/schemas/Orphan'}
+        gone: {$ref: '#/components/schemas/Gone'}
     Orphan: {type: object, title: The orphan of the document, properties: {x: {type: string}}}
     Circle: {type: object, properties: {kind: {type: string}}}
     Square: {type: object, properties: {kind: {type: string}}}
     Shape:
       oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]
       discriminator: {propertyName: kind}
-    Gone: {type: string, description: "The gone thing.", deprecated: true}
+    Gone: {type: object, properties: {x: {type: string}}, description: "The gone thing.", deprecated: true}
 `
 
 func TestDocs(t *testing.T) {

@@ -407,6 +407,14 @@ type EmailContact struct {
 
 func (*EmailContact) isContact() {}
 
+// GetEmail returns Email, or the zero value when the receiver is nil.
+func (e *EmailContact) GetEmail() string {
+	if e == nil {
+		return ""
+	}
+	return e.Email
+}
+
 // UnmarshalJSON decodes e from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (e *EmailContact) UnmarshalJSON(data []byte) error {
@@ -458,6 +466,15 @@ type GetPartResponse struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetPath returns the value of Path, or the zero value when Path or the
+// receiver is nil.
+func (g *GetPartResponse) GetPath() string {
+	if g == nil || g.Path == nil {
+		return ""
+	}
+	return *g.Path
 }
 
 // UnmarshalJSON decodes g from data, keeping in Extra the properties the
@@ -521,6 +538,91 @@ type Item struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetID returns ID, or the zero value when the receiver is nil.
+func (i *Item) GetID() string {
+	if i == nil {
+		return ""
+	}
+	return i.ID
+}
+
+// GetName returns the value of Name, or the zero value when Name or the
+// receiver is nil.
+func (i *Item) GetName() string {
+	if i == nil || i.Name == nil {
+		return ""
+	}
+	return *i.Name
+}
+
+// GetStatus returns Status, or the zero value when the receiver is nil.
+func (i *Item) GetStatus() ItemStatus {
+	if i == nil {
+		return ""
+	}
+	return i.Status
+}
+
+// GetColor returns the value Color holds, or the zero value when the receiver
+// is nil or Color is absent or null.
+func (i *Item) GetColor() ItemColor {
+	if i == nil {
+		return ""
+	}
+	return nullableValue(&i.Color)
+}
+
+// GetNote returns the value Note holds, or the zero value when the receiver is
+// nil or Note is absent or null.
+func (i *Item) GetNote() string {
+	if i == nil {
+		return ""
+	}
+	return nullableValue(&i.Note)
+}
+
+// GetPrice returns the value Price holds, or the zero value when the receiver
+// is nil or Price is absent or null.
+func (i *Item) GetPrice() float64 {
+	if i == nil {
+		return 0
+	}
+	return nullableValue(&i.Price)
+}
+
+// GetLabels returns the value Labels holds, or the zero value when the
+// receiver is nil or Labels is absent or null.
+func (i *Item) GetLabels() []string {
+	if i == nil {
+		return nil
+	}
+	return nullableValue(&i.Labels)
+}
+
+// GetShape returns Shape, or the zero value when the receiver is nil.
+func (i *Item) GetShape() Shape {
+	if i == nil {
+		return nil
+	}
+	return i.Shape
+}
+
+// GetContact returns Contact, or the zero value when the receiver is nil.
+func (i *Item) GetContact() Contact {
+	if i == nil {
+		return nil
+	}
+	return i.Contact
+}
+
+// GetMetadata returns Metadata, or the zero value when the receiver is nil.
+func (i *Item) GetMetadata() map[string]any {
+	if i == nil {
+		return nil
+	}
+	return i.Metadata
 }
 
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the
@@ -625,6 +727,22 @@ type ItemList struct {
 	absent fieldSet
 }
 
+// GetItems returns Items, or the zero value when the receiver is nil.
+func (i *ItemList) GetItems() []Item {
+	if i == nil {
+		return nil
+	}
+	return i.Items
+}
+
+// GetMeta returns Meta, or nil when the receiver is nil.
+func (i *ItemList) GetMeta() *ItemListMeta {
+	if i == nil {
+		return nil
+	}
+	return i.Meta
+}
+
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (i *ItemList) UnmarshalJSON(data []byte) error {
@@ -684,6 +802,24 @@ type ItemListMeta struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetHasMore returns the value of HasMore, or the zero value when HasMore or
+// the receiver is nil.
+func (i *ItemListMeta) GetHasMore() bool {
+	if i == nil || i.HasMore == nil {
+		return false
+	}
+	return *i.HasMore
+}
+
+// GetAfterCursor returns the value of AfterCursor, or the zero value when
+// AfterCursor or the receiver is nil.
+func (i *ItemListMeta) GetAfterCursor() string {
+	if i == nil || i.AfterCursor == nil {
+		return ""
+	}
+	return *i.AfterCursor
 }
 
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the
@@ -759,6 +895,51 @@ type ItemUpdate struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetName returns the value of Name, or the zero value when Name or the
+// receiver is nil.
+func (i *ItemUpdate) GetName() string {
+	if i == nil || i.Name == nil {
+		return ""
+	}
+	return *i.Name
+}
+
+// GetStatus returns the value of Status, or the zero value when Status or the
+// receiver is nil.
+func (i *ItemUpdate) GetStatus() ItemStatus {
+	if i == nil || i.Status == nil {
+		return ""
+	}
+	return *i.Status
+}
+
+// GetNote returns the value Note holds, or the zero value when the receiver is
+// nil or Note is absent or null.
+func (i *ItemUpdate) GetNote() string {
+	if i == nil {
+		return ""
+	}
+	return nullableValue(&i.Note)
+}
+
+// GetPrice returns the value Price holds, or the zero value when the receiver
+// is nil or Price is absent or null.
+func (i *ItemUpdate) GetPrice() float64 {
+	if i == nil {
+		return 0
+	}
+	return nullableValue(&i.Price)
+}
+
+// GetLabels returns the value Labels holds, or the zero value when the
+// receiver is nil or Labels is absent or null.
+func (i *ItemUpdate) GetLabels() []string {
+	if i == nil {
+		return nil
+	}
+	return nullableValue(&i.Labels)
+}
+
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (i *ItemUpdate) UnmarshalJSON(data []byte) error {
@@ -819,123 +1000,58 @@ func (i *ItemUpdate) encodeJSON(e *jsonEncoder) {
 
 // ListItemsFilter is the filter parameter of [ItemsService.List].
 type ListItemsFilter struct {
-	Status     ItemStatus `json:"status"`
-	Tags       []string   `json:"tags,omitzero"`
-	OwnerEmail *string    `json:"owner.email,omitempty"`
-	// Extra holds the properties the schema does not declare and those whose
-	// value does not fit their type, so that encoding loses nothing received.
-	Extra map[string]json.RawMessage `json:"-"`
-	// absent are the required properties the decoded JSON lacked.
-	absent fieldSet
+	Status     ItemStatus
+	Tags       []string
+	OwnerEmail *string
 }
 
-// UnmarshalJSON decodes l from data, keeping in Extra the properties the
-// schema does not declare and the values that do not fit their type.
-func (l *ListItemsFilter) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, l, (*ListItemsFilter).decodeJSON, "ListItemsFilter")
-}
-
-// MarshalJSON encodes l with the properties of Extra.
-func (l ListItemsFilter) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&l, (*ListItemsFilter).encodeJSON)
-}
-
-// decodeJSON decodes the object at lx into l, or reports false for another value.
-func (l *ListItemsFilter) decodeJSON(lx *jsonLexer) bool {
-	if !lx.enterObject() {
-		return false
-	}
-	*l = ListItemsFilter{}
-	var seen fieldSet
-	for lx.nextMember() {
-		switch string(lx.key) {
-		case "status":
-			seen.add(0)
-			decodeField(lx, "status", &l.Status, &l.Extra, decodeString)
-		case "tags":
-			decodeField(lx, "tags", &l.Tags, &l.Extra, func(v *[]string, l *jsonLexer) bool {
-				return decodeSlice(v, l, decodeString)
-			})
-		case "owner.email":
-			decodeOptional(lx, "owner.email", &l.OwnerEmail, &l.Extra, decodeString)
-		default:
-			decodeExtra(lx, &l.Extra)
-		}
-	}
-	l.absent = seen.missing(1)
-	return true
-}
-
-// encodeJSON writes l as a JSON object, or null when nil.
-func (l *ListItemsFilter) encodeJSON(e *jsonEncoder) {
+// GetStatus returns Status, or the zero value when the receiver is nil.
+func (l *ListItemsFilter) GetStatus() ItemStatus {
 	if l == nil {
-		e.null()
-		return
+		return ""
 	}
-	e.buf = append(e.buf, '{')
-	encodeRequired(e, "status", &l.Status, l.absent.has(0), l.Extra, encodeString)
-	encodeOptional(e, "tags", &l.Tags, l.Tags != nil, l.Extra, func(v *[]string, e *jsonEncoder) {
-		encodeSlice(v, e, encodeString)
-	})
-	encodePointer(e, "owner.email", l.OwnerEmail, l.Extra, encodeString)
-	if len(l.Extra) > 0 {
-		encodeExtra(e, l.Extra, "status", "tags", "owner.email")
+	return l.Status
+}
+
+// GetTags returns Tags, or the zero value when the receiver is nil.
+func (l *ListItemsFilter) GetTags() []string {
+	if l == nil {
+		return nil
 	}
-	e.buf = append(e.buf, '}')
+	return l.Tags
+}
+
+// GetOwnerEmail returns the value of OwnerEmail, or the zero value when
+// OwnerEmail or the receiver is nil.
+func (l *ListItemsFilter) GetOwnerEmail() string {
+	if l == nil || l.OwnerEmail == nil {
+		return ""
+	}
+	return *l.OwnerEmail
 }
 
 // ListItemsPage is the page parameter of [ItemsService.List].
 type ListItemsPage struct {
-	After *string `json:"after,omitempty"`
-	Size  *int    `json:"size,omitempty"`
-	// Extra holds the properties the schema does not declare and those whose
-	// value does not fit their type, so that encoding loses nothing received.
-	Extra map[string]json.RawMessage `json:"-"`
+	After *string
+	Size  *int
 }
 
-// UnmarshalJSON decodes l from data, keeping in Extra the properties the
-// schema does not declare and the values that do not fit their type.
-func (l *ListItemsPage) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, l, (*ListItemsPage).decodeJSON, "ListItemsPage")
+// GetAfter returns the value of After, or the zero value when After or the
+// receiver is nil.
+func (l *ListItemsPage) GetAfter() string {
+	if l == nil || l.After == nil {
+		return ""
+	}
+	return *l.After
 }
 
-// MarshalJSON encodes l with the properties of Extra.
-func (l ListItemsPage) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&l, (*ListItemsPage).encodeJSON)
-}
-
-// decodeJSON decodes the object at lx into l, or reports false for another value.
-func (l *ListItemsPage) decodeJSON(lx *jsonLexer) bool {
-	if !lx.enterObject() {
-		return false
+// GetSize returns the value of Size, or the zero value when Size or the
+// receiver is nil.
+func (l *ListItemsPage) GetSize() int {
+	if l == nil || l.Size == nil {
+		return 0
 	}
-	*l = ListItemsPage{}
-	for lx.nextMember() {
-		switch string(lx.key) {
-		case "after":
-			decodeOptional(lx, "after", &l.After, &l.Extra, decodeString)
-		case "size":
-			decodeOptional(lx, "size", &l.Size, &l.Extra, decodeInt)
-		default:
-			decodeExtra(lx, &l.Extra)
-		}
-	}
-	return true
-}
-
-// encodeJSON writes l as a JSON object, or null when nil.
-func (l *ListItemsPage) encodeJSON(e *jsonEncoder) {
-	if l == nil {
-		e.null()
-		return
-	}
-	e.buf = append(e.buf, '{')
-	encodePointer(e, "after", l.After, l.Extra, encodeString)
-	encodePointer(e, "size", l.Size, l.Extra, encodeInt)
-	if len(l.Extra) > 0 {
-		encodeExtra(e, l.Extra, "after", "size")
-	}
-	e.buf = append(e.buf, '}')
+	return *l.Size
 }
 
 // ListItemsSort is the sort parameter of [ItemsService.List].
@@ -963,6 +1079,14 @@ type PhoneContact struct {
 }
 
 func (*PhoneContact) isContact() {}
+
+// GetPhone returns Phone, or the zero value when the receiver is nil.
+func (p *PhoneContact) GetPhone() string {
+	if p == nil {
+		return ""
+	}
+	return p.Phone
+}
 
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
@@ -1015,6 +1139,15 @@ type PutItemNoteBody struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetText returns the value of Text, or the zero value when Text or the
+// receiver is nil.
+func (p *PutItemNoteBody) GetText() string {
+	if p == nil || p.Text == nil {
+		return ""
+	}
+	return *p.Text
 }
 
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the
@@ -1078,6 +1211,15 @@ type UploadAttachmentResponse struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetMediaURL returns the value of MediaURL, or the zero value when MediaURL
+// or the receiver is nil.
+func (u *UploadAttachmentResponse) GetMediaURL() string {
+	if u == nil || u.MediaURL == nil {
+		return ""
+	}
+	return *u.MediaURL
 }
 
 // UnmarshalJSON decodes u from data, keeping in Extra the properties the

@@ -20,9 +20,24 @@ type Circle struct {
 
 func (*Circle) isShape() {}
 
-// GetKind returns Kind.
+// GetKind returns Kind, or "circle" when it is empty, as encoding writes it;
+// "" when the receiver is nil.
 func (c *Circle) GetKind() string {
+	if c == nil {
+		return ""
+	}
+	if c.Kind == "" {
+		return "circle"
+	}
 	return c.Kind
+}
+
+// GetRadius returns Radius, or the zero value when the receiver is nil.
+func (c *Circle) GetRadius() float64 {
+	if c == nil {
+		return 0
+	}
+	return c.Radius
 }
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
@@ -81,7 +96,7 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Shape
 type Shape interface {
-	// GetKind returns the "kind" property.
+	// GetKind returns the "kind" property, or the zero value.
 	GetKind() string
 	isShape()
 	encodeJSON(*jsonEncoder)
@@ -126,8 +141,12 @@ func UnmarshalShape(data []byte) (Shape, error) {
 	return v, err
 }
 
-// GetKind returns the "kind" property, read from Raw.
+// GetKind returns the "kind" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
 func (u *UnknownShape) GetKind() string {
+	if u == nil {
+		return ""
+	}
 	return u.Type
 }
 
@@ -160,9 +179,25 @@ type Square struct {
 
 func (*Square) isShape() {}
 
-// GetKind returns Kind.
+// GetKind returns Kind, or "square" when it is empty, as encoding writes it;
+// "" when the receiver is nil.
 func (s *Square) GetKind() string {
+	if s == nil {
+		return ""
+	}
+	if s.Kind == "" {
+		return "square"
+	}
 	return s.Kind
+}
+
+// GetSide returns the value of Side, or the zero value when Side or the
+// receiver is nil.
+func (s *Square) GetSide() int {
+	if s == nil || s.Side == nil {
+		return 0
+	}
+	return *s.Side
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the
