@@ -147,7 +147,7 @@ var operations = []operation{
 			// Twilio's schema has the shape of WhatsApp's: Prism tells them
 			// apart by the enum the loader gives each variant's type.
 			MatchCriteria: &sunco.MatchCriteriaTwilio{IntegrationID: integrationID, PhoneNumber: "+15550001234"},
-			Target:        sunco.Target{ConversationID: conversationID},
+			Target:        sunco.ClientCreateTarget{ConversationID: conversationID},
 		}, nil))
 	}},
 	{"RemoveClient", "Clients.Remove", func(ctx context.Context, c *sunco.Client) (any, error) {
