@@ -18,7 +18,7 @@ type API struct {
 	Title          string // from info.title
 	SpecVersion    string // from info.version
 	DefaultBaseURL string // the first server URL without template variables
-	Decls          []Decl // every named type, sorted by Go name
+	Decls          []Decl // every named type it declares, sorted by Go name
 	Services       []*Service
 	Webhook        *Webhook // nil when the document describes no webhook
 	// Files are the Go files of the services, the webhook and the types,

@@ -20,7 +20,8 @@ const (
 	Time Builtin = "time.Time"
 )
 
-// Named refers to a Decl of the same package.
+// Named refers to a Decl of the same package: one of API.Decls, or the
+// runtime's error detail Error, which no generated file declares.
 type Named struct{ Decl Decl }
 
 // Slice is []Elem.
