@@ -125,7 +125,7 @@ var operations = []operation{
 	// Attachments
 	{"UploadAttachment", "Attachments.Upload", func(ctx context.Context, c *sunco.Client) (any, error) {
 		file := sunco.UploadFile{Reader: streamed("GIF89a\x01\x00\x01\x00"), Name: "pixel.gif", ContentType: "image/gif"}
-		return result(c.Attachments.Upload(ctx, appID, "public", file, &sunco.UploadAttachmentParams{
+		return result(c.Attachments.Upload(ctx, appID, sunco.AttachmentAccessPublic, file, &sunco.UploadAttachmentParams{
 			For:            sunco.Ptr("message"),
 			ConversationID: sunco.Ptr(conversationID),
 		}))
