@@ -86,7 +86,7 @@ func (ts *timeTexts) keep(key string, v time.Time, text []byte) {
 		i++
 	}
 	var buf [40]byte
-	if bytes.Equal(v.AppendFormat(buf[:0], timeLayout), text) {
+	if canonicalTime(text) || bytes.Equal(v.AppendFormat(buf[:0], timeLayout), text) {
 		if i < len(*ts) {
 			*ts = append((*ts)[:i], (*ts)[i+1:]...)
 		}
@@ -98,6 +98,31 @@ func (ts *timeTexts) keep(key string, v time.Time, text []byte) {
 		return
 	}
 	*ts = append(*ts, kept)
+}
+
+// canonicalTime reports, without formatting it again, that a timestamp
+// read from text is written the same: in UTC (Z) and with at most nine
+// fractional digits, the last not 0, as most are. It may say false of one
+// that is.
+func canonicalTime(text []byte) bool {
+	const seconds = len("2006-01-02T15:04:05")
+	n := len(text)
+	if n < seconds+1 || text[10] != 'T' || text[n-1] != 'Z' {
+		return false
+	}
+	fraction := text[seconds : n-1]
+	switch {
+	case len(fraction) == 0:
+		return true
+	case fraction[0] != '.' || len(fraction) < 2 || len(fraction) > 10 || fraction[len(fraction)-1] == '0':
+		return false
+	}
+	for _, c := range fraction[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // encoder encodes the timestamp of member key: as the text it was decoded

@@ -44,3 +44,34 @@ func TestTimeTexts(t *testing.T) {
 	assert.True(t, v.IsZero())
 	assert.Equal(t, "2020-02-25T18:06:37.5Z", formatTime(padded.UTC()))
 }
+
+// TestCanonicalTime: what canonicalTime says of a text agrees with
+// formatting the time it holds again.
+func TestCanonicalTime(t *testing.T) {
+	for _, text := range []string{
+		"2020-02-25T18:06:37Z",
+		"2020-02-25T18:06:37.5Z",
+		"2020-02-25T18:06:37.547Z",
+		"2020-02-25T18:06:37.123456789Z",
+		"2020-02-25T18:06:37.500Z",
+		"2020-02-25T18:06:37.000Z",
+		"2020-02-25T18:06:37.1234567891Z",
+		"2020-02-25T18:06:37+00:00",
+		"2020-02-25T20:06:37+02:00",
+		"2020-02-25T20:06:37.5+02:00",
+		"2020-02-25t18:06:37Z",
+		"2020-02-25T18:06:37z",
+	} {
+		t.Run(text, func(t *testing.T) {
+			v, err := time.Parse(timeLayout, text)
+			if err != nil {
+				assert.False(t, canonicalTime([]byte(text)), "%s does not parse", text)
+				return
+			}
+			if canonicalTime([]byte(text)) {
+				assert.Equal(t, text, v.Format(timeLayout))
+			}
+		})
+	}
+	assert.True(t, canonicalTime([]byte("2020-02-25T18:06:37.547Z")), "the common form needs no formatting")
+}
