@@ -90,8 +90,8 @@ func TestScopeDeclare(t *testing.T) {
 	assert.Equal(t, "User", sc.declare("/a", "User"))
 	assert.Equal(t, "User2", sc.declare("/b", "User"))
 	assert.Equal(t, "User3", sc.declare("/c", "User"))
-	assert.Equal(t, "ClientSchema", sc.declare("/d", "Client", "ClientSchema"))
-	assert.Equal(t, "Client2", sc.declare("/e", "Client", "ClientSchema"))
+	assert.Equal(t, "ClientInfo", sc.declare("/d", "Client", "ClientInfo"))
+	assert.Equal(t, "Client2", sc.declare("/e", "Client", "ClientInfo"))
 	assert.Equal(t, []string{"/b", "/c", "/d", "/e"}, warned, "every clash warns, with the pointer of what was renamed")
 }
 
