@@ -58,7 +58,7 @@ var cases = []string{
 	"oneof_discriminator", // sealed interface picked by a discriminator
 	"polymorphic_base",    // base schema mapping to allOf subtypes
 	"recursive",           // self reference through arrays, properties, allOf, unions
-	"schemas_only",        // no operations: a Client without services
+	"schemas_only",        // no operations: no types, a Client without services
 	"servers",             // a petstore with server URL templates: options named after their domain
 	"undiscriminated",     // oneOf by properties present, merged and clashing anyOf
 	"webhook",             // x-webhooks events made a union by an overlay

@@ -734,7 +734,7 @@ func TestListConversationsIter(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", op, describe(err))
 		}
-		if conv.ID == nil || *conv.ID == "" {
+		if conv.GetID() == "" {
 			t.Errorf("conversation %d has no id", n)
 		}
 		if n++; n > 100 {

@@ -78,7 +78,7 @@ var operations = []operation{
 	{"PostActivity", "Activities.Post", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return empty(c.Activities.Post(ctx, appID, conversationID, sunco.ActivityPost{
 			Author: sunco.Author{Type: sunco.AuthorTypeUser, UserID: sunco.Ptr(userID)},
-			Type:   sunco.ActivityTypesTypeTypingStart,
+			Type:   sunco.ActivityTypeTypingStart,
 		}, nil))
 	}},
 
@@ -106,7 +106,7 @@ var operations = []operation{
 	{"CreateApp", "Apps.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Apps.Create(ctx, sunco.AppCreateBody{
 			DisplayName: "My App",
-			Metadata:    sunco.NewNullable(sunco.Metadata{"lang": "en"}),
+			Metadata:    sunco.NewNullable(map[string]any{"lang": "en"}),
 		}, nil))
 	}},
 	{"GetApp", "Apps.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
@@ -115,7 +115,7 @@ var operations = []operation{
 	{"UpdateApp", "Apps.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Apps.Update(ctx, appID, sunco.AppUpdateBody{
 			DisplayName: sunco.Ptr("My App"),
-			Metadata:    sunco.Null[sunco.Metadata](),
+			Metadata:    sunco.Null[map[string]any](),
 		}, nil))
 	}},
 	{"DeleteApp", "Apps.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
@@ -125,7 +125,7 @@ var operations = []operation{
 	// Attachments
 	{"UploadAttachment", "Attachments.Upload", func(ctx context.Context, c *sunco.Client) (any, error) {
 		file := sunco.UploadFile{Reader: streamed("GIF89a\x01\x00\x01\x00"), Name: "pixel.gif", ContentType: "image/gif"}
-		return result(c.Attachments.Upload(ctx, appID, "public", file, &sunco.UploadAttachmentParams{
+		return result(c.Attachments.Upload(ctx, appID, sunco.AttachmentAccessPublic, file, &sunco.UploadAttachmentParams{
 			For:            sunco.Ptr("message"),
 			ConversationID: sunco.Ptr(conversationID),
 		}))
@@ -163,7 +163,7 @@ var operations = []operation{
 	{"CreateConversation", "Conversations.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Conversations.Create(ctx, appID, sunco.ConversationCreateBody{
 			Type:         sunco.ConversationTypePersonal,
-			Participants: []sunco.ParticipantSubSchema{&sunco.ParticipantWithUserID{UserID: sunco.Ptr(userID)}},
+			Participants: []sunco.ParticipantInfo{&sunco.ParticipantWithUserID{UserID: sunco.Ptr(userID)}},
 			DisplayName:  sunco.Ptr("Conversation"),
 		}, nil))
 	}},
@@ -173,7 +173,7 @@ var operations = []operation{
 	{"UpdateConversation", "Conversations.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Conversations.Update(ctx, appID, conversationID, sunco.ConversationUpdateBody{
 			DisplayName: sunco.Ptr("Renamed"),
-			Description: sunco.Null[sunco.Description](),
+			Description: sunco.Null[string](),
 		}, nil))
 	}},
 	{"DeleteConversation", "Conversations.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
@@ -229,7 +229,7 @@ var operations = []operation{
 	{"CreateIntegration", "Integrations.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.Integrations.Create(ctx, appID, &sunco.CustomIntegration{
 			DisplayName: sunco.NewNullable("My integration"),
-			Webhooks:    []sunco.Webhook{{Target: webhookTarget, Triggers: sunco.Triggers{"conversation:message"}}},
+			Webhooks:    []sunco.Webhook{{Target: webhookTarget, Triggers: []string{"conversation:message"}}},
 		}, nil))
 	}},
 	{"GetIntegration", "Integrations.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
@@ -309,7 +309,7 @@ var operations = []operation{
 	// SwitchboardActions
 	{"AcceptControl", "SwitchboardActions.AcceptControl", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return empty(c.SwitchboardActions.AcceptControl(ctx, appID, conversationID, sunco.AcceptControlBody{
-			Metadata: sunco.Metadata{"reason": "accepted"},
+			Metadata: map[string]any{"reason": "accepted"},
 		}, nil))
 	}},
 	{"OfferControl", "SwitchboardActions.OfferControl", func(ctx context.Context, c *sunco.Client) (any, error) {
@@ -337,7 +337,7 @@ var operations = []operation{
 	{"UpdateSwitchboardIntegration", "SwitchboardIntegrations.Update", func(ctx context.Context, c *sunco.Client) (any, error) {
 		return result(c.SwitchboardIntegrations.Update(ctx, appID, switchboardID, sbIntegration, sunco.SwitchboardIntegrationUpdateBody{
 			Name:                         sunco.Ptr("bot"),
-			NextSwitchboardIntegrationID: sunco.Null[sunco.NextSwitchboardIntegrationID](),
+			NextSwitchboardIntegrationID: sunco.Null[string](),
 		}, nil))
 	}},
 	{"DeleteSwitchboardIntegration", "SwitchboardIntegrations.Delete", func(ctx context.Context, c *sunco.Client) (any, error) {
@@ -369,7 +369,7 @@ var operations = []operation{
 		return result(c.Users.Create(ctx, appID, sunco.UserCreateBody{
 			ExternalID: sunco.Ptr("your-own-user-id"),
 			Profile:    &sunco.Profile{GivenName: sunco.NewNullable("Jane"), Email: sunco.NewNullable("jane@example.com")},
-			Metadata:   sunco.NewNullable(sunco.Metadata{"plan": "pro"}),
+			Metadata:   sunco.NewNullable(map[string]any{"plan": "pro"}),
 		}, nil))
 	}},
 	{"GetUser", "Users.Get", func(ctx context.Context, c *sunco.Client) (any, error) {
@@ -395,9 +395,9 @@ var operations = []operation{
 		return result(c.Webhooks.List(ctx, appID, integrationID, nil))
 	}},
 	{"CreateWebhook", "Webhooks.Create", func(ctx context.Context, c *sunco.Client) (any, error) {
-		return result(c.Webhooks.Create(ctx, appID, integrationID, sunco.WebhookCreateBody{
+		return result(c.Webhooks.Create(ctx, appID, integrationID, sunco.WebhookBody{
 			Target:   sunco.Ptr(webhookTarget),
-			Triggers: sunco.Triggers{"conversation:message"},
+			Triggers: []string{"conversation:message"},
 		}, nil))
 	}},
 	{"GetWebhook", "Webhooks.Get", func(ctx context.Context, c *sunco.Client) (any, error) {

@@ -6,9 +6,16 @@
 // enums, nullable fields, unions, undeclared properties, JSON, form,
 // multipart and raw bodies, and redirects.
 //
-// make generates the fixture SDK, as it does gen/sunco; so does
+// The tests reach every type of the fixture SDK through the list that
+// typelist writes into types_gen_test.go (not committed either), so that
+// a check over all of them (the getters, the discriminator of each union
+// variant) covers the types a change adds.
+//
+// make generates the fixture SDK and the list, as it does gen/sunco; so
+// does
 //
 //	go generate ./gen/fixturetest
 package fixturetest
 
 //go:generate go run ../../cmd/sunco-gen -q -spec ../../golden/testdata/wire/spec.yaml -out wire -pkg wire
+//go:generate go run ./internal/typelist -dir wire -pkg github.com/sunco-sdk/sunco-go/gen/fixturetest/wire -out types_gen_test.go

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,7 +29,7 @@ func TestLeniency(t *testing.T) {
 		{name: "number for a string", in: `{"id":5,"received":"2024-01-01T00:00:00.000Z"}`, check: func(t *testing.T, m *sunco.Message) {
 			assert.Nil(t, m.ID)
 			assert.Equal(t, raw(`5`), m.Extra["id"])
-			assert.Equal(t, "2024-01-01T00:00:00.000Z", *m.Received)
+			assert.Equal(t, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), m.GetReceived())
 		}},
 		{name: "number for a string, nested", in: `{"author":{"type":"user","userId":42}}`, check: func(t *testing.T, m *sunco.Message) {
 			assert.Equal(t, sunco.AuthorTypeUser, m.Author.Type)
@@ -111,11 +112,15 @@ func TestLeniency(t *testing.T) {
 			assert.Equal(t, "é😀\n", *m.ID)
 			assert.Equal(t, sunco.AuthorTypeUser, m.Author.Type)
 		}},
-		{name: "the last of duplicate keys wins", in: `{"id":"a","id":7,"received":1,"received":"r"}`, check: func(t *testing.T, m *sunco.Message) {
+		{name: "the last of duplicate keys wins", in: `{"id":"a","id":7,"received":1,"received":"2024-01-01T00:00:00.000Z"}`, check: func(t *testing.T, m *sunco.Message) {
 			assert.Nil(t, m.ID)
 			assert.Equal(t, raw(`7`), m.Extra["id"])
-			assert.Equal(t, "r", *m.Received)
+			assert.Equal(t, 2024, m.GetReceived().Year())
 			assert.NotContains(t, m.Extra, "received")
+		}},
+		{name: "a timestamp that does not parse", in: `{"received":"yesterday"}`, check: func(t *testing.T, m *sunco.Message) {
+			assert.Nil(t, m.Received)
+			assert.Equal(t, raw(`"yesterday"`), m.Extra["received"])
 		}},
 	}
 	for _, tt := range tests {

@@ -57,13 +57,13 @@ func TestDesignContract(t *testing.T) {
 	require.Len(t, res.Messages, 1)
 	text, ok := res.Messages[0].Content.(*sunco.TextMessage)
 	require.True(t, ok, "content decodes as %T", res.Messages[0].Content)
-	assert.Equal(t, "hi", *text.Text)
+	assert.Equal(t, "hi", text.GetText())
 
 	var ids []string
 	filter := sunco.ConversationListFilter{UserID: sunco.Ptr("u1")}
 	for conv, err := range c.Conversations.ListIter(ctx, "app1", filter, nil) {
 		require.NoError(t, err)
-		ids = append(ids, *conv.ID)
+		ids = append(ids, conv.GetID())
 	}
 	assert.Equal(t, []string{"c1", "c2", "c3"}, ids)
 
@@ -102,7 +102,7 @@ func TestListMessagesPagesBackwards(t *testing.T) {
 	var ids []string
 	for msg, err := range c.Messages.ListIter(t.Context(), "app1", "conv1", nil) {
 		require.NoError(t, err)
-		ids = append(ids, *msg.ID)
+		ids = append(ids, msg.GetID())
 		if len(ids) == 3 {
 			break
 		}

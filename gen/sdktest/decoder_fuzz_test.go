@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sunco-sdk/sunco-go/gen/bench"
 	"github.com/sunco-sdk/sunco-go/gen/sunco"
@@ -152,7 +153,10 @@ func newOracle(api *ir.API) *oracle {
 	return o
 }
 
-var rawMessageType = reflect.TypeFor[json.RawMessage]()
+var (
+	rawMessageType = reflect.TypeFor[json.RawMessage]()
+	timeType       = reflect.TypeFor[time.Time]()
+)
 
 // check returns where got differs from what the JSON value x says.
 func (o *oracle) check(got reflect.Value, x any, path string) error {
@@ -177,6 +181,12 @@ func (o *oracle) check(got reflect.Value, x any, path string) error {
 		return nil
 	case t.Kind() == reflect.Interface:
 		return o.checkUnion(got, x, path)
+	case t == timeType:
+		want, _ := time.Parse(time.RFC3339Nano, x.(string))
+		if at := got.Interface().(time.Time); !at.Equal(want) {
+			return fmt.Errorf("%s: %v, want %v", path, at, want)
+		}
+		return nil
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -372,6 +382,10 @@ func fits(t reflect.Type, x any, field bool) bool {
 		return fits(get.Type.Out(0), x, false)
 	case t.Kind() == reflect.Interface:
 		return true
+	case t == timeType:
+		s, ok := x.(string)
+		_, err := time.Parse(time.RFC3339Nano, s)
+		return ok && err == nil
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

@@ -20,8 +20,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// sdkPackage parses the generated SDK, without its tests, for go/doc.
-func sdkPackage(t *testing.T) *doc.Package {
+// sdkDoc parses the generated SDK, without its tests, for go/doc.
+func sdkDoc(t *testing.T) *doc.Package {
 	t.Helper()
 	fset := token.NewFileSet()
 	notTest := func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }
@@ -61,7 +61,7 @@ func uninformative(name string) *regexp.Regexp {
 // exported types' docs has one of the uninformative forms.
 func TestTypeDocsSayWhatTypesAre(t *testing.T) {
 	var bad []string
-	all := sdkPackage(t).Types
+	all := sdkDoc(t).Types
 	for _, ty := range all {
 		if s := firstSentence(ty.Doc); uninformative(ty.Name).MatchString(s) {
 			bad = append(bad, s)
@@ -122,7 +122,7 @@ var roleSentence = regexp.MustCompile(`^\w+ is (the (request body|response|\w+ p
 // where it is used.
 func TestMainResourcesSayWhatTheyAre(t *testing.T) {
 	bySchema := map[string]*doc.Type{}
-	for _, ty := range sdkPackage(t).Types {
+	for _, ty := range sdkDoc(t).Types {
 		if _, pointer, ok := strings.Cut(ty.Doc, "Schema: #/components/schemas/"); ok {
 			bySchema[strings.Fields(pointer)[0]] = ty
 		}
@@ -143,7 +143,7 @@ func TestMainResourcesSayWhatTheyAre(t *testing.T) {
 // positional arguments, that of a list with an iterator names the
 // iterator, and the iterator's names the list, whose arguments it takes.
 func TestMethodDocs(t *testing.T) {
-	for _, ty := range sdkPackage(t).Types {
+	for _, ty := range sdkDoc(t).Types {
 		if !strings.HasSuffix(ty.Name, "Service") {
 			continue
 		}
@@ -177,7 +177,7 @@ func TestMethodDocs(t *testing.T) {
 // TestPackageDocOpensWithGo: the package comment's first NewClient call
 // comes within its first 40 lines, and it shows the Zendesk subdomain.
 func TestPackageDocOpensWithGo(t *testing.T) {
-	doc := sdkPackage(t).Doc
+	doc := sdkDoc(t).Doc
 	lines := strings.Split(doc, "\n")
 	first := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, ".NewClient(") })
 	require.GreaterOrEqual(t, first, 0, "no NewClient call")
@@ -194,7 +194,7 @@ func TestPackageDocOpensWithGo(t *testing.T) {
 // declared as its parameters: strings, but for err (an error) and those
 // named after a type of the SDK (webhookEvent is a WebhookEvent).
 func TestPackageDocCompiles(t *testing.T) {
-	p := sdkPackage(t)
+	p := sdkDoc(t)
 	fset := token.NewFileSet()
 	imp := importer.ForCompiler(fset, "source", nil).(types.ImporterFrom) // caches what it imports
 	_, err := imp.Import(sdkImportPath)

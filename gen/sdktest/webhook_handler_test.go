@@ -87,7 +87,7 @@ func TestWebhookHandler(t *testing.T) {
 				assert.NotNil(t, ctx)
 				require.NotNil(t, p)
 				for _, ev := range p.Events {
-					ids = append(ids, deref(ev.GetID()))
+					ids = append(ids, ev.GetID())
 				}
 				if tt.fnPanic {
 					panic("handler bug")

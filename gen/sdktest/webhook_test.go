@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,9 +17,9 @@ import (
 // rawEvent is the part of an event the tests read from its JSON to know
 // what to expect of its decoded form.
 type rawEvent struct {
-	ID        *string         `json:"id"`
+	ID        string          `json:"id"`
 	Type      string          `json:"type"`
-	CreatedAt *string         `json:"createdAt"`
+	CreatedAt string          `json:"createdAt"`
 	Payload   json.RawMessage `json:"payload"`
 }
 
@@ -118,7 +119,13 @@ func assertEventFields(t *testing.T, ev sunco.WebhookEvent, w rawEvent) {
 	t.Helper()
 	assert.Equal(t, w.Type, ev.GetType(), "GetType")
 	assert.Equal(t, w.ID, ev.GetID(), "GetID")
-	assert.Equal(t, w.CreatedAt, ev.GetCreatedAt(), "GetCreatedAt")
+	var createdAt time.Time
+	if w.CreatedAt != "" {
+		var err error
+		createdAt, err = time.Parse(time.RFC3339Nano, w.CreatedAt)
+		require.NoError(t, err)
+	}
+	assert.Equal(t, createdAt, ev.GetCreatedAt(), "GetCreatedAt")
 }
 
 // assertMessageText checks that the text of a conversation:message event
@@ -191,7 +198,7 @@ func TestWebhookUnknownEvent(t *testing.T) {
 
 		update, ok := p.Events[2].(*sunco.UserUpdateEvent)
 		require.True(t, ok, "event 2 is %T", p.Events[2])
-		assert.Equal(t, "ev-3", deref(update.ID))
+		assert.Equal(t, "ev-3", update.GetID())
 	})
 
 	t.Run("unknown event keeps type and raw JSON", func(t *testing.T) {
@@ -200,9 +207,9 @@ func TestWebhookUnknownEvent(t *testing.T) {
 		assert.Equal(t, "conversation:teleport", unknown.Type)
 		assert.Equal(t, string(raw.Events[1]), string(unknown.Raw), "Raw is not the bytes received")
 		assertEventFields(t, unknown, rawEvent{
-			ID:        sunco.Ptr("ev-2"),
+			ID:        "ev-2",
 			Type:      "conversation:teleport",
-			CreatedAt: sunco.Ptr("2024-01-02T03:04:06.000Z"),
+			CreatedAt: "2024-01-02T03:04:06.000Z",
 		})
 	})
 

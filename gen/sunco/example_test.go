@@ -38,7 +38,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	for _, m := range res.Messages {
-		fmt.Println(*m.ID, m.Author.Type, m.Content.GetType())
+		fmt.Println(m.GetID(), m.GetAuthor().GetType(), m.GetContent().GetType())
 	}
 	// Output: 7 business text
 }
@@ -58,7 +58,7 @@ func ExampleMessagesService_ListIter() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Print(*m.ID, " ")
+		fmt.Print(m.GetID(), " ")
 	}
 	// Output: 6 5 4 3 2 1
 }
@@ -77,7 +77,7 @@ func ExampleContent() {
 		}
 		switch c := content.(type) {
 		case *sunco.TextMessage:
-			fmt.Println("text:", *c.Text)
+			fmt.Println("text:", c.GetText())
 		case *sunco.ImageMessage:
 			fmt.Println("image:", c.MediaURL)
 		case *sunco.UnknownContent:
@@ -98,7 +98,7 @@ func ExampleNewWebhookHandler() {
 		for _, event := range p.Events {
 			switch e := event.(type) {
 			case *sunco.ConversationMessageEvent:
-				fmt.Println("message:", e.Payload.Message.Content.GetType())
+				fmt.Println("message:", e.GetPayload().GetMessage().GetContent().GetType())
 			default:
 				fmt.Printf("%T\n", e)
 			}

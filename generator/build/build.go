@@ -93,6 +93,8 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	api.Services = b.services()
 	api.ServerOptions = b.serverOptions()
 	b.finishUnions()
+	b.prune(api)
+	b.finishStructs()
 	b.trackRequiredFields()
 	api.Examples = b.examples
 	sort.Slice(b.decls, func(i, j int) bool { return b.decls[i].DeclName() < b.decls[j].DeclName() })
@@ -133,6 +135,13 @@ type builder struct {
 	// properties of union variants, the variants of the webhook events.
 	discriminators map[variantProperty]bool
 	events         map[*openapi3.Schema]bool
+	// variants are the schemas that are alternatives of a union.
+	variants map[*openapi3.Schema]bool
+	// recursive are the component schemas of shape alias that are part of
+	// their own type, and so defined types.
+	recursive map[string]bool
+	// runtimeError is the runtime's error detail type, once a schema is it.
+	runtimeError *ir.Struct
 
 	warnings []Warning
 	errs     []*Error

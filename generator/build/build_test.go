@@ -65,6 +65,18 @@ func operation(api *ir.API, id string) *ir.Operation {
 	return nil
 }
 
+// returning is the paths of a document with an operation returning each
+// of the named component schemas, so that the SDK declares them: a type
+// nothing reaches is not generated.
+func returning(names ...string) string {
+	var b strings.Builder
+	b.WriteString("paths:\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "  /%[1]s:\n    get:\n      operationId: get%[1]s\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/%[1]s'}}}}}\n", n)
+	}
+	return b.String()
+}
+
 const header = `openapi: 3.0.3
 info: {title: T, version: 1.0.0}
 `
@@ -78,8 +90,8 @@ func TestScopeDeclare(t *testing.T) {
 	assert.Equal(t, "User", sc.declare("/a", "User"))
 	assert.Equal(t, "User2", sc.declare("/b", "User"))
 	assert.Equal(t, "User3", sc.declare("/c", "User"))
-	assert.Equal(t, "ClientSchema", sc.declare("/d", "Client", "ClientSchema"))
-	assert.Equal(t, "Client2", sc.declare("/e", "Client", "ClientSchema"))
+	assert.Equal(t, "ClientInfo", sc.declare("/d", "Client", "ClientInfo"))
+	assert.Equal(t, "Client2", sc.declare("/e", "Client", "ClientInfo"))
 	assert.Equal(t, []string{"/b", "/c", "/d", "/e"}, warned, "every clash warns, with the pointer of what was renamed")
 }
 
@@ -120,7 +132,7 @@ func TestIdentityCyclesAreErrors(t *testing.T) {
 }
 
 func TestValueCyclesGoThroughPointers(t *testing.T) {
-	api, _, err := buildYAML(t, header+`paths: {}
+	api, _, err := buildYAML(t, header+returning("Node")+`
 components:
   schemas:
     Node:
@@ -301,7 +313,7 @@ func TestParameterNamesAvoidLocals(t *testing.T) {
 }
 
 func TestStructScope(t *testing.T) {
-	api, warnings, err := buildYAML(t, header+`paths: {}
+	api, warnings, err := buildYAML(t, header+returning("Pet")+`
 components:
   schemas:
     Pet:
@@ -337,7 +349,7 @@ components:
 }
 
 func TestDiscriminatorValues(t *testing.T) {
-	api, _, err := buildYAML(t, header+`paths: {}
+	api, _, err := buildYAML(t, header+returning("Shape")+`
 components:
   schemas:
     Shape:
@@ -368,7 +380,7 @@ components:
 }
 
 func TestGoNameExtension(t *testing.T) {
-	api, _, err := buildYAML(t, header+`paths: {}
+	api, _, err := buildYAML(t, header+returning("buy", "link")+`
 components:
   schemas:
     buy: {type: object, x-go-name: BuyAction, properties: {uri: {type: string}}}
@@ -472,7 +484,7 @@ paths:
 }
 
 func TestInlineTypesOfMergedComponents(t *testing.T) {
-	api, _, err := buildYAML(t, header+`paths: {}
+	api, _, err := buildYAML(t, header+returning("Base", "Apple", "Aardvark")+`
 components:
   schemas:
     Base:
@@ -499,7 +511,7 @@ components:
 // first, as the loader reports it; properties it does not list follow,
 // sorted.
 func TestFieldOrder(t *testing.T) {
-	d, err := openapi3.NewLoader().LoadFromData([]byte(header + `paths: {}
+	d, err := openapi3.NewLoader().LoadFromData([]byte(header + returning("Message") + `
 components:
   schemas:
     Base: {type: object, properties: {zeta: {type: string}, alpha: {type: string}}}
@@ -543,7 +555,7 @@ func TestTrackedFields(t *testing.T) {
 					required = append(required, fmt.Sprintf("p%02d", i))
 				}
 			}
-			api, _, err := buildYAML(t, header+"paths: {}\ncomponents:\n  schemas:\n    S:\n      type: object\n      required: ["+strings.Join(required, ", ")+"]\n      properties: {"+strings.Join(props, ", ")+"}\n")
+			api, _, err := buildYAML(t, header+returning("S")+"components:\n  schemas:\n    S:\n      type: object\n      required: ["+strings.Join(required, ", ")+"]\n      properties: {"+strings.Join(props, ", ")+"}\n")
 			require.NoError(t, err)
 			st := decl(api, "S").(*ir.Struct)
 			require.Len(t, st.Tracked, tt.want)

@@ -8,7 +8,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/sunco-sdk/sunco-go/generator/docs"
-	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -98,9 +97,6 @@ func (b *builder) declDoc(d ir.Decl) {
 	}
 	t.Name = d.DeclName()
 	t.Role = b.roleOf(d)
-	if key, ok := strings.CutPrefix(t.Pointer, "#/components/schemas/"); ok && t.Role == "" {
-		t.Role = "the " + jsonptr.Unescape(key) + " schema of the API document, which no operation or webhook uses"
-	}
 	switch d := d.(type) {
 	case *ir.Struct:
 		d.Doc = b.conv.Type(*t)

@@ -350,31 +350,17 @@ func flat(t ir.Type) bool {
 		_, nested := t.Elem.(*ir.Slice)
 		return !nested && flat(t.Elem)
 	case *ir.Named:
-		switch d := t.Decl.(type) {
-		case *ir.Enum:
-			return true
-		case *ir.Alias:
-			return !d.Recursive && flat(d.Target)
-		}
+		_, isEnum := t.Decl.(*ir.Enum)
+		return isEnum
 	}
 	return false
 }
 
-// structOf follows aliases to the struct a type names, or nil.
+// structOf is the struct a type names, or nil.
 func structOf(t ir.Type) *ir.Struct {
-	for range 100 { // aliases of aliases end; the bound is for safety only
-		n, ok := t.(*ir.Named)
-		if !ok {
-			return nil
-		}
-		switch d := n.Decl.(type) {
-		case *ir.Struct:
-			return d
-		case *ir.Alias:
-			t = d.Target
-		default:
-			return nil
-		}
+	if n, ok := t.(*ir.Named); ok {
+		st, _ := n.Decl.(*ir.Struct)
+		return st
 	}
 	return nil
 }

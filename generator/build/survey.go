@@ -14,7 +14,8 @@ import (
 // declared: it reports the schemas that are their own type (cycles no Go
 // type can express), then finds what decides names and field types ahead
 // of time: the discriminator properties of union variants, which are plain
-// strings, and the variants of the webhook events union, named ...Event.
+// strings, the variants of every union, and the variants of the webhook
+// events union, named ...Event.
 func (b *builder) survey() {
 	pointers := map[*openapi3.Schema]string{} // each schema at the first place it is seen
 	var order []*openapi3.Schema
@@ -27,7 +28,15 @@ func (b *builder) survey() {
 		return
 	}
 	b.discriminators = map[variantProperty]bool{}
+	b.variants = map[*openapi3.Schema]bool{}
 	for _, s := range order {
+		if classify(s) == shapeUnion {
+			for _, v := range b.variantRefs(s) {
+				if v.Value != nil {
+					b.variants[objectSchema(v.Value)] = true
+				}
+			}
+		}
 		if s.Discriminator == nil || s.Discriminator.PropertyName == "" {
 			continue
 		}

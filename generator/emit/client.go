@@ -354,10 +354,6 @@ func encodeParam(p *ir.Param, value *jen.Statement) jen.Code {
 // add one entry per element (form style, exploded).
 func setParam(target string, key jen.Code, t ir.Type, value jen.Code) jen.Code {
 	switch t := t.(type) {
-	case *ir.Named:
-		if a, ok := t.Decl.(*ir.Alias); ok && !a.Recursive {
-			return setParam(target, key, a.Target, value)
-		}
 	case *ir.Pointer:
 		return jen.If(jen.Id("x").Op(":=").Add(value), jen.Id("x").Op("!=").Nil()).Block(
 			setParam(target, key, t.Elem, jen.Op("*").Id("x")),
@@ -370,6 +366,10 @@ func setParam(target string, key jen.Code, t ir.Type, value jen.Code) jen.Code {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(value)).Block(
 			jen.Id(target).Dot("Add").Call(key, jen.Id("formatParam").Call(jen.Id("x"))),
 		)
+	case ir.Builtin:
+		if t == ir.Time {
+			return jen.Id(target).Dot("Set").Call(key, jen.Id("formatTime").Call(value))
+		}
 	}
 	return jen.Id(target).Dot("Set").Call(key, jen.Id("formatParam").Call(value))
 }

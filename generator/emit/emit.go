@@ -133,8 +133,11 @@ func doc(c commenter, text string) {
 func typ(t ir.Type) jen.Code {
 	switch t := t.(type) {
 	case ir.Builtin:
-		if t == ir.Any {
+		switch t {
+		case ir.Any:
 			return jen.Any()
+		case ir.Time:
+			return jen.Qual("time", "Time")
 		}
 		return jen.Id(string(t))
 	case *ir.Named:

@@ -18,7 +18,7 @@ type API struct {
 	Title          string // from info.title
 	SpecVersion    string // from info.version
 	DefaultBaseURL string // the first server URL without template variables
-	Decls          []Decl // every named type, sorted by Go name
+	Decls          []Decl // every named type it declares, sorted by Go name
 	Services       []*Service
 	Webhook        *Webhook // nil when the document describes no webhook
 	// Files are the Go files of the services, the webhook and the types,
@@ -110,10 +110,21 @@ type Struct struct {
 	// marker method so the struct satisfies that union's interface.
 	Unions []*Union
 	// Extra is the Go field that keeps the properties the schema does not
-	// declare, so a decoded value re-encodes without losing anything.
+	// declare, so a decoded value re-encodes without losing anything; ""
+	// for a plain struct.
 	Extra string
-	// Getters are methods returning fields that every variant of one of
-	// its unions has, so the union's interface can offer them.
+	// TimeTexts is the unexported field keeping the text of the decoded
+	// timestamps of its time.Time fields that encoding would write
+	// otherwise, so that an unchanged one encodes as received; "" for a
+	// struct without timestamps.
+	TimeTexts string
+	// Plain marks a struct that never travels as JSON: the type of a query
+	// or header parameter, or of a form body. It has no Extra and no JSON
+	// methods.
+	Plain bool
+	// Getters are the getters of its fields, in field order; those of a
+	// property every variant of one of its unions has are also methods of
+	// the union's interface.
 	Getters []*Getter
 	// Tracked are the required fields whose absence a decoded value
 	// remembers, so that it re-encodes without them: the index of each is
@@ -121,14 +132,36 @@ type Struct struct {
 	Tracked []*Field
 }
 
-// Getter is a method returning a field: Get<Field>() <Field.Type>.
+// Getter is a method returning the value of a field, safe on a nil
+// receiver: Get<Field>() Type gives the zero value of Type when the
+// receiver is nil or the field is absent or null.
 type Getter struct {
 	Method string
+	Doc    string
 	Field  *Field
+	// Type is the value the field holds: T for a *T or a Nullable[T],
+	// the field's own type otherwise; a struct is returned as a pointer,
+	// nil when there is none, so that a chain of getters goes on.
+	Type Type
+	Kind GetterKind
+	// Default is returned for an empty string field: the discriminator
+	// value of a union variant, which encoding writes for it.
+	Default string
 	// IsDiscriminator marks the getter of a union's string discriminator,
 	// which the Unknown variant keeps in its Type field.
 	IsDiscriminator bool
 }
+
+// GetterKind is how a getter reads its field.
+type GetterKind int
+
+const (
+	GetField           GetterKind = iota // the field itself
+	GetPointee                           // what a *T field points to
+	GetAddress                           // a pointer to a struct field
+	GetNullable                          // the value a Nullable[T] holds
+	GetNullablePointer                   // a pointer to the struct a Nullable[T] holds
+)
 
 // FixedValue is a string field that always carries the same value.
 type FixedValue struct {
@@ -200,17 +233,15 @@ type EnumValue struct {
 	Value string
 }
 
-// Alias gives a name to a schema that is not an object, such as a string
-// with a description or an array, without making callers convert values.
+// Alias is a defined type for a schema that is not an object and is part
+// of its own type, like an array of itself (type Forest []Forest): Go has
+// no recursive type alias. Any other such schema is no type of its own,
+// and its uses have the type it stands for.
 type Alias struct {
 	Name    string
 	Doc     string
 	Pointer string
 	Target  Type
-	// Recursive is set when Target contains the alias itself, like an
-	// array of itself; Go has no recursive aliases, so it is declared as a
-	// defined type instead.
-	Recursive bool
 }
 
 func (d *Struct) DeclName() string { return d.Name }

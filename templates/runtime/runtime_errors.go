@@ -39,6 +39,8 @@ type APIError struct {
 type Error struct {
 	Code  string `json:"code"`  // classifies the error, e.g. not_found
 	Title string `json:"title"` // describes it, e.g. Resource not found
+	// Extra holds the other properties, so that encoding loses nothing.
+	Extra map[string]json.RawMessage `json:"-"`
 }
 
 // Error returns a line such as

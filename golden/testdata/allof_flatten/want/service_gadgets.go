@@ -47,26 +47,18 @@ type CreateShelfParams struct{}
 // body is the request body.
 //
 // Operation createShelf (POST /shelves).
-func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, params *CreateShelfParams, opts ...RequestOption) (*FeaturedGadget, error) {
+func (s *GadgetsService) CreateShelf(ctx context.Context, body Shelf, params *CreateShelfParams, opts ...RequestOption) (*Gadget, error) {
 	req := &request{
 		Method: "POST",
 		Path:   "/shelves",
 	}
 	req.Body = body
-	var out FeaturedGadget
+	var out Gadget
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
-
-// FeaturedGadget is the response of [GadgetsService.CreateShelf] and the spare
-// property of [Shelf].
-//
-// The gadget a shelf puts forward.
-//
-// Schema: #/components/schemas/FeaturedGadget
-type FeaturedGadget = Gadget
 
 // Gadget is the sum of times, a label and fields of its own.
 //
@@ -84,6 +76,49 @@ type Gadget struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetCreatedAt returns the value of CreatedAt, or the zero value when
+// CreatedAt or the receiver is nil.
+func (g *Gadget) GetCreatedAt() string {
+	if g == nil || g.CreatedAt == nil {
+		return ""
+	}
+	return *g.CreatedAt
+}
+
+// GetUpdatedAt returns the value of UpdatedAt, or the zero value when
+// UpdatedAt or the receiver is nil.
+func (g *Gadget) GetUpdatedAt() string {
+	if g == nil || g.UpdatedAt == nil {
+		return ""
+	}
+	return *g.UpdatedAt
+}
+
+// GetLabel returns Label, or the zero value when the receiver is nil.
+func (g *Gadget) GetLabel() string {
+	if g == nil {
+		return ""
+	}
+	return g.Label
+}
+
+// GetGadgetID returns GadgetID, or the zero value when the receiver is nil.
+func (g *Gadget) GetGadgetID() string {
+	if g == nil {
+		return ""
+	}
+	return g.GadgetID
+}
+
+// GetWeight returns the value of Weight, or the zero value when Weight or the
+// receiver is nil.
+func (g *Gadget) GetWeight() float64 {
+	if g == nil || g.Weight == nil {
+		return 0
+	}
+	return *g.Weight
 }
 
 // UnmarshalJSON decodes g from data, keeping in Extra the properties the
@@ -151,7 +186,7 @@ type Shelf struct {
 	// The gadget in front.
 	Main Gadget `json:"main"`
 	// A second gadget, if any.
-	Spare *FeaturedGadget `json:"spare,omitempty"`
+	Spare *Gadget `json:"spare,omitempty"`
 	// A label with a count, declared inline.
 	Sticker *ShelfSticker `json:"sticker,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
@@ -159,6 +194,30 @@ type Shelf struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetMain returns a pointer to Main, or nil when the receiver is nil.
+func (s *Shelf) GetMain() *Gadget {
+	if s == nil {
+		return nil
+	}
+	return &s.Main
+}
+
+// GetSpare returns Spare, or nil when the receiver is nil.
+func (s *Shelf) GetSpare() *Gadget {
+	if s == nil {
+		return nil
+	}
+	return s.Spare
+}
+
+// GetSticker returns Sticker, or nil when the receiver is nil.
+func (s *Shelf) GetSticker() *ShelfSticker {
+	if s == nil {
+		return nil
+	}
+	return s.Sticker
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the
@@ -222,6 +281,23 @@ type ShelfSticker struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetLabel returns Label, or the zero value when the receiver is nil.
+func (s *ShelfSticker) GetLabel() string {
+	if s == nil {
+		return ""
+	}
+	return s.Label
+}
+
+// GetCount returns the value of Count, or the zero value when Count or the
+// receiver is nil.
+func (s *ShelfSticker) GetCount() int {
+	if s == nil || s.Count == nil {
+		return 0
+	}
+	return *s.Count
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the

@@ -22,13 +22,13 @@ type CreateClientParams struct{}
 // body is the request body.
 //
 // Operation createClient (POST /clients).
-func (s *WidgetsService) CreateClient(ctx context.Context, body ClientSchema, params *CreateClientParams, opts ...RequestOption) (*ClientSchema, error) {
+func (s *WidgetsService) CreateClient(ctx context.Context, body ClientInfo, params *CreateClientParams, opts ...RequestOption) (*ClientInfo, error) {
 	req := &request{
 		Method: "POST",
 		Path:   "/clients",
 	}
 	req.Body = body
-	var out ClientSchema
+	var out ClientInfo
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
 		return nil, err
 	}
@@ -88,9 +88,34 @@ type Cat struct {
 
 func (*Cat) isPet() {}
 
-// GetSpecies2 returns Species.
+// GetSpecies2 returns Species, or "Cat" when it is empty, as encoding writes
+// it; "" when the receiver is nil.
 func (c *Cat) GetSpecies2() string {
+	if c == nil {
+		return ""
+	}
+	if c.Species == "" {
+		return "Cat"
+	}
 	return c.Species
+}
+
+// GetLives returns the value of Lives, or the zero value when Lives or the
+// receiver is nil.
+func (c *Cat) GetLives() int {
+	if c == nil || c.Lives == nil {
+		return 0
+	}
+	return *c.Lives
+}
+
+// GetGetSpecies returns the value of GetSpecies, or the zero value when
+// GetSpecies or the receiver is nil.
+func (c *Cat) GetGetSpecies() string {
+	if c == nil || c.GetSpecies == nil {
+		return ""
+	}
+	return *c.GetSpecies
 }
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
@@ -145,33 +170,42 @@ func (c *Cat) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// ClientSchema is a client of the API, not the SDK's Client.
+// ClientInfo is a client of the API, not the SDK's Client.
 //
 // Schema: #/components/schemas/client
-type ClientSchema struct {
+type ClientInfo struct {
 	Name *string `json:"name,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetName returns the value of Name, or the zero value when Name or the
+// receiver is nil.
+func (c *ClientInfo) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
-func (c *ClientSchema) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, c, (*ClientSchema).decodeJSON, "ClientSchema")
+func (c *ClientInfo) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*ClientInfo).decodeJSON, "ClientInfo")
 }
 
 // MarshalJSON encodes c with the properties of Extra.
-func (c ClientSchema) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&c, (*ClientSchema).encodeJSON)
+func (c ClientInfo) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*ClientInfo).encodeJSON)
 }
 
 // decodeJSON decodes the object at l into c, or reports false for another value.
-func (c *ClientSchema) decodeJSON(l *jsonLexer) bool {
+func (c *ClientInfo) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
 	}
-	*c = ClientSchema{}
+	*c = ClientInfo{}
 	for l.nextMember() {
 		switch string(l.key) {
 		case "name":
@@ -184,7 +218,7 @@ func (c *ClientSchema) decodeJSON(l *jsonLexer) bool {
 }
 
 // encodeJSON writes c as a JSON object, or null when nil.
-func (c *ClientSchema) encodeJSON(e *jsonEncoder) {
+func (c *ClientInfo) encodeJSON(e *jsonEncoder) {
 	if c == nil {
 		e.null()
 		return
@@ -211,6 +245,67 @@ const (
 	ColorGreen Color = "green"
 )
 
+// ColorRed is the tint property of [Widget].
+//
+// Schema: #/components/schemas/ColorRed
+type ColorRed struct {
+	Shade *string `json:"shade,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetShade returns the value of Shade, or the zero value when Shade or the
+// receiver is nil.
+func (c *ColorRed) GetShade() string {
+	if c == nil || c.Shade == nil {
+		return ""
+	}
+	return *c.Shade
+}
+
+// UnmarshalJSON decodes c from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (c *ColorRed) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, c, (*ColorRed).decodeJSON, "ColorRed")
+}
+
+// MarshalJSON encodes c with the properties of Extra.
+func (c ColorRed) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&c, (*ColorRed).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into c, or reports false for another value.
+func (c *ColorRed) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*c = ColorRed{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "shade":
+			decodeOptional(l, "shade", &c.Shade, &c.Extra, decodeString)
+		default:
+			decodeExtra(l, &c.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes c as a JSON object, or null when nil.
+func (c *ColorRed) encodeJSON(e *jsonEncoder) {
+	if c == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "shade", c.Shade, c.Extra, encodeString)
+	if len(c.Extra) > 0 {
+		encodeExtra(e, c.Extra, "shade")
+	}
+	e.buf = append(e.buf, '}')
+}
+
 // Dog is a [Pet] whose species is "Dog".
 //
 // Schema: #/components/schemas/Dog
@@ -226,9 +321,25 @@ type Dog struct {
 
 func (*Dog) isPet() {}
 
-// GetSpecies2 returns Species.
+// GetSpecies2 returns Species, or "Dog" when it is empty, as encoding writes
+// it; "" when the receiver is nil.
 func (d *Dog) GetSpecies2() string {
+	if d == nil {
+		return ""
+	}
+	if d.Species == "" {
+		return "Dog"
+	}
 	return d.Species
+}
+
+// GetGoodBoy returns the value of GoodBoy, or the zero value when GoodBoy or
+// the receiver is nil.
+func (d *Dog) GetGoodBoy() bool {
+	if d == nil || d.GoodBoy == nil {
+		return false
+	}
+	return *d.GoodBoy
 }
 
 // UnmarshalJSON decodes d from data, keeping in Extra the properties the
@@ -290,6 +401,15 @@ type FooBar struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetB returns the value of B, or the zero value when B or the receiver is
+// nil.
+func (f *FooBar) GetB() string {
+	if f == nil || f.B == nil {
+		return ""
+	}
+	return *f.B
+}
+
 // UnmarshalJSON decodes f from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (f *FooBar) UnmarshalJSON(data []byte) error {
@@ -332,33 +452,42 @@ func (f *FooBar) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// FooBarSchema is the foo property of [Widget].
+// FooBarInfo is the foo property of [Widget].
 //
 // Schema: #/components/schemas/foo_bar
-type FooBarSchema struct {
+type FooBarInfo struct {
 	A *string `json:"a,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetA returns the value of A, or the zero value when A or the receiver is
+// nil.
+func (f *FooBarInfo) GetA() string {
+	if f == nil || f.A == nil {
+		return ""
+	}
+	return *f.A
+}
+
 // UnmarshalJSON decodes f from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
-func (f *FooBarSchema) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, f, (*FooBarSchema).decodeJSON, "FooBarSchema")
+func (f *FooBarInfo) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, f, (*FooBarInfo).decodeJSON, "FooBarInfo")
 }
 
 // MarshalJSON encodes f with the properties of Extra.
-func (f FooBarSchema) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&f, (*FooBarSchema).encodeJSON)
+func (f FooBarInfo) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&f, (*FooBarInfo).encodeJSON)
 }
 
 // decodeJSON decodes the object at l into f, or reports false for another value.
-func (f *FooBarSchema) decodeJSON(l *jsonLexer) bool {
+func (f *FooBarInfo) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
 	}
-	*f = FooBarSchema{}
+	*f = FooBarInfo{}
 	for l.nextMember() {
 		switch string(l.key) {
 		case "a":
@@ -371,7 +500,7 @@ func (f *FooBarSchema) decodeJSON(l *jsonLexer) bool {
 }
 
 // encodeJSON writes f as a JSON object, or null when nil.
-func (f *FooBarSchema) encodeJSON(e *jsonEncoder) {
+func (f *FooBarInfo) encodeJSON(e *jsonEncoder) {
 	if f == nil {
 		e.null()
 		return
@@ -392,6 +521,15 @@ type GetWidgetParams struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetVerbose returns the value of Verbose, or the zero value when Verbose or
+// the receiver is nil.
+func (g *GetWidgetParams) GetVerbose() bool {
+	if g == nil || g.Verbose == nil {
+		return false
+	}
+	return *g.Verbose
 }
 
 // UnmarshalJSON decodes g from data, keeping in Extra the properties the
@@ -436,33 +574,42 @@ func (g *GetWidgetParams) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// NullableSchema is the wrapped property of [Widget].
+// NullableInfo is the wrapped property of [Widget].
 //
 // Schema: #/components/schemas/Nullable
-type NullableSchema struct {
+type NullableInfo struct {
 	Value *string `json:"value,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetValue returns the value of Value, or the zero value when Value or the
+// receiver is nil.
+func (n *NullableInfo) GetValue() string {
+	if n == nil || n.Value == nil {
+		return ""
+	}
+	return *n.Value
+}
+
 // UnmarshalJSON decodes n from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
-func (n *NullableSchema) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, n, (*NullableSchema).decodeJSON, "NullableSchema")
+func (n *NullableInfo) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, n, (*NullableInfo).decodeJSON, "NullableInfo")
 }
 
 // MarshalJSON encodes n with the properties of Extra.
-func (n NullableSchema) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&n, (*NullableSchema).encodeJSON)
+func (n NullableInfo) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&n, (*NullableInfo).encodeJSON)
 }
 
 // decodeJSON decodes the object at l into n, or reports false for another value.
-func (n *NullableSchema) decodeJSON(l *jsonLexer) bool {
+func (n *NullableInfo) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
 	}
-	*n = NullableSchema{}
+	*n = NullableInfo{}
 	for l.nextMember() {
 		switch string(l.key) {
 		case "value":
@@ -475,7 +622,7 @@ func (n *NullableSchema) decodeJSON(l *jsonLexer) bool {
 }
 
 // encodeJSON writes n as a JSON object, or null when nil.
-func (n *NullableSchema) encodeJSON(e *jsonEncoder) {
+func (n *NullableInfo) encodeJSON(e *jsonEncoder) {
 	if n == nil {
 		e.null()
 		return
@@ -494,7 +641,7 @@ func (n *NullableSchema) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Pet
 type Pet interface {
-	// GetSpecies2 returns the "species" property.
+	// GetSpecies2 returns the "species" property, or the zero value.
 	GetSpecies2() string
 	isPet()
 	encodeJSON(*jsonEncoder)
@@ -539,8 +686,12 @@ func UnmarshalPet2(data []byte) (Pet, error) {
 	return v, err
 }
 
-// GetSpecies2 returns the "species" property, read from Raw.
+// GetSpecies2 returns the "species" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
 func (u *UnknownPet2) GetSpecies2() string {
+	if u == nil {
+		return ""
+	}
 	return u.Type
 }
 
@@ -558,6 +709,128 @@ func (u *UnknownPet2) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
+// UnknownPet is the guess property of [Widget].
+//
+// Schema: #/components/schemas/UnknownPet
+type UnknownPet struct {
+	Guess *string `json:"guess,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetGuess returns the value of Guess, or the zero value when Guess or the
+// receiver is nil.
+func (u *UnknownPet) GetGuess() string {
+	if u == nil || u.Guess == nil {
+		return ""
+	}
+	return *u.Guess
+}
+
+// UnmarshalJSON decodes u from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (u *UnknownPet) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u, (*UnknownPet).decodeJSON, "UnknownPet")
+}
+
+// MarshalJSON encodes u with the properties of Extra.
+func (u UnknownPet) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u, (*UnknownPet).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into u, or reports false for another value.
+func (u *UnknownPet) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*u = UnknownPet{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "guess":
+			decodeOptional(l, "guess", &u.Guess, &u.Extra, decodeString)
+		default:
+			decodeExtra(l, &u.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes u as a JSON object, or null when nil.
+func (u *UnknownPet) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "guess", u.Guess, u.Extra, encodeString)
+	if len(u.Extra) > 0 {
+		encodeExtra(e, u.Extra, "guess")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// UnmarshalPet is the parse property of [Widget].
+//
+// Schema: #/components/schemas/UnmarshalPet
+type UnmarshalPet struct {
+	Format *string `json:"format,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetFormat returns the value of Format, or the zero value when Format or the
+// receiver is nil.
+func (u *UnmarshalPet) GetFormat() string {
+	if u == nil || u.Format == nil {
+		return ""
+	}
+	return *u.Format
+}
+
+// UnmarshalJSON decodes u from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (u *UnmarshalPet) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, u, (*UnmarshalPet).decodeJSON, "UnmarshalPet")
+}
+
+// MarshalJSON encodes u with the properties of Extra.
+func (u UnmarshalPet) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&u, (*UnmarshalPet).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into u, or reports false for another value.
+func (u *UnmarshalPet) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*u = UnmarshalPet{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "format":
+			decodeOptional(l, "format", &u.Format, &u.Extra, decodeString)
+		default:
+			decodeExtra(l, &u.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes u as a JSON object, or null when nil.
+func (u *UnmarshalPet) encodeJSON(e *jsonEncoder) {
+	if u == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "format", u.Format, u.Extra, encodeString)
+	if len(u.Extra) > 0 {
+		encodeExtra(e, u.Extra, "format")
+	}
+	e.buf = append(e.buf, '}')
+}
+
 // Widget is the response of [WidgetsService.Get].
 //
 // Schema: #/components/schemas/Widget
@@ -565,27 +838,234 @@ type Widget struct {
 	UserID     *string           `json:"user_id,omitempty"`
 	UserID2    *string           `json:"userId,omitempty"`
 	Extra      *string           `json:"extra,omitempty"`
-	Size       *WidgetSize2      `json:"size,omitempty"`
+	Size       *WidgetSizeInfo   `json:"size,omitempty"`
 	Dimensions *WidgetDimensions `json:"dimensions,omitempty"`
 	Pet        Pet               `json:"pet,omitzero"`
 	Color      *Color            `json:"color,omitempty"`
 	// A client of the API, not the SDK's Client.
-	Owner          *ClientSchema         `json:"owner,omitempty"`
-	Wrapped        *NullableSchema       `json:"wrapped,omitempty"`
-	Level          *WidgetsServiceSchema `json:"level,omitempty"`
-	Flags          *GetWidgetParams      `json:"flags,omitempty"`
-	Foo            *FooBarSchema         `json:"foo,omitempty"`
-	Bar            *FooBar               `json:"bar,omitempty"`
-	MarshalJSON2   *string               `json:"MarshalJSON,omitempty"`
-	UnmarshalJSON2 *string               `json:"unmarshalJSON,omitempty"`
-	Empty          *string               `json:"-"`
-	X1st           *string               `json:"1st,omitempty"`
-	X名前            *string               `json:"名前,omitempty"`
-	Func           *string               `json:"func,omitempty"`
-	Empty2         *int                  `json:"---,omitempty"`
+	Owner          *ClientInfo         `json:"owner,omitempty"`
+	Wrapped        *NullableInfo       `json:"wrapped,omitempty"`
+	Level          *WidgetsServiceInfo `json:"level,omitempty"`
+	Flags          *GetWidgetParams    `json:"flags,omitempty"`
+	Foo            *FooBarInfo         `json:"foo,omitempty"`
+	Bar            *FooBar             `json:"bar,omitempty"`
+	Tint           *ColorRed           `json:"tint,omitempty"`
+	Sizing         *WidgetSize         `json:"sizing,omitempty"`
+	Guess          *UnknownPet         `json:"guess,omitempty"`
+	Parse          *UnmarshalPet       `json:"parse,omitempty"`
+	MarshalJSON2   *string             `json:"MarshalJSON,omitempty"`
+	UnmarshalJSON2 *string             `json:"unmarshalJSON,omitempty"`
+	Empty          *string             `json:"-"`
+	X1st           *string             `json:"1st,omitempty"`
+	X名前            *string             `json:"名前,omitempty"`
+	Func           *string             `json:"func,omitempty"`
+	Empty2         *int                `json:"---,omitempty"`
 	// Extra2 holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra2 map[string]json.RawMessage `json:"-"`
+}
+
+// GetUserID returns the value of UserID, or the zero value when UserID or the
+// receiver is nil.
+func (w *Widget) GetUserID() string {
+	if w == nil || w.UserID == nil {
+		return ""
+	}
+	return *w.UserID
+}
+
+// GetUserID2 returns the value of UserID2, or the zero value when UserID2 or
+// the receiver is nil.
+func (w *Widget) GetUserID2() string {
+	if w == nil || w.UserID2 == nil {
+		return ""
+	}
+	return *w.UserID2
+}
+
+// GetExtra returns the value of Extra, or the zero value when Extra or the
+// receiver is nil.
+func (w *Widget) GetExtra() string {
+	if w == nil || w.Extra == nil {
+		return ""
+	}
+	return *w.Extra
+}
+
+// GetSize returns Size, or nil when the receiver is nil.
+func (w *Widget) GetSize() *WidgetSizeInfo {
+	if w == nil {
+		return nil
+	}
+	return w.Size
+}
+
+// GetDimensions returns Dimensions, or nil when the receiver is nil.
+func (w *Widget) GetDimensions() *WidgetDimensions {
+	if w == nil {
+		return nil
+	}
+	return w.Dimensions
+}
+
+// GetPet returns Pet, or the zero value when the receiver is nil.
+func (w *Widget) GetPet() Pet {
+	if w == nil {
+		return nil
+	}
+	return w.Pet
+}
+
+// GetColor returns the value of Color, or the zero value when Color or the
+// receiver is nil.
+func (w *Widget) GetColor() Color {
+	if w == nil || w.Color == nil {
+		return ""
+	}
+	return *w.Color
+}
+
+// GetOwner returns Owner, or nil when the receiver is nil.
+func (w *Widget) GetOwner() *ClientInfo {
+	if w == nil {
+		return nil
+	}
+	return w.Owner
+}
+
+// GetWrapped returns Wrapped, or nil when the receiver is nil.
+func (w *Widget) GetWrapped() *NullableInfo {
+	if w == nil {
+		return nil
+	}
+	return w.Wrapped
+}
+
+// GetLevel returns Level, or nil when the receiver is nil.
+func (w *Widget) GetLevel() *WidgetsServiceInfo {
+	if w == nil {
+		return nil
+	}
+	return w.Level
+}
+
+// GetFlags returns Flags, or nil when the receiver is nil.
+func (w *Widget) GetFlags() *GetWidgetParams {
+	if w == nil {
+		return nil
+	}
+	return w.Flags
+}
+
+// GetFoo returns Foo, or nil when the receiver is nil.
+func (w *Widget) GetFoo() *FooBarInfo {
+	if w == nil {
+		return nil
+	}
+	return w.Foo
+}
+
+// GetBar returns Bar, or nil when the receiver is nil.
+func (w *Widget) GetBar() *FooBar {
+	if w == nil {
+		return nil
+	}
+	return w.Bar
+}
+
+// GetTint returns Tint, or nil when the receiver is nil.
+func (w *Widget) GetTint() *ColorRed {
+	if w == nil {
+		return nil
+	}
+	return w.Tint
+}
+
+// GetSizing returns Sizing, or nil when the receiver is nil.
+func (w *Widget) GetSizing() *WidgetSize {
+	if w == nil {
+		return nil
+	}
+	return w.Sizing
+}
+
+// GetGuess returns Guess, or nil when the receiver is nil.
+func (w *Widget) GetGuess() *UnknownPet {
+	if w == nil {
+		return nil
+	}
+	return w.Guess
+}
+
+// GetParse returns Parse, or nil when the receiver is nil.
+func (w *Widget) GetParse() *UnmarshalPet {
+	if w == nil {
+		return nil
+	}
+	return w.Parse
+}
+
+// GetMarshalJSON2 returns the value of MarshalJSON2, or the zero value when
+// MarshalJSON2 or the receiver is nil.
+func (w *Widget) GetMarshalJSON2() string {
+	if w == nil || w.MarshalJSON2 == nil {
+		return ""
+	}
+	return *w.MarshalJSON2
+}
+
+// GetUnmarshalJSON2 returns the value of UnmarshalJSON2, or the zero value
+// when UnmarshalJSON2 or the receiver is nil.
+func (w *Widget) GetUnmarshalJSON2() string {
+	if w == nil || w.UnmarshalJSON2 == nil {
+		return ""
+	}
+	return *w.UnmarshalJSON2
+}
+
+// GetEmpty returns the value of Empty, or the zero value when Empty or the
+// receiver is nil.
+func (w *Widget) GetEmpty() string {
+	if w == nil || w.Empty == nil {
+		return ""
+	}
+	return *w.Empty
+}
+
+// GetX1st returns the value of X1st, or the zero value when X1st or the
+// receiver is nil.
+func (w *Widget) GetX1st() string {
+	if w == nil || w.X1st == nil {
+		return ""
+	}
+	return *w.X1st
+}
+
+// GetX名前 returns the value of X名前, or the zero value when X名前 or the receiver
+// is nil.
+func (w *Widget) GetX名前() string {
+	if w == nil || w.X名前 == nil {
+		return ""
+	}
+	return *w.X名前
+}
+
+// GetFunc returns the value of Func, or the zero value when Func or the
+// receiver is nil.
+func (w *Widget) GetFunc() string {
+	if w == nil || w.Func == nil {
+		return ""
+	}
+	return *w.Func
+}
+
+// GetEmpty2 returns the value of Empty2, or the zero value when Empty2 or the
+// receiver is nil.
+func (w *Widget) GetEmpty2() int {
+	if w == nil || w.Empty2 == nil {
+		return 0
+	}
+	return *w.Empty2
 }
 
 // UnmarshalJSON decodes w from data, keeping in Extra2 the properties the
@@ -614,7 +1094,7 @@ func (w *Widget) decodeJSON(l *jsonLexer) bool {
 		case "extra":
 			decodeOptional(l, "extra", &w.Extra, &w.Extra2, decodeString)
 		case "size":
-			decodeOptional(l, "size", &w.Size, &w.Extra2, (*WidgetSize2).decodeJSON)
+			decodeOptional(l, "size", &w.Size, &w.Extra2, (*WidgetSizeInfo).decodeJSON)
 		case "dimensions":
 			decodeOptional(l, "dimensions", &w.Dimensions, &w.Extra2, (*WidgetDimensions).decodeJSON)
 		case "pet":
@@ -622,17 +1102,25 @@ func (w *Widget) decodeJSON(l *jsonLexer) bool {
 		case "color":
 			decodeOptional(l, "color", &w.Color, &w.Extra2, decodeString)
 		case "owner":
-			decodeOptional(l, "owner", &w.Owner, &w.Extra2, (*ClientSchema).decodeJSON)
+			decodeOptional(l, "owner", &w.Owner, &w.Extra2, (*ClientInfo).decodeJSON)
 		case "wrapped":
-			decodeOptional(l, "wrapped", &w.Wrapped, &w.Extra2, (*NullableSchema).decodeJSON)
+			decodeOptional(l, "wrapped", &w.Wrapped, &w.Extra2, (*NullableInfo).decodeJSON)
 		case "level":
-			decodeOptional(l, "level", &w.Level, &w.Extra2, (*WidgetsServiceSchema).decodeJSON)
+			decodeOptional(l, "level", &w.Level, &w.Extra2, (*WidgetsServiceInfo).decodeJSON)
 		case "flags":
 			decodeOptional(l, "flags", &w.Flags, &w.Extra2, (*GetWidgetParams).decodeJSON)
 		case "foo":
-			decodeOptional(l, "foo", &w.Foo, &w.Extra2, (*FooBarSchema).decodeJSON)
+			decodeOptional(l, "foo", &w.Foo, &w.Extra2, (*FooBarInfo).decodeJSON)
 		case "bar":
 			decodeOptional(l, "bar", &w.Bar, &w.Extra2, (*FooBar).decodeJSON)
+		case "tint":
+			decodeOptional(l, "tint", &w.Tint, &w.Extra2, (*ColorRed).decodeJSON)
+		case "sizing":
+			decodeOptional(l, "sizing", &w.Sizing, &w.Extra2, (*WidgetSize).decodeJSON)
+		case "guess":
+			decodeOptional(l, "guess", &w.Guess, &w.Extra2, (*UnknownPet).decodeJSON)
+		case "parse":
+			decodeOptional(l, "parse", &w.Parse, &w.Extra2, (*UnmarshalPet).decodeJSON)
 		case "MarshalJSON":
 			decodeOptional(l, "MarshalJSON", &w.MarshalJSON2, &w.Extra2, decodeString)
 		case "unmarshalJSON":
@@ -664,16 +1152,20 @@ func (w *Widget) encodeJSON(e *jsonEncoder) {
 	encodePointer(e, "user_id", w.UserID, w.Extra2, encodeString)
 	encodePointer(e, "userId", w.UserID2, w.Extra2, encodeString)
 	encodePointer(e, "extra", w.Extra, w.Extra2, encodeString)
-	encodePointer(e, "size", w.Size, w.Extra2, (*WidgetSize2).encodeJSON)
+	encodePointer(e, "size", w.Size, w.Extra2, (*WidgetSizeInfo).encodeJSON)
 	encodePointer(e, "dimensions", w.Dimensions, w.Extra2, (*WidgetDimensions).encodeJSON)
 	encodeOptional(e, "pet", &w.Pet, w.Pet != nil, w.Extra2, encodeUnion)
 	encodePointer(e, "color", w.Color, w.Extra2, encodeString)
-	encodePointer(e, "owner", w.Owner, w.Extra2, (*ClientSchema).encodeJSON)
-	encodePointer(e, "wrapped", w.Wrapped, w.Extra2, (*NullableSchema).encodeJSON)
-	encodePointer(e, "level", w.Level, w.Extra2, (*WidgetsServiceSchema).encodeJSON)
+	encodePointer(e, "owner", w.Owner, w.Extra2, (*ClientInfo).encodeJSON)
+	encodePointer(e, "wrapped", w.Wrapped, w.Extra2, (*NullableInfo).encodeJSON)
+	encodePointer(e, "level", w.Level, w.Extra2, (*WidgetsServiceInfo).encodeJSON)
 	encodePointer(e, "flags", w.Flags, w.Extra2, (*GetWidgetParams).encodeJSON)
-	encodePointer(e, "foo", w.Foo, w.Extra2, (*FooBarSchema).encodeJSON)
+	encodePointer(e, "foo", w.Foo, w.Extra2, (*FooBarInfo).encodeJSON)
 	encodePointer(e, "bar", w.Bar, w.Extra2, (*FooBar).encodeJSON)
+	encodePointer(e, "tint", w.Tint, w.Extra2, (*ColorRed).encodeJSON)
+	encodePointer(e, "sizing", w.Sizing, w.Extra2, (*WidgetSize).encodeJSON)
+	encodePointer(e, "guess", w.Guess, w.Extra2, (*UnknownPet).encodeJSON)
+	encodePointer(e, "parse", w.Parse, w.Extra2, (*UnmarshalPet).encodeJSON)
 	encodePointer(e, "MarshalJSON", w.MarshalJSON2, w.Extra2, encodeString)
 	encodePointer(e, "unmarshalJSON", w.UnmarshalJSON2, w.Extra2, encodeString)
 	encodePointer(e, "", w.Empty, w.Extra2, encodeString)
@@ -682,7 +1174,7 @@ func (w *Widget) encodeJSON(e *jsonEncoder) {
 	encodePointer(e, "func", w.Func, w.Extra2, encodeString)
 	encodePointer(e, "---", w.Empty2, w.Extra2, encodeInt)
 	if len(w.Extra2) > 0 {
-		encodeExtra(e, w.Extra2, "user_id", "userId", "extra", "size", "dimensions", "pet", "color", "owner", "wrapped", "level", "flags", "foo", "bar", "MarshalJSON", "unmarshalJSON", "", "1st", "名前", "func", "---")
+		encodeExtra(e, w.Extra2, "user_id", "userId", "extra", "size", "dimensions", "pet", "color", "owner", "wrapped", "level", "flags", "foo", "bar", "tint", "sizing", "guess", "parse", "MarshalJSON", "unmarshalJSON", "", "1st", "名前", "func", "---")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -693,6 +1185,15 @@ type WidgetDimensions struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetDepth returns the value of Depth, or the zero value when Depth or the
+// receiver is nil.
+func (w *WidgetDimensions) GetDepth() int {
+	if w == nil || w.Depth == nil {
+		return 0
+	}
+	return *w.Depth
 }
 
 // UnmarshalJSON decodes w from data, keeping in Extra the properties the
@@ -737,31 +1238,101 @@ func (w *WidgetDimensions) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetSize2 is the size property of [Widget].
-type WidgetSize2 struct {
+// WidgetSize is the sizing property of [Widget].
+//
+// Schema: #/components/schemas/WidgetSize
+type WidgetSize struct {
+	Unit *string `json:"unit,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetUnit returns the value of Unit, or the zero value when Unit or the
+// receiver is nil.
+func (w *WidgetSize) GetUnit() string {
+	if w == nil || w.Unit == nil {
+		return ""
+	}
+	return *w.Unit
+}
+
+// UnmarshalJSON decodes w from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (w *WidgetSize) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetSize).decodeJSON, "WidgetSize")
+}
+
+// MarshalJSON encodes w with the properties of Extra.
+func (w WidgetSize) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetSize).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into w, or reports false for another value.
+func (w *WidgetSize) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*w = WidgetSize{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "unit":
+			decodeOptional(l, "unit", &w.Unit, &w.Extra, decodeString)
+		default:
+			decodeExtra(l, &w.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes w as a JSON object, or null when nil.
+func (w *WidgetSize) encodeJSON(e *jsonEncoder) {
+	if w == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "unit", w.Unit, w.Extra, encodeString)
+	if len(w.Extra) > 0 {
+		encodeExtra(e, w.Extra, "unit")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// WidgetSizeInfo is the size property of [Widget].
+type WidgetSizeInfo struct {
 	Width *int `json:"width,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetWidth returns the value of Width, or the zero value when Width or the
+// receiver is nil.
+func (w *WidgetSizeInfo) GetWidth() int {
+	if w == nil || w.Width == nil {
+		return 0
+	}
+	return *w.Width
+}
+
 // UnmarshalJSON decodes w from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
-func (w *WidgetSize2) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, w, (*WidgetSize2).decodeJSON, "WidgetSize2")
+func (w *WidgetSizeInfo) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetSizeInfo).decodeJSON, "WidgetSizeInfo")
 }
 
 // MarshalJSON encodes w with the properties of Extra.
-func (w WidgetSize2) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&w, (*WidgetSize2).encodeJSON)
+func (w WidgetSizeInfo) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetSizeInfo).encodeJSON)
 }
 
 // decodeJSON decodes the object at l into w, or reports false for another value.
-func (w *WidgetSize2) decodeJSON(l *jsonLexer) bool {
+func (w *WidgetSizeInfo) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
 	}
-	*w = WidgetSize2{}
+	*w = WidgetSizeInfo{}
 	for l.nextMember() {
 		switch string(l.key) {
 		case "width":
@@ -774,7 +1345,7 @@ func (w *WidgetSize2) decodeJSON(l *jsonLexer) bool {
 }
 
 // encodeJSON writes w as a JSON object, or null when nil.
-func (w *WidgetSize2) encodeJSON(e *jsonEncoder) {
+func (w *WidgetSizeInfo) encodeJSON(e *jsonEncoder) {
 	if w == nil {
 		e.null()
 		return
@@ -787,33 +1358,42 @@ func (w *WidgetSize2) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// WidgetsServiceSchema is the level property of [Widget].
+// WidgetsServiceInfo is the level property of [Widget].
 //
 // Schema: #/components/schemas/WidgetsService
-type WidgetsServiceSchema struct {
+type WidgetsServiceInfo struct {
 	Level *string `json:"level,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetLevel returns the value of Level, or the zero value when Level or the
+// receiver is nil.
+func (w *WidgetsServiceInfo) GetLevel() string {
+	if w == nil || w.Level == nil {
+		return ""
+	}
+	return *w.Level
+}
+
 // UnmarshalJSON decodes w from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
-func (w *WidgetsServiceSchema) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, w, (*WidgetsServiceSchema).decodeJSON, "WidgetsServiceSchema")
+func (w *WidgetsServiceInfo) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, w, (*WidgetsServiceInfo).decodeJSON, "WidgetsServiceInfo")
 }
 
 // MarshalJSON encodes w with the properties of Extra.
-func (w WidgetsServiceSchema) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&w, (*WidgetsServiceSchema).encodeJSON)
+func (w WidgetsServiceInfo) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&w, (*WidgetsServiceInfo).encodeJSON)
 }
 
 // decodeJSON decodes the object at l into w, or reports false for another value.
-func (w *WidgetsServiceSchema) decodeJSON(l *jsonLexer) bool {
+func (w *WidgetsServiceInfo) decodeJSON(l *jsonLexer) bool {
 	if !l.enterObject() {
 		return false
 	}
-	*w = WidgetsServiceSchema{}
+	*w = WidgetsServiceInfo{}
 	for l.nextMember() {
 		switch string(l.key) {
 		case "level":
@@ -826,7 +1406,7 @@ func (w *WidgetsServiceSchema) decodeJSON(l *jsonLexer) bool {
 }
 
 // encodeJSON writes w as a JSON object, or null when nil.
-func (w *WidgetsServiceSchema) encodeJSON(e *jsonEncoder) {
+func (w *WidgetsServiceInfo) encodeJSON(e *jsonEncoder) {
 	if w == nil {
 		e.null()
 		return

@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden collisions API 1.0.0,
-// sha256 3634a14c222e91a494df6c99d295516a2f4bd31d1fcd6ffaba2e87f488880a11 (of the document with LF line endings).
+// sha256 92b7052144e640808a5fda0b2b8a84bae5157bfa04fbf9d8df883c49c34ab074 (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {

@@ -122,7 +122,7 @@ type ListReceiptsParams struct {
 	Page  *ListCustomersPage
 	Limit *int
 	// Only these receipts; the parameter repeats for each.
-	IDs IDList
+	IDs []string
 }
 
 func (p *ListReceiptsParams) encode(q url.Values) {
@@ -220,6 +220,23 @@ type Customer struct {
 	absent fieldSet
 }
 
+// GetID returns ID, or the zero value when the receiver is nil.
+func (c *Customer) GetID() string {
+	if c == nil {
+		return ""
+	}
+	return c.ID
+}
+
+// GetEmail returns the value of Email, or the zero value when Email or the
+// receiver is nil.
+func (c *Customer) GetEmail() string {
+	if c == nil || c.Email == nil {
+		return ""
+	}
+	return *c.Email
+}
+
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (c *Customer) UnmarshalJSON(data []byte) error {
@@ -278,6 +295,30 @@ type CustomerList struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetCustomers returns Customers, or the zero value when the receiver is nil.
+func (c *CustomerList) GetCustomers() []Customer {
+	if c == nil {
+		return nil
+	}
+	return c.Customers
+}
+
+// GetMeta returns Meta, or nil when the receiver is nil.
+func (c *CustomerList) GetMeta() *Meta {
+	if c == nil {
+		return nil
+	}
+	return c.Meta
+}
+
+// GetLinks returns Links, or nil when the receiver is nil.
+func (c *CustomerList) GetLinks() *CustomerListLinks {
+	if c == nil {
+		return nil
+	}
+	return c.Links
 }
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
@@ -340,6 +381,15 @@ type CustomerListLinks struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetNext returns the value of Next, or the zero value when Next or the
+// receiver is nil.
+func (c *CustomerListLinks) GetNext() string {
+	if c == nil || c.Next == nil {
+		return ""
+	}
+	return *c.Next
+}
+
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (c *CustomerListLinks) UnmarshalJSON(data []byte) error {
@@ -382,135 +432,72 @@ func (c *CustomerListLinks) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// IDList is the ids parameter of [CustomersService.ListReceipts].
-//
-// Schema: #/components/schemas/IDList
-type IDList = []string
-
 // ListCustomersFilter is the filter parameter of [CustomersService.List].
 type ListCustomersFilter struct {
-	IdentitiesEmail string   `json:"identities.email"`
-	Tags            []string `json:"tags,omitzero"`
-	Active          *bool    `json:"active,omitempty"`
-	// Extra holds the properties the schema does not declare and those whose
-	// value does not fit their type, so that encoding loses nothing received.
-	Extra map[string]json.RawMessage `json:"-"`
-	// absent are the required properties the decoded JSON lacked.
-	absent fieldSet
+	IdentitiesEmail string
+	Tags            []string
+	Active          *bool
 }
 
-// UnmarshalJSON decodes l from data, keeping in Extra the properties the
-// schema does not declare and the values that do not fit their type.
-func (l *ListCustomersFilter) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, l, (*ListCustomersFilter).decodeJSON, "ListCustomersFilter")
+// GetIdentitiesEmail returns IdentitiesEmail, or the zero value when the
+// receiver is nil.
+func (l *ListCustomersFilter) GetIdentitiesEmail() string {
+	if l == nil {
+		return ""
+	}
+	return l.IdentitiesEmail
 }
 
-// MarshalJSON encodes l with the properties of Extra.
-func (l ListCustomersFilter) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&l, (*ListCustomersFilter).encodeJSON)
+// GetTags returns Tags, or the zero value when the receiver is nil.
+func (l *ListCustomersFilter) GetTags() []string {
+	if l == nil {
+		return nil
+	}
+	return l.Tags
 }
 
-// decodeJSON decodes the object at lx into l, or reports false for another value.
-func (l *ListCustomersFilter) decodeJSON(lx *jsonLexer) bool {
-	if !lx.enterObject() {
+// GetActive returns the value of Active, or the zero value when Active or the
+// receiver is nil.
+func (l *ListCustomersFilter) GetActive() bool {
+	if l == nil || l.Active == nil {
 		return false
 	}
-	*l = ListCustomersFilter{}
-	var seen fieldSet
-	for lx.nextMember() {
-		switch string(lx.key) {
-		case "identities.email":
-			seen.add(0)
-			decodeField(lx, "identities.email", &l.IdentitiesEmail, &l.Extra, decodeString)
-		case "tags":
-			decodeField(lx, "tags", &l.Tags, &l.Extra, func(v *[]string, l *jsonLexer) bool {
-				return decodeSlice(v, l, decodeString)
-			})
-		case "active":
-			decodeOptional(lx, "active", &l.Active, &l.Extra, decodeBool)
-		default:
-			decodeExtra(lx, &l.Extra)
-		}
-	}
-	l.absent = seen.missing(1)
-	return true
-}
-
-// encodeJSON writes l as a JSON object, or null when nil.
-func (l *ListCustomersFilter) encodeJSON(e *jsonEncoder) {
-	if l == nil {
-		e.null()
-		return
-	}
-	e.buf = append(e.buf, '{')
-	encodeRequired(e, "identities.email", &l.IdentitiesEmail, l.absent.has(0), l.Extra, encodeString)
-	encodeOptional(e, "tags", &l.Tags, l.Tags != nil, l.Extra, func(v *[]string, e *jsonEncoder) {
-		encodeSlice(v, e, encodeString)
-	})
-	encodePointer(e, "active", l.Active, l.Extra, encodeBool)
-	if len(l.Extra) > 0 {
-		encodeExtra(e, l.Extra, "identities.email", "tags", "active")
-	}
-	e.buf = append(e.buf, '}')
+	return *l.Active
 }
 
 // ListCustomersPage is the page parameter of [CustomersService.ListReceipts]
 // and [CustomersService.List].
 type ListCustomersPage struct {
-	After  *string `json:"after,omitempty"`
-	Before *string `json:"before,omitempty"`
-	Size   *int    `json:"size,omitempty"`
-	// Extra holds the properties the schema does not declare and those whose
-	// value does not fit their type, so that encoding loses nothing received.
-	Extra map[string]json.RawMessage `json:"-"`
+	After  *string
+	Before *string
+	Size   *int
 }
 
-// UnmarshalJSON decodes l from data, keeping in Extra the properties the
-// schema does not declare and the values that do not fit their type.
-func (l *ListCustomersPage) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, l, (*ListCustomersPage).decodeJSON, "ListCustomersPage")
+// GetAfter returns the value of After, or the zero value when After or the
+// receiver is nil.
+func (l *ListCustomersPage) GetAfter() string {
+	if l == nil || l.After == nil {
+		return ""
+	}
+	return *l.After
 }
 
-// MarshalJSON encodes l with the properties of Extra.
-func (l ListCustomersPage) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&l, (*ListCustomersPage).encodeJSON)
+// GetBefore returns the value of Before, or the zero value when Before or the
+// receiver is nil.
+func (l *ListCustomersPage) GetBefore() string {
+	if l == nil || l.Before == nil {
+		return ""
+	}
+	return *l.Before
 }
 
-// decodeJSON decodes the object at lx into l, or reports false for another value.
-func (l *ListCustomersPage) decodeJSON(lx *jsonLexer) bool {
-	if !lx.enterObject() {
-		return false
+// GetSize returns the value of Size, or the zero value when Size or the
+// receiver is nil.
+func (l *ListCustomersPage) GetSize() int {
+	if l == nil || l.Size == nil {
+		return 0
 	}
-	*l = ListCustomersPage{}
-	for lx.nextMember() {
-		switch string(lx.key) {
-		case "after":
-			decodeOptional(lx, "after", &l.After, &l.Extra, decodeString)
-		case "before":
-			decodeOptional(lx, "before", &l.Before, &l.Extra, decodeString)
-		case "size":
-			decodeOptional(lx, "size", &l.Size, &l.Extra, decodeInt)
-		default:
-			decodeExtra(lx, &l.Extra)
-		}
-	}
-	return true
-}
-
-// encodeJSON writes l as a JSON object, or null when nil.
-func (l *ListCustomersPage) encodeJSON(e *jsonEncoder) {
-	if l == nil {
-		e.null()
-		return
-	}
-	e.buf = append(e.buf, '{')
-	encodePointer(e, "after", l.After, l.Extra, encodeString)
-	encodePointer(e, "before", l.Before, l.Extra, encodeString)
-	encodePointer(e, "size", l.Size, l.Extra, encodeInt)
-	if len(l.Extra) > 0 {
-		encodeExtra(e, l.Extra, "after", "before", "size")
-	}
-	e.buf = append(e.buf, '}')
+	return *l.Size
 }
 
 // ListReceiptsResponse is the response of [CustomersService.ListReceipts].
@@ -522,6 +509,22 @@ type ListReceiptsResponse struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetReceipts returns Receipts, or the zero value when the receiver is nil.
+func (l *ListReceiptsResponse) GetReceipts() []ListReceiptsResponseReceipt {
+	if l == nil {
+		return nil
+	}
+	return l.Receipts
+}
+
+// GetMeta returns a pointer to Meta, or nil when the receiver is nil.
+func (l *ListReceiptsResponse) GetMeta() *ListReceiptsResponseMeta {
+	if l == nil {
+		return nil
+	}
+	return &l.Meta
 }
 
 // UnmarshalJSON decodes l from data, keeping in Extra the properties the
@@ -588,6 +591,23 @@ type ListReceiptsResponseMeta struct {
 	absent fieldSet
 }
 
+// GetHasMore returns HasMore, or the zero value when the receiver is nil.
+func (l *ListReceiptsResponseMeta) GetHasMore() bool {
+	if l == nil {
+		return false
+	}
+	return l.HasMore
+}
+
+// GetBeforeCursor returns the value of BeforeCursor, or the zero value when
+// BeforeCursor or the receiver is nil.
+func (l *ListReceiptsResponseMeta) GetBeforeCursor() string {
+	if l == nil || l.BeforeCursor == nil {
+		return ""
+	}
+	return *l.BeforeCursor
+}
+
 // UnmarshalJSON decodes l from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (l *ListReceiptsResponseMeta) UnmarshalJSON(data []byte) error {
@@ -645,6 +665,15 @@ type ListReceiptsResponseReceipt struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetTotal returns the value of Total, or the zero value when Total or the
+// receiver is nil.
+func (l *ListReceiptsResponseReceipt) GetTotal() float64 {
+	if l == nil || l.Total == nil {
+		return 0
+	}
+	return *l.Total
+}
+
 // UnmarshalJSON decodes l from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (l *ListReceiptsResponseReceipt) UnmarshalJSON(data []byte) error {
@@ -697,6 +726,33 @@ type Meta struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetHasMore returns the value of HasMore, or the zero value when HasMore or
+// the receiver is nil.
+func (m *Meta) GetHasMore() bool {
+	if m == nil || m.HasMore == nil {
+		return false
+	}
+	return *m.HasMore
+}
+
+// GetAfterCursor returns the value of AfterCursor, or the zero value when
+// AfterCursor or the receiver is nil.
+func (m *Meta) GetAfterCursor() string {
+	if m == nil || m.AfterCursor == nil {
+		return ""
+	}
+	return *m.AfterCursor
+}
+
+// GetBeforeCursor returns the value of BeforeCursor, or the zero value when
+// BeforeCursor or the receiver is nil.
+func (m *Meta) GetBeforeCursor() string {
+	if m == nil || m.BeforeCursor == nil {
+		return ""
+	}
+	return *m.BeforeCursor
 }
 
 // UnmarshalJSON decodes m from data, keeping in Extra the properties the

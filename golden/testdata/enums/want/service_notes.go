@@ -100,6 +100,48 @@ type Note struct {
 	absent fieldSet
 }
 
+// GetChannel returns Channel, or the zero value when the receiver is nil.
+func (n *Note) GetChannel() Channel {
+	if n == nil {
+		return ""
+	}
+	return n.Channel
+}
+
+// GetStatus returns Status, or the zero value when the receiver is nil.
+func (n *Note) GetStatus() NoteStatus {
+	if n == nil {
+		return ""
+	}
+	return n.Status
+}
+
+// GetPriority returns the value of Priority, or the zero value when Priority
+// or the receiver is nil.
+func (n *Note) GetPriority() int {
+	if n == nil || n.Priority == nil {
+		return 0
+	}
+	return *n.Priority
+}
+
+// GetLabels returns Labels, or the zero value when the receiver is nil.
+func (n *Note) GetLabels() []NoteLabel {
+	if n == nil {
+		return nil
+	}
+	return n.Labels
+}
+
+// GetVia returns the value of Via, or the zero value when Via or the receiver
+// is nil.
+func (n *Note) GetVia() Channel {
+	if n == nil || n.Via == nil {
+		return ""
+	}
+	return *n.Via
+}
+
 // UnmarshalJSON decodes n from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (n *Note) UnmarshalJSON(data []byte) error {

@@ -40,6 +40,15 @@ type Label struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetText returns the value of Text, or the zero value when Text or the
+// receiver is nil.
+func (l *Label) GetText() string {
+	if l == nil || l.Text == nil {
+		return ""
+	}
+	return *l.Text
+}
+
 // UnmarshalJSON decodes l from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (l *Label) UnmarshalJSON(data []byte) error {
@@ -82,19 +91,12 @@ func (l *Label) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Metadata is the metadata property of [Record].
-//
-// Flat key-value data attached to a record.
-//
-// Schema: #/components/schemas/Metadata
-type Metadata = map[string]any
-
 // Record is the request body of [RecordsService.Put].
 //
 // Schema: #/components/schemas/Record
 type Record struct {
 	// Flat key-value data attached to a record.
-	Metadata   Metadata                         `json:"metadata"`
+	Metadata   map[string]any                   `json:"metadata"`
 	Info       map[string]any                   `json:"info,omitzero"`
 	Counters   map[string]int                   `json:"counters,omitzero"`
 	Labels     map[string]Label                 `json:"labels,omitzero"`
@@ -107,6 +109,64 @@ type Record struct {
 	Extra2 map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetMetadata returns Metadata, or the zero value when the receiver is nil.
+func (r *Record) GetMetadata() map[string]any {
+	if r == nil {
+		return nil
+	}
+	return r.Metadata
+}
+
+// GetInfo returns Info, or the zero value when the receiver is nil.
+func (r *Record) GetInfo() map[string]any {
+	if r == nil {
+		return nil
+	}
+	return r.Info
+}
+
+// GetCounters returns Counters, or the zero value when the receiver is nil.
+func (r *Record) GetCounters() map[string]int {
+	if r == nil {
+		return nil
+	}
+	return r.Counters
+}
+
+// GetLabels returns Labels, or the zero value when the receiver is nil.
+func (r *Record) GetLabels() map[string]Label {
+	if r == nil {
+		return nil
+	}
+	return r.Labels
+}
+
+// GetAttributes returns Attributes, or the zero value when the receiver is
+// nil.
+func (r *Record) GetAttributes() map[string]RecordAttributesValue {
+	if r == nil {
+		return nil
+	}
+	return r.Attributes
+}
+
+// GetRaw returns Raw, or the zero value when the receiver is nil.
+func (r *Record) GetRaw() any {
+	if r == nil {
+		return nil
+	}
+	return r.Raw
+}
+
+// GetExtra returns the value Extra holds, or the zero value when the receiver
+// is nil or Extra is absent or null.
+func (r *Record) GetExtra() map[string]any {
+	if r == nil {
+		return nil
+	}
+	return nullableValue(&r.Extra)
 }
 
 // UnmarshalJSON decodes r from data, keeping in Extra2 the properties the
@@ -191,6 +251,24 @@ type RecordAttributesValue struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetValue returns the value of Value, or the zero value when Value or the
+// receiver is nil.
+func (r *RecordAttributesValue) GetValue() string {
+	if r == nil || r.Value == nil {
+		return ""
+	}
+	return *r.Value
+}
+
+// GetSource returns the value of Source, or the zero value when Source or the
+// receiver is nil.
+func (r *RecordAttributesValue) GetSource() string {
+	if r == nil || r.Source == nil {
+		return ""
+	}
+	return *r.Source
 }
 
 // UnmarshalJSON decodes r from data, keeping in Extra the properties the

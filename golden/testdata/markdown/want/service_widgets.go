@@ -126,6 +126,15 @@ type CreateWidgetBody struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetName returns the value of Name, or the zero value when Name or the
+// receiver is nil.
+func (c *CreateWidgetBody) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (c *CreateWidgetBody) UnmarshalJSON(data []byte) error {
@@ -174,6 +183,14 @@ type ListWidgetsResponse struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetWidgets returns Widgets, or the zero value when the receiver is nil.
+func (l *ListWidgetsResponse) GetWidgets() []Widget {
+	if l == nil {
+		return nil
+	}
+	return l.Widgets
 }
 
 // UnmarshalJSON decodes l from data, keeping in Extra the properties the
@@ -268,6 +285,51 @@ type Widget struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (w *Widget) GetID() string {
+	if w == nil || w.ID == nil {
+		return ""
+	}
+	return *w.ID
+}
+
+// GetName returns the value of Name, or the zero value when Name or the
+// receiver is nil.
+func (w *Widget) GetName() string {
+	if w == nil || w.Name == nil {
+		return ""
+	}
+	return *w.Name
+}
+
+// GetState returns the value of State, or the zero value when State or the
+// receiver is nil.
+func (w *Widget) GetState() State {
+	if w == nil || w.State == nil {
+		return ""
+	}
+	return *w.State
+}
+
+// GetColor returns the value of Color, or the zero value when Color or the
+// receiver is nil.
+func (w *Widget) GetColor() string {
+	if w == nil || w.Color == nil {
+		return ""
+	}
+	return *w.Color
+}
+
+// GetLegacyCode returns the value of LegacyCode, or the zero value when
+// LegacyCode or the receiver is nil.
+func (w *Widget) GetLegacyCode() string {
+	if w == nil || w.LegacyCode == nil {
+		return ""
+	}
+	return *w.LegacyCode
 }
 
 // UnmarshalJSON decodes w from data, keeping in Extra the properties the

@@ -178,6 +178,14 @@ type ListNotesResponse struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetNotes returns Notes, or the zero value when the receiver is nil.
+func (l *ListNotesResponse) GetNotes() []string {
+	if l == nil {
+		return nil
+	}
+	return l.Notes
+}
+
 // UnmarshalJSON decodes l from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (l *ListNotesResponse) UnmarshalJSON(data []byte) error {
@@ -230,6 +238,15 @@ type SyncNoteBody struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetText returns the value of Text, or the zero value when Text or the
+// receiver is nil.
+func (s *SyncNoteBody) GetText() string {
+	if s == nil || s.Text == nil {
+		return ""
+	}
+	return *s.Text
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the

@@ -46,6 +46,15 @@ type BuyAction struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetURI returns the value of URI, or the zero value when URI or the receiver
+// is nil.
+func (b *BuyAction) GetURI() string {
+	if b == nil || b.URI == nil {
+		return ""
+	}
+	return *b.URI
+}
+
 // UnmarshalJSON decodes b from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (b *BuyAction) UnmarshalJSON(data []byte) error {
@@ -94,6 +103,15 @@ type DeviceLocation struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetLat returns the value of Lat, or the zero value when Lat or the receiver
+// is nil.
+func (d *DeviceLocation) GetLat() float64 {
+	if d == nil || d.Lat == nil {
+		return 0
+	}
+	return *d.Lat
 }
 
 // UnmarshalJSON decodes d from data, keeping in Extra the properties the
@@ -150,6 +168,49 @@ type IOSDevice struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetGUID returns the value of GUID, or the zero value when GUID or the
+// receiver is nil.
+func (i *IOSDevice) GetGUID() string {
+	if i == nil || i.GUID == nil {
+		return ""
+	}
+	return *i.GUID
+}
+
+// GetChannel returns the value of Channel, or the zero value when Channel or
+// the receiver is nil.
+func (i *IOSDevice) GetChannel() IOSDeviceChannel {
+	if i == nil || i.Channel == nil {
+		return ""
+	}
+	return *i.Channel
+}
+
+// GetIPAddress returns the value of IPAddress, or the zero value when
+// IPAddress or the receiver is nil.
+func (i *IOSDevice) GetIPAddress() string {
+	if i == nil || i.IPAddress == nil {
+		return ""
+	}
+	return *i.IPAddress
+}
+
+// GetLastAction returns LastAction, or nil when the receiver is nil.
+func (i *IOSDevice) GetLastAction() *BuyAction {
+	if i == nil {
+		return nil
+	}
+	return i.LastAction
+}
+
+// GetLocation returns Location, or nil when the receiver is nil.
+func (i *IOSDevice) GetLocation() *DeviceLocation {
+	if i == nil {
+		return nil
+	}
+	return i.Location
 }
 
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the

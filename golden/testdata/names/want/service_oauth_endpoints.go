@@ -64,6 +64,59 @@ type OAuthURL struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetURI returns the value of URI, or the zero value when URI or the receiver
+// is nil.
+func (o *OAuthURL) GetURI() string {
+	if o == nil || o.URI == nil {
+		return ""
+	}
+	return *o.URI
+}
+
+// GetAvatarURL returns the value of AvatarURL, or the zero value when
+// AvatarURL or the receiver is nil.
+func (o *OAuthURL) GetAvatarURL() string {
+	if o == nil || o.AvatarURL == nil {
+		return ""
+	}
+	return *o.AvatarURL
+}
+
+// GetHTMLText returns the value of HTMLText, or the zero value when HTMLText
+// or the receiver is nil.
+func (o *OAuthURL) GetHTMLText() string {
+	if o == nil || o.HTMLText == nil {
+		return ""
+	}
+	return *o.HTMLText
+}
+
+// GetJSONPayload returns JSONPayload, or the zero value when the receiver is
+// nil.
+func (o *OAuthURL) GetJSONPayload() map[string]any {
+	if o == nil {
+		return nil
+	}
+	return o.JSONPayload
+}
+
+// GetXMLHTTPRequest returns the value of XMLHTTPRequest, or the zero value
+// when XMLHTTPRequest or the receiver is nil.
+func (o *OAuthURL) GetXMLHTTPRequest() string {
+	if o == nil || o.XMLHTTPRequest == nil {
+		return ""
+	}
+	return *o.XMLHTTPRequest
+}
+
+// GetUserIDs returns UserIDs, or the zero value when the receiver is nil.
+func (o *OAuthURL) GetUserIDs() []string {
+	if o == nil {
+		return nil
+	}
+	return o.UserIDs
+}
+
 // UnmarshalJSON decodes o from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (o *OAuthURL) UnmarshalJSON(data []byte) error {

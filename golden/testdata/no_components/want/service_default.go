@@ -66,6 +66,14 @@ type GetAppsUsersResponse struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetUsers returns Users, or the zero value when the receiver is nil.
+func (g *GetAppsUsersResponse) GetUsers() []GetAppsUsersResponseUser {
+	if g == nil {
+		return nil
+	}
+	return g.Users
+}
+
 // UnmarshalJSON decodes g from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (g *GetAppsUsersResponse) UnmarshalJSON(data []byte) error {
@@ -121,6 +129,15 @@ type GetAppsUsersResponseUser struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetName returns the value of Name, or the zero value when Name or the
+// receiver is nil.
+func (g *GetAppsUsersResponseUser) GetName() string {
+	if g == nil || g.Name == nil {
+		return ""
+	}
+	return *g.Name
+}
+
 // UnmarshalJSON decodes g from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (g *GetAppsUsersResponseUser) UnmarshalJSON(data []byte) error {
@@ -171,6 +188,14 @@ type PostAppsUsersBody struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetName returns Name, or the zero value when the receiver is nil.
+func (p *PostAppsUsersBody) GetName() string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
 }
 
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the

@@ -150,6 +150,14 @@ type EndByAdmin struct {
 
 func (*EndByAdmin) isEndBody() {}
 
+// GetAdminID returns AdminID, or the zero value when the receiver is nil.
+func (e *EndByAdmin) GetAdminID() string {
+	if e == nil {
+		return ""
+	}
+	return e.AdminID
+}
+
 // UnmarshalJSON decodes e from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (e *EndByAdmin) UnmarshalJSON(data []byte) error {
@@ -207,6 +215,14 @@ type EndByUser struct {
 
 func (*EndByUser) isEndBody() {}
 
+// GetUserID returns UserID, or the zero value when the receiver is nil.
+func (e *EndByUser) GetUserID() string {
+	if e == nil {
+		return ""
+	}
+	return e.UserID
+}
+
 // UnmarshalJSON decodes e from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (e *EndByUser) UnmarshalJSON(data []byte) error {
@@ -252,25 +268,53 @@ func (e *EndByUser) encodeJSON(enc *jsonEncoder) {
 	enc.buf = append(enc.buf, '}')
 }
 
-// Labels is the labels property of [Session] and the owner property of
-// [Session].
-//
-// Schema: #/components/schemas/labels
-type Labels = map[string]string
-
 // Session is the response of [SessionsService.End].
 //
 // Schema: #/components/schemas/session
 type Session struct {
 	ID *string `json:"id,omitempty"`
 	// Cleared with null.
-	Labels Nullable[Labels] `json:"labels,omitzero"`
+	Labels Nullable[map[string]string] `json:"labels,omitzero"`
 	// Never null, though it says so in a way that means nothing.
-	Owner  Labels         `json:"owner,omitzero"`
-	Device *SessionDevice `json:"device,omitempty"`
+	Owner  map[string]string `json:"owner,omitzero"`
+	Device *SessionDevice    `json:"device,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (s *Session) GetID() string {
+	if s == nil || s.ID == nil {
+		return ""
+	}
+	return *s.ID
+}
+
+// GetLabels returns the value Labels holds, or the zero value when the
+// receiver is nil or Labels is absent or null.
+func (s *Session) GetLabels() map[string]string {
+	if s == nil {
+		return nil
+	}
+	return nullableValue(&s.Labels)
+}
+
+// GetOwner returns Owner, or the zero value when the receiver is nil.
+func (s *Session) GetOwner() map[string]string {
+	if s == nil {
+		return nil
+	}
+	return s.Owner
+}
+
+// GetDevice returns Device, or nil when the receiver is nil.
+func (s *Session) GetDevice() *SessionDevice {
+	if s == nil {
+		return nil
+	}
+	return s.Device
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the
@@ -340,6 +384,14 @@ type SessionDevice struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetName returns Name, or the zero value when the receiver is nil.
+func (s *SessionDevice) GetName() string {
+	if s == nil {
+		return ""
+	}
+	return s.Name
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the

@@ -72,6 +72,23 @@ type Image struct {
 	absent fieldSet
 }
 
+// GetURL returns URL, or the zero value when the receiver is nil.
+func (i *Image) GetURL() string {
+	if i == nil {
+		return ""
+	}
+	return i.URL
+}
+
+// GetWidth returns the value of Width, or the zero value when Width or the
+// receiver is nil.
+func (i *Image) GetWidth() int {
+	if i == nil || i.Width == nil {
+		return 0
+	}
+	return *i.Width
+}
+
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (i *Image) UnmarshalJSON(data []byte) error {
@@ -144,6 +161,119 @@ type Profile struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetID returns ID, or the zero value when the receiver is nil.
+func (p *Profile) GetID() string {
+	if p == nil {
+		return ""
+	}
+	return p.ID
+}
+
+// GetNickname returns the value Nickname holds, or the zero value when the
+// receiver is nil or Nickname is absent or null.
+func (p *Profile) GetNickname() string {
+	if p == nil {
+		return ""
+	}
+	return nullableValue(&p.Nickname)
+}
+
+// GetAge returns the value Age holds, or the zero value when the receiver is
+// nil or Age is absent or null.
+func (p *Profile) GetAge() int {
+	if p == nil {
+		return 0
+	}
+	return nullableValue(&p.Age)
+}
+
+// GetEmail returns the value of Email, or the zero value when Email or the
+// receiver is nil.
+func (p *Profile) GetEmail() string {
+	if p == nil || p.Email == nil {
+		return ""
+	}
+	return *p.Email
+}
+
+// GetVerified returns the value of Verified, or the zero value when Verified
+// or the receiver is nil.
+func (p *Profile) GetVerified() bool {
+	if p == nil || p.Verified == nil {
+		return false
+	}
+	return *p.Verified
+}
+
+// GetAvatar returns a pointer to the value Avatar holds, or nil when the
+// receiver is nil or Avatar is absent or null.
+func (p *Profile) GetAvatar() *Image {
+	if p == nil {
+		return nil
+	}
+	return nullablePointer(&p.Avatar)
+}
+
+// GetBanner returns a pointer to the value Banner holds, or nil when the
+// receiver is nil or Banner is absent or null.
+func (p *Profile) GetBanner() *Image {
+	if p == nil {
+		return nil
+	}
+	return nullablePointer(&p.Banner)
+}
+
+// GetHome returns a pointer to Home, or nil when the receiver is nil.
+func (p *Profile) GetHome() *Image {
+	if p == nil {
+		return nil
+	}
+	return &p.Home
+}
+
+// GetWork returns Work, or nil when the receiver is nil.
+func (p *Profile) GetWork() *Image {
+	if p == nil {
+		return nil
+	}
+	return p.Work
+}
+
+// GetTags returns the value Tags holds, or the zero value when the receiver is
+// nil or Tags is absent or null.
+func (p *Profile) GetTags() []string {
+	if p == nil {
+		return nil
+	}
+	return nullableValue(&p.Tags)
+}
+
+// GetScores returns Scores, or the zero value when the receiver is nil.
+func (p *Profile) GetScores() []float64 {
+	if p == nil {
+		return nil
+	}
+	return p.Scores
+}
+
+// GetSettings returns a pointer to the value Settings holds, or nil when the
+// receiver is nil or Settings is absent or null.
+func (p *Profile) GetSettings() *ProfileSettings {
+	if p == nil {
+		return nil
+	}
+	return nullablePointer(&p.Settings)
+}
+
+// GetMood returns the value Mood holds, or the zero value when the receiver is
+// nil or Mood is absent or null.
+func (p *Profile) GetMood() ProfileMood {
+	if p == nil {
+		return ""
+	}
+	return nullableValue(&p.Mood)
 }
 
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the
@@ -256,6 +386,15 @@ type ProfileSettings struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetTheme returns the value of Theme, or the zero value when Theme or the
+// receiver is nil.
+func (p *ProfileSettings) GetTheme() string {
+	if p == nil || p.Theme == nil {
+		return ""
+	}
+	return *p.Theme
+}
+
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (p *ProfileSettings) UnmarshalJSON(data []byte) error {
@@ -309,6 +448,42 @@ type ProfileUpdate struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetNickname returns the value Nickname holds, or the zero value when the
+// receiver is nil or Nickname is absent or null.
+func (p *ProfileUpdate) GetNickname() string {
+	if p == nil {
+		return ""
+	}
+	return nullableValue(&p.Nickname)
+}
+
+// GetAge returns the value Age holds, or the zero value when the receiver is
+// nil or Age is absent or null.
+func (p *ProfileUpdate) GetAge() int {
+	if p == nil {
+		return 0
+	}
+	return nullableValue(&p.Age)
+}
+
+// GetAvatar returns a pointer to the value Avatar holds, or nil when the
+// receiver is nil or Avatar is absent or null.
+func (p *ProfileUpdate) GetAvatar() *Image {
+	if p == nil {
+		return nil
+	}
+	return nullablePointer(&p.Avatar)
+}
+
+// GetTags returns the value Tags holds, or the zero value when the receiver is
+// nil or Tags is absent or null.
+func (p *ProfileUpdate) GetTags() []string {
+	if p == nil {
+		return nil
+	}
+	return nullableValue(&p.Tags)
 }
 
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the

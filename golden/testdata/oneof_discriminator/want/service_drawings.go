@@ -105,9 +105,24 @@ func (*Circle) isOutline() {}
 
 func (*Circle) isShape() {}
 
-// GetKind returns Kind.
+// GetKind returns Kind, or "circle" when it is empty, as encoding writes it;
+// "" when the receiver is nil.
 func (c *Circle) GetKind() string {
+	if c == nil {
+		return ""
+	}
+	if c.Kind == "" {
+		return "circle"
+	}
 	return c.Kind
+}
+
+// GetRadius returns Radius, or the zero value when the receiver is nil.
+func (c *Circle) GetRadius() float64 {
+	if c == nil {
+		return 0
+	}
+	return c.Radius
 }
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
@@ -169,14 +184,57 @@ type Drawing struct {
 	// What a drawing is framed with.
 	Outline Outline `json:"outline,omitzero"`
 	// The shape that stands out.
-	Highlighted Highlight        `json:"highlighted,omitzero"`
-	Background  Nullable[Shape]  `json:"background,omitzero"`
-	ByLayer     map[string]Shape `json:"byLayer,omitzero"`
+	Highlighted Shape `json:"highlighted,omitzero"`
+	// A shape of a drawing.
+	Background Nullable[Shape]  `json:"background,omitzero"`
+	ByLayer    map[string]Shape `json:"byLayer,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetShapes returns Shapes, or the zero value when the receiver is nil.
+func (d *Drawing) GetShapes() []Shape {
+	if d == nil {
+		return nil
+	}
+	return d.Shapes
+}
+
+// GetOutline returns Outline, or the zero value when the receiver is nil.
+func (d *Drawing) GetOutline() Outline {
+	if d == nil {
+		return nil
+	}
+	return d.Outline
+}
+
+// GetHighlighted returns Highlighted, or the zero value when the receiver is
+// nil.
+func (d *Drawing) GetHighlighted() Shape {
+	if d == nil {
+		return nil
+	}
+	return d.Highlighted
+}
+
+// GetBackground returns the value Background holds, or the zero value when the
+// receiver is nil or Background is absent or null.
+func (d *Drawing) GetBackground() Shape {
+	if d == nil {
+		return nil
+	}
+	return nullableValue(&d.Background)
+}
+
+// GetByLayer returns ByLayer, or the zero value when the receiver is nil.
+func (d *Drawing) GetByLayer() map[string]Shape {
+	if d == nil {
+		return nil
+	}
+	return d.ByLayer
 }
 
 // UnmarshalJSON decodes d from data, keeping in Extra the properties the
@@ -244,11 +302,6 @@ func (d *Drawing) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
-// Highlight is the shape that stands out.
-//
-// Schema: #/components/schemas/Highlight
-type Highlight = Shape
-
 // Line is an [Outline] whose kind is "line".
 //
 // Schema: #/components/schemas/Line
@@ -264,9 +317,25 @@ type Line struct {
 
 func (*Line) isOutline() {}
 
-// GetKind returns Kind.
+// GetKind returns Kind, or "line" when it is empty, as encoding writes it; ""
+// when the receiver is nil.
 func (l *Line) GetKind() string {
+	if l == nil {
+		return ""
+	}
+	if l.Kind == "" {
+		return "line"
+	}
 	return l.Kind
+}
+
+// GetLength returns the value of Length, or the zero value when Length or the
+// receiver is nil.
+func (l *Line) GetLength() float64 {
+	if l == nil || l.Length == nil {
+		return 0
+	}
+	return *l.Length
 }
 
 // UnmarshalJSON decodes l from data, keeping in Extra the properties the
@@ -326,7 +395,7 @@ func (l *Line) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Outline
 type Outline interface {
-	// GetKind returns the "kind" property.
+	// GetKind returns the "kind" property, or the zero value.
 	GetKind() string
 	isOutline()
 	encodeJSON(*jsonEncoder)
@@ -371,8 +440,12 @@ func UnmarshalOutline(data []byte) (Outline, error) {
 	return v, err
 }
 
-// GetKind returns the "kind" property, read from Raw.
+// GetKind returns the "kind" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
 func (u *UnknownOutline) GetKind() string {
+	if u == nil {
+		return ""
+	}
 	return u.Type
 }
 
@@ -405,8 +478,24 @@ type Polygon struct {
 
 func (*Polygon) isShape() {}
 
-// GetKind returns Kind.
+// GetCorners returns the value of Corners, or the zero value when Corners or
+// the receiver is nil.
+func (p *Polygon) GetCorners() int {
+	if p == nil || p.Corners == nil {
+		return 0
+	}
+	return *p.Corners
+}
+
+// GetKind returns Kind, or "Polygon" when it is empty, as encoding writes it;
+// "" when the receiver is nil.
 func (p *Polygon) GetKind() string {
+	if p == nil {
+		return ""
+	}
+	if p.Kind == "" {
+		return "Polygon"
+	}
 	return p.Kind
 }
 
@@ -466,7 +555,7 @@ func (p *Polygon) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Shape
 type Shape interface {
-	// GetKind returns the "kind" property.
+	// GetKind returns the "kind" property, or the zero value.
 	GetKind() string
 	isShape()
 	encodeJSON(*jsonEncoder)
@@ -513,8 +602,12 @@ func UnmarshalShape(data []byte) (Shape, error) {
 	return v, err
 }
 
-// GetKind returns the "kind" property, read from Raw.
+// GetKind returns the "kind" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
 func (u *UnknownShape) GetKind() string {
+	if u == nil {
+		return ""
+	}
 	return u.Type
 }
 
@@ -547,9 +640,21 @@ type Square struct {
 
 func (*Square) isShape() {}
 
-// GetKind returns Kind.
+// GetKind returns Kind, or the zero value when the receiver is nil.
 func (s *Square) GetKind() string {
+	if s == nil {
+		return ""
+	}
 	return s.Kind
+}
+
+// GetSide returns the value of Side, or the zero value when Side or the
+// receiver is nil.
+func (s *Square) GetSide() int {
+	if s == nil || s.Side == nil {
+		return 0
+	}
+	return *s.Side
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the

@@ -61,12 +61,12 @@ func (s *ConnectorsService) Create(ctx context.Context, body Connector, params *
 //
 // Schema: #/components/schemas/Connector
 type Connector interface {
-	// GetID returns the "id" property.
-	GetID() *string
-	// GetType returns the "type" property.
+	// GetID returns the "id" property, or the zero value.
+	GetID() string
+	// GetType returns the "type" property, or the zero value.
 	GetType() string
-	// GetDisplayName returns the "displayName" property.
-	GetDisplayName() *string
+	// GetDisplayName returns the "displayName" property, or the zero value.
+	GetDisplayName() string
 	isConnector()
 	encodeJSON(*jsonEncoder)
 }
@@ -112,25 +112,37 @@ func UnmarshalConnector(data []byte) (Connector, error) {
 	return v, err
 }
 
-// GetID returns the "id" property, read from Raw.
-func (u *UnknownConnector) GetID() *string {
-	var v *string
+// GetID returns the "id" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
+func (u *UnknownConnector) GetID() string {
+	if u == nil {
+		return ""
+	}
+	var v string
 	for l := range propertyValues(u.Raw, "id") {
-		decodeOptional(l, "id", &v, nil, decodeString)
+		decodeField(l, "id", &v, nil, decodeString)
 	}
 	return v
 }
 
-// GetType returns the "type" property, read from Raw.
+// GetType returns the "type" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
 func (u *UnknownConnector) GetType() string {
+	if u == nil {
+		return ""
+	}
 	return u.Type
 }
 
-// GetDisplayName returns the "displayName" property, read from Raw.
-func (u *UnknownConnector) GetDisplayName() *string {
-	var v *string
+// GetDisplayName returns the "displayName" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
+func (u *UnknownConnector) GetDisplayName() string {
+	if u == nil {
+		return ""
+	}
+	var v string
 	for l := range propertyValues(u.Raw, "displayName") {
-		decodeOptional(l, "displayName", &v, nil, decodeString)
+		decodeField(l, "displayName", &v, nil, decodeString)
 	}
 	return v
 }
@@ -157,6 +169,15 @@ type ConnectorList struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetConnectors returns Connectors, or the zero value when the receiver is
+// nil.
+func (c *ConnectorList) GetConnectors() []Connector {
+	if c == nil {
+		return nil
+	}
+	return c.Connectors
 }
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
@@ -212,6 +233,14 @@ type CreateConnectorResponse struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetConnector returns Connector, or the zero value when the receiver is nil.
+func (c *CreateConnectorResponse) GetConnector() Connector {
+	if c == nil {
+		return nil
+	}
+	return c.Connector
 }
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
@@ -274,19 +303,42 @@ type CustomConnector struct {
 
 func (*CustomConnector) isConnector() {}
 
-// GetID returns ID.
-func (c *CustomConnector) GetID() *string {
-	return c.ID
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (c *CustomConnector) GetID() string {
+	if c == nil || c.ID == nil {
+		return ""
+	}
+	return *c.ID
 }
 
-// GetType returns Type.
+// GetType returns Type, or "custom" when it is empty, as encoding writes it;
+// "" when the receiver is nil.
 func (c *CustomConnector) GetType() string {
+	if c == nil {
+		return ""
+	}
+	if c.Type == "" {
+		return "custom"
+	}
 	return c.Type
 }
 
-// GetDisplayName returns DisplayName.
-func (c *CustomConnector) GetDisplayName() *string {
-	return c.DisplayName
+// GetDisplayName returns the value of DisplayName, or the zero value when
+// DisplayName or the receiver is nil.
+func (c *CustomConnector) GetDisplayName() string {
+	if c == nil || c.DisplayName == nil {
+		return ""
+	}
+	return *c.DisplayName
+}
+
+// GetHooks returns Hooks, or the zero value when the receiver is nil.
+func (c *CustomConnector) GetHooks() []string {
+	if c == nil {
+		return nil
+	}
+	return c.Hooks
 }
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
@@ -366,19 +418,42 @@ type MailConnector struct {
 
 func (*MailConnector) isConnector() {}
 
-// GetID returns ID.
-func (m *MailConnector) GetID() *string {
-	return m.ID
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (m *MailConnector) GetID() string {
+	if m == nil || m.ID == nil {
+		return ""
+	}
+	return *m.ID
 }
 
-// GetType returns Type.
+// GetType returns Type, or "mail" when it is empty, as encoding writes it; ""
+// when the receiver is nil.
 func (m *MailConnector) GetType() string {
+	if m == nil {
+		return ""
+	}
+	if m.Type == "" {
+		return "mail"
+	}
 	return m.Type
 }
 
-// GetDisplayName returns DisplayName.
-func (m *MailConnector) GetDisplayName() *string {
-	return m.DisplayName
+// GetDisplayName returns the value of DisplayName, or the zero value when
+// DisplayName or the receiver is nil.
+func (m *MailConnector) GetDisplayName() string {
+	if m == nil || m.DisplayName == nil {
+		return ""
+	}
+	return *m.DisplayName
+}
+
+// GetAddress returns Address, or the zero value when the receiver is nil.
+func (m *MailConnector) GetAddress() string {
+	if m == nil {
+		return ""
+	}
+	return m.Address
 }
 
 // UnmarshalJSON decodes m from data, keeping in Extra the properties the
@@ -455,19 +530,43 @@ type WebConnector struct {
 
 func (*WebConnector) isConnector() {}
 
-// GetID returns ID.
-func (w *WebConnector) GetID() *string {
-	return w.ID
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (w *WebConnector) GetID() string {
+	if w == nil || w.ID == nil {
+		return ""
+	}
+	return *w.ID
 }
 
-// GetType returns Type.
+// GetType returns Type, or "web" when it is empty, as encoding writes it; ""
+// when the receiver is nil.
 func (w *WebConnector) GetType() string {
+	if w == nil {
+		return ""
+	}
+	if w.Type == "" {
+		return "web"
+	}
 	return w.Type
 }
 
-// GetDisplayName returns DisplayName.
-func (w *WebConnector) GetDisplayName() *string {
-	return w.DisplayName
+// GetDisplayName returns the value of DisplayName, or the zero value when
+// DisplayName or the receiver is nil.
+func (w *WebConnector) GetDisplayName() string {
+	if w == nil || w.DisplayName == nil {
+		return ""
+	}
+	return *w.DisplayName
+}
+
+// GetOrigin returns the value of Origin, or the zero value when Origin or the
+// receiver is nil.
+func (w *WebConnector) GetOrigin() string {
+	if w == nil || w.Origin == nil {
+		return ""
+	}
+	return *w.Origin
 }
 
 // UnmarshalJSON decodes w from data, keeping in Extra the properties the

@@ -73,6 +73,32 @@ type Chain struct {
 	absent fieldSet
 }
 
+// GetNext returns Next, or nil when the receiver is nil.
+func (c *Chain) GetNext() *Chain {
+	if c == nil {
+		return nil
+	}
+	return c.Next
+}
+
+// GetPrevious returns the value Previous holds, or the zero value when the
+// receiver is nil or Previous is absent or null.
+func (c *Chain) GetPrevious() *Chain {
+	if c == nil {
+		return nil
+	}
+	return nullableValue(&c.Previous)
+}
+
+// GetLabel returns the value of Label, or the zero value when Label or the
+// receiver is nil.
+func (c *Chain) GetLabel() string {
+	if c == nil || c.Label == nil {
+		return ""
+	}
+	return *c.Label
+}
+
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (c *Chain) UnmarshalJSON(data []byte) error {
@@ -144,6 +170,30 @@ type Comment struct {
 	absent fieldSet
 }
 
+// GetText returns Text, or the zero value when the receiver is nil.
+func (c *Comment) GetText() string {
+	if c == nil {
+		return ""
+	}
+	return c.Text
+}
+
+// GetReplies returns Replies, or the zero value when the receiver is nil.
+func (c *Comment) GetReplies() []Comment {
+	if c == nil {
+		return nil
+	}
+	return c.Replies
+}
+
+// GetQuoted returns Quoted, or nil when the receiver is nil.
+func (c *Comment) GetQuoted() *Comment {
+	if c == nil {
+		return nil
+	}
+	return c.Quoted
+}
+
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (c *Comment) UnmarshalJSON(data []byte) error {
@@ -206,7 +256,7 @@ func (c *Comment) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Expr
 type Expr interface {
-	// GetOp returns the "op" property.
+	// GetOp returns the "op" property, or the zero value.
 	GetOp() string
 	isExpr()
 	encodeJSON(*jsonEncoder)
@@ -251,8 +301,12 @@ func UnmarshalExpr(data []byte) (Expr, error) {
 	return v, err
 }
 
-// GetOp returns the "op" property, read from Raw.
+// GetOp returns the "op" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
 func (u *UnknownExpr) GetOp() string {
+	if u == nil {
+		return ""
+	}
 	return u.Type
 }
 
@@ -327,6 +381,14 @@ type Left struct {
 	absent fieldSet
 }
 
+// GetRight returns Right, or nil when the receiver is nil.
+func (l *Left) GetRight() *Right {
+	if l == nil {
+		return nil
+	}
+	return l.Right
+}
+
 // UnmarshalJSON decodes l from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (l *Left) UnmarshalJSON(data []byte) error {
@@ -387,9 +449,24 @@ type Literal struct {
 
 func (*Literal) isExpr() {}
 
-// GetOp returns Op.
+// GetOp returns Op, or "lit" when it is empty, as encoding writes it; "" when
+// the receiver is nil.
 func (l *Literal) GetOp() string {
+	if l == nil {
+		return ""
+	}
+	if l.Op == "" {
+		return "lit"
+	}
 	return l.Op
+}
+
+// GetValue returns Value, or the zero value when the receiver is nil.
+func (l *Literal) GetValue() float64 {
+	if l == nil {
+		return 0
+	}
+	return l.Value
 }
 
 // UnmarshalJSON decodes l from data, keeping in Extra the properties the
@@ -461,6 +538,70 @@ type Node struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetName returns Name, or the zero value when the receiver is nil.
+func (n *Node) GetName() string {
+	if n == nil {
+		return ""
+	}
+	return n.Name
+}
+
+// GetChildren returns Children, or the zero value when the receiver is nil.
+func (n *Node) GetChildren() []Node {
+	if n == nil {
+		return nil
+	}
+	return n.Children
+}
+
+// GetParent returns Parent, or nil when the receiver is nil.
+func (n *Node) GetParent() *Node {
+	if n == nil {
+		return nil
+	}
+	return n.Parent
+}
+
+// GetForest returns Forest, or the zero value when the receiver is nil.
+func (n *Node) GetForest() Forest {
+	if n == nil {
+		return nil
+	}
+	return n.Forest
+}
+
+// GetIndex returns Index, or the zero value when the receiver is nil.
+func (n *Node) GetIndex() Index {
+	if n == nil {
+		return nil
+	}
+	return n.Index
+}
+
+// GetChain returns Chain, or nil when the receiver is nil.
+func (n *Node) GetChain() *Chain {
+	if n == nil {
+		return nil
+	}
+	return n.Chain
+}
+
+// GetLeft returns Left, or nil when the receiver is nil.
+func (n *Node) GetLeft() *Left {
+	if n == nil {
+		return nil
+	}
+	return n.Left
+}
+
+// GetGrove returns Grove, or the zero value when the receiver is nil.
+func (n *Node) GetGrove() Grove {
+	if n == nil {
+		return nil
+	}
+	return n.Grove
 }
 
 // UnmarshalJSON decodes n from data, keeping in Extra the properties the
@@ -546,6 +687,22 @@ type Right struct {
 	absent fieldSet
 }
 
+// GetLeft returns Left, or nil when the receiver is nil.
+func (r *Right) GetLeft() *Left {
+	if r == nil {
+		return nil
+	}
+	return r.Left
+}
+
+// GetChain returns a pointer to Chain, or nil when the receiver is nil.
+func (r *Right) GetChain() *Chain {
+	if r == nil {
+		return nil
+	}
+	return &r.Chain
+}
+
 // UnmarshalJSON decodes r from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (r *Right) UnmarshalJSON(data []byte) error {
@@ -610,9 +767,24 @@ type Sum struct {
 
 func (*Sum) isExpr() {}
 
-// GetOp returns Op.
+// GetOp returns Op, or "sum" when it is empty, as encoding writes it; "" when
+// the receiver is nil.
 func (s *Sum) GetOp() string {
+	if s == nil {
+		return ""
+	}
+	if s.Op == "" {
+		return "sum"
+	}
 	return s.Op
+}
+
+// GetTerms returns Terms, or the zero value when the receiver is nil.
+func (s *Sum) GetTerms() []Expr {
+	if s == nil {
+		return nil
+	}
+	return s.Terms
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the

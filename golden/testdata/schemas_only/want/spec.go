@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden schemas-only API 1.0.0,
-// sha256 59f662928b043d39e905259de4a7726ad5762a26242c372adfff7ef96dbbf59f (of the document with LF line endings).
+// sha256 5a5d72e4ce48d672cee901f80bd8e458e8fafafa57ec7875d7fdb1f29dbcf637 (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {

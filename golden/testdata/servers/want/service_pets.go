@@ -46,6 +46,22 @@ type Pet struct {
 	absent fieldSet
 }
 
+// GetID returns ID, or the zero value when the receiver is nil.
+func (p *Pet) GetID() int64 {
+	if p == nil {
+		return 0
+	}
+	return p.ID
+}
+
+// GetName returns Name, or the zero value when the receiver is nil.
+func (p *Pet) GetName() string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
+}
+
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (p *Pet) UnmarshalJSON(data []byte) error {

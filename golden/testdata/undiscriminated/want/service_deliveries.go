@@ -50,6 +50,23 @@ type AccountCharge struct {
 
 func (*AccountCharge) isCharge() {}
 
+// GetNumber returns Number, or the zero value when the receiver is nil.
+func (a *AccountCharge) GetNumber() int {
+	if a == nil {
+		return 0
+	}
+	return a.Number
+}
+
+// GetBank returns the value of Bank, or the zero value when Bank or the
+// receiver is nil.
+func (a *AccountCharge) GetBank() string {
+	if a == nil || a.Bank == nil {
+		return ""
+	}
+	return *a.Bank
+}
+
 // UnmarshalJSON decodes a from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (a *AccountCharge) UnmarshalJSON(data []byte) error {
@@ -112,6 +129,23 @@ type CardCharge struct {
 }
 
 func (*CardCharge) isCharge() {}
+
+// GetNumber returns Number, or the zero value when the receiver is nil.
+func (c *CardCharge) GetNumber() string {
+	if c == nil {
+		return ""
+	}
+	return c.Number
+}
+
+// GetExpiry returns the value of Expiry, or the zero value when Expiry or the
+// receiver is nil.
+func (c *CardCharge) GetExpiry() string {
+	if c == nil || c.Expiry == nil {
+		return ""
+	}
+	return *c.Expiry
+}
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
@@ -248,6 +282,38 @@ type Delivery struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetTo returns To, or the zero value when the receiver is nil.
+func (d *Delivery) GetTo() Destination {
+	if d == nil {
+		return nil
+	}
+	return d.To
+}
+
+// GetCopies returns Copies, or the zero value when the receiver is nil.
+func (d *Delivery) GetCopies() []Destination {
+	if d == nil {
+		return nil
+	}
+	return d.Copies
+}
+
+// GetSender returns Sender, or nil when the receiver is nil.
+func (d *Delivery) GetSender() *Sender {
+	if d == nil {
+		return nil
+	}
+	return d.Sender
+}
+
+// GetCharge returns Charge, or the zero value when the receiver is nil.
+func (d *Delivery) GetCharge() Charge {
+	if d == nil {
+		return nil
+	}
+	return d.Charge
 }
 
 // UnmarshalJSON decodes d from data, keeping in Extra the properties the
@@ -401,6 +467,23 @@ type Destination3 struct {
 
 func (*Destination3) isDestination() {}
 
+// GetURL returns URL, or the zero value when the receiver is nil.
+func (d *Destination3) GetURL() string {
+	if d == nil {
+		return ""
+	}
+	return d.URL
+}
+
+// GetSecret returns the value of Secret, or the zero value when Secret or the
+// receiver is nil.
+func (d *Destination3) GetSecret() string {
+	if d == nil || d.Secret == nil {
+		return ""
+	}
+	return *d.Secret
+}
+
 // UnmarshalJSON decodes d from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (d *Destination3) UnmarshalJSON(data []byte) error {
@@ -464,6 +547,22 @@ type EmailDestination struct {
 
 func (*EmailDestination) isDestination() {}
 
+// GetEmail returns Email, or the zero value when the receiver is nil.
+func (e *EmailDestination) GetEmail() string {
+	if e == nil {
+		return ""
+	}
+	return e.Email
+}
+
+// GetCc returns Cc, or the zero value when the receiver is nil.
+func (e *EmailDestination) GetCc() []string {
+	if e == nil {
+		return nil
+	}
+	return e.Cc
+}
+
 // UnmarshalJSON decodes e from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (e *EmailDestination) UnmarshalJSON(data []byte) error {
@@ -516,11 +615,6 @@ func (e *EmailDestination) encodeJSON(enc *jsonEncoder) {
 	enc.buf = append(enc.buf, '}')
 }
 
-// Note is a remark, in both parts of a sender.
-//
-// Schema: #/components/schemas/Note
-type Note = string
-
 // PhoneDestination is a [Destination] with phoneNumber.
 //
 // Schema: #/components/schemas/PhoneDestination
@@ -535,6 +629,24 @@ type PhoneDestination struct {
 }
 
 func (*PhoneDestination) isDestination() {}
+
+// GetPhoneNumber returns PhoneNumber, or the zero value when the receiver is
+// nil.
+func (p *PhoneDestination) GetPhoneNumber() string {
+	if p == nil {
+		return ""
+	}
+	return p.PhoneNumber
+}
+
+// GetExtension returns the value of Extension, or the zero value when
+// Extension or the receiver is nil.
+func (p *PhoneDestination) GetExtension() string {
+	if p == nil || p.Extension == nil {
+		return ""
+	}
+	return *p.Extension
+}
 
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
@@ -593,12 +705,57 @@ type Sender struct {
 	GivenName  *string `json:"givenName,omitempty"`
 	FamilyName *string `json:"familyName,omitempty"`
 	// A remark, in both parts of a sender.
-	Note      *Note   `json:"note,omitempty"`
+	Note      *string `json:"note,omitempty"`
 	Nickname  *string `json:"nickname,omitempty"`
 	Signature *string `json:"signature,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetGivenName returns the value of GivenName, or the zero value when
+// GivenName or the receiver is nil.
+func (s *Sender) GetGivenName() string {
+	if s == nil || s.GivenName == nil {
+		return ""
+	}
+	return *s.GivenName
+}
+
+// GetFamilyName returns the value of FamilyName, or the zero value when
+// FamilyName or the receiver is nil.
+func (s *Sender) GetFamilyName() string {
+	if s == nil || s.FamilyName == nil {
+		return ""
+	}
+	return *s.FamilyName
+}
+
+// GetNote returns the value of Note, or the zero value when Note or the
+// receiver is nil.
+func (s *Sender) GetNote() string {
+	if s == nil || s.Note == nil {
+		return ""
+	}
+	return *s.Note
+}
+
+// GetNickname returns the value of Nickname, or the zero value when Nickname
+// or the receiver is nil.
+func (s *Sender) GetNickname() string {
+	if s == nil || s.Nickname == nil {
+		return ""
+	}
+	return *s.Nickname
+}
+
+// GetSignature returns the value of Signature, or the zero value when
+// Signature or the receiver is nil.
+func (s *Sender) GetSignature() string {
+	if s == nil || s.Signature == nil {
+		return ""
+	}
+	return *s.Signature
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the

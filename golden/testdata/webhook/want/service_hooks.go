@@ -40,6 +40,14 @@ type CreateHookBody struct {
 	absent fieldSet
 }
 
+// GetTarget returns Target, or the zero value when the receiver is nil.
+func (c *CreateHookBody) GetTarget() string {
+	if c == nil {
+		return ""
+	}
+	return c.Target
+}
+
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (c *CreateHookBody) UnmarshalJSON(data []byte) error {

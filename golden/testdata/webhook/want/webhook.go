@@ -50,19 +50,43 @@ type OrderCancelledEvent struct {
 
 func (*OrderCancelledEvent) isWebhookEvent() {}
 
-// GetID returns ID.
-func (o *OrderCancelledEvent) GetID() *string {
-	return o.ID
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (o *OrderCancelledEvent) GetID() string {
+	if o == nil || o.ID == nil {
+		return ""
+	}
+	return *o.ID
 }
 
-// GetType returns Type.
+// GetType returns Type, or "order:cancelled" when it is empty, as encoding
+// writes it; "" when the receiver is nil.
 func (o *OrderCancelledEvent) GetType() string {
+	if o == nil {
+		return ""
+	}
+	if o.Type == "" {
+		return "order:cancelled"
+	}
 	return o.Type
 }
 
-// GetCreatedAt returns CreatedAt.
-func (o *OrderCancelledEvent) GetCreatedAt() *string {
-	return o.CreatedAt
+// GetCreatedAt returns the value of CreatedAt, or the zero value when
+// CreatedAt or the receiver is nil.
+func (o *OrderCancelledEvent) GetCreatedAt() string {
+	if o == nil || o.CreatedAt == nil {
+		return ""
+	}
+	return *o.CreatedAt
+}
+
+// GetReason returns the value of Reason, or the zero value when Reason or the
+// receiver is nil.
+func (o *OrderCancelledEvent) GetReason() string {
+	if o == nil || o.Reason == nil {
+		return ""
+	}
+	return *o.Reason
 }
 
 // UnmarshalJSON decodes o from data, keeping in Extra the properties the
@@ -137,19 +161,42 @@ type OrderPlacedEvent struct {
 
 func (*OrderPlacedEvent) isWebhookEvent() {}
 
-// GetID returns ID.
-func (o *OrderPlacedEvent) GetID() *string {
-	return o.ID
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (o *OrderPlacedEvent) GetID() string {
+	if o == nil || o.ID == nil {
+		return ""
+	}
+	return *o.ID
 }
 
-// GetType returns Type.
+// GetType returns Type, or "order:placed" when it is empty, as encoding writes
+// it; "" when the receiver is nil.
 func (o *OrderPlacedEvent) GetType() string {
+	if o == nil {
+		return ""
+	}
+	if o.Type == "" {
+		return "order:placed"
+	}
 	return o.Type
 }
 
-// GetCreatedAt returns CreatedAt.
-func (o *OrderPlacedEvent) GetCreatedAt() *string {
-	return o.CreatedAt
+// GetCreatedAt returns the value of CreatedAt, or the zero value when
+// CreatedAt or the receiver is nil.
+func (o *OrderPlacedEvent) GetCreatedAt() string {
+	if o == nil || o.CreatedAt == nil {
+		return ""
+	}
+	return *o.CreatedAt
+}
+
+// GetPayload returns Payload, or nil when the receiver is nil.
+func (o *OrderPlacedEvent) GetPayload() *OrderPlacedEventPayload {
+	if o == nil {
+		return nil
+	}
+	return o.Payload
 }
 
 // UnmarshalJSON decodes o from data, keeping in Extra the properties the
@@ -216,6 +263,24 @@ type OrderPlacedEventPayload struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetOrderID returns the value of OrderID, or the zero value when OrderID or
+// the receiver is nil.
+func (o *OrderPlacedEventPayload) GetOrderID() string {
+	if o == nil || o.OrderID == nil {
+		return ""
+	}
+	return *o.OrderID
+}
+
+// GetTotal returns the value of Total, or the zero value when Total or the
+// receiver is nil.
+func (o *OrderPlacedEventPayload) GetTotal() float64 {
+	if o == nil || o.Total == nil {
+		return 0
+	}
+	return *o.Total
+}
+
 // UnmarshalJSON decodes o from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (o *OrderPlacedEventPayload) UnmarshalJSON(data []byte) error {
@@ -278,19 +343,42 @@ type OrderShippedEvent struct {
 
 func (*OrderShippedEvent) isWebhookEvent() {}
 
-// GetID returns ID.
-func (o *OrderShippedEvent) GetID() *string {
-	return o.ID
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (o *OrderShippedEvent) GetID() string {
+	if o == nil || o.ID == nil {
+		return ""
+	}
+	return *o.ID
 }
 
-// GetType returns Type.
+// GetType returns Type, or "order:shipped" when it is empty, as encoding
+// writes it; "" when the receiver is nil.
 func (o *OrderShippedEvent) GetType() string {
+	if o == nil {
+		return ""
+	}
+	if o.Type == "" {
+		return "order:shipped"
+	}
 	return o.Type
 }
 
-// GetCreatedAt returns CreatedAt.
-func (o *OrderShippedEvent) GetCreatedAt() *string {
-	return o.CreatedAt
+// GetCreatedAt returns the value of CreatedAt, or the zero value when
+// CreatedAt or the receiver is nil.
+func (o *OrderShippedEvent) GetCreatedAt() string {
+	if o == nil || o.CreatedAt == nil {
+		return ""
+	}
+	return *o.CreatedAt
+}
+
+// GetPayload returns Payload, or nil when the receiver is nil.
+func (o *OrderShippedEvent) GetPayload() *OrderShippedEventPayload {
+	if o == nil {
+		return nil
+	}
+	return o.Payload
 }
 
 // UnmarshalJSON decodes o from data, keeping in Extra the properties the
@@ -357,6 +445,24 @@ type OrderShippedEventPayload struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetOrderID returns the value of OrderID, or the zero value when OrderID or
+// the receiver is nil.
+func (o *OrderShippedEventPayload) GetOrderID() string {
+	if o == nil || o.OrderID == nil {
+		return ""
+	}
+	return *o.OrderID
+}
+
+// GetCarrier returns the value of Carrier, or the zero value when Carrier or
+// the receiver is nil.
+func (o *OrderShippedEventPayload) GetCarrier() string {
+	if o == nil || o.Carrier == nil {
+		return ""
+	}
+	return *o.Carrier
+}
+
 // UnmarshalJSON decodes o from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (o *OrderShippedEventPayload) UnmarshalJSON(data []byte) error {
@@ -410,6 +516,15 @@ type WebhookApp struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (w *WebhookApp) GetID() string {
+	if w == nil || w.ID == nil {
+		return ""
+	}
+	return *w.ID
+}
+
 // UnmarshalJSON decodes w from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (w *WebhookApp) UnmarshalJSON(data []byte) error {
@@ -457,12 +572,12 @@ func (w *WebhookApp) encodeJSON(e *jsonEncoder) {
 // Its dynamic type is one of [*OrderPlacedEvent], [*OrderShippedEvent],
 // [*OrderCancelledEvent] or [*UnknownWebhookEvent].
 type WebhookEvent interface {
-	// GetID returns the "id" property.
-	GetID() *string
-	// GetType returns the "type" property.
+	// GetID returns the "id" property, or the zero value.
+	GetID() string
+	// GetType returns the "type" property, or the zero value.
 	GetType() string
-	// GetCreatedAt returns the "createdAt" property.
-	GetCreatedAt() *string
+	// GetCreatedAt returns the "createdAt" property, or the zero value.
+	GetCreatedAt() string
 	isWebhookEvent()
 	encodeJSON(*jsonEncoder)
 }
@@ -508,25 +623,37 @@ func UnmarshalWebhookEvent(data []byte) (WebhookEvent, error) {
 	return v, err
 }
 
-// GetID returns the "id" property, read from Raw.
-func (u *UnknownWebhookEvent) GetID() *string {
-	var v *string
+// GetID returns the "id" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
+func (u *UnknownWebhookEvent) GetID() string {
+	if u == nil {
+		return ""
+	}
+	var v string
 	for l := range propertyValues(u.Raw, "id") {
-		decodeOptional(l, "id", &v, nil, decodeString)
+		decodeField(l, "id", &v, nil, decodeString)
 	}
 	return v
 }
 
-// GetType returns the "type" property, read from Raw.
+// GetType returns the "type" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
 func (u *UnknownWebhookEvent) GetType() string {
+	if u == nil {
+		return ""
+	}
 	return u.Type
 }
 
-// GetCreatedAt returns the "createdAt" property, read from Raw.
-func (u *UnknownWebhookEvent) GetCreatedAt() *string {
-	var v *string
+// GetCreatedAt returns the "createdAt" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
+func (u *UnknownWebhookEvent) GetCreatedAt() string {
+	if u == nil {
+		return ""
+	}
+	var v string
 	for l := range propertyValues(u.Raw, "createdAt") {
-		decodeOptional(l, "createdAt", &v, nil, decodeString)
+		decodeField(l, "createdAt", &v, nil, decodeString)
 	}
 	return v
 }
@@ -552,6 +679,24 @@ type WebhookHook struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetID returns the value of ID, or the zero value when ID or the receiver is
+// nil.
+func (w *WebhookHook) GetID() string {
+	if w == nil || w.ID == nil {
+		return ""
+	}
+	return *w.ID
+}
+
+// GetVersion returns the value of Version, or the zero value when Version or
+// the receiver is nil.
+func (w *WebhookHook) GetVersion() string {
+	if w == nil || w.Version == nil {
+		return ""
+	}
+	return *w.Version
 }
 
 // UnmarshalJSON decodes w from data, keeping in Extra the properties the
@@ -607,6 +752,30 @@ type WebhookPayload struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetApp returns App, or nil when the receiver is nil.
+func (w *WebhookPayload) GetApp() *WebhookApp {
+	if w == nil {
+		return nil
+	}
+	return w.App
+}
+
+// GetHook returns Hook, or nil when the receiver is nil.
+func (w *WebhookPayload) GetHook() *WebhookHook {
+	if w == nil {
+		return nil
+	}
+	return w.Hook
+}
+
+// GetEvents returns Events, or the zero value when the receiver is nil.
+func (w *WebhookPayload) GetEvents() []WebhookEvent {
+	if w == nil {
+		return nil
+	}
+	return w.Events
 }
 
 // UnmarshalJSON decodes w from data, keeping in Extra the properties the

@@ -9,6 +9,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // ItemsService is the client of the Items operations, [Client.Items].
@@ -419,6 +420,81 @@ func (u *UnknownContact) encodeJSON(e *jsonEncoder) {
 	e.raw(u.Raw)
 }
 
+// Dimensions is the dimensions property of [Item] and the home property of
+// [Owner].
+//
+// Schema: #/components/schemas/Dimensions
+type Dimensions struct {
+	Width  *float64 `json:"width,omitempty"`
+	Height *float64 `json:"height,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetWidth returns the value of Width, or the zero value when Width or the
+// receiver is nil.
+func (d *Dimensions) GetWidth() float64 {
+	if d == nil || d.Width == nil {
+		return 0
+	}
+	return *d.Width
+}
+
+// GetHeight returns the value of Height, or the zero value when Height or the
+// receiver is nil.
+func (d *Dimensions) GetHeight() float64 {
+	if d == nil || d.Height == nil {
+		return 0
+	}
+	return *d.Height
+}
+
+// UnmarshalJSON decodes d from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (d *Dimensions) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, d, (*Dimensions).decodeJSON, "Dimensions")
+}
+
+// MarshalJSON encodes d with the properties of Extra.
+func (d Dimensions) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&d, (*Dimensions).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into d, or reports false for another value.
+func (d *Dimensions) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*d = Dimensions{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "width":
+			decodeOptional(l, "width", &d.Width, &d.Extra, decodeFloat64)
+		case "height":
+			decodeOptional(l, "height", &d.Height, &d.Extra, decodeFloat64)
+		default:
+			decodeExtra(l, &d.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes d as a JSON object, or null when nil.
+func (d *Dimensions) encodeJSON(e *jsonEncoder) {
+	if d == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "width", d.Width, d.Extra, encodeFloat64)
+	encodePointer(e, "height", d.Height, d.Extra, encodeFloat64)
+	if len(d.Extra) > 0 {
+		encodeExtra(e, d.Extra, "width", "height")
+	}
+	e.buf = append(e.buf, '}')
+}
+
 // EmailContact is a [Contact] with email.
 //
 // Schema: #/components/schemas/EmailContact
@@ -432,6 +508,14 @@ type EmailContact struct {
 }
 
 func (*EmailContact) isContact() {}
+
+// GetEmail returns Email, or the zero value when the receiver is nil.
+func (e *EmailContact) GetEmail() string {
+	if e == nil {
+		return ""
+	}
+	return e.Email
+}
 
 // UnmarshalJSON decodes e from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
@@ -484,6 +568,15 @@ type GetPartResponse struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetPath returns the value of Path, or the zero value when Path or the
+// receiver is nil.
+func (g *GetPartResponse) GetPath() string {
+	if g == nil || g.Path == nil {
+		return ""
+	}
+	return *g.Path
 }
 
 // UnmarshalJSON decodes g from data, keeping in Extra the properties the
@@ -543,11 +636,157 @@ type Item struct {
 	Shape    Shape               `json:"shape,omitzero"`
 	Contact  Contact             `json:"contact,omitzero"`
 	Metadata map[string]any      `json:"metadata,omitzero"`
+	// The stock-keeping unit of the item.
+	Sku        *string              `json:"sku,omitempty"`
+	CreatedAt  *time.Time           `json:"createdAt,omitempty"`
+	UpdatedAt  Nullable[time.Time]  `json:"updatedAt,omitzero"`
+	Owner      *Owner               `json:"owner,omitempty"`
+	Dimensions Nullable[Dimensions] `json:"dimensions,omitzero"`
+	Problems   []Error              `json:"problems,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+	// times are the texts of decoded timestamps, written again while unchanged.
+	times timeTexts
+}
+
+// GetID returns ID, or the zero value when the receiver is nil.
+func (i *Item) GetID() string {
+	if i == nil {
+		return ""
+	}
+	return i.ID
+}
+
+// GetName returns the value of Name, or the zero value when Name or the
+// receiver is nil.
+func (i *Item) GetName() string {
+	if i == nil || i.Name == nil {
+		return ""
+	}
+	return *i.Name
+}
+
+// GetStatus returns Status, or the zero value when the receiver is nil.
+func (i *Item) GetStatus() ItemStatus {
+	if i == nil {
+		return ""
+	}
+	return i.Status
+}
+
+// GetColor returns the value Color holds, or the zero value when the receiver
+// is nil or Color is absent or null.
+func (i *Item) GetColor() ItemColor {
+	if i == nil {
+		return ""
+	}
+	return nullableValue(&i.Color)
+}
+
+// GetNote returns the value Note holds, or the zero value when the receiver is
+// nil or Note is absent or null.
+func (i *Item) GetNote() string {
+	if i == nil {
+		return ""
+	}
+	return nullableValue(&i.Note)
+}
+
+// GetPrice returns the value Price holds, or the zero value when the receiver
+// is nil or Price is absent or null.
+func (i *Item) GetPrice() float64 {
+	if i == nil {
+		return 0
+	}
+	return nullableValue(&i.Price)
+}
+
+// GetLabels returns the value Labels holds, or the zero value when the
+// receiver is nil or Labels is absent or null.
+func (i *Item) GetLabels() []string {
+	if i == nil {
+		return nil
+	}
+	return nullableValue(&i.Labels)
+}
+
+// GetShape returns Shape, or the zero value when the receiver is nil.
+func (i *Item) GetShape() Shape {
+	if i == nil {
+		return nil
+	}
+	return i.Shape
+}
+
+// GetContact returns Contact, or the zero value when the receiver is nil.
+func (i *Item) GetContact() Contact {
+	if i == nil {
+		return nil
+	}
+	return i.Contact
+}
+
+// GetMetadata returns Metadata, or the zero value when the receiver is nil.
+func (i *Item) GetMetadata() map[string]any {
+	if i == nil {
+		return nil
+	}
+	return i.Metadata
+}
+
+// GetSku returns the value of Sku, or the zero value when Sku or the receiver
+// is nil.
+func (i *Item) GetSku() string {
+	if i == nil || i.Sku == nil {
+		return ""
+	}
+	return *i.Sku
+}
+
+// GetCreatedAt returns the value of CreatedAt, or the zero value when
+// CreatedAt or the receiver is nil.
+func (i *Item) GetCreatedAt() time.Time {
+	if i == nil || i.CreatedAt == nil {
+		return time.Time{}
+	}
+	return *i.CreatedAt
+}
+
+// GetUpdatedAt returns the value UpdatedAt holds, or the zero value when the
+// receiver is nil or UpdatedAt is absent or null.
+func (i *Item) GetUpdatedAt() time.Time {
+	if i == nil {
+		return time.Time{}
+	}
+	return nullableValue(&i.UpdatedAt)
+}
+
+// GetOwner returns Owner, or nil when the receiver is nil.
+func (i *Item) GetOwner() *Owner {
+	if i == nil {
+		return nil
+	}
+	return i.Owner
+}
+
+// GetDimensions returns a pointer to the value Dimensions holds, or nil when
+// the receiver is nil or Dimensions is absent or null.
+func (i *Item) GetDimensions() *Dimensions {
+	if i == nil {
+		return nil
+	}
+	return nullablePointer(&i.Dimensions)
+}
+
+// GetProblems returns Problems, or the zero value when the receiver is nil.
+func (i *Item) GetProblems() []Error {
+	if i == nil {
+		return nil
+	}
+	return i.Problems
 }
 
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the
@@ -594,6 +833,20 @@ func (i *Item) decodeJSON(l *jsonLexer) bool {
 			decodeField(l, "contact", &i.Contact, &i.Extra, decodeContact)
 		case "metadata":
 			decodeField(l, "metadata", &i.Metadata, &i.Extra, decodeFreeForm)
+		case "sku":
+			decodeOptional(l, "sku", &i.Sku, &i.Extra, decodeString)
+		case "createdAt":
+			decodeOptional(l, "createdAt", &i.CreatedAt, &i.Extra, i.times.decoder("createdAt"))
+		case "updatedAt":
+			decodeNullable(l, "updatedAt", &i.UpdatedAt, &i.Extra, i.times.decoder("updatedAt"))
+		case "owner":
+			decodeOptional(l, "owner", &i.Owner, &i.Extra, (*Owner).decodeJSON)
+		case "dimensions":
+			decodeNullable(l, "dimensions", &i.Dimensions, &i.Extra, (*Dimensions).decodeJSON)
+		case "problems":
+			decodeField(l, "problems", &i.Problems, &i.Extra, func(v *[]Error, l *jsonLexer) bool {
+				return decodeSlice(v, l, (*Error).decodeJSON)
+			})
 		default:
 			decodeExtra(l, &i.Extra)
 		}
@@ -621,8 +874,16 @@ func (i *Item) encodeJSON(e *jsonEncoder) {
 	encodeOptional(e, "shape", &i.Shape, i.Shape != nil, i.Extra, encodeUnion)
 	encodeOptional(e, "contact", &i.Contact, i.Contact != nil, i.Extra, encodeUnion)
 	encodeOptional(e, "metadata", &i.Metadata, i.Metadata != nil, i.Extra, encodeFreeForm)
+	encodePointer(e, "sku", i.Sku, i.Extra, encodeString)
+	encodePointer(e, "createdAt", i.CreatedAt, i.Extra, i.times.encoder("createdAt"))
+	encodeNullable(e, "updatedAt", &i.UpdatedAt, i.Extra, i.times.encoder("updatedAt"))
+	encodePointer(e, "owner", i.Owner, i.Extra, (*Owner).encodeJSON)
+	encodeNullable(e, "dimensions", &i.Dimensions, i.Extra, (*Dimensions).encodeJSON)
+	encodeOptional(e, "problems", &i.Problems, i.Problems != nil, i.Extra, func(v *[]Error, e *jsonEncoder) {
+		encodeSlice(v, e, (*Error).encodeJSON)
+	})
 	if len(i.Extra) > 0 {
-		encodeExtra(e, i.Extra, "id", "name", "status", "color", "note", "price", "labels", "shape", "contact", "metadata")
+		encodeExtra(e, i.Extra, "id", "name", "status", "color", "note", "price", "labels", "shape", "contact", "metadata", "sku", "createdAt", "updatedAt", "owner", "dimensions", "problems")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -650,6 +911,22 @@ type ItemList struct {
 	Extra map[string]json.RawMessage `json:"-"`
 	// absent are the required properties the decoded JSON lacked.
 	absent fieldSet
+}
+
+// GetItems returns Items, or the zero value when the receiver is nil.
+func (i *ItemList) GetItems() []Item {
+	if i == nil {
+		return nil
+	}
+	return i.Items
+}
+
+// GetMeta returns Meta, or nil when the receiver is nil.
+func (i *ItemList) GetMeta() *ItemListMeta {
+	if i == nil {
+		return nil
+	}
+	return i.Meta
 }
 
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the
@@ -711,6 +988,24 @@ type ItemListMeta struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetHasMore returns the value of HasMore, or the zero value when HasMore or
+// the receiver is nil.
+func (i *ItemListMeta) GetHasMore() bool {
+	if i == nil || i.HasMore == nil {
+		return false
+	}
+	return *i.HasMore
+}
+
+// GetAfterCursor returns the value of AfterCursor, or the zero value when
+// AfterCursor or the receiver is nil.
+func (i *ItemListMeta) GetAfterCursor() string {
+	if i == nil || i.AfterCursor == nil {
+		return ""
+	}
+	return *i.AfterCursor
 }
 
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the
@@ -787,6 +1082,51 @@ type ItemUpdate struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetName returns the value of Name, or the zero value when Name or the
+// receiver is nil.
+func (i *ItemUpdate) GetName() string {
+	if i == nil || i.Name == nil {
+		return ""
+	}
+	return *i.Name
+}
+
+// GetStatus returns the value of Status, or the zero value when Status or the
+// receiver is nil.
+func (i *ItemUpdate) GetStatus() ItemStatus {
+	if i == nil || i.Status == nil {
+		return ""
+	}
+	return *i.Status
+}
+
+// GetNote returns the value Note holds, or the zero value when the receiver is
+// nil or Note is absent or null.
+func (i *ItemUpdate) GetNote() string {
+	if i == nil {
+		return ""
+	}
+	return nullableValue(&i.Note)
+}
+
+// GetPrice returns the value Price holds, or the zero value when the receiver
+// is nil or Price is absent or null.
+func (i *ItemUpdate) GetPrice() float64 {
+	if i == nil {
+		return 0
+	}
+	return nullableValue(&i.Price)
+}
+
+// GetLabels returns the value Labels holds, or the zero value when the
+// receiver is nil or Labels is absent or null.
+func (i *ItemUpdate) GetLabels() []string {
+	if i == nil {
+		return nil
+	}
+	return nullableValue(&i.Labels)
+}
+
 // UnmarshalJSON decodes i from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (i *ItemUpdate) UnmarshalJSON(data []byte) error {
@@ -847,123 +1187,58 @@ func (i *ItemUpdate) encodeJSON(e *jsonEncoder) {
 
 // ListItemsFilter is the filter parameter of [ItemsService.List].
 type ListItemsFilter struct {
-	Status     ItemStatus `json:"status"`
-	Tags       []string   `json:"tags,omitzero"`
-	OwnerEmail *string    `json:"owner.email,omitempty"`
-	// Extra holds the properties the schema does not declare and those whose
-	// value does not fit their type, so that encoding loses nothing received.
-	Extra map[string]json.RawMessage `json:"-"`
-	// absent are the required properties the decoded JSON lacked.
-	absent fieldSet
+	Status     ItemStatus
+	Tags       []string
+	OwnerEmail *string
 }
 
-// UnmarshalJSON decodes l from data, keeping in Extra the properties the
-// schema does not declare and the values that do not fit their type.
-func (l *ListItemsFilter) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, l, (*ListItemsFilter).decodeJSON, "ListItemsFilter")
-}
-
-// MarshalJSON encodes l with the properties of Extra.
-func (l ListItemsFilter) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&l, (*ListItemsFilter).encodeJSON)
-}
-
-// decodeJSON decodes the object at lx into l, or reports false for another value.
-func (l *ListItemsFilter) decodeJSON(lx *jsonLexer) bool {
-	if !lx.enterObject() {
-		return false
-	}
-	*l = ListItemsFilter{}
-	var seen fieldSet
-	for lx.nextMember() {
-		switch string(lx.key) {
-		case "status":
-			seen.add(0)
-			decodeField(lx, "status", &l.Status, &l.Extra, decodeString)
-		case "tags":
-			decodeField(lx, "tags", &l.Tags, &l.Extra, func(v *[]string, l *jsonLexer) bool {
-				return decodeSlice(v, l, decodeString)
-			})
-		case "owner.email":
-			decodeOptional(lx, "owner.email", &l.OwnerEmail, &l.Extra, decodeString)
-		default:
-			decodeExtra(lx, &l.Extra)
-		}
-	}
-	l.absent = seen.missing(1)
-	return true
-}
-
-// encodeJSON writes l as a JSON object, or null when nil.
-func (l *ListItemsFilter) encodeJSON(e *jsonEncoder) {
+// GetStatus returns Status, or the zero value when the receiver is nil.
+func (l *ListItemsFilter) GetStatus() ItemStatus {
 	if l == nil {
-		e.null()
-		return
+		return ""
 	}
-	e.buf = append(e.buf, '{')
-	encodeRequired(e, "status", &l.Status, l.absent.has(0), l.Extra, encodeString)
-	encodeOptional(e, "tags", &l.Tags, l.Tags != nil, l.Extra, func(v *[]string, e *jsonEncoder) {
-		encodeSlice(v, e, encodeString)
-	})
-	encodePointer(e, "owner.email", l.OwnerEmail, l.Extra, encodeString)
-	if len(l.Extra) > 0 {
-		encodeExtra(e, l.Extra, "status", "tags", "owner.email")
+	return l.Status
+}
+
+// GetTags returns Tags, or the zero value when the receiver is nil.
+func (l *ListItemsFilter) GetTags() []string {
+	if l == nil {
+		return nil
 	}
-	e.buf = append(e.buf, '}')
+	return l.Tags
+}
+
+// GetOwnerEmail returns the value of OwnerEmail, or the zero value when
+// OwnerEmail or the receiver is nil.
+func (l *ListItemsFilter) GetOwnerEmail() string {
+	if l == nil || l.OwnerEmail == nil {
+		return ""
+	}
+	return *l.OwnerEmail
 }
 
 // ListItemsPage is the page parameter of [ItemsService.List].
 type ListItemsPage struct {
-	After *string `json:"after,omitempty"`
-	Size  *int    `json:"size,omitempty"`
-	// Extra holds the properties the schema does not declare and those whose
-	// value does not fit their type, so that encoding loses nothing received.
-	Extra map[string]json.RawMessage `json:"-"`
+	After *string
+	Size  *int
 }
 
-// UnmarshalJSON decodes l from data, keeping in Extra the properties the
-// schema does not declare and the values that do not fit their type.
-func (l *ListItemsPage) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, l, (*ListItemsPage).decodeJSON, "ListItemsPage")
+// GetAfter returns the value of After, or the zero value when After or the
+// receiver is nil.
+func (l *ListItemsPage) GetAfter() string {
+	if l == nil || l.After == nil {
+		return ""
+	}
+	return *l.After
 }
 
-// MarshalJSON encodes l with the properties of Extra.
-func (l ListItemsPage) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&l, (*ListItemsPage).encodeJSON)
-}
-
-// decodeJSON decodes the object at lx into l, or reports false for another value.
-func (l *ListItemsPage) decodeJSON(lx *jsonLexer) bool {
-	if !lx.enterObject() {
-		return false
+// GetSize returns the value of Size, or the zero value when Size or the
+// receiver is nil.
+func (l *ListItemsPage) GetSize() int {
+	if l == nil || l.Size == nil {
+		return 0
 	}
-	*l = ListItemsPage{}
-	for lx.nextMember() {
-		switch string(lx.key) {
-		case "after":
-			decodeOptional(lx, "after", &l.After, &l.Extra, decodeString)
-		case "size":
-			decodeOptional(lx, "size", &l.Size, &l.Extra, decodeInt)
-		default:
-			decodeExtra(lx, &l.Extra)
-		}
-	}
-	return true
-}
-
-// encodeJSON writes l as a JSON object, or null when nil.
-func (l *ListItemsPage) encodeJSON(e *jsonEncoder) {
-	if l == nil {
-		e.null()
-		return
-	}
-	e.buf = append(e.buf, '{')
-	encodePointer(e, "after", l.After, l.Extra, encodeString)
-	encodePointer(e, "size", l.Size, l.Extra, encodeInt)
-	if len(l.Extra) > 0 {
-		encodeExtra(e, l.Extra, "after", "size")
-	}
-	e.buf = append(e.buf, '}')
+	return *l.Size
 }
 
 // ListItemsSort is the sort parameter of [ItemsService.List].
@@ -978,6 +1253,99 @@ const (
 	ListItemsSortName2 ListItemsSort = "-name"
 )
 
+// Owner is the owner property of [Item].
+//
+// Schema: #/components/schemas/Owner
+type Owner struct {
+	Name  string     `json:"name"`
+	Since time.Time  `json:"since"`
+	Home  Dimensions `json:"home"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+	// times are the texts of decoded timestamps, written again while unchanged.
+	times timeTexts
+}
+
+// GetName returns Name, or the zero value when the receiver is nil.
+func (o *Owner) GetName() string {
+	if o == nil {
+		return ""
+	}
+	return o.Name
+}
+
+// GetSince returns Since, or the zero value when the receiver is nil.
+func (o *Owner) GetSince() time.Time {
+	if o == nil {
+		return time.Time{}
+	}
+	return o.Since
+}
+
+// GetHome returns a pointer to Home, or nil when the receiver is nil.
+func (o *Owner) GetHome() *Dimensions {
+	if o == nil {
+		return nil
+	}
+	return &o.Home
+}
+
+// UnmarshalJSON decodes o from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (o *Owner) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, o, (*Owner).decodeJSON, "Owner")
+}
+
+// MarshalJSON encodes o with the properties of Extra.
+func (o Owner) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&o, (*Owner).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into o, or reports false for another value.
+func (o *Owner) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*o = Owner{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "name":
+			seen.add(0)
+			decodeField(l, "name", &o.Name, &o.Extra, decodeString)
+		case "since":
+			seen.add(1)
+			decodeField(l, "since", &o.Since, &o.Extra, o.times.decoder("since"))
+		case "home":
+			seen.add(2)
+			decodeField(l, "home", &o.Home, &o.Extra, (*Dimensions).decodeJSON)
+		default:
+			decodeExtra(l, &o.Extra)
+		}
+	}
+	o.absent = seen.missing(3)
+	return true
+}
+
+// encodeJSON writes o as a JSON object, or null when nil.
+func (o *Owner) encodeJSON(e *jsonEncoder) {
+	if o == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "name", &o.Name, o.absent.has(0), o.Extra, encodeString)
+	encodeRequired(e, "since", &o.Since, o.absent.has(1), o.Extra, o.times.encoder("since"))
+	encodeRequired(e, "home", &o.Home, o.absent.has(2), o.Extra, (*Dimensions).encodeJSON)
+	if len(o.Extra) > 0 {
+		encodeExtra(e, o.Extra, "name", "since", "home")
+	}
+	e.buf = append(e.buf, '}')
+}
+
 // PhoneContact is a [Contact] with phone.
 //
 // Schema: #/components/schemas/PhoneContact
@@ -991,6 +1359,14 @@ type PhoneContact struct {
 }
 
 func (*PhoneContact) isContact() {}
+
+// GetPhone returns Phone, or the zero value when the receiver is nil.
+func (p *PhoneContact) GetPhone() string {
+	if p == nil {
+		return ""
+	}
+	return p.Phone
+}
 
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
@@ -1043,6 +1419,15 @@ type PutItemNoteBody struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetText returns the value of Text, or the zero value when Text or the
+// receiver is nil.
+func (p *PutItemNoteBody) GetText() string {
+	if p == nil || p.Text == nil {
+		return ""
+	}
+	return *p.Text
 }
 
 // UnmarshalJSON decodes p from data, keeping in Extra the properties the
@@ -1106,6 +1491,15 @@ type UploadAttachmentResponse struct {
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetMediaURL returns the value of MediaURL, or the zero value when MediaURL
+// or the receiver is nil.
+func (u *UploadAttachmentResponse) GetMediaURL() string {
+	if u == nil || u.MediaURL == nil {
+		return ""
+	}
+	return *u.MediaURL
 }
 
 // UnmarshalJSON decodes u from data, keeping in Extra the properties the

@@ -82,6 +82,15 @@ type CreateTokenResponse struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// GetToken returns the value of Token, or the zero value when Token or the
+// receiver is nil.
+func (c *CreateTokenResponse) GetToken() string {
+	if c == nil || c.Token == nil {
+		return ""
+	}
+	return *c.Token
+}
+
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
 // schema does not declare and the values that do not fit their type.
 func (c *CreateTokenResponse) UnmarshalJSON(data []byte) error {
@@ -128,73 +137,44 @@ func (c *CreateTokenResponse) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/TokenRequest
 type TokenRequest struct {
-	GrantType TokenRequestGrantType `json:"grant_type"`
-	Scope     []string              `json:"scope,omitzero"`
-	TTL       *int                  `json:"ttl,omitempty"`
-	Remember  Nullable[bool]        `json:"remember,omitzero"`
-	// Extra holds the properties the schema does not declare and those whose
-	// value does not fit their type, so that encoding loses nothing received.
-	Extra map[string]json.RawMessage `json:"-"`
-	// absent are the required properties the decoded JSON lacked.
-	absent fieldSet
+	GrantType TokenRequestGrantType
+	Scope     []string
+	TTL       *int
+	Remember  Nullable[bool]
 }
 
-// UnmarshalJSON decodes t from data, keeping in Extra the properties the
-// schema does not declare and the values that do not fit their type.
-func (t *TokenRequest) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, t, (*TokenRequest).decodeJSON, "TokenRequest")
+// GetGrantType returns GrantType, or the zero value when the receiver is nil.
+func (t *TokenRequest) GetGrantType() TokenRequestGrantType {
+	if t == nil {
+		return ""
+	}
+	return t.GrantType
 }
 
-// MarshalJSON encodes t with the properties of Extra.
-func (t TokenRequest) MarshalJSON() ([]byte, error) {
-	return marshalJSON(&t, (*TokenRequest).encodeJSON)
+// GetScope returns Scope, or the zero value when the receiver is nil.
+func (t *TokenRequest) GetScope() []string {
+	if t == nil {
+		return nil
+	}
+	return t.Scope
 }
 
-// decodeJSON decodes the object at l into t, or reports false for another value.
-func (t *TokenRequest) decodeJSON(l *jsonLexer) bool {
-	if !l.enterObject() {
+// GetTTL returns the value of TTL, or the zero value when TTL or the receiver
+// is nil.
+func (t *TokenRequest) GetTTL() int {
+	if t == nil || t.TTL == nil {
+		return 0
+	}
+	return *t.TTL
+}
+
+// GetRemember returns the value Remember holds, or the zero value when the
+// receiver is nil or Remember is absent or null.
+func (t *TokenRequest) GetRemember() bool {
+	if t == nil {
 		return false
 	}
-	*t = TokenRequest{}
-	var seen fieldSet
-	for l.nextMember() {
-		switch string(l.key) {
-		case "grant_type":
-			seen.add(0)
-			decodeField(l, "grant_type", &t.GrantType, &t.Extra, decodeString)
-		case "scope":
-			decodeField(l, "scope", &t.Scope, &t.Extra, func(v *[]string, l *jsonLexer) bool {
-				return decodeSlice(v, l, decodeString)
-			})
-		case "ttl":
-			decodeOptional(l, "ttl", &t.TTL, &t.Extra, decodeInt)
-		case "remember":
-			decodeNullable(l, "remember", &t.Remember, &t.Extra, decodeBool)
-		default:
-			decodeExtra(l, &t.Extra)
-		}
-	}
-	t.absent = seen.missing(1)
-	return true
-}
-
-// encodeJSON writes t as a JSON object, or null when nil.
-func (t *TokenRequest) encodeJSON(e *jsonEncoder) {
-	if t == nil {
-		e.null()
-		return
-	}
-	e.buf = append(e.buf, '{')
-	encodeRequired(e, "grant_type", &t.GrantType, t.absent.has(0), t.Extra, encodeString)
-	encodeOptional(e, "scope", &t.Scope, t.Scope != nil, t.Extra, func(v *[]string, e *jsonEncoder) {
-		encodeSlice(v, e, encodeString)
-	})
-	encodePointer(e, "ttl", t.TTL, t.Extra, encodeInt)
-	encodeNullable(e, "remember", &t.Remember, t.Extra, encodeBool)
-	if len(t.Extra) > 0 {
-		encodeExtra(e, t.Extra, "grant_type", "scope", "ttl", "remember")
-	}
-	e.buf = append(e.buf, '}')
+	return nullableValue(&t.Remember)
 }
 
 // TokenRequestGrantType is the grant_type property of [TokenRequest].

@@ -8,8 +8,9 @@ import "encoding/json"
 //
 // Schema: #/components/schemas/Circle
 type Circle struct {
-	Kind   string  `json:"kind"`
-	Radius float64 `json:"radius"`
+	Kind   string           `json:"kind"`
+	Radius float64          `json:"radius"`
+	Label  Nullable[string] `json:"label,omitzero"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -19,9 +20,33 @@ type Circle struct {
 
 func (*Circle) isShape() {}
 
-// GetKind returns Kind.
+// GetKind returns Kind, or "circle" when it is empty, as encoding writes it;
+// "" when the receiver is nil.
 func (c *Circle) GetKind() string {
+	if c == nil {
+		return ""
+	}
+	if c.Kind == "" {
+		return "circle"
+	}
 	return c.Kind
+}
+
+// GetRadius returns Radius, or the zero value when the receiver is nil.
+func (c *Circle) GetRadius() float64 {
+	if c == nil {
+		return 0
+	}
+	return c.Radius
+}
+
+// GetLabel returns the value Label holds, or the zero value when the receiver
+// is nil or Label is absent or null.
+func (c *Circle) GetLabel() string {
+	if c == nil {
+		return ""
+	}
+	return nullableValue(&c.Label)
 }
 
 // UnmarshalJSON decodes c from data, keeping in Extra the properties the
@@ -51,6 +76,8 @@ func (c *Circle) decodeJSON(l *jsonLexer) bool {
 		case "radius":
 			seen.add(1)
 			decodeField(l, "radius", &c.Radius, &c.Extra, decodeFloat64)
+		case "label":
+			decodeNullable(l, "label", &c.Label, &c.Extra, decodeString)
 		default:
 			decodeExtra(l, &c.Extra)
 		}
@@ -68,8 +95,9 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '{')
 	encodeDiscriminator(e, "kind", c.Kind, "circle", c.absent.has(0), c.Extra)
 	encodeRequired(e, "radius", &c.Radius, c.absent.has(1), c.Extra, encodeFloat64)
+	encodeNullable(e, "label", &c.Label, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
-		encodeExtra(e, c.Extra, "kind", "radius")
+		encodeExtra(e, c.Extra, "kind", "radius", "label")
 	}
 	e.buf = append(e.buf, '}')
 }
@@ -81,8 +109,10 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Shape
 type Shape interface {
-	// GetKind returns the "kind" property.
+	// GetKind returns the "kind" property, or the zero value.
 	GetKind() string
+	// GetLabel returns the "label" property, or the zero value.
+	GetLabel() string
 	isShape()
 	encodeJSON(*jsonEncoder)
 }
@@ -126,9 +156,26 @@ func UnmarshalShape(data []byte) (Shape, error) {
 	return v, err
 }
 
-// GetKind returns the "kind" property, read from Raw.
+// GetKind returns the "kind" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
 func (u *UnknownShape) GetKind() string {
+	if u == nil {
+		return ""
+	}
 	return u.Type
+}
+
+// GetLabel returns the "label" property, read from Raw; the zero value when
+// u is nil or the property is absent or does not fit.
+func (u *UnknownShape) GetLabel() string {
+	if u == nil {
+		return ""
+	}
+	var v string
+	for l := range propertyValues(u.Raw, "label") {
+		decodeField(l, "label", &v, nil, decodeString)
+	}
+	return v
 }
 
 // MarshalJSON encodes the value exactly as it was received.
@@ -149,8 +196,9 @@ func (u *UnknownShape) encodeJSON(e *jsonEncoder) {
 //
 // Schema: #/components/schemas/Square
 type Square struct {
-	Kind string `json:"kind"`
-	Side *int   `json:"side,omitempty"`
+	Kind  string  `json:"kind"`
+	Side  *int    `json:"side,omitempty"`
+	Label *string `json:"label,omitempty"`
 	// Extra holds the properties the schema does not declare and those whose
 	// value does not fit their type, so that encoding loses nothing received.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -160,9 +208,34 @@ type Square struct {
 
 func (*Square) isShape() {}
 
-// GetKind returns Kind.
+// GetKind returns Kind, or "square" when it is empty, as encoding writes it;
+// "" when the receiver is nil.
 func (s *Square) GetKind() string {
+	if s == nil {
+		return ""
+	}
+	if s.Kind == "" {
+		return "square"
+	}
 	return s.Kind
+}
+
+// GetSide returns the value of Side, or the zero value when Side or the
+// receiver is nil.
+func (s *Square) GetSide() int {
+	if s == nil || s.Side == nil {
+		return 0
+	}
+	return *s.Side
+}
+
+// GetLabel returns the value of Label, or the zero value when Label or the
+// receiver is nil.
+func (s *Square) GetLabel() string {
+	if s == nil || s.Label == nil {
+		return ""
+	}
+	return *s.Label
 }
 
 // UnmarshalJSON decodes s from data, keeping in Extra the properties the
@@ -191,6 +264,8 @@ func (s *Square) decodeJSON(l *jsonLexer) bool {
 			decodeField(l, "kind", &s.Kind, &s.Extra, decodeDiscriminator)
 		case "side":
 			decodeOptional(l, "side", &s.Side, &s.Extra, decodeInt)
+		case "label":
+			decodeOptional(l, "label", &s.Label, &s.Extra, decodeString)
 		default:
 			decodeExtra(l, &s.Extra)
 		}
@@ -208,8 +283,9 @@ func (s *Square) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '{')
 	encodeDiscriminator(e, "kind", s.Kind, "square", s.absent.has(0), s.Extra)
 	encodePointer(e, "side", s.Side, s.Extra, encodeInt)
+	encodePointer(e, "label", s.Label, s.Extra, encodeString)
 	if len(s.Extra) > 0 {
-		encodeExtra(e, s.Extra, "kind", "side")
+		encodeExtra(e, s.Extra, "kind", "side", "label")
 	}
 	e.buf = append(e.buf, '}')
 }

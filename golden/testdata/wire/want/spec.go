@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden wire API 1.0.0,
-// sha256 53a16458470ea8f6f8691283d1836884f37a8f4484ad4e916ddffd7fb9b5c849 (of the document with LF line endings).
+// sha256 e7ebf568e5f1e7b300a1834e02bbf8c82b03a43910ba1cb357adc8f8affb0f1c (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {
