@@ -34,6 +34,11 @@ type Input struct {
 	// Locals are the identifiers an operation's method declares itself;
 	// its parameters avoid them.
 	Locals []string
+	// FakeNames are the package-level names the fake's runtime and its
+	// emitter declare themselves (Server, NewServer, ...), FakeMembers the
+	// fields and methods of its Server (URL, Client, ...): the fake's
+	// service types and Server fields avoid them.
+	FakeNames, FakeMembers []string
 }
 
 // Error is a construct the generator cannot turn into Go, with the JSON
@@ -56,20 +61,22 @@ type Warning struct {
 // not nil, joins an *Error for every unsupported construct.
 func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b := &builder{
-		doc:        in.Doc,
-		hooks:      in.Webhooks,
-		order:      in.Order,
-		components: map[string]ir.Decl{},
-		inline:     map[*openapi3.Schema]ir.Decl{},
-		fields:     map[*ir.Struct]*scope{},
-		methods:    in.Methods,
-		locals:     in.Locals,
-		paramTypes: map[string]ir.Type{},
-		typeDocs:   map[ir.Decl]*docs.Type{},
-		roles:      map[ir.Decl][]*role{},
-		methodDocs: map[*ir.Operation]*docs.Method{},
-		serviceOf:  map[*ir.Operation]*ir.Service{},
-		tags:       map[*ir.Service]*openapi3.Tag{},
+		doc:         in.Doc,
+		hooks:       in.Webhooks,
+		order:       in.Order,
+		components:  map[string]ir.Decl{},
+		inline:      map[*openapi3.Schema]ir.Decl{},
+		fields:      map[*ir.Struct]*scope{},
+		methods:     in.Methods,
+		locals:      in.Locals,
+		fakeNames:   in.FakeNames,
+		fakeMembers: in.FakeMembers,
+		paramTypes:  map[string]ir.Type{},
+		typeDocs:    map[ir.Decl]*docs.Type{},
+		roles:       map[ir.Decl][]*role{},
+		methodDocs:  map[*ir.Operation]*docs.Method{},
+		serviceOf:   map[*ir.Operation]*ir.Service{},
+		tags:        map[*ir.Service]*openapi3.Tag{},
 	}
 	b.conv = b.newConverter()
 	b.pkg = newScope("the package", b.warnf)
@@ -106,24 +113,27 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	if b.document(api); len(b.errs) > 0 {
 		return nil, b.warnings, b.err() // an x-go-doc-sections that is not text
 	}
+	api.Fake = b.fake(api)
 	return api, b.warnings, nil
 }
 
 type builder struct {
-	doc        *openapi3.T
-	hooks      map[string]*openapi3.PathItem
-	order      map[string][]string          // property names by pointer of their mapping
-	pkg        *scope                       // package-level names
-	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
-	methods    []string                     // methods of every struct
-	locals     []string                     // names a method declares itself
-	components map[string]ir.Decl           // by schema key
-	inline     map[*openapi3.Schema]ir.Decl // declared inline, by schema
-	byTag      map[string]*ir.Service
-	paramTypes map[string]ir.Type // types of component parameters, by $ref
-	decls      []ir.Decl
-	unions     []*unionPlan
-	examples   []*ir.Example
+	doc         *openapi3.T
+	hooks       map[string]*openapi3.PathItem
+	order       map[string][]string          // property names by pointer of their mapping
+	pkg         *scope                       // package-level names
+	fields      map[*ir.Struct]*scope        // the fields and methods of each struct
+	methods     []string                     // methods of every struct
+	locals      []string                     // names a method declares itself
+	fakeNames   []string                     // package-level names of the fake's own
+	fakeMembers []string                     // fields and methods of the fake's Server
+	components  map[string]ir.Decl           // by schema key
+	inline      map[*openapi3.Schema]ir.Decl // declared inline, by schema
+	byTag       map[string]*ir.Service
+	paramTypes  map[string]ir.Type // types of component parameters, by $ref
+	decls       []ir.Decl
+	unions      []*unionPlan
+	examples    []*ir.Example
 	// What the docs are made of, written once every name is known.
 	conv       *docs.Converter
 	typeDocs   map[ir.Decl]*docs.Type
