@@ -105,13 +105,13 @@ func WithMiddleware(mw func(http.RoundTripper) http.RoundTripper) Option {
 	}
 }
 
-// WithDefaultAttemptTimeout bounds each attempt of every request, retries
-// included, to d; see WithAttemptTimeout. 0, the default, sets no bound
-// beyond the context's and the http.Client's own Timeout.
-func WithDefaultAttemptTimeout(d time.Duration) Option {
+// WithAttemptTimeout bounds each attempt of every request, retries
+// included, to d; see WithRequestAttemptTimeout. 0, the default, sets no
+// bound beyond the context's and the http.Client's own Timeout.
+func WithAttemptTimeout(d time.Duration) Option {
 	return func(t *transport) error {
 		if d < 0 {
-			return fmt.Errorf(sdkName+": WithDefaultAttemptTimeout: negative duration %v", d)
+			return fmt.Errorf(sdkName+": WithAttemptTimeout: negative duration %v", d)
 		}
 		t.attemptTimeout = d
 		return nil
@@ -160,15 +160,15 @@ func WithRequestMaxRetries(n int) RequestOption {
 	}
 }
 
-// WithAttemptTimeout bounds each attempt of this call to d, from sending the
-// request until its response has been read, overriding the client's
-// WithDefaultAttemptTimeout; d <= 0 removes the bound. An attempt that times
+// WithRequestAttemptTimeout bounds each attempt of this call to d, from
+// sending the request until its response has been read, overriding the
+// client's WithAttemptTimeout; d <= 0 removes the bound. An attempt that times
 // out before its response arrives is retried as a dropped connection would
 // be: only when the method is idempotent (GET, PUT, DELETE). The call's ctx
 // still bounds all attempts and the waits between them. The error of a call
 // whose last attempt timed out satisfies
 // errors.Is(err, context.DeadlineExceeded).
-func WithAttemptTimeout(d time.Duration) RequestOption {
+func WithRequestAttemptTimeout(d time.Duration) RequestOption {
 	return func(c *requestConfig) {
 		c.attemptTimeout = max(d, 0)
 	}

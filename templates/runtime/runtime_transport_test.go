@@ -199,7 +199,7 @@ func TestOptionErrors(t *testing.T) {
 		{name: "subdomain too long", opts: []Option{WithZendeskSubdomain(strings.Repeat("a", 64))}, wantErr: "not a valid subdomain"},
 		{name: "nil http client", opts: []Option{WithHTTPClient(nil)}, wantErr: "nil client"},
 		{name: "negative retries", opts: []Option{WithMaxRetries(-1)}, wantErr: "negative count"},
-		{name: "negative attempt timeout", opts: []Option{WithDefaultAttemptTimeout(-time.Second)}, wantErr: "sunco: WithDefaultAttemptTimeout: negative duration -1s"},
+		{name: "negative attempt timeout", opts: []Option{WithAttemptTimeout(-time.Second)}, wantErr: "sunco: WithAttemptTimeout: negative duration -1s"},
 		{name: "empty user agent", opts: []Option{WithUserAgent("")}, wantErr: "empty user agent"},
 		{name: "empty header name", opts: []Option{WithHeader("", "v")}, wantErr: "empty header name"},
 		{name: "nil middleware", opts: []Option{WithMiddleware(nil)}, wantErr: "nil middleware"},
