@@ -75,6 +75,9 @@ func WithUserAgent(ua string) Option {
 		if ua == "" {
 			return errors.New(sdkName + ": WithUserAgent: empty user agent")
 		}
+		if err := checkHeaderValue(ua); err != nil {
+			return fmt.Errorf(sdkName+": WithUserAgent: %w", err)
+		}
 		t.userAgent = ua
 		return nil
 	}
@@ -82,10 +85,12 @@ func WithUserAgent(ua string) Option {
 
 // WithHeader sends the header key: value on every request. It replaces any
 // value the client would set for key itself, except per-request headers.
+// key must be a valid header name and value must not hold control
+// characters (CR and LF among them) other than tab.
 func WithHeader(key, value string) Option {
 	return func(t *transport) error {
-		if key == "" {
-			return errors.New(sdkName + ": WithHeader: empty header name")
+		if err := checkHeader(key, value); err != nil {
+			return fmt.Errorf(sdkName+": WithHeader: %w", err)
 		}
 		t.header.Set(key, value)
 		return nil
@@ -129,8 +134,9 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// RequestOption adjusts a single API call.
-type RequestOption func(*requestConfig)
+// RequestOption adjusts a single API call. An option given an invalid
+// value fails the call before anything is sent.
+type RequestOption func(*requestConfig) error
 
 // requestConfig holds the per-call settings; it starts from the client's.
 type requestConfig struct {
@@ -139,24 +145,32 @@ type requestConfig struct {
 	attemptTimeout time.Duration
 	logger         *slog.Logger
 	response       **http.Response
+	err            error // of the first option that failed
 }
 
 // WithRequestHeader sends the header key: value on this call only, replacing
-// any value set by the client or the operation's parameters.
+// any value set by the client or the operation's parameters. As for
+// WithHeader, key must be a valid header name and value must not hold
+// control characters other than tab: the call fails otherwise.
 func WithRequestHeader(key, value string) RequestOption {
-	return func(c *requestConfig) {
+	return func(c *requestConfig) error {
+		if err := checkHeader(key, value); err != nil {
+			return fmt.Errorf("WithRequestHeader: %w", err)
+		}
 		if c.header == nil {
 			c.header = make(http.Header)
 		}
 		c.header.Set(key, value)
+		return nil
 	}
 }
 
 // WithRequestMaxRetries overrides the client's maximum number of retries for
 // this call; a negative n is treated as 0.
 func WithRequestMaxRetries(n int) RequestOption {
-	return func(c *requestConfig) {
+	return func(c *requestConfig) error {
 		c.maxRetries = max(n, 0)
+		return nil
 	}
 }
 
@@ -169,16 +183,18 @@ func WithRequestMaxRetries(n int) RequestOption {
 // whose last attempt timed out satisfies
 // errors.Is(err, context.DeadlineExceeded).
 func WithRequestAttemptTimeout(d time.Duration) RequestOption {
-	return func(c *requestConfig) {
+	return func(c *requestConfig) error {
 		c.attemptTimeout = max(d, 0)
+		return nil
 	}
 }
 
 // WithRequestLogger logs the attempts of this call to l instead of the
 // client's WithLogger; a nil l logs nothing.
 func WithRequestLogger(l *slog.Logger) RequestOption {
-	return func(c *requestConfig) {
+	return func(c *requestConfig) error {
 		c.logger = l
+		return nil
 	}
 }
 
@@ -190,8 +206,9 @@ func WithRequestLogger(l *slog.Logger) RequestOption {
 // the call fails without a response to report, on a network error or when
 // ctx ends.
 func WithResponseInto(dst **http.Response) RequestOption {
-	return func(c *requestConfig) {
+	return func(c *requestConfig) error {
 		c.response = dst
+		return nil
 	}
 }
 
@@ -241,4 +258,46 @@ func isDNSLabel(s string) bool {
 		}
 	}
 	return true
+}
+
+// checkHeader reports why key: value cannot be sent as a header field.
+func checkHeader(key, value string) error {
+	if key == "" {
+		return errors.New("empty header name")
+	}
+	for _, c := range []byte(key) {
+		if !isTokenChar(c) {
+			return fmt.Errorf("header name %q is not a valid token", key)
+		}
+	}
+	if err := checkHeaderValue(value); err != nil {
+		return fmt.Errorf("value of header %s: %w", key, err)
+	}
+	return nil
+}
+
+// errControlChar rejects a header value that net/http would refuse at
+// every attempt; CR and LF would end the header early. The message never
+// quotes the value, which may be a secret.
+var errControlChar = errors.New("value holds a control character (such as CR or LF)")
+
+// checkHeaderValue rejects control characters other than tab, as net/http
+// does (RFC 9110, section 5.5).
+func checkHeaderValue(v string) error {
+	for _, c := range []byte(v) {
+		if (c < ' ' && c != '\t') || c == 0x7f {
+			return errControlChar
+		}
+	}
+	return nil
+}
+
+// isTokenChar reports whether c may appear in a header name (RFC 9110,
+// section 5.6.2).
+func isTokenChar(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
 }

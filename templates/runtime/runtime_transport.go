@@ -102,12 +102,17 @@ type request struct {
 	Raw       *rawBody       // when non-nil, streamed as is
 }
 
-// config returns the settings of one call: the client's, then opts.
+// config returns the settings of one call: the client's, then opts. The
+// error of the first option that fails is kept in cfg.err, which fails the
+// call before anything is sent.
 func (t *transport) config(opts []RequestOption) requestConfig {
 	cfg := requestConfig{maxRetries: t.maxRetries, attemptTimeout: t.attemptTimeout, logger: t.logger}
 	for _, opt := range opts {
-		if opt != nil {
-			opt(&cfg)
+		if opt == nil {
+			continue
+		}
+		if err := opt(&cfg); err != nil && cfg.err == nil {
+			cfg.err = err
 		}
 	}
 	return cfg
@@ -162,6 +167,13 @@ func isRedirect(status int) bool { return status >= 300 && status < 400 }
 // the response, whose body is then closed. Any other failure gives an error
 // that names the method and path, with a nil response.
 func (t *transport) send(ctx context.Context, client *http.Client, req *request, accept string, cfg *requestConfig, expected func(int) bool) (*http.Response, error) {
+	// What is wrong before the first attempt would be wrong at every one.
+	if err := cfg.err; err != nil {
+		return nil, callError(req, 0, err)
+	}
+	if err := checkHeaderParams(req.Header); err != nil {
+		return nil, callError(req, 0, err)
+	}
 	target := t.baseURL + req.Path
 	if q := encodeQuery(req.Query); q != "" {
 		target += "?" + q
@@ -203,6 +215,19 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 			return nil, callError(req, attempt, err)
 		}
 	}
+}
+
+// checkHeaderParams rejects a header parameter that net/http would refuse
+// at every attempt.
+func checkHeaderParams(h http.Header) error {
+	for key, values := range h {
+		for _, v := range values {
+			if err := checkHeader(key, v); err != nil {
+				return fmt.Errorf("header parameter: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // roundTrip sends r, the request of attempt n, and logs the attempt.

@@ -209,6 +209,13 @@ func TestOptionErrors(t *testing.T) {
 		{name: "basic empty key id", opts: []Option{WithBasicAuth("", "s")}, wantErr: "empty key id or secret"},
 		{name: "basic key id with colon", opts: []Option{WithBasicAuth("a:b", "s")}, wantErr: "contains ':'"},
 		{name: "empty bearer token", opts: []Option{WithBearerToken("")}, wantErr: "empty token"},
+		{name: "bearer token with CR LF", opts: []Option{WithBearerToken("hunter2\r\nX-Injected: 1")}, wantErr: "sunco: WithBearerToken: token: value holds a control character (such as CR or LF)"},
+		{name: "bearer token with NUL", opts: []Option{WithBearerToken("hunter2\x00")}, wantErr: "control character"},
+		{name: "header value with LF", opts: []Option{WithHeader("X-Tenant", "hunter2\nX: 1")}, wantErr: "sunco: WithHeader: value of header X-Tenant: value holds a control character (such as CR or LF)"},
+		{name: "header value with DEL", opts: []Option{WithHeader("X-Tenant", "a\x7f")}, wantErr: "control character"},
+		{name: "header name with a space", opts: []Option{WithHeader("X Tenant", "t")}, wantErr: `header name "X Tenant" is not a valid token`},
+		{name: "header name with a colon", opts: []Option{WithHeader("X-A:", "t")}, wantErr: "not a valid token"},
+		{name: "user agent with CR", opts: []Option{WithUserAgent("app/1\r")}, wantErr: "sunco: WithUserAgent: value holds a control character (such as CR or LF)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -295,6 +302,42 @@ func TestMaxRetriesOptions(t *testing.T) {
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, 429, apiErr.StatusCode)
 			assert.Len(t, seen.all(), tt.attempts)
+		})
+	}
+}
+
+// TestInvalidHeaderFailsBeforeSending checks that a header value net/http
+// would refuse at every attempt fails the call at once, before anything is
+// sent or retried, and that tabs and non-ASCII text are sent.
+func TestInvalidHeaderFailsBeforeSending(t *testing.T) {
+	tests := []struct {
+		name    string
+		header  http.Header // the operation's header parameters
+		reqOpts []RequestOption
+		wantErr string // "" when the call is sent
+	}{
+		{name: "per-call value with CR LF", reqOpts: []RequestOption{WithRequestHeader("X-A", "a\r\nX-Injected: 1")}, wantErr: "sunco: GET /v2/x: WithRequestHeader: value of header X-A: value holds a control character (such as CR or LF)"},
+		{name: "per-call invalid name", reqOpts: []RequestOption{WithRequestHeader("X(A)", "v")}, wantErr: `sunco: GET /v2/x: WithRequestHeader: header name "X(A)" is not a valid token`},
+		{name: "first failing option reported", reqOpts: []RequestOption{WithRequestHeader("", "v"), WithRequestHeader("X-A", "\n")}, wantErr: "sunco: GET /v2/x: WithRequestHeader: empty header name"},
+		{name: "header parameter with LF", header: http.Header{"X-Tenant": {"t\nX-Injected: 1"}}, wantErr: "sunco: GET /v2/x: header parameter: value of header X-Tenant: value holds a control character (such as CR or LF)"},
+		{name: "tab and UTF-8 are valid", header: http.Header{"X-Tenant": {"a\tb é"}}, reqOpts: []RequestOption{WithRequestHeader("X-A", "\u00e9\t1")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, seen := recordingServer(t, replyJSON(200, `{}`))
+			tr, waits := newTestTransport(t, srv.URL, WithMaxRetries(3))
+			var resp *http.Response
+			opts := append([]RequestOption{WithResponseInto(&resp)}, tt.reqOpts...)
+			err := tr.do(t.Context(), &request{Method: "GET", Path: "/v2/x", Header: tt.header}, nil, opts)
+			if tt.wantErr == "" {
+				require.NoError(t, err)
+				assert.Len(t, seen.all(), 1)
+				return
+			}
+			require.EqualError(t, err, tt.wantErr)
+			assert.Empty(t, seen.all(), "nothing sent")
+			assert.Empty(t, *waits, "no retry")
+			assert.Nil(t, resp)
 		})
 	}
 }
