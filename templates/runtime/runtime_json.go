@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"iter"
 	"math/bits"
 	"slices"
@@ -113,24 +112,13 @@ func marshalRequestBody(body any) ([]byte, error) {
 	return json.Marshal(body)
 }
 
-// maxBodyHint bounds how much a response's Content-Length may make
-// unmarshalResponse allocate before reading.
-const maxBodyHint = 64 << 20
-
-// unmarshalResponse reads a response body of size bytes (-1 when
-// unknown) and decodes it into out, with its UnmarshalJSON when it has one.
-func unmarshalResponse(r io.Reader, size int64, out any) error {
-	var buf bytes.Buffer
-	if size > 0 && size <= maxBodyHint {
-		buf.Grow(int(size) + bytes.MinRead)
-	}
-	if _, err := buf.ReadFrom(r); err != nil {
-		return err
-	}
+// unmarshalResponse decodes a response body into out, with its
+// UnmarshalJSON when it has one.
+func unmarshalResponse(data []byte, out any) error {
 	if u, ok := out.(json.Unmarshaler); ok {
-		return u.UnmarshalJSON(buf.Bytes())
+		return u.UnmarshalJSON(data)
 	}
-	return json.Unmarshal(buf.Bytes(), out)
+	return json.Unmarshal(data, out)
 }
 
 // Decoders of single values.

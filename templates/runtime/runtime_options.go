@@ -123,6 +123,20 @@ func WithAttemptTimeout(d time.Duration) Option {
 	}
 }
 
+// WithMaxResponseBytes sets the largest body of a successful response the
+// client reads, counted once decompressed; a call whose response is
+// larger fails with an error saying so. The default is 16 MiB, well above
+// any page the API sends.
+func WithMaxResponseBytes(n int64) Option {
+	return func(t *transport) error {
+		if n <= 0 {
+			return fmt.Errorf(sdkName+": WithMaxResponseBytes: %d is not a positive size", n)
+		}
+		t.maxResponse = n
+		return nil
+	}
+}
+
 // WithLogger logs every attempt of every request to l at level Debug: its
 // method, path (without query), attempt number, duration, and status or
 // error. Credentials, header values, query strings and bodies are never

@@ -1,6 +1,7 @@
 package sunco
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -27,6 +28,7 @@ type transport struct {
 	maxRetries     int
 	attemptTimeout time.Duration // 0 for none
 	logger         *slog.Logger  // nil for none
+	maxResponse    int64         // bytes of a 2xx body, once decompressed
 
 	// Retry pacing, unexported so that tests can make it instant.
 	backoffBase   time.Duration
@@ -42,6 +44,10 @@ const (
 	defaultBackoffBase   = 500 * time.Millisecond
 	defaultBackoffCap    = 30 * time.Second
 	defaultMaxRetryAfter = time.Minute
+	// defaultMaxResponse is well above the largest page the API sends, and
+	// small enough that a wrong base URL or a misbehaving proxy cannot
+	// exhaust memory.
+	defaultMaxResponse = 16 << 20
 )
 
 // newTransport applies opts over the defaults. defaultBaseURL and userAgent
@@ -52,6 +58,7 @@ func newTransport(defaultBaseURL, userAgent string, opts []Option) (*transport, 
 		header:        make(http.Header),
 		client:        &http.Client{},
 		maxRetries:    defaultMaxRetries,
+		maxResponse:   defaultMaxResponse,
 		backoffBase:   defaultBackoffBase,
 		backoffCap:    defaultBackoffCap,
 		maxRetryAfter: defaultMaxRetryAfter,
@@ -124,7 +131,7 @@ func (t *transport) do(ctx context.Context, req *request, out any, opts []Reques
 	cfg := t.config(opts)
 	resp, err := t.send(ctx, t.client, req, "application/json", &cfg, isSuccess)
 	if err == nil {
-		err = decodeResponse(req, resp, out)
+		err = decodeResponse(req, resp, out, t.maxResponse)
 	}
 	cfg.capture(resp)
 	return err
@@ -385,16 +392,79 @@ func (t *transport) newHTTPRequest(ctx context.Context, req *request, target, ac
 	return r, nil
 }
 
-// decodeResponse decodes a 2xx body into out and closes it.
-func decodeResponse(req *request, resp *http.Response, out any) error {
+// decodeResponse decodes a 2xx body of at most limit bytes into out and
+// closes it. The limit counts the bytes as decoded: net/http's transparent
+// decompression has already undone a gzip Content-Encoding.
+func decodeResponse(req *request, resp *http.Response, out any, limit int64) error {
 	defer closeBody(resp.Body)
 	if out == nil || resp.StatusCode == http.StatusNoContent {
 		return nil
 	}
-	if err := unmarshalResponse(resp.Body, resp.ContentLength, out); err != nil {
+	data, err := readBody(resp.Body, resp.ContentLength, limit)
+	if err == nil {
+		err = unmarshalResponse(data, out)
+	}
+	switch {
+	case errors.Is(err, errResponseTooLarge):
+		return fmt.Errorf(sdkName+": response of %s %s: %w of %d bytes (WithMaxResponseBytes raises it)", req.Method, req.Path, err, limit)
+	case err != nil:
 		return fmt.Errorf(sdkName+": decoding response of %s %s: %w", req.Method, req.Path, err)
 	}
 	return nil
+}
+
+// errResponseTooLarge is the error of a response body past the limit.
+var errResponseTooLarge = errors.New("body exceeds the limit")
+
+// maxSizeHint bounds what a Content-Length, which a server may get wrong,
+// makes readBody allocate before reading.
+const maxSizeHint = 64 << 20
+
+// readBody reads r, of size bytes (-1 when unknown), whole, or fails with
+// errResponseTooLarge once it has more than limit bytes. The buffer
+// doubles as it fills but never grows past limit, so reading allocates at
+// most about twice the limit, whatever r holds.
+func readBody(r io.Reader, size, limit int64) ([]byte, error) {
+	if size > limit {
+		return nil, errResponseTooLarge
+	}
+	initial := int64(bytes.MinRead)
+	if size >= 0 {
+		initial = min(size, maxSizeHint)
+	}
+	buf := make([]byte, 0, min(initial, limit))
+	for {
+		if len(buf) == cap(buf) {
+			full := int64(len(buf))
+			if full >= limit || full == size {
+				// Whether r is done is one byte away: read it alone
+				// rather than grow the buffer for it.
+				var one [1]byte
+				n, err := io.ReadFull(r, one[:])
+				switch {
+				case n == 0 && err == io.EOF:
+					return buf, nil
+				case n == 0:
+					return nil, err
+				case full >= limit:
+					return nil, errResponseTooLarge
+				}
+				buf = append(buf, one[0])
+				continue
+			}
+			grown := make([]byte, full, min(max(2*full, bytes.MinRead), limit))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		switch {
+		case err == io.EOF:
+			return buf, nil
+		case err != nil:
+			return nil, err
+		}
+	}
 }
 
 // closeBody drains a little of what is left of a body before closing it, so

@@ -1,11 +1,16 @@
 package sunco
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -339,5 +344,141 @@ func TestInvalidHeaderFailsBeforeSending(t *testing.T) {
 			assert.Empty(t, *waits, "no retry")
 			assert.Nil(t, resp)
 		})
+	}
+}
+
+// spaces is a JSON document of n bytes: whitespace around an empty object.
+func spaces(n int) []byte {
+	b := bytes.Repeat([]byte(" "), n)
+	b[0], b[1] = '{', '}'
+	return b
+}
+
+// gzipped compresses data as a server would for Content-Encoding: gzip.
+func gzipped(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	require.NoError(t, err)
+	_, err = w.Write(data)
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	return buf.Bytes()
+}
+
+// TestResponseBodyCap checks that a 2xx body is read up to the limit,
+// counted after net/http's transparent gzip decompression, and that a
+// larger one fails the call with an error naming the option that raises
+// the limit, without the client allocating much more than the limit: a
+// 199 KiB gzip bomb and a 200 MiB plain body, with the default limit.
+func TestResponseBodyCap(t *testing.T) {
+	const huge = 200 << 20
+	bomb := gzipped(t, spaces(huge))
+	tests := []struct {
+		name      string
+		opts      []Option
+		body      []byte
+		gzip      bool // sent with Content-Encoding: gzip
+		length    bool // sent with a Content-Length
+		wantErr   string
+		maxAllocs int64 // bytes the call may allocate; 0 for no check
+	}{
+		{name: "gzip bomb", body: bomb, gzip: true, wantErr: "sunco: response of GET /v2/x: body exceeds the limit of 16777216 bytes (WithMaxResponseBytes raises it)", maxAllocs: 2*defaultMaxResponse + 2<<20},
+		{name: "200 MiB plain, chunked", body: spaces(huge), wantErr: "body exceeds the limit of 16777216 bytes", maxAllocs: 2*defaultMaxResponse + 2<<20},
+		{name: "200 MiB plain, with length", body: spaces(huge), length: true, wantErr: "body exceeds the limit of 16777216 bytes", maxAllocs: 1 << 20},
+		{name: "at the limit", opts: []Option{WithMaxResponseBytes(1000)}, body: spaces(1000)},
+		{name: "at the limit, gzipped", opts: []Option{WithMaxResponseBytes(1000)}, body: gzipped(t, spaces(1000)), gzip: true},
+		{name: "a byte past the limit", opts: []Option{WithMaxResponseBytes(1000)}, body: spaces(1001), wantErr: "body exceeds the limit of 1000 bytes"},
+		{name: "a byte past the limit, with length", opts: []Option{WithMaxResponseBytes(1000)}, body: spaces(1001), length: true, wantErr: "body exceeds the limit of 1000 bytes"},
+		{name: "a byte past the limit once decompressed", opts: []Option{WithMaxResponseBytes(1000)}, body: gzipped(t, spaces(1001)), gzip: true, wantErr: "body exceeds the limit of 1000 bytes"},
+		{name: "limit raised", opts: []Option{WithMaxResponseBytes(20 << 20)}, body: spaces(17 << 20), length: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				if tt.gzip {
+					w.Header().Set("Content-Encoding", "gzip")
+				}
+				if tt.length {
+					w.Header().Set("Content-Length", strconv.Itoa(len(tt.body)))
+				}
+				// Written in pieces, so that net/http does not set a
+				// Content-Length itself.
+				for b := tt.body; len(b) > 0; b = b[min(len(b), 1<<20):] {
+					if _, err := w.Write(b[:min(len(b), 1<<20)]); err != nil {
+						return
+					}
+				}
+			}))
+			t.Cleanup(srv.Close)
+			tr, _ := newTestTransport(t, srv.URL, tt.opts...)
+			var out map[string]any
+			runtime.GC()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			err := tr.do(t.Context(), &request{Method: "GET", Path: "/v2/x"}, &out, nil)
+			runtime.ReadMemStats(&after)
+			allocated := int64(after.TotalAlloc - before.TotalAlloc)
+			t.Logf("%d bytes sent; the call allocated %.1f MiB", len(tt.body), float64(allocated)/(1<<20))
+			if tt.maxAllocs > 0 {
+				assert.Less(t, allocated, tt.maxAllocs, "bytes allocated by the call")
+			}
+			if tt.wantErr == "" {
+				require.NoError(t, err)
+				assert.Equal(t, map[string]any{}, out)
+				return
+			}
+			require.ErrorContains(t, err, tt.wantErr)
+			assert.ErrorIs(t, err, errResponseTooLarge)
+		})
+	}
+}
+
+var errRead = errors.New("read failed")
+
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, errRead }
+
+func TestReadBody(t *testing.T) {
+	tests := []struct {
+		name    string
+		r       io.Reader
+		size    int64
+		limit   int64
+		want    string
+		wantErr error
+	}{
+		{name: "known size", r: strings.NewReader("abc"), size: 3, limit: 10, want: "abc"},
+		{name: "unknown size", r: strings.NewReader("abc"), size: -1, limit: 10, want: "abc"},
+		{name: "empty", r: strings.NewReader(""), size: -1, limit: 10, want: ""},
+		{name: "exactly the limit", r: strings.NewReader("abcd"), size: -1, limit: 4, want: "abcd"},
+		{name: "past the limit", r: strings.NewReader("abcde"), size: -1, limit: 4, wantErr: errResponseTooLarge},
+		{name: "size past the limit, nothing read", r: errReader{}, size: 5, limit: 4, wantErr: errResponseTooLarge},
+		{name: "more than the size says", r: strings.NewReader("abcdef"), size: 3, limit: 10, want: "abcdef"},
+		{name: "less than the size says", r: strings.NewReader("ab"), size: 3, limit: 10, want: "ab"},
+		{name: "a size far past what is sent", r: strings.NewReader("ab"), size: 1 << 40, limit: 1 << 50, want: "ab"},
+		{name: "longer than the first buffer", r: strings.NewReader(strings.Repeat("x", 5000)), size: -1, limit: 5000, want: strings.Repeat("x", 5000)},
+		{name: "read error", r: io.MultiReader(strings.NewReader("ab"), errReader{}), size: -1, limit: 10, wantErr: errRead},
+		{name: "read error at the limit", r: io.MultiReader(strings.NewReader("ab"), errReader{}), size: -1, limit: 2, wantErr: errRead},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readBody(tt.r, tt.size, tt.limit)
+			if tt.wantErr != nil {
+				require.ErrorIs(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
+		})
+	}
+}
+
+func TestMaxResponseBytesOption(t *testing.T) {
+	for _, n := range []int64{0, -1} {
+		_, err := newTransport("https://api.smooch.io", testUserAgent, []Option{WithMaxResponseBytes(n)})
+		require.EqualError(t, err, "sunco: WithMaxResponseBytes: "+strconv.FormatInt(n, 10)+" is not a positive size")
 	}
 }
