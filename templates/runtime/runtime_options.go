@@ -58,7 +58,36 @@ func WithHTTPClient(c *http.Client) Option {
 }
 
 // WithMaxRetries sets how many times a failed request may be retried (so at
-// most n+1 attempts); 0 disables retries. The default is 2.
+// most n+1 attempts); 0 disables retries. The default is 2;
+// WithRequestMaxRetries sets it for one call.
+//
+// A request is retried on:
+//   - 429 Too Many Requests, whatever its method: the server refused it
+//     without acting on it;
+//   - 500, 502, 503 and 504, a connection dropped or reset, and an attempt
+//     that timed out (WithAttemptTimeout), only when its method is
+//     idempotent (GET, HEAD, PUT, DELETE, OPTIONS): a POST or a PATCH may
+//     have been acted on, and sending it again could, say, post a message
+//     twice;
+//   - a failure to connect, whatever its method, since nothing was sent.
+//
+// Nothing else is retried: not another status, not a TLS certificate the
+// client rejects, not an error of the call itself that would recur (an
+// invalid header value, a body that cannot be encoded), and not once the
+// call's ctx has ended.
+//
+// A JSON or form body is re-sent as it was encoded for the first attempt.
+// A streamed body (an upload, a raw body) is re-sent only when its Reader
+// is also an io.Seeker, from the offset it had when the call began;
+// otherwise the request is sent once.
+//
+// Before a retry the client waits as the response's Retry-After header
+// asks (delay-seconds or an HTTP date), at most one minute; without one it
+// backs off exponentially with full jitter: a random wait of up to 0.5 s,
+// 1 s, 2 s, and so on, at most 30 s. The wait ends early when ctx ends. A
+// wait that would end after ctx's deadline is not begun: the call returns
+// the last error at once, and for a 429 that is the *APIError, whose
+// RetryAfter is the wait the server asked for.
 func WithMaxRetries(n int) Option {
 	return func(t *transport) error {
 		if n < 0 {

@@ -163,12 +163,9 @@ func isRedirect(status int) bool { return status >= 300 && status < 400 }
 // send sends req with client until a response whose status is expected
 // arrives, and returns it with its body open.
 //
-// A request is retried, at most cfg.maxRetries times, on 429 whatever its
-// method; on 500, 502, 503, 504, transport errors and attempt timeouts only
-// when its method is idempotent; and on a failure to connect whatever its
-// method, since then nothing was sent. The wait honours Retry-After, else
-// backs off exponentially with full jitter, and ends early when ctx does. A
-// streamed body whose Reader is not an io.Seeker is sent once.
+// Requests are retried as WithMaxRetries says, at most cfg.maxRetries
+// times. A wait that would end after ctx's deadline is not begun: the last
+// response's *APIError, or the last error, is returned at once.
 //
 // A response of another status gives an *APIError, returned together with
 // the response, whose body is then closed. Any other failure gives an error
@@ -206,7 +203,13 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 			if !retryable || !retryableError(ctx, err, idempotent, connected) {
 				return nil, callError(req, attempt, err)
 			}
-			if err := t.sleep(ctx, t.backoff(attempt-1)); err != nil {
+			// Waiting past ctx's deadline would only replace err by
+			// context.DeadlineExceeded.
+			wait := t.backoff(attempt - 1)
+			if t.outlasts(ctx, wait) {
+				return nil, callError(req, attempt, err)
+			}
+			if err := t.sleep(ctx, wait); err != nil {
 				return nil, callError(req, attempt, err)
 			}
 			continue
@@ -215,10 +218,16 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 			return resp, nil
 		}
 		apiErr := newAPIError(resp, attempt)
+		asked, ok := t.retryAfter(resp.Header)
+		apiErr.RetryAfter = asked
 		if !retryable || !retryableStatus(resp.StatusCode, idempotent) {
 			return resp, apiErr
 		}
-		if err := t.sleep(ctx, t.retryDelay(attempt-1, resp.Header)); err != nil {
+		wait := t.retryDelay(attempt-1, asked, ok)
+		if t.outlasts(ctx, wait) {
+			return resp, apiErr
+		}
+		if err := t.sleep(ctx, wait); err != nil {
 			return nil, callError(req, attempt, err)
 		}
 	}
