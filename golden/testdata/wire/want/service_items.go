@@ -128,7 +128,7 @@ func (s *ItemsService) ListIter(ctx context.Context, storeID string, xTenant str
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, func(ctx context.Context, cursor *string) ([]Item, *string, error) {
+	return paginate(ctx, func(ctx context.Context, cursor *string) ([]Item, bool, *string, error) {
 		p := base
 		if cursor != nil {
 			var page ListItemsPage
@@ -140,12 +140,12 @@ func (s *ItemsService) ListIter(ctx context.Context, storeID string, xTenant str
 		}
 		res, err := s.List(ctx, storeID, xTenant, filter, &p, opts...)
 		if err != nil {
-			return nil, nil, err
+			return nil, false, nil, err
 		}
 		if res.Meta == nil || res.Meta.HasMore == nil || !*res.Meta.HasMore {
-			return res.Items, nil, nil
+			return res.Items, false, nil, nil
 		}
-		return res.Items, res.Meta.AfterCursor, nil
+		return res.Items, true, res.Meta.AfterCursor, nil
 	})
 }
 
