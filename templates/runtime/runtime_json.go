@@ -453,14 +453,13 @@ func (l *jsonLexer) copyRaw() []byte {
 
 // discriminator looks into the object at l, consuming nothing, for the
 // first member named key and returns its value when it is a string: nil
-// when there is no such string, or the value is not an object. It
-// reports false for null, which is not a union value.
+// when there is no such string, or the value is not an object (null
+// included, which a union field takes as absent, but which an array or a
+// map of unions keeps as its Unknown variant, so that one odd element
+// does not fail the others). It reports false when the object is
+// malformed.
 func (l *jsonLexer) discriminator(key string) ([]byte, bool) {
-	switch l.next() {
-	case 'n':
-		return nil, false
-	case '{':
-	default:
+	if l.next() != '{' {
 		return nil, true
 	}
 	pos, depth := l.pos, l.depth
@@ -475,9 +474,10 @@ func (l *jsonLexer) discriminator(key string) ([]byte, bool) {
 		}
 		l.skip()
 	}
-	if l.err == nil {
-		l.pos, l.depth = pos, depth
+	if l.err != nil {
+		return nil, false
 	}
+	l.pos, l.depth = pos, depth
 	return value, true
 }
 
@@ -492,15 +492,11 @@ type variantShape struct {
 // the index of the variant that best explains it, or -1 when none does or
 // the value is not an object. A variant qualifies when every property it
 // requires is present; the one with the most properties present wins, the
-// first on a tie, and one with none present is never picked. It reports
-// false for null, which is not a union value. Properties past the 64th
-// of a variant do not count.
+// first on a tie, and one with none present is never picked. Null is no
+// object: see discriminator. It reports false when the object is
+// malformed. Properties past the 64th of a variant do not count.
 func (l *jsonLexer) pickVariant(shapes []variantShape) (int, bool) {
-	switch l.next() {
-	case 'n':
-		return -1, false
-	case '{':
-	default:
+	if l.next() != '{' {
 		return -1, true
 	}
 	pos, depth := l.pos, l.depth
@@ -520,7 +516,7 @@ func (l *jsonLexer) pickVariant(shapes []variantShape) (int, bool) {
 		l.skip()
 	}
 	if l.err != nil {
-		return -1, true
+		return -1, false
 	}
 	l.pos, l.depth = pos, depth
 	best, bestScore := -1, 0

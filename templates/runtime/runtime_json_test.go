@@ -376,7 +376,14 @@ func TestDiscriminator(t *testing.T) {
 		require.NoError(t, unmarshalJSON([]byte(`null`), &v, decodeTestUnion, "testUnion"))
 		assert.IsType(t, &probe{}, v, "null leaves the value as it was")
 		l := jsonLexer{data: []byte(`null`)}
-		assert.False(t, decodeTestUnion(&v, &l), "null is not a union value")
+		require.True(t, decodeTestUnion(&v, &l), "null inside an array or a map")
+		assert.Equal(t, &unknownTest{Raw: json.RawMessage(`null`)}, v)
+	})
+	t.Run("malformed", func(t *testing.T) {
+		var v testUnion
+		l := jsonLexer{data: []byte(`{"a":tru,"kind":"probe"}`)}
+		assert.False(t, decodeTestUnion(&v, &l))
+		assert.Error(t, l.error())
 	})
 	t.Run("nothing consumed", func(t *testing.T) {
 		l := jsonLexer{data: []byte(` {"a":[{"b":1}],"kind":"x"} `)}
@@ -426,8 +433,37 @@ func TestPickVariant(t *testing.T) {
 		})
 	}
 	l := jsonLexer{data: []byte(`null`)}
-	_, ok := l.pickVariant(shapes)
-	assert.False(t, ok, "null is not a union value")
+	got, ok := l.pickVariant(shapes)
+	assert.True(t, ok)
+	assert.Equal(t, -1, got, "null is no variant")
+	l = jsonLexer{data: []byte(`{"email":"a",}`)}
+	_, ok = l.pickVariant(shapes)
+	assert.False(t, ok, "malformed")
+}
+
+// TestUnionElements checks that an array or a map of unions keeps every
+// element: one that is null, a number or of an unknown type becomes the
+// Unknown variant without failing the others, and encodes as it came.
+func TestUnionElements(t *testing.T) {
+	decodeSliceOfUnions := func(v *[]testUnion, l *jsonLexer) bool { return decodeSlice(v, l, decodeTestUnion) }
+	in := `[{"kind":"probe","name":"a"},null,5,"x",[],{"kind":"other"},{"name":"no kind"}]`
+	var got []testUnion
+	require.NoError(t, unmarshalJSON([]byte(in), &got, decodeSliceOfUnions, "[]testUnion"))
+	require.Len(t, got, 7)
+	assert.Equal(t, "a", got[0].(*probe).Name)
+	for i, raw := range []string{`null`, `5`, `"x"`, `[]`, `{"kind":"other"}`, `{"name":"no kind"}`} {
+		assert.Equal(t, raw, string(got[i+1].(*unknownTest).Raw), "element %d", i+1)
+	}
+	out, err := marshalJSON(&got, func(v *[]testUnion, e *jsonEncoder) { encodeSlice(v, e, encodeUnion) })
+	require.NoError(t, err)
+	assert.JSONEq(t, in, string(out))
+
+	var m map[string]testUnion
+	require.NoError(t, unmarshalJSON([]byte(`{"a":null,"b":{"kind":"probe"}}`), &m, func(v *map[string]testUnion, l *jsonLexer) bool {
+		return decodeMap(v, l, decodeTestUnion)
+	}, "map[string]testUnion"))
+	assert.Equal(t, &unknownTest{Raw: json.RawMessage(`null`)}, m["a"])
+	assert.IsType(t, &probe{}, m["b"])
 }
 
 // TestPropertyValues checks the reading of one property of a raw object,
