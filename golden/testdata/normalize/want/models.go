@@ -93,7 +93,7 @@ func (*UnknownLimits) isLimits() {}
 
 // decodeLimits decodes the Limits at l into v:
 // the variant whose properties are present, else *UnknownLimits with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeLimits(v *Limits, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{properties: []string{"max", "warnAt"}},

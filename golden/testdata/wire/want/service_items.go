@@ -344,7 +344,7 @@ func (*UnknownContact) isContact() {}
 
 // decodeContact decodes the Contact at l into v:
 // the variant whose properties are present, else *UnknownContact with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeContact(v *Contact, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{
