@@ -452,32 +452,42 @@ func (l *jsonLexer) copyRaw() []byte {
 }
 
 // discriminator looks into the object at l, consuming nothing, for the
-// first member named key and returns its value when it is a string: nil
-// when there is no such string, or the value is not an object (null
-// included, which a union field takes as absent, but which an array or a
-// map of unions keeps as its Unknown variant, so that one odd element
-// does not fail the others). It reports false when the object is
-// malformed.
+// last member named key and returns its value when it is a string: nil
+// when that value is not a string, there is no such member, or the value
+// is not an object (null included, which a union field takes as absent,
+// but which an array or a map of unions keeps as its Unknown variant, so
+// that one odd element does not fail the others). It reports false when
+// the object is cut short. The last of duplicate keys decides, as it does
+// the variant's field (decodeField) and as in encoding/json, so that the
+// variant and its discriminator field never disagree.
+//
+// The look ahead does not check that the object is well formed: the
+// decoding that follows does, and says where it is not.
 func (l *jsonLexer) discriminator(key string) ([]byte, bool) {
 	if l.next() != '{' {
 		return nil, true
 	}
-	pos, depth := l.pos, l.depth
-	var value []byte
-	l.enterObject()
-	for l.nextMember() {
-		if string(l.key) == key {
-			if l.next() == '"' {
-				value, _ = l.readString(&l.tagBuf)
-			}
-			break
-		}
-		l.skip()
-	}
-	if l.err != nil {
+	at, complete := l.lastMember(key)
+	if !complete {
 		return nil, false
 	}
-	l.pos, l.depth = pos, depth
+	if at < 0 {
+		return nil, true
+	}
+	pos := l.pos
+	l.pos = at
+	var value []byte
+	if l.next() == ':' {
+		l.pos++
+		if l.next() == '"' {
+			var ok bool
+			if value, ok = l.readString(&l.tagBuf); !ok {
+				// The decoding reports the error where it finds it.
+				value, l.err = nil, nil
+			}
+		}
+	}
+	l.pos = pos
 	return value, true
 }
 

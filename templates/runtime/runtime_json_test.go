@@ -333,6 +333,12 @@ func decodeTestUnion(v *testUnion, l *jsonLexer) bool {
 	return true
 }
 
+func unmarshalTestUnion(data []byte) (testUnion, error) {
+	var v testUnion
+	err := unmarshalJSON(data, &v, decodeTestUnion, "testUnion")
+	return v, err
+}
+
 // TestDiscriminator checks the lookahead of a union's discriminator.
 func TestDiscriminator(t *testing.T) {
 	tests := []struct {
@@ -348,8 +354,11 @@ func TestDiscriminator(t *testing.T) {
 		{name: "missing", in: `{"x":1}`, unknown: true},
 		{name: "not a string", in: `{"kind":5}`, unknown: true},
 		{name: "case differs", in: `{"Kind":"probe"}`, unknown: true},
-		{name: "first of duplicates selects", in: `{"kind":"probe","kind":"other"}`, wantType: "probe"},
-		{name: "an empty duplicate is kept", in: `{"kind":"probe","kind":""}`, wantType: "probe"},
+		{name: "last of duplicates selects", in: `{"kind":"other","kind":"probe"}`, wantType: "probe"},
+		{name: "last of duplicates selects another", in: `{"kind":"probe","x":1,"kind":"other"}`, wantType: "other", unknown: true},
+		{name: "an empty duplicate selects none", in: `{"kind":"probe","kind":""}`, unknown: true},
+		{name: "a duplicate that is no string selects none", in: `{"kind":"probe","kind":5}`, unknown: true},
+		{name: "an escaped duplicate", in: `{"kind":"\u006fther","kind":"pr\u006fbe"}`, wantType: "probe"},
 		{name: "not an object", in: `[1,2]`, unknown: true},
 		{name: "a string", in: `"probe"`, unknown: true},
 	}
@@ -363,12 +372,16 @@ func TestDiscriminator(t *testing.T) {
 				assert.Equal(t, tt.wantType, u.Type)
 				assert.Equal(t, tt.in, string(u.Raw), "Raw is the value as received")
 			} else {
-				_, ok := v.(*probe)
+				p, ok := v.(*probe)
 				require.True(t, ok, "got %T", v)
+				assert.Equal(t, "probe", p.Kind, "the field agrees with the variant")
 			}
 			var e jsonEncoder
 			encodeUnion(&v, &e)
 			assert.JSONEq(t, tt.in, string(e.buf))
+			again, err := unmarshalTestUnion(e.buf)
+			require.NoError(t, err)
+			assert.IsType(t, v, again, "re-decodes as the same variant from its encoding")
 		})
 	}
 	t.Run("null", func(t *testing.T) {
@@ -380,10 +393,16 @@ func TestDiscriminator(t *testing.T) {
 		assert.Equal(t, &unknownTest{Raw: json.RawMessage(`null`)}, v)
 	})
 	t.Run("malformed", func(t *testing.T) {
+		for _, in := range []string{`{"kind":"probe",}`, `{"kind":"probe","x":tru}`, `{"x":"\q","kind":"probe"}`, `{"kind":"pr\qbe"}`, `{"kind":"probe"`, `{"kind":"probe","x":"`} {
+			var v testUnion
+			err := unmarshalJSON([]byte(in), &v, decodeTestUnion, "testUnion")
+			var want *json.SyntaxError
+			require.ErrorAs(t, json.Unmarshal([]byte(in), new(any)), &want)
+			assert.ErrorContains(t, err, want.Error(), "%s: the error encoding/json finds", in)
+		}
+		l := jsonLexer{data: []byte(`{"kind":"probe"`)}
 		var v testUnion
-		l := jsonLexer{data: []byte(`{"a":tru,"kind":"probe"}`)}
-		assert.False(t, decodeTestUnion(&v, &l))
-		assert.Error(t, l.error())
+		assert.False(t, decodeTestUnion(&v, &l), "cut short")
 	})
 	t.Run("nothing consumed", func(t *testing.T) {
 		l := jsonLexer{data: []byte(` {"a":[{"b":1}],"kind":"x"} `)}
