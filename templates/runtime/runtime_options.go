@@ -17,7 +17,9 @@ type Option func(*transport) error
 
 // WithBaseURL sets the API root, for example "https://api.eu-1.smooch.io".
 // It must be an absolute http or https URL without credentials, query or
-// fragment; a trailing slash is ignored.
+// fragment; a trailing slash is ignored. The few operations that the API
+// document gives a server of their own (their doc names it) keep calling
+// that server: WithOperationBaseURL moves them too.
 func WithBaseURL(u string) Option {
 	return func(t *transport) error {
 		base, err := parseBaseURL(u)
@@ -53,6 +55,26 @@ func WithHTTPClient(c *http.Client) Option {
 			return errors.New(sdkName + ": WithHTTPClient: nil client")
 		}
 		t.client = c
+		return nil
+	}
+}
+
+// WithOperationBaseURL sets the API root of the operations that the API
+// document gives a server of their own, which otherwise call that server
+// whatever WithBaseURL says (each such method's doc names its server).
+// With WithBaseURL it points a client at a test server or a proxy as a
+// whole:
+//
+//	c, err := NewClient(WithBaseURL(srv.URL), WithOperationBaseURL(srv.URL))
+//
+// u must be an absolute http or https URL, as for WithBaseURL.
+func WithOperationBaseURL(u string) Option {
+	return func(t *transport) error {
+		base, err := parseBaseURL(u)
+		if err != nil {
+			return fmt.Errorf(sdkName+": WithOperationBaseURL: %w", err)
+		}
+		t.operationURL = base
 		return nil
 	}
 }

@@ -20,6 +20,7 @@ import (
 // per Client.
 type transport struct {
 	baseURL        string
+	operationURL   string // replaces the servers of operations that have their own; "" for none
 	userAgent      string
 	auth           *credentials // nil without an auth option
 	header         http.Header  // from WithHeader
@@ -100,6 +101,7 @@ func newTransport(defaultBaseURL, userAgent string, opts []Option) (*transport, 
 // has at most one of Body, Multipart, Form and Raw.
 type request struct {
 	Method    string         // "GET", "POST", ...
+	Server    string         // the operation's own API root, if the document gives one; "" for the client's
 	Path      string         // already escaped, e.g. "/v2/apps/" + escapePathSegment(appID)
 	Query     url.Values     // may be nil; keys like "page[after]"
 	Header    http.Header    // may be nil; header parameters
@@ -178,7 +180,7 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 	if err := checkHeaderParams(req.Header); err != nil {
 		return nil, callError(req, 0, err)
 	}
-	target := t.baseURL + req.Path
+	target := t.root(req) + req.Path
 	if q := encodeQuery(req.Query); q != "" {
 		target += "?" + q
 	}
@@ -231,6 +233,18 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 			return nil, callError(req, attempt, err)
 		}
 	}
+}
+
+// root returns the API root req goes to: the operation's own server, or
+// what WithOperationBaseURL put in its place, else the client's base URL.
+func (t *transport) root(req *request) string {
+	switch {
+	case req.Server == "":
+		return t.baseURL
+	case t.operationURL != "":
+		return t.operationURL
+	}
+	return req.Server
 }
 
 // checkHeaderParams rejects a header parameter that net/http would refuse

@@ -203,6 +203,8 @@ func TestOptionErrors(t *testing.T) {
 		{name: "subdomain upper case", opts: []Option{WithZendeskSubdomain("Acme")}, wantErr: "not a valid subdomain"},
 		{name: "subdomain too long", opts: []Option{WithZendeskSubdomain(strings.Repeat("a", 64))}, wantErr: "not a valid subdomain"},
 		{name: "nil http client", opts: []Option{WithHTTPClient(nil)}, wantErr: "nil client"},
+		{name: "relative operation base URL", opts: []Option{WithOperationBaseURL("/sc")}, wantErr: "sunco: WithOperationBaseURL: URL scheme must be http or https"},
+		{name: "operation base URL with credentials", opts: []Option{WithOperationBaseURL("https://key:hunter2@example.com")}, wantErr: "must not contain credentials"},
 		{name: "negative retries", opts: []Option{WithMaxRetries(-1)}, wantErr: "negative count"},
 		{name: "negative attempt timeout", opts: []Option{WithAttemptTimeout(-time.Second)}, wantErr: "sunco: WithAttemptTimeout: negative duration -1s"},
 		{name: "empty user agent", opts: []Option{WithUserAgent("")}, wantErr: "empty user agent"},
@@ -253,6 +255,47 @@ func TestBaseURL(t *testing.T) {
 			tr, err := newTransport("https://api.smooch.io", testUserAgent, tt.opts)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, tr.baseURL)
+		})
+	}
+}
+
+// TestOperationServer checks where a request goes: an operation with a
+// server of its own calls it whatever the base URL, unless
+// WithOperationBaseURL moves it; the others call the base URL.
+func TestOperationServer(t *testing.T) {
+	base, baseSeen := recordingServer(t, replyJSON(200, `{}`))
+	own, ownSeen := recordingServer(t, replyJSON(200, `{}`))
+	mock, mockSeen := recordingServer(t, replyJSON(200, `{}`))
+	tests := []struct {
+		name   string
+		opts   []Option
+		server string
+		want   *recorder
+	}{
+		{name: "the base URL", want: baseSeen},
+		{name: "the operation's own server", server: own.URL + "/sc", want: ownSeen},
+		{name: "the operation's own server, base URL moved", opts: []Option{WithBaseURL(mock.URL)}, server: own.URL + "/sc", want: ownSeen},
+		{name: "WithOperationBaseURL moves the operation", opts: []Option{WithOperationBaseURL(mock.URL + "/sc/")}, server: own.URL + "/sc", want: mockSeen},
+		{name: "WithOperationBaseURL leaves the others", opts: []Option{WithOperationBaseURL(mock.URL)}, want: baseSeen},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := map[*recorder]int{baseSeen: len(baseSeen.all()), ownSeen: len(ownSeen.all()), mockSeen: len(mockSeen.all())}
+			tr, _ := newTestTransport(t, base.URL, tt.opts...)
+			require.NoError(t, tr.do(t.Context(), &request{Method: "GET", Server: tt.server, Path: "/v2/tokenInfo"}, nil, nil))
+			for r, n := range before {
+				want := n
+				if r == tt.want {
+					want++
+				}
+				require.Len(t, r.all(), want)
+			}
+			reqs := tt.want.all()
+			wantPath := "/v2/tokenInfo"
+			if tt.server != "" {
+				wantPath = "/sc/v2/tokenInfo"
+			}
+			assert.Equal(t, wantPath, reqs[len(reqs)-1].escapedPath)
 		})
 	}
 }
