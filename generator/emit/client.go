@@ -169,6 +169,9 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 		jen.Id("Method"): jen.Lit(op.Method),
 		jen.Id("Path"):   pathExpr(op),
 	}
+	if op.Server != "" {
+		req[jen.Id("Server")] = jen.Lit(op.Server)
+	}
 	query, header := paramTargets(append(slices.Clone(op.Args), op.Params.Fields...))
 	if query {
 		body = append(body, jen.Id("q").Op(":=").Qual("net/url", "Values").Values())
