@@ -29,7 +29,8 @@ func (p *GetOAuthURLParams) encode(q url.Values) {
 
 // GetURL calls the getOAuthUrl operation.
 //
-// API reference: [getOAuthUrl] (GET /oauth/authorize).
+// API reference: [getOAuthUrl] (GET
+// https://oauth-bridge.zendesk.com/sc/oauth/authorize).
 //
 // [getOAuthUrl]: https://developer.zendesk.com/api-reference/conversations/#operation/getOAuthUrl
 func (s *OAuthEndpointsService) GetURL(ctx context.Context, redirectURI string, params *GetOAuthURLParams, opts ...RequestOption) (*OAuthURL, error) {
@@ -42,6 +43,7 @@ func (s *OAuthEndpointsService) GetURL(ctx context.Context, redirectURI string, 
 		Method: "GET",
 		Path:   "/oauth/authorize",
 		Query:  q,
+		Server: "https://oauth-bridge.zendesk.com/sc",
 	}
 	var out OAuthURL
 	if err := s.t.do(ctx, req, &out, opts); err != nil {
