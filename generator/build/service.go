@@ -163,6 +163,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		Description: b.description(op.Extensions, op.Description, pointer),
 		OperationID: op.OperationID,
 		Endpoint:    method + " " + o.Server + path,
+		Server:      o.Server,
 		Deprecated:  op.Deprecated,
 	}
 	params := mergeParams(item.Parameters, op.Parameters)

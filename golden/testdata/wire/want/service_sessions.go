@@ -81,6 +81,9 @@ type GetTokenInfoParams struct{}
 
 // GetTokenInfo calls the getTokenInfo operation.
 //
+// It calls https://auth.example.test/v1 whatever the client's base URL;
+// [WithOperationBaseURL] points it elsewhere, such as at a test server.
+//
 // Operation getTokenInfo (GET https://auth.example.test/v1/tokens/info).
 func (s *SessionsService) GetTokenInfo(ctx context.Context, params *GetTokenInfoParams, opts ...RequestOption) (*GetTokenInfoResponse, error) {
 	req := &request{
@@ -100,6 +103,9 @@ func (s *SessionsService) GetTokenInfo(ctx context.Context, params *GetTokenInfo
 type RevokeTokenParams struct{}
 
 // RevokeToken calls the revokeToken operation.
+//
+// It calls https://auth.example.test/v2 whatever the client's base URL;
+// [WithOperationBaseURL] points it elsewhere, such as at a test server.
 //
 // Operation revokeToken (POST https://auth.example.test/v2/tokens/revoke).
 func (s *SessionsService) RevokeToken(ctx context.Context, params *RevokeTokenParams, opts ...RequestOption) error {
