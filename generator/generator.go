@@ -183,7 +183,7 @@ func Run(cfg Config) (res *Result, err error) {
 		return nil, err
 	}
 	if gomod, declared, old := oldGoDirective(cfg.Out); old {
-		fmt.Fprintf(cfg.log(), "%s: warning: go %s is older than the generated code needs, go %s (mime/multipart.FileContentDisposition): raise the go directive\n", gomod, declared, goVersion)
+		fmt.Fprintf(cfg.log(), "%s: warning: go %s is older than the generated code needs, go %s (%s): raise the go directive\n", gomod, declared, goVersion, goReason)
 	}
 	if cfg.Check {
 		res.Stale, err = stale(cfg.Out, res.Files, subdirs)

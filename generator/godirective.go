@@ -11,10 +11,14 @@ import (
 	"golang.org/x/mod/modfile"
 )
 
-// goVersion is the oldest Go the generated code builds with: the runtime
-// uses mime/multipart.FileContentDisposition, new in Go 1.25
-// (TestGoVersionIsWhatTheCodeNeeds checks it with go vet).
-const goVersion = "1.25"
+// goVersion is the oldest Go the generated code builds with: its
+// iterators are iter.Seq2, new in Go 1.23, and its standard library
+// calls are all older (TestGoVersionIsWhatTheCodeNeeds checks it with go
+// vet). goReason says so in the warning.
+const (
+	goVersion = "1.23"
+	goReason  = "iter.Seq2"
+)
 
 // oldGoDirective finds the go.mod of the module dir is in (dir need not
 // exist yet) and, when its go directive is older than goVersion, returns

@@ -22,13 +22,13 @@ func TestGoDirectiveWarning(t *testing.T) {
 		gomod string // "" for no module
 		want  string // the warning, GOMOD standing for the go.mod
 	}{
-		{"older", "module example.com/m\n\ngo 1.24\n",
-			"GOMOD: warning: go 1.24 is older than the generated code needs, go 1.25 (mime/multipart.FileContentDisposition): raise the go directive\n"},
+		{"older", "module example.com/m\n\ngo 1.22\n",
+			"GOMOD: warning: go 1.22 is older than the generated code needs, go 1.23 (iter.Seq2): raise the go directive\n"},
 		{"older, with a toolchain", "module example.com/m\n\ngo 1.21.0\n\ntoolchain go1.26.0\n",
-			"GOMOD: warning: go 1.21.0 is older than the generated code needs, go 1.25 (mime/multipart.FileContentDisposition): raise the go directive\n"},
+			"GOMOD: warning: go 1.21.0 is older than the generated code needs, go 1.23 (iter.Seq2): raise the go directive\n"},
 		{"none, which the go command takes for 1.16", "module example.com/m\n",
-			"GOMOD: warning: go 1.16 is older than the generated code needs, go 1.25 (mime/multipart.FileContentDisposition): raise the go directive\n"},
-		{"the same", "module example.com/m\n\ngo 1.25.0\n", ""},
+			"GOMOD: warning: go 1.16 is older than the generated code needs, go 1.23 (iter.Seq2): raise the go directive\n"},
+		{"the same", "module example.com/m\n\ngo 1.23.0\n", ""},
 		{"newer", "module example.com/m\n\ngo 1.26\n", ""},
 		{"no module", "", ""},
 	}

@@ -444,13 +444,16 @@ func (b *cappedBuffer) Bytes() []byte {
 	return slices.Clone(b.buf)
 }
 
-// newClient returns the client under test: basic auth (which every secured
-// operation of the document accepts), no retries, so that each call is one
-// exchange, and the recorder's middleware, then opts.
+// newClient returns the client under test: every operation pointed at
+// Prism (those with servers of their own too, the OAuth endpoints), basic
+// auth (which every secured operation of the document accepts), no
+// retries, so that each call is one exchange, and the recorder's
+// middleware, then opts.
 func newClient(t *testing.T, opts ...sunco.Option) *sunco.Client {
 	t.Helper()
 	c, err := sunco.NewClient(append([]sunco.Option{
 		sunco.WithBaseURL(baseURL),
+		sunco.WithOperationBaseURL(baseURL),
 		sunco.WithBasicAuth(operations.KeyID, operations.KeySecret),
 		sunco.WithMaxRetries(0),
 		sunco.WithMiddleware(calls.middleware),

@@ -196,6 +196,16 @@ func TestUnionsReceived(t *testing.T) {
 			assert.Empty(t, u.Type)
 			assert.Equal(t, `{"radius":1}`, string(u.Raw))
 		}},
+		{"a duplicate kind: the last decides variant and field", "shape", `{"kind":"square","side":2,"kind":"circle","radius":1}`, func(t *testing.T, item *wire.Item) {
+			c, ok := item.Shape.(*wire.Circle)
+			require.True(t, ok, "shape is %T", item.Shape)
+			assert.Equal(t, "circle", c.Kind)
+		}},
+		{"a duplicate kind of an unknown value", "shape", `{"kind":"circle","radius":1,"kind":"blob"}`, func(t *testing.T, item *wire.Item) {
+			u, ok := item.Shape.(*wire.UnknownShape)
+			require.True(t, ok, "shape is %T", item.Shape)
+			assert.Equal(t, "blob", u.Type)
+		}},
 		{"email contact", "contact", `{"email":"a@example.test"}`, func(t *testing.T, item *wire.Item) {
 			c, ok := item.Contact.(*wire.EmailContact)
 			require.True(t, ok, "contact is %T", item.Contact)

@@ -5,6 +5,8 @@ const (
 	webhookGo   = "templates/runtime/runtime_webhook.go"
 	transportGo = "templates/runtime/runtime_transport.go"
 	jsonGo      = "templates/runtime/runtime_json.go"
+	lexerGo     = "templates/runtime/runtime_json_lexer.go"
+	optionsGo   = "templates/runtime/runtime_options.go"
 	encoderGo   = "templates/runtime/runtime_json_encoder.go"
 	paginateGo  = "templates/runtime/runtime_paginate.go"
 	retryGo     = "templates/runtime/runtime_retry.go"
@@ -30,8 +32,8 @@ const (
 
 // keyCheck is the webhook handler's API key check, which the order faults
 // move.
-const keyCheck = "\t\tif !validAPIKey(r.Header.Get(\"X-API-Key\"), secret) {\n" +
-	"\t\t\thttp.Error(w, \"unauthorized\", http.StatusUnauthorized)\n" +
+const keyCheck = "\t\tif err := VerifyWebhookRequest(r, secret); err != nil {\n" +
+	"\t\t\trefuse(http.StatusUnauthorized, \"unauthorized\", err)\n" +
 	"\t\t\treturn\n" +
 	"\t\t}\n"
 
@@ -156,7 +158,7 @@ var faults = []fault{
 	{
 		Name: "pager-stops-after-first-page", Set: "issue", Kind: "runtime",
 		Doc:   "an iterator never fetches a second page",
-		Edits: []edit{{paginateGo, "\t\t\tif next == nil {", "\t\t\tif next == nil || len(items) >= 0 {"}},
+		Edits: []edit{{paginateGo, "\t\t\tcase !more:", "\t\t\tcase !more || len(items) >= 0:"}},
 	},
 
 	// Fresh faults: runtime.
@@ -212,8 +214,8 @@ var faults = []fault{
 	},
 	{
 		Name: "stuck-cursor-followed", Set: "fresh", Kind: "runtime",
-		Doc:   "a cursor that does not advance is followed again",
-		Edits: []edit{{paginateGo, "if cursor != nil && *next == *cursor {", "if cursor != nil && *next == *cursor && len(items) < 0 {"}},
+		Doc:   "a cursor seen before is followed again",
+		Edits: []edit{{paginateGo, "case seen[*next]:", "case seen[*next] && len(items) < 0:"}},
 	},
 	{
 		Name: "form-sent-as-json", Set: "fresh", Kind: "runtime",
@@ -223,7 +225,47 @@ var faults = []fault{
 	{
 		Name: "retry-after-unbounded", Set: "fresh", Kind: "runtime",
 		Doc:   "a long Retry-After is waited out in full",
-		Edits: []edit{{retryGo, "\t\t\treturn t.maxRetryAfter\n", "\t\t\treturn time.Duration(secs) * time.Second\n"}},
+		Edits: []edit{{retryGo, "return min(asked, t.maxRetryAfter)", "return asked"}},
+	},
+	{
+		Name: "wait-past-deadline", Set: "fresh", Kind: "runtime",
+		Doc:   "a Retry-After longer than the context has left is slept into a deadline error",
+		Edits: []edit{{retryGo, "return ok && d > deadline.Sub(t.now())", "return ok && d < 0 && deadline.IsZero()"}},
+	},
+	{
+		Name: "more-without-cursor-ends", Set: "fresh", Kind: "runtime",
+		Doc:   "a page that says more follow without a cursor ends the list silently",
+		Edits: []edit{{paginateGo, "\t\t\t\tyield(zero, errNoCursor)\n", ""}},
+	},
+	{
+		Name: "response-cap-ignored", Set: "fresh", Kind: "runtime",
+		Doc:   "a 2xx body is read whole, however large",
+		Edits: []edit{{transportGo, "readBody(resp.Body, resp.ContentLength, limit)", "readBody(resp.Body, resp.ContentLength, 1<<62)"}},
+	},
+	{
+		Name: "header-value-unchecked", Set: "fresh", Kind: "runtime",
+		Doc:   "a header value with CR or LF is accepted, then fails every attempt",
+		Edits: []edit{{optionsGo, "if (c < ' ' && c != '\\t') || c == 0x7f {", "if c == 0 && c != 0 {"}},
+	},
+	{
+		Name: "upload-name-raw", Set: "fresh", Kind: "runtime",
+		Doc:   "an upload's file name goes to mime/multipart, which Go 1.25 does not escape",
+		Edits: []edit{{bodyGo, "fileDisposition(f.FieldName, f.FileName))", "multipart.FileContentDisposition(f.FieldName, f.FileName))"}},
+	},
+	{
+		Name: "upload-name-not-from-reader", Set: "fresh", Kind: "runtime",
+		Doc:   "an *os.File's name is not sent",
+		Edits: []edit{{paramsGo, "ok && name == \"\" && named.Name() != \"\"", "ok && name == \"\" && named.Name() == \"\""}},
+	},
+	{
+		Name: "api-error-text-raw", Set: "fresh", Kind: "runtime",
+		Doc:   "APIError.Error() keeps the server's line breaks and escape sequences",
+		Edits: []edit{{errorsGo, "\treturn !unicode.IsPrint(r)\n", "\treturn !unicode.IsPrint(r) && r < 0\n"}},
+	},
+	{
+		Name: "operation-server-ignored", Set: "fresh", Kind: "runtime",
+		Doc:   "an operation with a server of its own calls the base URL",
+		Edits: []edit{{transportGo, "\tcase req.Server == \"\":\n", "\tcase req.Server != \"x\":\n"}},
 	},
 	{
 		Name: "put-not-retried", Set: "fresh", Kind: "runtime",
@@ -280,7 +322,17 @@ var faults = []fault{
 	{
 		Name: "discriminator-first-member-only", Set: "fresh", Kind: "codec",
 		Doc:   "the discriminator is looked for in the first member only",
-		Edits: []edit{{jsonGo, "\t\t\tbreak\n\t\t}\n\t\tl.skip()\n\t}\n\tif l.err == nil {", "\t\t\tbreak\n\t\t}\n\t\tbreak\n\t}\n\tif l.err == nil {"}},
+		Edits: []edit{{lexerGo, "\t\t\t\tkeyNext = false\n", "\t\t\t\treturn at, true\n"}},
+	},
+	{
+		Name: "discriminator-first-of-duplicates", Set: "fresh", Kind: "codec",
+		Doc:   "the first of duplicate discriminator keys picks the variant, the last sets its field",
+		Edits: []edit{{lexerGo, "\t\t\t\t\tat = end + 1\n", "\t\t\t\t\tif at < 0 {\n\t\t\t\t\t\tat = end + 1\n\t\t\t\t\t}\n"}},
+	},
+	{
+		Name: "null-union-element-refused", Set: "fresh", Kind: "codec",
+		Doc:   "a null in an array of unions fails the whole array (a webhook's events)",
+		Edits: []edit{{jsonGo, "func (l *jsonLexer) discriminator(key string) ([]byte, bool) {\n\tif l.next() != '{' {\n\t\treturn nil, true\n", "func (l *jsonLexer) discriminator(key string) ([]byte, bool) {\n\tif c := l.next(); c != '{' {\n\t\treturn nil, c != 'n'\n"}},
 	},
 	{
 		Name: "absent-required-reencoded", Set: "fresh", Kind: "codec",
@@ -463,12 +515,12 @@ var faults = []fault{
 	{
 		Name: "webhook-empty-secret-accepted", Set: "blind", Kind: "runtime",
 		Doc:   "a webhook handler made with an empty secret accepts a request without a key",
-		Edits: []edit{{"templates/runtime/runtime_webhook.go", "return secret != \"\" && subtle.ConstantTimeCompare", "return subtle.ConstantTimeCompare"}},
+		Edits: []edit{{"templates/runtime/runtime_webhook.go", "if secret == \"\" || subtle.ConstantTimeCompare", "if subtle.ConstantTimeCompare"}},
 	},
 	{
 		Name: "webhook-app-error-acknowledged", Set: "blind", Kind: "runtime",
 		Doc:   "the application's error answers 200, so SunCo does not deliver again",
-		Edits: []edit{{"templates/runtime/runtime_webhook.go", "http.Error(w, \"internal error\", http.StatusInternalServerError)", "w.WriteHeader(http.StatusOK)"}},
+		Edits: []edit{{"templates/runtime/runtime_webhook.go", "refuse(http.StatusInternalServerError, \"internal error\", err)", "w.WriteHeader(http.StatusOK)"}},
 	},
 	{
 		Name: "surrogate-pair-doubled", Set: "blind", Kind: "codec",

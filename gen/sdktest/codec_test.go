@@ -273,3 +273,46 @@ func decodeUseNumber(data []byte) (any, error) {
 	err := d.Decode(&v)
 	return v, err
 }
+
+// TestDuplicateDiscriminator checks that a duplicate discriminator key
+// decides the variant as it decides the variant's field, last wins as in
+// encoding/json: the two never disagree, and a value re-decodes from its
+// own encoding as the same variant.
+func TestDuplicateDiscriminator(t *testing.T) {
+	t.Run("message contents", func(t *testing.T) {
+		tests := []struct {
+			in   string
+			want sunco.Content
+		}{
+			{in: `{"type":"image","text":"hi","type":"text"}`, want: &sunco.TextMessage{}},
+			{in: `{"type":"text","text":"hi","type":"image","mediaUrl":"https://example.com/a.png"}`, want: &sunco.ImageMessage{}},
+			{in: `{"type":"text","text":"hi","type":"teleport"}`, want: &sunco.UnknownContent{}},
+			{in: `{"type":"text","text":"hi","type":5}`, want: &sunco.UnknownContent{}},
+		}
+		for _, tt := range tests {
+			t.Run(tt.in, func(t *testing.T) {
+				v, err := sunco.UnmarshalContent([]byte(tt.in))
+				require.NoError(t, err)
+				require.IsType(t, tt.want, v)
+				if _, unknown := v.(*sunco.UnknownContent); !unknown {
+					var x struct{ Type string }
+					require.NoError(t, json.Unmarshal([]byte(tt.in), &x))
+					assert.Equal(t, x.Type, reflect.ValueOf(v).Elem().FieldByName("Type").String(), "the field is encoding/json's: the last wins")
+				}
+				out, err := json.Marshal(v)
+				require.NoError(t, err)
+				again, err := sunco.UnmarshalContent(out)
+				require.NoError(t, err)
+				assert.IsType(t, v, again, "%s re-decodes from %s", tt.in, out)
+			})
+		}
+	})
+	t.Run("webhook events", func(t *testing.T) {
+		p, err := sunco.ParseWebhook([]byte(`{"events":[{"id":"e1","type":"conversation:message","payload":{},"type":"conversation:remove"}]}`))
+		require.NoError(t, err)
+		require.Len(t, p.Events, 1)
+		ev, ok := p.Events[0].(*sunco.ConversationRemoveEvent)
+		require.True(t, ok, "%T", p.Events[0])
+		assert.Equal(t, "conversation:remove", ev.GetType())
+	})
+}

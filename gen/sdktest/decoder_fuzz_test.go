@@ -88,7 +88,7 @@ func FuzzDecoders(f *testing.F) {
 			seed(n.Decl.DeclName(), ex.JSON)
 		}
 	}
-	for _, s := range []string{`{}`, `null`, `[]`, `"x"`, `{"messages":[{"content":{"type":"text","text":5}}]}`, `{"type":"carousel","items":[{"title":"t","actions":[]}]}`, `{"type":"whatsapp","id":1}`, `{"displayName":"x","deploymentId":"d"}`} {
+	for _, s := range []string{`{}`, `null`, `[]`, `"x"`, `{"events":[{"type":"conversation:typing","id":"e1"},null,5]}`, `{"messages":[{"content":null},{"content":{"type":"text","text":"a","type":"image"}}]}`, `{"messages":[{"content":{"type":"text","text":5}}]}`, `{"type":"carousel","items":[{"title":"t","actions":[]}]}`, `{"type":"whatsapp","id":1}`, `{"displayName":"x","deploymentId":"d"}`} {
 		for i := range decodeTargets {
 			f.Add(append([]byte{byte(i)}, s...))
 		}
@@ -371,10 +371,11 @@ func pickIRVariant(u *ir.Union, obj map[string]any) *ir.Variant {
 }
 
 // fits reports whether the JSON value x fits type t; null fits only a
-// Nullable field, or a free-form value inside an array or object.
+// Nullable field, or a free-form value or a union (as its Unknown
+// variant) inside an array or object.
 func fits(t reflect.Type, x any, field bool) bool {
 	if x == nil {
-		return (field && isNullable(t)) || (!field && t.Kind() == reflect.Interface && t.NumMethod() == 0)
+		return (field && isNullable(t)) || (!field && t.Kind() == reflect.Interface)
 	}
 	switch {
 	case isNullable(t):

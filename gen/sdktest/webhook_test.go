@@ -226,3 +226,38 @@ func TestWebhookUnknownEvent(t *testing.T) {
 		assert.Equal(t, want.String(), string(again.Events[1]), "unknown event changed (beyond whitespace)")
 	})
 }
+
+// TestWebhookOddEvents checks that events that are not objects, null
+// included, decode as Unknown events without failing the valid ones, and
+// re-encode as they came.
+func TestWebhookOddEvents(t *testing.T) {
+	tests := []struct {
+		name    string
+		odd     string
+		wantRaw string
+	}{
+		{name: "null", odd: `null`, wantRaw: `null`},
+		{name: "a number", odd: `5`, wantRaw: `5`},
+		{name: "a string", odd: `"conversation:message"`, wantRaw: `"conversation:message"`},
+		{name: "an array", odd: `[]`, wantRaw: `[]`},
+		{name: "an object without type", odd: `{"id":"ev-x"}`, wantRaw: `{"id":"ev-x"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := `{"events":[{"id":"ev-1","type":"conversation:typing","payload":{"conversation":{"id":"conv-1"}}},` + tt.odd + `,{"id":"ev-3","type":"user:update"}]}`
+			p, err := sunco.ParseWebhook([]byte(body))
+			require.NoError(t, err)
+			require.Len(t, p.Events, 3)
+			assert.IsType(t, &sunco.ConversationTypingEvent{}, p.Events[0])
+			assert.IsType(t, &sunco.UserUpdateEvent{}, p.Events[2])
+			unknown, ok := p.Events[1].(*sunco.UnknownWebhookEvent)
+			require.True(t, ok, "event 1 is %T", p.Events[1])
+			assert.Equal(t, tt.wantRaw, string(unknown.Raw))
+			assert.Empty(t, unknown.Type)
+			assert.Empty(t, p.Extra, "the events are not kept raw in Extra")
+			out, err := json.Marshal(p)
+			require.NoError(t, err)
+			assert.JSONEq(t, body, string(out))
+		})
+	}
+}

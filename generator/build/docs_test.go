@@ -72,6 +72,7 @@ components:
       properties:
         text: {type: string, description: "The text, in <code>Markdown</code>."}
         old: {type: string, deprecated: true}
+        created: {type: string, format: date-time, description: "A datetime string with the format YYYY-MM-DD representing when the note was made."}
         tags: {type: object, additionalProperties: {type: object, properties: {n: {type: integer}}}}
         orphan: {$ref: '#/components/schemas/Orphan'}
         gone: {$ref: '#/components/schemas/Gone'}
@@ -133,6 +134,7 @@ func TestDocs(t *testing.T) {
 			"Gone is the gone thing.\n\nSchema: #/components/schemas/Gone\n\nDeprecated: the API reference marks this type as deprecated.",
 		},
 		{"field", field(decl(api, "Note").(*ir.Struct), "text").Doc, "The text, in Markdown."},
+		{"time field: no text format", field(decl(api, "Note").(*ir.Struct), "created").Doc, "When the note was made."},
 		{"deprecated field", field(decl(api, "Note").(*ir.Struct), "old").Doc, "Deprecated: the API reference marks this field as deprecated."},
 		{
 			"service: the tag's text follows",

@@ -8,6 +8,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sunco-sdk/sunco-go/generator/docs"
 	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
@@ -501,11 +502,12 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 			Name:     fields.declare(p.pointer, goName(p.name)),
 			JSONName: p.name,
 		}
-		f.Doc = b.conv.Field(propertyDescription(p.ref.Value), p.ref.Value.Deprecated)
+		description := propertyDescription(p.ref.Value)
 		if b.discriminators[variantProperty{s, p.name}] {
 			// The discriminator of a union variant holds one fixed value:
 			// a plain string, never an enum type of its own.
 			f.Type = ir.String
+			f.Doc = b.conv.Field(description, p.ref.Value.Deprecated)
 			st.Fields = append(st.Fields, f)
 			continue
 		}
@@ -522,7 +524,10 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name, role: &role{kind: roleProperty, decl: owner, name: p.name}})
 		if t == ir.String && isTimestamp(p.ref.Value) {
 			t = ir.Time
+			// A time.Time has no text format to describe.
+			description = docs.TimeDescription(description)
 		}
+		f.Doc = b.conv.Field(description, p.ref.Value.Deprecated)
 		if _, isObject := p.ref.Value.Example.(map[string]any); isObject && p.ref.Ref == "" {
 			b.example(p.pointer+"/example", t, p.ref.Value.Example)
 		}

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -154,13 +155,15 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		Method:  method,
 		Path:    path,
 		Pointer: pointer,
+		Server:  b.operationServer(path, pointer, item, op),
 	}
 	// An operationId the generator made up has no entry in the reference.
 	b.methodDocs[o] = &docs.Method{
 		Summary:     op.Summary,
 		Description: b.description(op.Extensions, op.Description, pointer),
 		OperationID: op.OperationID,
-		Endpoint:    method + " " + path,
+		Endpoint:    method + " " + o.Server + path,
+		Server:      o.Server,
 		Deprecated:  op.Deprecated,
 	}
 	params := mergeParams(item.Parameters, op.Parameters)
@@ -219,6 +222,32 @@ func bodyDescription(body *ir.Body) string {
 		return "The request body, sent as " + body.ContentType + "."
 	}
 	return "The request body."
+}
+
+// operationServer returns the API root of an operation that the document
+// gives servers of its own (the operation's, else its path's): the first
+// whose URL needs no variables, as for the document's own servers. It is
+// "" when there are none, and the operation calls the client's base URL.
+func (b *builder) operationServer(path, pointer string, item *openapi3.PathItem, op *openapi3.Operation) string {
+	servers, at := item.Servers, jsonptr.Join("/paths", path, "servers")
+	if op.Servers != nil {
+		servers, at = *op.Servers, jsonptr.Join(pointer, "servers")
+	}
+	if len(servers) == 0 {
+		return ""
+	}
+	for _, s := range servers {
+		if strings.Contains(s.URL, "{") {
+			continue
+		}
+		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || strings.ContainsAny(s.URL, "?#") {
+			b.errorf(at, "server %q is not an absolute http or https URL without credentials, query or fragment, which the SDK could call", s.URL)
+			return ""
+		}
+		return strings.TrimSuffix(s.URL, "/")
+	}
+	b.errorf(at, "every server of the operation needs variables, which the SDK does not fill")
+	return ""
 }
 
 // derivedOperationID names an operation that has no operationId after its

@@ -63,7 +63,11 @@ type Method struct {
 	Args []Arg
 	// Iterator is the Go doc link of the method iterating over every page
 	// of a paginated list, "[WidgetsService.ListIter]"; "" for none.
-	Iterator   string
+	Iterator string
+	// Server is the API root of an operation the document gives a server
+	// of its own, which the method calls whatever the client's base URL;
+	// "" for none.
+	Server     string
 	Deprecated bool
 }
 
@@ -97,6 +101,9 @@ func (c *Converter) Method(m Method) string {
 	}
 	if m.Iterator != "" {
 		blocks = append(blocks, c.goDoc("It returns one page of the list; "+m.Iterator+" iterates over the items of every page.")...)
+	}
+	if m.Server != "" {
+		blocks = append(blocks, c.goDoc("It calls "+m.Server+" whatever the client's base URL; [WithOperationBaseURL] points it elsewhere, such as at a test server.")...)
 	}
 	if closing := c.operation(m.OperationID, m.Endpoint); closing != nil {
 		blocks = append(blocks, closing)

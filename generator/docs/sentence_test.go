@@ -221,6 +221,20 @@ func TestMethod(t *testing.T) {
 			),
 		},
 		{
+			"an operation with a server of its own",
+			Method{Name: "Get", Description: "Get a token.", OperationID: "GetToken", Endpoint: "POST https://auth.example.com/token", Server: "https://auth.example.com"},
+			lines(
+				"Get gets a token.",
+				"",
+				"It calls https://auth.example.com whatever the client's base URL;",
+				"[WithOperationBaseURL] points it elsewhere, such as at a test server.",
+				"",
+				"API reference: [GetToken] (POST https://auth.example.com/token).",
+				"",
+				"[GetToken]: "+testReference+"#operation/GetToken",
+			),
+		},
+		{
 			"the iterator of a list",
 			Method{Name: "List", Description: "List widgets.", OperationID: "ListWidgets", Iterator: "[WidgetsService.ListIter]"},
 			lines(

@@ -209,6 +209,9 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 		jen.Id("Method"): jen.Lit(op.Method),
 		jen.Id("Path"):   pathExpr(op),
 	}
+	if op.Server != "" {
+		req[jen.Id("Server")] = jen.Lit(op.Server)
+	}
 	query, header := paramTargets(append(slices.Clone(op.Args), op.Params.Fields...))
 	if query {
 		body = append(body, jen.Id("q").Op(":=").Qual("net/url", "Values").Values())
@@ -419,7 +422,7 @@ func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
 		loadPage = jen.Id("page").Op("=").Add(pageField.Clone())
 		storePage = pageField.Clone().Op("=").Id("page")
 	}
-	fetch := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("cursor").Op("*").String()).Params(jen.Index().Add(item), jen.Op("*").String(), jen.Error()).Block(
+	fetch := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("cursor").Op("*").String()).Params(jen.Index().Add(item), jen.Bool(), jen.Op("*").String(), jen.Error()).Block(
 		jen.Id("p").Op(":=").Id("base"),
 		jen.If(jen.Id("cursor").Op("!=").Nil()).Block(
 			jen.Var().Id("page").Add(typ(pg.PageType)),
@@ -428,9 +431,9 @@ func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
 			storePage,
 		),
 		jen.List(jen.Id("res"), jen.Err()).Op(":=").Id("s").Dot(op.Name).Call(append(args(op), jen.Op("&").Id("p"), jen.Id("opts").Op("..."))...),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
-		jen.If(cond).Block(jen.Return(res.Clone().Dot(pg.Items.Name), jen.Nil(), jen.Nil())),
-		jen.Return(res.Clone().Dot(pg.Items.Name), next, jen.Nil()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.False(), jen.Nil(), jen.Err())),
+		jen.If(cond).Block(jen.Return(res.Clone().Dot(pg.Items.Name), jen.False(), jen.Nil(), jen.Nil())),
+		jen.Return(res.Clone().Dot(pg.Items.Name), jen.True(), next, jen.Nil()),
 	)
 	f.Func().Params(jen.Id("s").Op("*").Id(svc.Name)).Id(name).Params(signature(op)...).Qual("iter", "Seq2").Types(item, jen.Error()).Block(
 		jen.Var().Id("base").Id(op.Params.Name),

@@ -425,7 +425,7 @@ func unionDecoder(f *jen.File, u *ir.Union) {
 	}
 	comment(f, u.Decoder+" decodes the "+u.Name+" at l into v:")
 	comment(f, how+", else *"+u.Unknown+" with the value as it")
-	comment(f, "is. It reports false for null.")
+	comment(f, "is, null included. It reports false for malformed JSON.")
 	f.Func().Id(u.Decoder).Params(jen.Id("v").Op("*").Id(u.Name), l.Clone().Op("*").Id("jsonLexer")).Bool().Block(body...)
 	f.Line()
 }

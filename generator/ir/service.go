@@ -38,6 +38,10 @@ type Operation struct {
 	// 2xx: the method returns where it points rather than following it.
 	Redirect bool
 	Pager    *Pager // nil unless the operation is cursor-paginated
+	// Server is the API root of an operation that the document gives
+	// servers of its own, e.g. https://oauth-bridge.zendesk.com/sc: the
+	// method calls it whatever the client's base URL. "" for the others.
+	Server string
 	// Status is the status the API answers the operation with when it
 	// succeeds: its first documented 2xx, or 3xx for a Redirect; 200 when
 	// it documents none.

@@ -1,6 +1,9 @@
 package sunco
 
 import (
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -32,8 +35,19 @@ func TestFormatParam(t *testing.T) {
 	}
 }
 
+// namedReader is a Reader with a Name method, as *os.File has.
+type namedReader struct {
+	io.Reader
+	name string
+}
+
+func (n namedReader) Name() string { return n.name }
+
 func TestUploadFilePart(t *testing.T) {
 	r := strings.NewReader("data")
+	file, err := os.Create(filepath.Join(t.TempDir(), "cat photo.png"))
+	require.NoError(t, err)
+	t.Cleanup(func() { file.Close() })
 	tests := []struct {
 		name  string
 		file  UploadFile
@@ -47,10 +61,52 @@ func TestUploadFilePart(t *testing.T) {
 			want:  &multipartFile{FieldName: "source", FileName: "a.png", ContentType: "image/png", Reader: r},
 		},
 		{
-			name:  "content type left to the body",
-			file:  UploadFile{Reader: r, Name: "a.bin"},
+			name:  "content type from the extension",
+			file:  UploadFile{Reader: r, Name: "report.pdf"},
 			field: "file",
-			want:  &multipartFile{FieldName: "file", FileName: "a.bin", Reader: r},
+			want:  &multipartFile{FieldName: "file", FileName: "report.pdf", ContentType: "application/pdf", Reader: r},
+		},
+		{
+			name:  "extension in capitals",
+			file:  UploadFile{Reader: r, Name: "A.PNG"},
+			field: "file",
+			want:  &multipartFile{FieldName: "file", FileName: "A.PNG", ContentType: "image/png", Reader: r},
+		},
+		{
+			name:  "unknown extension left to the body",
+			file:  UploadFile{Reader: r, Name: "a.sunco-unknown"},
+			field: "file",
+			want:  &multipartFile{FieldName: "file", FileName: "a.sunco-unknown", Reader: r},
+		},
+		{
+			name:  "an *os.File gives its base name and type",
+			file:  UploadFile{Reader: file},
+			field: "source",
+			want:  &multipartFile{FieldName: "source", FileName: "cat photo.png", ContentType: "image/png", Reader: file},
+		},
+		{
+			name:  "a named reader's path",
+			file:  UploadFile{Reader: namedReader{r, "/tmp/uploads/notes.json"}},
+			field: "source",
+			want:  &multipartFile{FieldName: "source", FileName: "notes.json", ContentType: "application/json", Reader: namedReader{r, "/tmp/uploads/notes.json"}},
+		},
+		{
+			name:  "Name wins over the reader's",
+			file:  UploadFile{Reader: namedReader{r, "/tmp/x.png"}, Name: "y.pdf"},
+			field: "source",
+			want:  &multipartFile{FieldName: "source", FileName: "y.pdf", ContentType: "application/pdf", Reader: namedReader{r, "/tmp/x.png"}},
+		},
+		{
+			name:  "ContentType wins over the extension's",
+			file:  UploadFile{Reader: namedReader{r, "x.png"}, ContentType: "image/x-custom"},
+			field: "source",
+			want:  &multipartFile{FieldName: "source", FileName: "x.png", ContentType: "image/x-custom", Reader: namedReader{r, "x.png"}},
+		},
+		{
+			name:  "a reader named nothing",
+			file:  UploadFile{Reader: namedReader{r, ""}},
+			field: "source",
+			want:  &multipartFile{FieldName: "source", Reader: namedReader{r, ""}},
 		},
 		{
 			name:  "zero file",
@@ -64,11 +120,11 @@ func TestUploadFilePart(t *testing.T) {
 			got := tt.file.part(tt.field)
 			require.NotNil(t, got)
 			assert.Equal(t, tt.want, got)
-			if tt.file.Reader != nil {
-				assert.Same(t, tt.file.Reader, got.Reader, "the Reader is passed on, not copied")
-			}
 		})
 	}
+	t.Run("the Reader is passed on, not copied", func(t *testing.T) {
+		assert.Same(t, file, UploadFile{Reader: file}.part("source").Reader)
+	})
 	t.Run("a zero file is refused by the body", func(t *testing.T) {
 		_, err := newMultipartBody(UploadFile{}.part("source"))
 		require.Error(t, err)

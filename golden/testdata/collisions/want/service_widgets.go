@@ -660,7 +660,7 @@ func (*UnknownPet2) isPet() {}
 
 // decodePet decodes the Pet at l into v:
 // the variant its "species" property names, else *UnknownPet2 with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodePet(v *Pet, l *jsonLexer) bool {
 	value, ok := l.discriminator("species")
 	if !ok {

@@ -93,7 +93,7 @@ func (s *CustomersService) ListIter(ctx context.Context, storeID string, filter 
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, func(ctx context.Context, cursor *string) ([]Customer, *string, error) {
+	return paginate(ctx, func(ctx context.Context, cursor *string) ([]Customer, bool, *string, error) {
 		p := base
 		if cursor != nil {
 			var page ListCustomersPage
@@ -105,12 +105,12 @@ func (s *CustomersService) ListIter(ctx context.Context, storeID string, filter 
 		}
 		res, err := s.List(ctx, storeID, filter, &p, opts...)
 		if err != nil {
-			return nil, nil, err
+			return nil, false, nil, err
 		}
 		if res.Meta == nil || res.Meta.HasMore == nil || !*res.Meta.HasMore {
-			return res.Customers, nil, nil
+			return res.Customers, false, nil, nil
 		}
-		return res.Customers, res.Meta.AfterCursor, nil
+		return res.Customers, true, res.Meta.AfterCursor, nil
 	})
 }
 
@@ -186,7 +186,7 @@ func (s *CustomersService) ListReceiptsIter(ctx context.Context, storeID string,
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, reversePages(func(ctx context.Context, cursor *string) ([]ListReceiptsResponseReceipt, *string, error) {
+	return paginate(ctx, reversePages(func(ctx context.Context, cursor *string) ([]ListReceiptsResponseReceipt, bool, *string, error) {
 		p := base
 		if cursor != nil {
 			var page ListCustomersPage
@@ -198,12 +198,12 @@ func (s *CustomersService) ListReceiptsIter(ctx context.Context, storeID string,
 		}
 		res, err := s.ListReceipts(ctx, storeID, &p, opts...)
 		if err != nil {
-			return nil, nil, err
+			return nil, false, nil, err
 		}
 		if !res.Meta.HasMore {
-			return res.Receipts, nil, nil
+			return res.Receipts, false, nil, nil
 		}
-		return res.Receipts, res.Meta.BeforeCursor, nil
+		return res.Receipts, true, res.Meta.BeforeCursor, nil
 	}))
 }
 

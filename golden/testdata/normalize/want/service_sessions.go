@@ -89,7 +89,7 @@ func (*UnknownEndBody) isEndBody() {}
 
 // decodeEndBody decodes the EndBody at l into v:
 // the variant whose properties are present, else *UnknownEndBody with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeEndBody(v *EndBody, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{

@@ -414,7 +414,7 @@ func (*UnknownOutline) isOutline() {}
 
 // decodeOutline decodes the Outline at l into v:
 // the variant its "kind" property names, else *UnknownOutline with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeOutline(v *Outline, l *jsonLexer) bool {
 	value, ok := l.discriminator("kind")
 	if !ok {
@@ -574,7 +574,7 @@ func (*UnknownShape) isShape() {}
 
 // decodeShape decodes the Shape at l into v:
 // the variant its "kind" property names, else *UnknownShape with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeShape(v *Shape, l *jsonLexer) bool {
 	value, ok := l.discriminator("kind")
 	if !ok {

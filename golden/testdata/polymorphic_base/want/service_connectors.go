@@ -84,7 +84,7 @@ func (*UnknownConnector) isConnector() {}
 
 // decodeConnector decodes the Connector at l into v:
 // the variant its "type" property names, else *UnknownConnector with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeConnector(v *Connector, l *jsonLexer) bool {
 	value, ok := l.discriminator("type")
 	if !ok {

@@ -275,7 +275,7 @@ func (*UnknownExpr) isExpr() {}
 
 // decodeExpr decodes the Expr at l into v:
 // the variant its "op" property names, else *UnknownExpr with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeExpr(v *Expr, l *jsonLexer) bool {
 	value, ok := l.discriminator("op")
 	if !ok {

@@ -217,7 +217,7 @@ func (*UnknownCharge) isCharge() {}
 
 // decodeCharge decodes the Charge at l into v:
 // the variant whose properties are present, else *UnknownCharge with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeCharge(v *Charge, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{
@@ -399,7 +399,7 @@ func (*UnknownDestination) isDestination() {}
 
 // decodeDestination decodes the Destination at l into v:
 // the variant whose properties are present, else *UnknownDestination with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeDestination(v *Destination, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{

@@ -10,9 +10,10 @@ import (
 )
 
 // ParseWebhook decodes the body of a webhook request in one pass. Events of a
-// type this SDK does not know, or that are not objects, decode as Unknown
-// variants without failing the others, and a property whose value does not
-// fit its type is kept in the Extra of its object.
+// type this SDK does not know, or that are not objects (null included), decode
+// as Unknown variants without failing the others, and a property whose value
+// does not fit its type is kept in the Extra of its object. It does not check
+// the request: see [VerifyWebhookRequest].
 // It fails only on malformed JSON and on a body that is not an object with
 // an "events" array.
 func ParseWebhook(body []byte) (*WebhookPayload, error) {
@@ -26,9 +27,22 @@ func ParseWebhook(body []byte) (*WebhookPayload, error) {
 	return &payload, nil
 }
 
-// NewWebhookHandler returns an http.Handler for webhook deliveries. It checks the
-// X-API-Key header against secret, decodes the payload with ParseWebhook and calls fn;
-// an error or panic in fn answers 500 so the delivery is retried.
+// NewWebhookHandler returns an http.Handler for webhook deliveries. It accepts
+// POST requests whose X-API-Key header is secret ([VerifyWebhookRequest]), decodes
+// the payload with [ParseWebhook] and calls fn with it.
+//
+// Its answer tells SunCo what to do with the delivery. 200, when fn returns nil,
+// acknowledges it. 401 (a wrong key) and 400 (a body that is not a payload) are
+// not retried. 500, when fn returns an error or panics, makes SunCo deliver the
+// whole payload again later, every event of it, including those fn handled
+// before it failed: deduplicate events by their ID. [WithWebhookErrorFunc]
+// receives the error of every delivery not answered 200, which the handler does
+// not log itself.
+//
+// The body is read whole, up to [WithMaxBodyBytes], before fn is called. The
+// handler cannot bound the time a slow client takes to send it: the server's
+// [http.Server.ReadTimeout] does, so serve the handler with a server that sets
+// one.
 func NewWebhookHandler(secret string, fn func(context.Context, *WebhookPayload) error, opts ...WebhookOption) http.Handler {
 	return newWebhookHandler(secret, ParseWebhook, fn, opts)
 }
@@ -595,7 +609,7 @@ func (*UnknownWebhookEvent) isWebhookEvent() {}
 
 // decodeWebhookEvent decodes the WebhookEvent at l into v:
 // the variant its "type" property names, else *UnknownWebhookEvent with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeWebhookEvent(v *WebhookEvent, l *jsonLexer) bool {
 	value, ok := l.discriminator("type")
 	if !ok {

@@ -138,7 +138,7 @@ func (s *ItemsService) ListIter(ctx context.Context, storeID string, xTenant str
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, func(ctx context.Context, cursor *string) ([]Item, *string, error) {
+	return paginate(ctx, func(ctx context.Context, cursor *string) ([]Item, bool, *string, error) {
 		p := base
 		if cursor != nil {
 			var page ListItemsPage
@@ -150,12 +150,12 @@ func (s *ItemsService) ListIter(ctx context.Context, storeID string, xTenant str
 		}
 		res, err := s.List(ctx, storeID, xTenant, filter, &p, opts...)
 		if err != nil {
-			return nil, nil, err
+			return nil, false, nil, err
 		}
 		if res.Meta == nil || res.Meta.HasMore == nil || !*res.Meta.HasMore {
-			return res.Items, nil, nil
+			return res.Items, false, nil, nil
 		}
-		return res.Items, res.Meta.AfterCursor, nil
+		return res.Items, true, res.Meta.AfterCursor, nil
 	})
 }
 
@@ -371,7 +371,7 @@ func (*UnknownContact) isContact() {}
 
 // decodeContact decodes the Contact at l into v:
 // the variant whose properties are present, else *UnknownContact with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeContact(v *Contact, l *jsonLexer) bool {
 	value, ok := l.pickVariant([]variantShape{
 		{

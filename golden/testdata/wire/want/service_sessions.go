@@ -74,6 +74,49 @@ func (s *SessionsService) CreateToken(ctx context.Context, body TokenRequest, pa
 	return &out, nil
 }
 
+// GetTokenInfoParams holds the optional parameters of
+// [SessionsService.GetTokenInfo]; a nil *GetTokenInfoParams sends none of
+// them.
+type GetTokenInfoParams struct{}
+
+// GetTokenInfo calls the getTokenInfo operation.
+//
+// It calls https://auth.example.test/v1 whatever the client's base URL;
+// [WithOperationBaseURL] points it elsewhere, such as at a test server.
+//
+// Operation getTokenInfo (GET https://auth.example.test/v1/tokens/info).
+func (s *SessionsService) GetTokenInfo(ctx context.Context, params *GetTokenInfoParams, opts ...RequestOption) (*GetTokenInfoResponse, error) {
+	req := &request{
+		Method: "GET",
+		Path:   "/tokens/info",
+		Server: "https://auth.example.test/v1",
+	}
+	var out GetTokenInfoResponse
+	if err := s.t.do(ctx, req, &out, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// RevokeTokenParams holds the optional parameters of
+// [SessionsService.RevokeToken]; a nil *RevokeTokenParams sends none of them.
+type RevokeTokenParams struct{}
+
+// RevokeToken calls the revokeToken operation.
+//
+// It calls https://auth.example.test/v2 whatever the client's base URL;
+// [WithOperationBaseURL] points it elsewhere, such as at a test server.
+//
+// Operation revokeToken (POST https://auth.example.test/v2/tokens/revoke).
+func (s *SessionsService) RevokeToken(ctx context.Context, params *RevokeTokenParams, opts ...RequestOption) error {
+	req := &request{
+		Method: "POST",
+		Path:   "/tokens/revoke",
+		Server: "https://auth.example.test/v2",
+	}
+	return s.t.do(ctx, req, nil, opts)
+}
+
 // CreateTokenResponse is the response of [SessionsService.CreateToken].
 type CreateTokenResponse struct {
 	Token *string `json:"token,omitempty"`
@@ -129,6 +172,65 @@ func (c *CreateTokenResponse) encodeJSON(e *jsonEncoder) {
 	encodePointer(e, "token", c.Token, c.Extra, encodeString)
 	if len(c.Extra) > 0 {
 		encodeExtra(e, c.Extra, "token")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// GetTokenInfoResponse is the response of [SessionsService.GetTokenInfo].
+type GetTokenInfoResponse struct {
+	StoreID *string `json:"storeId,omitempty"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GetStoreID returns the value of StoreID, or the zero value when StoreID or
+// the receiver is nil.
+func (g *GetTokenInfoResponse) GetStoreID() string {
+	if g == nil || g.StoreID == nil {
+		return ""
+	}
+	return *g.StoreID
+}
+
+// UnmarshalJSON decodes g from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (g *GetTokenInfoResponse) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, g, (*GetTokenInfoResponse).decodeJSON, "GetTokenInfoResponse")
+}
+
+// MarshalJSON encodes g with the properties of Extra.
+func (g GetTokenInfoResponse) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&g, (*GetTokenInfoResponse).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into g, or reports false for another value.
+func (g *GetTokenInfoResponse) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*g = GetTokenInfoResponse{}
+	for l.nextMember() {
+		switch string(l.key) {
+		case "storeId":
+			decodeOptional(l, "storeId", &g.StoreID, &g.Extra, decodeString)
+		default:
+			decodeExtra(l, &g.Extra)
+		}
+	}
+	return true
+}
+
+// encodeJSON writes g as a JSON object, or null when nil.
+func (g *GetTokenInfoResponse) encodeJSON(e *jsonEncoder) {
+	if g == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodePointer(e, "storeId", g.StoreID, g.Extra, encodeString)
+	if len(g.Extra) > 0 {
+		encodeExtra(e, g.Extra, "storeId")
 	}
 	e.buf = append(e.buf, '}')
 }

@@ -130,7 +130,7 @@ func (*UnknownShape) isShape() {}
 
 // decodeShape decodes the Shape at l into v:
 // the variant its "kind" property names, else *UnknownShape with the value as it
-// is. It reports false for null.
+// is, null included. It reports false for malformed JSON.
 func decodeShape(v *Shape, l *jsonLexer) bool {
 	value, ok := l.discriminator("kind")
 	if !ok {

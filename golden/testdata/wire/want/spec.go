@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden wire API 1.0.0,
-// sha256 e7ebf568e5f1e7b300a1834e02bbf8c82b03a43910ba1cb357adc8f8affb0f1c (of the document with LF line endings).
+// sha256 79579c4307647610ccfb9269c60e61cee0d5c26d3c0347f3db8a570880ac66a0 (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {
