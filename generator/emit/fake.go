@@ -111,18 +111,21 @@ func fakeServer(api *ir.API) *jen.File {
 	)
 	f.Line()
 
-	comment(f, "Client returns a client of the API that calls s, with an API key s accepts,")
-	comment(f, "then configured by opts. The server answers a status the client retries")
-	comment(f, "(429, and 5xx to a request it may send again) with Retry-After: 0, unless")
-	comment(f, "the handler's error sets one: the client retries without waiting.")
+	comment(f, "Client returns a client of the API that calls s for every operation, those")
+	comment(f, "the API serves elsewhere too, with an API key s accepts, then configured by")
+	comment(f, "opts. The server answers a status the client retries (429, and 5xx to a")
+	comment(f, "request it may send again) with Retry-After: 0, unless the handler's error")
+	comment(f, "sets one: the client retries without waiting.")
 	f.Func().Params(jen.Id("s").Op("*").Id("Server")).Id("Client").Params(jen.Id("opts").Op("...").Qual(sdk, "Option")).Op("*").Qual(sdk, "Client").Block(
 		jen.Id("s").Dot("fake").Dot("t").Dot("Helper").Call(),
 		jen.List(jen.Id("c"), jen.Err()).Op(":=").Qual(sdk, "NewClient").Call(jen.Append(
-			jen.Index().Qual(sdk, "Option").Values(
-				jen.Qual(sdk, "WithBaseURL").Call(jen.Id("s").Dot("URL")),
-				jen.Qual(sdk, "WithHTTPClient").Call(jen.Id("s").Dot("fake").Dot("srv").Dot("Client").Call()),
-				jen.Qual(sdk, "WithBasicAuth").Call(jen.Id("fakeName"), jen.Id("fakeName")),
-			),
+			jen.Index().Qual(sdk, "Option").ValuesFunc(func(g *jen.Group) {
+				g.Line().Qual(sdk, "WithBaseURL").Call(jen.Id("s").Dot("URL"))
+				g.Line().Qual(sdk, "WithOperationBaseURL").Call(jen.Id("s").Dot("URL"))
+				g.Line().Qual(sdk, "WithHTTPClient").Call(jen.Id("s").Dot("fake").Dot("srv").Dot("Client").Call())
+				g.Line().Qual(sdk, "WithBasicAuth").Call(jen.Id("fakeName"), jen.Id("fakeName"))
+				g.Line()
+			}),
 			jen.Id("opts").Op("..."),
 		).Op("...")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(

@@ -31,13 +31,19 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 	return s
 }
 
-// Client returns a client of the API that calls s, with an API key s accepts,
-// then configured by opts. The server answers a status the client retries
-// (429, and 5xx to a request it may send again) with Retry-After: 0, unless
-// the handler's error sets one: the client retries without waiting.
+// Client returns a client of the API that calls s for every operation, those
+// the API serves elsewhere too, with an API key s accepts, then configured by
+// opts. The server answers a status the client retries (429, and 5xx to a
+// request it may send again) with Retry-After: 0, unless the handler's error
+// sets one: the client retries without waiting.
 func (s *Server) Client(opts ...sunco.Option) *sunco.Client {
 	s.fake.t.Helper()
-	c, err := sunco.NewClient(append([]sunco.Option{sunco.WithBaseURL(s.URL), sunco.WithHTTPClient(s.fake.srv.Client()), sunco.WithBasicAuth(fakeName, fakeName)}, opts...)...)
+	c, err := sunco.NewClient(append([]sunco.Option{
+		sunco.WithBaseURL(s.URL),
+		sunco.WithOperationBaseURL(s.URL),
+		sunco.WithHTTPClient(s.fake.srv.Client()),
+		sunco.WithBasicAuth(fakeName, fakeName),
+	}, opts...)...)
 	if err != nil {
 		s.fake.t.Fatalf("%s: Client: %v", fakeName, err)
 	}

@@ -18,6 +18,13 @@ type SessionsService struct {
 	// CreateToken answers [sunco.SessionsService.CreateToken] (POST /tokens). Nil
 	// answers with an empty result: the document has no example of it.
 	CreateToken func(ctx context.Context, body sunco.TokenRequest, params *sunco.CreateTokenParams) (*sunco.CreateTokenResponse, error)
+	// GetTokenInfo answers [sunco.SessionsService.GetTokenInfo] (GET
+	// /tokens/info). Nil answers with an empty result: the document has no example
+	// of it.
+	GetTokenInfo func(ctx context.Context, params *sunco.GetTokenInfoParams) (*sunco.GetTokenInfoResponse, error)
+	// RevokeToken answers [sunco.SessionsService.RevokeToken] (POST
+	// /tokens/revoke). Nil answers with success.
+	RevokeToken func(ctx context.Context, params *sunco.RevokeTokenParams) error
 }
 
 // routes are the operations of the service, each with the method serving it.
@@ -25,6 +32,8 @@ func (s *SessionsService) routes() []*route {
 	return []*route{
 		newRoute("startLogin", "Sessions.StartLogin", "GET", "/login", s.serveStartLogin),
 		newRoute("createToken", "Sessions.CreateToken", "POST", "/tokens", s.serveCreateToken),
+		newRoute("getTokenInfo", "Sessions.GetTokenInfo", "GET", "/tokens/info", s.serveGetTokenInfo),
+		newRoute("revokeToken", "Sessions.RevokeToken", "POST", "/tokens/revoke", s.serveRevokeToken),
 	}
 }
 
@@ -65,4 +74,33 @@ func (s *SessionsService) serveCreateToken(req *call) {
 		res, err = zero[*sunco.CreateTokenResponse]()
 	}
 	req.answer(200, res, err)
+}
+
+// serveGetTokenInfo decodes a request of getTokenInfo and answers it.
+func (s *SessionsService) serveGetTokenInfo(req *call) {
+	params := &sunco.GetTokenInfoParams{}
+	if req.refused() {
+		return
+	}
+	var res *sunco.GetTokenInfoResponse
+	var err error
+	if h := s.GetTokenInfo; h != nil {
+		res, err = h(req.r.Context(), params)
+	} else {
+		res, err = zero[*sunco.GetTokenInfoResponse]()
+	}
+	req.answer(200, res, err)
+}
+
+// serveRevokeToken decodes a request of revokeToken and answers it.
+func (s *SessionsService) serveRevokeToken(req *call) {
+	params := &sunco.RevokeTokenParams{}
+	if req.refused() {
+		return
+	}
+	var err error
+	if h := s.RevokeToken; h != nil {
+		err = h(req.r.Context(), params)
+	}
+	req.answer(204, nil, err)
 }
