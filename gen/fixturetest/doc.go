@@ -4,7 +4,8 @@
 // what it sends and decodes, not only by the golden snapshot of its source:
 // path escaping, header, array and deepObject parameters, pagination,
 // enums, nullable fields, unions, undeclared properties, JSON, form,
-// multipart and raw bodies, and redirects.
+// multipart and raw bodies, and redirects. Its fake (gen/fixturetest/wire/
+// wiretest) decodes each of them as the arguments its handlers receive.
 //
 // The tests reach every type of the fixture SDK through the list that
 // typelist writes into types_gen_test.go (not committed either), so that

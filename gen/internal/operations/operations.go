@@ -7,11 +7,10 @@ package operations
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"reflect"
 	"strings"
 
+	"github.com/sunco-sdk/sunco-go/gen/internal/calls"
 	"github.com/sunco-sdk/sunco-go/gen/sunco"
 )
 
@@ -55,85 +54,9 @@ type Operation struct {
 	Args func() []any
 }
 
-// Empty stands for the response of a method that returns only an error:
-// the empty object the document declares, which the SDK does not decode.
-type Empty struct{}
-
-// Call calls op's method on c with ctx and op.Args(). result is the
-// decoded response, Empty{} for a method that returns only an error, nil
-// when the call returned none.
+// Call calls op's method on c with ctx and op.Args(), as calls.Call does.
 func (op Operation) Call(ctx context.Context, c *sunco.Client) (result any, err error) {
-	m, err := op.method(c)
-	if err != nil {
-		return nil, err
-	}
-	in, err := values(m.Type(), ctx, op.Args())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", op.ID, err)
-	}
-	out := m.Call(in)
-	if e, _ := out[len(out)-1].Interface().(error); e != nil {
-		err = e
-	}
-	if len(out) == 1 {
-		return Empty{}, err
-	}
-	if r := out[0]; !r.IsNil() {
-		result = r.Interface()
-	}
-	return result, err
-}
-
-// Params are the types of the parameters of op's method after ctx and
-// before the request options: the arguments of the fake's handler after
-// its ctx.
-func (op Operation) Params(c *sunco.Client) ([]reflect.Type, error) {
-	m, err := op.method(c)
-	if err != nil {
-		return nil, err
-	}
-	var params []reflect.Type
-	for i := 1; i < m.Type().NumIn()-1; i++ {
-		params = append(params, m.Type().In(i))
-	}
-	return params, nil
-}
-
-// method is op's method of c.
-func (op Operation) method(c *sunco.Client) (reflect.Value, error) {
-	field, name, _ := strings.Cut(op.Method, ".")
-	svc := reflect.ValueOf(c).Elem().FieldByName(field)
-	if !svc.IsValid() {
-		return reflect.Value{}, fmt.Errorf("%s: the client has no service %s", op.ID, field)
-	}
-	m := svc.MethodByName(name)
-	if !m.IsValid() {
-		return reflect.Value{}, fmt.Errorf("%s: the service %s has no method %s", op.ID, field, name)
-	}
-	return m, nil
-}
-
-// values are ctx and args as the arguments of a method of type t, whose
-// last parameter is variadic: nil as the zero value of its parameter. An
-// argument that is not of its parameter's type is an error: the table is
-// compiled against the SDK, but its arguments are values of any type.
-func values(t reflect.Type, ctx context.Context, args []any) ([]reflect.Value, error) {
-	in := []reflect.Value{reflect.ValueOf(ctx)}
-	for i, a := range args {
-		pt := t.In(t.NumIn() - 1).Elem() // one of the variadic options
-		if n := i + 1; n < t.NumIn()-1 {
-			pt = t.In(n)
-		}
-		v := reflect.Zero(pt)
-		if a != nil {
-			v = reflect.ValueOf(a)
-		}
-		if !v.Type().AssignableTo(pt) {
-			return nil, fmt.Errorf("argument %d is a %s, the method takes a %s", i+1, v.Type(), pt)
-		}
-		in = append(in, v)
-	}
-	return in, nil
+	return calls.Call(ctx, c, op.Method, op.Args())
 }
 
 // streamed returns a reader that is not an io.Seeker, fed by a goroutine
