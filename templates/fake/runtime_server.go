@@ -157,8 +157,11 @@ func (f *fake) match(r *http.Request) (best *route, params map[string]string, al
 			best, params, bestLiterals = rt, values, literals
 		}
 	}
+	if best != nil {
+		return best, params, nil
+	}
 	slices.Sort(allowed)
-	return best, params, allowed
+	return nil, nil, allowed
 }
 
 // matchPath matches the escaped segments of a path against the route's
