@@ -36,10 +36,14 @@ type Request struct {
 	// Operation is the operationId of the API operation the request is
 	// for, for example PostMessage; "" when it is for none.
 	Operation string
-	Method    string
-	Path      string // as received, unescaped
-	Query     url.Values
-	Header    http.Header
+	// Method is the request's HTTP method.
+	Method string
+	// Path is the request's path as received, unescaped.
+	Path string
+	// Query holds the request's query parameters.
+	Query url.Values
+	// Header holds the request's headers.
+	Header http.Header
 	// Body is the request body decoded as the handler receives it: the
 	// type of the client method's body argument (or of its Params' body
 	// field); nil when the request has none.
@@ -69,14 +73,29 @@ type route struct {
 	operation string // the operationId
 	method    string // the client method, e.g. Messages.Post
 	verb      string // the HTTP method
-	segments  []string
+	segments  []segment
 	serve     func(*call)
+}
+
+// segment is a segment of a path template: a literal, or a parameter
+// between a literal prefix and suffix ({id}, or {name}.json).
+type segment struct {
+	prefix, param, suffix string
 }
 
 // newRoute is the route of an operation whose path is template, with its
 // parameters in braces.
 func newRoute(operation, method, verb, template string, serve func(*call)) *route {
-	return &route{operation: operation, method: method, verb: verb, segments: strings.Split(template, "/"), serve: serve}
+	rt := &route{operation: operation, method: method, verb: verb, serve: serve}
+	for _, s := range strings.Split(template, "/") {
+		prefix, rest, isParam := strings.Cut(s, "{")
+		param, suffix, closed := strings.Cut(rest, "}")
+		if !isParam || !closed {
+			prefix, param, suffix = s, "", ""
+		}
+		rt.segments = append(rt.segments, segment{prefix, param, suffix})
+	}
+	return rt
 }
 
 // errorAnswer is an error as the API answers it: a status, headers and
@@ -174,19 +193,22 @@ func (rt *route) matchPath(segments []string) (values map[string]string, literal
 	}
 	values = map[string]string{}
 	for i, want := range rt.segments {
-		name, isParam := strings.CutPrefix(want, "{")
-		if !isParam {
-			if segments[i] != want {
+		if want.param == "" {
+			if segments[i] != want.prefix {
 				return nil, 0, false
 			}
 			literals++
 			continue
 		}
-		value, err := url.PathUnescape(segments[i])
+		escaped, ok := strings.CutPrefix(segments[i], want.prefix)
+		if escaped, ok = strings.CutSuffix(escaped, want.suffix); !ok {
+			return nil, 0, false
+		}
+		value, err := url.PathUnescape(escaped)
 		if err != nil {
 			return nil, 0, false
 		}
-		values[strings.TrimSuffix(name, "}")] = value
+		values[want.param] = value
 	}
 	return values, literals, true
 }

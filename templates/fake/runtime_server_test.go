@@ -25,6 +25,7 @@ func TestMatch(t *testing.T) {
 		newRoute("SyncUsers", "Users.Sync", "GET", "/apps/{appId}/users/sync", noop),
 		newRoute("DeleteUser", "Users.Delete", "DELETE", "/apps/{appId}/users/{userId}", noop),
 		newRoute("ListUsers", "Users.List", "GET", "/apps/{appId}/users", noop),
+		newRoute("GetExport", "Users.Export", "GET", "/apps/{appId}/exports/{name}.json", noop),
 	}
 	f := &fake{routes: routes}
 	tests := []struct {
@@ -39,6 +40,8 @@ func TestMatch(t *testing.T) {
 		{"GET", "/apps//users", "ListUsers", map[string]string{"appId": ""}, nil},
 		{"PUT", "/apps/a1/users/u1", "", nil, []string{"DELETE", "GET"}},
 		{"GET", "/apps/a1/users/u1/more", "", nil, nil},
+		{"GET", "/apps/a1/exports/all%20users.json", "GetExport", map[string]string{"appId": "a1", "name": "all users"}, nil},
+		{"GET", "/apps/a1/exports/users.csv", "", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
