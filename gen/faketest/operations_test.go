@@ -17,13 +17,25 @@ import (
 	"github.com/sunco-sdk/sunco-go/gen/internal/operations"
 	"github.com/sunco-sdk/sunco-go/gen/sunco"
 	"github.com/sunco-sdk/sunco-go/gen/sunco/suncotest"
+	"github.com/sunco-sdk/sunco-go/generator"
 )
 
 // TestEveryOperationWithoutHandlers calls every operation of the table
 // through the fake's client with no handler set: each gets a result
-// without error, the document's example decoded by the SDK, which encodes
-// back to the body the fake sent; the fake accepts every request.
+// without error, which encodes back to the body the fake sent: the
+// document's example of the result, decoded by the SDK, or an empty
+// result where the document has none; the fake accepts every request.
 func TestEveryOperationWithoutHandlers(t *testing.T) {
+	res, err := generator.Generate(generator.Config{Spec: "../../spec/openapi.yaml", Package: "sunco"})
+	require.NoError(t, err)
+	examples := map[string][]byte{} // by operationId
+	for _, svc := range res.API.Services {
+		for _, op := range svc.Operations {
+			if op.Example != nil {
+				examples[op.ID] = op.Example.JSON
+			}
+		}
+	}
 	srv := suncotest.NewServer(t)
 	bodies := &lastBodies{}
 	c := srv.Client(sunco.WithMiddleware(bodies.middleware))
@@ -42,9 +54,37 @@ func TestEveryOperationWithoutHandlers(t *testing.T) {
 			got, err := json.Marshal(res)
 			require.NoError(t, err)
 			assert.JSONEq(t, string(bodies.last()), string(got), "the result does not encode back to the body the fake sent")
+			if example, ok := examples[op.ID]; ok {
+				assert.JSONEq(t, string(example), string(bodies.last()), "the fake did not answer with the document's example")
+			} else if _, empty := res.(calls.Empty); !empty {
+				assert.Contains(t, []string{"{}", "[]"}, string(bodies.last()), "the answer without an example is an empty result")
+			}
 		})
 	}
 	assert.Equal(t, len(operations.Table), len(srv.Requests()), "requests received")
+	t.Logf("%d operations, %d answered with the document's example", len(operations.Table), len(examples))
+}
+
+// TestTableCoversTheSDK: the table has every operation of the SDK, so
+// that the tests above drive each of them.
+func TestTableCoversTheSDK(t *testing.T) {
+	tabled := map[string]bool{}
+	for _, op := range operations.Table {
+		tabled[op.Method] = true
+	}
+	n := 0
+	ct := reflect.TypeFor[sunco.Client]()
+	for i := range ct.NumField() {
+		svc := ct.Field(i)
+		for j := range svc.Type.NumMethod() {
+			if m := svc.Type.Method(j).Name; !strings.HasSuffix(m, "Iter") {
+				n++
+				assert.True(t, tabled[svc.Name+"."+m], "%s.%s is not in the table", svc.Name, m)
+			}
+		}
+	}
+	assert.Equal(t, n, len(tabled))
+	t.Logf("%d operations", n)
 }
 
 // TestHandlersReceiveTheArguments sets a handler for every operation of

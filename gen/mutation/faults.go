@@ -28,6 +28,12 @@ const (
 	mainGo      = "cmd/sunco-gen/main.go"
 	generatorGo = "generator/generator.go"
 	goldenGo    = "golden/golden_test.go"
+
+	fakeServerGo  = "templates/fake/runtime_server.go"
+	fakeRequestGo = "templates/fake/runtime_request.go"
+	fakeCheckGo   = "templates/fake/runtime_check.go"
+	fakeWebhookGo = "templates/fake/runtime_webhook.go"
+	fakeEmitGo    = "generator/emit/fake.go"
 )
 
 // keyCheck is the webhook handler's API key check, which the order faults
@@ -576,5 +582,57 @@ var faults = []fault{
 		Name: "free-form-result-dropped", Set: "blind", Kind: "builder",
 		Doc:   "a free-form object result is taken for an empty one: the method returns only an error",
 		Edits: []edit{{"generator/build/service.go", "ap.Schema == nil && (ap.Has == nil || !*ap.Has)", "ap.Schema == nil"}},
+	},
+
+	// Issue 21: faults of the fake (templates/fake, generator/emit/fake.go).
+	{
+		Name: "fake-required-parameter-unchecked", Set: "fresh", Kind: "fake",
+		Doc:   "the fake accepts a request without a required query or header parameter",
+		Edits: []edit{{fakeRequestGo, "\t\tif required {\n\t\t\tc.missing(in, name)", "\t\tif required && false {\n\t\t\tc.missing(in, name)"}},
+	},
+	{
+		Name: "fake-required-property-unchecked", Set: "fresh", Kind: "fake",
+		Doc:   "the fake accepts a body without a required property",
+		Edits: []edit{{fakeCheckGo, `case !present && opts == "":`, `case !present && opts == "" && false:`}},
+	},
+	{
+		Name: "fake-misfit-unchecked", Set: "fresh", Kind: "fake",
+		Doc:   "the fake accepts a property whose value is not of its type",
+		Edits: []edit{{fakeCheckGo, "\t\tcase misfit:", "\t\tcase misfit && false:"}},
+	},
+	{
+		Name: "fake-unknown-variant-accepted", Set: "fresh", Kind: "fake",
+		Doc:   "the fake accepts a union value that is none of its variants",
+		Edits: []edit{{fakeCheckGo, "if u, ok := ts.unknown[v.Type()]; ok {", "if u, ok := ts.unknown[v.Type()]; ok && false {"}},
+	},
+	{
+		Name: "fake-refusal-reported-when-expected", Set: "fresh", Kind: "fake",
+		Doc:   "ExpectRefusals does not keep a refusal from failing the test",
+		Edits: []edit{{fakeServerGo, "if !c.f.cfg.quiet {", "if !c.f.cfg.quiet || true {"}},
+	},
+	{
+		Name: "fake-retries-wait", Set: "fresh", Kind: "fake",
+		Doc:   "the fake's retryable answers ask the client to wait a second",
+		Edits: []edit{{fakeServerGo, `h.Set("Retry-After", "0")`, `h.Set("Retry-After", "1")`}},
+	},
+	{
+		Name: "fake-example-not-answered", Set: "fresh", Kind: "emitter",
+		Doc:   "an operation without a handler is answered with an empty result, not the document's example",
+		Edits: []edit{{fakeEmitGo, "\tif o.Example != nil {\n", "\tif o.Example != nil && false {\n"}},
+	},
+	{
+		Name: "fake-webhook-without-key", Set: "fresh", Kind: "fake",
+		Doc:   "a webhook delivery of the fake carries the secret in another header than X-API-Key",
+		Edits: []edit{{fakeWebhookGo, `r.Header.Set("X-API-Key", secret)`, `r.Header.Set("X-Api-Secret", secret)`}},
+	},
+	{
+		Name: "fake-list-parameter-first-value", Set: "fresh", Kind: "fake",
+		Doc:   "the fake decodes a list parameter from its first value alone",
+		Edits: []edit{{fakeRequestGo, "\t\tfor i, text := range values {", "\t\tfor i, text := range values[:1] {"}},
+	},
+	{
+		Name: "fake-literal-route-not-preferred", Set: "fresh", Kind: "fake",
+		Doc:   "a request for a literal path goes to the route with a parameter in its place",
+		Edits: []edit{{fakeServerGo, "case literals > bestLiterals:", "case literals < bestLiterals || bestLiterals < 0:"}},
 	},
 }

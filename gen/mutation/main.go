@@ -52,7 +52,7 @@ type edit struct {
 type fault struct {
 	Name  string // short, unique
 	Set   string // "issue" (listed in issue 12), "fresh" or "blind"
-	Kind  string // runtime, builder, emitter, codec, loader, writer, cli, harness
+	Kind  string // runtime, builder, emitter, codec, loader, writer, cli, harness, fake
 	Doc   string // what goes wrong
 	Edits []edit
 }
