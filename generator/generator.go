@@ -253,7 +253,7 @@ func Generate(cfg Config) (res *Result, err error) {
 		Order:       loaded.PropertyOrder,
 		Reserved:    append(reserved, emit.FixedNames...),
 		Methods:     emit.StructMethods,
-		Locals:      emit.LocalNames,
+		Locals:      append(slices.Clone(emit.LocalNames), emit.FakeLocals...),
 		FakeNames:   append(fakeReserved, emit.FakeNames...),
 		FakeMembers: emit.FakeMembers,
 	}, cfg.Package)

@@ -145,6 +145,17 @@ func TestPackageName(t *testing.T) {
 	assert.Contains(t, client, `"chat-go/"+SpecVersion()`)
 }
 
+// TestFakeImportName generates a fixture under a package name the fake
+// declares itself (a helper of its runtime): the fake imports the SDK
+// under another name, and type-checks.
+func TestFakeImportName(t *testing.T) {
+	res, err := generator.Generate(generator.Config{Spec: filepath.Join("testdata", "collisions", "spec.yaml"), Package: "example", ImportPath: importPath("collisions"), Version: version})
+	require.NoError(t, err)
+	assert.Contains(t, string(res.Files["exampletest/server.go"]), `examplesdk "example.com/golden/collisions"`)
+	assert.Contains(t, string(res.Files["exampletest/doc.go"]), "[*examplesdk.APIError]")
+	require.NoError(t, typeCheck(res.Files))
+}
+
 // TestDeterministic generates every case twice and requires identical
 // files: map iteration order must never leak into the output.
 func TestDeterministic(t *testing.T) {

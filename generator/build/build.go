@@ -78,6 +78,10 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 		serviceOf:   map[*ir.Operation]*ir.Service{},
 		tags:        map[*ir.Service]*openapi3.Tag{},
 	}
+	b.pkgName = pkg
+	// The fake's method of an operation declares its arguments too, and
+	// refers to the SDK by the name it imports it under.
+	b.locals = append(slices.Clone(in.Locals), b.fakeSDKName())
 	b.conv = b.newConverter()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
@@ -121,6 +125,7 @@ type builder struct {
 	doc         *openapi3.T
 	hooks       map[string]*openapi3.PathItem
 	order       map[string][]string          // property names by pointer of their mapping
+	pkgName     string                       // the package's name
 	pkg         *scope                       // package-level names
 	fields      map[*ir.Struct]*scope        // the fields and methods of each struct
 	methods     []string                     // methods of every struct

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"slices"
+
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -16,7 +18,7 @@ func (b *builder) fake(api *ir.API) *ir.Fake {
 	if len(api.Services) == 0 {
 		return nil
 	}
-	f := &ir.Fake{Package: FakePackage(api.Package), Dir: FakePackage(api.Package)}
+	f := &ir.Fake{Package: FakePackage(api.Package), Dir: FakePackage(api.Package), SDKName: b.fakeSDKName()}
 	types := newScope("the package "+f.Package, b.warnf)
 	types.reserve("the fake", b.fakeNames...)
 	fields := newScope("struct Server of "+f.Package, b.warnf)
@@ -27,7 +29,7 @@ func (b *builder) fake(api *ir.API) *ir.Fake {
 			files[file.Service] = file.Name
 		}
 	}
-	sdk := api.Package
+	sdk := f.SDKName
 	for _, svc := range api.Services {
 		pointer := svc.Operations[0].Pointer + "/tags"
 		fs := &ir.FakeService{
@@ -65,14 +67,26 @@ func handlerDoc(sdk string, svc *ir.Service, o *ir.Operation) string {
 	return doc + "Nil answers with an empty result: the document has no example of it."
 }
 
+// fakeSDKName is the name the fake imports the SDK under: the SDK's
+// package name, or, when the fake declares that name itself (a package
+// named like a helper of the fake's runtime, or one it imports), that name
+// with "sdk" appended.
+func (b *builder) fakeSDKName() string {
+	name := b.pkgName
+	for slices.Contains(b.fakeNames, name) {
+		name += "sdk"
+	}
+	return name
+}
+
 // fakeDoc is the package comment of the fake f of api.
 func fakeDoc(api *ir.API, f *ir.Fake) string {
-	sdk := api.Package
+	sdk := f.SDKName
 	svc, op := f.Services[0], f.Services[0].Handlers[0].Operation
-	doc := "Package " + f.Package + " is a fake of the " + clientOf(api) + " for the tests of applications built on package " + sdk + ": an HTTP server on 127.0.0.1, started by [NewServer] and closed when the test ends, that answers each operation of the API with a handler the test sets (srv." + svc.Field + "." + op.Name + " = func(...) {...}) or, without one, with the document's example of the result. [Server.Client] is a *" + sdk + ".Client that calls it.\n\n" +
-		"Every request is decoded with the SDK's own codecs, and checked as the API checks it: path parameters present, required query and header parameters present and of their type, a body that is valid JSON of the declared type with its required properties, union values and enum values the API knows. A request the API would refuse is answered 400 with the API's error body and fails the test with t.Errorf, naming the operation and the problem; [ExpectRefusals] makes it a 400 alone. A handler's *" + sdk + ".APIError is answered with its status, headers and error details, any other error with a 500. [Server.Requests] lists the requests received, each body decoded as its Go type."
+	doc := "Package " + f.Package + " is a fake of the " + clientOf(api) + " for the tests of applications built on package " + api.Package + ": an HTTP server on 127.0.0.1, started by [NewServer] and closed when the test ends, that answers each operation of the API with a handler the test sets (srv." + svc.Field + "." + op.Name + " = func(...) {...}) or, without one, with the document's example of the result. [Server.Client] is a [*" + sdk + ".Client] that calls it.\n\n" +
+		"Every request is decoded with the SDK's own codecs, and checked as the API checks it: path parameters present, required query and header parameters present and of their type, a body that is valid JSON of the declared type with its required properties, union values and enum values the API knows. A request the API would refuse is answered 400 with the API's error body and fails the test with t.Errorf, naming the operation and the problem; [ExpectRefusals] makes it a 400 alone. A handler's [*" + sdk + ".APIError] is answered with its status, headers and error details, any other error with a 500. [Server.Requests] lists the requests received, each body decoded as its Go type."
 	if f.Webhook != nil {
-		doc += "\n\n[Server.SendWebhook] posts a webhook delivery to the application's handler (and [Server.SendWebhookURL] to a URL) as the API does, encoded by the SDK with the webhook's secret in the X-API-Key header, so that the handler " + sdk + ".NewWebhookHandler makes is tested end to end."
+		doc += "\n\n[Server.SendWebhook] posts a webhook delivery to the application's handler (and [Server.SendWebhookURL] to a URL) as the API does, encoded by the SDK with the webhook's secret in the X-API-Key header, so that the handler [" + sdk + ".NewWebhookHandler] makes is tested end to end."
 	}
 	return doc
 }

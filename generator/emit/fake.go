@@ -13,13 +13,24 @@ import (
 )
 
 // FakeNames are the package-level names the fake's emitter declares
-// whatever the document says; FakeMembers the fields and methods of its
-// Server. The IR keeps the fake's service types and fields clear of them
-// and of the fake's runtime.
+// whatever the document says, and the packages its files import;
+// FakeMembers the fields and methods of its Server. The IR keeps the
+// fake's service types and fields, and the name it imports the SDK under,
+// clear of them and of the fake's runtime.
 var (
-	FakeNames   = []string{"Server", "NewServer", "apiError", "knownTypes"}
+	FakeNames = []string{"Server", "NewServer", "apiError", "knownTypes",
+		"bytes", "context", "errors", "fmt", "http", "io", "json", "reflect", "slices", "testing", "url"}
 	FakeMembers = []string{"URL", "Delivery", "Client", "Requests", "SendWebhook", "SendWebhookURL", "delivery", "fake"}
 )
+
+// FakeLocals are the identifiers the fake's method serving an operation
+// uses besides LocalNames: the runtime's functions it calls. The method
+// declares the operation's arguments under their names in the SDK, which
+// avoid these too, and the name the fake imports the SDK under.
+var FakeLocals = []string{
+	"param", "one", "each", "pointer", "wrapped", "parseString", "parseInt", "parseFloat", "parseBool", "parseTime",
+	"jsonBody", "decodeJSON", "decodePointer", "decodeSlice", "decodeMap", "example", "zero", "bytes",
+}
 
 // The names the methods of the fake's services declare or use
 // themselves: the receiver, the call being answered, the Params, the
@@ -49,11 +60,15 @@ func fakeFiles(api *ir.API) []File {
 	return files
 }
 
-// newFakeFile is a file of the fake, which imports the SDK under its
-// package name.
+// newFakeFile is a file of the fake, which imports the SDK under the name
+// the IR gives it.
 func newFakeFile(api *ir.API) *jen.File {
 	f := jen.NewFile(api.Fake.Package)
-	f.ImportName(api.Fake.SDKPath, api.Package)
+	if api.Fake.SDKName == api.Package {
+		f.ImportName(api.Fake.SDKPath, api.Package)
+	} else {
+		f.ImportAlias(api.Fake.SDKPath, api.Fake.SDKName)
+	}
 	return f
 }
 

@@ -151,7 +151,10 @@ type Fake struct {
 	// SDKPath is the import path of the SDK, which the fake imports: where
 	// the SDK is written, not a decision about the document, so the
 	// generator sets it after the build.
-	SDKPath  string
+	SDKPath string
+	// SDKName is the name the fake's files import the SDK under: its
+	// package name, unless the fake declares that name itself.
+	SDKName  string
 	Services []*FakeService // in the order of API.Services
 	// Webhook is the webhook whose deliveries SendWebhook posts; nil when
 	// the document has none, or its payload has no array of events.

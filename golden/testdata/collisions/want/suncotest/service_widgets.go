@@ -16,7 +16,7 @@ type WidgetsService struct {
 	CreateClient func(ctx context.Context, body sunco.ClientInfo, params *sunco.CreateClientParams) (*sunco.ClientInfo, error)
 	// Get answers [sunco.WidgetsService.Get] (GET /widgets/{type}/{req}). Nil
 	// answers with an empty result: the document has no example of it.
-	Get func(ctx context.Context, typeParam string, reqParam string, params *sunco.GetWidgetParams2) (*sunco.Widget, error)
+	Get func(ctx context.Context, typeParam string, reqParam string, oneParam int, params *sunco.GetWidgetParams2) (*sunco.Widget, error)
 }
 
 // routes are the operations of the service, each with the method serving it.
@@ -49,6 +49,8 @@ func (s *WidgetsService) serveCreateClient(req *call) {
 func (s *WidgetsService) serveGet(req *call) {
 	typeParam := req.pathParam("type")
 	reqParam := req.pathParam("req")
+	var oneParam int
+	param(req, "query", "one", true, &oneParam, one(parseInt[int]))
 	params := &sunco.GetWidgetParams2{}
 	param(req, "query", "verbose", false, &params.Verbose, pointer(one(parseBool[bool])))
 	if req.refused() {
@@ -57,7 +59,7 @@ func (s *WidgetsService) serveGet(req *call) {
 	var res *sunco.Widget
 	var err error
 	if h := s.Get; h != nil {
-		res, err = h(req.r.Context(), typeParam, reqParam, params)
+		res, err = h(req.r.Context(), typeParam, reqParam, oneParam, params)
 	} else {
 		res, err = zero[*sunco.Widget]()
 	}

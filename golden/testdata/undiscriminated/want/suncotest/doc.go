@@ -5,7 +5,7 @@
 // by [NewServer] and closed when the test ends, that answers each operation of
 // the API with a handler the test sets (srv.Deliveries.Create = func(...)
 // {...}) or, without one, with the document's example of the result.
-// [Server.Client] is a *sunco.Client that calls it.
+// [Server.Client] is a [*sunco.Client] that calls it.
 //
 // Every request is decoded with the SDK's own codecs, and checked as the API
 // checks it: path parameters present, required query and header parameters
@@ -13,7 +13,7 @@
 // with its required properties, union values and enum values the API knows. A
 // request the API would refuse is answered 400 with the API's error body and
 // fails the test with t.Errorf, naming the operation and the problem;
-// [ExpectRefusals] makes it a 400 alone. A handler's *sunco.APIError is
+// [ExpectRefusals] makes it a 400 alone. A handler's [*sunco.APIError] is
 // answered with its status, headers and error details, any other error with a 500.
 // [Server.Requests] lists the requests received, each body decoded as its Go
 // type.
