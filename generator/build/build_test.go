@@ -14,7 +14,7 @@ import (
 )
 
 // buildYAML builds the IR of a document given as YAML, with the names a
-// small runtime and emitter would reserve.
+// small runtime would reserve.
 func buildYAML(t *testing.T, doc string) (*ir.API, []Warning, error) {
 	t.Helper()
 	loader := openapi3.NewLoader()
@@ -22,9 +22,7 @@ func buildYAML(t *testing.T, doc string) (*ir.API, []Warning, error) {
 	require.NoError(t, err)
 	return Build(Input{
 		Doc:      d,
-		Reserved: []string{"Client", "request", "Nullable"},
-		Methods:  []string{"MarshalJSON", "UnmarshalJSON"},
-		Locals:   []string{"ctx", "req", "opts", "body"},
+		Reserved: []string{"request", "Nullable"},
 	}, "sdk")
 }
 
@@ -310,6 +308,33 @@ func TestParameterNamesAvoidLocals(t *testing.T) {
 	assert.Equal(t, []string{"reqParam", "typeParam", "requestParam", "userID"}, names)
 	require.Len(t, warnings, 1, "only the clash with a local warns; keywords and package names are a rule")
 	assert.Contains(t, warnings[0].Message, "req")
+}
+
+// TestBuilderReservesTheSDKNames builds without any name reserved by
+// the caller: the names the emitted code declares itself (ir.PackageNames,
+// ir.MethodLocals, ir.StructMethods) are kept clear by the builder alone.
+func TestBuilderReservesTheSDKNames(t *testing.T) {
+	d, err := openapi3.NewLoader().LoadFromData([]byte(header + `paths:
+  /a/{ctx}:
+    get:
+      operationId: getA
+      parameters:
+        - {name: ctx, in: path, required: true, schema: {type: string}}
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Client'}}}}}
+components:
+  schemas:
+    Client:
+      type: object
+      properties:
+        UnmarshalJSON: {type: string}
+`))
+	require.NoError(t, err)
+	api, _, err := Build(Input{Doc: d}, "sdk")
+	require.NoError(t, err)
+	assert.Equal(t, "ctxParam", operation(api, "getA").PathParams[0].Name, "a local of the method")
+	client, ok := decl(api, "ClientInfo").(*ir.Struct)
+	require.True(t, ok, "the SDK's Client keeps its name")
+	assert.Equal(t, "UnmarshalJSON2", client.Fields[0].Name, "a method of every struct")
 }
 
 func TestStructScope(t *testing.T) {

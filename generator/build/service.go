@@ -613,7 +613,7 @@ func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
 // locals its body declares are already taken.
 func (b *builder) methodScope(o *ir.Operation) *scope {
 	sc := newScope("the method of "+o.ID, b.warnf)
-	sc.reserve("a local of the method", b.locals...)
+	sc.reserve("a local of the method", ir.MethodLocals...)
 	return sc
 }
 
