@@ -288,6 +288,50 @@ func TestRequestBodies(t *testing.T) {
 	assert.Equal(t, ir.JSONBody, operation(api, "putText").Body.Encoding, "a JSON media type is preferred")
 }
 
+// TestFormBodyWithoutProperties checks a form body whose object declares
+// no properties: a map whose entries are the fields, of text unless its
+// additional properties say another flat type, and refused when they are
+// objects.
+func TestFormBodyWithoutProperties(t *testing.T) {
+	tests := []struct {
+		name   string
+		schema string
+		want   ir.Type
+		err    string // the pointer of the refusal, "" for none
+	}{
+		{"empty properties", `{type: object, properties: {}}`, &ir.Map{Elem: ir.String}, ""},
+		{"no properties", `{type: object}`, &ir.Map{Elem: ir.String}, ""},
+		{"integers", `{type: object, additionalProperties: {type: integer}}`, &ir.Map{Elem: ir.Int}, ""},
+		{"objects", `{type: object, additionalProperties: {type: object, properties: {a: {type: string}}}}`, nil, "/paths/~1form/post/requestBody/content/application~1x-www-form-urlencoded/schema"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api, _, err := buildYAML(t, header+`paths:
+  /form:
+    post:
+      operationId: postForm
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: `+tt.schema+`
+      responses: {'204': {description: ok}}
+`)
+			if tt.err != "" {
+				es := errs(t, err)
+				require.Len(t, es, 1)
+				assert.Equal(t, tt.err, es[0].Pointer)
+				return
+			}
+			require.NoError(t, err)
+			body := operation(api, "postForm").Body
+			assert.Equal(t, ir.FormBody, body.Encoding)
+			assert.Equal(t, tt.want, body.Type)
+			assert.Empty(t, body.Form)
+		})
+	}
+}
+
 func TestParameterNamesAvoidLocals(t *testing.T) {
 	api, warnings, err := buildYAML(t, header+`paths:
   /a/{req}/{type}/{request}/{userId}:

@@ -364,6 +364,19 @@ func (b *builder) keyFields(t ir.Type, pointer, what string) []*ir.KeyField {
 	return keys
 }
 
+// formMap is the type of a form body whose object declares no
+// properties ({type: object, properties: {}}): a map whose every entry is
+// a field. Fields are text, so a map of any value is a map of strings.
+func (b *builder) formMap(m *ir.Map, pointer string) ir.Type {
+	if m.Elem == ir.Any {
+		return &ir.Map{Elem: ir.String}
+	}
+	if _, list := m.Elem.(*ir.Slice); list || !flat(m.Elem) {
+		b.errorf(pointer, "the additional properties of a form body hold no text, which has no key=value form")
+	}
+	return m
+}
+
 // flat reports a type whose values are written as text: a scalar, an enum,
 // or a slice of them, optional or not.
 func flat(t ir.Type) bool {
@@ -436,6 +449,10 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 	case formMedia:
 		body.Encoding = ir.FormBody
 		body.Type = b.typeOf(mt.Schema, at)
+		if m, ok := body.Type.(*ir.Map); ok {
+			body.Type = b.formMap(m, at.pointer)
+			break
+		}
 		body.Form = b.keyFields(body.Type, at.pointer, "form body")
 	default:
 		if !isJSONMedia(media) {

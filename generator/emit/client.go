@@ -157,6 +157,11 @@ func sendBody(b *ir.Body, value *jen.Statement) []jen.Code {
 		}))}
 	case ir.FormBody:
 		out := []jen.Code{jen.Id("form").Op(":=").Qual("net/url", "Values").Values()}
+		if m, ok := b.Type.(*ir.Map); ok {
+			out = append(out, jen.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(value)).Block(
+				setParam("form", jen.Id("k"), m.Elem, jen.Id("v")),
+			))
+		}
 		for _, k := range b.Form {
 			out = append(out, setParam("form", jen.Lit(k.WireKey), k.Type, value.Clone().Dot(k.Field)))
 		}

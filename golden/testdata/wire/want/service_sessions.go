@@ -74,6 +74,30 @@ func (s *SessionsService) CreateToken(ctx context.Context, body TokenRequest, pa
 	return &out, nil
 }
 
+// ExchangeTokenParams holds the optional parameters of
+// [SessionsService.ExchangeToken]; a nil *ExchangeTokenParams sends none of
+// them.
+type ExchangeTokenParams struct{}
+
+// ExchangeToken exchanges a token of another issuer; the form's fields are the
+// issuer's.
+//
+// body is the request body.
+//
+// Operation exchangeToken (POST /tokens/exchange).
+func (s *SessionsService) ExchangeToken(ctx context.Context, body map[string]string, params *ExchangeTokenParams, opts ...RequestOption) error {
+	req := &request{
+		Method: "POST",
+		Path:   "/tokens/exchange",
+	}
+	form := url.Values{}
+	for k, v := range body {
+		form.Set(k, formatParam(v))
+	}
+	req.Form = form
+	return s.t.do(ctx, req, nil, opts)
+}
+
 // GetTokenInfoParams holds the optional parameters of
 // [SessionsService.GetTokenInfo]; a nil *GetTokenInfoParams sends none of
 // them.

@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden wire API 1.0.0,
-// sha256 79579c4307647610ccfb9269c60e61cee0d5c26d3c0347f3db8a570880ac66a0 (of the document with LF line endings).
+// sha256 e1fa6a1d5975108f40920591943c01e091bd13d7a40c36a2d0976eaa1c701f2a (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {
