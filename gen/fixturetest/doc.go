@@ -2,7 +2,8 @@
 // golden/testdata/wire (into gen/fixturetest/wire, not committed) against an
 // httptest server, so that each construct the generator emits is checked by
 // what it sends and decodes, not only by the golden snapshot of its source:
-// path escaping, header, array and deepObject parameters, pagination,
+// path escaping, a parameter of every style the generator writes (query,
+// path, header and cookie), pagination,
 // enums, nullable fields, unions, undeclared properties, JSON, form,
 // multipart and raw bodies, and redirects.
 //

@@ -103,7 +103,7 @@ type request struct {
 	Method    string         // "GET", "POST", ...
 	Server    string         // the operation's own API root, if the document gives one; "" for the client's
 	Path      string         // already escaped, e.g. "/v2/apps/" + escapePathSegment(appID)
-	Query     url.Values     // may be nil; keys like "page[after]"
+	Query     query          // may be nil; keys like "page[after]"
 	Header    http.Header    // may be nil; header parameters
 	Body      any            // when non-nil, sent as JSON
 	Multipart *multipartFile // when non-nil, streamed as multipart/form-data

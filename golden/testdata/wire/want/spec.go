@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden wire API 1.0.0,
-// sha256 e1fa6a1d5975108f40920591943c01e091bd13d7a40c36a2d0976eaa1c701f2a (of the document with LF line endings).
+// sha256 11403ed3ed6c9d0db41da22e6e3e859cfe04b49037f72403713ca61bb5ae60b8 (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {
