@@ -56,6 +56,7 @@ var cases = []string{
 	"normalize",           // defects the loader normalizes; a redirect operation
 	"nullable",            // Nullable[T], pointers for optional fields
 	"oneof_discriminator", // sealed interface picked by a discriminator
+	"openapi31",           // an OpenAPI 3.1 document: type arrays with null, const, a null alternative
 	"polymorphic_base",    // base schema mapping to allOf subtypes
 	"recursive",           // self reference through arrays, properties, allOf, unions
 	"schemas_only",        // no operations: no types, a Client without services
@@ -198,6 +199,12 @@ var refusals = []struct {
 	{"allof_cycle.yaml", []string{"/components/schemas/A"}},
 	{"oneof_self.yaml", []string{"/components/schemas/A"}},
 	{"alias_cycle.yaml", []string{"/components/schemas/A"}},
+	{"openapi31.yaml", []string{
+		"/components/schemas/Thing/properties/id/type",
+		"/components/schemas/Thing/properties/nothing/type",
+		"/components/schemas/Thing/properties/origin/const",
+		"/components/schemas/Thing/properties/pair/prefixItems",
+	}},
 	{"params.yaml", []string{
 		"/components/parameters/Tags",
 		"/paths/~1headers/get/parameters/0/schema",

@@ -88,7 +88,7 @@ func (b *builder) pathParam(params paramList, name, pointer string, args *scope)
 // isComposite reports a schema whose values are lists or objects.
 func isComposite(s *openapi3.Schema) bool {
 	alts := alternatives(s)
-	return s.Type.Is("array") || isObject(s) || (len(alts) > 0 && allObjects(alts))
+	return isType(s, "array") || isObject(s) || (len(alts) > 0 && allObjects(alts))
 }
 
 // ignoredHeaders are the header parameters OpenAPI says to ignore: the

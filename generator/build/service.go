@@ -284,7 +284,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 		if mt.Schema != nil && mt.Schema.Value != nil {
 			props, _, _ := b.flatten(mt.Schema.Value, at.pointer)
 			for _, p := range props {
-				if p.ref.Value != nil && p.ref.Value.Type.Is("string") && p.ref.Value.Format == "binary" {
+				if p.ref.Value != nil && isType(p.ref.Value, "string") && p.ref.Value.Format == "binary" {
 					body.FileField = p.name
 					break
 				}
@@ -408,7 +408,7 @@ func returned(t ir.Type) ir.Type {
 // properties, no additional properties, no parts. {type: object,
 // additionalProperties: true} is a free-form object, not an empty one.
 func emptyObject(s *openapi3.Schema) bool {
-	if s == nil || !s.Type.Is("object") {
+	if s == nil || !isType(s, "object") {
 		return false // {} without a type is any JSON value
 	}
 	ap := s.AdditionalProperties
