@@ -139,10 +139,15 @@ type builder struct {
 	errs     []*Error
 }
 
-// errorf records an unsupported construct; the build goes on, so that one
-// run reports them all.
+// errorf records an unsupported construct at pointer; the build goes on,
+// so that one run reports them all. Every refusal names where it is in
+// the document: one without a JSON pointer is a bug of the builder.
 func (b *builder) errorf(pointer, format string, args ...any) {
-	b.errs = append(b.errs, &Error{Pointer: pointer, Msg: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	if !strings.HasPrefix(pointer, "/") {
+		panic(fmt.Sprintf("build: refusal without a JSON pointer (%q): %s", pointer, msg))
+	}
+	b.errs = append(b.errs, &Error{Pointer: pointer, Msg: msg})
 }
 
 func (b *builder) warnf(pointer, format string, args ...any) {

@@ -93,6 +93,16 @@ func TestScopeDeclare(t *testing.T) {
 	assert.Equal(t, []string{"/b", "/c", "/d", "/e"}, warned, "every clash warns, with the pointer of what was renamed")
 }
 
+// TestRefusalNeedsAPointer: a refusal that names no place in the
+// document is a bug of the builder, not a message for the user.
+func TestRefusalNeedsAPointer(t *testing.T) {
+	b := &builder{}
+	b.errorf("/paths/~1a/get", "refused")
+	assert.Equal(t, []*Error{{Pointer: "/paths/~1a/get", Msg: "refused"}}, b.errs)
+	assert.PanicsWithValue(t, `build: refusal without a JSON pointer (""): refused`, func() { b.errorf("", "refused") })
+	assert.Panics(t, func() { b.errorf("paths", "refused") })
+}
+
 func TestIdentityCyclesAreErrors(t *testing.T) {
 	tests := []struct {
 		name     string
