@@ -220,6 +220,7 @@ var refusals = []struct {
 		"/paths/~1search/get/parameters/3",
 		"/paths/~1search/get/parameters/4",
 		"/paths/~1search/get/parameters/5/schema",
+		"/paths/~1search/get/parameters/7",
 	}},
 	{"unsupported.yaml", []string{
 		"/components/schemas/Mixed/allOf/0",

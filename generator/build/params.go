@@ -230,8 +230,12 @@ func (b *builder) paramStyle(param *ir.Param, p *openapi3.Parameter, pointer str
 	refuse := func(format string, args ...any) {
 		b.errorf(pointer, "%s parameter %q: "+format, append([]any{p.In, p.Name}, args...)...)
 	}
-	if shape == noShape {
+	switch {
+	case shape == noShape:
 		refuse("%s has no form in style %s", shapeless(param.Type), style)
+		return
+	case shape == objectShape && len(structOf(param.Type).Fields) == 0:
+		refuse("an object that declares no properties has no keys to send")
 		return
 	}
 	schema := pointer + "/schema"

@@ -47,6 +47,8 @@ func TestParamStyles(t *testing.T) {
 		{"query: a list of lists", `in: query`, `{type: array, items: ` + list + `}`, 0, nil, `query parameter "p": a list of lists or objects has no form`},
 		{"query: a union", `in: query`, `{oneOf: [` + object + `, {type: object, properties: {c: {type: string}}}]}`, 0, nil, `query parameter "p": a union has no form`},
 		{"query: an object holding an object", `in: query`, `{type: object, properties: {a: ` + object + `}}`, ir.FormExploded, nil, `property "a" of a form parameter holds an object`},
+		{"query: an object without properties", `in: query`, `{allOf: [{type: object}]}`, 0, nil, `query parameter "p": an object that declares no properties has no keys to send`},
+		{"deepObject: an object without properties", `{in: query, style: deepObject, explode: true}`, `{allOf: [{type: object}]}`, 0, nil, `query parameter "p": an object that declares no properties`},
 		{"query: style simple", `{in: query, style: simple}`, list, 0, nil, `query parameter "p": style simple is not one OpenAPI 3.0 defines for a query parameter`},
 		{"header: a value", `in: header`, `{type: string}`, ir.Simple, nil, ""},
 		{"header: a list", `in: header`, list, ir.Simple, nil, ""},
