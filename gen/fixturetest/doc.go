@@ -17,7 +17,7 @@
 // a check over all of them (the getters, the discriminator of each union
 // variant) covers the types a change adds.
 //
-// make generates the fixture SDK and the list, as it does gen/sunco; so
+// make generates the fixture SDKs and the list, as it does gen/sunco; so
 // does
 //
 //	go generate ./gen/fixturetest
