@@ -231,9 +231,7 @@ func Generate(cfg Config) (res *Result, err error) {
 		Doc:      loaded.Doc,
 		Webhooks: loaded.Webhooks,
 		Order:    loaded.PropertyOrder,
-		Reserved: append(reserved, emit.FixedNames...),
-		Methods:  emit.StructMethods,
-		Locals:   emit.LocalNames,
+		Reserved: reserved,
 	}, cfg.Package)
 	if err != nil {
 		return nil, failure(cfg.Spec, inFile(cfg.Spec, err))

@@ -16,8 +16,9 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-// Input is a loaded document and the names the emitted code declares
-// itself, which the names taken from the document must avoid.
+// Input is a loaded document and the names the runtime declares, which
+// the names taken from the document must avoid, as must those of
+// ir.PackageNames, ir.StructMethods and ir.MethodLocals.
 type Input struct {
 	Doc      *openapi3.T
 	Webhooks map[string]*openapi3.PathItem // the document's x-webhooks
@@ -25,15 +26,9 @@ type Input struct {
 	// JSON pointer of its properties mapping; where it says nothing they
 	// are sorted by name.
 	Order map[string][]string
-	// Reserved are the package-level names the runtime and the emitter
-	// declare themselves (Client, Nullable, ...).
+	// Reserved are the package-level names the runtime declares
+	// (Nullable, Ptr, ...).
 	Reserved []string
-	// Methods are the methods the emitter declares on every struct
-	// (MarshalJSON, ...); fields avoid them.
-	Methods []string
-	// Locals are the identifiers an operation's method declares itself;
-	// its parameters avoid them.
-	Locals []string
 }
 
 // Error is a construct the generator cannot turn into Go, with the JSON
@@ -62,8 +57,6 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 		components: map[string]ir.Decl{},
 		inline:     map[*openapi3.Schema]ir.Decl{},
 		fields:     map[*ir.Struct]*scope{},
-		methods:    in.Methods,
-		locals:     in.Locals,
 		paramTypes: map[string]ir.Type{},
 		typeDocs:   map[ir.Decl]*docs.Type{},
 		roles:      map[ir.Decl][]*role{},
@@ -74,6 +67,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b.conv = b.newConverter()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
+	b.pkg.reserve("the SDK", ir.PackageNames...)
 	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
 	if info := in.Doc.Info; info != nil {
 		api.Title, api.SpecVersion = info.Title, info.Version
@@ -115,8 +109,6 @@ type builder struct {
 	order      map[string][]string          // property names by pointer of their mapping
 	pkg        *scope                       // package-level names
 	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
-	methods    []string                     // methods of every struct
-	locals     []string                     // names a method declares itself
 	components map[string]ir.Decl           // by schema key
 	inline     map[*openapi3.Schema]ir.Decl // declared inline, by schema
 	byTag      map[string]*ir.Service
@@ -147,10 +139,15 @@ type builder struct {
 	errs     []*Error
 }
 
-// errorf records an unsupported construct; the build goes on, so that one
-// run reports them all.
+// errorf records an unsupported construct at pointer; the build goes on,
+// so that one run reports them all. Every refusal names where it is in
+// the document: one without a JSON pointer is a bug of the builder.
 func (b *builder) errorf(pointer, format string, args ...any) {
-	b.errs = append(b.errs, &Error{Pointer: pointer, Msg: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	if !strings.HasPrefix(pointer, "/") {
+		panic(fmt.Sprintf("build: refusal without a JSON pointer (%q): %s", pointer, msg))
+	}
+	b.errs = append(b.errs, &Error{Pointer: pointer, Msg: msg})
 }
 
 func (b *builder) warnf(pointer, format string, args ...any) {
@@ -173,7 +170,7 @@ func (b *builder) structScope(st *ir.Struct) *scope {
 	sc := b.fields[st]
 	if sc == nil {
 		sc = newScope("struct "+st.Name, b.warnf)
-		sc.reserve("a method the SDK declares", b.methods...)
+		sc.reserve("a method the SDK declares", ir.StructMethods...)
 		b.fields[st] = sc
 	}
 	return sc
