@@ -248,14 +248,11 @@ func Generate(cfg Config) (res *Result, err error) {
 		return nil, internalError(cfg.Spec, err)
 	}
 	api, warnings, err := build.Build(build.Input{
-		Doc:         loaded.Doc,
-		Webhooks:    loaded.Webhooks,
-		Order:       loaded.PropertyOrder,
-		Reserved:    append(reserved, emit.FixedNames...),
-		Methods:     emit.StructMethods,
-		Locals:      append(slices.Clone(emit.LocalNames), emit.FakeLocals...),
-		FakeNames:   append(fakeReserved, emit.FakeNames...),
-		FakeMembers: emit.FakeMembers,
+		Doc:          loaded.Doc,
+		Webhooks:     loaded.Webhooks,
+		Order:        loaded.PropertyOrder,
+		Reserved:     reserved,
+		FakeReserved: fakeReserved,
 	}, cfg.Package)
 	if err != nil {
 		return nil, failure(cfg.Spec, inFile(cfg.Spec, err))

@@ -60,6 +60,7 @@ var cases = []string{
 	"normalize",           // defects the loader normalizes; a redirect operation
 	"nullable",            // Nullable[T], pointers for optional fields
 	"oneof_discriminator", // sealed interface picked by a discriminator
+	"openapi31",           // an OpenAPI 3.1 document: type arrays with null, const, a null alternative
 	"polymorphic_base",    // base schema mapping to allOf subtypes
 	"recursive",           // self reference through arrays, properties, allOf, unions
 	"schemas_only",        // no operations: no types, a Client without services
@@ -219,6 +220,29 @@ var refusals = []struct {
 	{"allof_cycle.yaml", []string{"/components/schemas/A"}},
 	{"oneof_self.yaml", []string{"/components/schemas/A"}},
 	{"alias_cycle.yaml", []string{"/components/schemas/A"}},
+	{"openapi31.yaml", []string{
+		"/components/schemas/Thing/properties/id/type",
+		"/components/schemas/Thing/properties/nothing/type",
+		"/components/schemas/Thing/properties/origin/const",
+		"/components/schemas/Thing/properties/pair/prefixItems",
+	}},
+	{"params.yaml", []string{
+		"/components/parameters/Tags",
+		"/paths/~1headers/get/parameters/0/schema",
+		"/paths/~1headers/get/parameters/1",
+		"/paths/~1headers/get/parameters/2",
+		"/paths/~1headers/get/parameters/3",
+		"/paths/~1lists~1{ids}/parameters/0",
+		"/paths/~1points~1{point}~1{corner}/get/parameters/0",
+		"/paths/~1points~1{point}~1{corner}/get/parameters/1",
+		"/paths/~1search/get/parameters/0",
+		"/paths/~1search/get/parameters/1",
+		"/paths/~1search/get/parameters/2",
+		"/paths/~1search/get/parameters/3",
+		"/paths/~1search/get/parameters/4",
+		"/paths/~1search/get/parameters/5/schema",
+		"/paths/~1search/get/parameters/7",
+	}},
 	{"unsupported.yaml", []string{
 		"/components/schemas/Mixed/allOf/0",
 		"/components/schemas/Named/x-go-name",

@@ -100,6 +100,30 @@ func TestFormBody(t *testing.T) {
 	}
 }
 
+// TestFormBodyOfAnyFields checks a form body whose object declares no
+// properties ({type: object, properties: {}}): the caller's map, each
+// entry a field, and an empty form for none.
+func TestFormBodyOfAnyFields(t *testing.T) {
+	tests := []struct {
+		name string
+		body map[string]string
+		want map[string][]string
+	}{
+		{"fields", map[string]string{"subject_token": "a b&c", "audience": ""}, map[string][]string{"subject_token": {"a b&c"}, "audience": {""}}},
+		{"none", nil, map[string][]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newServer(t, func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+			require.NoError(t, srv.client(t).Sessions.ExchangeToken(t.Context(), tt.body, nil))
+			got := srv.only(t)
+			assert.Equal(t, "/tokens/exchange", got.Path)
+			assert.Equal(t, "application/x-www-form-urlencoded", got.Header.Get("Content-Type"))
+			assert.Equal(t, tt.want, map[string][]string(parseQuery(t, string(got.Body))))
+		})
+	}
+}
+
 // TestRawBody checks an octet-stream body: the reader's bytes are sent as
 // they are, under application/octet-stream.
 func TestRawBody(t *testing.T) {

@@ -33,15 +33,17 @@ func TestErrorDetailIsTheRuntimeError(t *testing.T) {
 	assert.Equal(t, "conflict", apiErr.Errors[0].GetCode())
 }
 
-// TestParameterTypesArePlain: the types of query parameters (the page and
-// filter of a list) and of form bodies never travel as JSON, so they have
+// TestParameterTypesArePlain: the types of query and header parameters
+// (the page and filter of a list, a point) and of form bodies never travel as JSON, so they have
 // no Extra and no JSON methods; every type that does travel as JSON has
 // both.
 func TestParameterTypesArePlain(t *testing.T) {
 	plain := map[reflect.Type]bool{
-		reflect.TypeFor[wire.ListItemsFilter](): true,
-		reflect.TypeFor[wire.ListItemsPage]():   true,
-		reflect.TypeFor[wire.TokenRequest]():    true,
+		reflect.TypeFor[wire.ListItemsFilter]():  true,
+		reflect.TypeFor[wire.ListItemsPage]():    true,
+		reflect.TypeFor[wire.TokenRequest]():     true,
+		reflect.TypeFor[wire.Point]():            true,
+		reflect.TypeFor[wire.QueryStylesRange](): true,
 	}
 	for _, typ := range dataStructs() {
 		if isUnknown(typ) {

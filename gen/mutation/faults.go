@@ -2,32 +2,34 @@ package main
 
 // Files the faults edit, relative to the module root.
 const (
-	webhookGo   = "templates/runtime/runtime_webhook.go"
-	transportGo = "templates/runtime/runtime_transport.go"
-	jsonGo      = "templates/runtime/runtime_json.go"
-	lexerGo     = "templates/runtime/runtime_json_lexer.go"
-	optionsGo   = "templates/runtime/runtime_options.go"
-	encoderGo   = "templates/runtime/runtime_json_encoder.go"
-	paginateGo  = "templates/runtime/runtime_paginate.go"
-	retryGo     = "templates/runtime/runtime_retry.go"
-	urlGo       = "templates/runtime/runtime_url.go"
-	paramsGo    = "templates/runtime/runtime_params.go"
-	errorsGo    = "templates/runtime/runtime_errors.go"
-	authGo      = "templates/runtime/runtime_auth.go"
-	bodyGo      = "templates/runtime/runtime_body.go"
-	namesGo     = "generator/build/names.go"
-	schemaGo    = "generator/build/schema.go"
-	serviceGo   = "generator/build/service.go"
-	unionGo     = "generator/build/union.go"
-	emitGo      = "generator/emit/emit.go"
-	clientGo    = "generator/emit/client.go"
-	codecGo     = "generator/emit/json.go"
-	normalizeGo = "generator/load/normalize.go"
-	writeGo     = "generator/write.go"
-	conflictsGo = "generator/conflicts.go"
-	mainGo      = "cmd/sunco-gen/main.go"
-	generatorGo = "generator/generator.go"
-	goldenGo    = "golden/golden_test.go"
+	webhookGo     = "templates/runtime/runtime_webhook.go"
+	transportGo   = "templates/runtime/runtime_transport.go"
+	jsonGo        = "templates/runtime/runtime_json.go"
+	lexerGo       = "templates/runtime/runtime_json_lexer.go"
+	optionsGo     = "templates/runtime/runtime_options.go"
+	encoderGo     = "templates/runtime/runtime_json_encoder.go"
+	paginateGo    = "templates/runtime/runtime_paginate.go"
+	retryGo       = "templates/runtime/runtime_retry.go"
+	urlGo         = "templates/runtime/runtime_url.go"
+	paramsGo      = "templates/runtime/runtime_params.go"
+	errorsGo      = "templates/runtime/runtime_errors.go"
+	authGo        = "templates/runtime/runtime_auth.go"
+	bodyGo        = "templates/runtime/runtime_body.go"
+	namesGo       = "generator/build/names.go"
+	schemaGo      = "generator/build/schema.go"
+	serviceGo     = "generator/build/service.go"
+	buildParamsGo = "generator/build/params.go"
+	unionGo       = "generator/build/union.go"
+	emitGo        = "generator/emit/emit.go"
+	reservedGo    = "generator/ir/reserved.go"
+	clientGo      = "generator/emit/client.go"
+	codecGo       = "generator/emit/json.go"
+	normalizeGo   = "generator/load/normalize.go"
+	writeGo       = "generator/write.go"
+	conflictsGo   = "generator/conflicts.go"
+	mainGo        = "cmd/sunco-gen/main.go"
+	generatorGo   = "generator/generator.go"
+	goldenGo      = "golden/golden_test.go"
 
 	fakeServerGo  = "templates/fake/runtime_server.go"
 	fakeRequestGo = "templates/fake/runtime_request.go"
@@ -85,7 +87,7 @@ var faults = []fault{
 	{
 		Name: "path-param-named-like-local", Set: "issue", Kind: "emitter",
 		Doc:   "a path parameter {req} is not renamed away from the method's local req",
-		Edits: []edit{{emitGo, `"opts", "req", "out"`, `"opts", "out"`}},
+		Edits: []edit{{reservedGo, `"opts", "req", "out"`, `"opts", "out"`}},
 	},
 	{
 		Name: "temp-dir-left-beside-out", Set: "issue", Kind: "writer",
@@ -140,7 +142,7 @@ var faults = []fault{
 	{
 		Name: "header-param-sent-in-query", Set: "issue", Kind: "emitter",
 		Doc:   "header parameters are sent in the query string",
-		Edits: []edit{{clientGo, "\tif p.In == \"header\" {\n\t\ttarget = \"h\"\n\t}\n", ""}},
+		Edits: []edit{{clientGo, "\tif p.In != \"query\" {\n\t\ttarget = \"h\"\n\t}\n", ""}},
 	},
 
 	{
@@ -195,8 +197,11 @@ var faults = []fault{
 	},
 	{
 		Name: "query-value-unescaped", Set: "fresh", Kind: "runtime",
-		Doc:   "query values are not escaped",
-		Edits: []edit{{urlGo, "b.WriteString(url.QueryEscape(v))", "b.WriteString(v)"}},
+		Doc: "query values are not escaped",
+		Edits: []edit{
+			{urlGo, "q[key] = []string{url.QueryEscape(value)}", "q[key] = []string{value}"},
+			{urlGo, "q[key] = append(q[key], url.QueryEscape(value))", "q[key] = append(q[key], value)"},
+		},
 	},
 	{
 		Name: "float-param-exponent", Set: "fresh", Kind: "runtime",
@@ -286,7 +291,27 @@ var faults = []fault{
 	{
 		Name: "path-check-skips-pairs", Set: "fresh", Kind: "runtime",
 		Doc:   "only every other path parameter is checked for emptiness",
-		Edits: []edit{{paramsGo, "i += 2 {", "i += 4 {"}},
+		Edits: []edit{{paramsGo, "i+1 < len(nameValues); i += 2 {", "i+1 < len(nameValues); i += 4 {"}},
+	},
+	{
+		Name: "list-separator-escaped", Set: "fresh", Kind: "runtime",
+		Doc:   "a query list in one value (form without explode, pipeDelimited) has its separators escaped: colors=a%2Cb",
+		Edits: []edit{{urlGo, "joinParam(style, values, url.QueryEscape)", "url.QueryEscape(joinParam(style, values, func(v string) string { return v }))"}},
+	},
+	{
+		Name: "header-list-first-only", Set: "fresh", Kind: "emitter",
+		Doc:   "an array header parameter sends only its first item",
+		Edits: []edit{{clientGo, `joinList(target, p.Style, name, jen.Id("formatList").Call(v))`, `setParam(target, name, ir.String, jen.Add(v).Index(jen.Lit(0)))`}},
+	},
+	{
+		Name: "cookie-params-dropped", Set: "fresh", Kind: "builder",
+		Doc:   "cookie parameters are dropped",
+		Edits: []edit{{buildParamsGo, `case p.In != "query" && p.In != "header" && p.In != "cookie":`, `case p.In != "query" && p.In != "header":`}},
+	},
+	{
+		Name: "exploded-object-as-one-value", Set: "fresh", Kind: "builder",
+		Doc:   "a query object without explode is sent as an exploded one: x=1&y=2 for point=x,1,y,2",
+		Edits: []edit{{buildParamsGo, "param.Style = ir.FormCompact\n\t\tif explode {", "param.Style = ir.FormCompact\n\t\tif true {"}},
 	},
 	{
 		Name: "webhook-reason-unbounded", Set: "fresh", Kind: "runtime",
@@ -571,7 +596,7 @@ var faults = []fault{
 	{
 		Name: "query-value-brackets-raw", Set: "blind", Kind: "runtime",
 		Doc:   "brackets in query values are sent unescaped",
-		Edits: []edit{{"templates/runtime/runtime_url.go", "b.WriteString(url.QueryEscape(v))", "b.WriteString(bracketReplacer.Replace(url.QueryEscape(v)))"}},
+		Edits: []edit{{"templates/runtime/runtime_url.go", "q[key] = []string{url.QueryEscape(value)}", "q[key] = []string{bracketReplacer.Replace(url.QueryEscape(value))}"}},
 	},
 	{
 		Name: "log-attempt-from-zero", Set: "blind", Kind: "runtime",

@@ -16,8 +16,9 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-// Input is a loaded document and the names the emitted code declares
-// itself, which the names taken from the document must avoid.
+// Input is a loaded document and the names the runtime declares, which
+// the names taken from the document must avoid, as must those of
+// ir.PackageNames, ir.StructMethods and ir.MethodLocals.
 type Input struct {
 	Doc      *openapi3.T
 	Webhooks map[string]*openapi3.PathItem // the document's x-webhooks
@@ -25,20 +26,13 @@ type Input struct {
 	// JSON pointer of its properties mapping; where it says nothing they
 	// are sorted by name.
 	Order map[string][]string
-	// Reserved are the package-level names the runtime and the emitter
-	// declare themselves (Client, Nullable, ...).
+	// Reserved are the package-level names the runtime declares
+	// (Nullable, Ptr, ...).
 	Reserved []string
-	// Methods are the methods the emitter declares on every struct
-	// (MarshalJSON, ...); fields avoid them.
-	Methods []string
-	// Locals are the identifiers an operation's method declares itself;
-	// its parameters avoid them.
-	Locals []string
-	// FakeNames are the package-level names the fake's runtime and its
-	// emitter declare themselves (Server, NewServer, ...), FakeMembers the
-	// fields and methods of its Server (URL, Client, ...): the fake's
-	// service types and Server fields avoid them.
-	FakeNames, FakeMembers []string
+	// FakeReserved are the package-level names the fake's runtime
+	// declares (Request, Option, ...), which the fake's names avoid, as
+	// they avoid ir.FakePackageNames.
+	FakeReserved []string
 }
 
 // Error is a construct the generator cannot turn into Go, with the JSON
@@ -61,30 +55,25 @@ type Warning struct {
 // not nil, joins an *Error for every unsupported construct.
 func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b := &builder{
-		doc:         in.Doc,
-		hooks:       in.Webhooks,
-		order:       in.Order,
-		components:  map[string]ir.Decl{},
-		inline:      map[*openapi3.Schema]ir.Decl{},
-		fields:      map[*ir.Struct]*scope{},
-		methods:     in.Methods,
-		locals:      in.Locals,
-		fakeNames:   in.FakeNames,
-		fakeMembers: in.FakeMembers,
-		paramTypes:  map[string]ir.Type{},
-		typeDocs:    map[ir.Decl]*docs.Type{},
-		roles:       map[ir.Decl][]*role{},
-		methodDocs:  map[*ir.Operation]*docs.Method{},
-		serviceOf:   map[*ir.Operation]*ir.Service{},
-		tags:        map[*ir.Service]*openapi3.Tag{},
+		doc:        in.Doc,
+		hooks:      in.Webhooks,
+		order:      in.Order,
+		components: map[string]ir.Decl{},
+		inline:     map[*openapi3.Schema]ir.Decl{},
+		fields:     map[*ir.Struct]*scope{},
+		paramTypes: map[string]ir.Type{},
+		typeDocs:   map[ir.Decl]*docs.Type{},
+		roles:      map[ir.Decl][]*role{},
+		methodDocs: map[*ir.Operation]*docs.Method{},
+		serviceOf:  map[*ir.Operation]*ir.Service{},
+		tags:       map[*ir.Service]*openapi3.Tag{},
 	}
 	b.pkgName = pkg
-	// The fake's method of an operation declares its arguments too, and
-	// refers to the SDK by the name it imports it under.
-	b.locals = append(slices.Clone(in.Locals), b.fakeSDKName())
+	b.fakeNames = append(slices.Clone(in.FakeReserved), ir.FakePackageNames...)
 	b.conv = b.newConverter()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
+	b.pkg.reserve("the SDK", ir.PackageNames...)
 	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
 	if info := in.Doc.Info; info != nil {
 		api.Title, api.SpecVersion = info.Title, info.Version
@@ -122,23 +111,20 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 }
 
 type builder struct {
-	doc         *openapi3.T
-	hooks       map[string]*openapi3.PathItem
-	order       map[string][]string          // property names by pointer of their mapping
-	pkgName     string                       // the package's name
-	pkg         *scope                       // package-level names
-	fields      map[*ir.Struct]*scope        // the fields and methods of each struct
-	methods     []string                     // methods of every struct
-	locals      []string                     // names a method declares itself
-	fakeNames   []string                     // package-level names of the fake's own
-	fakeMembers []string                     // fields and methods of the fake's Server
-	components  map[string]ir.Decl           // by schema key
-	inline      map[*openapi3.Schema]ir.Decl // declared inline, by schema
-	byTag       map[string]*ir.Service
-	paramTypes  map[string]ir.Type // types of component parameters, by $ref
-	decls       []ir.Decl
-	unions      []*unionPlan
-	examples    []*ir.Example
+	doc        *openapi3.T
+	hooks      map[string]*openapi3.PathItem
+	order      map[string][]string          // property names by pointer of their mapping
+	pkgName    string                       // the package's name
+	pkg        *scope                       // package-level names
+	fakeNames  []string                     // package-level names of the fake's own
+	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
+	components map[string]ir.Decl           // by schema key
+	inline     map[*openapi3.Schema]ir.Decl // declared inline, by schema
+	byTag      map[string]*ir.Service
+	paramTypes map[string]ir.Type // types of component parameters, by $ref
+	decls      []ir.Decl
+	unions     []*unionPlan
+	examples   []*ir.Example
 	// What the docs are made of, written once every name is known.
 	conv       *docs.Converter
 	typeDocs   map[ir.Decl]*docs.Type
@@ -162,10 +148,15 @@ type builder struct {
 	errs     []*Error
 }
 
-// errorf records an unsupported construct; the build goes on, so that one
-// run reports them all.
+// errorf records an unsupported construct at pointer; the build goes on,
+// so that one run reports them all. Every refusal names where it is in
+// the document: one without a JSON pointer is a bug of the builder.
 func (b *builder) errorf(pointer, format string, args ...any) {
-	b.errs = append(b.errs, &Error{Pointer: pointer, Msg: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	if !strings.HasPrefix(pointer, "/") {
+		panic(fmt.Sprintf("build: refusal without a JSON pointer (%q): %s", pointer, msg))
+	}
+	b.errs = append(b.errs, &Error{Pointer: pointer, Msg: msg})
 }
 
 func (b *builder) warnf(pointer, format string, args ...any) {
@@ -188,7 +179,7 @@ func (b *builder) structScope(st *ir.Struct) *scope {
 	sc := b.fields[st]
 	if sc == nil {
 		sc = newScope("struct "+st.Name, b.warnf)
-		sc.reserve("a method the SDK declares", b.methods...)
+		sc.reserve("a method the SDK declares", ir.StructMethods...)
 		b.fields[st] = sc
 	}
 	return sc

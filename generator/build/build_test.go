@@ -14,7 +14,7 @@ import (
 )
 
 // buildYAML builds the IR of a document given as YAML, with the names a
-// small runtime and emitter would reserve.
+// small runtime would reserve.
 func buildYAML(t *testing.T, doc string) (*ir.API, []Warning, error) {
 	t.Helper()
 	loader := openapi3.NewLoader()
@@ -22,9 +22,7 @@ func buildYAML(t *testing.T, doc string) (*ir.API, []Warning, error) {
 	require.NoError(t, err)
 	return Build(Input{
 		Doc:      d,
-		Reserved: []string{"Client", "request", "Nullable"},
-		Methods:  []string{"MarshalJSON", "UnmarshalJSON"},
-		Locals:   []string{"ctx", "req", "opts", "body"},
+		Reserved: []string{"request", "Nullable"},
 	}, "sdk")
 }
 
@@ -93,6 +91,16 @@ func TestScopeDeclare(t *testing.T) {
 	assert.Equal(t, "ClientInfo", sc.declare("/d", "Client", "ClientInfo"))
 	assert.Equal(t, "Client2", sc.declare("/e", "Client", "ClientInfo"))
 	assert.Equal(t, []string{"/b", "/c", "/d", "/e"}, warned, "every clash warns, with the pointer of what was renamed")
+}
+
+// TestRefusalNeedsAPointer: a refusal that names no place in the
+// document is a bug of the builder, not a message for the user.
+func TestRefusalNeedsAPointer(t *testing.T) {
+	b := &builder{}
+	b.errorf("/paths/~1a/get", "refused")
+	assert.Equal(t, []*Error{{Pointer: "/paths/~1a/get", Msg: "refused"}}, b.errs)
+	assert.PanicsWithValue(t, `build: refusal without a JSON pointer (""): refused`, func() { b.errorf("", "refused") })
+	assert.Panics(t, func() { b.errorf("paths", "refused") })
 }
 
 func TestIdentityCyclesAreErrors(t *testing.T) {
@@ -290,6 +298,50 @@ func TestRequestBodies(t *testing.T) {
 	assert.Equal(t, ir.JSONBody, operation(api, "putText").Body.Encoding, "a JSON media type is preferred")
 }
 
+// TestFormBodyWithoutProperties checks a form body whose object declares
+// no properties: a map whose entries are the fields, of text unless its
+// additional properties say another flat type, and refused when they are
+// objects.
+func TestFormBodyWithoutProperties(t *testing.T) {
+	tests := []struct {
+		name   string
+		schema string
+		want   ir.Type
+		err    string // the pointer of the refusal, "" for none
+	}{
+		{"empty properties", `{type: object, properties: {}}`, &ir.Map{Elem: ir.String}, ""},
+		{"no properties", `{type: object}`, &ir.Map{Elem: ir.String}, ""},
+		{"integers", `{type: object, additionalProperties: {type: integer}}`, &ir.Map{Elem: ir.Int}, ""},
+		{"objects", `{type: object, additionalProperties: {type: object, properties: {a: {type: string}}}}`, nil, "/paths/~1form/post/requestBody/content/application~1x-www-form-urlencoded/schema"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api, _, err := buildYAML(t, header+`paths:
+  /form:
+    post:
+      operationId: postForm
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: `+tt.schema+`
+      responses: {'204': {description: ok}}
+`)
+			if tt.err != "" {
+				es := errs(t, err)
+				require.Len(t, es, 1)
+				assert.Equal(t, tt.err, es[0].Pointer)
+				return
+			}
+			require.NoError(t, err)
+			body := operation(api, "postForm").Body
+			assert.Equal(t, ir.FormBody, body.Encoding)
+			assert.Equal(t, tt.want, body.Type)
+			assert.Empty(t, body.Form)
+		})
+	}
+}
+
 func TestParameterNamesAvoidLocals(t *testing.T) {
 	api, warnings, err := buildYAML(t, header+`paths:
   /a/{req}/{type}/{request}/{userId}:
@@ -310,6 +362,33 @@ func TestParameterNamesAvoidLocals(t *testing.T) {
 	assert.Equal(t, []string{"reqParam", "typeParam", "requestParam", "userID"}, names)
 	require.Len(t, warnings, 1, "only the clash with a local warns; keywords and package names are a rule")
 	assert.Contains(t, warnings[0].Message, "req")
+}
+
+// TestBuilderReservesTheSDKNames builds without any name reserved by
+// the caller: the names the emitted code declares itself (ir.PackageNames,
+// ir.MethodLocals, ir.StructMethods) are kept clear by the builder alone.
+func TestBuilderReservesTheSDKNames(t *testing.T) {
+	d, err := openapi3.NewLoader().LoadFromData([]byte(header + `paths:
+  /a/{ctx}:
+    get:
+      operationId: getA
+      parameters:
+        - {name: ctx, in: path, required: true, schema: {type: string}}
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Client'}}}}}
+components:
+  schemas:
+    Client:
+      type: object
+      properties:
+        UnmarshalJSON: {type: string}
+`))
+	require.NoError(t, err)
+	api, _, err := Build(Input{Doc: d}, "sdk")
+	require.NoError(t, err)
+	assert.Equal(t, "ctxParam", operation(api, "getA").PathParams[0].Name, "a local of the method")
+	client, ok := decl(api, "ClientInfo").(*ir.Struct)
+	require.True(t, ok, "the SDK's Client keeps its name")
+	assert.Equal(t, "UnmarshalJSON2", client.Fields[0].Name, "a method of every struct")
 }
 
 func TestStructScope(t *testing.T) {

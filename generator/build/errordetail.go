@@ -27,7 +27,7 @@ const (
 // of the runtime's shape: the string properties code and title, nothing
 // else declared, and no further constraint on what it holds.
 func isErrorDetail(s *openapi3.Schema) bool {
-	if len(s.AllOf) > 0 || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || s.AdditionalProperties.Schema != nil || s.Nullable {
+	if len(s.AllOf) > 0 || len(s.OneOf) > 0 || len(s.AnyOf) > 0 || s.AdditionalProperties.Schema != nil || isNullable(s) {
 		return false
 	}
 	if !slices.Equal(slices.Sorted(maps.Keys(s.Properties)), []string{errorCode, errorTitle}) {
@@ -35,7 +35,7 @@ func isErrorDetail(s *openapi3.Schema) bool {
 	}
 	for _, p := range s.Properties {
 		v := p.Value
-		if v == nil || !v.Type.Is("string") || len(v.Enum) > 0 || v.Format != "" || v.Nullable {
+		if v == nil || !isType(v, "string") || len(enumValues(v)) > 0 || v.Format != "" || isNullable(v) {
 			return false
 		}
 	}

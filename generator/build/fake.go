@@ -22,7 +22,7 @@ func (b *builder) fake(api *ir.API) *ir.Fake {
 	types := newScope("the package "+f.Package, b.warnf)
 	types.reserve("the fake", b.fakeNames...)
 	fields := newScope("struct Server of "+f.Package, b.warnf)
-	fields.reserve("the fake", b.fakeMembers...)
+	fields.reserve("the fake", ir.FakeServerMembers...)
 	files := map[*ir.Service]string{}
 	for _, file := range api.Files {
 		if file.Service != nil {

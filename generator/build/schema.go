@@ -40,19 +40,12 @@ func classify(s *openapi3.Schema) shape {
 			return shapeAlias
 		}
 		return shapeStruct
-	case len(s.Enum) > 0 && s.Type.Is("string"):
+	case len(enumValues(s)) > 0 && isType(s, "string"):
 		return shapeEnum
 	case len(s.Properties) > 0:
 		return shapeStruct
 	}
 	return shapeAlias
-}
-
-func alternatives(s *openapi3.Schema) openapi3.SchemaRefs {
-	if len(s.OneOf) > 0 {
-		return s.OneOf
-	}
-	return s.AnyOf
 }
 
 // isPolymorphicBase reports a schema that lists its own subtypes in a
@@ -68,7 +61,7 @@ func isRefWrapper(s *openapi3.Schema) bool {
 }
 
 func isObject(s *openapi3.Schema) bool {
-	if s.Type.Is("object") || len(s.Properties) > 0 || isPolymorphicBase(s) {
+	if isType(s, "object") || len(s.Properties) > 0 || isPolymorphicBase(s) {
 		return true
 	}
 	return len(s.AllOf) > 0 && allObjects(s.AllOf)
@@ -87,11 +80,11 @@ func allObjects(refs openapi3.SchemaRefs) bool {
 // any combination of them is valid, so one struct with every property
 // optional describes it exactly.
 func mergeableAnyOf(s *openapi3.Schema) bool {
-	if len(s.AnyOf) == 0 || len(s.OneOf) > 0 || s.Discriminator != nil || !allObjects(s.AnyOf) {
+	if len(s.AnyOf) == 0 || len(s.OneOf) > 0 || s.Discriminator != nil || len(alternatives(s)) < 2 || !allObjects(alternatives(s)) {
 		return false
 	}
 	seen := map[string]*openapi3.SchemaRef{}
-	for _, alt := range s.AnyOf {
+	for _, alt := range alternatives(s) {
 		if len(alt.Value.AllOf) > 0 {
 			return false
 		}
@@ -277,12 +270,12 @@ func (b *builder) aliasRefs(ref *openapi3.SchemaRef, fn func(key string)) {
 	case classify(s) != shapeAlias:
 	case isRefWrapper(s):
 		b.aliasRefs(s.AllOf[0], fn)
-	case len(s.OneOf) == 1 || (len(s.AnyOf) == 1 && len(s.OneOf) == 0):
+	case len(alternatives(s)) == 1:
 		b.aliasRefs(alternatives(s)[0], fn)
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
-	case s.Type.Is("array"):
+	case isType(s, "array"):
 		b.aliasRefs(s.Items, fn)
-	case s.Type.Is("object"):
+	case isType(s, "object"):
 		b.aliasRefs(s.AdditionalProperties.Schema, fn)
 	}
 }
@@ -363,40 +356,64 @@ func (b *builder) plainType(s *openapi3.Schema, at site) ir.Type {
 	switch {
 	case isRefWrapper(s):
 		return b.typeOf(s.AllOf[0], site{pointer: at.pointer + "/allOf/0", name: at.name, role: at.role})
-	case len(s.OneOf) == 1 || (len(s.AnyOf) == 1 && len(s.OneOf) == 0):
-		return b.typeOf(alternatives(s)[0], site{pointer: at.pointer + "/" + alternativesKey(s) + "/0", name: at.name, role: at.role})
+	case len(alternatives(s)) == 1:
+		alt, i, _ := soleAlternative(s)
+		return b.typeOf(alt, site{pointer: at.pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(i), name: at.name, role: at.role})
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		return ir.Any // alternatives of different kinds: keep whatever arrives
-	case s.Type.Is("array"):
+	case len(s.PrefixItems) > 0:
+		b.errorf(at.pointer+"/prefixItems", "a tuple (prefixItems) has no Go type but a list of any value; the SDK does not generate one")
+		return ir.Any
+	case isType(s, "array"):
 		// Callers name the site of an array after one element (events
 		// gives Event), so the items take the name as it is.
 		return &ir.Slice{Elem: b.typeOf(s.Items, site{pointer: at.pointer + "/items", name: at.name, role: at.role.element()})}
-	case s.Type.Is("object"):
+	case isType(s, "object"):
 		if ap := s.AdditionalProperties.Schema; ap != nil {
 			return &ir.Map{Elem: b.typeOf(ap, site{pointer: at.pointer + "/additionalProperties", name: at.name + "Value", role: at.role.value()})}
 		}
 		return &ir.Map{Elem: ir.Any}
-	case s.Type.Is("string"):
+	case isType(s, "string"):
 		return ir.String
-	case s.Type.Is("integer"):
+	case isType(s, "integer"):
 		if s.Format == "int64" {
 			return ir.Int64
 		}
 		return ir.Int
-	case s.Type.Is("number"):
+	case isType(s, "number"):
 		return ir.Float64
-	case s.Type.Is("boolean"):
+	case isType(s, "boolean"):
 		return ir.Bool
 	}
+	b.untyped(s, at.pointer)
 	return ir.Any
 }
 
+// untyped refuses a schema whose values no Go type but any holds and
+// that says so on purpose, by the words of OpenAPI 3.1: a type array of
+// several types (whose oneOf an SDK would make a union), a type null
+// alone, a const that is an object or a list. A schema that says nothing
+// of its type ({}) is any value.
+func (b *builder) untyped(s *openapi3.Schema, pointer string) {
+	switch types := valueTypes(s); {
+	case len(types) > 1:
+		b.errorf(pointer+"/type", "a value that is a %s has no Go type but any; the SDK does not type it any", strings.Join(types, " or "))
+	case s.Type.Slice() != nil && len(types) == 0:
+		b.errorf(pointer+"/type", "a schema whose only type is null has no Go type")
+	case s.Const != nil && len(types) == 0:
+		b.errorf(pointer+"/const", "a const that is an object or a list has no Go type but any; the SDK does not type it any")
+	}
+}
+
 func (b *builder) fillEnum(e *ir.Enum, s *openapi3.Schema) {
-	for i, v := range s.Enum {
+	for i, v := range enumValues(s) {
 		if v == nil {
 			continue // null in a nullable enum: the field's Nullable says it
 		}
 		pointer := e.Pointer + "/enum/" + strconv.Itoa(i)
+		if len(s.Enum) == 0 {
+			pointer = e.Pointer + "/const"
+		}
 		str, ok := v.(string)
 		if !ok {
 			b.warnf(pointer, "enum value %v of a string schema is not a string; it has no constant", v)
@@ -518,7 +535,7 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 			owner, ownerName = d, d.DeclName()
 		}
 		name := ownerName + goName(p.name)
-		if p.ref.Value.Type.Is("array") {
+		if isType(p.ref.Value, "array") {
 			name = ownerName + goName(singular(p.name))
 		}
 		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name, role: &role{kind: roleProperty, decl: owner, name: p.name}})
@@ -531,7 +548,7 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 		if _, isObject := p.ref.Value.Example.(map[string]any); isObject && p.ref.Ref == "" {
 			b.example(p.pointer+"/example", t, p.ref.Value.Example)
 		}
-		f.Type, f.Omit = fieldType(t, p.ref.Value.Nullable, slices.Contains(required, p.name))
+		f.Type, f.Omit = fieldType(t, isNullable(p.ref.Value), slices.Contains(required, p.name))
 		st.Fields = append(st.Fields, f)
 	}
 }
@@ -541,7 +558,7 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 // documents as timestamps), directly or through allOf of one $ref.
 func isTimestamp(s *openapi3.Schema) bool {
 	s = objectSchema(s)
-	return s.Type.Is("string") && s.Format == "date-time" && len(s.Enum) == 0
+	return isType(s, "string") && s.Format == "date-time" && len(enumValues(s)) == 0
 }
 
 // propertyDescription is the description of a property's schema s, else
@@ -561,6 +578,9 @@ func (b *builder) mergedAnyOf(s *openapi3.Schema, pointer string) []property {
 	var props []property
 	seen := map[string]bool{}
 	for i, alt := range s.AnyOf {
+		if isNullSchema(alt) {
+			continue
+		}
 		ps, _, _ := b.flatten(alt.Value, pointer+"/anyOf/"+strconv.Itoa(i))
 		for _, p := range ps {
 			if !seen[p.name] {

@@ -151,7 +151,7 @@ func objectSchema(s *openapi3.Schema) *openapi3.Schema {
 		switch {
 		case isRefWrapper(s) && s.AllOf[0].Value != nil:
 			s = s.AllOf[0].Value
-		case (len(s.OneOf) == 1 || len(s.OneOf) == 0 && len(s.AnyOf) == 1) && alternatives(s)[0].Value != nil:
+		case len(alternatives(s)) == 1 && alternatives(s)[0].Value != nil:
 			s = alternatives(s)[0].Value
 		default:
 			return s
@@ -164,11 +164,8 @@ func objectSchema(s *openapi3.Schema) *openapi3.Schema {
 // Following them never passes through a pointer, slice or map.
 func identityEdges(s *openapi3.Schema) []*openapi3.SchemaRef {
 	edges := slices.Clone(s.AllOf)
-	switch {
-	case len(s.OneOf) == 1:
-		edges = append(edges, s.OneOf[0])
-	case len(s.OneOf) == 0 && len(s.AnyOf) == 1:
-		edges = append(edges, s.AnyOf[0])
+	if alts := alternatives(s); len(alts) == 1 {
+		edges = append(edges, alts[0])
 	}
 	return edges
 }

@@ -12,7 +12,7 @@ import (
 
 // runtimeNames are the names a runtime with every option declares.
 var runtimeNames = []string{
-	"Client", "Nullable", "Ptr", "NewClient", "WithBasicAuth", "WithJWT",
+	"Nullable", "Ptr", "WithBasicAuth", "WithJWT",
 	"WithBearerToken", "WithBaseURL", "WithMaxRetries",
 }
 
@@ -22,7 +22,7 @@ func buildWithRuntime(t *testing.T, doc string) (*ir.API, []Warning) {
 	t.Helper()
 	d, err := openapi3.NewLoader().LoadFromData([]byte(doc))
 	require.NoError(t, err)
-	api, warnings, err := Build(Input{Doc: d, Reserved: runtimeNames, Methods: []string{"MarshalJSON"}, Locals: []string{"ctx", "body"}}, "sdk")
+	api, warnings, err := Build(Input{Doc: d, Reserved: runtimeNames}, "sdk")
 	require.NoError(t, err)
 	return api, warnings
 }

@@ -45,8 +45,12 @@ func (b *builder) finishUnions() {
 func (b *builder) finishUnion(plan *unionPlan, fixed map[*ir.Struct]map[string]bool) {
 	u, s := plan.union, plan.schema
 	for i, alt := range b.variantRefs(s) {
+		index := i
+		if j := slices.Index(rawAlternatives(s), alt); j >= 0 {
+			index = j // the place in the document's list, {type: "null"} included
+		}
 		at := site{
-			pointer: u.Pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(i),
+			pointer: u.Pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(index),
 			name:    u.Name + strconv.Itoa(i+1),
 			role:    &role{kind: roleVariant, decl: u},
 		}

@@ -40,22 +40,6 @@ func IsHeader(line string) bool {
 	return generatedLine.MatchString(strings.TrimSuffix(line, "\r"))
 }
 
-// FixedNames are the package-level names the emitter declares whatever
-// the document says; the IR keeps its types clear of them.
-var FixedNames = []string{"Client", "NewClient", "SpecVersion", "DefaultBaseURL", "ParseWebhook", "NewWebhookHandler"}
-
-// LocalNames are the identifiers the methods of a service declare or use
-// themselves (receiver, parameters, variables, imported packages); path
-// parameters, which are method parameters too, avoid them.
-var LocalNames = []string{
-	"s", "ctx", "body", "file", "params", "opts", "req", "out", "raw", "err", "base", "cursor", "p", "page", "res", "form", "q", "h",
-	"context", "http", "io", "iter", "url",
-}
-
-// StructMethods are the methods the emitter declares on every struct; no
-// field may take their names.
-var StructMethods = []string{"MarshalJSON", "UnmarshalJSON"}
-
 // File is one generated Go file. Emit builds it; it only reads the IR,
 // so that the files of an SDK can be emitted concurrently.
 type File struct {

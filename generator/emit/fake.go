@@ -12,26 +12,6 @@ import (
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-// FakeNames are the package-level names the fake's emitter declares
-// whatever the document says, and the packages its files import;
-// FakeMembers the fields and methods of its Server. The IR keeps the
-// fake's service types and fields, and the name it imports the SDK under,
-// clear of them and of the fake's runtime.
-var (
-	FakeNames = []string{"Server", "NewServer", "apiError", "knownTypes",
-		"bytes", "context", "errors", "fmt", "http", "io", "json", "reflect", "slices", "testing", "url"}
-	FakeMembers = []string{"URL", "Delivery", "Client", "Requests", "SendWebhook", "SendWebhookURL", "delivery", "fake"}
-)
-
-// FakeLocals are the identifiers the fake's method serving an operation
-// uses besides LocalNames: the runtime's functions it calls. The method
-// declares the operation's arguments under their names in the SDK, which
-// avoid these too, and the name the fake imports the SDK under.
-var FakeLocals = []string{
-	"param", "one", "each", "pointer", "wrapped", "parseString", "parseInt", "parseFloat", "parseBool", "parseTime",
-	"jsonBody", "decodeJSON", "decodePointer", "decodeSlice", "decodeMap", "example", "zero", "bytes",
-}
-
 // The names the methods of the fake's services declare or use
 // themselves: the receiver, the call being answered, the Params, the
 // handler and its results, all among LocalNames, which the methods'
@@ -453,14 +433,14 @@ func paramDecoder(sdk string, t ir.Type) jen.Code {
 	case *ir.Nullable:
 		return jen.Id("wrapped").Call(paramDecoder(sdk, t.Elem), jen.Qual(sdk, "NewNullable").Types(typeIn(sdk, t.Elem)))
 	case *ir.Slice:
-		return jen.Id("each").Call(parser(sdk, t.Elem))
+		return jen.Id("each").Call(paramParser(sdk, t.Elem))
 	}
-	return jen.Id("one").Call(parser(sdk, t))
+	return jen.Id("one").Call(paramParser(sdk, t))
 }
 
-// parser is the function parsing one value of a parameter of type t, a
+// paramParser is the function parsing one value of a parameter of type t, a
 // scalar or an enum.
-func parser(sdk string, t ir.Type) jen.Code {
+func paramParser(sdk string, t ir.Type) jen.Code {
 	switch t {
 	case ir.String:
 		return jen.Id("parseString").Types(jen.String())

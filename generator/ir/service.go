@@ -52,18 +52,60 @@ type Operation struct {
 	Example *Example
 }
 
-// Param is a path, query or header parameter.
+// Param is a path, query, header or cookie parameter.
 type Param struct {
 	Name     string // Go name: a method argument, or a field of the Params struct
-	WireName string // name in the path template, query string or header
-	In       string // "path", "query" or "header"
+	WireName string // name in the path template, query string, header or cookie
+	In       string // "path", "query", "header" or "cookie"
 	Doc      string
 	Type     Type
 	Required bool
+	// Style is how the value is written where In says, as the document's
+	// style and explode say for a value of Type.
+	Style ParamStyle
 	// Deep lists the keys of a deepObject query parameter, sent as
-	// name[key]=value; empty for simple parameters.
+	// name[key]=value; empty for the other styles.
 	Deep []*KeyField
+	// Properties lists the properties of an object parameter of another
+	// style than deepObject, each written as a key and a value as Style
+	// says; empty for a parameter that is no object.
+	Properties []*KeyField
 }
+
+// ParamStyle is how a parameter's value is written: OpenAPI 3.0's style
+// and explode for its location, expanded as RFC 6570 says. The builder
+// picks one for the value's shape (a single value, a list or an object),
+// so that a style says exactly what to write.
+type ParamStyle int
+
+const (
+	// FormExploded is a query parameter in style form with explode (the
+	// default): name=value, name=a&name=b for a list, and key=value for
+	// each property of an object.
+	FormExploded ParamStyle = iota
+	// FormCompact is a query parameter in style form without explode:
+	// name=a,b for a list, name=k1,v1,k2,v2 for an object.
+	FormCompact
+	// SpaceDelimited is a query list or object as name=a%20b.
+	SpaceDelimited
+	// PipeDelimited is a query list or object as name=a|b.
+	PipeDelimited
+	// DeepObject is a query object as name[key]=value for each key.
+	DeepObject
+	// Simple is a path or header parameter in style simple: the value,
+	// a,b for a list, and k1,v1,k2,v2 for an object without explode.
+	Simple
+	// SimpleExploded is a header object in style simple with explode:
+	// k1=v1,k2=v2.
+	SimpleExploded
+	// Label is a path parameter in style label: .value.
+	Label
+	// Matrix is a path parameter in style matrix: ;name=value.
+	Matrix
+	// FormCookie is a cookie parameter (style form): name=value, one
+	// pair of the Cookie header.
+	FormCookie
+)
 
 // KeyField is a struct field sent as key=value: a key of a deepObject
 // query parameter, or a field of a form body.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -176,7 +175,7 @@ func TestContextErrors(t *testing.T) {
 				end()
 				return sleepContext(ctx, time.Hour)
 			}
-			err := tr.do(ctx, &request{Method: "GET", Path: "/v2/apps/x", Query: url.Values{"q": {"1"}}}, nil, nil)
+			err := tr.do(ctx, &request{Method: "GET", Path: "/v2/apps/x", Query: query{"q": {"1"}}}, nil, nil)
 			require.ErrorIs(t, err, tt.want)
 			assert.EqualError(t, err, tt.wantMsg)
 			assert.Len(t, seen.all(), 1)

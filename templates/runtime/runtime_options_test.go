@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -237,7 +236,7 @@ func TestLogger(t *testing.T) {
 	req := func() *request {
 		return &request{
 			Method: "PUT", Path: "/v2/apps/a",
-			Query:  url.Values{"token": {queryValue}},
+			Query:  query{"token": {queryValue}},
 			Header: http.Header{"X-Param": {headerValue}},
 			Body:   map[string]string{"text": bodyValue},
 		}

@@ -2,6 +2,8 @@ package sunco
 
 import (
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +35,75 @@ func TestFormatParam(t *testing.T) {
 			assert.Equal(t, tt.want, formatParam(tt.v))
 		})
 	}
+}
+
+func TestFormatList(t *testing.T) {
+	assert.Equal(t, []string{"1", "2.5", "-3"}, formatList([]float64{1, 2.5, -3}))
+	assert.Equal(t, []string{}, formatList([]string(nil)))
+}
+
+// TestHeaderList checks a list or an object in a header, in style simple
+// (RFC 6570 {x} and {x*}): written as they are, as header values are.
+func TestHeaderList(t *testing.T) {
+	tests := []struct {
+		name   string
+		style  paramStyle
+		values []string
+		want   []string // nil: no header
+	}{
+		{"a list", styleSimple, []string{"a", "b c"}, []string{"a,b c"}},
+		{"one item", styleSimple, []string{"a"}, []string{"a"}},
+		{"an empty item", styleSimple, []string{""}, []string{""}},
+		{"an object", styleSimple, []string{"role", "admin", "first", "Alex"}, []string{"role,admin,first,Alex"}},
+		{"an object, exploded", styleSimpleExploded, []string{"role", "admin", "first", "Alex"}, []string{"role=admin,first=Alex"}},
+		{"empty", styleSimple, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := http.Header{}
+			setHeaderList(h, tt.style, "X-List", tt.values)
+			assert.Equal(t, tt.want, h.Values("X-List"))
+		})
+	}
+}
+
+// TestExpandPath checks the path styles label and matrix of OpenAPI's
+// table (RFC 6570 {.x} and {;x}), the value escaped as in style simple.
+func TestExpandPath(t *testing.T) {
+	tests := []struct {
+		name  string
+		style paramStyle
+		value string
+		want  string
+	}{
+		{"label", styleLabel, "blue", ".blue"},
+		{"label escaped", styleLabel, "a/b;c", ".a%2Fb%3Bc"},
+		{"label of a dot stays out of the dot segments", styleLabel, ".", ".%2E"},
+		{"matrix", styleMatrix, "blue", ";color=blue"},
+		{"matrix escaped", styleMatrix, "a;b,c", ";color=a%3Bb%2Cc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, expandPath(tt.style, "color", tt.value))
+		})
+	}
+}
+
+// TestAddCookie checks cookie parameters: name=value pairs of one Cookie
+// header, the value escaped as form style says (RFC 6570), which leaves
+// no character a cookie value may not hold.
+func TestAddCookie(t *testing.T) {
+	h := http.Header{}
+	addCookie(h, "session", "abc-1.2_~")
+	assert.Equal(t, "session=abc-1.2_~", h.Get("Cookie"))
+	addCookie(h, "theme", `a b;c,d"e\f+g`)
+	assert.Equal(t, "session=abc-1.2_~; theme=a%20b%3Bc%2Cd%22e%5Cf%2Bg", h.Get("Cookie"))
+	r := &http.Request{Header: h}
+	c, err := r.Cookie("theme")
+	require.NoError(t, err, "net/http reads it as a cookie")
+	v, err := url.PathUnescape(c.Value)
+	require.NoError(t, err)
+	assert.Equal(t, `a b;c,d"e\f+g`, v)
 }
 
 // namedReader is a Reader with a Name method, as *os.File has.

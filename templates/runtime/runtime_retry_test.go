@@ -239,7 +239,7 @@ func TestRetryAfterConnectionDropped(t *testing.T) {
 				}
 			})
 			tr, _ := newTestTransport(t, srv.URL)
-			err := tr.do(context.Background(), &request{Method: tt.method, Path: "/v2/x", Query: url.Values{"q": {"secret-query"}}}, nil, nil)
+			err := tr.do(context.Background(), &request{Method: tt.method, Path: "/v2/x", Query: query{"q": {"secret-query"}}}, nil, nil)
 			require.ErrorIs(t, err, io.EOF)
 			// net/http's own error would quote the whole URL, query included.
 			assert.EqualError(t, err, tt.wantErr)

@@ -67,8 +67,10 @@ func newTransport(defaultBaseURL, userAgent string, opts []Option) (*transport, 
 		sleep:         sleepContext,
 		jitter:        rand.Int64N,
 	}
-	if err := WithBaseURL(defaultBaseURL)(t); err != nil {
-		return nil, err
+	if defaultBaseURL != "" { // "": the document names no server without variables
+		if err := WithBaseURL(defaultBaseURL)(t); err != nil {
+			return nil, err
+		}
 	}
 	for _, opt := range opts {
 		if opt == nil {
@@ -103,7 +105,7 @@ type request struct {
 	Method    string         // "GET", "POST", ...
 	Server    string         // the operation's own API root, if the document gives one; "" for the client's
 	Path      string         // already escaped, e.g. "/v2/apps/" + escapePathSegment(appID)
-	Query     url.Values     // may be nil; keys like "page[after]"
+	Query     query          // may be nil; keys like "page[after]"
 	Header    http.Header    // may be nil; header parameters
 	Body      any            // when non-nil, sent as JSON
 	Multipart *multipartFile // when non-nil, streamed as multipart/form-data
@@ -180,7 +182,11 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 	if err := checkHeaderParams(req.Header); err != nil {
 		return nil, callError(req, 0, err)
 	}
-	target := t.root(req) + req.Path
+	root := t.root(req)
+	if root == "" {
+		return nil, callError(req, 0, errors.New("no base URL: the API document names no server, so set one with WithBaseURL"))
+	}
+	target := root + req.Path
 	if q := encodeQuery(req.Query); q != "" {
 		target += "?" + q
 	}

@@ -252,6 +252,24 @@ func TestBaseURL(t *testing.T) {
 	}
 }
 
+// TestNoDefaultBaseURL: a document that names no server without
+// variables gives no default base URL; the client is made all the same,
+// WithBaseURL gives it one, and without it a request fails before
+// anything is sent.
+func TestNoDefaultBaseURL(t *testing.T) {
+	srv, seen := recordingServer(t, replyJSON(200, `{}`))
+	tr, err := newTransport("", testUserAgent, []Option{WithBaseURL(srv.URL)})
+	require.NoError(t, err)
+	require.NoError(t, tr.do(t.Context(), &request{Method: "GET", Path: "/v2/x"}, nil, nil))
+	assert.Len(t, seen.all(), 1)
+
+	tr, err = newTransport("", testUserAgent, nil)
+	require.NoError(t, err)
+	err = tr.do(t.Context(), &request{Method: "GET", Path: "/v2/x"}, nil, nil)
+	require.ErrorContains(t, err, "no base URL")
+	assert.Len(t, seen.all(), 1, "nothing sent")
+}
+
 // TestOperationServer checks where a request goes: an operation with a
 // server of its own calls it whatever the base URL, unless
 // WithOperationBaseURL moves it; the others call the base URL.

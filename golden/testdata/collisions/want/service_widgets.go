@@ -5,7 +5,6 @@ package sunco
 import (
 	"context"
 	"encoding/json"
-	"net/url"
 )
 
 // WidgetsService is the client of the Widgets operations, [Client.Widgets].
@@ -41,7 +40,7 @@ type GetWidgetParams2 struct {
 	Verbose *bool
 }
 
-func (p *GetWidgetParams2) encode(q url.Values) {
+func (p *GetWidgetParams2) encode(q query) {
 	if x := p.Verbose; x != nil {
 		q.Set("verbose", formatParam(*x))
 	}
@@ -57,7 +56,7 @@ func (s *WidgetsService) Get(ctx context.Context, typeParam string, reqParam str
 	if err := checkPathParams("type", typeParam, "req", reqParam); err != nil {
 		return nil, err
 	}
-	q := url.Values{}
+	q := query{}
 	q.Set("one", formatParam(oneParam))
 	if params != nil {
 		params.encode(q)

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // CustomersService is the client of the Customers operations,
@@ -25,7 +24,7 @@ type ListCustomersParams struct {
 	Page *ListCustomersPage
 }
 
-func (p *ListCustomersParams) encode(q url.Values, h http.Header) {
+func (p *ListCustomersParams) encode(q query, h http.Header) {
 	if x := p.XTraceID; x != nil {
 		h.Set("X-Trace-Id", formatParam(*x))
 	}
@@ -54,7 +53,7 @@ func (s *CustomersService) List(ctx context.Context, storeID string, filter List
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
 	}
-	q := url.Values{}
+	q := query{}
 	h := http.Header{}
 	{
 		v := filter
@@ -125,7 +124,7 @@ type ListReceiptsParams struct {
 	IDs []string
 }
 
-func (p *ListReceiptsParams) encode(q url.Values) {
+func (p *ListReceiptsParams) encode(q query) {
 	if v := p.Page; v != nil {
 		if x := v.After; x != nil {
 			q.Set("page[after]", formatParam(*x))
@@ -157,7 +156,7 @@ func (s *CustomersService) ListReceipts(ctx context.Context, storeID string, par
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
 	}
-	q := url.Values{}
+	q := query{}
 	if params != nil {
 		params.encode(q)
 	}

@@ -5,7 +5,6 @@ package sunco
 import (
 	"context"
 	"encoding/json"
-	"net/url"
 )
 
 // NotesService is the client of the Notes operations, [Client.Notes].
@@ -20,7 +19,7 @@ type ListNotesParams struct {
 	Order   *ListNotesOrder
 }
 
-func (p *ListNotesParams) encode(q url.Values) {
+func (p *ListNotesParams) encode(q query) {
 	if x := p.Channel; x != nil {
 		q.Set("channel", formatParam(*x))
 	}
@@ -33,7 +32,7 @@ func (p *ListNotesParams) encode(q url.Values) {
 //
 // Operation listNotes (GET /notes).
 func (s *NotesService) List(ctx context.Context, params *ListNotesParams, opts ...RequestOption) ([]Note, error) {
-	q := url.Values{}
+	q := query{}
 	if params != nil {
 		params.encode(q)
 	}

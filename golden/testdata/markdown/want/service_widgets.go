@@ -5,7 +5,6 @@ package sunco
 import (
 	"context"
 	"encoding/json"
-	"net/url"
 )
 
 // WidgetsService is the client of the Widgets operations, [Client.Widgets].
@@ -31,7 +30,7 @@ type ListWidgetsParams struct {
 	Kind *string
 }
 
-func (p *ListWidgetsParams) encode(q url.Values) {
+func (p *ListWidgetsParams) encode(q query) {
 	if x := p.Kind; x != nil {
 		q.Set("kind", formatParam(*x))
 	}
@@ -51,7 +50,7 @@ func (p *ListWidgetsParams) encode(q url.Values) {
 // [cursor pagination]: https://example.test/reference/#section/Introduction/API-Pagination
 // [ListWidgets]: https://example.test/reference/#operation/ListWidgets
 func (s *WidgetsService) List(ctx context.Context, params *ListWidgetsParams, opts ...RequestOption) (*ListWidgetsResponse, error) {
-	q := url.Values{}
+	q := query{}
 	if params != nil {
 		params.encode(q)
 	}

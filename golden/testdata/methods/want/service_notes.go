@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/url"
 )
 
 // NotesService is the client of the Notes operations, [Client.Notes].
@@ -21,7 +20,7 @@ type ListNotesParams struct {
 	Limit *int
 }
 
-func (p *ListNotesParams) encode(q url.Values) {
+func (p *ListNotesParams) encode(q query) {
 	if x := p.Limit; x != nil {
 		q.Set("limit", formatParam(*x))
 	}
@@ -34,7 +33,7 @@ func (p *ListNotesParams) encode(q url.Values) {
 //
 // Operation ListNotes (GET /notes).
 func (s *NotesService) List(ctx context.Context, folder string, xTenant string, params *ListNotesParams, opts ...RequestOption) (*ListNotesResponse, error) {
-	q := url.Values{}
+	q := query{}
 	h := http.Header{}
 	q.Set("folder", formatParam(folder))
 	h.Set("X-Tenant", formatParam(xTenant))

@@ -5,7 +5,6 @@ package sunco
 import (
 	"context"
 	"encoding/json"
-	"net/url"
 )
 
 // OAuthEndpointsService is the client of the OAuth Endpoints operations,
@@ -20,7 +19,7 @@ type GetOAuthURLParams struct {
 	ClientIDs []string
 }
 
-func (p *GetOAuthURLParams) encode(q url.Values) {
+func (p *GetOAuthURLParams) encode(q query) {
 	for _, x := range p.ClientIDs {
 		q.Add("clientIds", formatParam(x))
 	}
@@ -32,7 +31,7 @@ func (p *GetOAuthURLParams) encode(q url.Values) {
 //
 // Operation getOAuthUrl (GET /oauth/authorize).
 func (s *OAuthEndpointsService) GetURL(ctx context.Context, redirectURI string, params *GetOAuthURLParams, opts ...RequestOption) (*OAuthURL, error) {
-	q := url.Values{}
+	q := query{}
 	q.Set("redirect_uri", formatParam(redirectURI))
 	if params != nil {
 		params.encode(q)

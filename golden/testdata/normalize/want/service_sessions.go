@@ -19,7 +19,7 @@ type StartLoginParams struct {
 	ReturnTo *string
 }
 
-func (p *StartLoginParams) encode(q url.Values) {
+func (p *StartLoginParams) encode(q query) {
 	if x := p.ReturnTo; x != nil {
 		q.Set("returnTo", formatParam(*x))
 	}
@@ -29,7 +29,7 @@ func (p *StartLoginParams) encode(q url.Values) {
 //
 // Operation StartLogin (GET /login).
 func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginParams, opts ...RequestOption) (*url.URL, error) {
-	q := url.Values{}
+	q := query{}
 	if params != nil {
 		params.encode(q)
 	}

@@ -25,6 +25,8 @@ type Client struct {
 	Sessions *SessionsService
 	// Shapes calls the Shapes operations.
 	Shapes *ShapesService
+	// Styles calls the Styles operations.
+	Styles *StylesService
 }
 
 // NewClient returns a Client configured by opts; without options it talks
@@ -38,5 +40,6 @@ func NewClient(opts ...Option) (*Client, error) {
 		Items:    &ItemsService{t: t},
 		Sessions: &SessionsService{t: t},
 		Shapes:   &ShapesService{t: t},
+		Styles:   &StylesService{t: t},
 	}, nil
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"iter"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -32,7 +31,7 @@ func (s *ItemsService) UploadAttachment(ctx context.Context, storeID string, acc
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
 	}
-	q := url.Values{}
+	q := query{}
 	q.Set("access", formatParam(access))
 	req := &request{
 		Method: "POST",
@@ -59,7 +58,7 @@ type ListItemsParams struct {
 	MinPrice *float64
 }
 
-func (p *ListItemsParams) encode(q url.Values, h http.Header) {
+func (p *ListItemsParams) encode(q query, h http.Header) {
 	if x := p.XTraceID; x != nil {
 		h.Set("X-Trace-Id", formatParam(*x))
 	}
@@ -98,7 +97,7 @@ func (s *ItemsService) List(ctx context.Context, storeID string, xTenant string,
 	if err := checkPathParams("storeId", storeID); err != nil {
 		return nil, err
 	}
-	q := url.Values{}
+	q := query{}
 	h := http.Header{}
 	h.Set("X-Tenant", formatParam(xTenant))
 	{
@@ -1052,21 +1051,6 @@ func (i *ItemListMeta) encodeJSON(e *jsonEncoder) {
 	}
 	e.buf = append(e.buf, '}')
 }
-
-// ItemStatus is the status property of [ItemUpdate], [Item] and
-// [ListItemsFilter].
-//
-// Values other than the constants below may be received and are kept as they
-// are.
-//
-// Schema: #/components/schemas/ItemStatus
-type ItemStatus string
-
-// Values of [ItemStatus].
-const (
-	ItemStatusActive   ItemStatus = "active"
-	ItemStatusArchived ItemStatus = "archived"
-)
 
 // ItemUpdate is the request body of [ItemsService.Update].
 //

@@ -19,7 +19,7 @@ type StartLoginParams struct {
 	ReturnTo *string
 }
 
-func (p *StartLoginParams) encode(q url.Values) {
+func (p *StartLoginParams) encode(q query) {
 	if x := p.ReturnTo; x != nil {
 		q.Set("returnTo", formatParam(*x))
 	}
@@ -29,7 +29,7 @@ func (p *StartLoginParams) encode(q url.Values) {
 //
 // Operation startLogin (GET /login).
 func (s *SessionsService) StartLogin(ctx context.Context, params *StartLoginParams, opts ...RequestOption) (*url.URL, error) {
-	q := url.Values{}
+	q := query{}
 	if params != nil {
 		params.encode(q)
 	}
@@ -72,6 +72,30 @@ func (s *SessionsService) CreateToken(ctx context.Context, body TokenRequest, pa
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ExchangeTokenParams holds the optional parameters of
+// [SessionsService.ExchangeToken]; a nil *ExchangeTokenParams sends none of
+// them.
+type ExchangeTokenParams struct{}
+
+// ExchangeToken exchanges a token of another issuer; the form's fields are the
+// issuer's.
+//
+// body is the request body.
+//
+// Operation exchangeToken (POST /tokens/exchange).
+func (s *SessionsService) ExchangeToken(ctx context.Context, body map[string]string, params *ExchangeTokenParams, opts ...RequestOption) error {
+	req := &request{
+		Method: "POST",
+		Path:   "/tokens/exchange",
+	}
+	form := url.Values{}
+	for k, v := range body {
+		form.Set(k, formatParam(v))
+	}
+	req.Form = form
+	return s.t.do(ctx, req, nil, opts)
 }
 
 // GetTokenInfoParams holds the optional parameters of

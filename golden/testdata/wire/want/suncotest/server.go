@@ -22,6 +22,8 @@ type Server struct {
 	Sessions SessionsService
 	// Shapes holds the handlers of the operations of [sunco.ShapesService].
 	Shapes ShapesService
+	// Styles holds the handlers of the operations of [sunco.StylesService].
+	Styles StylesService
 
 	fake *fake
 }
@@ -31,7 +33,7 @@ type Server struct {
 func NewServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	s := &Server{}
-	s.fake = newFake(t, opts, slices.Concat(s.Items.routes(), s.Sessions.routes(), s.Shapes.routes()), apiError, knownTypes)
+	s.fake = newFake(t, opts, slices.Concat(s.Items.routes(), s.Sessions.routes(), s.Shapes.routes(), s.Styles.routes()), apiError, knownTypes)
 	s.URL = s.fake.srv.URL
 	return s
 }
@@ -74,6 +76,7 @@ func apiError(err error) (*errorAnswer, bool) {
 // against.
 var knownTypes = sdkTypes{
 	enums: map[reflect.Type][]string{
+		reflect.TypeFor[sunco.HeaderStylesTheme]():      {"light", "dark"},
 		reflect.TypeFor[sunco.ItemColor]():              {"red", "green"},
 		reflect.TypeFor[sunco.ItemStatus]():             {"active", "archived"},
 		reflect.TypeFor[sunco.ListItemsSort]():          {"name", "-name"},

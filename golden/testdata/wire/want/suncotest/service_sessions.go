@@ -18,6 +18,9 @@ type SessionsService struct {
 	// CreateToken answers [sunco.SessionsService.CreateToken] (POST /tokens). Nil
 	// answers with an empty result: the document has no example of it.
 	CreateToken func(ctx context.Context, body sunco.TokenRequest, params *sunco.CreateTokenParams) (*sunco.CreateTokenResponse, error)
+	// ExchangeToken answers [sunco.SessionsService.ExchangeToken] (POST
+	// /tokens/exchange). Nil answers with success.
+	ExchangeToken func(ctx context.Context, body map[string]string, params *sunco.ExchangeTokenParams) error
 	// GetTokenInfo answers [sunco.SessionsService.GetTokenInfo] (GET
 	// /tokens/info). Nil answers with an empty result: the document has no example
 	// of it.
@@ -32,6 +35,7 @@ func (s *SessionsService) routes() []*route {
 	return []*route{
 		newRoute("startLogin", "Sessions.StartLogin", "GET", "/login", s.serveStartLogin),
 		newRoute("createToken", "Sessions.CreateToken", "POST", "/tokens", s.serveCreateToken),
+		newRoute("exchangeToken", "Sessions.ExchangeToken", "POST", "/tokens/exchange", s.serveExchangeToken),
 		newRoute("getTokenInfo", "Sessions.GetTokenInfo", "GET", "/tokens/info", s.serveGetTokenInfo),
 		newRoute("revokeToken", "Sessions.RevokeToken", "POST", "/tokens/revoke", s.serveRevokeToken),
 	}
@@ -74,6 +78,23 @@ func (s *SessionsService) serveCreateToken(req *call) {
 		res, err = zero[*sunco.CreateTokenResponse]()
 	}
 	req.answer(200, res, err)
+}
+
+// serveExchangeToken decodes a request of exchangeToken and answers it.
+func (s *SessionsService) serveExchangeToken(req *call) {
+	params := &sunco.ExchangeTokenParams{}
+	var body map[string]string
+	if req.formBody(true) {
+		req.keepBody(body)
+	}
+	if req.refused() {
+		return
+	}
+	var err error
+	if h := s.ExchangeToken; h != nil {
+		err = h(req.r.Context(), body, params)
+	}
+	req.answer(204, nil, err)
 }
 
 // serveGetTokenInfo decodes a request of getTokenInfo and answers it.
