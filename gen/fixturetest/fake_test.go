@@ -16,10 +16,11 @@ import (
 // fakeCalls call every operation of the fixture SDK with the constructs
 // the pinned SunCo document has not: header parameters, required and
 // optional; lists, booleans, numbers and enums in the query; required keys
-// of a deepObject; raw bodies, required and optional; an optional JSON
-// body; a form body with lists and a nullable field; path parameters
-// named like Go keywords; a union as the body and as the result; a
-// redirect.
+// of a deepObject; every style of a list, an object and a path parameter,
+// their separators in the values too; cookies; raw bodies, required and
+// optional; an optional JSON body; a form body with lists and a nullable
+// field, and one that is a map; path parameters named like Go keywords; a
+// union as the body and as the result; a redirect.
 var fakeCalls = []struct {
 	method string
 	args   func() []any
@@ -56,7 +57,29 @@ var fakeCalls = []struct {
 	}},
 	{"Sessions.GetTokenInfo", func() []any { return []any{nil} }},
 	{"Sessions.RevokeToken", func() []any { return []any{nil} }},
+	{"Sessions.ExchangeToken", func() []any { return []any{map[string]string{"token": "t 1", "audience": "a&b"}, nil} }},
 	{"Shapes.Create", func() []any { return []any{&wire.Circle{Radius: 2, Label: wire.NewNullable("wheel")}, nil} }},
+	{"Styles.Query", func() []any {
+		return []any{[]string{"red", "a,b"}, &wire.QueryStylesParams{
+			Sizes:  []wire.ItemStatus{wire.ItemStatusActive, "a|b"},
+			Words:  []string{"two words", "x"},
+			Point:  &wire.Point{X: 1, Y: wire.Ptr(2)},
+			Range:  &wire.QueryStylesRange{Min: wire.Ptr(1), At: []int{3, 4}},
+			Corner: &wire.Point{X: -1},
+			Box:    &wire.Point{X: 5, Y: wire.Ptr(6)},
+			Limit:  wire.Ptr(10),
+		}}
+	}},
+	{"Styles.Header", func() []any {
+		return []any{[]string{"t1", "t2"}, "s 1;=", &wire.HeaderStylesParams{
+			XPoint: &wire.Point{X: 1, Y: wire.Ptr(2)},
+			XRange: &wire.Point{X: 3},
+			XCount: wire.Ptr(4),
+			Theme:  wire.Ptr(wire.HeaderStylesThemeDark),
+			Visits: wire.Ptr(5),
+		}}
+	}},
+	{"Styles.Path", func() []any { return []any{"a.b", "c;d=e", "7", nil} }},
 }
 
 // TestFakeHandlersReceiveTheArguments: through the fake of the fixture

@@ -33,6 +33,7 @@ const (
 
 	fakeServerGo  = "templates/fake/runtime_server.go"
 	fakeRequestGo = "templates/fake/runtime_request.go"
+	fakeParamsGo  = "templates/fake/runtime_params.go"
 	fakeCheckGo   = "templates/fake/runtime_check.go"
 	fakeWebhookGo = "templates/fake/runtime_webhook.go"
 	fakeEmitGo    = "generator/emit/fake.go"
@@ -613,7 +614,7 @@ var faults = []fault{
 	{
 		Name: "fake-required-parameter-unchecked", Set: "fresh", Kind: "fake",
 		Doc:   "the fake accepts a request without a required query or header parameter",
-		Edits: []edit{{fakeRequestGo, "\t\tif required {\n\t\t\tc.missing(in, name)", "\t\tif required && false {\n\t\t\tc.missing(in, name)"}},
+		Edits: []edit{{fakeParamsGo, "\t\tif required {\n\t\t\tc.missing(in, name)\n\t\t}\n\t\treturn\n\t}\n\tdecodeValues(c, paramKind(in)+\" \"+name, values", "\t\tif required && false {\n\t\t\tc.missing(in, name)\n\t\t}\n\t\treturn\n\t}\n\tdecodeValues(c, paramKind(in)+\" \"+name, values"}},
 	},
 	{
 		Name: "fake-required-property-unchecked", Set: "fresh", Kind: "fake",
@@ -653,7 +654,17 @@ var faults = []fault{
 	{
 		Name: "fake-list-parameter-first-value", Set: "fresh", Kind: "fake",
 		Doc:   "the fake decodes a list parameter from its first value alone",
-		Edits: []edit{{fakeRequestGo, "\t\tfor i, text := range values {", "\t\tfor i, text := range values[:1] {"}},
+		Edits: []edit{{fakeParamsGo, "\t\tfor i, text := range values {", "\t\tfor i, text := range values[:1] {"}},
+	},
+	{
+		Name: "fake-pipe-list-split-at-comma", Set: "fresh", Kind: "fake",
+		Doc:   "the fake splits a pipeDelimited list at its commas",
+		Edits: []edit{{fakeParamsGo, `stylePipeDelimited: "|"}`, `stylePipeDelimited: ","}`}},
+	},
+	{
+		Name: "fake-matrix-prefix-kept", Set: "fresh", Kind: "fake",
+		Doc:   "the fake passes a matrix path parameter on with its ;name= prefix",
+		Edits: []edit{{fakeParamsGo, `styleMatrix: ";" + name + "="}`, `styleMatrix: ""}`}},
 	},
 	{
 		Name: "fake-literal-route-not-preferred", Set: "fresh", Kind: "fake",

@@ -68,12 +68,12 @@ func handlerDoc(sdk string, svc *ir.Service, o *ir.Operation) string {
 }
 
 // fakeSDKName is the name the fake imports the SDK under: the SDK's
-// package name, or, when the fake declares that name itself (a package
-// named like a helper of the fake's runtime, or one it imports), that name
-// with "sdk" appended.
+// package name, or, when the fake declares or uses that name itself (a
+// package named like a helper of the fake's runtime, a package it
+// imports, a local of its methods), that name with "sdk" appended.
 func (b *builder) fakeSDKName() string {
 	name := b.pkgName
-	for slices.Contains(b.fakeNames, name) {
+	for slices.Contains(b.fakeNames, name) || slices.Contains(ir.FakeMethodLocals, name) || slices.Contains(ir.MethodLocals, name) {
 		name += "sdk"
 	}
 	return name

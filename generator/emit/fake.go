@@ -289,7 +289,7 @@ func serveOperation(f *jen.File, sdk string, fs *ir.FakeService, o *ir.Operation
 	var body []jen.Code
 	args := []jen.Code{req.Clone().Dot("r").Dot("Context").Call()}
 	for _, p := range o.PathParams {
-		body = append(body, jen.Id(p.Name).Op(":=").Add(req.Clone()).Dot("pathParam").Call(jen.Lit(p.WireName)))
+		body = append(body, jen.Id(p.Name).Op(":=").Add(req.Clone()).Dot("pathParam").Call(jen.Lit(p.WireName), jen.Id(fakeStyle[p.Style])))
 		args = append(args, jen.Id(p.Name))
 	}
 	for _, p := range o.Args {
@@ -395,26 +395,53 @@ func holdsUnion(t ir.Type) bool {
 	return false
 }
 
-// decodeParam decodes the query or header parameter p into dst; a
-// deepObject parameter from its keys, name[key]=value.
+// decodeParam decodes the query, header or cookie parameter p into dst,
+// as its style says: an object from its keys, a list written as one value
+// from its items, any other value from the values it is sent as.
 func decodeParam(sdk string, p *ir.Param, dst *jen.Statement) []jen.Code {
 	req := jen.Id(fakeCall)
-	if len(p.Deep) == 0 {
-		return []jen.Code{paramCall(sdk, p.In, p.WireName, p.Required, dst, p.Type)}
+	keys := p.Properties
+	if p.Style == ir.DeepObject {
+		keys = p.Deep
 	}
-	target := dst
-	var keys []jen.Code
-	if ptr, ok := p.Type.(*ir.Pointer); ok {
-		keys = append(keys, dst.Clone().Op("=").Op("&").Add(typeIn(sdk, ptr.Elem)).Values())
+	if len(keys) > 0 {
+		var names []jen.Code
+		for _, k := range keys {
+			names = append(names, jen.Lit(k.WireKey))
+		}
+		var fields []jen.Code
+		if ptr, ok := p.Type.(*ir.Pointer); ok {
+			fields = append(fields, dst.Clone().Op("=").Op("&").Add(typeIn(sdk, ptr.Elem)).Values())
+		}
+		for _, k := range keys {
+			fields = append(fields, jen.Id("field").Call(req.Clone(), jen.Id("obj"), jen.Lit(k.WireKey), jen.Lit(k.Required),
+				jen.Op("&").Add(dst.Clone().Dot(k.Field)), paramDecoder(sdk, k.Type)))
+		}
+		return []jen.Code{jen.If(
+			jen.List(jen.Id("obj"), jen.Id("ok")).Op(":=").Add(req.Clone()).Dot("object").Call(
+				jen.Lit(p.In), jen.Lit(p.WireName), jen.Id(fakeStyle[p.Style]), jen.Index().String().Values(names...), jen.Lit(p.Required)),
+			jen.Id("ok"),
+		).Block(fields...)}
 	}
-	for _, k := range p.Deep {
-		keys = append(keys, paramCall(sdk, p.In, p.WireName+"["+k.WireKey+"]", k.Required, target.Clone().Dot(k.Field), k.Type))
+	if _, list := unwrap(p.Type).(*ir.Slice); list && p.Style != ir.FormExploded {
+		return []jen.Code{jen.Id("listParam").Call(req.Clone(), jen.Lit(p.In), jen.Lit(p.WireName), jen.Id(fakeStyle[p.Style]),
+			jen.Lit(p.Required), jen.Op("&").Add(dst), paramDecoder(sdk, p.Type))}
 	}
-	decode := jen.If(req.Clone().Dot("hasObject").Call(jen.Lit(p.In), jen.Lit(p.WireName))).Block(keys...)
-	if p.Required {
-		decode = decode.Else().Block(req.Clone().Dot("missing").Call(jen.Lit(p.In), jen.Lit(p.WireName)))
-	}
-	return []jen.Code{decode}
+	return []jen.Code{paramCall(sdk, p.In, p.WireName, p.Required, dst, p.Type)}
+}
+
+// fakeStyle names the fake runtime's paramStyle of each style.
+var fakeStyle = map[ir.ParamStyle]string{
+	ir.FormExploded:   "styleFormExploded",
+	ir.FormCompact:    "styleForm",
+	ir.SpaceDelimited: "styleSpaceDelimited",
+	ir.PipeDelimited:  "stylePipeDelimited",
+	ir.DeepObject:     "styleDeepObject",
+	ir.Simple:         "styleSimple",
+	ir.SimpleExploded: "styleSimpleExploded",
+	ir.Label:          "styleLabel",
+	ir.Matrix:         "styleMatrix",
+	ir.FormCookie:     "styleFormExploded",
 }
 
 // paramCall decodes the parameter or form field name, in in, of type t
@@ -464,6 +491,12 @@ func decodeBody(sdk string, b *ir.Body, dst *jen.Statement) []jen.Code {
 	case ir.JSONBody:
 		return []jen.Code{jen.Id("jsonBody").Call(req, jen.Lit(b.Required), jen.Op("&").Add(dst), fakeDecoder(sdk, b.Type))}
 	case ir.FormBody:
+		if m, ok := unwrap(b.Type).(*ir.Map); ok {
+			return []jen.Code{jen.If(req.Clone().Dot("formBody").Call(jen.Lit(b.Required))).Block(
+				jen.Id("formMap").Call(req.Clone(), jen.Op("&").Add(dst.Clone()), paramDecoder(sdk, m.Elem)),
+				req.Clone().Dot("keepBody").Call(dst.Clone()),
+			)}
+		}
 		var fields []jen.Code
 		target := dst
 		if ptr, ok := b.Type.(*ir.Pointer); ok {
@@ -477,9 +510,9 @@ func decodeBody(sdk string, b *ir.Body, dst *jen.Statement) []jen.Code {
 	case ir.MultipartBody:
 		file := func() jen.Code {
 			return jen.Qual(sdk, "UploadFile").Values(jen.Dict{
-				jen.Id("Reader"):      jen.Qual("bytes", "NewReader").Call(jen.Id("content")),
-				jen.Id("Name"):        jen.Id("name"),
-				jen.Id("ContentType"): jen.Id("contentType"),
+				jen.Id("Reader"):      jen.Qual("bytes", "NewReader").Call(jen.Id("out").Dot("content")),
+				jen.Id("Name"):        jen.Id("out").Dot("name"),
+				jen.Id("ContentType"): jen.Id("out").Dot("contentType"),
 			})
 		}
 		amp := jen.Null()
@@ -487,7 +520,7 @@ func decodeBody(sdk string, b *ir.Body, dst *jen.Statement) []jen.Code {
 			amp = jen.Op("&")
 		}
 		return []jen.Code{jen.If(
-			jen.List(jen.Id("content"), jen.Id("name"), jen.Id("contentType"), jen.Id("ok")).Op(":=").Add(req.Clone()).Dot("upload").Call(jen.Lit(b.FileField), jen.Lit(b.Required)),
+			jen.List(jen.Id("out"), jen.Id("ok")).Op(":=").Add(req.Clone()).Dot("upload").Call(jen.Lit(b.FileField), jen.Lit(b.Required)),
 			jen.Id("ok"),
 		).Block(
 			dst.Clone().Op("=").Add(amp.Clone()).Add(file()),
@@ -495,11 +528,11 @@ func decodeBody(sdk string, b *ir.Body, dst *jen.Statement) []jen.Code {
 		)}
 	}
 	return []jen.Code{jen.If(
-		jen.List(jen.Id("data"), jen.Id("ok")).Op(":=").Add(req.Clone()).Dot("rawBody").Call(jen.Lit(b.ContentType), jen.Lit(b.Required)),
+		jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Add(req.Clone()).Dot("rawBody").Call(jen.Lit(b.ContentType), jen.Lit(b.Required)),
 		jen.Id("ok"),
 	).Block(
-		dst.Clone().Op("=").Qual("bytes", "NewReader").Call(jen.Id("data")),
-		req.Clone().Dot("keepBody").Call(jen.Qual("bytes", "NewReader").Call(jen.Id("data"))),
+		dst.Clone().Op("=").Qual("bytes", "NewReader").Call(jen.Id("raw")),
+		req.Clone().Dot("keepBody").Call(jen.Qual("bytes", "NewReader").Call(jen.Id("raw"))),
 	)}
 }
 

@@ -31,11 +31,15 @@ var (
 	// besides those of the services.
 	FakeServerMembers = []string{"URL", "Delivery", "Client", "Requests", "SendWebhook", "SendWebhookURL", "delivery", "fake"}
 	// FakeMethodLocals are the identifiers the fake's method serving an
-	// operation uses besides MethodLocals: the runtime's functions it
-	// calls. That method declares the operation's arguments under their
-	// names in the SDK, which avoid these too.
+	// operation declares or uses besides MethodLocals: its variables and
+	// the runtime's functions and constants it refers to. That method
+	// declares the operation's arguments under their names in the SDK,
+	// which avoid these too, as does the name it imports the SDK under.
 	FakeMethodLocals = []string{
-		"param", "one", "each", "pointer", "wrapped", "parseString", "parseInt", "parseFloat", "parseBool", "parseTime",
-		"jsonBody", "decodeJSON", "decodePointer", "decodeSlice", "decodeMap", "example", "zero", "bytes",
+		"param", "listParam", "field", "obj", "ok", "one", "each", "pointer", "wrapped",
+		"parseString", "parseInt", "parseFloat", "parseBool", "parseTime",
+		"jsonBody", "formMap", "decodeJSON", "time", "decodePointer", "decodeSlice", "decodeMap", "example", "zero", "bytes",
+		"styleFormExploded", "styleForm", "styleSpaceDelimited", "stylePipeDelimited", "styleDeepObject",
+		"styleSimple", "styleSimpleExploded", "styleLabel", "styleMatrix",
 	}
 )

@@ -9,178 +9,11 @@ import (
 	"mime/multipart"
 	"net/url"
 	"reflect"
-	"strconv"
 	"strings"
-	"time"
 )
 
-// The parameter and body helpers decode a request as the client method's
-// arguments, with the SDK's codecs, and note what the API would refuse.
-
-// pathParam is the value of the path parameter name, which must not be
-// empty.
-func (c *call) pathParam(name string) string {
-	v := c.params[name]
-	if v == "" {
-		c.refuse("path parameter %s is empty", name)
-	}
-	return v
-}
-
-// Where a parameter is: its values by name.
-const (
-	inQuery  = "query"
-	inHeader = "header"
-	inForm   = "form" // a field of a form body
-)
-
-// values are the values of the parameter name in in.
-func (c *call) values(in, name string) []string {
-	switch in {
-	case inHeader:
-		return c.r.Header.Values(name)
-	case inForm:
-		return c.form[name]
-	}
-	return c.r.URL.Query()[name]
-}
-
-// hasObject reports whether the deepObject parameter name has a key in
-// in: name[key]=value.
-func (c *call) hasObject(in, name string) bool {
-	var keys url.Values
-	switch in {
-	case inForm:
-		keys = c.form
-	default:
-		keys = c.r.URL.Query()
-	}
-	for k := range keys {
-		if strings.HasPrefix(k, name+"[") {
-			return true
-		}
-	}
-	return false
-}
-
-// missing notes that the required parameter name is not in in.
-func (c *call) missing(in, name string) {
-	c.refuse("required %s %s is missing", paramKind(in), name)
-}
-
-// paramKind names a parameter in in: a query or header parameter, or a
-// form field.
-func paramKind(in string) string {
-	if in == inForm {
-		return "form field"
-	}
-	return in + " parameter"
-}
-
-// param sets *dst from the values of the parameter name in in, decoded by
-// dec; a parameter that is absent leaves *dst as it is, and is refused
-// when required.
-func param[T any](c *call, in, name string, required bool, dst *T, dec func([]string) (T, error)) {
-	values := c.values(in, name)
-	if len(values) == 0 {
-		if required {
-			c.missing(in, name)
-		}
-		return
-	}
-	what := paramKind(in)
-	v, err := dec(values)
-	if err != nil {
-		c.refuse("%s %s: %v", what, name, err)
-		return
-	}
-	problems := c.f.types.check(name, reflect.ValueOf(v), nil)
-	for _, p := range problems {
-		c.refuse("%s %s", what, p)
-	}
-	if len(problems) == 0 {
-		*dst = v
-	}
-}
-
-// one decodes the first value of a parameter with parse.
-func one[T any](parse func(string) (T, error)) func([]string) (T, error) {
-	return func(values []string) (T, error) { return parse(values[0]) }
-}
-
-// each decodes every value of a parameter with parse: a list is sent as
-// one name=value per element.
-func each[T any](parse func(string) (T, error)) func([]string) ([]T, error) {
-	return func(values []string) ([]T, error) {
-		out := make([]T, len(values))
-		for i, text := range values {
-			v, err := parse(text)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = v
-		}
-		return out, nil
-	}
-}
-
-// pointer decodes a parameter with dec into a new T.
-func pointer[T any](dec func([]string) (T, error)) func([]string) (*T, error) {
-	return func(values []string) (*T, error) {
-		v, err := dec(values)
-		if err != nil {
-			return nil, err
-		}
-		return &v, nil
-	}
-}
-
-// wrapped decodes a parameter with dec and wraps it with wrap (the SDK's
-// NewNullable).
-func wrapped[T, W any](dec func([]string) (T, error), wrap func(T) W) func([]string) (W, error) {
-	return func(values []string) (W, error) {
-		v, err := dec(values)
-		if err != nil {
-			var zero W
-			return zero, err
-		}
-		return wrap(v), nil
-	}
-}
-
-func parseString[S ~string](text string) (S, error) { return S(text), nil }
-
-func parseInt[I ~int | ~int64](text string) (I, error) {
-	n, err := strconv.ParseInt(text, 10, 64)
-	if err != nil || int64(I(n)) != n {
-		return 0, fmt.Errorf("%q is not an integer", text)
-	}
-	return I(n), nil
-}
-
-func parseFloat[F ~float64](text string) (F, error) {
-	n, err := strconv.ParseFloat(text, 64)
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a number", text)
-	}
-	return F(n), nil
-}
-
-func parseBool[B ~bool](text string) (B, error) {
-	b, err := strconv.ParseBool(text)
-	if err != nil || (text != "true" && text != "false") {
-		return false, fmt.Errorf("%q is not true or false", text)
-	}
-	return B(b), nil
-}
-
-func parseTime(text string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339Nano, text)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 timestamp", text)
-	}
-	return t, nil
-}
+// The body helpers decode a request's body as the client method's
+// argument, with the SDK's codecs, and note what the API would refuse.
 
 // readBody reads the request body; an empty one is refused when required.
 // present is false when there is none.
@@ -339,19 +172,37 @@ func (c *call) formBody(required bool) (present bool) {
 	return true
 }
 
+// formMap sets *dst to the fields of a form body that declares none, a
+// map, each decoded by dec.
+func formMap[T any](c *call, dst *map[string]T, dec func([]string) (T, error)) {
+	m := make(map[string]T, len(c.form))
+	for key, values := range c.form {
+		var v T
+		decodeValues(c, "form field "+key, values, &v, dec)
+		m[key] = v
+	}
+	*dst = m
+}
+
+// upload is the file of a multipart/form-data body.
+type upload struct {
+	content           []byte
+	name, contentType string
+}
+
 // upload reads the file of a multipart/form-data body from its part
-// field: its content, file name and content type; present is false when
-// there is none, which is refused when required.
-func (c *call) upload(field string, required bool) (content []byte, name, contentType string, present bool) {
+// field; present is false when there is none, which is refused when
+// required.
+func (c *call) upload(field string, required bool) (file upload, present bool) {
 	if c.r.ContentLength == 0 && c.r.Header.Get("Content-Type") == "" {
 		if required {
 			c.refuse("the request body is missing")
 		}
-		return nil, "", "", false
+		return upload{}, false
 	}
 	params, ok := c.mediaType("multipart/form-data")
 	if !ok {
-		return nil, "", "", false
+		return upload{}, false
 	}
 	mr := multipart.NewReader(c.r.Body, params["boundary"])
 	for {
@@ -362,7 +213,7 @@ func (c *call) upload(field string, required bool) (content []byte, name, conten
 			} else {
 				c.refuse("the multipart body cannot be read: %v", err)
 			}
-			return nil, "", "", false
+			return upload{}, false
 		}
 		if part.FormName() != field {
 			continue
@@ -370,9 +221,9 @@ func (c *call) upload(field string, required bool) (content []byte, name, conten
 		content, err := io.ReadAll(part)
 		if err != nil {
 			c.refuse("the part %q cannot be read: %v", field, err)
-			return nil, "", "", false
+			return upload{}, false
 		}
-		return content, part.FileName(), part.Header.Get("Content-Type"), true
+		return upload{content, part.FileName(), part.Header.Get("Content-Type")}, true
 	}
 }
 

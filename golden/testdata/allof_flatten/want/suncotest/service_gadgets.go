@@ -29,7 +29,7 @@ func (s *GadgetsService) routes() []*route {
 
 // serveGet decodes a request of getGadget and answers it.
 func (s *GadgetsService) serveGet(req *call) {
-	gadgetID := req.pathParam("gadgetId")
+	gadgetID := req.pathParam("gadgetId", styleSimple)
 	params := &sunco.GetGadgetParams{}
 	if req.refused() {
 		return

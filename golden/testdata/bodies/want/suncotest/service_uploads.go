@@ -43,12 +43,12 @@ func (s *UploadsService) routes() []*route {
 
 // servePutBlob decodes a request of putBlob and answers it.
 func (s *UploadsService) servePutBlob(req *call) {
-	blobID := req.pathParam("blobId")
+	blobID := req.pathParam("blobId", styleSimple)
 	params := &sunco.PutBlobParams{}
 	var body io.Reader
-	if data, ok := req.rawBody("application/octet-stream", true); ok {
-		body = bytes.NewReader(data)
-		req.keepBody(bytes.NewReader(data))
+	if raw, ok := req.rawBody("application/octet-stream", true); ok {
+		body = bytes.NewReader(raw)
+		req.keepBody(bytes.NewReader(raw))
 	}
 	if req.refused() {
 		return
@@ -78,9 +78,9 @@ func (s *UploadsService) servePostEither(req *call) {
 // servePostNote decodes a request of postNote and answers it.
 func (s *UploadsService) servePostNote(req *call) {
 	params := &sunco.PostNoteParams{}
-	if data, ok := req.rawBody("text/plain", false); ok {
-		params.Body = bytes.NewReader(data)
-		req.keepBody(bytes.NewReader(data))
+	if raw, ok := req.rawBody("text/plain", false); ok {
+		params.Body = bytes.NewReader(raw)
+		req.keepBody(bytes.NewReader(raw))
 	}
 	if req.refused() {
 		return

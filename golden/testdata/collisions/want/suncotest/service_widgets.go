@@ -47,8 +47,8 @@ func (s *WidgetsService) serveCreateClient(req *call) {
 
 // serveGet decodes a request of getWidget and answers it.
 func (s *WidgetsService) serveGet(req *call) {
-	typeParam := req.pathParam("type")
-	reqParam := req.pathParam("req")
+	typeParam := req.pathParam("type", styleSimple)
+	reqParam := req.pathParam("req", styleSimple)
 	var oneParam int
 	param(req, "query", "one", true, &oneParam, one(parseInt[int]))
 	params := &sunco.GetWidgetParams2{}

@@ -31,22 +31,20 @@ func (s *CustomersService) routes() []*route {
 
 // serveList decodes a request of listCustomers and answers it.
 func (s *CustomersService) serveList(req *call) {
-	storeID := req.pathParam("storeId")
+	storeID := req.pathParam("storeId", styleSimple)
 	var filter sunco.ListCustomersFilter
-	if req.hasObject("query", "filter") {
-		param(req, "query", "filter[identities.email]", true, &filter.IdentitiesEmail, one(parseString[string]))
-		param(req, "query", "filter[tags]", false, &filter.Tags, each(parseString[string]))
-		param(req, "query", "filter[active]", false, &filter.Active, pointer(one(parseBool[bool])))
-	} else {
-		req.missing("query", "filter")
+	if obj, ok := req.object("query", "filter", styleDeepObject, []string{"identities.email", "tags", "active"}, true); ok {
+		field(req, obj, "identities.email", true, &filter.IdentitiesEmail, one(parseString[string]))
+		field(req, obj, "tags", false, &filter.Tags, each(parseString[string]))
+		field(req, obj, "active", false, &filter.Active, pointer(one(parseBool[bool])))
 	}
 	params := &sunco.ListCustomersParams{}
 	param(req, "header", "X-Trace-Id", false, &params.XTraceID, pointer(one(parseString[string])))
-	if req.hasObject("query", "page") {
+	if obj, ok := req.object("query", "page", styleDeepObject, []string{"after", "before", "size"}, false); ok {
 		params.Page = &sunco.ListCustomersPage{}
-		param(req, "query", "page[after]", false, &params.Page.After, pointer(one(parseString[string])))
-		param(req, "query", "page[before]", false, &params.Page.Before, pointer(one(parseString[string])))
-		param(req, "query", "page[size]", false, &params.Page.Size, pointer(one(parseInt[int])))
+		field(req, obj, "after", false, &params.Page.After, pointer(one(parseString[string])))
+		field(req, obj, "before", false, &params.Page.Before, pointer(one(parseString[string])))
+		field(req, obj, "size", false, &params.Page.Size, pointer(one(parseInt[int])))
 	}
 	if req.refused() {
 		return
@@ -63,13 +61,13 @@ func (s *CustomersService) serveList(req *call) {
 
 // serveListReceipts decodes a request of listReceipts and answers it.
 func (s *CustomersService) serveListReceipts(req *call) {
-	storeID := req.pathParam("storeId")
+	storeID := req.pathParam("storeId", styleSimple)
 	params := &sunco.ListReceiptsParams{}
-	if req.hasObject("query", "page") {
+	if obj, ok := req.object("query", "page", styleDeepObject, []string{"after", "before", "size"}, false); ok {
 		params.Page = &sunco.ListCustomersPage{}
-		param(req, "query", "page[after]", false, &params.Page.After, pointer(one(parseString[string])))
-		param(req, "query", "page[before]", false, &params.Page.Before, pointer(one(parseString[string])))
-		param(req, "query", "page[size]", false, &params.Page.Size, pointer(one(parseInt[int])))
+		field(req, obj, "after", false, &params.Page.After, pointer(one(parseString[string])))
+		field(req, obj, "before", false, &params.Page.Before, pointer(one(parseString[string])))
+		field(req, obj, "size", false, &params.Page.Size, pointer(one(parseInt[int])))
 	}
 	param(req, "query", "limit", false, &params.Limit, pointer(one(parseInt[int])))
 	param(req, "query", "ids", false, &params.IDs, each(parseString[string]))

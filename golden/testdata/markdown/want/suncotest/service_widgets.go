@@ -68,7 +68,7 @@ func (s *WidgetsService) serveCreate(req *call) {
 
 // serveDelete decodes a request of DeleteWidget and answers it.
 func (s *WidgetsService) serveDelete(req *call) {
-	widgetID := req.pathParam("widgetId")
+	widgetID := req.pathParam("widgetId", styleSimple)
 	params := &sunco.DeleteWidgetParams{}
 	if req.refused() {
 		return

@@ -80,7 +80,7 @@ func (s *NotesService) serveDeleteNotes(req *call) {
 
 // serveSync decodes a request of SyncNote and answers it.
 func (s *NotesService) serveSync(req *call) {
-	noteID := req.pathParam("noteId")
+	noteID := req.pathParam("noteId", styleSimple)
 	params := &sunco.SyncNoteParams{}
 	jsonBody(req, false, &params.Body, decodeJSON[*sunco.SyncNoteBody])
 	if req.refused() {
@@ -98,7 +98,7 @@ func (s *NotesService) serveSync(req *call) {
 
 // serveDeleteNote decodes a request of DeleteNote and answers it.
 func (s *NotesService) serveDeleteNote(req *call) {
-	noteID := req.pathParam("noteId")
+	noteID := req.pathParam("noteId", styleSimple)
 	params := &sunco.DeleteNoteParams{}
 	if req.refused() {
 		return
@@ -112,11 +112,11 @@ func (s *NotesService) serveDeleteNote(req *call) {
 
 // servePutAttachment decodes a request of PutNoteAttachment and answers it.
 func (s *NotesService) servePutAttachment(req *call) {
-	noteID := req.pathParam("noteId")
+	noteID := req.pathParam("noteId", styleSimple)
 	params := &sunco.PutNoteAttachmentParams{}
-	if data, ok := req.rawBody("image/png", false); ok {
-		params.Body = bytes.NewReader(data)
-		req.keepBody(bytes.NewReader(data))
+	if raw, ok := req.rawBody("image/png", false); ok {
+		params.Body = bytes.NewReader(raw)
+		req.keepBody(bytes.NewReader(raw))
 	}
 	if req.refused() {
 		return
@@ -130,7 +130,7 @@ func (s *NotesService) servePutAttachment(req *call) {
 
 // serveDeleteAttachment decodes a request of DeleteNoteAttachment and answers it.
 func (s *NotesService) serveDeleteAttachment(req *call) {
-	noteID := req.pathParam("noteId")
+	noteID := req.pathParam("noteId", styleSimple)
 	params := &sunco.DeleteNoteAttachmentParams{}
 	if req.refused() {
 		return

@@ -25,7 +25,7 @@ func (s *IOSService) routes() []*route {
 
 // serveGetDevice decodes a request of getIosDevice and answers it.
 func (s *IOSService) serveGetDevice(req *call) {
-	deviceGUID := req.pathParam("deviceGuid")
+	deviceGUID := req.pathParam("deviceGuid", styleSimple)
 	params := &sunco.GetIOSDeviceParams{}
 	if req.refused() {
 		return

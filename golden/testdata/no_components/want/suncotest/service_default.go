@@ -30,7 +30,7 @@ func (s *DefaultService) routes() []*route {
 
 // serveGetAppsUsers decodes a request of GetAppsUsers and answers it.
 func (s *DefaultService) serveGetAppsUsers(req *call) {
-	appID := req.pathParam("appId")
+	appID := req.pathParam("appId", styleSimple)
 	params := &sunco.GetAppsUsersParams{}
 	if req.refused() {
 		return
@@ -47,7 +47,7 @@ func (s *DefaultService) serveGetAppsUsers(req *call) {
 
 // servePostAppsUsers decodes a request of PostAppsUsers and answers it.
 func (s *DefaultService) servePostAppsUsers(req *call) {
-	appID := req.pathParam("appId")
+	appID := req.pathParam("appId", styleSimple)
 	params := &sunco.PostAppsUsersParams{}
 	var body sunco.PostAppsUsersBody
 	jsonBody(req, true, &body, decodeJSON[sunco.PostAppsUsersBody])

@@ -45,7 +45,7 @@ func (s *SessionsService) serveStartLogin(req *call) {
 
 // serveEnd decodes a request of EndSession and answers it.
 func (s *SessionsService) serveEnd(req *call) {
-	sessionID := req.pathParam("sessionId")
+	sessionID := req.pathParam("sessionId", styleSimple)
 	params := &sunco.EndSessionParams{}
 	var body sunco.EndBody
 	jsonBody(req, true, &body, sunco.UnmarshalEndBody)

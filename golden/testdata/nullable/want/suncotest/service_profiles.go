@@ -29,7 +29,7 @@ func (s *ProfilesService) routes() []*route {
 
 // serveUpdate decodes a request of updateProfile and answers it.
 func (s *ProfilesService) serveUpdate(req *call) {
-	profileID := req.pathParam("profileId")
+	profileID := req.pathParam("profileId", styleSimple)
 	params := &sunco.UpdateProfileParams{}
 	var body sunco.ProfileUpdate
 	jsonBody(req, true, &body, decodeJSON[sunco.ProfileUpdate])
@@ -48,7 +48,7 @@ func (s *ProfilesService) serveUpdate(req *call) {
 
 // serveDelete decodes a request of deleteProfile and answers it.
 func (s *ProfilesService) serveDelete(req *call) {
-	profileID := req.pathParam("profileId")
+	profileID := req.pathParam("profileId", styleSimple)
 	params := &sunco.DeleteProfileParams{}
 	if req.refused() {
 		return

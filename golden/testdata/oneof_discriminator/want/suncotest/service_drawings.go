@@ -52,7 +52,7 @@ func (s *DrawingsService) serveCreate(req *call) {
 
 // serveListShapes decodes a request of listShapes and answers it.
 func (s *DrawingsService) serveListShapes(req *call) {
-	drawingID := req.pathParam("drawingId")
+	drawingID := req.pathParam("drawingId", styleSimple)
 	params := &sunco.ListShapesParams{}
 	if req.refused() {
 		return
@@ -69,8 +69,8 @@ func (s *DrawingsService) serveListShapes(req *call) {
 
 // serveGetShape decodes a request of getShape and answers it.
 func (s *DrawingsService) serveGetShape(req *call) {
-	drawingID := req.pathParam("drawingId")
-	shapeID := req.pathParam("shapeId")
+	drawingID := req.pathParam("drawingId", styleSimple)
+	shapeID := req.pathParam("shapeId", styleSimple)
 	params := &sunco.GetShapeParams{}
 	if req.refused() {
 		return

@@ -25,7 +25,7 @@ func (s *DefaultService) routes() []*route {
 
 // serveGetPet decodes a request of getPet and answers it.
 func (s *DefaultService) serveGetPet(req *call) {
-	petID := req.pathParam("petId")
+	petID := req.pathParam("petId", styleSimple)
 	params := &sunco.GetPetParams{}
 	param(req, "query", "since", false, &params.Since, pointer(one(parseString[string])))
 	if req.refused() {

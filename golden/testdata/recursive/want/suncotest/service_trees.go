@@ -47,7 +47,7 @@ func (s *TreesService) serveEvaluate(req *call) {
 
 // serveGet decodes a request of getTree and answers it.
 func (s *TreesService) serveGet(req *call) {
-	treeID := req.pathParam("treeId")
+	treeID := req.pathParam("treeId", styleSimple)
 	params := &sunco.GetTreeParams{}
 	if req.refused() {
 		return

@@ -62,21 +62,21 @@ func (s *ItemsService) routes() []*route {
 
 // serveUploadAttachment decodes a request of uploadAttachment and answers it.
 func (s *ItemsService) serveUploadAttachment(req *call) {
-	storeID := req.pathParam("storeId")
+	storeID := req.pathParam("storeId", styleSimple)
 	var access sunco.UploadAttachmentAccess
 	param(req, "query", "access", true, &access, one(parseString[sunco.UploadAttachmentAccess]))
 	params := &sunco.UploadAttachmentParams{}
 	var file sunco.UploadFile
-	if content, name, contentType, ok := req.upload("source", true); ok {
+	if out, ok := req.upload("source", true); ok {
 		file = sunco.UploadFile{
-			ContentType: contentType,
-			Name:        name,
-			Reader:      bytes.NewReader(content),
+			ContentType: out.contentType,
+			Name:        out.name,
+			Reader:      bytes.NewReader(out.content),
 		}
 		req.keepBody(sunco.UploadFile{
-			ContentType: contentType,
-			Name:        name,
-			Reader:      bytes.NewReader(content),
+			ContentType: out.contentType,
+			Name:        out.name,
+			Reader:      bytes.NewReader(out.content),
 		})
 	}
 	if req.refused() {
@@ -94,23 +94,21 @@ func (s *ItemsService) serveUploadAttachment(req *call) {
 
 // serveList decodes a request of listItems and answers it.
 func (s *ItemsService) serveList(req *call) {
-	storeID := req.pathParam("storeId")
+	storeID := req.pathParam("storeId", styleSimple)
 	var xTenant string
 	param(req, "header", "X-Tenant", true, &xTenant, one(parseString[string]))
 	var filter sunco.ListItemsFilter
-	if req.hasObject("query", "filter") {
-		param(req, "query", "filter[status]", true, &filter.Status, one(parseString[sunco.ItemStatus]))
-		param(req, "query", "filter[tags]", false, &filter.Tags, each(parseString[string]))
-		param(req, "query", "filter[owner.email]", false, &filter.OwnerEmail, pointer(one(parseString[string])))
-	} else {
-		req.missing("query", "filter")
+	if obj, ok := req.object("query", "filter", styleDeepObject, []string{"status", "tags", "owner.email"}, true); ok {
+		field(req, obj, "status", true, &filter.Status, one(parseString[sunco.ItemStatus]))
+		field(req, obj, "tags", false, &filter.Tags, each(parseString[string]))
+		field(req, obj, "owner.email", false, &filter.OwnerEmail, pointer(one(parseString[string])))
 	}
 	params := &sunco.ListItemsParams{}
 	param(req, "header", "X-Trace-Id", false, &params.XTraceID, pointer(one(parseString[string])))
-	if req.hasObject("query", "page") {
+	if obj, ok := req.object("query", "page", styleDeepObject, []string{"after", "size"}, false); ok {
 		params.Page = &sunco.ListItemsPage{}
-		param(req, "query", "page[after]", false, &params.Page.After, pointer(one(parseString[string])))
-		param(req, "query", "page[size]", false, &params.Page.Size, pointer(one(parseInt[int])))
+		field(req, obj, "after", false, &params.Page.After, pointer(one(parseString[string])))
+		field(req, obj, "size", false, &params.Page.Size, pointer(one(parseInt[int])))
 	}
 	param(req, "query", "ids", false, &params.IDs, each(parseInt[int]))
 	param(req, "query", "sort", false, &params.Sort, pointer(one(parseString[sunco.ListItemsSort])))
@@ -131,8 +129,8 @@ func (s *ItemsService) serveList(req *call) {
 
 // serveGet decodes a request of getItem and answers it.
 func (s *ItemsService) serveGet(req *call) {
-	storeID := req.pathParam("storeId")
-	itemID := req.pathParam("itemId")
+	storeID := req.pathParam("storeId", styleSimple)
+	itemID := req.pathParam("itemId", styleSimple)
 	params := &sunco.GetItemParams{}
 	param(req, "header", "X-Trace-Id", false, &params.XTraceID, pointer(one(parseString[string])))
 	if req.refused() {
@@ -150,8 +148,8 @@ func (s *ItemsService) serveGet(req *call) {
 
 // serveUpdate decodes a request of updateItem and answers it.
 func (s *ItemsService) serveUpdate(req *call) {
-	storeID := req.pathParam("storeId")
-	itemID := req.pathParam("itemId")
+	storeID := req.pathParam("storeId", styleSimple)
+	itemID := req.pathParam("itemId", styleSimple)
 	params := &sunco.UpdateItemParams{}
 	var body sunco.ItemUpdate
 	jsonBody(req, true, &body, decodeJSON[sunco.ItemUpdate])
@@ -170,8 +168,8 @@ func (s *ItemsService) serveUpdate(req *call) {
 
 // serveDelete decodes a request of deleteItem and answers it.
 func (s *ItemsService) serveDelete(req *call) {
-	storeID := req.pathParam("storeId")
-	itemID := req.pathParam("itemId")
+	storeID := req.pathParam("storeId", styleSimple)
+	itemID := req.pathParam("itemId", styleSimple)
 	params := &sunco.DeleteItemParams{}
 	if req.refused() {
 		return
@@ -185,12 +183,12 @@ func (s *ItemsService) serveDelete(req *call) {
 
 // servePutDescription decodes a request of putItemDescription and answers it.
 func (s *ItemsService) servePutDescription(req *call) {
-	storeID := req.pathParam("storeId")
-	itemID := req.pathParam("itemId")
+	storeID := req.pathParam("storeId", styleSimple)
+	itemID := req.pathParam("itemId", styleSimple)
 	params := &sunco.PutItemDescriptionParams{}
-	if data, ok := req.rawBody("text/markdown", false); ok {
-		params.Body = bytes.NewReader(data)
-		req.keepBody(bytes.NewReader(data))
+	if raw, ok := req.rawBody("text/markdown", false); ok {
+		params.Body = bytes.NewReader(raw)
+		req.keepBody(bytes.NewReader(raw))
 	}
 	if req.refused() {
 		return
@@ -204,13 +202,13 @@ func (s *ItemsService) servePutDescription(req *call) {
 
 // servePutImage decodes a request of putItemImage and answers it.
 func (s *ItemsService) servePutImage(req *call) {
-	storeID := req.pathParam("storeId")
-	itemID := req.pathParam("itemId")
+	storeID := req.pathParam("storeId", styleSimple)
+	itemID := req.pathParam("itemId", styleSimple)
 	params := &sunco.PutItemImageParams{}
 	var body io.Reader
-	if data, ok := req.rawBody("application/octet-stream", true); ok {
-		body = bytes.NewReader(data)
-		req.keepBody(bytes.NewReader(data))
+	if raw, ok := req.rawBody("application/octet-stream", true); ok {
+		body = bytes.NewReader(raw)
+		req.keepBody(bytes.NewReader(raw))
 	}
 	if req.refused() {
 		return
@@ -224,8 +222,8 @@ func (s *ItemsService) servePutImage(req *call) {
 
 // servePutNote decodes a request of putItemNote and answers it.
 func (s *ItemsService) servePutNote(req *call) {
-	storeID := req.pathParam("storeId")
-	itemID := req.pathParam("itemId")
+	storeID := req.pathParam("storeId", styleSimple)
+	itemID := req.pathParam("itemId", styleSimple)
 	params := &sunco.PutItemNoteParams{}
 	jsonBody(req, false, &params.Body, decodeJSON[*sunco.PutItemNoteBody])
 	if req.refused() {
@@ -240,9 +238,9 @@ func (s *ItemsService) servePutNote(req *call) {
 
 // serveGetPart decodes a request of getPart and answers it.
 func (s *ItemsService) serveGetPart(req *call) {
-	storeID := req.pathParam("storeId")
-	typeParam := req.pathParam("type")
-	reqParam := req.pathParam("req")
+	storeID := req.pathParam("storeId", styleSimple)
+	typeParam := req.pathParam("type", styleSimple)
+	reqParam := req.pathParam("req", styleSimple)
 	params := &sunco.GetPartParams{}
 	if req.refused() {
 		return

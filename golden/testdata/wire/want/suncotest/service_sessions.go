@@ -85,6 +85,7 @@ func (s *SessionsService) serveExchangeToken(req *call) {
 	params := &sunco.ExchangeTokenParams{}
 	var body map[string]string
 	if req.formBody(true) {
+		formMap(req, &body, one(parseString[string]))
 		req.keepBody(body)
 	}
 	if req.refused() {

@@ -34,12 +34,20 @@ func (s *StylesService) routes() []*route {
 // serveHeader decodes a request of headerStyles and answers it.
 func (s *StylesService) serveHeader(req *call) {
 	var xTrace []string
-	param(req, "header", "X-Trace", true, &xTrace, each(parseString[string]))
+	listParam(req, "header", "X-Trace", styleSimple, true, &xTrace, each(parseString[string]))
 	var session string
 	param(req, "cookie", "session", true, &session, one(parseString[string]))
 	params := &sunco.HeaderStylesParams{}
-	param(req, "header", "X-Point", false, &params.XPoint, pointer(one(parseString[sunco.Point])))
-	param(req, "header", "X-Range", false, &params.XRange, pointer(one(parseString[sunco.Point])))
+	if obj, ok := req.object("header", "X-Point", styleSimple, []string{"x", "y"}, false); ok {
+		params.XPoint = &sunco.Point{}
+		field(req, obj, "x", true, &params.XPoint.X, one(parseInt[int]))
+		field(req, obj, "y", false, &params.XPoint.Y, pointer(one(parseInt[int])))
+	}
+	if obj, ok := req.object("header", "X-Range", styleSimpleExploded, []string{"x", "y"}, false); ok {
+		params.XRange = &sunco.Point{}
+		field(req, obj, "x", true, &params.XRange.X, one(parseInt[int]))
+		field(req, obj, "y", false, &params.XRange.Y, pointer(one(parseInt[int])))
+	}
 	param(req, "header", "X-Count", false, &params.XCount, pointer(one(parseInt[int])))
 	param(req, "cookie", "theme", false, &params.Theme, pointer(one(parseString[sunco.HeaderStylesTheme])))
 	param(req, "cookie", "visits", false, &params.Visits, pointer(one(parseInt[int])))
@@ -55,9 +63,9 @@ func (s *StylesService) serveHeader(req *call) {
 
 // servePath decodes a request of pathStyles and answers it.
 func (s *StylesService) servePath(req *call) {
-	label := req.pathParam("label")
-	matrix := req.pathParam("matrix")
-	exploded := req.pathParam("exploded")
+	label := req.pathParam("label", styleLabel)
+	matrix := req.pathParam("matrix", styleMatrix)
+	exploded := req.pathParam("exploded", styleMatrix)
 	params := &sunco.PathStylesParams{}
 	if req.refused() {
 		return
@@ -72,14 +80,31 @@ func (s *StylesService) servePath(req *call) {
 // serveQuery decodes a request of queryStyles and answers it.
 func (s *StylesService) serveQuery(req *call) {
 	var colors []string
-	param(req, "query", "colors", true, &colors, each(parseString[string]))
+	listParam(req, "query", "colors", styleForm, true, &colors, each(parseString[string]))
 	params := &sunco.QueryStylesParams{}
-	param(req, "query", "sizes", false, &params.Sizes, each(parseString[sunco.ItemStatus]))
-	param(req, "query", "words", false, &params.Words, each(parseString[string]))
-	param(req, "query", "point", false, &params.Point, pointer(one(parseString[sunco.Point])))
-	param(req, "query", "range", false, &params.Range, pointer(one(parseString[sunco.QueryStylesRange])))
-	param(req, "query", "corner", false, &params.Corner, pointer(one(parseString[sunco.Point])))
-	param(req, "query", "box", false, &params.Box, pointer(one(parseString[sunco.Point])))
+	listParam(req, "query", "sizes", stylePipeDelimited, false, &params.Sizes, each(parseString[sunco.ItemStatus]))
+	listParam(req, "query", "words", styleSpaceDelimited, false, &params.Words, each(parseString[string]))
+	if obj, ok := req.object("query", "point", styleForm, []string{"x", "y"}, false); ok {
+		params.Point = &sunco.Point{}
+		field(req, obj, "x", true, &params.Point.X, one(parseInt[int]))
+		field(req, obj, "y", false, &params.Point.Y, pointer(one(parseInt[int])))
+	}
+	if obj, ok := req.object("query", "range", styleFormExploded, []string{"min", "max", "at"}, false); ok {
+		params.Range = &sunco.QueryStylesRange{}
+		field(req, obj, "min", false, &params.Range.Min, pointer(one(parseInt[int])))
+		field(req, obj, "max", false, &params.Range.Max, pointer(one(parseInt[int])))
+		field(req, obj, "at", false, &params.Range.At, each(parseInt[int]))
+	}
+	if obj, ok := req.object("query", "corner", stylePipeDelimited, []string{"x", "y"}, false); ok {
+		params.Corner = &sunco.Point{}
+		field(req, obj, "x", true, &params.Corner.X, one(parseInt[int]))
+		field(req, obj, "y", false, &params.Corner.Y, pointer(one(parseInt[int])))
+	}
+	if obj, ok := req.object("query", "box", styleSpaceDelimited, []string{"x", "y"}, false); ok {
+		params.Box = &sunco.Point{}
+		field(req, obj, "x", true, &params.Box.X, one(parseInt[int]))
+		field(req, obj, "y", false, &params.Box.Y, pointer(one(parseInt[int])))
+	}
 	param(req, "query", "limit", false, &params.Limit, pointer(one(parseInt[int])))
 	if req.refused() {
 		return
