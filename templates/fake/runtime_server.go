@@ -200,8 +200,9 @@ func (rt *route) matchPath(segments []string) (values map[string]string, literal
 			literals++
 			continue
 		}
-		escaped, ok := strings.CutPrefix(segments[i], want.prefix)
-		if escaped, ok = strings.CutSuffix(escaped, want.suffix); !ok {
+		escaped, hasPrefix := strings.CutPrefix(segments[i], want.prefix)
+		escaped, hasSuffix := strings.CutSuffix(escaped, want.suffix)
+		if !hasPrefix || !hasSuffix {
 			return nil, 0, false
 		}
 		value, err := url.PathUnescape(escaped)
