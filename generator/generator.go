@@ -253,6 +253,7 @@ func Generate(cfg Config) (res *Result, err error) {
 		Order:        loaded.PropertyOrder,
 		Reserved:     reserved,
 		FakeReserved: fakeReserved,
+		ImportPath:   cmp.Or(cfg.ImportPath, importPath(cfg.Out)),
 	}, cfg.Package)
 	if err != nil {
 		return nil, failure(cfg.Spec, inFile(cfg.Spec, err))
@@ -260,7 +261,7 @@ func Generate(cfg Config) (res *Result, err error) {
 	w.lap("build")
 	api.SpecSHA256 = checksum(doc)
 	if api.Fake != nil {
-		if api.Fake.SDKPath = cmp.Or(cfg.ImportPath, importPath(cfg.Out)); api.Fake.SDKPath == "" {
+		if api.ImportPath == "" {
 			loaded.Warnings = append(loaded.Warnings, load.Warning{File: cfg.Out, Message: "in no Go module (no go.mod above it): the fake package " + api.Fake.Package + ", which imports the SDK by its import path, is not generated"})
 			api.Fake = nil
 		}

@@ -174,11 +174,14 @@ func TestMethodDocs(t *testing.T) {
 	}
 }
 
-// TestPackageDocOpensWithGo: the package comment's first NewClient call
-// comes within its first 40 lines, and it shows the Zendesk subdomain.
+// TestPackageDocOpensWithGo: the package comment shows the import first,
+// its first NewClient call comes within its first 40 lines, and it shows
+// the Zendesk subdomain.
 func TestPackageDocOpensWithGo(t *testing.T) {
 	doc := sdkDoc(t).Doc
 	lines := strings.Split(doc, "\n")
+	imports := slices.Index(lines, "\timport "+strconv.Quote(sdkImportPath))
+	assert.True(t, imports >= 0 && imports < 5, "the import declaration opens the package comment, line %d", imports+1)
 	first := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, ".NewClient(") })
 	require.GreaterOrEqual(t, first, 0, "no NewClient call")
 	t.Logf("the first NewClient call is on line %d of the package comment", first+1)
@@ -214,7 +217,9 @@ func TestPackageDocCompiles(t *testing.T) {
 	}
 	var blocks []string
 	for _, b := range content[:end] {
-		if c, ok := b.(*comment.Code); ok {
+		// The import declaration is not a statement; the type check
+		// imports the SDK by the same path.
+		if c, ok := b.(*comment.Code); ok && c.Text != "import "+strconv.Quote(sdkImportPath)+"\n" {
 			blocks = append(blocks, c.Text)
 		}
 	}

@@ -33,6 +33,9 @@ type Input struct {
 	// declares (Request, Option, ...), which the fake's names avoid, as
 	// they avoid ir.FakePackageNames.
 	FakeReserved []string
+	// ImportPath is the import path of the generated package: where it is
+	// written, not the document, says it; "" when unknown.
+	ImportPath string
 }
 
 // Error is a construct the generator cannot turn into Go, with the JSON
@@ -74,7 +77,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
 	b.pkg.reserve("the SDK", ir.PackageNames...)
-	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
+	api := &ir.API{Package: pkg, ImportPath: in.ImportPath, DefaultBaseURL: defaultBaseURL(in.Doc)}
 	if info := in.Doc.Info; info != nil {
 		api.Title, api.SpecVersion = info.Title, info.Version
 	}
@@ -103,10 +106,10 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	if len(b.errs) > 0 {
 		return nil, b.warnings, b.err()
 	}
+	api.Fake = b.fake(api)
 	if b.document(api); len(b.errs) > 0 {
 		return nil, b.warnings, b.err() // an x-go-doc-sections that is not text
 	}
-	api.Fake = b.fake(api)
 	return api, b.warnings, nil
 }
 

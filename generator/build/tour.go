@@ -22,7 +22,7 @@ func (b *builder) packageDoc(api *ir.API) string {
 	t := b.newTour(api)
 	parts := []string{
 		"Package " + api.Package + " is a Go client for the " + clientOf(api) + ".",
-		t.client(), t.calls(), t.pagination(), t.errors(), t.unions(), t.webhooks(),
+		t.importLine(), t.client(), t.calls(), t.pagination(), t.errors(), t.unions(), t.webhooks(), t.testing(),
 		undeprecated(b.intro(api)),
 	}
 	parts = slices.DeleteFunc(parts, func(s string) bool { return s == "" })
@@ -153,6 +153,27 @@ func (b *builder) credentials() []credential {
 		}
 	}
 	return out
+}
+
+// importLine shows the import declaration of the package, when its
+// import path is known.
+func (t *tour) importLine() string {
+	if t.api.ImportPath == "" {
+		return ""
+	}
+	return code("import " + strconv.Quote(t.api.ImportPath))
+}
+
+// testing points at the fake of the API, when there is one.
+func (t *tour) testing() string {
+	f := t.api.Fake
+	if f == nil || t.api.ImportPath == "" {
+		return ""
+	}
+	return strings.Join([]string{
+		"# Testing",
+		"Package [" + t.api.ImportPath + "/" + f.Dir + "] is a fake of the API for the tests of code that uses this package: its Server answers each operation as the test's handler says, or with the document's example, checks requests as the API would and records them, and its SendWebhook delivers events to a webhook handler.",
+	}, "\n\n")
 }
 
 // code indents Go source lines as a doc comment code block.

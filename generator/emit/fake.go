@@ -44,9 +44,9 @@ func fakeFiles(api *ir.API) []File {
 func newFakeFile(api *ir.API) *jen.File {
 	f := jen.NewFile(api.Fake.Package)
 	if api.Fake.SDKName == api.Package {
-		f.ImportName(api.Fake.SDKPath, api.Package)
+		f.ImportName(api.ImportPath, api.Package)
 	} else {
-		f.ImportAlias(api.Fake.SDKPath, api.Fake.SDKName)
+		f.ImportAlias(api.ImportPath, api.Fake.SDKName)
 	}
 	return f
 }
@@ -63,7 +63,7 @@ func fakeDoc(api *ir.API) *jen.File {
 // Client, Requests, the webhook deliveries, and what the runtime needs to
 // know of the SDK.
 func fakeServer(api *ir.API) *jen.File {
-	fk, sdk := api.Fake, api.Fake.SDKPath
+	fk, sdk := api.Fake, api.ImportPath
 	f := newFakeFile(api)
 	comment(f, "Server is a fake of the API on 127.0.0.1: set the handlers of the operations")
 	comment(f, "the test answers itself before the requests they answer. It is safe for")
@@ -219,7 +219,7 @@ func knownTypes(f *jen.File, sdk string, decls []ir.Decl) {
 // fakeService is the file of a service of the fake: its struct of
 // handlers, its routes and a method serving each operation.
 func fakeService(api *ir.API, fs *ir.FakeService) *jen.File {
-	sdk := api.Fake.SDKPath
+	sdk := api.ImportPath
 	f := newFakeFile(api)
 	doc(f, fs.Doc)
 	f.Type().Id(fs.Name).StructFunc(func(g *jen.Group) {

@@ -26,8 +26,8 @@ func sampleFake() *ir.API {
 	for _, op := range svc.Operations {
 		fs.Handlers = append(fs.Handlers, &ir.FakeHandler{Operation: op})
 	}
-	api := &ir.API{Package: "sdk", Services: []*ir.Service{svc}}
-	api.Fake = &ir.Fake{Package: "sdktest", Dir: "sdktest", SDKPath: "example.com/sdk", SDKName: "sdk", Services: []*ir.FakeService{fs}}
+	api := &ir.API{Package: "sdk", ImportPath: "example.com/sdk", Services: []*ir.Service{svc}}
+	api.Fake = &ir.Fake{Package: "sdktest", Dir: "sdktest", SDKName: "sdk", Services: []*ir.FakeService{fs}}
 	return api
 }
 

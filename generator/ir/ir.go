@@ -12,7 +12,11 @@ package ir
 
 // API is a whole generated SDK.
 type API struct {
-	Package        string // Go package name of the SDK
+	Package string // Go package name of the SDK
+	// ImportPath is the import path of the SDK, which its package comment
+	// shows and the fake imports; "" when it is not known (the output is
+	// in no module), and then there is no fake.
+	ImportPath     string
 	Doc            string // the package comment, with a short tour
 	ClientDoc      string // the doc of the Client type
 	Title          string // from info.title

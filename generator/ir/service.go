@@ -190,10 +190,6 @@ type Fake struct {
 	Package string // its Go package name: the SDK's with "test" appended
 	Dir     string // the subdirectory of the SDK's output it is written to
 	Doc     string // the package comment
-	// SDKPath is the import path of the SDK, which the fake imports: where
-	// the SDK is written, not a decision about the document, so the
-	// generator sets it after the build.
-	SDKPath string
 	// SDKName is the name the fake's files import the SDK under: its
 	// package name, unless the fake declares that name itself.
 	SDKName  string

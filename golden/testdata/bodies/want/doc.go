@@ -2,6 +2,8 @@
 
 // Package sunco is a Go client for the Golden bodies API.
 //
+//	import "example.com/golden/bodies"
+//
 // # Creating a client
 //
 // [NewClient] makes a [Client]. Options choose the server it calls
@@ -36,4 +38,12 @@
 // connection, and one that could not connect, twice by default, waiting as the
 // response's Retry-After header asks or backing off exponentially;
 // [WithMaxRetries] has the rules and sets the count.
+//
+// # Testing
+//
+// Package [example.com/golden/bodies/suncotest] is a fake of the API for the
+// tests of code that uses this package: its Server answers each operation as
+// the test's handler says, or with the document's example, checks requests as
+// the API would and records them, and its SendWebhook delivers events to a
+// webhook handler.
 package sunco

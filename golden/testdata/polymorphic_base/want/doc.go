@@ -2,6 +2,8 @@
 
 // Package sunco is a Go client for the Golden polymorphic API.
 //
+//	import "example.com/golden/polymorphic_base"
+//
 // # Creating a client
 //
 // [NewClient] makes a [Client]. Options choose the server it calls
@@ -57,4 +59,12 @@
 //	case *sunco.UnknownConnector:
 //		// v.Type holds a "type" this SDK does not know, v.Raw the JSON
 //	}
+//
+// # Testing
+//
+// Package [example.com/golden/polymorphic_base/suncotest] is a fake of the API
+// for the tests of code that uses this package: its Server answers each
+// operation as the test's handler says, or with the document's example, checks
+// requests as the API would and records them, and its SendWebhook delivers
+// events to a webhook handler.
 package sunco

@@ -2,6 +2,8 @@
 
 // Package sunco is a Go client for the Golden recursive API.
 //
+//	import "example.com/golden/recursive"
+//
 // # Creating a client
 //
 // [NewClient] makes a [Client]. Options choose the server it calls
@@ -56,4 +58,12 @@
 //	case *sunco.UnknownExpr:
 //		// v.Type holds a "op" this SDK does not know, v.Raw the JSON
 //	}
+//
+// # Testing
+//
+// Package [example.com/golden/recursive/suncotest] is a fake of the API for
+// the tests of code that uses this package: its Server answers each operation
+// as the test's handler says, or with the document's example, checks requests
+// as the API would and records them, and its SendWebhook delivers events to a
+// webhook handler.
 package sunco

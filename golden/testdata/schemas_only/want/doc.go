@@ -2,6 +2,8 @@
 
 // Package sunco is a Go client for the Golden schemas-only API.
 //
+//	import "example.com/golden/schemas_only"
+//
 // # Creating a client
 //
 // [NewClient] makes a [Client]. Options choose the server it calls

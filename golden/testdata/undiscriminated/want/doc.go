@@ -2,6 +2,8 @@
 
 // Package sunco is a Go client for the Golden undiscriminated API.
 //
+//	import "example.com/golden/undiscriminated"
+//
 // # Creating a client
 //
 // [NewClient] makes a [Client]. Options choose the server it calls
@@ -52,4 +54,12 @@
 //	case *sunco.UnknownCharge:
 //		// a variant this SDK does not know: v.Raw holds its JSON
 //	}
+//
+// # Testing
+//
+// Package [example.com/golden/undiscriminated/suncotest] is a fake of the API
+// for the tests of code that uses this package: its Server answers each
+// operation as the test's handler says, or with the document's example, checks
+// requests as the API would and records them, and its SendWebhook delivers
+// events to a webhook handler.
 package sunco

@@ -2,6 +2,8 @@
 
 // Package sunco is a Go client for the Golden webhook API.
 //
+//	import "example.com/golden/webhook"
+//
 // # Creating a client
 //
 // [NewClient] makes a [Client]. Options choose the server it calls
@@ -67,4 +69,12 @@
 //		return nil
 //	})
 //	http.Handle("/webhooks", handler)
+//
+// # Testing
+//
+// Package [example.com/golden/webhook/suncotest] is a fake of the API for the
+// tests of code that uses this package: its Server answers each operation as
+// the test's handler says, or with the document's example, checks requests as
+// the API would and records them, and its SendWebhook delivers events to a
+// webhook handler.
 package sunco
