@@ -248,8 +248,8 @@ components:
 		field   string // the discriminator field's JSON name
 		fixed   string // the FixedValue, "" for none
 	}{
-		{"Circle", "kind", ""},  // two values: it says which itself
-		{"Square", "kind", ""},  // square in Shape, box in Figure: no one value
+		{"Circle", "kind", ""},   // two values: it says which itself
+		{"Square", "kind", ""},   // square in Shape, box in Figure: no one value
 		{"Blob", "kind", "blob"}, // added, and blob in both unions
 		{"Dog", "type", "dog"},
 		{"Cat", "type", "cat"},
@@ -592,7 +592,7 @@ components:
 	require.NoError(t, err)
 	order := decl(api, "Order").(*ir.Struct)
 	tests := []struct{ property, typ string }{
-		{"billing", "*OrderBilling"},  // its title is taken by a component
+		{"billing", "*OrderBilling"},   // its title is taken by a component
 		{"shipping", "*ParcelAddress"}, // its title, free
 		{"lines", "[]OrderLine"},
 		{"entries", "[]OrderEntry"},
@@ -882,7 +882,7 @@ components:
 	assert.Equal(t, []param{
 		{"Limit", "query", "*int"}, // the operation's, not the path's string
 		{"Tags", "query", "[]string"},
-		{"Since", "query", "*string"}, // a timestamp parameter is its text
+		{"Since", "query", "*string"},      // a timestamp parameter is its text
 		{"Region", "query", "*GetARegion"}, // named where first used
 	}, got, "optional: Params fields")
 
