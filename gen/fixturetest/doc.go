@@ -5,7 +5,8 @@
 // path escaping, a parameter of every style the generator writes (query,
 // path, header and cookie), pagination,
 // enums, nullable fields, unions, undeclared properties, JSON, form,
-// multipart and raw bodies, and redirects.
+// multipart and raw bodies, and redirects; and what every method returns
+// on each kind of failure, beside its error.
 //
 // Two more fixture SDKs, from the golden cases recursive and openapi31
 // (into gen/fixturetest/recursive and gen/fixturetest/openapi31, not
