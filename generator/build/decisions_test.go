@@ -30,6 +30,7 @@ components:
         - {type: object, required: [r], properties: {r: {type: number}}}
         - {type: object, required: [side], properties: {side: {type: number}}}
     Tree: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+    Stamp: {type: string, format: date-time}
     Base:
       type: object
       required: [fromBase]
@@ -40,7 +41,7 @@ components:
       allOf:
         - $ref: '#/components/schemas/Base'
         - type: object
-          required: [reqString, reqNullString, reqInt, reqList, reqMap, reqAny, reqStruct, reqNullStruct, reqEnum, reqNullEnum, reqUnion, reqTime, reqNullTime, reqAlias, overridden, undeclared]
+          required: [reqNullStamp, reqString, reqNullString, reqInt, reqList, reqMap, reqAny, reqStruct, reqNullStruct, reqEnum, reqNullEnum, reqUnion, reqTime, reqNullTime, reqAlias, overridden, undeclared]
           properties:
             reqString: {type: string}
             optString: {type: string}
@@ -71,6 +72,9 @@ components:
             reqTime: {type: string, format: date-time}
             optTime: {type: string, format: date-time}
             reqNullTime: {type: string, format: date-time, nullable: true}
+            optStamp: {$ref: '#/components/schemas/Stamp'}
+            reqNullStamp: {nullable: true, allOf: [{$ref: '#/components/schemas/Stamp'}]}
+            optTimeEnum: {type: string, format: date-time, enum: ['2020-01-01T00:00:00Z']}
             reqAlias: {$ref: '#/components/schemas/Tree'}
             optAlias: {$ref: '#/components/schemas/Tree'}
     Merged:
@@ -115,6 +119,9 @@ components:
 		{"reqTime", "time.Time", "", true},
 		{"optTime", "*time.Time", "omitempty", false},
 		{"reqNullTime", "Nullable[time.Time]", "omitzero", true},
+		{"optStamp", "*time.Time", "omitempty", false},
+		{"reqNullStamp", "Nullable[time.Time]", "omitzero", true},
+		{"optTimeEnum", "*ThingOptTimeEnum", "omitempty", false}, // its values are no timestamps
 		{"reqAlias", "Tree", "", true},
 		{"optAlias", "Tree", "omitzero", false},
 		// Required by the part that declares it, or by another part.
@@ -477,6 +484,7 @@ components:
 		what, got, want string
 	}{
 		{"the service keeps its name", svc.Name, "UsersService"},
+		{"the field of the service on Client", svc.Field, "Users"},
 		{"a schema named like the service", typeKey(field(structOf(unwrapOptional(list.Result)), "clash").Type), "*UsersServiceInfo"},
 		{"a schema named like Params", typeKey(field(structOf(unwrapOptional(list.Result)), "params").Type), "*GetUserParams"},
 		{"the Params struct named like a schema", get.Params.Name, "GetUserParams2"},
@@ -956,4 +964,53 @@ components:
 	}
 	assert.Nil(t, decl(api, "Names"))
 	assert.Equal(t, "[]string", typeKey(field(decl(api, "Holder").(*ir.Struct), "names").Type))
+}
+
+// TestExamples: the example values the SDK's tests decode, each with the
+// Go type it decodes into: a component struct's or union's own, an
+// inline object property's, and those of JSON bodies and results (named
+// examples too); a plain value's example says nothing of decoding.
+func TestExamples(t *testing.T) {
+	api, _, err := buildYAML(t, header+`paths:
+  /a:
+    post:
+      operationId: postA
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Thing'}
+            example: {id: b}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: '#/components/schemas/Thing'}}
+              examples:
+                two: {value: [{id: x}, {id: y}]}
+                one: {value: [{id: z}]}
+components:
+  schemas:
+    Thing:
+      type: object
+      example: {id: t}
+      properties:
+        id: {type: string, example: not-recorded}
+        spot: {type: object, properties: {x: {type: number}}, example: {x: 1}}
+    Name: {type: string, example: a name}
+`)
+	require.NoError(t, err)
+	type example struct{ pointer, typ, json string }
+	var got []example
+	for _, ex := range api.Examples {
+		got = append(got, example{ex.Pointer, typeKey(ex.Type), string(ex.JSON)})
+	}
+	assert.ElementsMatch(t, []example{
+		{"/components/schemas/Thing/example", "Thing", `{"id":"t"}`},
+		{"/components/schemas/Thing/properties/spot/example", "ThingSpot", `{"x":1}`},
+		{"/paths/~1a/post/requestBody/content/application~1json/example", "Thing", `{"id":"b"}`},
+		{"/paths/~1a/post/responses/200/content/application~1json/examples/one", "[]Thing", `[{"id":"z"}]`},
+		{"/paths/~1a/post/responses/200/content/application~1json/examples/two", "[]Thing", `[{"id":"x"},{"id":"y"}]`},
+	}, got)
 }
