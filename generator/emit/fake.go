@@ -14,15 +14,14 @@ import (
 
 // The names the methods of the fake's services declare or use
 // themselves: the receiver, the call being answered, the Params, the
-// handler and its results, all among LocalNames, which the methods'
-// parameters avoid.
+// handler and its result (and err), all among ir.MethodLocals, which the
+// operations' arguments avoid.
 const (
 	fakeRecv   = "s"
 	fakeCall   = "req"
 	fakeParams = "params"
 	fakeHook   = "h"
 	fakeResult = "res"
-	fakeErr    = "err"
 )
 
 // fakeFiles are the files of the fake of api, in its directory: the
