@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -41,16 +42,56 @@ func (e *ConflictError) Error() string {
 }
 
 // conflicts finds what in dir clashes with files, the generated package
-// pkg: an entry sunco-gen did not write with the name of a generated file;
-// a hand-written Go file that the go command builds with the package (its
-// tests included) whose package clause names another package; and its
-// package-level names and methods that the generated code declares too
-// (a method also clashes with a field of the same name). Nil when nothing
-// clashes; a *ConflictError otherwise.
-func conflicts(dir, pkg string, files map[string][]byte) error {
+// pkg and, in those of subdirs that files go to, the package named after
+// the subdirectory (the fake): in each directory, an entry sunco-gen did
+// not write with the name of a generated file; a hand-written Go file that
+// the go command builds with the package (its tests included) whose
+// package clause names another package; and its package-level names and
+// methods that the generated code declares too (a method also clashes
+// with a field of the same name); and a subdir files go to that is not a
+// directory. Nil when nothing clashes; a *ConflictError otherwise.
+func conflicts(dir, pkg string, files map[string][]byte, subdirs []string) error {
+	byDir := map[string]map[string][]byte{}
+	for name, src := range files {
+		sub, base := path.Split(name)
+		sub = strings.TrimSuffix(sub, "/")
+		if byDir[sub] == nil {
+			byDir[sub] = map[string][]byte{}
+		}
+		byDir[sub][base] = src
+	}
+	found, err := packageConflicts(dir, pkg, byDir[""])
+	if err != nil {
+		return err
+	}
+	for _, sub := range subdirs {
+		if len(byDir[sub]) == 0 {
+			continue
+		}
+		p := filepath.Join(dir, sub)
+		if info, err := os.Lstat(p); err == nil && !info.IsDir() {
+			found = append(found, Conflict{Pos: p, What: "not a directory, and the generated code has a directory of this name (package " + sub + "); rename it"})
+			continue
+		}
+		more, err := packageConflicts(p, sub, byDir[sub])
+		if err != nil {
+			return err
+		}
+		found = append(found, more...)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].Pos < found[j].Pos })
+	return &ConflictError{Conflicts: found}
+}
+
+// packageConflicts finds what in dir clashes with files, the generated
+// package pkg, by file name, as conflicts says.
+func packageConflicts(dir, pkg string, files map[string][]byte) ([]Conflict, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil // nothing there yet, or what cannot be read: the write or the check reports it
+		return nil, nil // nothing there yet, or what cannot be read: the write or the check reports it
 	}
 	var found []Conflict
 	var handWritten []*ast.File
@@ -91,17 +132,13 @@ func conflicts(dir, pkg string, files map[string][]byte) error {
 	if len(handWritten) > 0 {
 		decls, err := generatedDecls(dir, files, declaredNames(handWritten))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, f := range handWritten {
 			found = append(found, decls.clashes(fset, f)...)
 		}
 	}
-	if len(found) == 0 {
-		return nil
-	}
-	sort.SliceStable(found, func(i, j int) bool { return found[i].Pos < found[j].Pos })
-	return &ConflictError{Conflicts: found}
+	return found, nil
 }
 
 // position is file:line of pos.
@@ -111,9 +148,12 @@ func position(fset *token.FileSet, pos token.Pos) string {
 }
 
 // packageClause is where the package clause of a generated file is,
-// file:line: client.go's, which every SDK has.
+// file:line: client.go's, which every SDK has, else the first file's.
 func packageClause(dir string, files map[string][]byte) string {
 	name := "client.go"
+	if _, ok := files[name]; !ok {
+		name = sortedNames(files)[0]
+	}
 	src := string(files[name])
 	line := 1 + strings.Count(src[:strings.Index(src, "\npackage ")+1], "\n")
 	return fmt.Sprintf("%s:%d", filepath.Join(dir, name), line)

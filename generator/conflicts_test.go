@@ -45,11 +45,22 @@ func TestRunRefusesConflicts(t *testing.T) {
 			"package sunco\n",
 			[]string{"OUT/client.go: not written by sunco-gen, and the generated package has a file of this name; rename it"}},
 
+		{"a name the fake declares, in its directory", "suncotest/mine.go",
+			"package suncotest\n\nfunc NewServer() {}\n",
+			[]string{"OUT/suncotest/mine.go:3: func NewServer is declared by the generated code too ({suncotest/server.go:func NewServer(}); rename or remove it"}},
+		{"another package in the fake's directory", "suncotest/mine.go",
+			"package sunco\n",
+			[]string{"OUT/suncotest/mine.go:1: package sunco, but the generated files are package suncotest ({suncotest/doc.go:package suncotest})"}},
+		{"a file where the fake's directory goes", "suncotest",
+			"package sunco\n",
+			[]string{"OUT/suncotest: not a directory, and the generated code has a directory of this name (package suncotest); rename it"}},
+
 		{"a method of its own", "mine.go", "package sunco\n\nfunc (s *ThingsService) Count() int { return 0 }\n\nfunc init() {}\n", nil},
 		{"an external test", "mine_test.go", "package sunco_test\n\ntype Thing struct{}\n", nil},
 		{"a program left out of the build", "gen.go", "//go:build ignore\n\npackage main\n\nfunc main() {}\n", nil},
 		{"another system's file", "mine_plan9.go", "package other\n", nil},
 		{"not Go", "notes.txt", "package other\n", nil},
+		{"a test of the fake's own", "suncotest/mine_test.go", "package suncotest_test\n\ntype Server struct{}\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,7 +68,7 @@ func TestRunRefusesConflicts(t *testing.T) {
 			writeFile(t, filepath.Join(out, tt.file), tt.src)
 			before := snapshot(t, out)
 			for _, check := range []bool{true, false} {
-				_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", Check: check})
+				_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", ImportPath: "example.com/sdk", Check: check})
 				if tt.want == nil {
 					if !check {
 						require.NoError(t, err)
@@ -86,7 +97,7 @@ func TestRunRefusesConflicts(t *testing.T) {
 // line of the generated file that starts with text, and OUT with dir.
 func generatedAt(t *testing.T, s, dir string) string {
 	t.Helper()
-	res, err := Generate(Config{Spec: minimalSpec, Package: "sunco"})
+	res, err := Generate(Config{Spec: minimalSpec, Package: "sunco", ImportPath: "example.com/sdk"})
 	require.NoError(t, err)
 	s = regexp.MustCompile(`\{([^:}]+):([^}]+)\}`).ReplaceAllStringFunc(s, func(ref string) string {
 		file, text, _ := strings.Cut(ref[1:len(ref)-1], ":")

@@ -15,6 +15,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -39,6 +40,11 @@ type Config struct {
 	Overlay string // a user's OpenAPI Overlay, applied after the embedded one; "" for none
 	Out     string // the directory of the generated package
 	Package string // its package name
+	// ImportPath is the import path of the generated package, which its
+	// fake (the package <Package>test in a subdirectory of Out) imports;
+	// "" finds it from the go.mod of the module Out is in. Without one the
+	// fake is not generated.
+	ImportPath string
 	// Version is the generator version recorded in the header of every
 	// file; "" is "(devel)". The CLI takes it from its build info; tests
 	// fix it so that their output does not change with the build.
@@ -124,9 +130,12 @@ type Result struct {
 	Doc      *openapi3.T                   // the document the API was built from, loaded and normalized
 	Webhooks map[string]*openapi3.PathItem // its x-webhooks, which Doc leaves out
 	Warnings []load.Warning
-	Files    map[string][]byte // by file name
-	Stale    []StaleFile       // with Check: the files of Out that differ, by name
-	Stages   []Stage           // how long each stage took, in pipeline order
+	// Files are the generated files by their slash-separated path in the
+	// output directory: the SDK's (client.go), then those of its fake in
+	// its own directory (suncotest/server.go).
+	Files  map[string][]byte
+	Stale  []StaleFile // with Check: the files of Out that differ, by name
+	Stages []Stage     // how long each stage took, in pipeline order
 }
 
 // Stage is how long one stage of a run took: load, build, render (emit
@@ -169,25 +178,30 @@ func Run(cfg Config) (res *Result, err error) {
 	}
 	warn(cfg, res.Warnings)
 	w := newStopwatch()
-	if err := conflicts(cfg.Out, res.API.Package, res.Files); err != nil {
+	subdirs := fakeDirs(cfg.Out, res.API.Package)
+	if err := conflicts(cfg.Out, res.API.Package, res.Files, subdirs); err != nil {
 		return nil, err
 	}
 	if gomod, declared, old := oldGoDirective(cfg.Out); old {
 		fmt.Fprintf(cfg.log(), "%s: warning: go %s is older than the generated code needs, go %s (%s): raise the go directive\n", gomod, declared, goVersion, goReason)
 	}
 	if cfg.Check {
-		res.Stale, err = stale(cfg.Out, res.Files)
+		res.Stale, err = stale(cfg.Out, res.Files, subdirs)
 		w.lap("check")
 	} else {
 		files := res.Files
-		casualties := goGenerateCasualties(cfg.Out, files)
+		casualties := goGenerateCasualties(cfg.Out, files, subdirs)
 		if len(casualties) > 0 {
 			files = maps.Clone(files)
 			for _, name := range casualties {
-				files[name] = placeholder(emit.Header(cfg.Version), res.API.Package)
+				pkg := res.API.Package
+				if dir := path.Dir(name); dir != "." {
+					pkg = dir // a subdirectory's package is named after it
+				}
+				files[name] = placeholder(emit.Header(cfg.Version), pkg)
 			}
 		}
-		err = writeDir(cfg.Out, files)
+		err = writeDir(cfg.Out, files, subdirs)
 		w.lap("write")
 		if err == nil && len(casualties) > 0 {
 			fmt.Fprintf(cfg.log(), "sunco-gen: %s no longer generated: left as a placeholder the build ignores, since go generate has listed it; the next run removes it (a //go:generate line in a _test.go file avoids placeholders)\n",
@@ -209,8 +223,9 @@ func Run(cfg Config) (res *Result, err error) {
 	return res, err
 }
 
-// Generate produces the files of the SDK in memory; cfg.Out, Check,
-// Quiet, Verbose and Log play no part.
+// Generate produces the files of the SDK and its fake in memory; cfg.Out
+// serves only to find the SDK's import path when cfg.ImportPath is empty;
+// Check, Quiet, Verbose and Log play no part.
 func Generate(cfg Config) (res *Result, err error) {
 	defer Recover(cfg.Spec, &err)
 	if err := CheckPackage(cfg.Package); err != nil {
@@ -218,6 +233,7 @@ func Generate(cfg Config) (res *Result, err error) {
 	}
 	w := newStopwatch()
 	runtimeNames := parallel.Start(templates.RuntimeNames) // parsed while the document loads
+	fakeNames := parallel.Start(templates.FakeNames)
 	doc, loaded, err := loadDoc(cfg)
 	if err != nil {
 		return nil, err
@@ -227,18 +243,33 @@ func Generate(cfg Config) (res *Result, err error) {
 	if err != nil {
 		return nil, internalError(cfg.Spec, err)
 	}
+	fakeReserved, err := fakeNames()
+	if err != nil {
+		return nil, internalError(cfg.Spec, err)
+	}
 	api, warnings, err := build.Build(build.Input{
-		Doc:      loaded.Doc,
-		Webhooks: loaded.Webhooks,
-		Order:    loaded.PropertyOrder,
-		Reserved: reserved,
+		Doc:          loaded.Doc,
+		Webhooks:     loaded.Webhooks,
+		Order:        loaded.PropertyOrder,
+		Reserved:     reserved,
+		FakeReserved: fakeReserved,
 	}, cfg.Package)
 	if err != nil {
 		return nil, failure(cfg.Spec, inFile(cfg.Spec, err))
 	}
 	w.lap("build")
 	api.SpecSHA256 = checksum(doc)
-	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), emit.Header(cfg.Version))
+	if api.Fake != nil {
+		if api.Fake.SDKPath = cmp.Or(cfg.ImportPath, importPath(cfg.Out)); api.Fake.SDKPath == "" {
+			loaded.Warnings = append(loaded.Warnings, load.Warning{File: cfg.Out, Message: "in no Go module (no go.mod above it): the fake package " + api.Fake.Package + ", which imports the SDK by its import path, is not generated"})
+			api.Fake = nil
+		}
+	}
+	header := emit.Header(cfg.Version)
+	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), header)
+	if err == nil && api.Fake != nil {
+		err = copyFakeRuntime(files, api.Fake, header)
+	}
 	if err != nil {
 		return nil, internalError(cfg.Spec, err)
 	}
@@ -424,9 +455,22 @@ func render(pkg string, emitted []emit.File, header string) (map[string][]byte, 
 		return nil, err
 	}
 	for _, rf := range sources {
-		files[rf.Name] = copyRuntime(pkg, rf, header)
+		files[rf.Name] = copyRuntime(pkg, "runtime", rf, header)
 	}
 	return files, nil
+}
+
+// copyFakeRuntime adds to files the runtime of the fake fk, in its
+// directory.
+func copyFakeRuntime(files map[string][]byte, fk *ir.Fake, header string) error {
+	sources, err := templates.Fake()
+	if err != nil {
+		return err
+	}
+	for _, rf := range sources {
+		files[path.Join(fk.Dir, rf.Name)] = copyRuntime(fk.Package, "fake", rf, header)
+	}
+	return nil
 }
 
 // longestFirst orders the emitted files by how much of the IR they hold,
@@ -456,13 +500,14 @@ func longestFirst(emitted []emit.File, files []*ir.File) []emit.File {
 	return sorted
 }
 
-// copyRuntime is a runtime file as the package pkg holds it: under header
-// and a line naming where it comes from, with pkg in its package clause
-// and in sdkName, the runtime's one declaration of the name that prefixes
-// its errors.
-func copyRuntime(pkg string, rf templates.RuntimeFile, header string) []byte {
+// copyRuntime is a file of the runtime in templates/dir as the package
+// pkg holds it: under header and a line naming where it comes from, with
+// pkg in its package clause and in sdkName (fakeName in the fake's
+// runtime), the runtime's one declaration of the name that prefixes its
+// errors.
+func copyRuntime(pkg, dir string, rf templates.RuntimeFile, header string) []byte {
 	out := make([]byte, 0, len(header)+len(rf.Source)+128)
-	out = append(out, header+"// Copied from templates/runtime/"+rf.Name+".\n\n"...)
+	out = append(out, header+"// Copied from templates/"+dir+"/"+rf.Name+".\n\n"...)
 	for line := range bytes.Lines(rf.Source) {
 		text, newline := bytes.CutSuffix(line, []byte("\n"))
 		switch {
@@ -470,6 +515,8 @@ func copyRuntime(pkg string, rf templates.RuntimeFile, header string) []byte {
 			out = append(out, "package "+pkg...)
 		case isWordLine(text, `const sdkName = "`, `"`):
 			out = append(out, `const sdkName = "`+pkg+`"`...)
+		case isWordLine(text, `const fakeName = "`, `"`):
+			out = append(out, `const fakeName = "`+pkg+`"`...)
 		default:
 			out = append(out, text...)
 		}

@@ -55,7 +55,7 @@ func TestGoVersionIsWhatTheCodeNeeds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}
-	res, err := Generate(Config{Spec: minimalSpec, Package: "sunco"})
+	res, err := Generate(Config{Spec: minimalSpec, Package: "sunco", ImportPath: "example.com/m/sdk"})
 	require.NoError(t, err)
 	major, minor, _ := strings.Cut(goVersion, ".")
 	n, err := strconv.Atoi(minor)

@@ -20,34 +20,31 @@ import (
 // package (package sunco_test), go generate has read every generated file
 // before it runs sunco-gen, and no placeholder is ever needed.
 
-// goGenerateCasualties lists the generated files of dir that this run
-// drops and that the go generate that started it may still read: in the
-// output package itself ($GOFILE in dir), those that sort after $GOFILE
-// unless it is an external test file; in another directory, every one,
-// since go generate may list that package after this one. Nil outside go
-// generate.
-func goGenerateCasualties(dir string, files map[string][]byte) []string {
+// goGenerateCasualties lists, by slash path, the generated files of dir
+// and of its subdirs that this run drops and that the go generate that
+// started it may still read: in the output package itself ($GOFILE in
+// dir), those that sort after $GOFILE unless it is an external test file;
+// in another directory (a subdir's package, or dir when go generate runs
+// elsewhere), every one, since go generate may list that package after
+// this one. Nil outside go generate.
+func goGenerateCasualties(dir string, files map[string][]byte, subdirs []string) []string {
 	gofile := os.Getenv("GOFILE")
 	if gofile == "" {
 		return nil
 	}
 	here := sameDir(dir, ".")
-	if here && strings.HasSuffix(gofile, "_test.go") && strings.HasSuffix(os.Getenv("GOPACKAGE"), "_test") {
-		return nil
-	}
-	entries, err := os.ReadDir(dir)
+	testFile := strings.HasSuffix(gofile, "_test.go") && strings.HasSuffix(os.Getenv("GOPACKAGE"), "_test")
+	dropped, err := droppedFiles(dir, files, subdirs)
 	if err != nil {
 		return nil
 	}
 	var out []string
-	for _, e := range entries {
-		name := e.Name()
-		if _, ours := files[name]; ours || !strings.HasSuffix(name, ".go") || !e.Type().IsRegular() || here && name <= gofile {
+	for _, name := range dropped {
+		inPackage := !strings.Contains(name, "/") && here
+		if !strings.HasSuffix(name, ".go") || inPackage && (testFile || name <= gofile) || isPlaceholder(filepath.Join(dir, name)) {
 			continue
 		}
-		if path := filepath.Join(dir, name); isGenerated(path) && !isPlaceholder(path) {
-			out = append(out, name)
-		}
+		out = append(out, name)
 	}
 	slices.Sort(out)
 	return out

@@ -221,16 +221,22 @@ type writeScenario struct {
 }
 
 // handWritten are the entries the generator did not write, kept by every
-// run.
-var handWritten = []string{"mine.go", "testdata/fixture.json"}
+// run: in the output directory, in a directory of their own, and in the
+// subdirectory the run writes files in too.
+var handWritten = []string{"mine.go", "testdata/fixture.json", "sdktest/mine_test.go"}
 
 // writeFiles are the files a run writes: one the last run wrote the
-// same, one it wrote otherwise, one new.
+// same, one it wrote otherwise, one new; and, in the subdirectory
+// writeSubdirs names (as a fake's), one it wrote otherwise.
 var writeFiles = map[string][]byte{
-	"same.go":    []byte(generated + "// same\n"),
-	"changed.go": []byte(generated + "// new\n"),
-	"added.go":   []byte(generated + "// added\n"),
+	"same.go":         []byte(generated + "// same\n"),
+	"changed.go":      []byte(generated + "// new\n"),
+	"added.go":        []byte(generated + "// added\n"),
+	"sdktest/fake.go": []byte(generated + "// new fake\n"),
 }
+
+// writeSubdirs are the subdirectories the run writes generated files in.
+var writeSubdirs = []string{"sdktest"}
 
 // fillOld makes dir an earlier run's output with hand-written entries.
 func fillOld(t *testing.T, dir string) {
@@ -240,6 +246,10 @@ func fillOld(t *testing.T, dir string) {
 	writeFile(t, filepath.Join(dir, "mine.go"), "package sunco\n\n// mine\n")
 	require.NoError(t, os.Chmod(filepath.Join(dir, "mine.go"), 0o600))
 	writeFile(t, filepath.Join(dir, "testdata", "fixture.json"), "{}")
+	writeFile(t, filepath.Join(dir, "sdktest", "fake.go"), generated+"// old fake\n")
+	writeFile(t, filepath.Join(dir, "sdktest", "dropped.go"), generated+"// dropped fake\n")
+	writeFile(t, filepath.Join(dir, "sdktest", "mine_test.go"), "package sdktest\n")
+	require.NoError(t, os.Chmod(filepath.Join(dir, "sdktest"), 0o750))
 	require.NoError(t, os.Symlink("mine.go", filepath.Join(dir, "link.go")))
 	require.NoError(t, os.Chmod(filepath.Join(dir, "testdata"), 0o750))
 	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
@@ -312,7 +322,7 @@ func TestWriteFaults(t *testing.T) {
 					}
 					f = newFaultyFS(parent, links)
 					useFS(t, f, mode.fallback)
-					err = writeDir(filepath.Join(parent, sc.out), writeFiles)
+					err = writeDir(filepath.Join(parent, sc.out), writeFiles, writeSubdirs)
 					return parent, f, before, err
 				}
 				parent, baseline, old, err := run(t, func(string) bool { return false })
@@ -330,6 +340,10 @@ func TestWriteFaults(t *testing.T) {
 					assert.Equal(t, "-rw-r--r-- "+string(src), complete[name])
 				}
 				assert.NotContains(t, complete, "dropped.go")
+				assert.NotContains(t, complete, "sdktest/dropped.go")
+				if old != nil {
+					assert.Equal(t, old["sdktest"], complete["sdktest"], "the subdirectory keeps its mode")
+				}
 				assertOnlyEntry(t, filepath.Dir(filepath.Join(parent, sc.out)), beside(sc.out)...)
 
 				for _, step := range baseline.steps {
@@ -355,7 +369,7 @@ func TestWriteFaults(t *testing.T) {
 
 						fsys = osFS{}
 						setExchange(t, exchangeDirs)
-						require.NoError(t, writeDir(out, writeFiles), "the next run")
+						require.NoError(t, writeDir(out, writeFiles, writeSubdirs), "the next run")
 						assert.Equal(t, complete, tree(t, out, handWritten...), "the next run completes it")
 						assertOnlyEntry(t, filepath.Dir(out), beside(sc.out)...)
 					})
@@ -420,7 +434,7 @@ func TestWriteFailuresTheNextRunRepairs(t *testing.T) {
 			f := newFaultyFS(parent, tt.fail)
 			useFS(t, f, tt.fallback)
 
-			err := writeDir(out, writeFiles)
+			err := writeDir(out, writeFiles, writeSubdirs)
 
 			require.Error(t, err)
 			want := strings.NewReplacer("OUT", out, "TMP", filepath.Join(parent, f.tmp), "ASIDE", filepath.Join(parent, ".sdk.sunco-gen-old")).Replace(tt.err)
@@ -449,7 +463,7 @@ func TestWriteFailuresTheNextRunRepairs(t *testing.T) {
 
 			fsys = osFS{}
 			setExchange(t, exchangeDirs)
-			require.NoError(t, writeDir(out, writeFiles))
+			require.NoError(t, writeDir(out, writeFiles, writeSubdirs))
 			got = tree(t, out, handWritten...)
 			for name, src := range writeFiles {
 				assert.Equal(t, "-rw-r--r-- "+string(src), got[name])

@@ -33,8 +33,10 @@ func panicking(cfg generator.Config) (_ *generator.Result, err error) {
 // TestExitStatus runs the CLI for each exit status and requires what it
 // prints: stdout and stderr are matched whole, as regular expressions.
 func TestExitStatus(t *testing.T) {
-	dir := t.TempDir()
-	fresh := filepath.Join(dir, "fresh") // generated from spec before the cases run
+	dir := t.TempDir() // a module: the fake of an SDK imports it by its import path
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/cli\n\ngo 1.25\n"), 0o644))
+	outside := filepath.Join(t.TempDir(), "sdk") // in no module
+	fresh := filepath.Join(dir, "fresh")         // generated from spec before the cases run
 	var discard bytes.Buffer
 	require.Equal(t, exitOK, run([]string{"-spec", spec, "-out", fresh}, &discard, &discard), discard.String())
 	aFile := filepath.Join(dir, "file")
@@ -60,6 +62,8 @@ func TestExitStatus(t *testing.T) {
 		{"generate", []string{"-spec", spec, "-out", out}, nil, exitOK, ``, `^` + notSunCo + `$`},
 		{"generate, named", []string{"generate", "-spec", spec, "-out", out}, nil, exitOK, ``, `^` + notSunCo + `$`},
 		{"generate quietly", []string{"-spec", spec, "-out", out, "-q"}, nil, exitOK, ``, ``},
+		{"generate outside a module", []string{"-spec", spec, "-out", outside}, nil, exitOK, ``,
+			`^` + notSunCo + q(outside) + `: warning: in no Go module \(no go\.mod above it\): the fake package suncotest, which imports the SDK by its import path, is not generated\n$`},
 		{"verbose", []string{"-spec", spec, "-out", out, "-v"}, nil, exitOK, ``,
 			`^` + notSunCo + q(spec) + `: version 1\.0\.0, 1 types, 1 operations, \d+ files\n` +
 				q(spec) + `: load [\d.]+[µm]?s, build [\d.]+[µm]?s, render [\d.]+[µm]?s, write [\d.]+[µm]?s\n$`},
@@ -82,7 +86,7 @@ func TestExitStatus(t *testing.T) {
 
 		{"check stale", []string{"-spec", spec, "-out", fresh, "-check", "-pkg", "other", "-q"}, nil, exitFailed,
 			`(?s)^--- ` + q(filepath.Join(fresh, "client.go")) + `\n\+\+\+ ` + q(filepath.Join(fresh, "client.go")) + `\t\(generated\)\n@@ .*\n-package sunco\n\+package other\n`,
-			`^sunco-gen: ` + q(fresh) + ` is not what ` + q(spec) + ` generates: \d+ files \(\d+ changed\) \(diff on stdout\)\n$`},
+			`^sunco-gen: ` + q(fresh) + ` is not what ` + q(spec) + ` generates: \d+ files \(\d+ changed, \d+ missing, \d+ no longer generated\) \(diff on stdout\)\n$`},
 		{"cannot write", []string{"-spec", spec, "-out", filepath.Join(aFile, "sdk"), "-q"}, nil, exitFailed, ``,
 			`^sunco-gen: lstat ` + q(filepath.Join(aFile, "sdk")) + `: not a directory\n$`},
 

@@ -37,7 +37,7 @@
 //	# gen/mutation/sets/blind-1.yaml
 //	- name: retries-one-too-many   # unique among the faults of a run
 //	  set: blind-1                  # may be left out: the file's name without .yaml
-//	  kind: runtime                 # runtime, codec, builder, emitter, loader, writer, cli, harness
+//	  kind: runtime                 # runtime, codec, builder, emitter, loader, writer, cli, harness, fake
 //	  doc: a request is retried once more than its maximum
 //	  edits:                        # in order; each old occurs exactly once in its file
 //	    - file: templates/runtime/runtime_transport.go
@@ -94,7 +94,7 @@ type edit struct {
 type fault struct {
 	Name  string `yaml:"name"` // short, unique
 	Set   string `yaml:"set"`  // the set it belongs to: its file's name by default
-	Kind  string `yaml:"kind"` // runtime, builder, emitter, codec, loader, writer, cli, harness
+	Kind  string `yaml:"kind"` // runtime, builder, emitter, codec, loader, writer, cli, harness, fake
 	Doc   string `yaml:"doc"`  // what goes wrong
 	Edits []edit `yaml:"edits"`
 }

@@ -29,6 +29,10 @@ type Input struct {
 	// Reserved are the package-level names the runtime declares
 	// (Nullable, Ptr, ...).
 	Reserved []string
+	// FakeReserved are the package-level names the fake's runtime
+	// declares (Request, Option, ...), which the fake's names avoid, as
+	// they avoid ir.FakePackageNames.
+	FakeReserved []string
 }
 
 // Error is a construct the generator cannot turn into Go, with the JSON
@@ -64,6 +68,8 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 		serviceOf:  map[*ir.Operation]*ir.Service{},
 		tags:       map[*ir.Service]*openapi3.Tag{},
 	}
+	b.pkgName = pkg
+	b.fakeNames = append(slices.Clone(in.FakeReserved), ir.FakePackageNames...)
 	b.conv = b.newConverter()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
@@ -100,6 +106,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	if b.document(api); len(b.errs) > 0 {
 		return nil, b.warnings, b.err() // an x-go-doc-sections that is not text
 	}
+	api.Fake = b.fake(api)
 	return api, b.warnings, nil
 }
 
@@ -107,7 +114,9 @@ type builder struct {
 	doc        *openapi3.T
 	hooks      map[string]*openapi3.PathItem
 	order      map[string][]string          // property names by pointer of their mapping
+	pkgName    string                       // the package's name
 	pkg        *scope                       // package-level names
+	fakeNames  []string                     // package-level names of the fake's own
 	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
 	components map[string]ir.Decl           // by schema key
 	inline     map[*openapi3.Schema]ir.Decl // declared inline, by schema

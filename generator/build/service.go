@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -175,6 +176,7 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 	b.methodDocs[o].Args = argumentDocs(o, op, params)
 	o.Result = b.result(o, op, pointer)
 	o.Redirect = o.Result == nil && onlyRedirects(op)
+	o.Status = successStatus(op, o.Redirect)
 	o.Pager = pager(o, op)
 	return o
 }
@@ -390,9 +392,50 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string
 			name:    o.Name + "Response",
 			role:    &role{kind: roleResponse, op: o},
 		}
-		return returned(b.mediaType(mt, at))
+		recorded := len(b.examples)
+		t := b.mediaType(mt, at)
+		o.Example = b.resultExample(mt, recorded)
+		return returned(t)
 	}
 	return nil
+}
+
+// resultExample is the example of a result whose media type is mt: the
+// first the media type gives (recorded by mediaType from the index
+// recorded on), else the example of the component schema it refers to;
+// nil when there is none.
+func (b *builder) resultExample(mt *openapi3.MediaType, recorded int) *ir.Example {
+	if len(b.examples) > recorded {
+		return b.examples[recorded]
+	}
+	if mt.Schema.Ref == "" {
+		return nil
+	}
+	pointer := strings.TrimPrefix(mt.Schema.Ref, "#") + "/example"
+	for _, ex := range b.examples {
+		if ex.Pointer == pointer {
+			return ex
+		}
+	}
+	return nil
+}
+
+// successStatus is the status the API answers op with when it succeeds:
+// its first documented 2xx, or 3xx for an operation that redirects; 200
+// when it documents none.
+func successStatus(op *openapi3.Operation, redirect bool) int {
+	class := byte('2')
+	if redirect {
+		class = '3'
+	}
+	if op.Responses != nil {
+		for _, code := range sortedKeys(op.Responses.Map()) {
+			if n, err := strconv.Atoi(code); err == nil && len(code) == 3 && code[0] == class {
+				return n
+			}
+		}
+	}
+	return http.StatusOK
 }
 
 // returned is the type a method returns for a result of type t: a map, a
@@ -493,6 +536,9 @@ func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
 func (b *builder) methodScope(o *ir.Operation) *scope {
 	sc := newScope("the method of "+o.ID, b.warnf)
 	sc.reserve("a local of the method", ir.MethodLocals...)
+	// The fake's method of the operation declares the parameters too, and
+	// refers to the SDK by the name it imports it under.
+	sc.reserve("a local of the fake's method", append(slices.Clone(ir.FakeMethodLocals), b.fakeSDKName())...)
 	return sc
 }
 

@@ -130,17 +130,20 @@ func args(op *ir.Operation) []jen.Code {
 
 // bodyType is the Go type of the request body, as a method parameter or
 // the Params field of an optional body.
-func bodyType(b *ir.Body) jen.Code {
+func bodyType(b *ir.Body) jen.Code { return bodyTypeIn("", b) }
+
+// bodyTypeIn is bodyType in a package that imports the SDK from sdk.
+func bodyTypeIn(sdk string, b *ir.Body) jen.Code {
 	switch b.Encoding {
 	case ir.MultipartBody:
 		if !b.Required {
-			return jen.Op("*").Id("UploadFile")
+			return jen.Op("*").Qual(sdk, "UploadFile")
 		}
-		return jen.Id("UploadFile")
+		return jen.Qual(sdk, "UploadFile")
 	case ir.RawBody:
 		return jen.Qual("io", "Reader")
 	}
-	return typ(b.Type)
+	return typeIn(sdk, b.Type)
 }
 
 // sendBody sets the body of req from value, the body parameter or the

@@ -48,7 +48,8 @@ type File struct {
 }
 
 // Files are the files of the SDK described by api, apart from the
-// runtime: the client, then the files of api.Files.
+// runtime: the client, then the files of api.Files, then those of its
+// fake, named by their path in the SDK's directory (suncotest/server.go).
 func Files(api *ir.API) []File {
 	files := []File{
 		{Name: "doc.go", Emit: func() *jen.File { return packageDoc(api) }},
@@ -57,6 +58,9 @@ func Files(api *ir.API) []File {
 	}
 	for _, f := range api.Files {
 		files = append(files, File{Name: f.Name, Emit: func() *jen.File { return file(api, f) }})
+	}
+	if api.Fake != nil {
+		files = append(files, fakeFiles(api)...)
 	}
 	return files
 }
@@ -113,8 +117,12 @@ func doc(c commenter, text string) {
 	}
 }
 
-// typ is the Go type expression of t.
-func typ(t ir.Type) jen.Code {
+// typ is the Go type expression of t in the SDK's own package.
+func typ(t ir.Type) jen.Code { return typeIn("", t) }
+
+// typeIn is the Go type expression of t in a package that imports the
+// SDK from sdk ("" in the SDK's own package).
+func typeIn(sdk string, t ir.Type) jen.Code {
 	switch t := t.(type) {
 	case ir.Builtin:
 		switch t {
@@ -125,15 +133,15 @@ func typ(t ir.Type) jen.Code {
 		}
 		return jen.Id(string(t))
 	case *ir.Named:
-		return jen.Id(t.Decl.DeclName())
+		return jen.Qual(sdk, t.Decl.DeclName())
 	case *ir.Slice:
-		return jen.Index().Add(typ(t.Elem))
+		return jen.Index().Add(typeIn(sdk, t.Elem))
 	case *ir.Map:
-		return jen.Map(jen.String()).Add(typ(t.Elem))
+		return jen.Map(jen.String()).Add(typeIn(sdk, t.Elem))
 	case *ir.Pointer:
-		return jen.Op("*").Add(typ(t.Elem))
+		return jen.Op("*").Add(typeIn(sdk, t.Elem))
 	case *ir.Nullable:
-		return jen.Id("Nullable").Types(typ(t.Elem))
+		return jen.Qual(sdk, "Nullable").Types(typeIn(sdk, t.Elem))
 	}
 	panic("emit: unknown ir.Type")
 }

@@ -34,6 +34,9 @@ type API struct {
 	// document with the caller's values of its variables, in the order of
 	// the document's servers.
 	ServerOptions []*ServerOption
+	// Fake is the fake of the API for tests, the package <Package>test;
+	// nil for a document without operations.
+	Fake *Fake
 }
 
 // ServerOption is a client Option that sets the base URL to a server URL

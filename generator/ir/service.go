@@ -42,6 +42,14 @@ type Operation struct {
 	// servers of its own, e.g. https://oauth-bridge.zendesk.com/sc: the
 	// method calls it whatever the client's base URL. "" for the others.
 	Server string
+	// Status is the status the API answers the operation with when it
+	// succeeds: its first documented 2xx, or 3xx for a Redirect; 200 when
+	// it documents none.
+	Status int
+	// Example is the document's example of the result, one of
+	// API.Examples: the fake answers with it when the test sets no
+	// handler. Nil when the document has none.
+	Example *Example
 }
 
 // Param is a path, query, header or cookie parameter.
@@ -172,4 +180,45 @@ type Webhook struct {
 	// elements; a payload without the array is not a delivery.
 	EventsField *Field
 	Events      *Union
+}
+
+// Fake is the fake of the API for the tests of applications, a package of
+// its own in a subdirectory of the SDK's output: a test server answering
+// each operation with a handler the test sets, or with the document's
+// example of its result.
+type Fake struct {
+	Package string // its Go package name: the SDK's with "test" appended
+	Dir     string // the subdirectory of the SDK's output it is written to
+	Doc     string // the package comment
+	// SDKPath is the import path of the SDK, which the fake imports: where
+	// the SDK is written, not a decision about the document, so the
+	// generator sets it after the build.
+	SDKPath string
+	// SDKName is the name the fake's files import the SDK under: its
+	// package name, unless the fake declares that name itself.
+	SDKName  string
+	Services []*FakeService // in the order of API.Services
+	// Webhook is the webhook whose deliveries SendWebhook posts; nil when
+	// the document has none, or its payload has no array of events.
+	Webhook *Webhook
+}
+
+// FakeService is the struct holding the handlers of a service's
+// operations, a field of the fake's Server.
+type FakeService struct {
+	Service  *Service
+	Name     string // Go type name, e.g. MessagesService
+	Field    string // the Server's field, e.g. Messages
+	Doc      string
+	FieldDoc string
+	File     string // the file it is written to, in the fake's directory
+	Handlers []*FakeHandler
+}
+
+// FakeHandler is the field of a FakeService holding the handler of one
+// operation: a func with the client method's signature without the
+// request options.
+type FakeHandler struct {
+	Operation *Operation
+	Doc       string
 }

@@ -21,10 +21,6 @@
 // struct holding the optional parameters (nil for none) and per-call options.
 // It returns the decoded response.
 //
-// For example:
-//
-//	res, err := client.Widgets.Get(ctx, typeParam, reqParam, nil)
-//
 // # Errors and retries
 //
 // A call that the API answers with an error status returns an [*APIError],

@@ -49,13 +49,15 @@ func (p *GetWidgetParams2) encode(q query) {
 // Get calls the getWidget operation.
 //
 // typeParam is the type path parameter. reqParam is the req path parameter.
+// oneParam is the one query parameter.
 //
 // Operation getWidget (GET /widgets/{type}/{req}).
-func (s *WidgetsService) Get(ctx context.Context, typeParam string, reqParam string, params *GetWidgetParams2, opts ...RequestOption) (*Widget, error) {
+func (s *WidgetsService) Get(ctx context.Context, typeParam string, reqParam string, oneParam int, params *GetWidgetParams2, opts ...RequestOption) (*Widget, error) {
 	if err := checkPathParams("type", typeParam, "req", reqParam); err != nil {
 		return nil, err
 	}
 	q := query{}
+	q.Set("one", formatParam(oneParam))
 	if params != nil {
 		params.encode(q)
 	}

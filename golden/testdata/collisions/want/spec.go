@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden collisions API 1.0.0,
-// sha256 92b7052144e640808a5fda0b2b8a84bae5157bfa04fbf9d8df883c49c34ab074 (of the document with LF line endings).
+// sha256 487cb14b0e0d5b49b1592f9e5b1b80965aac9db1fae684f9f0dfc999af4ec503 (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {
