@@ -196,7 +196,7 @@ func writeDir(dir string, files map[string][]byte, subdirs []string) error {
 		return err
 	}
 	base := filepath.Base(real)
-	tmp, err := os.MkdirTemp(filepath.Dir(real), "."+base+newInfix)
+	tmp, err := fsys.MkdirTemp(filepath.Dir(real), "."+base+newInfix)
 	if err != nil {
 		return err
 	}
@@ -241,7 +241,7 @@ func realDir(dir string) (string, error) {
 		info, err := os.Lstat(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				return "", err
 			}
 			parent, err := filepath.EvalSymlinks(filepath.Dir(p))
@@ -286,7 +286,7 @@ func cleanLeftovers(real string) error {
 	aside := filepath.Join(parent, "."+base+oldInfix)
 	if _, err := os.Lstat(aside); err == nil {
 		if _, err := os.Lstat(real); errors.Is(err, fs.ErrNotExist) {
-			if err := os.Rename(aside, real); err != nil {
+			if err := fsys.Rename(aside, real); err != nil {
 				return err
 			}
 		} else if err := removeTree(aside); err != nil {
@@ -358,7 +358,7 @@ func fill(tmp, real string, files map[string][]byte, keep, subdirs []string) err
 		if !inUse {
 			continue
 		}
-		if err := os.Mkdir(filepath.Join(tmp, sub), 0o700); err != nil { // owner-writable until filled
+		if err := fsys.Mkdir(filepath.Join(tmp, sub), 0o700); err != nil { // owner-writable until filled
 			return err
 		}
 		made[sub] = true
@@ -388,7 +388,7 @@ func fill(tmp, real string, files map[string][]byte, keep, subdirs []string) err
 func sameDirIdentity(dir, real string) error {
 	info, err := os.Stat(real)
 	if errors.Is(err, fs.ErrNotExist) || err == nil && !info.IsDir() {
-		return os.Chmod(dir, 0o755)
+		return fsys.Chmod(dir, 0o755)
 	}
 	if err != nil {
 		return err
@@ -396,7 +396,7 @@ func sameDirIdentity(dir, real string) error {
 	if err := chown(dir, info); err != nil { // first: chown clears setuid and setgid
 		return err
 	}
-	return os.Chmod(dir, modeBits(info))
+	return fsys.Chmod(dir, modeBits(info))
 }
 
 // place puts the generated file name, with content src, into tmp: as a
@@ -406,10 +406,10 @@ func sameDirIdentity(dir, real string) error {
 // write, and the file keeps its modification time.
 func place(tmp, real, name string, src []byte) error {
 	old, path := filepath.Join(real, name), filepath.Join(tmp, name)
-	if unchanged(old, src) && os.Link(old, path) == nil {
+	if unchanged(old, src) && fsys.Link(old, path) == nil {
 		return nil
 	}
-	return os.WriteFile(path, src, 0o644)
+	return fsys.WriteFile(path, src, 0o644)
 }
 
 // unchanged reports whether path is a regular file of mode 0644 holding
@@ -435,7 +435,7 @@ func keepEntry(src, dst string) error {
 	switch mode := info.Mode(); {
 	case mode.IsDir():
 		// Owner-writable until filled, whatever mode it ends with.
-		if err := os.Mkdir(dst, 0o700); err != nil {
+		if err := fsys.Mkdir(dst, 0o700); err != nil {
 			return err
 		}
 		entries, err := os.ReadDir(src)
@@ -453,12 +453,12 @@ func keepEntry(src, dst string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.Symlink(target, dst); err != nil {
+		if err := fsys.Symlink(target, dst); err != nil {
 			return err
 		}
 		return chown(dst, info)
 	case mode.IsRegular():
-		if os.Link(src, dst) == nil {
+		if fsys.Link(src, dst) == nil {
 			return nil
 		}
 		return copyFile(src, dst, info)
@@ -474,7 +474,7 @@ func copyFile(src, dst string, info fs.FileInfo) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	out, err := fsys.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
@@ -494,10 +494,10 @@ func sameIdentity(path string, info fs.FileInfo) error {
 	if err := chown(path, info); err != nil { // first: chown clears setuid and setgid
 		return err
 	}
-	if err := os.Chmod(path, modeBits(info)); err != nil {
+	if err := fsys.Chmod(path, modeBits(info)); err != nil {
 		return err
 	}
-	return os.Chtimes(path, time.Time{}, info.ModTime())
+	return fsys.Chtimes(path, time.Time{}, info.ModTime())
 }
 
 // modeBits are the bits of info's mode that chmod sets.
@@ -513,7 +513,7 @@ var exchange = exchangeDirs
 // swap puts the tree tmp in place of real and removes the old tree.
 func swap(real, tmp string) error {
 	if _, err := os.Lstat(real); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(tmp, real)
+		return fsys.Rename(tmp, real)
 	}
 	old := tmp // where the old tree is once swapped
 	err := exchange(real, tmp)
@@ -533,16 +533,16 @@ func swap(real, tmp string) error {
 // temporary one), even where a kept directory is read-only: the
 // directories of the tree, and only they, are made writable first.
 func removeTree(path string) error {
-	if os.RemoveAll(path) == nil {
+	if fsys.RemoveAll(path) == nil {
 		return nil
 	}
 	filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
-			os.Chmod(p, 0o700)
+			fsys.Chmod(p, 0o700)
 		}
 		return nil
 	})
-	return os.RemoveAll(path)
+	return fsys.RemoveAll(path)
 }
 
 // swapAside is the swap of systems without an atomic exchange: two
@@ -552,11 +552,11 @@ func removeTree(path string) error {
 func swapAside(real, tmp string) (string, error) {
 	parent, base := filepath.Split(real)
 	aside := filepath.Join(parent, "."+base+oldInfix)
-	if err := os.Rename(real, aside); err != nil {
+	if err := fsys.Rename(real, aside); err != nil {
 		return "", err
 	}
-	if err := os.Rename(tmp, real); err != nil {
-		if rerr := os.Rename(aside, real); rerr != nil {
+	if err := fsys.Rename(tmp, real); err != nil {
+		if rerr := fsys.Rename(aside, real); rerr != nil {
 			return "", fmt.Errorf("%w (and putting %s back failed, the next run retries: %v)", err, real, rerr)
 		}
 		return "", err

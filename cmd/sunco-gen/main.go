@@ -246,11 +246,27 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (int, bool
 		fmt.Fprintf(stderr, "%s: unexpected argument %q (%s -h lists the flags)\n", fs.Name(), fs.Arg(0), fs.Name())
 		return exitInput, false
 	}
+	if name := emptyFlag(fs); name != "" {
+		fmt.Fprintf(stderr, "%s: flag -%s is given an empty value (%s -h lists the flags)\n", fs.Name(), name, fs.Name())
+		return exitInput, false
+	}
 	return exitOK, true
 }
 
-// required checks that the flags names were given; when not, it says so
-// in one line and gives the exit status.
+// emptyFlag names the first string flag given with an empty value
+// (-overlay ""), which names no file, directory or package: a mistake,
+// such as an unset variable in a script, rather than a wish for the
+// default. It is "" when there is none.
+func emptyFlag(fs *flag.FlagSet) string {
+	name := ""
+	fs.Visit(func(f *flag.Flag) {
+		if g, ok := f.Value.(flag.Getter); ok && g.Get() == "" && name == "" {
+			name = f.Name
+		}
+	})
+	return name
+}
+
 // validPackage checks the -pkg flag, as a flag error: one line, exit 2.
 func validPackage(name string, stderr io.Writer) (int, bool) {
 	if err := generator.CheckPackage(name); err != nil {
@@ -260,9 +276,11 @@ func validPackage(name string, stderr io.Writer) (int, bool) {
 	return 0, true
 }
 
+// required checks that the flags names were given; when not, it says so
+// in one line and gives the exit status.
 func required(fs *flag.FlagSet, stderr io.Writer, names ...string) (int, bool) {
 	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = f.Value.String() != "" })
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	var missing []string
 	for _, n := range names {
 		if !set[n] {

@@ -216,6 +216,17 @@ func TestUnionsReceived(t *testing.T) {
 			require.True(t, ok, "contact is %T", item.Contact)
 			assert.Equal(t, "+1 555", c.Phone)
 		}},
+		{"post contact, its nullable postcode null", "contact", `{"street":"1 Main St","postcode":null}`, func(t *testing.T, item *wire.Item) {
+			c, ok := item.Contact.(*wire.PostContact)
+			require.True(t, ok, "contact is %T", item.Contact)
+			assert.Equal(t, "1 Main St", c.Street)
+			assert.True(t, c.Postcode.IsNull())
+		}},
+		{"a post contact without its required postcode is none", "contact", `{"street":"1 Main St"}`, func(t *testing.T, item *wire.Item) {
+			u, ok := item.Contact.(*wire.UnknownContact)
+			require.True(t, ok, "contact is %T", item.Contact)
+			assert.Equal(t, `{"street":"1 Main St"}`, string(u.Raw))
+		}},
 		{"contact of no known shape", "contact", `{"fax":"1"}`, func(t *testing.T, item *wire.Item) {
 			u, ok := item.Contact.(*wire.UnknownContact)
 			require.True(t, ok, "contact is %T", item.Contact)

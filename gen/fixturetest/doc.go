@@ -5,7 +5,8 @@
 // path escaping, a parameter of every style the generator writes (query,
 // path, header and cookie), pagination,
 // enums, nullable fields, unions, undeclared properties, JSON, form,
-// multipart and raw bodies, and redirects. Its fake (gen/fixturetest/wire/
+// multipart and raw bodies, and redirects; and what every method returns
+// on each kind of failure, beside its error. Its fake (gen/fixturetest/wire/
 // wiretest) decodes each of them as the arguments its handlers receive.
 //
 // Two more fixture SDKs, from the golden cases recursive and openapi31

@@ -20,7 +20,8 @@ import (
 // their separators in the values too; cookies; raw bodies, required and
 // optional; an optional JSON body; a form body with lists and a nullable
 // field, and one that is a map; path parameters named like Go keywords; a
-// union as the body and as the result; a redirect.
+// union as the body and as the result; a list and a map as the result; a
+// redirect.
 var fakeCalls = []struct {
 	method string
 	args   func() []any
@@ -51,6 +52,8 @@ var fakeCalls = []struct {
 		return []any{"store 1", "item 1", &wire.PutItemNoteParams{Body: &wire.PutItemNoteBody{Text: wire.Ptr("fragile")}}}
 	}},
 	{"Items.GetPart", func() []any { return []any{"store 1", "screw", "M3", nil} }},
+	{"Items.Count", func() []any { return []any{"store 1", nil} }},
+	{"Items.ListTags", func() []any { return []any{"store/1", nil} }},
 	{"Sessions.StartLogin", func() []any { return []any{&wire.StartLoginParams{ReturnTo: wire.Ptr("https://example.com/back")}} }},
 	{"Sessions.CreateToken", func() []any {
 		return []any{wire.TokenRequest{GrantType: wire.TokenRequestGrantTypeRefreshToken, Scope: []string{"read", "write"}, TTL: wire.Ptr(60), Remember: wire.NewNullable(true)}, nil}

@@ -548,7 +548,8 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 		if _, isObject := p.ref.Value.Example.(map[string]any); isObject && p.ref.Ref == "" {
 			b.example(p.pointer+"/example", t, p.ref.Value.Example)
 		}
-		f.Type, f.Omit = fieldType(t, isNullable(p.ref.Value), slices.Contains(required, p.name))
+		f.Required = slices.Contains(required, p.name)
+		f.Type, f.Omit = fieldType(t, isNullable(p.ref.Value), f.Required)
 		st.Fields = append(st.Fields, f)
 	}
 }

@@ -74,7 +74,7 @@ func (b *builder) finishUnion(plan *unionPlan, fixed map[*ir.Struct]map[string]b
 		} else {
 			for _, f := range st.Fields {
 				v.Properties = append(v.Properties, f.JSONName)
-				if f.Omit == "" {
+				if f.Required {
 					v.Required = append(v.Required, f.JSONName)
 				}
 			}
@@ -183,10 +183,11 @@ func (b *builder) requireField(st *ir.Struct, jsonName string) *ir.Field {
 		if f.JSONName == jsonName {
 			f.Type = ir.String
 			f.Omit = ""
+			f.Required = true
 			return f
 		}
 	}
-	f := &ir.Field{Name: b.structScope(st).declare(st.Pointer, goName(jsonName)), JSONName: jsonName, Type: ir.String}
+	f := &ir.Field{Name: b.structScope(st).declare(st.Pointer, goName(jsonName)), JSONName: jsonName, Type: ir.String, Required: true}
 	st.Fields = append(st.Fields, f)
 	return f
 }

@@ -185,6 +185,9 @@ type Field struct {
 	// Omit is the json tag option that leaves the field out when it is
 	// absent: "omitempty", "omitzero" or "" for required fields.
 	Omit string
+	// Required is set when the schema requires the property: every value
+	// has it, null when the field is Nullable (whose Omit is "omitzero").
+	Required bool
 }
 
 // Union is a sealed interface over alternative object schemas (oneOf,
@@ -218,7 +221,8 @@ type Variant struct {
 	// Values are the discriminator values that select the variant.
 	Values []string
 	// Properties and Required are the JSON names used to pick the variant
-	// of an undiscriminated union.
+	// of an undiscriminated union: those of its fields, and of its
+	// required fields (null when nullable, but present).
 	Properties []string
 	Required   []string
 }

@@ -46,6 +46,32 @@ func (s *ItemsService) UploadAttachment(ctx context.Context, storeID string, acc
 	return &out, nil
 }
 
+// CountItemsParams holds the optional parameters of [ItemsService.Count]; a
+// nil *CountItemsParams sends none of them.
+type CountItemsParams struct{}
+
+// Count calls the countItems operation.
+//
+// storeID is the storeId path parameter.
+//
+// Operation countItems (GET /stores/{storeId}/counts).
+func (s *ItemsService) Count(ctx context.Context, storeID string, params *CountItemsParams, opts ...RequestOption) (map[string]int, error) {
+	if err := checkPathParams("storeId", storeID); err != nil {
+		return nil, err
+	}
+	req := &request{
+		Method: "GET",
+		Path:   "/stores/" + escapePathSegment(storeID) + "/counts",
+	}
+	var out map[string]int
+	if err := s.t.do(ctx, req, decodeInto(&out, func(v *map[string]int, l *jsonLexer) bool {
+		return decodeMap(v, l, decodeInt)
+	}, "map[string]int"), opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ListItemsParams holds the optional parameters of [ItemsService.List]; a nil
 // *ListItemsParams sends none of them.
 type ListItemsParams struct {
@@ -348,10 +374,36 @@ func (s *ItemsService) GetPart(ctx context.Context, storeID string, typeParam st
 	return &out, nil
 }
 
+// ListTagsParams holds the optional parameters of [ItemsService.ListTags]; a
+// nil *ListTagsParams sends none of them.
+type ListTagsParams struct{}
+
+// ListTags calls the listTags operation.
+//
+// storeID is the storeId path parameter.
+//
+// Operation listTags (GET /stores/{storeId}/tags).
+func (s *ItemsService) ListTags(ctx context.Context, storeID string, params *ListTagsParams, opts ...RequestOption) ([]string, error) {
+	if err := checkPathParams("storeId", storeID); err != nil {
+		return nil, err
+	}
+	req := &request{
+		Method: "GET",
+		Path:   "/stores/" + escapePathSegment(storeID) + "/tags",
+	}
+	var out []string
+	if err := s.t.do(ctx, req, decodeInto(&out, func(v *[]string, l *jsonLexer) bool {
+		return decodeSlice(v, l, decodeString)
+	}, "[]string"), opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // Contact is the contact property of [Item].
 //
-// Its dynamic type is one of [*EmailContact], [*PhoneContact] or
-// [*UnknownContact].
+// Its dynamic type is one of [*EmailContact], [*PhoneContact], [*PostContact]
+// or [*UnknownContact].
 //
 // Schema: #/components/schemas/Contact
 type Contact interface {
@@ -381,6 +433,10 @@ func decodeContact(v *Contact, l *jsonLexer) bool {
 			properties: []string{"phone"},
 			required:   []string{"phone"},
 		},
+		{
+			properties: []string{"street", "postcode"},
+			required:   []string{"street", "postcode"},
+		},
 	})
 	if !ok {
 		return false
@@ -390,6 +446,8 @@ func decodeContact(v *Contact, l *jsonLexer) bool {
 		*v = decodeVariant[EmailContact](l)
 	case 1:
 		*v = decodeVariant[PhoneContact](l)
+	case 2:
+		*v = decodeVariant[PostContact](l)
 	default:
 		*v = &UnknownContact{Raw: l.copyRaw()}
 	}
@@ -1393,6 +1451,86 @@ func (p *PhoneContact) encodeJSON(e *jsonEncoder) {
 	encodeRequired(e, "phone", &p.Phone, p.absent.has(0), p.Extra, encodeString)
 	if len(p.Extra) > 0 {
 		encodeExtra(e, p.Extra, "phone")
+	}
+	e.buf = append(e.buf, '}')
+}
+
+// PostContact is a [Contact] with street and postcode.
+//
+// Schema: #/components/schemas/PostContact
+type PostContact struct {
+	Street   string           `json:"street"`
+	Postcode Nullable[string] `json:"postcode,omitzero"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*PostContact) isContact() {}
+
+// GetStreet returns Street, or the zero value when the receiver is nil.
+func (p *PostContact) GetStreet() string {
+	if p == nil {
+		return ""
+	}
+	return p.Street
+}
+
+// GetPostcode returns the value Postcode holds, or the zero value when the
+// receiver is nil or Postcode is absent or null.
+func (p *PostContact) GetPostcode() string {
+	if p == nil {
+		return ""
+	}
+	return nullableValue(&p.Postcode)
+}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *PostContact) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*PostContact).decodeJSON, "PostContact")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p PostContact) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*PostContact).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *PostContact) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = PostContact{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "street":
+			seen.add(0)
+			decodeField(l, "street", &p.Street, &p.Extra, decodeString)
+		case "postcode":
+			decodeNullable(l, "postcode", &p.Postcode, &p.Extra, decodeString)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(1)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *PostContact) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "street", &p.Street, p.absent.has(0), p.Extra, encodeString)
+	encodeNullable(e, "postcode", &p.Postcode, p.Extra, encodeString)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "street", "postcode")
 	}
 	e.buf = append(e.buf, '}')
 }

@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden wire API 1.0.0,
-// sha256 11403ed3ed6c9d0db41da22e6e3e859cfe04b49037f72403713ca61bb5ae60b8 (of the document with LF line endings).
+// sha256 7abeea07c9e19c799781e3f0128a2763b2d2387f7649dacb6e3be581449a2ff5 (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {

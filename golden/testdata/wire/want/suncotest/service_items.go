@@ -17,6 +17,9 @@ type ItemsService struct {
 	// /stores/{storeId}/attachments). Nil answers with an empty result: the
 	// document has no example of it.
 	UploadAttachment func(ctx context.Context, storeID string, access sunco.UploadAttachmentAccess, file sunco.UploadFile, params *sunco.UploadAttachmentParams) (*sunco.UploadAttachmentResponse, error)
+	// Count answers [sunco.ItemsService.Count] (GET /stores/{storeId}/counts). Nil
+	// answers with an empty result: the document has no example of it.
+	Count func(ctx context.Context, storeID string, params *sunco.CountItemsParams) (map[string]int, error)
 	// List answers [sunco.ItemsService.List] (GET /stores/{storeId}/items). Nil
 	// answers with an empty result: the document has no example of it.
 	List func(ctx context.Context, storeID string, xTenant string, filter sunco.ListItemsFilter, params *sunco.ListItemsParams) (*sunco.ItemList, error)
@@ -43,12 +46,16 @@ type ItemsService struct {
 	// /stores/{storeId}/parts/{type}/{req}). Nil answers with an empty result: the
 	// document has no example of it.
 	GetPart func(ctx context.Context, storeID string, typeParam string, reqParam string, params *sunco.GetPartParams) (*sunco.GetPartResponse, error)
+	// ListTags answers [sunco.ItemsService.ListTags] (GET /stores/{storeId}/tags).
+	// Nil answers with an empty result: the document has no example of it.
+	ListTags func(ctx context.Context, storeID string, params *sunco.ListTagsParams) ([]string, error)
 }
 
 // routes are the operations of the service, each with the method serving it.
 func (s *ItemsService) routes() []*route {
 	return []*route{
 		newRoute("uploadAttachment", "Items.UploadAttachment", "POST", "/stores/{storeId}/attachments", s.serveUploadAttachment),
+		newRoute("countItems", "Items.Count", "GET", "/stores/{storeId}/counts", s.serveCount),
 		newRoute("listItems", "Items.List", "GET", "/stores/{storeId}/items", s.serveList),
 		newRoute("getItem", "Items.Get", "GET", "/stores/{storeId}/items/{itemId}", s.serveGet),
 		newRoute("updateItem", "Items.Update", "PATCH", "/stores/{storeId}/items/{itemId}", s.serveUpdate),
@@ -57,6 +64,7 @@ func (s *ItemsService) routes() []*route {
 		newRoute("putItemImage", "Items.PutImage", "PUT", "/stores/{storeId}/items/{itemId}/image", s.servePutImage),
 		newRoute("putItemNote", "Items.PutNote", "PUT", "/stores/{storeId}/items/{itemId}/note", s.servePutNote),
 		newRoute("getPart", "Items.GetPart", "GET", "/stores/{storeId}/parts/{type}/{req}", s.serveGetPart),
+		newRoute("listTags", "Items.ListTags", "GET", "/stores/{storeId}/tags", s.serveListTags),
 	}
 }
 
@@ -90,6 +98,23 @@ func (s *ItemsService) serveUploadAttachment(req *call) {
 		res, err = zero[*sunco.UploadAttachmentResponse]()
 	}
 	req.answer(201, res, err)
+}
+
+// serveCount decodes a request of countItems and answers it.
+func (s *ItemsService) serveCount(req *call) {
+	storeID := req.pathParam("storeId", styleSimple)
+	params := &sunco.CountItemsParams{}
+	if req.refused() {
+		return
+	}
+	var res map[string]int
+	var err error
+	if h := s.Count; h != nil {
+		res, err = h(req.r.Context(), storeID, params)
+	} else {
+		res, err = zero[map[string]int]()
+	}
+	req.answer(200, res, err)
 }
 
 // serveList decodes a request of listItems and answers it.
@@ -251,6 +276,23 @@ func (s *ItemsService) serveGetPart(req *call) {
 		res, err = h(req.r.Context(), storeID, typeParam, reqParam, params)
 	} else {
 		res, err = zero[*sunco.GetPartResponse]()
+	}
+	req.answer(200, res, err)
+}
+
+// serveListTags decodes a request of listTags and answers it.
+func (s *ItemsService) serveListTags(req *call) {
+	storeID := req.pathParam("storeId", styleSimple)
+	params := &sunco.ListTagsParams{}
+	if req.refused() {
+		return
+	}
+	var res []string
+	var err error
+	if h := s.ListTags; h != nil {
+		res, err = h(req.r.Context(), storeID, params)
+	} else {
+		res, err = zero[[]string]()
 	}
 	req.answer(200, res, err)
 }
