@@ -6,13 +6,16 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"go/format"
 	"go/scanner"
 	"go/token"
 	"io"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -37,13 +40,20 @@ type Config struct {
 	Overlay string // a user's OpenAPI Overlay, applied after the embedded one; "" for none
 	Out     string // the directory of the generated package
 	Package string // its package name
+	// ImportPath is the import path of the generated package, which its
+	// fake (the package <Package>test in a subdirectory of Out) imports;
+	// "" finds it from the go.mod of the module Out is in. Without one the
+	// fake is not generated.
+	ImportPath string
 	// Version is the generator version recorded in the header of every
 	// file; "" is "(devel)". The CLI takes it from its build info; tests
 	// fix it so that their output does not change with the build.
 	Version string
-	Check   bool // compare Out with what would be generated, write nothing
-	Quiet   bool // do not log the warnings about the document
-	Verbose bool
+	// Stdin is where a Spec of "-" is read from; nil is os.Stdin.
+	Stdin   io.Reader
+	Check   bool      // compare Out with what would be generated, write nothing
+	Quiet   bool      // do not log the warnings about the document
+	Verbose bool      // log each defect of the document, the stages' times and the stack of an internal error
 	Log     io.Writer // warnings and, when Verbose, details; nil discards
 }
 
@@ -117,11 +127,15 @@ var ErrDiffers = errors.New("generated files differ")
 // Result summarises a run.
 type Result struct {
 	API      *ir.API
-	Doc      *openapi3.T // the document the API was built from, loaded and normalized
+	Doc      *openapi3.T                   // the document the API was built from, loaded and normalized
+	Webhooks map[string]*openapi3.PathItem // its x-webhooks, which Doc leaves out
 	Warnings []load.Warning
-	Files    map[string][]byte // by file name
-	Stale    []StaleFile       // with Check: the files of Out that differ, by name
-	Stages   []Stage           // how long each stage took, in pipeline order
+	// Files are the generated files by their slash-separated path in the
+	// output directory: the SDK's (client.go), then those of its fake in
+	// its own directory (suncotest/server.go).
+	Files  map[string][]byte
+	Stale  []StaleFile // with Check: the files of Out that differ, by name
+	Stages []Stage     // how long each stage took, in pipeline order
 }
 
 // Stage is how long one stage of a run took: load, build, render (emit
@@ -164,15 +178,33 @@ func Run(cfg Config) (res *Result, err error) {
 	}
 	warn(cfg, res.Warnings)
 	w := newStopwatch()
+	subdirs := fakeDirs(cfg.Out, res.API.Package)
+	if err := conflicts(cfg.Out, res.API.Package, res.Files, subdirs); err != nil {
+		return nil, err
+	}
+	if gomod, declared, old := oldGoDirective(cfg.Out); old {
+		fmt.Fprintf(cfg.log(), "%s: warning: go %s is older than the generated code needs, go %s (%s): raise the go directive\n", gomod, declared, goVersion, goReason)
+	}
 	if cfg.Check {
-		res.Stale, err = stale(cfg.Out, res.Files)
+		res.Stale, err = stale(cfg.Out, res.Files, subdirs)
 		w.lap("check")
 	} else {
-		casualties := goGenerateCasualties(cfg.Out, res.Files)
-		err = writeDir(cfg.Out, res.Files)
+		files := res.Files
+		casualties := goGenerateCasualties(cfg.Out, files, subdirs)
+		if len(casualties) > 0 {
+			files = maps.Clone(files)
+			for _, name := range casualties {
+				pkg := res.API.Package
+				if dir := path.Dir(name); dir != "." {
+					pkg = dir // a subdirectory's package is named after it
+				}
+				files[name] = placeholder(emit.Header(cfg.Version), pkg)
+			}
+		}
+		err = writeDir(cfg.Out, files, subdirs)
 		w.lap("write")
 		if err == nil && len(casualties) > 0 {
-			fmt.Fprintf(cfg.log(), "sunco-gen: removed %s, no longer generated; go generate listed it before running sunco-gen and will stop on it: run go generate again\n",
+			fmt.Fprintf(cfg.log(), "sunco-gen: %s no longer generated: left as a placeholder the build ignores, since go generate has listed it; the next run removes it (a //go:generate line in a _test.go file avoids placeholders)\n",
 				strings.Join(casualties, ", "))
 		}
 	}
@@ -191,8 +223,9 @@ func Run(cfg Config) (res *Result, err error) {
 	return res, err
 }
 
-// Generate produces the files of the SDK in memory; cfg.Out, Check,
-// Quiet, Verbose and Log play no part.
+// Generate produces the files of the SDK and its fake in memory; cfg.Out
+// serves only to find the SDK's import path when cfg.ImportPath is empty;
+// Check, Quiet, Verbose and Log play no part.
 func Generate(cfg Config) (res *Result, err error) {
 	defer Recover(cfg.Spec, &err)
 	if err := CheckPackage(cfg.Package); err != nil {
@@ -200,6 +233,7 @@ func Generate(cfg Config) (res *Result, err error) {
 	}
 	w := newStopwatch()
 	runtimeNames := parallel.Start(templates.RuntimeNames) // parsed while the document loads
+	fakeNames := parallel.Start(templates.FakeNames)
 	doc, loaded, err := loadDoc(cfg)
 	if err != nil {
 		return nil, err
@@ -209,21 +243,34 @@ func Generate(cfg Config) (res *Result, err error) {
 	if err != nil {
 		return nil, internalError(cfg.Spec, err)
 	}
+	fakeReserved, err := fakeNames()
+	if err != nil {
+		return nil, internalError(cfg.Spec, err)
+	}
 	api, warnings, err := build.Build(build.Input{
-		Doc:      loaded.Doc,
-		Webhooks: loaded.Webhooks,
-		Order:    loaded.PropertyOrder,
-		Reserved: append(reserved, emit.FixedNames...),
-		Methods:  emit.StructMethods,
-		Locals:   emit.LocalNames,
+		Doc:          loaded.Doc,
+		Webhooks:     loaded.Webhooks,
+		Order:        loaded.PropertyOrder,
+		Reserved:     reserved,
+		FakeReserved: fakeReserved,
+		ImportPath:   cmp.Or(cfg.ImportPath, importPath(cfg.Out)),
 	}, cfg.Package)
 	if err != nil {
 		return nil, failure(cfg.Spec, inFile(cfg.Spec, err))
 	}
 	w.lap("build")
-	sum := sha256.Sum256(doc)
-	header := emit.Header(emit.Source{Generator: cfg.Version, Title: api.Title, Version: api.SpecVersion, SHA256: sum[:]})
+	api.SpecSHA256 = checksum(doc)
+	if api.Fake != nil {
+		if api.ImportPath == "" {
+			loaded.Warnings = append(loaded.Warnings, load.Warning{File: cfg.Out, Message: "in no Go module (no go.mod above it): the fake package " + api.Fake.Package + ", which imports the SDK by its import path, is not generated"})
+			api.Fake = nil
+		}
+	}
+	header := emit.Header(cfg.Version)
 	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), header)
+	if err == nil && api.Fake != nil {
+		err = copyFakeRuntime(files, api.Fake, header)
+	}
 	if err != nil {
 		return nil, internalError(cfg.Spec, err)
 	}
@@ -231,7 +278,15 @@ func Generate(cfg Config) (res *Result, err error) {
 	for _, w := range warnings {
 		loaded.Warnings = append(loaded.Warnings, load.Warning{Pointer: w.Pointer, Message: w.Message})
 	}
-	return &Result{API: api, Doc: loaded.Doc, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
+	return &Result{API: api, Doc: loaded.Doc, Webhooks: loaded.Webhooks, Warnings: loaded.Warnings, Files: files, Stages: w.stages}, nil
+}
+
+// checksum is the hex sha256 of a document whatever its line endings:
+// of its bytes with every CRLF made LF, as a checkout on Windows may
+// have turned the LF of the repository into CRLF.
+func checksum(doc []byte) string {
+	sum := sha256.Sum256(bytes.ReplaceAll(doc, []byte("\r\n"), []byte("\n")))
+	return hex.EncodeToString(sum[:])
 }
 
 // Format is how a document is written out.
@@ -267,18 +322,24 @@ func Normalize(cfg Config, format Format) (normalized []byte, err error) {
 	return loaded.NormalizedYAML()
 }
 
-// loadDoc reads cfg.Spec and loads it with cfg.Overlay; doc is the
-// document's bytes as read.
+// loadDoc reads cfg.Spec (cfg.Stdin for "-", named <stdin> in errors)
+// and loads it with cfg.Overlay; doc is the document's bytes as read.
 func loadDoc(cfg Config) (doc []byte, loaded *load.Result, err error) {
 	overlays, err := Overlays(cfg.Overlay)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err = os.ReadFile(cfg.Spec)
+	name := cfg.Spec
+	if cfg.Spec == "-" {
+		name = "<stdin>"
+		doc, err = io.ReadAll(cmp.Or[io.Reader](cfg.Stdin, os.Stdin))
+	} else {
+		doc, err = os.ReadFile(cfg.Spec)
+	}
 	if err != nil {
 		return nil, nil, &InputError{err}
 	}
-	loaded, err = load.LoadData(cfg.Spec, doc, load.Options{Overlays: overlays})
+	loaded, err = load.LoadData(name, doc, load.Options{Overlays: overlays})
 	if err != nil {
 		return nil, nil, failure(cfg.Spec, err)
 	}
@@ -299,7 +360,7 @@ func failure(input string, err error) error {
 // SunCo overlay embedded in the generator, then the user's overlay file,
 // if any ("" for none).
 func Overlays(file string) ([]load.Overlay, error) {
-	overlays := []load.Overlay{{Name: specdata.OverlayName, Data: specdata.Overlay, Builtin: true}}
+	overlays := []load.Overlay{{Name: specdata.OverlayName, Data: specdata.Overlay}}
 	if file == "" {
 		return overlays, nil
 	}
@@ -310,17 +371,36 @@ func Overlays(file string) ([]load.Overlay, error) {
 	return append(overlays, load.Overlay{Name: file, Data: data}), nil
 }
 
-// warn logs the warnings about the document unless cfg.Quiet.
+// warn logs the warnings about the document, unless cfg.Quiet. Those at
+// a place in it (a JSON pointer) are its known defects, worked around:
+// one summary line, or each on a line of its own with cfg.Verbose. A
+// warning about an input as a whole (an overlay that does not fit the
+// document) has a line of its own.
 func warn(cfg Config, warnings []load.Warning) {
 	if cfg.Quiet {
 		return
 	}
+	defects := 0
 	for _, w := range warnings {
 		file := cfg.Spec
 		if w.File != "" {
 			file = w.File // an overlay's
 		}
-		fmt.Fprintf(cfg.log(), "%s: warning: %s: %s\n", file, w.Pointer, w.Message)
+		switch {
+		case w.Pointer == "":
+			fmt.Fprintf(cfg.log(), "%s: warning: %s\n", file, w.Message)
+		case cfg.Verbose:
+			fmt.Fprintf(cfg.log(), "%s: warning: %s: %s\n", file, w.Pointer, w.Message)
+		default:
+			defects++
+		}
+	}
+	if defects > 0 {
+		s := "s"
+		if defects == 1 {
+			s = ""
+		}
+		fmt.Fprintf(cfg.log(), "%s: %d warning%s about known defects, each worked around (-v lists them, -q silences this line)\n", cfg.Spec, defects, s)
 	}
 }
 
@@ -376,9 +456,22 @@ func render(pkg string, emitted []emit.File, header string) (map[string][]byte, 
 		return nil, err
 	}
 	for _, rf := range sources {
-		files[rf.Name] = copyRuntime(pkg, rf, header)
+		files[rf.Name] = copyRuntime(pkg, "runtime", rf, header)
 	}
 	return files, nil
+}
+
+// copyFakeRuntime adds to files the runtime of the fake fk, in its
+// directory.
+func copyFakeRuntime(files map[string][]byte, fk *ir.Fake, header string) error {
+	sources, err := templates.Fake()
+	if err != nil {
+		return err
+	}
+	for _, rf := range sources {
+		files[path.Join(fk.Dir, rf.Name)] = copyRuntime(fk.Package, "fake", rf, header)
+	}
+	return nil
 }
 
 // longestFirst orders the emitted files by how much of the IR they hold,
@@ -408,13 +501,14 @@ func longestFirst(emitted []emit.File, files []*ir.File) []emit.File {
 	return sorted
 }
 
-// copyRuntime is a runtime file as the package pkg holds it: under header
-// and a line naming where it comes from, with pkg in its package clause
-// and in sdkName, the runtime's one declaration of the name that prefixes
-// its errors.
-func copyRuntime(pkg string, rf templates.RuntimeFile, header string) []byte {
+// copyRuntime is a file of the runtime in templates/dir as the package
+// pkg holds it: under header and a line naming where it comes from, with
+// pkg in its package clause and in sdkName (fakeName in the fake's
+// runtime), the runtime's one declaration of the name that prefixes its
+// errors.
+func copyRuntime(pkg, dir string, rf templates.RuntimeFile, header string) []byte {
 	out := make([]byte, 0, len(header)+len(rf.Source)+128)
-	out = append(out, header+"// Copied from templates/runtime/"+rf.Name+".\n\n"...)
+	out = append(out, header+"// Copied from templates/"+dir+"/"+rf.Name+".\n\n"...)
 	for line := range bytes.Lines(rf.Source) {
 		text, newline := bytes.CutSuffix(line, []byte("\n"))
 		switch {
@@ -422,6 +516,8 @@ func copyRuntime(pkg string, rf templates.RuntimeFile, header string) []byte {
 			out = append(out, "package "+pkg...)
 		case isWordLine(text, `const sdkName = "`, `"`):
 			out = append(out, `const sdkName = "`+pkg+`"`...)
+		case isWordLine(text, `const fakeName = "`, `"`):
+			out = append(out, `const fakeName = "`+pkg+`"`...)
 		default:
 			out = append(out, text...)
 		}

@@ -83,3 +83,28 @@ func assertSunCoOverlay(t *testing.T, api *ir.API) {
 	require.NotNil(t, list.Pager.CursorKey)
 	assert.Equal(t, "before", list.Pager.CursorKey.WireKey)
 }
+
+// TestGenerateAnotherAPI generates from a document of another API with a
+// schema named link, as the SunCo document has: the embedded overlay
+// applies to none of it, even where its targets would match, and says so
+// in one warning; nothing of SunCo is in the SDK.
+func TestGenerateAnotherAPI(t *testing.T) {
+	res, err := Generate(Config{Spec: "testdata/github.yaml", Package: "github"})
+	require.NoError(t, err)
+	var overlay []load.Warning
+	for _, w := range res.Warnings {
+		if w.File == specdata.OverlayName {
+			overlay = append(overlay, w)
+		}
+	}
+	require.Len(t, overlay, 1, "%v", res.Warnings)
+	assert.Empty(t, overlay[0].Pointer, "about the overlay as a whole")
+	assert.Contains(t, overlay[0].Message, `not applied: written for the documents in which $[?@.title == 'Sunshine Conversations API'] finds something, and this one ("GitHub v3 REST API") is another API`)
+
+	assert.True(t, slices.ContainsFunc(res.API.Decls, func(d ir.Decl) bool { return d.DeclName() == "Link" }), "link keeps its own name")
+	for name, src := range res.Files {
+		for _, sunco := range []string{"LinkAction", "developer.zendesk.com", "WithZendeskSubdomain"} {
+			assert.NotContains(t, string(src), sunco, name)
+		}
+	}
+}

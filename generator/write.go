@@ -5,15 +5,20 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/pmezard/go-difflib/difflib"
 
+	"github.com/sunco-sdk/sunco-go/generator/build"
 	"github.com/sunco-sdk/sunco-go/generator/emit"
 )
 
@@ -75,8 +80,10 @@ func lines(text []byte) []string {
 }
 
 // stale lists, by name, the files of dir that differ from files: changed,
-// missing, or generated earlier and no longer produced.
-func stale(dir string, files map[string][]byte) ([]StaleFile, error) {
+// missing, or generated earlier and no longer produced, in dir or in one
+// of subdirs. A placeholder (see goGenerateCasualties) is not part of the
+// package: not a difference.
+func stale(dir string, files map[string][]byte, subdirs []string) ([]StaleFile, error) {
 	var out []StaleFile
 	for _, name := range sortedNames(files) {
 		path := filepath.Join(dir, name)
@@ -89,21 +96,69 @@ func stale(dir string, files map[string][]byte) ([]StaleFile, error) {
 			out = append(out, StaleFile{Path: path, Have: have, Want: files[name], Missing: missing})
 		}
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	dropped, err := droppedFiles(dir, files, subdirs)
+	if err != nil {
 		return nil, err
 	}
-	for _, e := range entries {
-		path := filepath.Join(dir, e.Name())
-		if _, ours := files[e.Name()]; !ours && e.Type().IsRegular() && isGenerated(path) {
-			have, err := os.ReadFile(path)
-			if err != nil {
-				return nil, err
+	for _, name := range dropped {
+		path := filepath.Join(dir, name)
+		if isPlaceholder(path) {
+			continue
+		}
+		have, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, StaleFile{Path: path, Have: have, Dropped: true})
+	}
+	return out, nil
+}
+
+// droppedFiles lists, by slash path, the generated files of dir and of its
+// subdirs that files does not hold: an earlier run generated them. A
+// directory that is not there has none.
+func droppedFiles(dir string, files map[string][]byte, subdirs []string) ([]string, error) {
+	var out []string
+	for _, sub := range append([]string{""}, subdirs...) {
+		entries, err := readTreeDir(dir, sub)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			name := path.Join(sub, e.Name())
+			if _, ours := files[name]; !ours && e.Type().IsRegular() && isGenerated(filepath.Join(dir, name)) {
+				out = append(out, name)
 			}
-			out = append(out, StaleFile{Path: path, Have: have, Dropped: true})
 		}
 	}
 	return out, nil
+}
+
+// fakeDirs are the subdirectories of dir that hold, or may hold, a fake
+// sunco-gen generated: that of the package pkg, whether or not this run
+// writes one (an earlier run's may be there), and that of the package an
+// earlier run generated in dir, when it was another.
+func fakeDirs(dir, pkg string) []string {
+	dirs := []string{build.FakePackage(pkg)}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return dirs
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if !strings.HasSuffix(e.Name(), ".go") || !e.Type().IsRegular() || !isGenerated(p) {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.PackageClauseOnly)
+		if err != nil {
+			continue
+		}
+		if earlier := build.FakePackage(f.Name.Name); earlier != dirs[0] {
+			dirs = append(dirs, earlier)
+		}
+		break
+	}
+	return dirs
 }
 
 // The directories a run makes beside the real output directory <base>:
@@ -117,11 +172,15 @@ const (
 )
 
 // writeDir replaces dir with a directory that holds files and every entry
-// of the old dir that the generator did not write. The new tree is built
+// of the old dir that the generator did not write, unless dir holds that
+// already. Files go in dir or, by their path, in one of subdirs, where
+// the generated files of an earlier run are replaced or dropped and the
+// others kept as in dir; any other subdirectory is kept whole. The new
+// tree is built
 // beside the real directory (the target of dir when dir is a symlink,
 // which stays a symlink) and swapped in at once, so that a failure leaves
 // dir as it was and a reader sees the old tree or the new, never a mix.
-func writeDir(dir string, files map[string][]byte) error {
+func writeDir(dir string, files map[string][]byte, subdirs []string) error {
 	real, err := realDir(dir)
 	if err != nil {
 		return err
@@ -129,12 +188,15 @@ func writeDir(dir string, files map[string][]byte) error {
 	if err := cleanLeftovers(real); err != nil {
 		return err
 	}
-	keep, err := foreign(dir, real, files)
+	if upToDate(real, files, subdirs) {
+		return nil
+	}
+	keep, err := foreign(real, subdirs)
 	if err != nil {
 		return err
 	}
 	base := filepath.Base(real)
-	tmp, err := os.MkdirTemp(filepath.Dir(real), "."+base+newInfix)
+	tmp, err := fsys.MkdirTemp(filepath.Dir(real), "."+base+newInfix)
 	if err != nil {
 		return err
 	}
@@ -142,10 +204,27 @@ func writeDir(dir string, files map[string][]byte) error {
 	// successful swap the name is gone (renamed) or the old tree there
 	// is already removed; after a failure it holds a tree no one needs.
 	defer removeTree(tmp)
-	if err := fill(tmp, real, files, keep); err != nil {
+	if err := fill(tmp, real, files, keep, subdirs); err != nil {
 		return err
 	}
 	return swap(real, tmp)
+}
+
+// upToDate reports whether real holds each of files as a write would
+// leave it, and no other generated file, there or in subdirs: the run
+// then leaves the directory as it is (the same inode), and a shell inside
+// it goes on working.
+func upToDate(real string, files map[string][]byte, subdirs []string) bool {
+	for name, src := range files {
+		if !unchanged(filepath.Join(real, name), src) {
+			return false
+		}
+	}
+	if _, err := os.Stat(real); err != nil {
+		return false
+	}
+	dropped, err := droppedFiles(real, files, subdirs)
+	return err == nil && len(dropped) == 0
 }
 
 // realDir resolves every symlink on the way to dir, so that a symlinked
@@ -162,7 +241,7 @@ func realDir(dir string) (string, error) {
 		info, err := os.Lstat(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				return "", err
 			}
 			parent, err := filepath.EvalSymlinks(filepath.Dir(p))
@@ -207,7 +286,7 @@ func cleanLeftovers(real string) error {
 	aside := filepath.Join(parent, "."+base+oldInfix)
 	if _, err := os.Lstat(aside); err == nil {
 		if _, err := os.Lstat(real); errors.Is(err, fs.ErrNotExist) {
-			if err := os.Rename(aside, real); err != nil {
+			if err := fsys.Rename(aside, real); err != nil {
 				return err
 			}
 		} else if err := removeTree(aside); err != nil {
@@ -228,34 +307,62 @@ func cleanLeftovers(real string) error {
 	return nil
 }
 
-// foreign lists the entries of real that the generator did not write, to
-// keep in the new tree. It refuses, before anything is written, when one
-// of them has the name of a file to write. dir names real in errors.
-func foreign(dir, real string, files map[string][]byte) ([]string, error) {
-	entries, err := os.ReadDir(real)
+// readTreeDir reads the directory sub of dir ("" for dir itself): none
+// when it is not there, or a subdirectory that is not a directory (a file
+// or a symlink, which is kept as an entry of dir).
+func readTreeDir(dir, sub string) ([]fs.DirEntry, error) {
+	p := filepath.Join(dir, sub)
+	if sub != "" {
+		if info, err := os.Lstat(p); err != nil || !info.IsDir() {
+			return nil, nil
+		}
+	}
+	entries, err := os.ReadDir(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
+	return entries, err
+}
+
+// foreign lists, by slash path, the entries of real that the generator
+// did not write, to keep in the new tree: those of real but for the
+// subdirs, and those of the subdirs. (conflicts has refused those with
+// the name of a file to write, and a subdir that is not a directory where
+// files go.)
+func foreign(real string, subdirs []string) ([]string, error) {
 	var keep []string
-	for _, e := range entries {
-		_, ours := files[e.Name()]
-		generated := e.Type().IsRegular() && isGenerated(filepath.Join(real, e.Name()))
-		switch {
-		case ours && !generated:
-			return nil, fmt.Errorf("%s was not written by sunco-gen; refusing to replace it", filepath.Join(dir, e.Name()))
-		case !ours && !generated:
-			keep = append(keep, e.Name())
+	for _, sub := range append([]string{""}, subdirs...) {
+		entries, err := readTreeDir(real, sub)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			name := path.Join(sub, e.Name())
+			switch {
+			case sub == "" && e.IsDir() && slices.Contains(subdirs, name):
+			case !e.Type().IsRegular() || !isGenerated(filepath.Join(real, name)):
+				keep = append(keep, name)
+			}
 		}
 	}
 	return keep, nil
 }
 
 // fill writes files into tmp, recreates there the entries keep of real,
-// and gives tmp the mode and owner of real.
-func fill(tmp, real string, files map[string][]byte, keep []string) error {
+// and gives tmp, and each of its subdirs, the mode and owner of the same
+// directory of real. A subdir that ends up empty is not made.
+func fill(tmp, real string, files map[string][]byte, keep, subdirs []string) error {
+	made := map[string]bool{}
+	for _, sub := range subdirs {
+		inUse := slices.ContainsFunc(slices.Concat(sortedNames(files), keep), func(name string) bool { return path.Dir(name) == sub })
+		if !inUse {
+			continue
+		}
+		if err := fsys.Mkdir(filepath.Join(tmp, sub), 0o700); err != nil { // owner-writable until filled
+			return err
+		}
+		made[sub] = true
+	}
 	for name, src := range files {
 		if err := place(tmp, real, name, src); err != nil {
 			return err
@@ -266,17 +373,30 @@ func fill(tmp, real string, files map[string][]byte, keep []string) error {
 			return err
 		}
 	}
+	for _, sub := range subdirs {
+		if made[sub] {
+			if err := sameDirIdentity(filepath.Join(tmp, sub), filepath.Join(real, sub)); err != nil {
+				return err
+			}
+		}
+	}
+	return sameDirIdentity(tmp, real)
+}
+
+// sameDirIdentity gives the directory dir the mode and owner of real, or
+// 0755 when real is not a directory yet.
+func sameDirIdentity(dir, real string) error {
 	info, err := os.Stat(real)
-	if errors.Is(err, fs.ErrNotExist) {
-		return os.Chmod(tmp, 0o755)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !info.IsDir() {
+		return fsys.Chmod(dir, 0o755)
 	}
 	if err != nil {
 		return err
 	}
-	if err := chown(tmp, info); err != nil { // first: chown clears setuid and setgid
+	if err := chown(dir, info); err != nil { // first: chown clears setuid and setgid
 		return err
 	}
-	return os.Chmod(tmp, modeBits(info))
+	return fsys.Chmod(dir, modeBits(info))
 }
 
 // place puts the generated file name, with content src, into tmp: as a
@@ -286,10 +406,10 @@ func fill(tmp, real string, files map[string][]byte, keep []string) error {
 // write, and the file keeps its modification time.
 func place(tmp, real, name string, src []byte) error {
 	old, path := filepath.Join(real, name), filepath.Join(tmp, name)
-	if unchanged(old, src) && os.Link(old, path) == nil {
+	if unchanged(old, src) && fsys.Link(old, path) == nil {
 		return nil
 	}
-	return os.WriteFile(path, src, 0o644)
+	return fsys.WriteFile(path, src, 0o644)
 }
 
 // unchanged reports whether path is a regular file of mode 0644 holding
@@ -315,7 +435,7 @@ func keepEntry(src, dst string) error {
 	switch mode := info.Mode(); {
 	case mode.IsDir():
 		// Owner-writable until filled, whatever mode it ends with.
-		if err := os.Mkdir(dst, 0o700); err != nil {
+		if err := fsys.Mkdir(dst, 0o700); err != nil {
 			return err
 		}
 		entries, err := os.ReadDir(src)
@@ -333,12 +453,12 @@ func keepEntry(src, dst string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.Symlink(target, dst); err != nil {
+		if err := fsys.Symlink(target, dst); err != nil {
 			return err
 		}
 		return chown(dst, info)
 	case mode.IsRegular():
-		if os.Link(src, dst) == nil {
+		if fsys.Link(src, dst) == nil {
 			return nil
 		}
 		return copyFile(src, dst, info)
@@ -354,7 +474,7 @@ func copyFile(src, dst string, info fs.FileInfo) error {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	out, err := fsys.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
@@ -374,10 +494,10 @@ func sameIdentity(path string, info fs.FileInfo) error {
 	if err := chown(path, info); err != nil { // first: chown clears setuid and setgid
 		return err
 	}
-	if err := os.Chmod(path, modeBits(info)); err != nil {
+	if err := fsys.Chmod(path, modeBits(info)); err != nil {
 		return err
 	}
-	return os.Chtimes(path, time.Time{}, info.ModTime())
+	return fsys.Chtimes(path, time.Time{}, info.ModTime())
 }
 
 // modeBits are the bits of info's mode that chmod sets.
@@ -393,7 +513,7 @@ var exchange = exchangeDirs
 // swap puts the tree tmp in place of real and removes the old tree.
 func swap(real, tmp string) error {
 	if _, err := os.Lstat(real); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(tmp, real)
+		return fsys.Rename(tmp, real)
 	}
 	old := tmp // where the old tree is once swapped
 	err := exchange(real, tmp)
@@ -413,16 +533,16 @@ func swap(real, tmp string) error {
 // temporary one), even where a kept directory is read-only: the
 // directories of the tree, and only they, are made writable first.
 func removeTree(path string) error {
-	if os.RemoveAll(path) == nil {
+	if fsys.RemoveAll(path) == nil {
 		return nil
 	}
 	filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
-			os.Chmod(p, 0o700)
+			fsys.Chmod(p, 0o700)
 		}
 		return nil
 	})
-	return os.RemoveAll(path)
+	return fsys.RemoveAll(path)
 }
 
 // swapAside is the swap of systems without an atomic exchange: two
@@ -432,11 +552,11 @@ func removeTree(path string) error {
 func swapAside(real, tmp string) (string, error) {
 	parent, base := filepath.Split(real)
 	aside := filepath.Join(parent, "."+base+oldInfix)
-	if err := os.Rename(real, aside); err != nil {
+	if err := fsys.Rename(real, aside); err != nil {
 		return "", err
 	}
-	if err := os.Rename(tmp, real); err != nil {
-		if rerr := os.Rename(aside, real); rerr != nil {
+	if err := fsys.Rename(tmp, real); err != nil {
+		if rerr := fsys.Rename(aside, real); rerr != nil {
 			return "", fmt.Errorf("%w (and putting %s back failed, the next run retries: %v)", err, real, rerr)
 		}
 		return "", err

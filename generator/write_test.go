@@ -2,6 +2,7 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,7 +22,7 @@ import (
 const minimalSpec = "testdata/minimal.yaml"
 
 // generated is the start of a file an earlier sunco-gen wrote.
-var generated = emit.Header(emit.Source{Generator: "v0.0.1", Title: "Old", Version: "0.1"}) + "\npackage sunco\n"
+var generated = emit.Header("v0.0.1") + "\npackage sunco\n"
 
 // snapshot reads every file below dir, by relative path; symlinks are
 // read as their targets, prefixed with "-> ", other entries by their type.
@@ -77,10 +78,11 @@ func assertOnlyEntry(t *testing.T, dir string, name ...string) {
 	assert.ElementsMatch(t, name, got, "entries of %s", dir)
 }
 
-// generate runs the generator on the minimal spec into out.
+// generate runs the generator on the minimal spec into out, with its
+// fake in out/suncotest.
 func generate(t *testing.T, out string) *Result {
 	t.Helper()
-	res, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco"})
+	res, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", ImportPath: "example.com/sdk"})
 	require.NoError(t, err)
 	return res
 }
@@ -152,17 +154,6 @@ func TestRunLinksUnchangedFiles(t *testing.T) {
 	}
 }
 
-func TestRunRefusesToReplaceAForeignFile(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "sdk")
-	writeFile(t, filepath.Join(out, "service_things.go"), "package sunco\n\n// hand-written\n")
-	before := snapshot(t, out)
-
-	_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco"})
-	require.ErrorContains(t, err, filepath.Join(out, "service_things.go")+" was not written by sunco-gen")
-	assert.Equal(t, before, snapshot(t, out))
-	assertOnlyEntry(t, filepath.Dir(out), "sdk")
-}
-
 func TestRunLeavesOutputAloneOnBadInput(t *testing.T) {
 	tests := []struct {
 		name, spec, want string
@@ -176,7 +167,7 @@ func TestRunLeavesOutputAloneOnBadInput(t *testing.T) {
 			generate(t, out)
 			before := snapshot(t, out)
 
-			_, err := Run(Config{Spec: tt.spec, Out: out, Package: "sunco"})
+			_, err := Run(Config{Spec: tt.spec, Out: out, Package: "sunco", ImportPath: "example.com/sdk"})
 			var input *InputError
 			require.ErrorAs(t, err, &input)
 			assert.Contains(t, err.Error(), tt.spec)
@@ -242,7 +233,7 @@ func TestRunOutDot(t *testing.T) {
 	writeFile(t, filepath.Join(out, "client.go"), generated)
 	t.Chdir(out)
 
-	res, err := Run(Config{Spec: spec, Out: ".", Package: "sunco"})
+	res, err := Run(Config{Spec: spec, Out: ".", Package: "sunco", ImportPath: "example.com/sdk"})
 	require.NoError(t, err)
 
 	assertGenerated(t, out, res)
@@ -323,13 +314,16 @@ func TestCopyFileKeepsIdentity(t *testing.T) {
 	assert.Equal(t, "content", snapshot(t, dir)["dst"])
 }
 
+// TestRunRefusesWhatItCannotKeep: a directory to replace (a file of it
+// changed) whose entries include a named pipe is refused.
 func TestRunRefusesWhatItCannotKeep(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	generate(t, out)
+	writeFile(t, filepath.Join(out, "client.go"), generated)
 	require.NoError(t, syscall.Mkfifo(filepath.Join(out, "pipe"), 0o600))
 	before := snapshot(t, out)
 
-	_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco"})
+	_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", ImportPath: "example.com/sdk"})
 	require.ErrorContains(t, err, filepath.Join(out, "pipe")+" is not a file, directory or symlink")
 	assert.Equal(t, before, snapshot(t, out))
 	assertOnlyEntry(t, filepath.Dir(out), "sdk")
@@ -446,7 +440,7 @@ func TestRunFailedSwap(t *testing.T) {
 			before := snapshot(t, out)
 			setExchange(t, tt.exchange)
 
-			_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco"})
+			_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", ImportPath: "example.com/sdk"})
 
 			tt.check(t, err)
 			assert.Equal(t, before, snapshot(t, out))
@@ -458,7 +452,7 @@ func TestRunFailedSwap(t *testing.T) {
 func TestRunRefusesOutThatIsAFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	writeFile(t, out, "not a directory")
-	_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco"})
+	_, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", ImportPath: "example.com/sdk"})
 	require.EqualError(t, err, out+" is not a directory")
 	assertOnlyEntry(t, filepath.Dir(out), "sdk")
 }
@@ -467,7 +461,7 @@ func TestCheck(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	generate(t, out)
 
-	res, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", Check: true})
+	res, err := Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", ImportPath: "example.com/sdk", Check: true})
 	require.NoError(t, err)
 	assert.Empty(t, res.Stale)
 
@@ -481,7 +475,7 @@ func TestCheck(t *testing.T) {
 	writeFile(t, filepath.Join(out, "old.go"), generated)
 	before := snapshot(t, out)
 
-	res, err = Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", Check: true})
+	res, err = Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", ImportPath: "example.com/sdk", Check: true})
 	require.ErrorIs(t, err, ErrDiffers)
 	assert.Equal(t, before, snapshot(t, out), "-check writes nothing")
 	require.Len(t, res.Stale, 3)
@@ -500,7 +494,7 @@ func TestCheck(t *testing.T) {
 
 	oldDiff := res.Stale[2].Diff()
 	assert.True(t, res.Stale[2].Dropped)
-	assert.Equal(t, "--- "+filepath.Join(out, "old.go")+"\n+++ /dev/null\n@@ -1,4 +0,0 @@\n-"+
+	assert.Equal(t, "--- "+filepath.Join(out, "old.go")+"\n+++ /dev/null\n@@ -1,3 +0,0 @@\n-"+
 		strings.ReplaceAll(strings.TrimSuffix(generated, "\n"), "\n", "\n-")+"\n", oldDiff)
 }
 
@@ -522,9 +516,9 @@ func TestDiffWithoutFinalNewline(t *testing.T) {
 
 func TestGenerateIsDeterministic(t *testing.T) {
 	spec := pinnedSpec(t)
-	first, err := Generate(Config{Spec: spec, Package: "sunco"})
+	first, err := Generate(Config{Spec: spec, Package: "sunco", ImportPath: "example.com/sdk"})
 	require.NoError(t, err)
-	second, err := Generate(Config{Spec: spec, Package: "sunco"})
+	second, err := Generate(Config{Spec: spec, Package: "sunco", ImportPath: "example.com/sdk"})
 	require.NoError(t, err)
 	require.Equal(t, len(first.Files), len(second.Files))
 	for name, src := range first.Files {
@@ -541,7 +535,7 @@ func TestPackageNameInRuntime(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.pkg, func(t *testing.T) {
-			res, err := Generate(Config{Spec: minimalSpec, Package: tt.pkg})
+			res, err := Generate(Config{Spec: minimalSpec, Package: tt.pkg, ImportPath: "example.com/sdk"})
 			require.NoError(t, err)
 			var decls []string
 			for name, src := range res.Files {
@@ -556,22 +550,144 @@ func TestPackageNameInRuntime(t *testing.T) {
 	}
 }
 
-// TestCopyRuntime: a runtime file's package clause and sdkName say the
-// package's name; no other line changes.
+// TestCopyRuntime: a runtime file's package clause and sdkName (fakeName
+// in the fake's runtime) say the package's name; no other line changes.
 func TestCopyRuntime(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"package clause", "// Doc.\npackage runtime\n\nvar x = 1\n", "// Doc.\npackage other\n\nvar x = 1\n"},
 		{"sdkName", "package runtime\n\nconst sdkName = \"runtime\"\n", "package other\n\nconst sdkName = \"other\"\n"},
+		{"fakeName", "package runtime\n\nconst fakeName = \"runtimetest\"\n", "package other\n\nconst fakeName = \"other\"\n"},
 		{"no final newline", "package runtime", "package other"},
 		{"lines that only look alike", "package runtime // comment\n package x\nconst sdkName = \"a-b\"\npackage \n", "package runtime // comment\n package x\nconst sdkName = \"a-b\"\npackage \n"},
 		{"a carriage return", "package runtime\r\n", "package runtime\r\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := string(copyRuntime("other", templates.RuntimeFile{Name: "runtime_x.go", Source: []byte(tt.src)}, "// Header.\n"))
+			got := string(copyRuntime("other", "runtime", templates.RuntimeFile{Name: "runtime_x.go", Source: []byte(tt.src)}, "// Header.\n"))
 			head := "// Header.\n// Copied from templates/runtime/runtime_x.go.\n\n"
 			require.True(t, strings.HasPrefix(got, head), got)
 			assert.Equal(t, tt.want, strings.TrimPrefix(got, head))
 		})
 	}
+}
+
+// TestRunLeavesUpToDateDirAlone: a run whose output is what the directory
+// holds touches nothing, so a shell inside it goes on working; any
+// difference (a changed, missing or dropped file, a file's mode) replaces
+// the directory.
+func TestRunLeavesUpToDateDirAlone(t *testing.T) {
+	tests := []struct {
+		name    string
+		change  func(out string)
+		replace bool
+	}{
+		{"the same output", func(string) {}, false},
+		{"a file changed", func(out string) { writeFile(t, filepath.Join(out, "client.go"), generated) }, true},
+		{"a file missing", func(out string) { require.NoError(t, os.Remove(filepath.Join(out, "client.go"))) }, true},
+		{"a file no longer generated", func(out string) { writeFile(t, filepath.Join(out, "old.go"), generated) }, true},
+		{"a file's mode", func(out string) { require.NoError(t, os.Chmod(filepath.Join(out, "client.go"), 0o600)) }, true},
+		{"a file of someone else's added", func(out string) { writeFile(t, filepath.Join(out, "mine.go"), "package sunco\n") }, false},
+		{"a file of the fake changed", func(out string) { writeFile(t, filepath.Join(out, "suncotest", "server.go"), generated) }, true},
+		{"a file of the fake no longer generated", func(out string) { writeFile(t, filepath.Join(out, "suncotest", "old.go"), generated) }, true},
+		{"a file of someone else's added to the fake", func(out string) { writeFile(t, filepath.Join(out, "suncotest", "mine_test.go"), "package suncotest\n") }, false},
+	}
+	spec, err := filepath.Abs(minimalSpec)
+	require.NoError(t, err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "sdk")
+			res := generate(t, out)
+			tt.change(out)
+			before, err := os.Stat(out)
+			require.NoError(t, err)
+			t.Chdir(out)
+
+			_, err = Run(Config{Spec: spec, Out: ".", Package: "sunco", ImportPath: "example.com/sdk"})
+			require.NoError(t, err)
+
+			wd, err := os.Getwd()
+			if tt.replace {
+				assert.Error(t, err, "the shell is left in the old, removed directory")
+			} else {
+				require.NoError(t, err, "the directory is still there")
+				assert.Equal(t, out, wd)
+			}
+			after, err := os.Stat(out)
+			require.NoError(t, err)
+			assert.Equal(t, !tt.replace, os.SameFile(before, after), "the same directory")
+			assertGenerated(t, out, res)
+		})
+	}
+}
+
+// TestRunFakeDirectory: the fake's directory is written as the output
+// directory is: its generated files replaced or dropped, those someone
+// else wrote kept, its mode kept; a document without operations, which
+// has no fake, drops the fake's files, and the directory when nothing
+// else is left in it.
+func TestRunFakeDirectory(t *testing.T) {
+	noOperations, err := filepath.Abs("../golden/testdata/schemas_only/spec.yaml")
+	require.NoError(t, err)
+	for _, mine := range []bool{true, false} {
+		t.Run(fmt.Sprintf("hand-written file %v", mine), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "sdk")
+			fake := filepath.Join(out, "suncotest")
+			generate(t, out)
+			writeFile(t, filepath.Join(fake, "old.go"), generated)
+			if mine {
+				writeFile(t, filepath.Join(fake, "bot_test.go"), "package suncotest_test\n")
+			}
+			require.NoError(t, os.Chmod(fake, 0o750))
+
+			res := generate(t, out)
+			assertGenerated(t, out, res)
+			got := snapshot(t, out)
+			assert.NotContains(t, got, filepath.Join("suncotest", "old.go"), "a file an earlier run generated is dropped")
+			assert.Equal(t, mine, got[filepath.Join("suncotest", "bot_test.go")] == "package suncotest_test\n", "someone else's file is kept")
+			assert.Equal(t, fs.ModeDir|0o750, mode(t, fake), "the directory keeps its mode")
+
+			res, err := Run(Config{Spec: noOperations, Out: out, Package: "sunco", ImportPath: "example.com/sdk"})
+			require.NoError(t, err)
+			assert.NotContains(t, res.Files, "suncotest/server.go", "no operations, no fake")
+			got = snapshot(t, out)
+			for name := range got {
+				if strings.HasPrefix(name, "suncotest") {
+					assert.True(t, mine && name == filepath.Join("suncotest", "bot_test.go"), "%s is left", name)
+				}
+			}
+			_, err = os.Stat(fake)
+			assert.Equal(t, mine, err == nil, "the fake's directory is left only for someone else's file")
+		})
+	}
+}
+
+// TestRunFakeNeedsAModule: the fake imports the SDK by its import path,
+// which the go.mod above the output directory gives; without one the fake
+// is not generated, with a warning saying so.
+func TestRunFakeNeedsAModule(t *testing.T) {
+	mod := t.TempDir()
+	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/m\n\ngo 1.25\n")
+	res, err := Run(Config{Spec: minimalSpec, Out: filepath.Join(mod, "internal", "sdk"), Package: "sunco"})
+	require.NoError(t, err)
+	assert.Contains(t, string(res.Files["suncotest/server.go"]), `"example.com/m/internal/sdk"`)
+
+	var log strings.Builder
+	out := filepath.Join(t.TempDir(), "sdk")
+	res, err = Run(Config{Spec: minimalSpec, Out: out, Package: "sunco", Log: &log})
+	require.NoError(t, err)
+	assert.NotContains(t, res.Files, "suncotest/server.go")
+	assert.Contains(t, log.String(), "\n"+out+": warning: in no Go module (no go.mod above it): the fake package suncotest, which imports the SDK by its import path, is not generated\n")
+}
+
+// TestRunFakeOfAnotherPackage: a run under another package name drops the
+// fake an earlier run generated for the package that was there, as it
+// drops that package's files.
+func TestRunFakeOfAnotherPackage(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sdk")
+	generate(t, out)
+	res, err := Run(Config{Spec: minimalSpec, Out: out, Package: "other", ImportPath: "example.com/sdk"})
+	require.NoError(t, err)
+	assertGenerated(t, out, res)
+	assert.NoDirExists(t, filepath.Join(out, "suncotest"))
+	assert.FileExists(t, filepath.Join(out, "othertest", "server.go"))
 }

@@ -25,8 +25,10 @@ const pinnedSpec = "../spec/openapi.yaml"
 // TestDocComments checks the doc comments of every emitted file of every
 // case and of the pinned document's SDK: Go doc reads them as written, no
 // text holds an HTML tag, a Markdown link or a relative link, every link
-// is absolute, and the doc of every exported type, function and method
-// starts with its name. Code blocks are code, and left alone.
+// is absolute, the doc of every exported type, function and method
+// starts with its name, and the doc of a field or of a constant or
+// variable of a group, which pkgsite shows inside a code block, writes its
+// links inline, without definitions. Code blocks are code, and left alone.
 func TestDocComments(t *testing.T) {
 	_, err := os.Stat(pinnedSpec)
 	require.NoError(t, err, "the pinned spec is missing (run make spec)")
@@ -55,24 +57,32 @@ func checkDocComments(t *testing.T, file string, src []byte) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, file, src, parser.ParseComments|parser.SkipObjectResolution)
 	require.NoError(t, err)
-	check := func(name string, doc *ast.CommentGroup) {
-		if doc != nil {
-			checkDoc(t, fset.Position(doc.Pos()).String(), name, doc.Text())
+	check := func(name string, doc *ast.CommentGroup, inCode bool) {
+		if doc == nil {
+			return
+		}
+		pos := fset.Position(doc.Pos()).String()
+		checkDoc(t, pos, name, doc.Text())
+		if inCode {
+			checkInCode(t, pos, doc.Text())
 		}
 	}
-	check("", f.Doc)
+	check("", f.Doc, false)
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
-			check(n.Name.Name, n.Doc)
+			check(n.Name.Name, n.Doc, false)
 		case *ast.GenDecl:
-			check(declName(n), n.Doc)
+			check(declName(n), n.Doc, false)
+			for _, s := range n.Specs {
+				if s, ok := s.(*ast.ValueSpec); ok {
+					check("", s.Doc, n.Lparen.IsValid())
+				}
+			}
 		case *ast.TypeSpec:
-			check(n.Name.Name, n.Doc)
-		case *ast.ValueSpec:
-			check("", n.Doc)
+			check(n.Name.Name, n.Doc, false)
 		case *ast.Field:
-			check("", n.Doc)
+			check("", n.Doc, true)
 		}
 		return true
 	})
@@ -140,6 +150,17 @@ func checkDoc(t tester, pos, name, text string) {
 	}
 }
 
+// checkInCode checks the doc of a field or of a constant of a group, at
+// pos: pkgsite shows it as written inside its declaration's code block,
+// where a link definition is no link.
+func checkInCode(t tester, pos, text string) {
+	t.Helper()
+	var p comment.Parser
+	for _, l := range p.Parse(text).Links {
+		assert.Fail(t, "link definition in a doc shown as code", "%s: [%s]: %s", pos, l.Text, l.URL)
+	}
+}
+
 // plainText is the text of a Go doc text, link targets left out: Go doc
 // takes no relative link definition, which stays in the text, where
 // relativeLink finds it.
@@ -194,4 +215,14 @@ func TestCheckDoc(t *testing.T) {
 			assert.Positive(t, f.n)
 		})
 	}
+}
+
+// TestCheckInCode: a field's doc may link inline, not by definition.
+func TestCheckInCode(t *testing.T) {
+	var f failures
+	checkInCode(&f, "x.go:1:1", "The size, see [the guide].\n\n[the guide]: https://example.com/g\n")
+	assert.Equal(t, 1, f.n)
+	f = failures{}
+	checkInCode(&f, "x.go:1:1", "The size, see the guide (https://example.com/g).\n")
+	assert.Zero(t, f.n)
 }

@@ -10,8 +10,10 @@ import (
 	"go/types"
 	"hash/crc32"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -98,7 +100,7 @@ func generateWithin(spec string, limit time.Duration) (*generator.Result, error)
 				done <- outcome{panic: fmt.Sprintf("%v\n%s", r, debug.Stack())}
 			}
 		}()
-		res, err := generator.Generate(generator.Config{Spec: spec, Package: pkg, Version: version})
+		res, err := generator.Generate(generator.Config{Spec: spec, Package: pkg, ImportPath: importPath("fuzz"), Version: version})
 		done <- outcome{res: res, err: err}
 	}()
 	select {
@@ -120,30 +122,66 @@ var stdImporter = sync.OnceValue(func() types.Importer { return importer.Default
 // concurrent use.
 var importMu sync.Mutex
 
-// typeCheck parses and type-checks the files of one generated package.
+// typeCheck parses and type-checks the files of one generated SDK: the
+// SDK's package, then its fake's (the files in a directory), which
+// imports the SDK.
 func typeCheck(files map[string][]byte) error {
+	byDir := map[string]map[string][]byte{}
+	for name, src := range files {
+		dir := path.Dir(name)
+		if byDir[dir] == nil {
+			byDir[dir] = map[string][]byte{}
+		}
+		byDir[dir][name] = src
+	}
+	importMu.Lock()
+	defer importMu.Unlock()
+	sdk, err := checkPackage(pkg, byDir["."], stdImporter())
+	if err != nil {
+		return err
+	}
+	for _, dir := range sortedKeys(byDir) {
+		if dir != "." {
+			if _, err := checkPackage(dir, byDir[dir], withSDK{sdk}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkPackage type-checks the Go files of the package path.
+func checkPackage(path string, files map[string][]byte, imp types.Importer) (*types.Package, error) {
 	fset := token.NewFileSet()
 	var parsed []*ast.File
-	names := sortedKeys(files)
-	for _, name := range names {
+	for _, name := range sortedKeys(files) {
 		if filepath.Ext(name) != ".go" {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, files[name], parser.SkipObjectResolution)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		parsed = append(parsed, f)
 	}
-	importMu.Lock()
-	defer importMu.Unlock()
 	var errs []error
 	conf := types.Config{
-		Importer: stdImporter(),
+		Importer: imp,
 		Error:    func(err error) { errs = append(errs, err) },
 	}
-	conf.Check(pkg, fset, parsed, nil)
-	return errors.Join(errs...)
+	checked, _ := conf.Check(path, fset, parsed, nil)
+	return checked, errors.Join(errs...)
+}
+
+// withSDK imports the SDK it holds (by any path but the standard
+// library's) and the standard library.
+type withSDK struct{ sdk *types.Package }
+
+func (i withSDK) Import(path string) (*types.Package, error) {
+	if strings.Contains(path, ".") {
+		return i.sdk, nil
+	}
+	return stdImporter().Import(path)
 }
 
 // TestTypeCheck checks the fuzz target's type check: every fixture SDK
@@ -157,6 +195,11 @@ func TestTypeCheck(t *testing.T) {
 	t.Run("broken", func(t *testing.T) {
 		files := generate(t, "names").Files
 		files["broken.go"] = []byte("package sunco\n\nvar _ = GetOAuthURLParams{Nope: 1}\n")
+		assert.ErrorContains(t, typeCheck(files), "Nope")
+	})
+	t.Run("broken fake", func(t *testing.T) {
+		files := generate(t, "names").Files
+		files["suncotest/broken.go"] = []byte("package suncotest\n\nvar _ = Server{Nope: 1}\n")
 		assert.ErrorContains(t, typeCheck(files), "Nope")
 	})
 }

@@ -8,6 +8,8 @@
 //	testdata/<case>/spec.yaml     the fixture document
 //	testdata/<case>/overlay.yaml  an OpenAPI Overlay applied to it, if present
 //	testdata/<case>/want/*.go     the expected output, runtime copies excluded
+//	testdata/<case>/want/sunco    the expected fake of the SDK, in its
+//	  test/*.go                   directory, for a case with operations
 //
 // testdata/refused/*.yaml are documents the generator must refuse, each
 // error naming its JSON pointer (TestRefused). All of them seed
@@ -23,8 +25,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -56,9 +60,11 @@ var cases = []string{
 	"normalize",           // defects the loader normalizes; a redirect operation
 	"nullable",            // Nullable[T], pointers for optional fields
 	"oneof_discriminator", // sealed interface picked by a discriminator
+	"openapi31",           // an OpenAPI 3.1 document: type arrays with null, const, a null alternative
 	"polymorphic_base",    // base schema mapping to allOf subtypes
 	"recursive",           // self reference through arrays, properties, allOf, unions
-	"schemas_only",        // no operations: a Client without services
+	"schemas_only",        // no operations: no types, a Client without services
+	"servers",             // a petstore with server URL templates: options named after their domain
 	"undiscriminated",     // oneOf by properties present, merged and clashing anyOf
 	"webhook",             // x-webhooks events made a union by an overlay
 	"wire",                // the fixture SDK gen/fixturetest runs against a test server
@@ -72,6 +78,10 @@ const (
 	version = "v0.0.0-golden"
 )
 
+// importPath is the import path of a case's SDK: its directory in the
+// module TestGoldenCompiles writes, which the fake imports.
+func importPath(name string) string { return "example.com/golden/" + name }
+
 // generate runs the generator on a case, with its overlay if it has one.
 func generate(t *testing.T, name string) *generator.Result {
 	t.Helper()
@@ -81,15 +91,16 @@ func generate(t *testing.T, name string) *generator.Result {
 		overlay = ""
 	}
 	res, err := generator.Generate(generator.Config{
-		Spec: filepath.Join(dir, "spec.yaml"), Overlay: overlay, Package: pkg, Version: version,
+		Spec: filepath.Join(dir, "spec.yaml"), Overlay: overlay, Package: pkg, ImportPath: importPath(name), Version: version,
 	})
 	require.NoError(t, err, "generate %s", name)
 	return res
 }
 
-// isRuntime reports a copy of the runtime, which is not part of the
-// golden output: the runtime has tests of its own.
-func isRuntime(name string) bool { return strings.HasPrefix(name, "runtime_") }
+// isRuntime reports a copy of the runtime (of the SDK or of its fake),
+// which is not part of the golden output: the runtimes have tests of
+// their own.
+func isRuntime(name string) bool { return strings.HasPrefix(path.Base(name), "runtime_") }
 
 // emitted is the golden part of a generated SDK: every file but the runtime.
 func emitted(res *generator.Result) map[string][]byte {
@@ -132,7 +143,18 @@ func TestPackageName(t *testing.T) {
 	require.NoError(t, err)
 	client := string(res.Files["client.go"])
 	assert.Contains(t, client, "package chat\n")
-	assert.Contains(t, client, `"chat-go/1.0.0"`)
+	assert.Contains(t, client, `"chat-go/"+SpecVersion()`)
+}
+
+// TestFakeImportName generates a fixture under a package name the fake
+// declares itself (a helper of its runtime): the fake imports the SDK
+// under another name, and type-checks.
+func TestFakeImportName(t *testing.T) {
+	res, err := generator.Generate(generator.Config{Spec: filepath.Join("testdata", "collisions", "spec.yaml"), Package: "example", ImportPath: importPath("collisions"), Version: version})
+	require.NoError(t, err)
+	assert.Contains(t, string(res.Files["exampletest/server.go"]), `examplesdk "example.com/golden/collisions"`)
+	assert.Contains(t, string(res.Files["exampletest/doc.go"]), "[*examplesdk.APIError]")
+	require.NoError(t, typeCheck(res.Files))
 }
 
 // TestDeterministic generates every case twice and requires identical
@@ -162,6 +184,7 @@ func TestGoldenCompiles(t *testing.T) {
 		dir := filepath.Join(mod, c)
 		require.NoError(t, os.Mkdir(dir, 0o755))
 		for name, src := range generate(t, c).Files {
+			require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
 			require.NoError(t, os.WriteFile(filepath.Join(dir, name), src, 0o644))
 		}
 	}
@@ -199,11 +222,36 @@ var refusals = []struct {
 	{"alias_cycle.yaml", []string{"/components/schemas/A"}},
 	{"mapping_external.yaml", []string{"/components/schemas/Pet/discriminator/mapping/cat"}},
 	{"mapping_missing.yaml", []string{"/components/schemas/Pet/discriminator/mapping/cat"}},
+	{"openapi31.yaml", []string{
+		"/components/schemas/Thing/properties/id/type",
+		"/components/schemas/Thing/properties/nothing/type",
+		"/components/schemas/Thing/properties/origin/const",
+		"/components/schemas/Thing/properties/pair/prefixItems",
+	}},
+	{"params.yaml", []string{
+		"/components/parameters/Tags",
+		"/paths/~1headers/get/parameters/0/schema",
+		"/paths/~1headers/get/parameters/1",
+		"/paths/~1headers/get/parameters/2",
+		"/paths/~1headers/get/parameters/3",
+		"/paths/~1lists~1{ids}/parameters/0",
+		"/paths/~1points~1{point}~1{corner}/get/parameters/0",
+		"/paths/~1points~1{point}~1{corner}/get/parameters/1",
+		"/paths/~1search/get/parameters/0",
+		"/paths/~1search/get/parameters/1",
+		"/paths/~1search/get/parameters/2",
+		"/paths/~1search/get/parameters/3",
+		"/paths/~1search/get/parameters/4",
+		"/paths/~1search/get/parameters/5/schema",
+		"/paths/~1search/get/parameters/7",
+	}},
 	{"unsupported.yaml", []string{
 		"/components/schemas/Mixed/allOf/0",
 		"/components/schemas/Named/x-go-name",
 		"/components/schemas/Shape/oneOf/1",
 		"/paths/~1forms/post/requestBody/content/application~1x-www-form-urlencoded/schema",
+		"/paths/~1regional/servers",
+		"/paths/~1relative/get/servers",
 		"/paths/~1search/get/parameters/0/schema",
 		"/paths/~1uploads/post/requestBody/content/multipart~1form-data/schema",
 	}},
@@ -262,50 +310,59 @@ func TestCasesListed(t *testing.T) {
 	assert.Equal(t, dirs, listed, "the cases table and testdata/ disagree")
 }
 
-// readWant reads the expected files of a case: every file of dir, so that
-// a stray one fails the comparison.
+// readWant reads the expected files of a case: every file below dir, by
+// slash-separated path, so that a stray one fails the comparison.
 func readWant(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err, "no expected output (run go test ./golden -update)")
 	want := map[string][]byte{}
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-		want[e.Name()] = data
-	}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		want[filepath.ToSlash(rel)] = data
+		return err
+	})
+	require.NoError(t, err, "no expected output (run go test ./golden -update)")
 	return want
 }
 
-// writeWant makes dir hold exactly files: it writes each and removes every
-// other file, such as the output of a service that no longer exists.
+// writeWant makes dir hold exactly files, by slash-separated path: it
+// writes each and removes every other file, such as the output of a
+// service that no longer exists, and the directories left empty.
 func writeWant(t *testing.T, dir string, files map[string][]byte) {
 	t.Helper()
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	for _, e := range entries {
-		if _, keep := files[e.Name()]; !keep && !e.IsDir() {
-			require.NoError(t, os.Remove(filepath.Join(dir, e.Name())))
+	for name := range readWant(t, dir) {
+		if _, keep := files[name]; !keep {
+			require.NoError(t, os.Remove(filepath.Join(dir, filepath.FromSlash(name))))
+			_ = os.Remove(filepath.Dir(filepath.Join(dir, filepath.FromSlash(name)))) // fails unless empty
 		}
 	}
 	for name, src := range files {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), src, 0o644))
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, src, 0o644))
 	}
 }
 
 // TestWriteWant checks the -update path: the want directory ends up with
-// exactly the generated files, a stale one removed.
+// exactly the generated files, stale ones removed, in the fake's
+// directory too, which goes when the fake does.
 func TestWriteWant(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "service_gone.go"), []byte("package sunco\n"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "models.go"), []byte("old\n"), 0o644))
-	files := map[string][]byte{"models.go": []byte("new\n"), "client.go": []byte("client\n")}
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "suncotest"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "suncotest", "service_gone.go"), []byte("package suncotest\n"), 0o644))
+	files := map[string][]byte{"models.go": []byte("new\n"), "client.go": []byte("client\n"), "suncotest/server.go": []byte("server\n")}
 	writeWant(t, dir, files)
 	assert.Equal(t, files, readWant(t, dir))
+
+	delete(files, "suncotest/server.go")
+	writeWant(t, dir, files)
+	assert.Equal(t, files, readWant(t, dir))
+	assert.NoDirExists(t, filepath.Join(dir, "suncotest"))
 }
 
 // firstDifference shows the first line where want and got differ, with a

@@ -1,6 +1,8 @@
-// Package templates holds the runtime of the generated SDK: hand-written
-// Go source (in runtime/, a package of its own with its own tests) that
-// the generator copies into every generated package.
+// Package templates holds the runtimes of the generated code: hand-written
+// Go source that the generator copies into every generated package, each
+// a package of its own with its own tests: runtime/ for the SDK, fake/ for
+// its fake (package <pkg>test), which imports nothing but the standard
+// library, the generated part of the fake bridging it to the SDK.
 package templates
 
 import (
@@ -12,8 +14,8 @@ import (
 	"strings"
 )
 
-//go:embed runtime/*.go
-var runtime embed.FS
+//go:embed runtime/*.go fake/*.go
+var sources embed.FS
 
 // RuntimeFile is one source file of the runtime.
 type RuntimeFile struct {
@@ -21,9 +23,16 @@ type RuntimeFile struct {
 	Source []byte
 }
 
-// Runtime returns the runtime's source files, tests excluded, by name.
-func Runtime() ([]RuntimeFile, error) {
-	entries, err := fs.ReadDir(runtime, "runtime")
+// Runtime returns the SDK runtime's source files, tests excluded, by name.
+func Runtime() ([]RuntimeFile, error) { return files("runtime") }
+
+// Fake returns the source files of the fake's runtime, tests excluded, by
+// name.
+func Fake() ([]RuntimeFile, error) { return files("fake") }
+
+// files returns the source files of the runtime in dir, tests excluded.
+func files(dir string) ([]RuntimeFile, error) {
+	entries, err := fs.ReadDir(sources, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +41,7 @@ func Runtime() ([]RuntimeFile, error) {
 		if strings.HasSuffix(e.Name(), "_test.go") {
 			continue
 		}
-		src, err := fs.ReadFile(runtime, "runtime/"+e.Name())
+		src, err := fs.ReadFile(sources, dir+"/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
@@ -41,9 +50,14 @@ func Runtime() ([]RuntimeFile, error) {
 	return out, nil
 }
 
-// RuntimeNames lists the package-level names the runtime declares.
-func RuntimeNames() ([]string, error) {
-	files, err := Runtime()
+// RuntimeNames lists the package-level names the SDK runtime declares.
+func RuntimeNames() ([]string, error) { return names(Runtime()) }
+
+// FakeNames lists the package-level names the fake's runtime declares.
+func FakeNames() ([]string, error) { return names(Fake()) }
+
+// names lists the package-level names files declare.
+func names(files []RuntimeFile, err error) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}

@@ -4,14 +4,16 @@
 // Usage:
 //
 //	sunco-gen [generate] -spec FILE -out DIR [-overlay FILE] [-pkg sunco] [-check] [-q] [-v]
-//	sunco-gen normalize -spec FILE -o FILE [-overlay FILE] [-q]
+//	sunco-gen normalize -spec FILE -o FILE [-overlay FILE] [-q] [-v]
+//	sunco-gen diff -old FILE -new FILE [-overlay FILE] [-pkg sunco] [-fail-on-incompatible]
 //	sunco-gen version
 //
 // sunco-gen -h lists every subcommand and flag.
 //
 // Exit status: 0 on success; 1 when -check finds differences or writing
-// fails; 2 when the input cannot be used or the flags are wrong; 3 on an
-// internal error, which is a bug in sunco-gen.
+// fails; 2 when the input cannot be used, the flags are wrong, or a
+// hand-written file in the output directory clashes with the generated
+// code; 3 on an internal error, which is a bug in sunco-gen.
 package main
 
 import (
@@ -30,7 +32,7 @@ import (
 const (
 	exitOK       = 0
 	exitFailed   = 1 // -check found differences, or writing failed
-	exitInput    = 2 // the input cannot be used, or the flags are wrong
+	exitInput    = 2 // the input cannot be used, the flags are wrong, or a hand-written file clashes
 	exitInternal = 3 // a bug in sunco-gen
 )
 
@@ -48,7 +50,7 @@ func commands() []command {
 	return []command{
 		{"generate", "-spec FILE -out DIR [flags]", "generate the SDK (the default: the name may be left out)", generate},
 		{"normalize", "-spec FILE -o FILE [flags]", "write the document as sunco-gen reads it, for other OpenAPI tools", normalize},
-		{"diff", "-old A.yaml -new B.yaml [flags]", "print, as Markdown, the Go and HTTP API changes between two documents", diff},
+		{"diff", "-old A.yaml -new B.yaml [flags]", "print, as Markdown, the Go API, behaviour and HTTP API changes between two documents", diff},
 		{"version", "", "print the version of sunco-gen", version},
 	}
 }
@@ -76,6 +78,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // error.
 var runGenerator = generator.Run
 
+// stdin is where a document named - is read from; tests replace it.
+var stdin io.Reader = os.Stdin
+
 func generate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sunco-gen", flag.ContinueOnError)
 	cfg := generator.Config{Log: stderr, Version: generatorVersion()}
@@ -85,7 +90,7 @@ func generate(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Package, "pkg", "sunco", "the name of the generated package")
 	fs.BoolVar(&cfg.Check, "check", false, "write nothing; print a unified diff of what is stale in -out and exit 1 if anything is")
 	fs.BoolVar(&cfg.Quiet, "q", false, "do not print the warnings about the document")
-	fs.BoolVar(&cfg.Verbose, "v", false, "print details, and the stack of an internal error")
+	fs.BoolVar(&cfg.Verbose, "v", false, "print each defect of the document, details, and the stack of an internal error")
 	showVersion := fs.Bool("version", false, "print the version of sunco-gen and exit")
 	fs.Usage = func() { usage(fs) }
 	if status, ok := parse(fs, args, stdout, stderr); !ok {
@@ -148,6 +153,7 @@ func normalize(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Overlay, "overlay", "", "an OpenAPI Overlay to apply on top of the embedded SunCo overlay")
 	out := fs.String("o", "", "where to write the normalized document: JSON when it ends in .json, YAML otherwise")
 	fs.BoolVar(&cfg.Quiet, "q", false, "do not print the warnings about the document")
+	fs.BoolVar(&cfg.Verbose, "v", false, "print each defect of the document")
 	fs.Usage = func() { commandUsage(fs, "normalize") }
 	if status, ok := parse(fs, args, stdout, stderr); !ok {
 		return status
@@ -225,11 +231,27 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (int, bool
 		fmt.Fprintf(stderr, "%s: unexpected argument %q (%s -h lists the flags)\n", fs.Name(), fs.Arg(0), fs.Name())
 		return exitInput, false
 	}
+	if name := emptyFlag(fs); name != "" {
+		fmt.Fprintf(stderr, "%s: flag -%s is given an empty value (%s -h lists the flags)\n", fs.Name(), name, fs.Name())
+		return exitInput, false
+	}
 	return exitOK, true
 }
 
-// required checks that the flags names were given; when not, it says so
-// in one line and gives the exit status.
+// emptyFlag names the first string flag given with an empty value
+// (-overlay ""), which names no file, directory or package: a mistake,
+// such as an unset variable in a script, rather than a wish for the
+// default. It is "" when there is none.
+func emptyFlag(fs *flag.FlagSet) string {
+	name := ""
+	fs.Visit(func(f *flag.Flag) {
+		if g, ok := f.Value.(flag.Getter); ok && g.Get() == "" && name == "" {
+			name = f.Name
+		}
+	})
+	return name
+}
+
 // validPackage checks the -pkg flag, as a flag error: one line, exit 2.
 func validPackage(name string, stderr io.Writer) (int, bool) {
 	if err := generator.CheckPackage(name); err != nil {
@@ -239,9 +261,11 @@ func validPackage(name string, stderr io.Writer) (int, bool) {
 	return 0, true
 }
 
+// required checks that the flags names were given; when not, it says so
+// in one line and gives the exit status.
 func required(fs *flag.FlagSet, stderr io.Writer, names ...string) (int, bool) {
 	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = f.Value.String() != "" })
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	var missing []string
 	for _, n := range names {
 		if !set[n] {
@@ -277,7 +301,8 @@ sunco-gen COMMAND -h lists the flags of the other commands.
 Exit status:
   0  success
   1  -check found differences, or writing failed
-  2  the input cannot be used, or the flags are wrong
+  2  the input cannot be used, the flags are wrong, or a hand-written
+     file in -out clashes with the generated code (nothing is written)
   3  internal error: a bug in sunco-gen
 `)
 }
@@ -307,13 +332,14 @@ func report(err error, verbose bool, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "sunco-gen:", err)
 	var internal *generator.InternalError
 	var input *generator.InputError
+	var conflict *generator.ConflictError
 	switch {
 	case errors.As(err, &internal):
 		if verbose {
 			stderr.Write(internal.Stack)
 		}
 		return exitInternal
-	case errors.As(err, &input):
+	case errors.As(err, &input), errors.As(err, &conflict):
 		return exitInput
 	}
 	return exitFailed

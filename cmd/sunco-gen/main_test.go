@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sunco-sdk/sunco-go/generator"
+	specdata "github.com/sunco-sdk/sunco-go/spec"
 )
 
 const (
@@ -31,8 +32,10 @@ func panicking(cfg generator.Config) (_ *generator.Result, err error) {
 // TestExitStatus runs the CLI for each exit status and requires what it
 // prints: stdout and stderr are matched whole, as regular expressions.
 func TestExitStatus(t *testing.T) {
-	dir := t.TempDir()
-	fresh := filepath.Join(dir, "fresh") // generated from spec before the cases run
+	dir := t.TempDir() // a module: the fake of an SDK imports it by its import path
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/cli\n\ngo 1.25\n"), 0o644))
+	outside := filepath.Join(t.TempDir(), "sdk") // in no module
+	fresh := filepath.Join(dir, "fresh")         // generated from spec before the cases run
 	var discard bytes.Buffer
 	require.Equal(t, exitOK, run([]string{"-spec", spec, "-out", fresh}, &discard, &discard), discard.String())
 	aFile := filepath.Join(dir, "file")
@@ -40,7 +43,13 @@ func TestExitStatus(t *testing.T) {
 	out := filepath.Join(dir, "sdk")
 	normalized := filepath.Join(dir, "normalized.yaml")
 	normalizedJSON := filepath.Join(dir, "normalized.json")
+	clashing := filepath.Join(dir, "clashing") // holds a hand-written method of a generated type
+	require.NoError(t, os.Mkdir(clashing, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(clashing, "mine.go"), []byte("package sunco\n\nfunc (s *ThingsService) Get() {}\n"), 0o644))
 	q := regexp.QuoteMeta
+	// The fixtures are documents of other APIs than SunCo: the embedded
+	// overlay says once that it does not apply, unless -q.
+	notSunCo := q(specdata.OverlayName) + `: warning: not applied: written for the documents in which \$\[\?@\.title == 'Sunshine Conversations API'\] finds something, and this one \("[^"]+"\) is another API\n`
 
 	tests := []struct {
 		name           string
@@ -49,15 +58,22 @@ func TestExitStatus(t *testing.T) {
 		status         int
 		stdout, stderr string
 	}{
-		{"generate", []string{"-spec", spec, "-out", out}, nil, exitOK, ``, ``},
-		{"generate, named", []string{"generate", "-spec", spec, "-out", out}, nil, exitOK, ``, ``},
+		{"generate", []string{"-spec", spec, "-out", out}, nil, exitOK, ``, `^` + notSunCo + `$`},
+		{"generate, named", []string{"generate", "-spec", spec, "-out", out}, nil, exitOK, ``, `^` + notSunCo + `$`},
+		{"generate quietly", []string{"-spec", spec, "-out", out, "-q"}, nil, exitOK, ``, ``},
+		{"generate outside a module", []string{"-spec", spec, "-out", outside}, nil, exitOK, ``,
+			`^` + notSunCo + q(outside) + `: warning: in no Go module \(no go\.mod above it\): the fake package suncotest, which imports the SDK by its import path, is not generated\n$`},
 		{"verbose", []string{"-spec", spec, "-out", out, "-v"}, nil, exitOK, ``,
-			`^` + q(spec) + `: version 1\.0\.0, 1 types, 1 operations, \d+ files\n` +
+			`^` + notSunCo + q(spec) + `: version 1\.0\.0, 1 types, 1 operations, \d+ files\n` +
 				q(spec) + `: load [\d.]+[µm]?s, build [\d.]+[µm]?s, render [\d.]+[µm]?s, write [\d.]+[µm]?s\n$`},
 		{"warnings", []string{"-spec", defective, "-out", out}, nil, exitOK, ``,
-			`^(` + q(defective) + `: warning: /[^\n]+\n){7}$`},
+			`^` + notSunCo + q(defective) + `: 7 warnings about known defects, each worked around \(-v lists them, -q silences this line\)\n$`},
+		{"warnings listed", []string{"-spec", defective, "-out", out, "-v"}, nil, exitOK, ``,
+			`^` + notSunCo + `(` + q(defective) + `: warning: /[^\n]+\n){7}` + q(defective) + `: version `},
+		{"warnings listed by normalize", []string{"normalize", "-spec", defective, "-o", normalized, "-v"}, nil, exitOK, ``,
+			`^` + notSunCo + `(` + q(defective) + `: warning: /[^\n]+\n){7}$`},
 		{"warnings silenced", []string{"-spec", defective, "-out", out, "-q"}, nil, exitOK, ``, ``},
-		{"check clean", []string{"-spec", spec, "-out", fresh, "-check"}, nil, exitOK, ``, ``},
+		{"check clean", []string{"-spec", spec, "-out", fresh, "-check", "-q"}, nil, exitOK, ``, ``},
 		{"help", []string{"-h"}, nil, exitOK,
 			`(?s)^sunco-gen generates .*sunco-gen generate -spec FILE -out DIR.*sunco-gen normalize .*sunco-gen version\n.*Flags of generate:.*-check.*-overlay.*-pkg.*-q\b.*-spec.*-version.*Exit status:.*3  internal error`, ``},
 		{"help of normalize", []string{"normalize", "-h"}, nil, exitOK,
@@ -67,10 +83,10 @@ func TestExitStatus(t *testing.T) {
 		{"normalize", []string{"normalize", "-spec", defective, "-o", normalized, "-q"}, nil, exitOK, ``, ``},
 		{"normalize to JSON", []string{"normalize", "-spec", defective, "-o", normalizedJSON, "-q"}, nil, exitOK, ``, ``},
 
-		{"check stale", []string{"-spec", spec, "-out", fresh, "-check", "-pkg", "other"}, nil, exitFailed,
+		{"check stale", []string{"-spec", spec, "-out", fresh, "-check", "-pkg", "other", "-q"}, nil, exitFailed,
 			`(?s)^--- ` + q(filepath.Join(fresh, "client.go")) + `\n\+\+\+ ` + q(filepath.Join(fresh, "client.go")) + `\t\(generated\)\n@@ .*\n-package sunco\n\+package other\n`,
-			`^sunco-gen: ` + q(fresh) + ` is not what ` + q(spec) + ` generates: \d+ files \(\d+ changed\) \(diff on stdout\)\n$`},
-		{"cannot write", []string{"-spec", spec, "-out", filepath.Join(aFile, "sdk")}, nil, exitFailed, ``,
+			`^sunco-gen: ` + q(fresh) + ` is not what ` + q(spec) + ` generates: \d+ files \(\d+ changed, \d+ missing, \d+ no longer generated\) \(diff on stdout\)\n$`},
+		{"cannot write", []string{"-spec", spec, "-out", filepath.Join(aFile, "sdk"), "-q"}, nil, exitFailed, ``,
 			`^sunco-gen: lstat ` + q(filepath.Join(aFile, "sdk")) + `: not a directory\n$`},
 
 		{"no flags", nil, nil, exitInput, ``, `^sunco-gen: -spec and -out are required\n$`},
@@ -91,6 +107,12 @@ func TestExitStatus(t *testing.T) {
 			`^sunco-gen: ` + q(dangling) + `:12: /components/schemas/thing/properties/owner/\$ref: [^\n]+\n$`},
 		{"missing spec", []string{"-spec", "nope.yaml", "-out", out}, nil, exitInput, ``,
 			`^sunco-gen: open nope\.yaml: no such file or directory\n$`},
+		{"hand-written clash", []string{"-spec", spec, "-out", clashing, "-q"}, nil, exitInput, ``,
+			`^sunco-gen: ` + q(filepath.Join(clashing, "mine.go")) + `:3: method ThingsService.Get is declared by the generated code too \(` +
+				q(filepath.Join(clashing, "service_things.go")) + `:\d+\); rename or remove it\n$`},
+		{"hand-written clash, check", []string{"-spec", spec, "-out", clashing, "-check", "-q"}, nil, exitInput, ``,
+			`^sunco-gen: ` + q(filepath.Join(clashing, "mine.go")) + `:3: method ThingsService.Get is declared by the generated code too \(` +
+				q(filepath.Join(clashing, "service_things.go")) + `:\d+\); rename or remove it\n$`},
 		{"normalize without output", []string{"normalize", "-spec", spec}, nil, exitInput, ``,
 			`^sunco-gen normalize: -o is required\n$`},
 		{"normalize an unusable spec", []string{"normalize", "-spec", dangling, "-o", normalized}, nil, exitInput, ``,
@@ -138,14 +160,14 @@ func orEmpty(pattern string) string {
 func TestCheckPrintsADiff(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	var stdout, stderr bytes.Buffer
-	require.Equal(t, exitOK, run([]string{"-spec", spec, "-out", out}, &stdout, &stderr), stderr.String())
+	require.Equal(t, exitOK, run([]string{"-spec", spec, "-out", out, "-q"}, &stdout, &stderr), stderr.String())
 	things := filepath.Join(out, "service_things.go")
 	data, err := os.ReadFile(things)
 	require.NoError(t, err)
 	edited := strings.Replace(string(data), "type Thing struct {", "type Thing struct {\n\tEdited bool", 1)
 	require.NoError(t, os.WriteFile(things, []byte(edited), 0o644))
 
-	status := run([]string{"-spec", spec, "-out", out, "-check"}, &stdout, &stderr)
+	status := run([]string{"-spec", spec, "-out", out, "-check", "-q"}, &stdout, &stderr)
 
 	assert.Equal(t, exitFailed, status)
 	assert.Regexp(t, `^--- `+regexp.QuoteMeta(things)+`\n\+\+\+ `+regexp.QuoteMeta(things)+"\t\\(generated\\)\n@@ -\\d+,7 \\+\\d+,6 @@\n(?s:.*)\n-\tEdited bool\n", stdout.String())

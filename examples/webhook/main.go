@@ -105,23 +105,20 @@ func newEchoBot(client *sunco.Client, out io.Writer) *echoBot {
 // and SunCo sends the delivery again: events already handled are then
 // recognised by their id and skipped.
 func (b *echoBot) handle(ctx context.Context, p *sunco.WebhookPayload) error {
-	appID := ""
-	if p.App != nil && p.App.ID != nil {
-		appID = *p.App.ID
-	}
+	appID := p.GetApp().GetID()
 	for _, ev := range p.Events {
 		if ev == nil {
 			continue
 		}
 		id := ev.GetID()
-		if id != nil && b.seen.has(*id) {
+		if id != "" && b.seen.has(id) {
 			continue
 		}
 		if err := b.event(ctx, appID, ev); err != nil {
 			return err
 		}
-		if id != nil {
-			b.seen.add(*id)
+		if id != "" {
+			b.seen.add(id)
 		}
 	}
 	return nil
@@ -130,33 +127,33 @@ func (b *echoBot) handle(ctx context.Context, p *sunco.WebhookPayload) error {
 // event prints ev and, when it is a user's text message, echoes it.
 func (b *echoBot) event(ctx context.Context, appID string, ev sunco.WebhookEvent) error {
 	m, ok := ev.(*sunco.ConversationMessageEvent)
-	if !ok || m.Payload == nil || m.Payload.Message == nil {
+	if !ok {
 		b.log.Printf("%s", ev.GetType())
 		return nil
 	}
-	msg := m.Payload.Message
-	text, ok := msg.Content.(*sunco.TextMessage)
-	if !ok || text.Text == nil {
-		b.log.Printf("%s (%T)", ev.GetType(), msg.Content)
+	msg := m.GetPayload().GetMessage()
+	text, ok := msg.GetContent().(*sunco.TextMessage)
+	if !ok || text.GetText() == "" {
+		b.log.Printf("%s (%T)", ev.GetType(), msg.GetContent())
 		return nil
 	}
-	b.log.Printf("%s: %q", ev.GetType(), *text.Text)
+	b.log.Printf("%s: %q", ev.GetType(), text.GetText())
 
 	// Only users' messages are echoed: the echo itself comes back as a
 	// conversation:message authored by the business.
-	if msg.Author == nil || msg.Author.Type != sunco.AuthorWebhookTypeUser {
+	if msg.GetAuthor().GetType() != sunco.AuthorWebhookTypeUser {
 		return nil
 	}
-	conv := m.Payload.Conversation
-	if appID == "" || conv == nil || conv.ID == nil {
-		return fmt.Errorf("message %s: no app or conversation id", ptrString(msg.ID))
+	convID := m.GetPayload().GetConversation().GetID()
+	if appID == "" || convID == "" {
+		return fmt.Errorf("message %s: no app or conversation id", msg.GetID())
 	}
-	_, err := b.client.Messages.Post(ctx, appID, *conv.ID, sunco.MessagePost{
+	_, err := b.client.Messages.Post(ctx, appID, convID, sunco.MessagePost{
 		Author:  sunco.Author{Type: sunco.AuthorTypeBusiness},
-		Content: &sunco.TextMessage{Text: sunco.Ptr(echoText(*text.Text))},
+		Content: &sunco.TextMessage{Text: sunco.Ptr(echoText(text.GetText()))},
 	}, nil)
 	if err != nil {
-		return fmt.Errorf("echoing message %s: %w", ptrString(msg.ID), err)
+		return fmt.Errorf("echoing message %s: %w", msg.GetID(), err)
 	}
 	return nil
 }
@@ -164,14 +161,6 @@ func (b *echoBot) event(ctx context.Context, appID string, ev sunco.WebhookEvent
 // echoText is the reply to a user's message.
 func echoText(text string) string {
 	return "You said: " + text
-}
-
-// ptrString returns *p, or "?" for nil.
-func ptrString(p *string) string {
-	if p == nil {
-		return "?"
-	}
-	return *p
 }
 
 // seenIDs remembers the last ids added, up to a bound, for concurrent use.

@@ -3,176 +3,154 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/sunco-sdk/sunco-go/gen/sunco"
+	"github.com/sunco-sdk/sunco-go/gen/sunco/suncotest"
 )
 
 // testSecret is the webhook secret of the tests.
 const testSecret = "webhook-secret"
 
-// messageDelivery returns a delivery shaped like SunCo's: one
-// conversation:message event with the given id, author type and content.
-func messageDelivery(eventID, authorType, content string) string {
-	return `{
-		"app": {"id": "app-1"},
-		"webhook": {"id": "wh-1", "version": "v2"},
-		"events": [{
-			"id": "` + eventID + `",
-			"createdAt": "2024-05-06T07:08:09.010Z",
-			"type": "conversation:message",
-			"payload": {
-				"conversation": {"id": "conv-1", "type": "personal"},
-				"message": {
-					"id": "msg-1",
-					"received": "2024-05-06T07:08:09.000Z",
-					"author": {"userId": "user-1", "displayName": "Ada", "type": "` + authorType + `",
-					           "user": {"id": "user-1", "externalId": "ext-1"}},
-					"content": ` + content + `,
-					"source": {"integrationId": "int-1", "type": "telegram"}
-				}
-			}
-		}]
-	}`
-}
-
-// apiCall is a request the fake API received.
-type apiCall struct {
-	Method, Path, User, Password string
-	Body                         string
-}
-
-// fakeAPI is a SunCo API on 127.0.0.1 that records the requests it gets
-// and answers them with status.
-type fakeAPI struct {
-	mu     sync.Mutex
-	calls  []apiCall
-	status int
-}
-
-func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(r.Body)
-	user, password, _ := r.BasicAuth()
-	f.mu.Lock()
-	f.calls = append(f.calls, apiCall{Method: r.Method, Path: r.URL.Path, User: user, Password: password, Body: string(body)})
-	status := f.status
-	f.mu.Unlock()
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	if status < 300 {
-		_, _ = io.WriteString(w, `{"messages":[{"id":"msg-echo","author":{"type":"business"},"content":{"type":"text","text":"ok"}}]}`)
-	} else {
-		_, _ = io.WriteString(w, `{"errors":[{"code":"internal","title":"boom"}]}`)
+// messageEvent is a conversation:message event with the given id, author
+// type and content, in conversation conv-1.
+func messageEvent(id string, author sunco.AuthorWebhookType, content sunco.Content) *sunco.ConversationMessageEvent {
+	return &sunco.ConversationMessageEvent{
+		ID: sunco.Ptr(id),
+		Payload: &sunco.ConversationMessageEventPayload{
+			Conversation: &sunco.ConversationTruncated{ID: sunco.Ptr("conv-1")},
+			Message: &sunco.MessageWebhook{
+				ID:      sunco.Ptr("msg-1"),
+				Author:  &sunco.AuthorWebhook{Type: author, UserID: sunco.Ptr("user-1")},
+				Content: content,
+			},
+		},
 	}
 }
 
-func (f *fakeAPI) recorded() []apiCall {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]apiCall(nil), f.calls...)
-}
-
-// TestEcho posts deliveries to the example's handler and checks which
-// echoes it sends to a fake SunCo API.
+// TestEcho posts deliveries to the example's handler, as SunCo does, and
+// checks which echoes it posts to a fake of the API.
 func TestEcho(t *testing.T) {
-	userText := messageDelivery("ev-1", "user", `{"type": "text", "text": "hello there"}`)
+	userText := messageEvent("ev-1", sunco.AuthorWebhookTypeUser, &sunco.TextMessage{Text: sunco.Ptr("hello there")})
 	tests := []struct {
 		name       string
-		deliveries []string
-		apiStatus  int // default 201
+		deliveries [][]sunco.WebhookEvent
+		apiError   error // what the API answers the echo with
 		wantStatus int
 		wantEchoes int
 		wantOutput []string
 	}{
 		{
 			name:       "user text is echoed",
-			deliveries: []string{userText},
+			deliveries: [][]sunco.WebhookEvent{{userText}},
 			wantStatus: http.StatusOK,
 			wantEchoes: 1,
 			wantOutput: []string{`conversation:message: "hello there"`},
 		},
 		{
 			name:       "redelivery is not echoed twice",
-			deliveries: []string{userText, userText},
+			deliveries: [][]sunco.WebhookEvent{{userText}, {userText}},
 			wantStatus: http.StatusOK,
 			wantEchoes: 1,
 		},
 		{
 			name:       "business message is not echoed",
-			deliveries: []string{messageDelivery("ev-2", "business", `{"type": "text", "text": "You said: hi"}`)},
+			deliveries: [][]sunco.WebhookEvent{{messageEvent("ev-2", sunco.AuthorWebhookTypeBusiness, &sunco.TextMessage{Text: sunco.Ptr("You said: hi")})}},
 			wantStatus: http.StatusOK,
 			wantOutput: []string{`conversation:message: "You said: hi"`},
 		},
 		{
 			name:       "image is printed, not echoed",
-			deliveries: []string{messageDelivery("ev-3", "user", `{"type": "image", "mediaUrl": "https://example.com/a.png"}`)},
+			deliveries: [][]sunco.WebhookEvent{{messageEvent("ev-3", sunco.AuthorWebhookTypeUser, &sunco.ImageMessage{MediaURL: "https://example.com/a.png"})}},
 			wantStatus: http.StatusOK,
 			wantOutput: []string{"conversation:message (*sunco.ImageMessage)"},
 		},
 		{
 			name: "other events are printed",
-			deliveries: []string{`{"app": {"id": "app-1"}, "events": [
-				{"id": "ev-4", "type": "conversation:typing", "payload": {"conversation": {"id": "conv-1"}}},
-				{"id": "ev-5", "type": "conversation:levitate", "payload": {}}]}`},
+			deliveries: [][]sunco.WebhookEvent{{
+				&sunco.ConversationTypingEvent{ID: sunco.Ptr("ev-4"), Payload: &sunco.ConversationTypingEventPayload{Conversation: &sunco.ConversationTruncated{ID: sunco.Ptr("conv-1")}}},
+				&sunco.UnknownWebhookEvent{Type: "conversation:levitate", Raw: json.RawMessage(`{"id": "ev-5", "type": "conversation:levitate", "payload": {}}`)},
+			}},
 			wantStatus: http.StatusOK,
 			wantOutput: []string{"conversation:typing\n", "conversation:levitate\n"},
 		},
 		{
 			name:       "API failure asks for a redelivery",
-			deliveries: []string{userText},
-			apiStatus:  http.StatusInternalServerError,
+			deliveries: [][]sunco.WebhookEvent{{userText}},
+			apiError:   &sunco.APIError{StatusCode: http.StatusInternalServerError},
 			wantStatus: http.StatusInternalServerError,
 			wantEchoes: 1,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			api := &fakeAPI{status: tt.apiStatus}
-			if api.status == 0 {
-				api.status = http.StatusCreated
+			api := suncotest.NewServer(t)
+			api.Delivery.App = &sunco.AppInfo{ID: sunco.Ptr("app-1")}
+			api.Delivery.Webhook = &sunco.WebhookInfo{ID: sunco.Ptr("wh-1"), Version: sunco.Ptr("v2")}
+			api.Messages.Post = func(context.Context, string, string, sunco.MessagePost, *sunco.PostMessageParams) (*sunco.MessagePostResponse, error) {
+				if tt.apiError != nil {
+					return nil, tt.apiError
+				}
+				return &sunco.MessagePostResponse{}, nil
 			}
-			srv := httptest.NewServer(api)
-			t.Cleanup(srv.Close)
-			require.True(t, strings.HasPrefix(srv.URL, "http://127.0.0.1:"), srv.URL)
-
 			client, err := newClient(mapEnv(map[string]string{
 				"SUNCO_KEY_ID":     "key-id",
 				"SUNCO_KEY_SECRET": "key-secret",
-				"SUNCO_BASE_URL":   srv.URL,
+				"SUNCO_BASE_URL":   api.URL,
 			}))
 			require.NoError(t, err)
 			var out bytes.Buffer
 			h := newHandler(testSecret, newEchoBot(client, &out))
 
-			for _, body := range tt.deliveries {
-				req := httptest.NewRequestWithContext(context.Background(), http.MethodPost, "/", strings.NewReader(body))
-				req.Header.Set("X-API-Key", testSecret)
-				req.Header.Set("Content-Type", "application/json")
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				require.Equal(t, tt.wantStatus, rec.Code, "answer: %s", rec.Body)
+			for _, events := range tt.deliveries {
+				resp, err := api.SendWebhook(t.Context(), h, testSecret, events...)
+				require.NoError(t, err)
+				require.Equal(t, tt.wantStatus, resp.StatusCode, "answer: %s", readBody(t, resp))
 			}
 
-			calls := api.recorded()
-			require.Len(t, calls, tt.wantEchoes)
-			for _, c := range calls {
-				assert.Equal(t, http.MethodPost, c.Method)
-				assert.Equal(t, "/v2/apps/app-1/conversations/conv-1/messages", c.Path)
-				assert.Equal(t, "key-id", c.User)
-				assert.Equal(t, "key-secret", c.Password)
-				assert.JSONEq(t, `{"author": {"type": "business"}, "content": {"type": "text", "text": "You said: hello there"}}`, c.Body)
+			echoes := api.Requests()
+			require.Len(t, echoes, tt.wantEchoes)
+			for _, r := range echoes {
+				assert.Equal(t, "PostMessage", r.Operation)
+				assert.Equal(t, "/v2/apps/app-1/conversations/conv-1/messages", r.Path)
+				user, password, _ := (&http.Request{Header: r.Header}).BasicAuth()
+				assert.Equal(t, "key-id", user)
+				assert.Equal(t, "key-secret", password)
+				body := r.Body.(sunco.MessagePost)
+				assert.Equal(t, sunco.AuthorTypeBusiness, body.Author.Type)
+				assert.Equal(t, &sunco.TextMessage{Type: "text", Text: sunco.Ptr("You said: hello there")}, body.Content)
 			}
 			for _, want := range tt.wantOutput {
 				assert.Contains(t, out.String(), want)
 			}
 		})
 	}
+}
+
+// TestSecretChecked: a delivery with another secret than the webhook's
+// is refused before the bot sees it.
+func TestSecretChecked(t *testing.T) {
+	api := suncotest.NewServer(t)
+	var out bytes.Buffer
+	h := newHandler(testSecret, newEchoBot(api.Client(), &out))
+	resp, err := api.SendWebhook(t.Context(), h, "another secret", messageEvent("ev-1", sunco.AuthorWebhookTypeUser, &sunco.TextMessage{Text: sunco.Ptr("hi")}))
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+	assert.Empty(t, out.String())
+	assert.Empty(t, api.Requests())
+}
+
+func readBody(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	data, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return string(data)
 }
 
 // TestRunNeedsConfiguration checks that run refuses to start without a

@@ -24,6 +24,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sunco-sdk/sunco-go/gen/internal/operations"
 	"github.com/sunco-sdk/sunco-go/gen/sunco"
 )
 
@@ -468,14 +469,17 @@ func (b *cappedBuffer) Bytes() []byte {
 	return slices.Clone(b.buf)
 }
 
-// newClient returns the client under test: basic auth (which every secured
-// operation of the document accepts), no retries, so that each call is one
-// exchange, and the recorder's middleware, then opts.
+// newClient returns the client under test: every operation pointed at
+// Prism (those with servers of their own too, the OAuth endpoints), basic
+// auth (which every secured operation of the document accepts), no
+// retries, so that each call is one exchange, and the recorder's
+// middleware, then opts.
 func newClient(t *testing.T, opts ...sunco.Option) *sunco.Client {
 	t.Helper()
 	c, err := sunco.NewClient(append([]sunco.Option{
 		sunco.WithBaseURL(baseURL),
-		sunco.WithBasicAuth(keyID, keySecret),
+		sunco.WithOperationBaseURL(baseURL),
+		sunco.WithBasicAuth(operations.KeyID, operations.KeySecret),
 		sunco.WithMaxRetries(0),
 		sunco.WithMiddleware(calls.middleware),
 	}, opts...)...)
@@ -548,54 +552,54 @@ func TestOperations(t *testing.T) {
 	requirePrism(t)
 	sdkOps := sdkOperations()
 	calls.mu.Lock()
-	for _, op := range operations {
-		calls.ops = append(calls.ops, op.name)
+	for _, op := range operations.Table {
+		calls.ops = append(calls.ops, op.ID)
 	}
 	calls.mu.Unlock()
 	c := newClient(t)
 
 	ran := 0
-	for _, op := range operations {
-		t.Run(op.name, func(t *testing.T) {
+	for _, op := range operations.Table {
+		t.Run(op.ID, func(t *testing.T) {
 			ran++
-			ctx := context.WithValue(t.Context(), opKey{}, op.name)
-			res, err := op.call(ctx, c)
+			ctx := context.WithValue(t.Context(), opKey{}, op.ID)
+			res, err := op.Call(ctx, c)
 			checkExchanges(t, op)
-			if reason, known := knownDefects[op.name]; known {
+			if reason, known := knownDefects[op.ID]; known {
 				if err == nil {
-					t.Errorf("%s passes now: remove it from knownDefects", op.name)
+					t.Errorf("%s passes now: remove it from knownDefects", op.ID)
 				}
 				t.Logf("known defect: %s: %v", reason, err)
 				return
 			}
 			if err != nil {
-				t.Errorf("%s: %v", op.name, describe(err))
-				if xs := calls.of(op.name); len(xs) > 0 && xs[len(xs)-1].violation() == "" {
+				t.Errorf("%s: %v", op.ID, describe(err))
+				if xs := calls.of(op.ID); len(xs) > 0 && xs[len(xs)-1].violation() == "" {
 					t.Logf("%v", xs[len(xs)-1])
 				}
 				return
 			}
 			if res != nil {
-				checkDecoded(t, op.name, res)
+				checkDecoded(t, op.ID, res)
 			}
 		})
 	}
 
-	if ran < len(operations) {
-		t.Logf("%d of %d operations run (-run): coverage not checked", ran, len(operations))
+	if ran < len(operations.Table) {
+		t.Logf("%d of %d operations run (-run): coverage not checked", ran, len(operations.Table))
 		return
 	}
 	tabled := make(map[string]bool)     // by operationId
 	byMethod := make(map[string]string) // SDK method → operationId
-	for _, op := range operations {
-		if tabled[op.name] {
-			t.Errorf("operation %s is in the table twice", op.name)
+	for _, op := range operations.Table {
+		if tabled[op.ID] {
+			t.Errorf("operation %s is in the table twice", op.ID)
 		}
-		tabled[op.name] = true
-		if other, ok := byMethod[op.method]; ok {
-			t.Errorf("method %s is in the table for both %s and %s", op.method, other, op.name)
+		tabled[op.ID] = true
+		if other, ok := byMethod[op.Method]; ok {
+			t.Errorf("method %s is in the table for both %s and %s", op.Method, other, op.ID)
 		}
-		byMethod[op.method] = op.name
+		byMethod[op.Method] = op.ID
 	}
 	for _, method := range sdkOps {
 		name, ok := byMethod[method]
@@ -621,24 +625,24 @@ func TestOperations(t *testing.T) {
 // checkExchanges fails t for an operation that sent nothing, sent from
 // another method than the table's, sent to another route than its own, or
 // that Prism found not valid.
-func checkExchanges(t *testing.T, op operation) {
+func checkExchanges(t *testing.T, op operations.Operation) {
 	t.Helper()
-	so, ok := spec[op.name]
+	so, ok := spec[op.ID]
 	if !ok {
-		t.Errorf("operation %s is not in the document", op.name)
+		t.Errorf("operation %s is not in the document", op.ID)
 		return
 	}
-	xs := calls.of(op.name)
+	xs := calls.of(op.ID)
 	if len(xs) == 0 {
-		t.Errorf("%s sent no request", op.name)
+		t.Errorf("%s sent no request", op.ID)
 	}
 	for _, x := range xs {
 		t.Logf("%s %s → %d", x.Method, x.URL, x.Status)
-		if x.Caller != op.method {
-			t.Errorf("%s sent %s %s from %q, not from its method %s", op.name, x.Method, x.Path, x.Caller, op.method)
+		if x.Caller != op.Method {
+			t.Errorf("%s sent %s %s from %q, not from its method %s", op.ID, x.Method, x.Path, x.Caller, op.Method)
 		}
 		if x.Err == nil && (x.Method != so.Method || !so.pathRE.MatchString(x.Path)) {
-			t.Errorf("%s sent %s %s, not to its route %s %s", op.name, x.Method, x.Path, so.Method, so.Path)
+			t.Errorf("%s sent %s %s, not to its route %s %s", op.ID, x.Method, x.Path, so.Method, so.Path)
 		}
 		if v := x.violation(); v != "" {
 			t.Errorf("Prism: %s\n%v", v, x)
@@ -754,14 +758,14 @@ func TestListConversationsIter(t *testing.T) {
 	const op = "ListConversationsIter"
 	c := newClient(t, sunco.WithMiddleware(morePages(secondPageCursor)))
 	ctx := context.WithValue(t.Context(), opKey{}, op)
-	filter := sunco.ConversationListFilter{UserID: sunco.Ptr(userID)}
+	filter := sunco.ConversationListFilter{UserID: sunco.Ptr(operations.UserID)}
 	params := &sunco.ListConversationsParams{Page: &sunco.Page{Size: sunco.Ptr(10)}}
 	n := 0
-	for conv, err := range c.Conversations.ListIter(ctx, appID, filter, params) {
+	for conv, err := range c.Conversations.ListIter(ctx, operations.AppID, filter, params) {
 		if err != nil {
 			t.Fatalf("%s: %v", op, describe(err))
 		}
-		if conv.ID == nil || *conv.ID == "" {
+		if conv.GetID() == "" {
 			t.Errorf("conversation %d has no id", n)
 		}
 		if n++; n > 100 {
@@ -791,8 +795,8 @@ func TestListConversationsIter(t *testing.T) {
 		if got := q.Get("page[size]"); got != "10" {
 			t.Errorf("request %d: page[size]=%q, want 10", i+1, got)
 		}
-		if got := q.Get("filter[userId]"); got != userID {
-			t.Errorf("request %d: filter[userId]=%q, want %q", i+1, got, userID)
+		if got := q.Get("filter[userId]"); got != operations.UserID {
+			t.Errorf("request %d: filter[userId]=%q, want %q", i+1, got, operations.UserID)
 		}
 	}
 	if perPage := len(conversationsOf(t, xs[1].RespBody)); n != 2*perPage || perPage == 0 {
@@ -939,7 +943,7 @@ func probe(ctx context.Context, so specOp) (status int, violations string, err e
 	if err != nil {
 		return 0, "", err
 	}
-	req.SetBasicAuth(keyID, keySecret)
+	req.SetBasicAuth(operations.KeyID, operations.KeySecret)
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
@@ -968,7 +972,7 @@ func exampleOf(p *openapi3.Parameter) string {
 	if s, ok := p.Example.(string); ok && s != "" {
 		return s
 	}
-	return appID
+	return operations.AppID
 }
 
 // TestSkipReason: the tests skip only when there is nothing to run them

@@ -7,6 +7,8 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -98,6 +100,30 @@ func TestFormBody(t *testing.T) {
 	}
 }
 
+// TestFormBodyOfAnyFields checks a form body whose object declares no
+// properties ({type: object, properties: {}}): the caller's map, each
+// entry a field, and an empty form for none.
+func TestFormBodyOfAnyFields(t *testing.T) {
+	tests := []struct {
+		name string
+		body map[string]string
+		want map[string][]string
+	}{
+		{"fields", map[string]string{"subject_token": "a b&c", "audience": ""}, map[string][]string{"subject_token": {"a b&c"}, "audience": {""}}},
+		{"none", nil, map[string][]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newServer(t, func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
+			require.NoError(t, srv.client(t).Sessions.ExchangeToken(t.Context(), tt.body, nil))
+			got := srv.only(t)
+			assert.Equal(t, "/tokens/exchange", got.Path)
+			assert.Equal(t, "application/x-www-form-urlencoded", got.Header.Get("Content-Type"))
+			assert.Equal(t, tt.want, map[string][]string(parseQuery(t, string(got.Body))))
+		})
+	}
+}
+
 // TestRawBody checks an octet-stream body: the reader's bytes are sent as
 // they are, under application/octet-stream.
 func TestRawBody(t *testing.T) {
@@ -150,15 +176,25 @@ func TestOptionalRawBody(t *testing.T) {
 
 // TestMultipartBody checks a multipart upload: one part, named after the
 // schema's binary property, with the file's name, content type and bytes;
-// the required query parameter beside it.
+// the required query parameter beside it. An *os.File gives its base name
+// and the type of its extension; a name cannot add headers to the part.
 func TestMultipartBody(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "cat.png"), []byte("\x89PNG..."), 0o600))
+	file, err := os.Open(filepath.Join(dir, "cat.png"))
+	require.NoError(t, err)
+	t.Cleanup(func() { file.Close() })
 	tests := []struct {
 		name            string
 		file            wire.UploadFile
+		wantName        string
 		wantContentType string
 	}{
-		{"with a content type", wire.UploadFile{Reader: strings.NewReader("\x89PNG..."), Name: "a b.png", ContentType: "image/png"}, "image/png"},
-		{"without", wire.UploadFile{Reader: strings.NewReader("\x89PNG..."), Name: "x"}, "application/octet-stream"},
+		{"with a content type", wire.UploadFile{Reader: strings.NewReader("\x89PNG..."), Name: "a b.png", ContentType: "image/png"}, "a b.png", "image/png"},
+		{"type from the extension", wire.UploadFile{Reader: strings.NewReader("\x89PNG..."), Name: "a.png"}, "a.png", "image/png"},
+		{"without", wire.UploadFile{Reader: strings.NewReader("\x89PNG..."), Name: "x"}, "x", "application/octet-stream"},
+		{"an *os.File", wire.UploadFile{Reader: file}, "cat.png", "image/png"},
+		{"a name that would add headers", wire.UploadFile{Reader: strings.NewReader("\x89PNG..."), Name: "a.png\r\nContent-Type: text/html\r\n\r\n<script>", ContentType: "image/png"}, "a.png%0D%0AContent-Type: text/html%0D%0A%0D%0A<script>", "image/png"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,8 +215,11 @@ func TestMultipartBody(t *testing.T) {
 			part, err := parts.NextPart()
 			require.NoError(t, err)
 			assert.Equal(t, "source", part.FormName())
-			assert.Equal(t, tt.file.Name, part.FileName())
+			_, disposition, err := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantName, disposition["filename"])
 			assert.Equal(t, tt.wantContentType, part.Header.Get("Content-Type"))
+			assert.Len(t, part.Header, 2, "Content-Disposition and Content-Type only")
 			content, err := io.ReadAll(part)
 			require.NoError(t, err)
 			assert.Equal(t, "\x89PNG...", string(content))

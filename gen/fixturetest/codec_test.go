@@ -196,6 +196,16 @@ func TestUnionsReceived(t *testing.T) {
 			assert.Empty(t, u.Type)
 			assert.Equal(t, `{"radius":1}`, string(u.Raw))
 		}},
+		{"a duplicate kind: the last decides variant and field", "shape", `{"kind":"square","side":2,"kind":"circle","radius":1}`, func(t *testing.T, item *wire.Item) {
+			c, ok := item.Shape.(*wire.Circle)
+			require.True(t, ok, "shape is %T", item.Shape)
+			assert.Equal(t, "circle", c.Kind)
+		}},
+		{"a duplicate kind of an unknown value", "shape", `{"kind":"circle","radius":1,"kind":"blob"}`, func(t *testing.T, item *wire.Item) {
+			u, ok := item.Shape.(*wire.UnknownShape)
+			require.True(t, ok, "shape is %T", item.Shape)
+			assert.Equal(t, "blob", u.Type)
+		}},
 		{"email contact", "contact", `{"email":"a@example.test"}`, func(t *testing.T, item *wire.Item) {
 			c, ok := item.Contact.(*wire.EmailContact)
 			require.True(t, ok, "contact is %T", item.Contact)
@@ -205,6 +215,17 @@ func TestUnionsReceived(t *testing.T) {
 			c, ok := item.Contact.(*wire.PhoneContact)
 			require.True(t, ok, "contact is %T", item.Contact)
 			assert.Equal(t, "+1 555", c.Phone)
+		}},
+		{"post contact, its nullable postcode null", "contact", `{"street":"1 Main St","postcode":null}`, func(t *testing.T, item *wire.Item) {
+			c, ok := item.Contact.(*wire.PostContact)
+			require.True(t, ok, "contact is %T", item.Contact)
+			assert.Equal(t, "1 Main St", c.Street)
+			assert.True(t, c.Postcode.IsNull())
+		}},
+		{"a post contact without its required postcode is none", "contact", `{"street":"1 Main St"}`, func(t *testing.T, item *wire.Item) {
+			u, ok := item.Contact.(*wire.UnknownContact)
+			require.True(t, ok, "contact is %T", item.Contact)
+			assert.Equal(t, `{"street":"1 Main St"}`, string(u.Raw))
 		}},
 		{"contact of no known shape", "contact", `{"fax":"1"}`, func(t *testing.T, item *wire.Item) {
 			u, ok := item.Contact.(*wire.UnknownContact)

@@ -55,8 +55,22 @@ func TestListIter(t *testing.T) {
 			wantAfter: []string{""},
 		},
 		{
-			name:      "hasMore without a cursor ends the list",
+			name:      "hasMore without a cursor is an error",
 			pages:     map[string]string{"": `{"items":[{"id":"a","status":"active"}],"meta":{"hasMore":true}}`},
+			wantIDs:   []string{"a"},
+			wantAfter: []string{""},
+			wantErr:   "wire: page says more items follow but gives no cursor",
+		},
+		{
+			name:      "hasMore with an empty cursor is an error",
+			pages:     map[string]string{"": `{"items":[{"id":"a","status":"active"}],"meta":{"hasMore":true,"afterCursor":""}}`},
+			wantIDs:   []string{"a"},
+			wantAfter: []string{""},
+			wantErr:   "wire: page says more items follow but gives no cursor",
+		},
+		{
+			name:      "a cursor without hasMore is not followed",
+			pages:     map[string]string{"": `{"items":[{"id":"a","status":"active"}],"meta":{"hasMore":false,"afterCursor":"c1"}}`},
 			wantIDs:   []string{"a"},
 			wantAfter: []string{""},
 		},
@@ -95,7 +109,29 @@ func TestListIter(t *testing.T) {
 			},
 			wantIDs:   []string{"a", "b"},
 			wantAfter: []string{"", "c1"},
-			wantErr:   "wire: pagination cursor did not advance",
+			wantErr:   `wire: pagination cursor seen before: "c1"`,
+		},
+		{
+			name: "cursors A, B, A, B end at the first repeat",
+			pages: map[string]string{
+				"":  `{"items":[{"id":"a","status":"active"}],"meta":{"hasMore":true,"afterCursor":"A"}}`,
+				"A": `{"items":[{"id":"b","status":"active"}],"meta":{"hasMore":true,"afterCursor":"B"}}`,
+				"B": `{"items":[{"id":"c","status":"active"}],"meta":{"hasMore":true,"afterCursor":"A"}}`,
+			},
+			wantIDs:   []string{"a", "b", "c"},
+			wantAfter: []string{"", "A", "B"},
+			wantErr:   `wire: pagination cursor seen before: "A"`,
+		},
+		{
+			name: "empty pages with new cursors are followed",
+			pages: map[string]string{
+				"":   `{"items":[],"meta":{"hasMore":true,"afterCursor":"e1"}}`,
+				"e1": `{"items":[],"meta":{"hasMore":true,"afterCursor":"e2"}}`,
+				"e2": `{"items":[],"meta":{"hasMore":true,"afterCursor":"e3"}}`,
+				"e3": `{"items":[{"id":"a","status":"active"}],"meta":{"hasMore":false}}`,
+			},
+			wantIDs:   []string{"a"},
+			wantAfter: []string{"", "e1", "e2", "e3"},
 		},
 	}
 	for _, tt := range tests {

@@ -1,8 +1,8 @@
 // Command mutation measures whether the test suite notices when behaviour
-// breaks: it applies hand-made faults (faults.go) to the generator, the
-// runtime templates and the test harness one at a time, regenerates the
-// SDKs the way make does, runs the Go test packages of make test, restores
-// the sources, and prints a Markdown table of which tests failed for each
+// breaks: it applies hand-made faults to the generator, the runtime
+// templates and the test harness one at a time, regenerates the SDKs the
+// way make does, runs the Go test packages of make test, restores the
+// sources, and prints a Markdown table of which tests failed for each
 // fault and a verdict:
 //
 //	behavioural    a test other than the golden byte snapshot failed
@@ -11,16 +11,54 @@
 //	survived       no test failed
 //	stale          the fault's text is no longer in its file: update it
 //
-// Run it from the module root, after make and make prism (it needs
-// spec/openapi.yaml and the Prism of gen/e2e), with a clean work tree for the files it mutates:
+// then, for each set, the kill rate (the faults a behavioural test caught,
+// of those that apply) and the faults no behavioural test caught.
 //
-//	go run ./gen/mutation                 # every fault, about a minute each
+// Run it from the module root, after make and make prism (it needs
+// spec/openapi.yaml and the Prism of gen/e2e), with a clean work tree for
+// the files it mutates:
+//
+//	go run ./gen/mutation                 # every fault of gen/mutation/sets, about a minute each
 //	go run ./gen/mutation -run 'webhook'  # the faults whose name matches
 //	go run ./gen/mutation -list           # the faults, and whether each applies
+//	go run ./gen/mutation -faults gen/mutation/sets/blind-2.yaml   # one set
 //
 // It first runs the tests without a fault, and stops if any fails.
 // Interrupting it (Ctrl-C) restores the sources; so does the end of every
 // fault. It regenerates the SDKs from the restored sources before it exits.
+//
+// # Sets of faults
+//
+// The faults are kept in files, a set each, in gen/mutation/sets, so that
+// every set can be run again; -faults FILE (repeated for several) runs
+// those files instead of all of them. A file is YAML (JSON is YAML too):
+// a list of faults,
+//
+//	# gen/mutation/sets/blind-1.yaml
+//	- name: retries-one-too-many   # unique among the faults of a run
+//	  set: blind-1                  # may be left out: the file's name without .yaml
+//	  kind: runtime                 # runtime, codec, builder, emitter, loader, writer, cli, harness, fake
+//	  doc: a request is retried once more than its maximum
+//	  edits:                        # in order; each old occurs exactly once in its file
+//	    - file: templates/runtime/runtime_transport.go
+//	      old: attempt <= cfg.maxRetries && body.replayable()
+//	      new: attempt <= cfg.maxRetries+1 && body.replayable()
+//
+// File is relative to the module root. Old and new are matched exactly,
+// whitespace included; new may be "" to delete old. Text of several lines
+// is a literal block: "|" keeps the final line break, "|-" leaves it out.
+// When its first line starts with a tab, as Go code inside a function
+// does, the block needs an indentation indicator, the number of spaces
+// its lines are indented by beyond the key's: "|2" or "|2-",
+//
+//	edits:
+//	  - file: generator/write.go
+//	    old: |2
+//	      	defer removeTree(tmp)
+//	    new: ""
+//
+// go run ./gen/mutation -list -faults FILE checks a new file: it reads
+// every fault and says whether each applies, changing nothing.
 package main
 
 import (
@@ -41,21 +79,113 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"gopkg.in/yaml.v3"
 )
 
 // An edit replaces Old, which must occur exactly once in File, with New.
 type edit struct {
-	File, Old, New string
+	File string `yaml:"file"`
+	Old  string `yaml:"old"`
+	New  string `yaml:"new"`
 }
 
 // A fault is one hand-made bug: the edits that make it.
 type fault struct {
-	Name  string // short, unique
-	Set   string // "issue" (listed in issue 12), "fresh" or "blind"
-	Kind  string // runtime, builder, emitter, codec, loader, writer, cli, harness
-	Doc   string // what goes wrong
-	Edits []edit
+	Name  string `yaml:"name"` // short, unique
+	Set   string `yaml:"set"`  // the set it belongs to: its file's name by default
+	Kind  string `yaml:"kind"` // runtime, builder, emitter, codec, loader, writer, cli, harness, fake
+	Doc   string `yaml:"doc"`  // what goes wrong
+	Edits []edit `yaml:"edits"`
 }
+
+// setsDir holds the sets of faults, a file each.
+const setsDir = "gen/mutation/sets"
+
+// loadFaults reads the faults of the set files, in order; with no file,
+// those of every file of setsDir, by name.
+func loadFaults(files []string) ([]fault, error) {
+	if len(files) == 0 {
+		var err error
+		if files, err = filepath.Glob(filepath.Join(setsDir, "*.yaml")); err != nil {
+			return nil, err
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("no set of faults in %s", setsDir)
+		}
+	}
+	var all []fault
+	names := map[string]string{} // fault name → its file
+	for _, file := range files {
+		faults, err := readSet(file)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range faults {
+			if other, ok := names[f.Name]; ok {
+				return nil, fmt.Errorf("%s: fault %s: the name is taken by a fault of %s", file, f.Name, other)
+			}
+			names[f.Name] = file
+		}
+		all = append(all, faults...)
+	}
+	return all, nil
+}
+
+// readSet reads one set file and checks that each fault says what it is
+// and has edits.
+func readSet(file string) ([]fault, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var faults []fault
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&faults); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if len(faults) == 0 {
+		return nil, fmt.Errorf("%s: no fault", file)
+	}
+	set := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	for i := range faults {
+		f := &faults[i]
+		if f.Set == "" {
+			f.Set = set
+		}
+		if err := f.check(); err != nil {
+			return nil, fmt.Errorf("%s: fault %d (%s): %w", file, i+1, f.Name, err)
+		}
+	}
+	return faults, nil
+}
+
+// check reports what a fault lacks.
+func (f *fault) check() error {
+	switch {
+	case f.Name == "":
+		return errors.New("no name")
+	case f.Kind == "":
+		return errors.New("no kind")
+	case f.Doc == "":
+		return errors.New("no doc")
+	case len(f.Edits) == 0:
+		return errors.New("no edits")
+	}
+	for i, e := range f.Edits {
+		if e.File == "" || e.Old == "" {
+			return fmt.Errorf("edit %d: no file, or no old text", i+1)
+		}
+	}
+	return nil
+}
+
+// fileList is a flag that may be repeated.
+type fileList []string
+
+func (l *fileList) String() string     { return strings.Join(*l, ",") }
+func (l *fileList) Set(v string) error { *l = append(*l, v); return nil }
 
 // verdicts, in the order of the summary.
 const (
@@ -80,22 +210,28 @@ func main() {
 	run := flag.String("run", "", "only the faults whose name matches this regular expression")
 	list := flag.Bool("list", false, "list the faults and whether each applies, and exit")
 	timeout := flag.Duration("timeout", 5*time.Minute, "go test -timeout for each fault")
+	var files fileList
+	flag.Var(&files, "faults", "a set `file` of faults to run (repeat for several); all of "+setsDir+" by default")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./gen/mutation [-run REGEXP] [-list] [-timeout D] [packages]")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./gen/mutation [-faults FILE]... [-run REGEXP] [-list] [-timeout D] [packages]")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	if err := mutate(*run, *list, *timeout, flag.Args()); err != nil {
+	if err := mutate(files, *run, *list, *timeout, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "mutation:", err)
 		os.Exit(1)
 	}
 }
 
-func mutate(pattern string, list bool, timeout time.Duration, pkgs []string) error {
+func mutate(files []string, pattern string, list bool, timeout time.Duration, pkgs []string) error {
 	if _, err := os.Stat("go.mod"); err != nil {
 		return errors.New("run from the module root")
 	}
 	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return err
+	}
+	faults, err := loadFaults(files)
 	if err != nil {
 		return err
 	}
@@ -111,7 +247,7 @@ func mutate(pattern string, list bool, timeout time.Duration, pkgs []string) err
 			if _, _, err := mutated(f); err != nil {
 				state = err.Error()
 			}
-			fmt.Printf("%-34s %-6s %-8s %s (%s)\n", f.Name, f.Set, f.Kind, f.Doc, state)
+			fmt.Printf("%-34s %-8s %-8s %s (%s)\n", f.Name, f.Set, f.Kind, f.Doc, state)
 		}
 		return nil
 	}
@@ -352,34 +488,55 @@ func firstLine(b []byte) string {
 	return line
 }
 
-// printTable writes the outcome of every fault, then the counts per set.
+// printTable writes the outcome of every fault, then for each set, in the
+// order the faults came, the counts, the kill rate and the faults no
+// behavioural test caught.
 func printTable(w io.Writer, rows []row) {
 	fmt.Fprintln(w, "| fault | set | kind | verdict | failing tests |")
 	fmt.Fprintln(w, "|---|---|---|---|---|")
+	var sets []string
 	for _, r := range rows {
 		tests := r.failed
 		if len(tests) > 6 {
 			tests = append(slices.Clone(tests[:6]), fmt.Sprintf("… %d more", len(r.failed)-6))
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.Name, r.Set, r.Kind, r.verdict, strings.Join(tests, ", "))
+		if !slices.Contains(sets, r.Set) {
+			sets = append(sets, r.Set)
+		}
 	}
 	fmt.Fprintln(w)
-	for _, set := range []string{"issue", "fresh", "blind"} {
-		counts := map[string]int{}
-		n := 0
-		for _, r := range rows {
-			if r.Set == set {
-				counts[r.verdict]++
-				n++
-			}
-		}
-		if n == 0 {
+	for _, set := range sets {
+		fmt.Fprintln(w, summary(set, rows))
+	}
+}
+
+// summary is the line of one set: how many faults, of each verdict, the
+// kill rate by behavioural tests of those that apply, and the faults
+// that no behavioural test caught.
+func summary(set string, rows []row) string {
+	counts := map[string]int{}
+	var missed []string
+	n := 0
+	for _, r := range rows {
+		if r.Set != set {
 			continue
 		}
-		fmt.Fprintf(w, "%s faults: %d; %s %d, %s %d, %s %d", set, n, behavioural, counts[behavioural], snapshotOnly, counts[snapshotOnly], survived, counts[survived])
-		if counts[stale] > 0 {
-			fmt.Fprintf(w, ", %s %d", stale, counts[stale])
+		n++
+		counts[r.verdict]++
+		if r.verdict == snapshotOnly || r.verdict == survived {
+			missed = append(missed, r.Name+" ("+r.verdict+")")
 		}
-		fmt.Fprintln(w)
 	}
+	line := fmt.Sprintf("%s: %d faults; %s %d, %s %d, %s %d", set, n, behavioural, counts[behavioural], snapshotOnly, counts[snapshotOnly], survived, counts[survived])
+	if counts[stale] > 0 {
+		line += fmt.Sprintf(", %s %d", stale, counts[stale])
+	}
+	if applied := n - counts[stale]; applied > 0 {
+		line += fmt.Sprintf("; kill rate %d %%", (100*counts[behavioural]+applied/2)/applied)
+	}
+	if len(missed) > 0 {
+		line += "; not caught by a behavioural test: " + strings.Join(missed, ", ")
+	}
+	return line
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,7 +29,7 @@ func TestLeniency(t *testing.T) {
 		{name: "number for a string", in: `{"id":5,"received":"2024-01-01T00:00:00.000Z"}`, check: func(t *testing.T, m *sunco.Message) {
 			assert.Nil(t, m.ID)
 			assert.Equal(t, raw(`5`), m.Extra["id"])
-			assert.Equal(t, "2024-01-01T00:00:00.000Z", *m.Received)
+			assert.Equal(t, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), m.GetReceived())
 		}},
 		{name: "number for a string, nested", in: `{"author":{"type":"user","userId":42}}`, check: func(t *testing.T, m *sunco.Message) {
 			assert.Equal(t, sunco.AuthorTypeUser, m.Author.Type)
@@ -111,11 +112,15 @@ func TestLeniency(t *testing.T) {
 			assert.Equal(t, "é😀\n", *m.ID)
 			assert.Equal(t, sunco.AuthorTypeUser, m.Author.Type)
 		}},
-		{name: "the last of duplicate keys wins", in: `{"id":"a","id":7,"received":1,"received":"r"}`, check: func(t *testing.T, m *sunco.Message) {
+		{name: "the last of duplicate keys wins", in: `{"id":"a","id":7,"received":1,"received":"2024-01-01T00:00:00.000Z"}`, check: func(t *testing.T, m *sunco.Message) {
 			assert.Nil(t, m.ID)
 			assert.Equal(t, raw(`7`), m.Extra["id"])
-			assert.Equal(t, "r", *m.Received)
+			assert.Equal(t, 2024, m.GetReceived().Year())
 			assert.NotContains(t, m.Extra, "received")
+		}},
+		{name: "a timestamp that does not parse", in: `{"received":"yesterday"}`, check: func(t *testing.T, m *sunco.Message) {
+			assert.Nil(t, m.Received)
+			assert.Equal(t, raw(`"yesterday"`), m.Extra["received"])
 		}},
 	}
 	for _, tt := range tests {
@@ -267,4 +272,47 @@ func decodeUseNumber(data []byte) (any, error) {
 	var v any
 	err := d.Decode(&v)
 	return v, err
+}
+
+// TestDuplicateDiscriminator checks that a duplicate discriminator key
+// decides the variant as it decides the variant's field, last wins as in
+// encoding/json: the two never disagree, and a value re-decodes from its
+// own encoding as the same variant.
+func TestDuplicateDiscriminator(t *testing.T) {
+	t.Run("message contents", func(t *testing.T) {
+		tests := []struct {
+			in   string
+			want sunco.Content
+		}{
+			{in: `{"type":"image","text":"hi","type":"text"}`, want: &sunco.TextMessage{}},
+			{in: `{"type":"text","text":"hi","type":"image","mediaUrl":"https://example.com/a.png"}`, want: &sunco.ImageMessage{}},
+			{in: `{"type":"text","text":"hi","type":"teleport"}`, want: &sunco.UnknownContent{}},
+			{in: `{"type":"text","text":"hi","type":5}`, want: &sunco.UnknownContent{}},
+		}
+		for _, tt := range tests {
+			t.Run(tt.in, func(t *testing.T) {
+				v, err := sunco.UnmarshalContent([]byte(tt.in))
+				require.NoError(t, err)
+				require.IsType(t, tt.want, v)
+				if _, unknown := v.(*sunco.UnknownContent); !unknown {
+					var x struct{ Type string }
+					require.NoError(t, json.Unmarshal([]byte(tt.in), &x))
+					assert.Equal(t, x.Type, reflect.ValueOf(v).Elem().FieldByName("Type").String(), "the field is encoding/json's: the last wins")
+				}
+				out, err := json.Marshal(v)
+				require.NoError(t, err)
+				again, err := sunco.UnmarshalContent(out)
+				require.NoError(t, err)
+				assert.IsType(t, v, again, "%s re-decodes from %s", tt.in, out)
+			})
+		}
+	})
+	t.Run("webhook events", func(t *testing.T) {
+		p, err := sunco.ParseWebhook([]byte(`{"events":[{"id":"e1","type":"conversation:message","payload":{},"type":"conversation:remove"}]}`))
+		require.NoError(t, err)
+		require.Len(t, p.Events, 1)
+		ev, ok := p.Events[0].(*sunco.ConversationRemoveEvent)
+		require.True(t, ok, "%T", p.Events[0])
+		assert.Equal(t, "conversation:remove", ev.GetType())
+	})
 }

@@ -57,13 +57,13 @@ func TestDesignContract(t *testing.T) {
 	require.Len(t, res.Messages, 1)
 	text, ok := res.Messages[0].Content.(*sunco.TextMessage)
 	require.True(t, ok, "content decodes as %T", res.Messages[0].Content)
-	assert.Equal(t, "hi", *text.Text)
+	assert.Equal(t, "hi", text.GetText())
 
 	var ids []string
 	filter := sunco.ConversationListFilter{UserID: sunco.Ptr("u1")}
 	for conv, err := range c.Conversations.ListIter(ctx, "app1", filter, nil) {
 		require.NoError(t, err)
-		ids = append(ids, *conv.ID)
+		ids = append(ids, conv.GetID())
 	}
 	assert.Equal(t, []string{"c1", "c2", "c3"}, ids)
 
@@ -102,7 +102,7 @@ func TestListMessagesPagesBackwards(t *testing.T) {
 	var ids []string
 	for msg, err := range c.Messages.ListIter(t.Context(), "app1", "conv1", nil) {
 		require.NoError(t, err)
-		ids = append(ids, *msg.ID)
+		ids = append(ids, msg.GetID())
 		if len(ids) == 3 {
 			break
 		}
@@ -110,3 +110,31 @@ func TestListMessagesPagesBackwards(t *testing.T) {
 	assert.Equal(t, []string{"m6", "m5", "m4"}, ids)
 	assert.Equal(t, []string{"", "page[before]=m5"}, queries)
 }
+
+// TestWithZendeskSubdomain: the document's server
+// https://{subdomain}.zendesk.com/sc gives the option that points the
+// client at a Zendesk account's API root, and refuses a subdomain that
+// is not a DNS label.
+func TestWithZendeskSubdomain(t *testing.T) {
+	var sent []string
+	recorder := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		sent = append(sent, r.URL.String())
+		w := httptest.NewRecorder()
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"app":{"id":"app1"}}`)
+		return w.Result(), nil
+	})
+	c, err := sunco.NewClient(sunco.WithZendeskSubdomain("acme-2"), sunco.WithHTTPClient(&http.Client{Transport: recorder}))
+	require.NoError(t, err)
+	_, err = c.Apps.Get(t.Context(), "app1", nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"https://acme-2.zendesk.com/sc/v2/apps/app1"}, sent)
+
+	_, err = sunco.NewClient(sunco.WithZendeskSubdomain("evil.example/x"))
+	assert.ErrorContains(t, err, `sunco: WithZendeskSubdomain: "evil.example/x" is not a valid subdomain`)
+}
+
+// roundTripFunc adapts a function to http.RoundTripper.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

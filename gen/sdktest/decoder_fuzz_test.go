@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sunco-sdk/sunco-go/gen/bench"
 	"github.com/sunco-sdk/sunco-go/gen/sunco"
@@ -87,7 +88,7 @@ func FuzzDecoders(f *testing.F) {
 			seed(n.Decl.DeclName(), ex.JSON)
 		}
 	}
-	for _, s := range []string{`{}`, `null`, `[]`, `"x"`, `{"messages":[{"content":{"type":"text","text":5}}]}`, `{"type":"carousel","items":[{"title":"t","actions":[]}]}`, `{"type":"whatsapp","id":1}`, `{"displayName":"x","deploymentId":"d"}`} {
+	for _, s := range []string{`{}`, `null`, `[]`, `"x"`, `{"events":[{"type":"conversation:typing","id":"e1"},null,5]}`, `{"messages":[{"content":null},{"content":{"type":"text","text":"a","type":"image"}}]}`, `{"messages":[{"content":{"type":"text","text":5}}]}`, `{"type":"carousel","items":[{"title":"t","actions":[]}]}`, `{"type":"whatsapp","id":1}`, `{"displayName":"x","deploymentId":"d"}`} {
 		for i := range decodeTargets {
 			f.Add(append([]byte{byte(i)}, s...))
 		}
@@ -152,7 +153,10 @@ func newOracle(api *ir.API) *oracle {
 	return o
 }
 
-var rawMessageType = reflect.TypeFor[json.RawMessage]()
+var (
+	rawMessageType = reflect.TypeFor[json.RawMessage]()
+	timeType       = reflect.TypeFor[time.Time]()
+)
 
 // check returns where got differs from what the JSON value x says.
 func (o *oracle) check(got reflect.Value, x any, path string) error {
@@ -177,6 +181,12 @@ func (o *oracle) check(got reflect.Value, x any, path string) error {
 		return nil
 	case t.Kind() == reflect.Interface:
 		return o.checkUnion(got, x, path)
+	case t == timeType:
+		want, _ := time.Parse(time.RFC3339Nano, x.(string))
+		if at := got.Interface().(time.Time); !at.Equal(want) {
+			return fmt.Errorf("%s: %v, want %v", path, at, want)
+		}
+		return nil
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -361,10 +371,11 @@ func pickIRVariant(u *ir.Union, obj map[string]any) *ir.Variant {
 }
 
 // fits reports whether the JSON value x fits type t; null fits only a
-// Nullable field, or a free-form value inside an array or object.
+// Nullable field, or a free-form value or a union (as its Unknown
+// variant) inside an array or object.
 func fits(t reflect.Type, x any, field bool) bool {
 	if x == nil {
-		return (field && isNullable(t)) || (!field && t.Kind() == reflect.Interface && t.NumMethod() == 0)
+		return (field && isNullable(t)) || (!field && t.Kind() == reflect.Interface)
 	}
 	switch {
 	case isNullable(t):
@@ -372,6 +383,10 @@ func fits(t reflect.Type, x any, field bool) bool {
 		return fits(get.Type.Out(0), x, false)
 	case t.Kind() == reflect.Interface:
 		return true
+	case t == timeType:
+		s, ok := x.(string)
+		_, err := time.Parse(time.RFC3339Nano, s)
+		return ok && err == nil
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

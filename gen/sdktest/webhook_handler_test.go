@@ -70,6 +70,8 @@ func TestWebhookHandler(t *testing.T) {
 		{name: "object without events", apiKey: sunco.Ptr(handlerSecret), body: `{"app":{"id":"app-1"}}`, wantStatus: http.StatusBadRequest},
 		{name: "events not an array", apiKey: sunco.Ptr(handlerSecret), body: `{"events":{"id":"ev-1"}}`, wantStatus: http.StatusBadRequest},
 		{name: "event not an object", apiKey: sunco.Ptr(handlerSecret), body: `{"events":[1,{"id":"ev-2","type":"conversation:typing"}]}`, wantStatus: http.StatusOK, wantCalled: true, wantIDs: []string{"", "ev-2"}},
+		{name: "a null event", apiKey: sunco.Ptr(handlerSecret), body: `{"events":[{"id":"ev-1","type":"conversation:typing"},null,{"id":"ev-3","type":"user:update"}]}`, wantStatus: http.StatusOK, wantCalled: true, wantIDs: []string{"ev-1", "", "ev-3"}},
+		{name: "only odd events", apiKey: sunco.Ptr(handlerSecret), body: `{"events":[null,"x",[],{}]}`, wantStatus: http.StatusOK, wantCalled: true, wantIDs: []string{"", "", "", ""}},
 		{name: "app.id a number", apiKey: sunco.Ptr(handlerSecret), body: `{"app":{"id":1234},"events":[{"id":"ev-1"}]}`, wantStatus: http.StatusOK, wantCalled: true, wantIDs: []string{"ev-1"}},
 		{name: "app not an object", apiKey: sunco.Ptr(handlerSecret), body: `{"app":"app-1","events":[{"id":"ev-1"}]}`, wantStatus: http.StatusOK, wantCalled: true, wantIDs: []string{"ev-1"}},
 		{name: "webhook object odd", apiKey: sunco.Ptr(handlerSecret), body: `{"webhook":{"id":"wh-1","version":2,"ID":["x"]},"events":[{"id":"ev-1"}]}`, wantStatus: http.StatusOK, wantCalled: true, wantIDs: []string{"ev-1"}},
@@ -87,7 +89,7 @@ func TestWebhookHandler(t *testing.T) {
 				assert.NotNil(t, ctx)
 				require.NotNil(t, p)
 				for _, ev := range p.Events {
-					ids = append(ids, deref(ev.GetID()))
+					ids = append(ids, ev.GetID())
 				}
 				if tt.fnPanic {
 					panic("handler bug")
@@ -97,7 +99,9 @@ func TestWebhookHandler(t *testing.T) {
 			if tt.nilFn {
 				fn = nil
 			}
-			h := sunco.NewWebhookHandler(handlerSecret, fn, tt.opts...)
+			var reported []error
+			onError := sunco.WithWebhookErrorFunc(func(_ *http.Request, err error) { reported = append(reported, err) })
+			h := sunco.NewWebhookHandler(handlerSecret, fn, append(tt.opts, onError)...)
 
 			method := tt.method
 			if method == "" {
@@ -119,6 +123,14 @@ func TestWebhookHandler(t *testing.T) {
 			}
 			if tt.fnErr != nil {
 				assert.NotContains(t, rec.Body.String(), tt.fnErr.Error(), "fn's error is shown to the sender")
+			}
+			if tt.wantStatus == http.StatusOK {
+				assert.Empty(t, reported, "errors reported")
+				return
+			}
+			require.Len(t, reported, 1, "errors reported")
+			if tt.fnErr != nil {
+				assert.ErrorIs(t, reported[0], tt.fnErr)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,9 +17,9 @@ import (
 // rawEvent is the part of an event the tests read from its JSON to know
 // what to expect of its decoded form.
 type rawEvent struct {
-	ID        *string         `json:"id"`
+	ID        string          `json:"id"`
 	Type      string          `json:"type"`
-	CreatedAt *string         `json:"createdAt"`
+	CreatedAt string          `json:"createdAt"`
 	Payload   json.RawMessage `json:"payload"`
 }
 
@@ -118,7 +119,13 @@ func assertEventFields(t *testing.T, ev sunco.WebhookEvent, w rawEvent) {
 	t.Helper()
 	assert.Equal(t, w.Type, ev.GetType(), "GetType")
 	assert.Equal(t, w.ID, ev.GetID(), "GetID")
-	assert.Equal(t, w.CreatedAt, ev.GetCreatedAt(), "GetCreatedAt")
+	var createdAt time.Time
+	if w.CreatedAt != "" {
+		var err error
+		createdAt, err = time.Parse(time.RFC3339Nano, w.CreatedAt)
+		require.NoError(t, err)
+	}
+	assert.Equal(t, createdAt, ev.GetCreatedAt(), "GetCreatedAt")
 }
 
 // assertMessageText checks that the text of a conversation:message event
@@ -191,7 +198,7 @@ func TestWebhookUnknownEvent(t *testing.T) {
 
 		update, ok := p.Events[2].(*sunco.UserUpdateEvent)
 		require.True(t, ok, "event 2 is %T", p.Events[2])
-		assert.Equal(t, "ev-3", deref(update.ID))
+		assert.Equal(t, "ev-3", update.GetID())
 	})
 
 	t.Run("unknown event keeps type and raw JSON", func(t *testing.T) {
@@ -200,9 +207,9 @@ func TestWebhookUnknownEvent(t *testing.T) {
 		assert.Equal(t, "conversation:teleport", unknown.Type)
 		assert.Equal(t, string(raw.Events[1]), string(unknown.Raw), "Raw is not the bytes received")
 		assertEventFields(t, unknown, rawEvent{
-			ID:        sunco.Ptr("ev-2"),
+			ID:        "ev-2",
 			Type:      "conversation:teleport",
-			CreatedAt: sunco.Ptr("2024-01-02T03:04:06.000Z"),
+			CreatedAt: "2024-01-02T03:04:06.000Z",
 		})
 	})
 
@@ -218,4 +225,39 @@ func TestWebhookUnknownEvent(t *testing.T) {
 		require.NoError(t, json.Compact(&want, raw.Events[1]))
 		assert.Equal(t, want.String(), string(again.Events[1]), "unknown event changed (beyond whitespace)")
 	})
+}
+
+// TestWebhookOddEvents checks that events that are not objects, null
+// included, decode as Unknown events without failing the valid ones, and
+// re-encode as they came.
+func TestWebhookOddEvents(t *testing.T) {
+	tests := []struct {
+		name    string
+		odd     string
+		wantRaw string
+	}{
+		{name: "null", odd: `null`, wantRaw: `null`},
+		{name: "a number", odd: `5`, wantRaw: `5`},
+		{name: "a string", odd: `"conversation:message"`, wantRaw: `"conversation:message"`},
+		{name: "an array", odd: `[]`, wantRaw: `[]`},
+		{name: "an object without type", odd: `{"id":"ev-x"}`, wantRaw: `{"id":"ev-x"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := `{"events":[{"id":"ev-1","type":"conversation:typing","payload":{"conversation":{"id":"conv-1"}}},` + tt.odd + `,{"id":"ev-3","type":"user:update"}]}`
+			p, err := sunco.ParseWebhook([]byte(body))
+			require.NoError(t, err)
+			require.Len(t, p.Events, 3)
+			assert.IsType(t, &sunco.ConversationTypingEvent{}, p.Events[0])
+			assert.IsType(t, &sunco.UserUpdateEvent{}, p.Events[2])
+			unknown, ok := p.Events[1].(*sunco.UnknownWebhookEvent)
+			require.True(t, ok, "event 1 is %T", p.Events[1])
+			assert.Equal(t, tt.wantRaw, string(unknown.Raw))
+			assert.Empty(t, unknown.Type)
+			assert.Empty(t, p.Extra, "the events are not kept raw in Extra")
+			out, err := json.Marshal(p)
+			require.NoError(t, err)
+			assert.JSONEq(t, body, string(out))
+		})
+	}
 }

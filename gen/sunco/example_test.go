@@ -38,7 +38,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	for _, m := range res.Messages {
-		fmt.Println(*m.ID, m.Author.Type, m.Content.GetType())
+		fmt.Println(m.GetID(), m.GetAuthor().GetType(), m.GetContent().GetType())
 	}
 	// Output: 7 business text
 }
@@ -58,7 +58,7 @@ func ExampleMessagesService_ListIter() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Print(*m.ID, " ")
+		fmt.Print(m.GetID(), " ")
 	}
 	// Output: 6 5 4 3 2 1
 }
@@ -77,7 +77,7 @@ func ExampleContent() {
 		}
 		switch c := content.(type) {
 		case *sunco.TextMessage:
-			fmt.Println("text:", *c.Text)
+			fmt.Println("text:", c.GetText())
 		case *sunco.ImageMessage:
 			fmt.Println("image:", c.MediaURL)
 		case *sunco.UnknownContent:
@@ -92,19 +92,21 @@ func ExampleContent() {
 
 // ExampleNewWebhookHandler serves a webhook target: the handler checks
 // the secret SunCo sends with every delivery and passes the decoded
-// payload on.
+// payload on; WithWebhookErrorFunc logs the deliveries it refuses.
 func ExampleNewWebhookHandler() {
 	handler := sunco.NewWebhookHandler("webhook-secret", func(ctx context.Context, p *sunco.WebhookPayload) error {
 		for _, event := range p.Events {
 			switch e := event.(type) {
 			case *sunco.ConversationMessageEvent:
-				fmt.Println("message:", e.Payload.Message.Content.GetType())
+				fmt.Println("message:", e.GetPayload().GetMessage().GetContent().GetType())
 			default:
 				fmt.Printf("%T\n", e)
 			}
 		}
 		return nil
-	})
+	}, sunco.WithWebhookErrorFunc(func(r *http.Request, err error) {
+		fmt.Println("refused:", err)
+	}))
 	target := httptest.NewServer(handler)
 	defer target.Close()
 
@@ -114,6 +116,7 @@ func ExampleNewWebhookHandler() {
 	// message: text
 	// *sunco.ConversationReadEvent
 	// 200 OK
+	// refused: sunco: webhook request has no valid X-API-Key header
 	// 401 Unauthorized
 }
 
@@ -128,12 +131,12 @@ func ExampleAPIError() {
 
 	_, err = client.Conversations.Get(context.Background(), "app_1", "conversation_2", nil)
 	var apiErr *sunco.APIError
-	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound {
-		fmt.Println(apiErr.Errors[0].Code, apiErr.RequestID)
+	if errors.As(err, &apiErr) && apiErr.HasCode("conversation_not_found") {
+		fmt.Println(apiErr.StatusCode, apiErr.RequestID)
 	}
 	fmt.Println(err)
 	// Output:
-	// conversation_not_found req_1
+	// 404 req_1
 	// sunco: 404 Not Found: conversation_not_found: Conversation not found (request id req_1)
 }
 

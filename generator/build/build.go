@@ -13,12 +13,12 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/sunco-sdk/sunco-go/generator/docs"
-	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-// Input is a loaded document and the names the emitted code declares
-// itself, which the names taken from the document must avoid.
+// Input is a loaded document and the names the runtime declares, which
+// the names taken from the document must avoid, as must those of
+// ir.PackageNames, ir.StructMethods and ir.MethodLocals.
 type Input struct {
 	Doc      *openapi3.T
 	Webhooks map[string]*openapi3.PathItem // the document's x-webhooks
@@ -26,15 +26,16 @@ type Input struct {
 	// JSON pointer of its properties mapping; where it says nothing they
 	// are sorted by name.
 	Order map[string][]string
-	// Reserved are the package-level names the runtime and the emitter
-	// declare themselves (Client, Nullable, ...).
+	// Reserved are the package-level names the runtime declares
+	// (Nullable, Ptr, ...).
 	Reserved []string
-	// Methods are the methods the emitter declares on every struct
-	// (MarshalJSON, ...); fields avoid them.
-	Methods []string
-	// Locals are the identifiers an operation's method declares itself;
-	// its parameters avoid them.
-	Locals []string
+	// FakeReserved are the package-level names the fake's runtime
+	// declares (Request, Option, ...), which the fake's names avoid, as
+	// they avoid ir.FakePackageNames.
+	FakeReserved []string
+	// ImportPath is the import path of the generated package: where it is
+	// written, not the document, says it; "" when unknown.
+	ImportPath string
 }
 
 // Error is a construct the generator cannot turn into Go, with the JSON
@@ -63,8 +64,6 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 		components: map[string]ir.Decl{},
 		inline:     map[*openapi3.Schema]ir.Decl{},
 		fields:     map[*ir.Struct]*scope{},
-		methods:    in.Methods,
-		locals:     in.Locals,
 		paramTypes: map[string]ir.Type{},
 		typeDocs:   map[ir.Decl]*docs.Type{},
 		roles:      map[ir.Decl][]*role{},
@@ -72,12 +71,13 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 		serviceOf:  map[*ir.Operation]*ir.Service{},
 		tags:       map[*ir.Service]*openapi3.Tag{},
 	}
+	b.pkgName = pkg
+	b.fakeNames = append(slices.Clone(in.FakeReserved), ir.FakePackageNames...)
 	b.conv = b.newConverter()
-	b.fieldDocs = parallel.NewQueue()
-	defer b.fieldDocs.Wait()
 	b.pkg = newScope("the package", b.warnf)
 	b.pkg.reserve("the SDK runtime", in.Reserved...)
-	api := &ir.API{Package: pkg, DefaultBaseURL: defaultBaseURL(in.Doc)}
+	b.pkg.reserve("the SDK", ir.PackageNames...)
+	api := &ir.API{Package: pkg, ImportPath: in.ImportPath, DefaultBaseURL: defaultBaseURL(in.Doc)}
 	if info := in.Doc.Info; info != nil {
 		api.Title, api.SpecVersion = info.Title, info.Version
 	}
@@ -94,7 +94,10 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	api.Webhook = b.webhook()
 	b.breakValueCycles()
 	api.Services = b.services()
+	api.ServerOptions = b.serverOptions()
 	b.finishUnions()
+	b.prune(api)
+	b.finishStructs()
 	b.trackRequiredFields()
 	api.Examples = b.examples
 	sort.Slice(b.decls, func(i, j int) bool { return b.decls[i].DeclName() < b.decls[j].DeclName() })
@@ -103,8 +106,9 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	if len(b.errs) > 0 {
 		return nil, b.warnings, b.err()
 	}
-	if err := b.document(api); err != nil {
-		return nil, b.warnings, err
+	api.Fake = b.fake(api)
+	if b.document(api); len(b.errs) > 0 {
+		return nil, b.warnings, b.err() // an x-go-doc-sections that is not text
 	}
 	return api, b.warnings, nil
 }
@@ -113,10 +117,10 @@ type builder struct {
 	doc        *openapi3.T
 	hooks      map[string]*openapi3.PathItem
 	order      map[string][]string          // property names by pointer of their mapping
+	pkgName    string                       // the package's name
 	pkg        *scope                       // package-level names
+	fakeNames  []string                     // package-level names of the fake's own
 	fields     map[*ir.Struct]*scope        // the fields and methods of each struct
-	methods    []string                     // methods of every struct
-	locals     []string                     // names a method declares itself
 	components map[string]ir.Decl           // by schema key
 	inline     map[*openapi3.Schema]ir.Decl // declared inline, by schema
 	byTag      map[string]*ir.Service
@@ -126,8 +130,6 @@ type builder struct {
 	examples   []*ir.Example
 	// What the docs are made of, written once every name is known.
 	conv       *docs.Converter
-	fieldDocs  *parallel.Queue // conversions queued by early
-	docJobs    []func()        // conversions queued by later
 	typeDocs   map[ir.Decl]*docs.Type
 	roles      map[ir.Decl][]*role
 	methodDocs map[*ir.Operation]*docs.Method
@@ -137,15 +139,27 @@ type builder struct {
 	// properties of union variants, the variants of the webhook events.
 	discriminators map[variantProperty]bool
 	events         map[*openapi3.Schema]bool
+	// variants are the schemas that are alternatives of a union.
+	variants map[*openapi3.Schema]bool
+	// recursive are the component schemas of shape alias that are part of
+	// their own type, and so defined types.
+	recursive map[string]bool
+	// runtimeError is the runtime's error detail type, once a schema is it.
+	runtimeError *ir.Struct
 
 	warnings []Warning
 	errs     []*Error
 }
 
-// errorf records an unsupported construct; the build goes on, so that one
-// run reports them all.
+// errorf records an unsupported construct at pointer; the build goes on,
+// so that one run reports them all. Every refusal names where it is in
+// the document: one without a JSON pointer is a bug of the builder.
 func (b *builder) errorf(pointer, format string, args ...any) {
-	b.errs = append(b.errs, &Error{Pointer: pointer, Msg: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	if !strings.HasPrefix(pointer, "/") {
+		panic(fmt.Sprintf("build: refusal without a JSON pointer (%q): %s", pointer, msg))
+	}
+	b.errs = append(b.errs, &Error{Pointer: pointer, Msg: msg})
 }
 
 func (b *builder) warnf(pointer, format string, args ...any) {
@@ -168,7 +182,7 @@ func (b *builder) structScope(st *ir.Struct) *scope {
 	sc := b.fields[st]
 	if sc == nil {
 		sc = newScope("struct "+st.Name, b.warnf)
-		sc.reserve("a method the SDK declares", b.methods...)
+		sc.reserve("a method the SDK declares", ir.StructMethods...)
 		b.fields[st] = sc
 	}
 	return sc

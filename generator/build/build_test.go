@@ -14,7 +14,7 @@ import (
 )
 
 // buildYAML builds the IR of a document given as YAML, with the names a
-// small runtime and emitter would reserve.
+// small runtime would reserve.
 func buildYAML(t *testing.T, doc string) (*ir.API, []Warning, error) {
 	t.Helper()
 	loader := openapi3.NewLoader()
@@ -22,9 +22,7 @@ func buildYAML(t *testing.T, doc string) (*ir.API, []Warning, error) {
 	require.NoError(t, err)
 	return Build(Input{
 		Doc:      d,
-		Reserved: []string{"Client", "request", "Nullable"},
-		Methods:  []string{"MarshalJSON", "UnmarshalJSON"},
-		Locals:   []string{"ctx", "req", "opts", "body"},
+		Reserved: []string{"request", "Nullable"},
 	}, "sdk")
 }
 
@@ -65,6 +63,18 @@ func operation(api *ir.API, id string) *ir.Operation {
 	return nil
 }
 
+// returning is the paths of a document with an operation returning each
+// of the named component schemas, so that the SDK declares them: a type
+// nothing reaches is not generated.
+func returning(names ...string) string {
+	var b strings.Builder
+	b.WriteString("paths:\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "  /%[1]s:\n    get:\n      operationId: get%[1]s\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/%[1]s'}}}}}\n", n)
+	}
+	return b.String()
+}
+
 const header = `openapi: 3.0.3
 info: {title: T, version: 1.0.0}
 `
@@ -78,9 +88,19 @@ func TestScopeDeclare(t *testing.T) {
 	assert.Equal(t, "User", sc.declare("/a", "User"))
 	assert.Equal(t, "User2", sc.declare("/b", "User"))
 	assert.Equal(t, "User3", sc.declare("/c", "User"))
-	assert.Equal(t, "ClientSchema", sc.declare("/d", "Client", "ClientSchema"))
-	assert.Equal(t, "Client2", sc.declare("/e", "Client", "ClientSchema"))
+	assert.Equal(t, "ClientInfo", sc.declare("/d", "Client", "ClientInfo"))
+	assert.Equal(t, "Client2", sc.declare("/e", "Client", "ClientInfo"))
 	assert.Equal(t, []string{"/b", "/c", "/d", "/e"}, warned, "every clash warns, with the pointer of what was renamed")
+}
+
+// TestRefusalNeedsAPointer: a refusal that names no place in the
+// document is a bug of the builder, not a message for the user.
+func TestRefusalNeedsAPointer(t *testing.T) {
+	b := &builder{}
+	b.errorf("/paths/~1a/get", "refused")
+	assert.Equal(t, []*Error{{Pointer: "/paths/~1a/get", Msg: "refused"}}, b.errs)
+	assert.PanicsWithValue(t, `build: refusal without a JSON pointer (""): refused`, func() { b.errorf("", "refused") })
+	assert.Panics(t, func() { b.errorf("paths", "refused") })
 }
 
 func TestIdentityCyclesAreErrors(t *testing.T) {
@@ -120,7 +140,7 @@ func TestIdentityCyclesAreErrors(t *testing.T) {
 }
 
 func TestValueCyclesGoThroughPointers(t *testing.T) {
-	api, _, err := buildYAML(t, header+`paths: {}
+	api, _, err := buildYAML(t, header+returning("Node")+`
 components:
   schemas:
     Node:
@@ -278,6 +298,50 @@ func TestRequestBodies(t *testing.T) {
 	assert.Equal(t, ir.JSONBody, operation(api, "putText").Body.Encoding, "a JSON media type is preferred")
 }
 
+// TestFormBodyWithoutProperties checks a form body whose object declares
+// no properties: a map whose entries are the fields, of text unless its
+// additional properties say another flat type, and refused when they are
+// objects.
+func TestFormBodyWithoutProperties(t *testing.T) {
+	tests := []struct {
+		name   string
+		schema string
+		want   ir.Type
+		err    string // the pointer of the refusal, "" for none
+	}{
+		{"empty properties", `{type: object, properties: {}}`, &ir.Map{Elem: ir.String}, ""},
+		{"no properties", `{type: object}`, &ir.Map{Elem: ir.String}, ""},
+		{"integers", `{type: object, additionalProperties: {type: integer}}`, &ir.Map{Elem: ir.Int}, ""},
+		{"objects", `{type: object, additionalProperties: {type: object, properties: {a: {type: string}}}}`, nil, "/paths/~1form/post/requestBody/content/application~1x-www-form-urlencoded/schema"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api, _, err := buildYAML(t, header+`paths:
+  /form:
+    post:
+      operationId: postForm
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: `+tt.schema+`
+      responses: {'204': {description: ok}}
+`)
+			if tt.err != "" {
+				es := errs(t, err)
+				require.Len(t, es, 1)
+				assert.Equal(t, tt.err, es[0].Pointer)
+				return
+			}
+			require.NoError(t, err)
+			body := operation(api, "postForm").Body
+			assert.Equal(t, ir.FormBody, body.Encoding)
+			assert.Equal(t, tt.want, body.Type)
+			assert.Empty(t, body.Form)
+		})
+	}
+}
+
 func TestParameterNamesAvoidLocals(t *testing.T) {
 	api, warnings, err := buildYAML(t, header+`paths:
   /a/{req}/{type}/{request}/{userId}:
@@ -300,8 +364,35 @@ func TestParameterNamesAvoidLocals(t *testing.T) {
 	assert.Contains(t, warnings[0].Message, "req")
 }
 
+// TestBuilderReservesTheSDKNames builds without any name reserved by
+// the caller: the names the emitted code declares itself (ir.PackageNames,
+// ir.MethodLocals, ir.StructMethods) are kept clear by the builder alone.
+func TestBuilderReservesTheSDKNames(t *testing.T) {
+	d, err := openapi3.NewLoader().LoadFromData([]byte(header + `paths:
+  /a/{ctx}:
+    get:
+      operationId: getA
+      parameters:
+        - {name: ctx, in: path, required: true, schema: {type: string}}
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Client'}}}}}
+components:
+  schemas:
+    Client:
+      type: object
+      properties:
+        UnmarshalJSON: {type: string}
+`))
+	require.NoError(t, err)
+	api, _, err := Build(Input{Doc: d}, "sdk")
+	require.NoError(t, err)
+	assert.Equal(t, "ctxParam", operation(api, "getA").PathParams[0].Name, "a local of the method")
+	client, ok := decl(api, "ClientInfo").(*ir.Struct)
+	require.True(t, ok, "the SDK's Client keeps its name")
+	assert.Equal(t, "UnmarshalJSON2", client.Fields[0].Name, "a method of every struct")
+}
+
 func TestStructScope(t *testing.T) {
-	api, warnings, err := buildYAML(t, header+`paths: {}
+	api, warnings, err := buildYAML(t, header+returning("Pet")+`
 components:
   schemas:
     Pet:
@@ -337,7 +428,7 @@ components:
 }
 
 func TestDiscriminatorValues(t *testing.T) {
-	api, _, err := buildYAML(t, header+`paths: {}
+	api, _, err := buildYAML(t, header+returning("Shape")+`
 components:
   schemas:
     Shape:
@@ -368,7 +459,7 @@ components:
 }
 
 func TestGoNameExtension(t *testing.T) {
-	api, _, err := buildYAML(t, header+`paths: {}
+	api, _, err := buildYAML(t, header+returning("buy", "link")+`
 components:
   schemas:
     buy: {type: object, x-go-name: BuyAction, properties: {uri: {type: string}}}
@@ -472,7 +563,7 @@ paths:
 }
 
 func TestInlineTypesOfMergedComponents(t *testing.T) {
-	api, _, err := buildYAML(t, header+`paths: {}
+	api, _, err := buildYAML(t, header+returning("Base", "Apple", "Aardvark")+`
 components:
   schemas:
     Base:
@@ -499,7 +590,7 @@ components:
 // first, as the loader reports it; properties it does not list follow,
 // sorted.
 func TestFieldOrder(t *testing.T) {
-	d, err := openapi3.NewLoader().LoadFromData([]byte(header + `paths: {}
+	d, err := openapi3.NewLoader().LoadFromData([]byte(header + returning("Message") + `
 components:
   schemas:
     Base: {type: object, properties: {zeta: {type: string}, alpha: {type: string}}}
@@ -543,7 +634,7 @@ func TestTrackedFields(t *testing.T) {
 					required = append(required, fmt.Sprintf("p%02d", i))
 				}
 			}
-			api, _, err := buildYAML(t, header+"paths: {}\ncomponents:\n  schemas:\n    S:\n      type: object\n      required: ["+strings.Join(required, ", ")+"]\n      properties: {"+strings.Join(props, ", ")+"}\n")
+			api, _, err := buildYAML(t, header+returning("S")+"components:\n  schemas:\n    S:\n      type: object\n      required: ["+strings.Join(required, ", ")+"]\n      properties: {"+strings.Join(props, ", ")+"}\n")
 			require.NoError(t, err)
 			st := decl(api, "S").(*ir.Struct)
 			require.Len(t, st.Tracked, tt.want)

@@ -41,10 +41,6 @@ func valueStruct(t ir.Type) *ir.Struct {
 		switch d := t.Decl.(type) {
 		case *ir.Struct:
 			return d
-		case *ir.Alias:
-			if !d.Recursive {
-				return valueStruct(d.Target)
-			}
 		}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,52 +8,34 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/sunco-sdk/sunco-go/generator/docs"
-	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
-// A role is what a type is for, as a place that uses it says: the request
-// body of an operation, a property of a struct, a variant of a union.
-// The doc of a type that has no description of its own says it.
-type role struct {
-	kind roleKind
-	op   *ir.Operation // body, response, parameter
-	decl ir.Decl       // property: the struct; variant: the union; alias: the alias
-	name string        // property, parameter: its name in the document
-	of   *role         // element, value: the role of the array or map
-}
+// goDocExtension holds Markdown that stands in for the description of a
+// schema, an operation or a tag in the Go docs: an overlay's own words
+// where the document's do not read as Go docs, or say nothing.
+const goDocExtension = "x-go-doc"
 
-type roleKind int
-
-const (
-	roleBody roleKind = iota
-	roleResponse
-	roleParameter
-	roleProperty
-	roleVariant
-	roleAlias   // the target of an alias
-	roleElement // an element of an array
-	roleValue   // a value of a map
-	roleWebhook // the payload of a webhook delivery
-)
-
-// element and value are the roles of the items of an array and the values
-// of a map that plays r.
-func (r *role) element() *role { return &role{kind: roleElement, of: r} }
-func (r *role) value() *role   { return &role{kind: roleValue, of: r} }
-
-// use records that the type d plays role r somewhere.
-func (b *builder) use(d ir.Decl, r *role) {
-	if r != nil {
-		b.roles[d] = append(b.roles[d], r)
+// description is what documents something whose extensions are ext: its
+// x-go-doc, else its description. pointer locates it.
+func (b *builder) description(ext map[string]any, description, pointer string) string {
+	v, ok := ext[goDocExtension]
+	if !ok {
+		return description
 	}
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b.errorf(pointer+"/"+goDocExtension, "%s must be a string, not %v", goDocExtension, v)
+	return description
 }
 
-// typeDoc records what the doc of d is made of: the description, title and
-// deprecation of its schema s, and the pointer of a component schema ("" for
-// one declared inline).
+// typeDoc records what the doc of d is made of: the description (or
+// x-go-doc), title and deprecation of its schema s, and the pointer of a
+// component schema ("" for one declared inline).
 func (b *builder) typeDoc(d ir.Decl, s *openapi3.Schema, component string) {
-	t := &docs.Type{Description: s.Description, Title: s.Title, Deprecated: s.Deprecated}
+	description := b.description(s.Extensions, s.Description, declPointer(d))
+	t := &docs.Type{Description: description, Title: s.Title, Deprecated: s.Deprecated}
 	if component != "" {
 		t.Pointer = "#" + component
 	}
@@ -77,50 +58,26 @@ func (b *builder) newConverter() *docs.Converter {
 	return c
 }
 
-// early queues the conversion of a field's or a parameter's own
-// description, which names no Go type, to run on another core while the
-// builder goes on.
-func (b *builder) early(job func()) {
-	b.fieldDocs.Add(job)
-}
-
-// later queues a conversion of descriptions into a doc comment, for
-// document to run. Conversions are most of the builder's work and each
-// writes its own place, so document runs them in parallel.
-func (b *builder) later(job func()) {
-	b.docJobs = append(b.docJobs, job)
-}
-
-// document writes every doc comment of api, once every name is known: it
-// queues what is left to convert, then runs every queued conversion on
-// the available cores. The error is a *parallel.Panic, if one panicked.
-func (b *builder) document(api *ir.API) error {
+// document writes every doc comment of api but those of fields and
+// parameters, which name no Go type: those of types, methods and services
+// link to one another, so they wait until every name is known.
+func (b *builder) document(api *ir.API) {
 	for _, d := range b.decls {
 		b.declDoc(d)
 	}
 	for _, svc := range api.Services {
 		tag := b.tags[svc]
-		b.later(func() {
-			svc.Doc = b.conv.Type(docs.Type{
-				Name:        svc.Name,
-				Description: tag.Description,
-				Role:        "the client of the " + tag.Name + " operations, [Client." + svc.Field + "]",
-			})
-			svc.FieldDoc = b.conv.Text(svc.Field+" calls the "+tag.Name+" operations.", "")
-		})
+		svc.Doc = b.conv.Text(
+			svc.Name+" is the client of the "+tag.Name+" operations, [Client."+svc.Field+"].",
+			b.description(tag.Extensions, tag.Description, b.tagPointer(tag)),
+		)
+		svc.FieldDoc = b.conv.Text(svc.Field+" calls the "+tag.Name+" operations.", "")
 		for _, o := range svc.Operations {
 			b.operationDocs(o)
 		}
 	}
-	b.later(func() {
-		api.ClientDoc = b.conv.Text("Client calls the "+clientOf(api)+". Its fields group the operations as the API reference does. A Client is safe for concurrent use.", "")
-		api.Doc = b.packageDoc(api)
-	})
-	err := parallel.Do(len(b.docJobs), func(i int) error {
-		b.docJobs[i]()
-		return nil
-	})
-	return errors.Join(err, b.fieldDocs.Wait())
+	api.ClientDoc = b.conv.Text("Client calls the "+clientOf(api)+". Its fields group the operations as the API reference does. A Client is safe for concurrent use.", "")
+	api.Doc = b.packageDoc(api)
 }
 
 // clientOf names the API a Client calls: its title, followed by "API"
@@ -142,18 +99,16 @@ func (b *builder) declDoc(d ir.Decl) {
 	t.Role = b.roleOf(d)
 	switch d := d.(type) {
 	case *ir.Struct:
-		b.later(func() { d.Doc = b.conv.Type(*t) })
+		d.Doc = b.conv.Type(*t)
 	case *ir.Union:
 		t.More = variantSentence(d)
-		b.later(func() { d.Doc = b.conv.Type(*t) })
+		d.Doc = b.conv.Type(*t)
 	case *ir.Enum:
 		t.More = "Values other than the constants below may be received and are kept as they are."
-		b.later(func() {
-			d.Doc = b.conv.Type(*t)
-			d.ValuesDoc = b.conv.Text("Values of ["+d.Name+"].", "")
-		})
+		d.Doc = b.conv.Type(*t)
+		d.ValuesDoc = b.conv.Text("Values of ["+d.Name+"].", "")
 	case *ir.Alias:
-		b.later(func() { d.Doc = b.conv.Type(*t) })
+		d.Doc = b.conv.Type(*t)
 	}
 }
 
@@ -167,120 +122,50 @@ func variantSentence(u *ir.Union) string {
 	return "Its dynamic type is one of " + enumerate(links, "or") + "."
 }
 
-// enumerate joins items as English does: "a", "a or b", "a, b or c".
-func enumerate(items []string, conj string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
-}
-
-// roleOf is the role of d, completing "Name is ...": what its one use
-// says it is, the unions it is a variant of, or, used in several places,
-// "used by" them. It is "" for a type no place uses.
-func (b *builder) roleOf(d ir.Decl) string {
-	var texts, unions, owners []string
-	for _, r := range b.roles[d] {
-		texts = append(texts, b.roleText(r))
-		if r.kind == roleVariant {
-			unions = append(unions, "["+r.decl.DeclName()+"]")
-		}
-		owners = append(owners, b.owner(r))
-	}
-	texts, unions, owners = uniqueSorted(texts), uniqueSorted(unions), uniqueSorted(owners)
-	switch {
-	case len(texts) == 0:
-		return ""
-	case len(texts) == 1:
-		return texts[0]
-	case len(unions) == len(texts):
-		return "a variant of " + enumerate(unions, "and")
-	}
-	const shown = 4
-	if len(owners) > shown+1 {
-		owners = append(owners[:shown], strconv.Itoa(len(owners)-shown)+" more")
-	}
-	return "used by " + enumerate(owners, "and")
-}
-
-func uniqueSorted(s []string) []string {
-	slices.Sort(s)
-	return slices.Compact(s)
-}
-
-// roleText is a role as a noun phrase completing "Name is ...".
-func (b *builder) roleText(r *role) string {
-	switch r.kind {
-	case roleBody:
-		return "the request body of " + b.methodLink(r.op)
-	case roleResponse:
-		return "the response of " + b.methodLink(r.op)
-	case roleParameter:
-		return "the " + r.name + " parameter of " + b.methodLink(r.op)
-	case roleProperty:
-		return "the " + r.name + " property of [" + r.decl.DeclName() + "]"
-	case roleVariant:
-		return "a variant of [" + r.decl.DeclName() + "]"
-	case roleAlias:
-		return "the type of [" + r.decl.DeclName() + "]"
-	case roleElement:
-		return "an element of " + b.containerText(r.of)
-	case roleValue:
-		return "a value of " + b.containerText(r.of)
-	case roleWebhook:
-		return "the payload of a webhook delivery, which [ParseWebhook] decodes"
-	}
-	return ""
-}
-
-// containerText names the array or map playing r: an alias by its name.
-func (b *builder) containerText(r *role) string {
-	if r.kind == roleAlias {
-		return "[" + r.decl.DeclName() + "]"
-	}
-	return b.roleText(r)
-}
-
-// owner is the doc link of the type or method that a role places a type
-// in.
-func (b *builder) owner(r *role) string {
-	switch r.kind {
-	case roleBody, roleResponse, roleParameter:
-		return b.methodLink(r.op)
-	case roleElement, roleValue:
-		return b.owner(r.of)
-	case roleWebhook:
-		return "[ParseWebhook]"
-	}
-	return "[" + r.decl.DeclName() + "]"
-}
-
-// methodLink is the doc link of an operation's method: [Service.Method].
-func (b *builder) methodLink(o *ir.Operation) string {
-	return "[" + b.serviceOf[o].Name + "." + o.Name + "]"
-}
-
 // operationDocs writes the docs of an operation's method, its Params
 // struct and its iterator.
 func (b *builder) operationDocs(o *ir.Operation) {
 	m := *b.methodDocs[o]
 	m.Name = o.Name
 	link := b.methodLink(o)
-	ps := o.Params
-	b.later(func() {
-		o.Doc = b.conv.Method(m)
-		ps.Doc = b.conv.Text(ps.Name+" holds the optional parameters of "+link+"; a nil *"+ps.Name+" sends none of them.", "")
-		if ps.BodyField != "" {
-			ps.BodyDoc = b.conv.Text(ps.BodyField+" is the request body; nil sends none.", "")
-		}
-	})
-	if pg := o.Pager; pg != nil {
-		lead := pg.Iter + " returns an iterator over the items of every page of " + link + ", fetching each next page as the loop goes on."
-		if pg.Reverse {
-			lead = pg.Iter + " returns an iterator over the items of " + link + ", newest first. The list pages backwards, from the most recent page to the oldest, and each page holds its items oldest first: the iterator yields them in reverse, fetching each older page as the loop goes on."
-		}
-		b.later(func() {
-			pg.IterDoc = b.conv.Text(lead+"\n\nIt stops after the last page, when the loop breaks, or at the first error, which it yields.", "")
-		})
+	if o.Pager != nil {
+		m.Iterator = "[" + b.serviceOf[o].Name + "." + o.Pager.Iter + "]"
 	}
+	ps := o.Params
+	o.Doc = b.conv.Method(m)
+	ps.Doc = b.conv.Text(ps.Name+" holds the optional parameters of "+link+"; a nil *"+ps.Name+" sends none of them.", "")
+	if ps.BodyField != "" {
+		ps.BodyDoc = b.conv.Text(ps.BodyField+" is the request body; nil sends none.", "")
+	}
+	if pg := o.Pager; pg != nil {
+		lead := pg.Iter + " returns an iterator over the items of every page of " + link + ", called with the same arguments, fetching each next page as the loop goes on."
+		if pg.Reverse {
+			lead = pg.Iter + " returns an iterator over the items of " + link + ", called with the same arguments, newest first. The list pages backwards, from the most recent page to the oldest, and each page holds its items oldest first: the iterator yields them in reverse, fetching each older page as the loop goes on."
+		}
+		pg.IterDoc = b.conv.Text(lead+"\n\nIt stops after the last page, when the loop breaks, or at the first error, which it yields.", "")
+	}
+}
+
+// declPointer is the JSON pointer of the schema d comes from.
+func declPointer(d ir.Decl) string {
+	switch d := d.(type) {
+	case *ir.Struct:
+		return d.Pointer
+	case *ir.Union:
+		return d.Pointer
+	case *ir.Enum:
+		return d.Pointer
+	case *ir.Alias:
+		return d.Pointer
+	}
+	return ""
+}
+
+// tagPointer is the JSON pointer of a tag of the document; "/tags" for
+// one it does not declare.
+func (b *builder) tagPointer(tag *openapi3.Tag) string {
+	if i := slices.Index(b.doc.Tags, tag); i >= 0 {
+		return "/tags/" + strconv.Itoa(i)
+	}
+	return "/tags"
 }

@@ -11,7 +11,9 @@ import (
 
 // docsSpec has a type in every role a type doc can state, and a
 // description, a title and a deprecation.
-const docsSpec = `tags: [{name: Notes, description: "This set of endpoints manages <b>notes</b>."}]
+const docsSpec = `tags:
+  - {name: Notes, description: "A note is a line of text. This set of endpoints manages <b>notes</b>."}
+  - {name: Folders, description: "REST talk.", x-go-doc: "Folders hold notes."}
 paths:
   /notes:
     get:
@@ -22,6 +24,7 @@ paths:
       deprecated: true
       parameters:
         - {name: order, in: query, schema: {type: string, enum: [asc, desc]}}
+        - {$ref: '#/components/parameters/page'}
       responses:
         '200':
           description: ok
@@ -40,21 +43,47 @@ paths:
         content: {application/json: {schema: {type: object, properties: {text: {type: string}}}}}
       responses:
         '201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Note'}}}}
+  /folders/{folderId}:
+    get:
+      operationId: ListFolderNotes
+      tags: [Folders]
+      description: "Lists the notes of a folder. This API is paginated through cursors."
+      x-go-doc: "Lists the notes of a folder."
+      parameters:
+        - {name: folderId, in: path, required: true, description: Identifies the folder., schema: {type: string}}
+        - {name: view, in: query, required: true, schema: {type: string}}
+        - {name: color, in: header, required: true, description: "Only red for now.", schema: {type: string}}
+        - {$ref: '#/components/parameters/page'}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pin'}}}}
 components:
+  parameters:
+    page: {name: page, in: query, style: deepObject, schema: {$ref: '#/components/schemas/Page'}}
   schemas:
+    Page: {type: object, properties: {after: {type: string}}}
+    Pin:
+      anyOf:
+        - {type: object, title: PinByID, properties: {id: {type: string}, at: {type: string}}, required: [id]}
+        - {type: object, title: PinByName, properties: {name: {type: string}, at: {type: string}}}
+    Unused: {type: object, properties: {x: {type: string}}}
+    Described: {type: object, description: "REST talk.", x-go-doc: "A thing described in our words.", properties: {x: {type: string}}}
     Note:
       type: object
       properties:
         text: {type: string, description: "The text, in <code>Markdown</code>."}
         old: {type: string, deprecated: true}
+        created: {type: string, format: date-time, description: "A datetime string with the format YYYY-MM-DD representing when the note was made."}
         tags: {type: object, additionalProperties: {type: object, properties: {n: {type: integer}}}}
+        orphan: {$ref: '#/components/schemas/Orphan'}
+        gone: {$ref: '#/components/schemas/Gone'}
+        described: {$ref: '#/components/schemas/Described'}
     Orphan: {type: object, title: The orphan of the document, properties: {x: {type: string}}}
     Circle: {type: object, properties: {kind: {type: string}}}
     Square: {type: object, properties: {kind: {type: string}}}
     Shape:
       oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]
       discriminator: {propertyName: kind}
-    Gone: {type: string, description: "The gone thing.", deprecated: true}
+    Gone: {type: object, properties: {x: {type: string}}, description: "The gone thing.", deprecated: true}
 `
 
 func TestDocs(t *testing.T) {
@@ -77,8 +106,16 @@ func TestDocs(t *testing.T) {
 	tests := []struct{ name, got, want string }{
 		{"request body", declDoc("CreateNoteBody"), "CreateNoteBody is the request body of [NotesService.Create]."},
 		{"response", declDoc("ListNotesResponse"), "ListNotesResponse is the response of [NotesService.List]."},
-		{"used in several places", declDoc("Note"), "Note is used by [ListNotesResponse] and [NotesService.Create].\n\nSchema: #/components/schemas/Note"},
-		{"variant", declDoc("Circle"), "Circle is a variant of [Shape].\n\nSchema: #/components/schemas/Circle"},
+		{
+			"used in several places",
+			declDoc("Note"),
+			"Note is the response of [NotesService.Create] and an element of the notes\nproperty of [ListNotesResponse].\n\nSchema: #/components/schemas/Note",
+		},
+		{"parameter of several methods", declDoc("Page"), "Page is the page parameter of [FoldersService.ListNotes] and\n[NotesService.List].\n\nSchema: #/components/schemas/Page"},
+		{"variant", declDoc("Circle"), "Circle is a [Shape] whose kind is \"Circle\".\n\nSchema: #/components/schemas/Circle"},
+		{"variant told apart by a required property", declDoc("PinByID"), "PinByID is a [Pin] with id."},
+		{"variant told apart by a property of its own", declDoc("PinByName"), "PinByName is a [Pin] with name."},
+		{"x-go-doc", declDoc("Described"), "Described is a thing described in our words.\n\nSchema: #/components/schemas/Described"},
 		{
 			"union",
 			declDoc("Shape"),
@@ -97,8 +134,24 @@ func TestDocs(t *testing.T) {
 			"Gone is the gone thing.\n\nSchema: #/components/schemas/Gone\n\nDeprecated: the API reference marks this type as deprecated.",
 		},
 		{"field", field(decl(api, "Note").(*ir.Struct), "text").Doc, "The text, in Markdown."},
+		{"time field: no text format", field(decl(api, "Note").(*ir.Struct), "created").Doc, "When the note was made."},
 		{"deprecated field", field(decl(api, "Note").(*ir.Struct), "old").Doc, "Deprecated: the API reference marks this field as deprecated."},
-		{"service", api.Services[0].Doc, "NotesService is the client of the Notes operations, [Client.Notes].\n\nThis set of endpoints manages notes."},
+		{
+			"service: the tag's text follows",
+			api.Services[1].Doc,
+			"NotesService is the client of the Notes operations, [Client.Notes].\n\nA note is a line of text. This set of endpoints manages notes.",
+		},
+		{"service, x-go-doc", api.Services[0].Doc, "FoldersService is the client of the Folders operations, [Client.Folders].\n\nFolders hold notes."},
+		{
+			"method: x-go-doc and the arguments",
+			operation(api, "ListFolderNotes").Doc,
+			"ListNotes lists the notes of a folder.\n\nfolderID identifies the folder. view is the view query parameter. color:\nOnly red for now.\n\nOperation ListFolderNotes (GET /folders/{folderId}).",
+		},
+		{
+			"method: the body argument",
+			operation(api, "CreateNote").Doc,
+			"Create calls the CreateNote operation.\n\nbody is the request body.\n\nOperation CreateNote (POST /notes).",
+		},
 		{
 			"method without a reference: the relative link is dropped",
 			operation(api, "ListNotes").Doc,
@@ -133,29 +186,15 @@ Deprecated: the API reference marks this operation as deprecated.
 [ListNotes]: https://example.com/reference/#operation/ListNotes`, operation(api, "ListNotes").Doc)
 }
 
-func TestPackageDoc(t *testing.T) {
-	api, _, err := buildYAML(t, `openapi: 3.0.3
-info:
-  title: Notes
-  version: 1.0.0
-  description: |
-    Notes of a <em>folder</em>.
-
-    Deprecated: version 1 goes away in May.
-`+docsSpec)
-	require.NoError(t, err)
-	doc := api.Doc
-	assert.Regexp(t, `^Package sdk is a Go client for the Notes API\.\n\nNotes of a folder\.\n\n\(Deprecated\) version 1 goes away in May\.\n\n# Using the client\n`, doc)
-	assert.NotContains(t, doc, "\nDeprecated:", "the package is not deprecated")
-	for _, want := range []string{
-		"# Handling errors",
-
-		"\tswitch v := shape.(type) {\n\tcase *sdk.Circle:",
-		"\tcase *sdk.UnknownShape:",
-	} {
-		assert.Contains(t, doc, want)
-	}
-	assert.NotContains(t, doc, "res, err :=", "the one GET is deprecated: no call")
-	assert.NotContains(t, doc, "# Iterating over pages", "no paginated list, no section")
-	assert.NotContains(t, doc, "# Receiving webhooks", "no webhook, no section")
+// TestGoDocNotAString: an x-go-doc that is not Markdown text is refused
+// with its pointer.
+func TestGoDocNotAString(t *testing.T) {
+	_, _, err := buildYAML(t, header+`paths: {}
+components:
+  schemas:
+    Note: {type: object, x-go-doc: [a, b], properties: {x: {type: string}}}
+`)
+	es := errs(t, err)
+	require.Len(t, es, 1)
+	assert.Equal(t, "/components/schemas/Note/x-go-doc", es[0].Pointer)
 }

@@ -47,7 +47,7 @@ components:
         shared: {$ref: '#/components/schemas/sharedThing'}
     sharedThing: {type: object, properties: {x: {type: string}}}
     page: {type: object, properties: {after: {type: string}}}
-    unused: {type: string, enum: [a, b]}
+    unused: {type: object, properties: {x: {type: string}}}
 `)
 	require.NoError(t, err)
 	type file struct {
@@ -79,7 +79,7 @@ components:
 		{"service_beta.go", file{"BetaService", []string{"BetaResult", "BetaWrap"}}, "what only Beta uses, however deep"},
 		{"service_ios_service.go", file{"IOSService", nil}, "a service without types of its own"},
 		{"service_alpha_shared.go", file{"", []string{"SharedThing"}}, "Alpha reaches it in fewer steps than Beta"},
-		{"models.go", file{"", []string{"Page", "Unused"}}, "as near to Alpha as to Beta, or used by none"},
+		{"models.go", file{"", []string{"Page"}}, "as near to Alpha as to Beta"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -91,6 +91,8 @@ components:
 	}
 }
 
+// TestFilesWithoutOperations: a document without operations or webhooks
+// reaches no type, and the SDK has none.
 func TestFilesWithoutOperations(t *testing.T) {
 	api, _, err := buildYAML(t, header+`paths: {}
 components:
@@ -98,7 +100,6 @@ components:
     thing: {type: object, properties: {x: {type: string}}}
 `)
 	require.NoError(t, err)
-	require.Len(t, api.Files, 1)
-	assert.Equal(t, "models.go", api.Files[0].Name)
-	assert.Equal(t, api.Decls, api.Files[0].Decls)
+	assert.Empty(t, api.Decls)
+	assert.Empty(t, api.Files)
 }

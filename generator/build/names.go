@@ -2,6 +2,7 @@ package build
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -153,4 +154,45 @@ func singular(s string) string {
 		return s[:len(s)-1]
 	}
 	return s
+}
+
+// tidyName is a type name derived from the document in the form Go code
+// reads: without the spec's own suffix Schema or SubSchema (AppSubSchema
+// gives App), and without a word or run of words said twice in a row,
+// which naming an inline type after its parent and property makes
+// (QuotedMessageMessage gives QuotedMessage, ActivityTypesType gives
+// ActivityType, DefaultResponderDefaultResponder gives DefaultResponder).
+// Of a repeated run the last is kept; plural and singular count as the
+// same word.
+func tidyName(name string) string {
+	ws := words(name)
+	if n := len(ws); n > 1 && ws[n-1] == "Schema" {
+		ws = ws[:n-1]
+		if n := len(ws); n > 1 && ws[n-1] == "Sub" {
+			ws = ws[:n-1]
+		}
+	}
+	for i, k := 0, 1; k <= len(ws)/2; {
+		switch {
+		case i+2*k > len(ws):
+			i, k = 0, k+1
+		case sameWords(ws[i:i+k], ws[i+k:i+2*k]):
+			ws = slices.Delete(ws, i, i+k)
+			i, k = 0, 1
+		default:
+			i++
+		}
+	}
+	return strings.Join(ws, "")
+}
+
+// sameWords reports whether two runs of words say the same, whatever
+// their case and number.
+func sameWords(a, b []string) bool {
+	for i := range a {
+		if strings.ToLower(singular(a[i])) != strings.ToLower(singular(b[i])) {
+			return false
+		}
+	}
+	return true
 }

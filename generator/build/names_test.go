@@ -141,3 +141,64 @@ func TestStripNoun(t *testing.T) {
 		})
 	}
 }
+
+func TestTidyName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"AppSubSchema", "App"},
+		{"ClientSchema", "Client"},
+		{"AttachmentSchema", "Attachment"},
+		{"Schema", "Schema"},
+		{"SubSchema", "Sub"},
+		{"SchemaVersion", "SchemaVersion"},
+		{"QuotedMessageMessage", "QuotedMessage"},
+		{"ActivityTypesType", "ActivityType"},
+		{"DefaultResponderDefaultResponder", "DefaultResponder"},
+		{"UserIDsID", "UserID"},
+		{"MessageMessageMessage", "Message"},
+		{"ItemItemsValue", "ItemsValue"}, // the last of a repeated run stays
+		{"StatusStatus", "Status"},
+		{"HTMLText", "HTMLText"},
+		{"ConversationMessageEvent", "ConversationMessageEvent"},
+		{"ByeBye", "Bye"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, tidyName(tt.in))
+		})
+	}
+}
+
+// TestInitialisms: the irregular spellings of initialisms the SDK has met
+// follow one rule: an initialism is upper case wherever it is, its plural
+// adds a lower-case s, and a brand keeps its capitals.
+func TestInitialisms(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"htmlText", "HTMLText"},
+		{"HTMLText", "HTMLText"},
+		{"markdownText", "MarkdownText"},
+		{"uri", "URI"},
+		{"uris", "URIs"},
+		{"avatarUrl", "AvatarURL"},
+		{"avatarURL", "AvatarURL"},
+		{"mediaUrls", "MediaURLs"},
+		{"buttonIconUrl", "ButtonIconURL"},
+		{"apiKey", "APIKey"},
+		{"apiKeys", "APIKeys"},
+		{"jwt", "JWT"},
+		{"sdkClient", "SDKClient"},
+		{"subscribeSDKClient", "SubscribeSDKClient"},
+		{"httpStatus", "HTTPStatus"},
+		{"userExternalId", "UserExternalID"},
+		{"originalMessageId", "OriginalMessageID"},
+		{"messageIds", "MessageIDs"},
+		{"integrationApiKeyResponse", "IntegrationAPIKeyResponse"},
+		{"showAIDisclaimer", "ShowAIDisclaimer"},
+		{"iosUpdate", "IOSUpdate"},
+		{"whatsAppUpdate", "WhatsAppUpdate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, goName(tt.in))
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/sunco-sdk/sunco-go/generator/docs"
 	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
@@ -39,19 +40,12 @@ func classify(s *openapi3.Schema) shape {
 			return shapeAlias
 		}
 		return shapeStruct
-	case len(s.Enum) > 0 && s.Type.Is("string"):
+	case len(enumValues(s)) > 0 && isType(s, "string"):
 		return shapeEnum
 	case len(s.Properties) > 0:
 		return shapeStruct
 	}
 	return shapeAlias
-}
-
-func alternatives(s *openapi3.Schema) openapi3.SchemaRefs {
-	if len(s.OneOf) > 0 {
-		return s.OneOf
-	}
-	return s.AnyOf
 }
 
 // isPolymorphicBase reports a schema that lists its own subtypes in a
@@ -67,7 +61,7 @@ func isRefWrapper(s *openapi3.Schema) bool {
 }
 
 func isObject(s *openapi3.Schema) bool {
-	if s.Type.Is("object") || len(s.Properties) > 0 || isPolymorphicBase(s) {
+	if isType(s, "object") || len(s.Properties) > 0 || isPolymorphicBase(s) {
 		return true
 	}
 	return len(s.AllOf) > 0 && allObjects(s.AllOf)
@@ -86,11 +80,11 @@ func allObjects(refs openapi3.SchemaRefs) bool {
 // any combination of them is valid, so one struct with every property
 // optional describes it exactly.
 func mergeableAnyOf(s *openapi3.Schema) bool {
-	if len(s.AnyOf) == 0 || len(s.OneOf) > 0 || s.Discriminator != nil || !allObjects(s.AnyOf) {
+	if len(s.AnyOf) == 0 || len(s.OneOf) > 0 || s.Discriminator != nil || len(alternatives(s)) < 2 || !allObjects(alternatives(s)) {
 		return false
 	}
 	seen := map[string]*openapi3.SchemaRef{}
-	for _, alt := range s.AnyOf {
+	for _, alt := range alternatives(s) {
 		if len(alt.Value.AllOf) > 0 {
 			return false
 		}
@@ -125,32 +119,61 @@ const goNameExtension = "x-go-name"
 // eventSuffix ends the name of every webhook event type.
 const eventSuffix = "Event"
 
+// clashSuffix ends the name of a type whose own name is taken: by the SDK
+// (a client schema gives ClientInfo), or by another schema once tidied
+// (appSubSchema gives AppInfo beside app's App).
+const clashSuffix = "Info"
+
 // typeName is the Go name the schema s asks for: its x-go-name, else the
-// name derived from its key or title (base), with the Event suffix when it
-// is a webhook event.
-func (b *builder) typeName(s *openapi3.Schema, pointer, base string) string {
+// name derived from its key or title (base) tidied, with the Event suffix
+// when it is a webhook event. chosen reports an x-go-name.
+func (b *builder) typeName(s *openapi3.Schema, pointer, base string) (name string, chosen bool) {
 	if v, ok := s.Extensions[goNameExtension]; ok {
 		name, _ := v.(string)
 		if isExportedIdent(name) {
-			return name
+			return name, true
 		}
 		b.errorf(pointer+"/"+goNameExtension, "%q is not an exported Go identifier", fmt.Sprint(v))
 	}
-	if b.events[s] && !strings.HasSuffix(base, eventSuffix) {
-		return base + eventSuffix
+	name = tidyName(base)
+	if b.events[s] && !strings.HasSuffix(name, eventSuffix) {
+		name += eventSuffix
 	}
-	return base
+	return name, false
 }
 
+// declareType declares the Go name of the type of schema s, at pointer,
+// derived from base. A taken name gets the clash suffix; when only tidying
+// made it clash, that is no defect of the document, and goes unwarned.
+func (b *builder) declareType(s *openapi3.Schema, pointer, base string) string {
+	want, chosen := b.typeName(s, pointer, base)
+	fallback := want + clashSuffix
+	if !chosen && want != base && b.pkg.taken(want) && !b.pkg.taken(fallback) {
+		return b.pkg.declare(pointer, fallback)
+	}
+	return b.pkg.declare(pointer, want, fallback)
+}
+
+// declareComponents declares a type for every component schema that is
+// one: a struct, a union or an enum, or a recursive alias. Any other
+// schema (a string, a list of strings, a free-form object, allOf of one
+// $ref) is no type of its own: its uses take the type it stands for.
 func (b *builder) declareComponents() {
 	schemas := b.schemas()
+	b.recursive = b.recursiveAliases()
 	for _, key := range sortedKeys(schemas) {
 		s := schemas[key].Value
+		kind := classify(s)
 		pointer := jsonptr.Join("/components/schemas", key)
-		want := b.typeName(s, pointer, goName(key))
-		// A name the SDK itself declares, like Client, gives way.
-		name := b.pkg.declare(pointer, want, want+"Schema")
-		d := newDecl(classify(s), name, pointer)
+		if kind == shapeAlias && !b.recursive[key] {
+			b.typeName(s, pointer, goName(key)) // reports an x-go-name that cannot be one
+			continue
+		}
+		if kind == shapeStruct && isErrorDetail(s) && !b.variants[s] {
+			b.components[key] = b.errorDetail(pointer)
+			continue
+		}
+		d := newDecl(kind, b.declareType(s, pointer, goName(key)), pointer)
 		b.typeDoc(d, s, pointer)
 		b.components[key] = d
 		b.decls = append(b.decls, d)
@@ -170,8 +193,8 @@ func newDecl(kind shape, name, pointer string) ir.Decl {
 	return &ir.Alias{Name: name, Pointer: pointer}
 }
 
-// fillComponents fills the declared shells. Aliases go first: whether a
-// field needs a pointer depends on what an alias stands for.
+// fillComponents fills the declared shells, the recursive aliases first,
+// so that the structs using one find it filled.
 func (b *builder) fillComponents() {
 	schemas := b.schemas()
 	keys := sortedKeys(schemas)
@@ -187,32 +210,74 @@ func (b *builder) fillComponents() {
 		return 0
 	})
 	for _, key := range keys {
-		b.fill(b.components[key], schemas[key].Value)
-	}
-	for _, key := range keys {
-		if a, ok := b.components[key].(*ir.Alias); ok {
-			a.Recursive = aliasCycle(a.Target, a, map[*ir.Alias]bool{})
+		if d := b.components[key]; d != nil {
+			b.fill(d, schemas[key].Value)
 		}
 	}
 }
 
-// aliasCycle reports whether t, the target of alias a, leads back to a
-// through slices, maps and other aliases.
-func aliasCycle(t ir.Type, a *ir.Alias, seen map[*ir.Alias]bool) bool {
-	switch t := t.(type) {
-	case *ir.Slice:
-		return aliasCycle(t.Elem, a, seen)
-	case *ir.Map:
-		return aliasCycle(t.Elem, a, seen)
-	case *ir.Named:
-		d, ok := t.Decl.(*ir.Alias)
-		if !ok || seen[d] {
+// recursiveAliases finds the component schemas of shape alias that are
+// part of their own type, through arrays, maps and other such schemas
+// (forest: {type: array, items: {$ref: forest}}): Go has no recursive
+// type alias, so each is a defined type of its own.
+func (b *builder) recursiveAliases() map[string]bool {
+	edges := map[string][]string{}
+	schemas := b.schemas()
+	for _, key := range sortedKeys(schemas) {
+		if s := schemas[key].Value; classify(s) == shapeAlias {
+			b.aliasRefs(&openapi3.SchemaRef{Value: s}, func(to string) { edges[key] = append(edges[key], to) })
+		}
+	}
+	recursive := map[string]bool{}
+	for key := range edges {
+		seen := map[string]bool{}
+		var reaches func(from string) bool
+		reaches = func(from string) bool {
+			for _, to := range edges[from] {
+				if to == key {
+					return true
+				}
+				if !seen[to] {
+					seen[to] = true
+					if reaches(to) {
+						return true
+					}
+				}
+			}
 			return false
 		}
-		seen[d] = true
-		return d == a || aliasCycle(d.Target, a, seen)
+		recursive[key] = reaches(key)
 	}
-	return false
+	return recursive
+}
+
+// aliasRefs calls fn with the key of every component schema of shape alias
+// that the Go type of ref is made of without a declared type in between:
+// through allOf of one $ref, a single alternative, the items of an array,
+// the values of a map, and inline schemas of the same shape.
+func (b *builder) aliasRefs(ref *openapi3.SchemaRef, fn func(key string)) {
+	if ref == nil || ref.Value == nil {
+		return
+	}
+	if key, ok := componentKey(ref.Ref); ok {
+		if classify(ref.Value) == shapeAlias {
+			fn(key)
+		}
+		return
+	}
+	s := ref.Value
+	switch {
+	case classify(s) != shapeAlias:
+	case isRefWrapper(s):
+		b.aliasRefs(s.AllOf[0], fn)
+	case len(alternatives(s)) == 1:
+		b.aliasRefs(alternatives(s)[0], fn)
+	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
+	case isType(s, "array"):
+		b.aliasRefs(s.Items, fn)
+	case isType(s, "object"):
+		b.aliasRefs(s.AdditionalProperties.Schema, fn)
+	}
 }
 
 func (b *builder) fill(d ir.Decl, s *openapi3.Schema) {
@@ -236,12 +301,20 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
 	}
 	if ref.Ref != "" {
 		key, ok := componentKey(ref.Ref)
-		if !ok || b.components[key] == nil {
-			b.errorf(at.pointer, "unsupported reference %s: only #/components/schemas/ may be referenced", ref.Ref)
-			return ir.Any
+		switch {
+		case ok && b.components[key] != nil:
+			b.use(b.components[key], at.role)
+			return &ir.Named{Decl: b.components[key]}
+		case ok && b.schemas()[key] != nil && ref.Value != nil:
+			// A component that is no type of its own is what it stands
+			// for wherever it is used; what it declares inline is named
+			// after it, the same from every use.
+			pointer := jsonptr.Join("/components/schemas", key)
+			name, _ := b.typeName(ref.Value, pointer, goName(key))
+			return b.plainType(ref.Value, site{pointer: pointer, name: singular(name), role: at.role})
 		}
-		b.use(b.components[key], at.role)
-		return &ir.Named{Decl: b.components[key]}
+		b.errorf(at.pointer, "unsupported reference %s: only #/components/schemas/ may be referenced", ref.Ref)
+		return ir.Any
 	}
 	s := ref.Value
 	if s == nil {
@@ -270,10 +343,12 @@ func (b *builder) typeOf(ref *openapi3.SchemaRef, at site) ir.Type {
 // title when that is free, else by where it is used.
 func (b *builder) inlineName(s *openapi3.Schema, at site) string {
 	base := at.name
-	if s.Title != "" && !b.pkg.taken(b.typeName(s, at.pointer, goName(s.Title))) {
-		base = goName(s.Title)
+	if s.Title != "" {
+		if name, _ := b.typeName(s, at.pointer, goName(s.Title)); !b.pkg.taken(name) {
+			base = goName(s.Title)
+		}
 	}
-	return b.pkg.declare(at.pointer, b.typeName(s, at.pointer, base))
+	return b.declareType(s, at.pointer, base)
 }
 
 // plainType is the type of a schema that declares nothing of its own.
@@ -281,40 +356,64 @@ func (b *builder) plainType(s *openapi3.Schema, at site) ir.Type {
 	switch {
 	case isRefWrapper(s):
 		return b.typeOf(s.AllOf[0], site{pointer: at.pointer + "/allOf/0", name: at.name, role: at.role})
-	case len(s.OneOf) == 1 || (len(s.AnyOf) == 1 && len(s.OneOf) == 0):
-		return b.typeOf(alternatives(s)[0], site{pointer: at.pointer + "/" + alternativesKey(s) + "/0", name: at.name, role: at.role})
+	case len(alternatives(s)) == 1:
+		alt, i, _ := soleAlternative(s)
+		return b.typeOf(alt, site{pointer: at.pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(i), name: at.name, role: at.role})
 	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
 		return ir.Any // alternatives of different kinds: keep whatever arrives
-	case s.Type.Is("array"):
+	case len(s.PrefixItems) > 0:
+		b.errorf(at.pointer+"/prefixItems", "a tuple (prefixItems) has no Go type but a list of any value; the SDK does not generate one")
+		return ir.Any
+	case isType(s, "array"):
 		// Callers name the site of an array after one element (events
 		// gives Event), so the items take the name as it is.
 		return &ir.Slice{Elem: b.typeOf(s.Items, site{pointer: at.pointer + "/items", name: at.name, role: at.role.element()})}
-	case s.Type.Is("object"):
+	case isType(s, "object"):
 		if ap := s.AdditionalProperties.Schema; ap != nil {
 			return &ir.Map{Elem: b.typeOf(ap, site{pointer: at.pointer + "/additionalProperties", name: at.name + "Value", role: at.role.value()})}
 		}
 		return &ir.Map{Elem: ir.Any}
-	case s.Type.Is("string"):
+	case isType(s, "string"):
 		return ir.String
-	case s.Type.Is("integer"):
+	case isType(s, "integer"):
 		if s.Format == "int64" {
 			return ir.Int64
 		}
 		return ir.Int
-	case s.Type.Is("number"):
+	case isType(s, "number"):
 		return ir.Float64
-	case s.Type.Is("boolean"):
+	case isType(s, "boolean"):
 		return ir.Bool
 	}
+	b.untyped(s, at.pointer)
 	return ir.Any
 }
 
+// untyped refuses a schema whose values no Go type but any holds and
+// that says so on purpose, by the words of OpenAPI 3.1: a type array of
+// several types (whose oneOf an SDK would make a union), a type null
+// alone, a const that is an object or a list. A schema that says nothing
+// of its type ({}) is any value.
+func (b *builder) untyped(s *openapi3.Schema, pointer string) {
+	switch types := valueTypes(s); {
+	case len(types) > 1:
+		b.errorf(pointer+"/type", "a value that is a %s has no Go type but any; the SDK does not type it any", strings.Join(types, " or "))
+	case s.Type.Slice() != nil && len(types) == 0:
+		b.errorf(pointer+"/type", "a schema whose only type is null has no Go type")
+	case s.Const != nil && len(types) == 0:
+		b.errorf(pointer+"/const", "a const that is an object or a list has no Go type but any; the SDK does not type it any")
+	}
+}
+
 func (b *builder) fillEnum(e *ir.Enum, s *openapi3.Schema) {
-	for i, v := range s.Enum {
+	for i, v := range enumValues(s) {
 		if v == nil {
 			continue // null in a nullable enum: the field's Nullable says it
 		}
 		pointer := e.Pointer + "/enum/" + strconv.Itoa(i)
+		if len(s.Enum) == 0 {
+			pointer = e.Pointer + "/const"
+		}
 		str, ok := v.(string)
 		if !ok {
 			b.warnf(pointer, "enum value %v of a string schema is not a string; it has no constant", v)
@@ -420,12 +519,12 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 			Name:     fields.declare(p.pointer, goName(p.name)),
 			JSONName: p.name,
 		}
-		description, deprecated := p.ref.Value.Description, p.ref.Value.Deprecated
-		b.early(func() { f.Doc = b.conv.Field(description, deprecated) })
+		description := propertyDescription(p.ref.Value)
 		if b.discriminators[variantProperty{s, p.name}] {
 			// The discriminator of a union variant holds one fixed value:
 			// a plain string, never an enum type of its own.
 			f.Type = ir.String
+			f.Doc = b.conv.Field(description, p.ref.Value.Deprecated)
 			st.Fields = append(st.Fields, f)
 			continue
 		}
@@ -436,16 +535,42 @@ func (b *builder) fillStruct(st *ir.Struct, s *openapi3.Schema, prefix string) {
 			owner, ownerName = d, d.DeclName()
 		}
 		name := ownerName + goName(p.name)
-		if p.ref.Value.Type.Is("array") {
+		if isType(p.ref.Value, "array") {
 			name = ownerName + goName(singular(p.name))
 		}
 		t := b.typeOf(p.ref, site{pointer: p.pointer, name: name, role: &role{kind: roleProperty, decl: owner, name: p.name}})
+		if t == ir.String && isTimestamp(p.ref.Value) {
+			t = ir.Time
+			// A time.Time has no text format to describe.
+			description = docs.TimeDescription(description)
+		}
+		f.Doc = b.conv.Field(description, p.ref.Value.Deprecated)
 		if _, isObject := p.ref.Value.Example.(map[string]any); isObject && p.ref.Ref == "" {
 			b.example(p.pointer+"/example", t, p.ref.Value.Example)
 		}
-		f.Type, f.Omit = fieldType(t, p.ref.Value.Nullable, slices.Contains(required, p.name))
+		f.Required = slices.Contains(required, p.name)
+		f.Type, f.Omit = fieldType(t, isNullable(p.ref.Value), f.Required)
 		st.Fields = append(st.Fields, f)
 	}
+}
+
+// isTimestamp reports a property whose schema is a string of format
+// date-time (which the SunCo overlay gives the properties the API
+// documents as timestamps), directly or through allOf of one $ref.
+func isTimestamp(s *openapi3.Schema) bool {
+	s = objectSchema(s)
+	return isType(s, "string") && s.Format == "date-time" && len(enumValues(s)) == 0
+}
+
+// propertyDescription is the description of a property's schema s, else
+// that of the schema it stands for when it is allOf of one $ref: the
+// description of a component that is no type of its own (name:
+// {type: string, description: …}) still documents the fields of its type.
+func propertyDescription(s *openapi3.Schema) string {
+	for s.Description == "" && isRefWrapper(s) && s.AllOf[0].Value != nil {
+		s = s.AllOf[0].Value
+	}
+	return s.Description
 }
 
 // mergedAnyOf lists the properties of every alternative of a mergeable
@@ -454,6 +579,9 @@ func (b *builder) mergedAnyOf(s *openapi3.Schema, pointer string) []property {
 	var props []property
 	seen := map[string]bool{}
 	for i, alt := range s.AnyOf {
+		if isNullSchema(alt) {
+			continue
+		}
 		ps, _, _ := b.flatten(alt.Value, pointer+"/anyOf/"+strconv.Itoa(i))
 		for _, p := range ps {
 			if !seen[p.name] {
@@ -489,11 +617,9 @@ func nilable(t ir.Type) bool {
 	case ir.Builtin:
 		return t == ir.Any
 	case *ir.Named:
-		switch d := t.Decl.(type) {
-		case *ir.Union:
+		switch t.Decl.(type) {
+		case *ir.Union, *ir.Alias: // a recursive alias is a slice or a map
 			return true
-		case *ir.Alias:
-			return nilable(d.Target)
 		}
 	}
 	return false
@@ -505,7 +631,7 @@ func (b *builder) trackRequiredFields() {
 	const tracked = 64 // the bits of the runtime's fieldSet
 	for _, d := range b.decls {
 		st, ok := d.(*ir.Struct)
-		if !ok {
+		if !ok || st.Plain {
 			continue
 		}
 		for _, fd := range st.Fields {

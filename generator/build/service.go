@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -154,35 +155,90 @@ func (b *builder) operation(path, method string, item *openapi3.PathItem, op *op
 		Method:  method,
 		Path:    path,
 		Pointer: pointer,
+		Server:  b.operationServer(path, pointer, item, op),
 	}
 	// An operationId the generator made up has no entry in the reference.
 	b.methodDocs[o] = &docs.Method{
 		Summary:     op.Summary,
-		Description: op.Description,
+		Description: b.description(op.Extensions, op.Description, pointer),
 		OperationID: op.OperationID,
-		Endpoint:    method + " " + path,
+		Endpoint:    method + " " + o.Server + path,
+		Server:      o.Server,
 		Deprecated:  op.Deprecated,
 	}
-	params := mergeParams(item.Parameters, op.Parameters)
+	params := mergeParams(path, pointer, item.Parameters, op.Parameters)
 	args := b.methodScope(o)
 	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
-		if params.find("path", m[1]) == nil {
-			b.warnf(pointer, "path parameter {%s} is not declared; taken as a string", m[1])
-		}
-		o.PathParams = append(o.PathParams, &ir.Param{
-			Name:     b.argName(args, pointer, m[1]),
-			WireName: m[1],
-			In:       "path",
-			Type:     ir.String,
-			Required: true,
-		})
+		o.PathParams = append(o.PathParams, b.pathParam(params, m[1], pointer, args))
 	}
 	b.requestBody(o, op, pointer)
 	b.params(o, params, pointer, args)
+	b.methodDocs[o].Args = argumentDocs(o, op, params)
 	o.Result = b.result(o, op, pointer)
 	o.Redirect = o.Result == nil && onlyRedirects(op)
+	o.Status = successStatus(op, o.Redirect)
 	o.Pager = pager(o, op)
 	return o
+}
+
+// argumentDocs are the positional arguments of o's method after ctx, with
+// the document's descriptions (what they are where it has none): the path
+// parameters, the required query and header parameters, and the required
+// body.
+func argumentDocs(o *ir.Operation, op *openapi3.Operation, params paramList) []docs.Arg {
+	var args []docs.Arg
+	for _, p := range slices.Concat(o.PathParams, o.Args) {
+		a := docs.Arg{Name: p.Name, Description: "The " + p.WireName + " " + p.In + " parameter."}
+		if d := params.find(p.In, p.WireName); d != nil && d.ref.Value.Description != "" {
+			a.Description = d.ref.Value.Description
+		}
+		args = append(args, a)
+	}
+	if body := o.Body; body != nil && body.Required {
+		a := docs.Arg{Name: body.Arg, Description: op.RequestBody.Value.Description}
+		if a.Description == "" {
+			a.Description = bodyDescription(body)
+		}
+		args = append(args, a)
+	}
+	return args
+}
+
+// bodyDescription says what a request body is when the document does not.
+func bodyDescription(body *ir.Body) string {
+	switch body.Encoding {
+	case ir.MultipartBody:
+		return "The file to upload."
+	case ir.RawBody:
+		return "The request body, sent as " + body.ContentType + "."
+	}
+	return "The request body."
+}
+
+// operationServer returns the API root of an operation that the document
+// gives servers of its own (the operation's, else its path's): the first
+// whose URL needs no variables, as for the document's own servers. It is
+// "" when there are none, and the operation calls the client's base URL.
+func (b *builder) operationServer(path, pointer string, item *openapi3.PathItem, op *openapi3.Operation) string {
+	servers, at := item.Servers, jsonptr.Join("/paths", path, "servers")
+	if op.Servers != nil {
+		servers, at = *op.Servers, jsonptr.Join(pointer, "servers")
+	}
+	if len(servers) == 0 {
+		return ""
+	}
+	for _, s := range servers {
+		if strings.Contains(s.URL, "{") {
+			continue
+		}
+		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || strings.ContainsAny(s.URL, "?#") {
+			b.errorf(at, "server %q is not an absolute http or https URL without credentials, query or fragment, which the SDK could call", s.URL)
+			return ""
+		}
+		return strings.TrimSuffix(s.URL, "/")
+	}
+	b.errorf(at, "every server of the operation needs variables, which the SDK does not fill")
+	return ""
 }
 
 // derivedOperationID names an operation that has no operationId after its
@@ -200,146 +256,6 @@ func derivedOperationID(method, path string) string {
 }
 
 var versionSegment = regexp.MustCompile(`^v[0-9]+$`)
-
-type paramList openapi3.Parameters
-
-// mergeParams lets operation parameters override path item ones.
-func mergeParams(common, own openapi3.Parameters) paramList {
-	out := slices.Clone(own)
-	for _, p := range common {
-		if paramList(own).find(p.Value.In, p.Value.Name) == nil {
-			out = append(out, p)
-		}
-	}
-	return paramList(out)
-}
-
-func (ps paramList) find(in, name string) *openapi3.ParameterRef {
-	for _, p := range ps {
-		if p.Value.In == in && p.Value.Name == name {
-			return p
-		}
-	}
-	return nil
-}
-
-// params sorts the query and header parameters: required ones become
-// method arguments (Args), optional ones fields of <OperationId>Params,
-// which also holds an optional body.
-func (b *builder) params(o *ir.Operation, params paramList, pointer string, args *scope) {
-	fields := newScope("struct "+o.Name+"Params", b.warnf)
-	o.Params = &ir.ParamsStruct{Name: b.pkg.declare(pointer, o.Name+"Params")}
-	if o.Body != nil && !o.Body.Required {
-		o.Params.BodyField = fields.declare(pointer+"/requestBody", "Body")
-	}
-	for i, ref := range params {
-		p := ref.Value
-		if p.In != "query" && p.In != "header" {
-			continue
-		}
-		at := site{
-			pointer: jsonptr.Join(pointer+"/parameters", strconv.Itoa(i), "schema"),
-			name:    o.Name + goName(p.Name),
-			role:    &role{kind: roleParameter, op: o, name: p.Name},
-		}
-		if ref.Ref != "" {
-			at.pointer = strings.TrimPrefix(ref.Ref, "#") + "/schema"
-		}
-		var t ir.Type = ir.String
-		switch {
-		case b.paramTypes[ref.Ref] != nil:
-			t = b.paramTypes[ref.Ref] // a component parameter has one type
-		case p.Schema != nil:
-			t = b.typeOf(p.Schema, at)
-			if ref.Ref != "" {
-				b.paramTypes[ref.Ref] = t
-			}
-		}
-		param := &ir.Param{
-			WireName: p.Name,
-			In:       p.In,
-			Type:     t,
-			Required: p.Required,
-		}
-		b.early(func() { param.Doc = b.conv.Field(p.Description, p.Deprecated) })
-		if p.Style == openapi3.SerializationDeepObject {
-			param.Deep = b.keyFields(t, at.pointer, "deepObject parameter")
-		}
-		if p.Required {
-			param.Name = b.argName(args, at.pointer, p.Name)
-			o.Args = append(o.Args, param)
-			continue
-		}
-		param.Name = fields.declare(at.pointer, goName(p.Name))
-		if !nilable(t) {
-			param.Type = &ir.Pointer{Elem: t}
-		}
-		o.Params.Fields = append(o.Params.Fields, param)
-	}
-}
-
-// keyFields are the fields of the struct t names, each sent as key=value:
-// the keys of a deepObject parameter or the fields of a form body. A
-// field that holds an object has no such form.
-func (b *builder) keyFields(t ir.Type, pointer, what string) []*ir.KeyField {
-	st := structOf(t)
-	if st == nil {
-		b.errorf(pointer, "a %s must be an object schema", what)
-		return nil
-	}
-	var keys []*ir.KeyField
-	for _, f := range st.Fields {
-		if !flat(f.Type) {
-			b.errorf(pointer, "property %q of a %s holds an object, which has no key=value form", f.JSONName, what)
-			continue
-		}
-		keys = append(keys, &ir.KeyField{Field: f.Name, WireKey: f.JSONName, Type: f.Type, Required: f.Omit == ""})
-	}
-	return keys
-}
-
-// flat reports a type whose values are written as text: a scalar, an enum,
-// or a slice of them, optional or not.
-func flat(t ir.Type) bool {
-	switch t := t.(type) {
-	case ir.Builtin:
-		return t != ir.Any
-	case *ir.Pointer:
-		return flat(t.Elem)
-	case *ir.Nullable:
-		return flat(t.Elem)
-	case *ir.Slice:
-		_, nested := t.Elem.(*ir.Slice)
-		return !nested && flat(t.Elem)
-	case *ir.Named:
-		switch d := t.Decl.(type) {
-		case *ir.Enum:
-			return true
-		case *ir.Alias:
-			return !d.Recursive && flat(d.Target)
-		}
-	}
-	return false
-}
-
-// structOf follows aliases to the struct a type names, or nil.
-func structOf(t ir.Type) *ir.Struct {
-	for range 100 { // aliases of aliases end; the bound is for safety only
-		n, ok := t.(*ir.Named)
-		if !ok {
-			return nil
-		}
-		switch d := n.Decl.(type) {
-		case *ir.Struct:
-			return d
-		case *ir.Alias:
-			t = d.Target
-		default:
-			return nil
-		}
-	}
-	return nil
-}
 
 const (
 	jsonMedia      = "application/json"
@@ -371,7 +287,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 		if mt.Schema != nil && mt.Schema.Value != nil {
 			props, _, _ := b.flatten(mt.Schema.Value, at.pointer)
 			for _, p := range props {
-				if p.ref.Value != nil && p.ref.Value.Type.Is("string") && p.ref.Value.Format == "binary" {
+				if p.ref.Value != nil && isType(p.ref.Value, "string") && p.ref.Value.Format == "binary" {
 					body.FileField = p.name
 					break
 				}
@@ -384,7 +300,11 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 	case formMedia:
 		body.Encoding = ir.FormBody
 		body.Type = b.typeOf(mt.Schema, at)
-		body.Form = b.keyFields(body.Type, at.pointer, "form body")
+		if m, ok := body.Type.(*ir.Map); ok {
+			body.Type = b.formMap(m, at.pointer)
+			break
+		}
+		body.Form = b.keyFields(body.Type, at.pointer, "form body", true)
 	default:
 		if !isJSONMedia(media) {
 			body.Encoding = ir.RawBody
@@ -401,6 +321,19 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 		body.Type = &ir.Pointer{Elem: body.Type} // a Params field: nil sends none
 	}
 	o.Body = body
+}
+
+// formMap is the type of a form body whose object declares no
+// properties ({type: object, properties: {}}): a map whose every entry is
+// a field. Fields are text, so a map of any value is a map of strings.
+func (b *builder) formMap(m *ir.Map, pointer string) ir.Type {
+	if m.Elem == ir.Any {
+		return &ir.Map{Elem: ir.String}
+	}
+	if !scalar(m.Elem) {
+		b.errorf(pointer, "the additional properties of a form body hold no text, which has no key=value form")
+	}
+	return m
 }
 
 // bodyMedia picks the media type a request body is sent as: JSON first,
@@ -459,9 +392,50 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string
 			name:    o.Name + "Response",
 			role:    &role{kind: roleResponse, op: o},
 		}
-		return returned(b.mediaType(mt, at))
+		recorded := len(b.examples)
+		t := b.mediaType(mt, at)
+		o.Example = b.resultExample(mt, recorded)
+		return returned(t)
 	}
 	return nil
+}
+
+// resultExample is the example of a result whose media type is mt: the
+// first the media type gives (recorded by mediaType from the index
+// recorded on), else the example of the component schema it refers to;
+// nil when there is none.
+func (b *builder) resultExample(mt *openapi3.MediaType, recorded int) *ir.Example {
+	if len(b.examples) > recorded {
+		return b.examples[recorded]
+	}
+	if mt.Schema.Ref == "" {
+		return nil
+	}
+	pointer := strings.TrimPrefix(mt.Schema.Ref, "#") + "/example"
+	for _, ex := range b.examples {
+		if ex.Pointer == pointer {
+			return ex
+		}
+	}
+	return nil
+}
+
+// successStatus is the status the API answers op with when it succeeds:
+// its first documented 2xx, or 3xx for an operation that redirects; 200
+// when it documents none.
+func successStatus(op *openapi3.Operation, redirect bool) int {
+	class := byte('2')
+	if redirect {
+		class = '3'
+	}
+	if op.Responses != nil {
+		for _, code := range sortedKeys(op.Responses.Map()) {
+			if n, err := strconv.Atoi(code); err == nil && len(code) == 3 && code[0] == class {
+				return n
+			}
+		}
+	}
+	return http.StatusOK
 }
 
 // returned is the type a method returns for a result of type t: a map, a
@@ -478,7 +452,7 @@ func returned(t ir.Type) ir.Type {
 // properties, no additional properties, no parts. {type: object,
 // additionalProperties: true} is a free-form object, not an empty one.
 func emptyObject(s *openapi3.Schema) bool {
-	if s == nil || !s.Type.Is("object") {
+	if s == nil || !isType(s, "object") {
 		return false // {} without a type is any JSON value
 	}
 	ap := s.AdditionalProperties
@@ -561,7 +535,10 @@ func pager(o *ir.Operation, op *openapi3.Operation) *ir.Pager {
 // locals its body declares are already taken.
 func (b *builder) methodScope(o *ir.Operation) *scope {
 	sc := newScope("the method of "+o.ID, b.warnf)
-	sc.reserve("a local of the method", b.locals...)
+	sc.reserve("a local of the method", ir.MethodLocals...)
+	// The fake's method of the operation declares the parameters too, and
+	// refers to the SDK by the name it imports it under.
+	sc.reserve("a local of the fake's method", append(slices.Clone(ir.FakeMethodLocals), b.fakeSDKName())...)
 	return sc
 }
 

@@ -14,7 +14,8 @@ import (
 // declared: it reports the schemas that are their own type (cycles no Go
 // type can express), then finds what decides names and field types ahead
 // of time: the discriminator properties of union variants, which are plain
-// strings, and the variants of the webhook events union, named ...Event.
+// strings, the variants of every union, and the variants of the webhook
+// events union, named ...Event.
 func (b *builder) survey() {
 	pointers := map[*openapi3.Schema]string{} // each schema at the first place it is seen
 	var order []*openapi3.Schema
@@ -27,7 +28,15 @@ func (b *builder) survey() {
 		return
 	}
 	b.discriminators = map[variantProperty]bool{}
+	b.variants = map[*openapi3.Schema]bool{}
 	for _, s := range order {
+		if classify(s) == shapeUnion {
+			for _, v := range b.variantRefs(s) {
+				if v.Value != nil {
+					b.variants[objectSchema(v.Value)] = true
+				}
+			}
+		}
 		if s.Discriminator == nil || s.Discriminator.PropertyName == "" {
 			continue
 		}
@@ -142,7 +151,7 @@ func objectSchema(s *openapi3.Schema) *openapi3.Schema {
 		switch {
 		case isRefWrapper(s) && s.AllOf[0].Value != nil:
 			s = s.AllOf[0].Value
-		case (len(s.OneOf) == 1 || len(s.OneOf) == 0 && len(s.AnyOf) == 1) && alternatives(s)[0].Value != nil:
+		case len(alternatives(s)) == 1 && alternatives(s)[0].Value != nil:
 			s = alternatives(s)[0].Value
 		default:
 			return s
@@ -155,11 +164,8 @@ func objectSchema(s *openapi3.Schema) *openapi3.Schema {
 // Following them never passes through a pointer, slice or map.
 func identityEdges(s *openapi3.Schema) []*openapi3.SchemaRef {
 	edges := slices.Clone(s.AllOf)
-	switch {
-	case len(s.OneOf) == 1:
-		edges = append(edges, s.OneOf[0])
-	case len(s.OneOf) == 0 && len(s.AnyOf) == 1:
-		edges = append(edges, s.AnyOf[0])
+	if alts := alternatives(s); len(alts) == 1 {
+		edges = append(edges, alts[0])
 	}
 	return edges
 }

@@ -27,8 +27,7 @@ func (b *builder) planUnion(u *ir.Union, s *openapi3.Schema) {
 	b.unions = append(b.unions, &unionPlan{union: u, schema: s})
 }
 
-// finishUnions resolves the variants of every planned union, then names
-// the Extra field of every struct.
+// finishUnions resolves the variants of every planned union.
 func (b *builder) finishUnions() {
 	fixed := map[*ir.Struct]map[string]bool{} // discriminator values each struct is given
 	// Resolving a variant may declare inline types with unions of their
@@ -41,21 +40,17 @@ func (b *builder) finishUnions() {
 			st.Discriminator = nil // variant of unions that disagree on its value
 		}
 	}
-	for _, plan := range b.unions {
-		b.commonGetters(plan.union)
-	}
-	for _, d := range b.decls {
-		if st, ok := d.(*ir.Struct); ok {
-			st.Extra = b.structScope(st).declare(st.Pointer, "Extra")
-		}
-	}
 }
 
 func (b *builder) finishUnion(plan *unionPlan, fixed map[*ir.Struct]map[string]bool) {
 	u, s := plan.union, plan.schema
 	for i, alt := range b.variantRefs(s) {
+		index := i
+		if j := slices.Index(rawAlternatives(s), alt); j >= 0 {
+			index = j // the place in the document's list, {type: "null"} included
+		}
 		at := site{
-			pointer: u.Pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(i),
+			pointer: u.Pointer + "/" + alternativesKey(s) + "/" + strconv.Itoa(index),
 			name:    u.Name + strconv.Itoa(i+1),
 			role:    &role{kind: roleVariant, decl: u},
 		}
@@ -79,7 +74,7 @@ func (b *builder) finishUnion(plan *unionPlan, fixed map[*ir.Struct]map[string]b
 		} else {
 			for _, f := range st.Fields {
 				v.Properties = append(v.Properties, f.JSONName)
-				if f.Omit == "" {
+				if f.Required {
 					v.Required = append(v.Required, f.JSONName)
 				}
 			}
@@ -188,77 +183,13 @@ func (b *builder) requireField(st *ir.Struct, jsonName string) *ir.Field {
 		if f.JSONName == jsonName {
 			f.Type = ir.String
 			f.Omit = ""
+			f.Required = true
 			return f
 		}
 	}
-	f := &ir.Field{Name: b.structScope(st).declare(st.Pointer, goName(jsonName)), JSONName: jsonName, Type: ir.String}
+	f := &ir.Field{Name: b.structScope(st).declare(st.Pointer, goName(jsonName)), JSONName: jsonName, Type: ir.String, Required: true}
 	st.Fields = append(st.Fields, f)
 	return f
-}
-
-// commonGetters gives the union a getter for every property that all its
-// variants have with the same Go type, and each variant the method. The
-// getter is Get<Field>, unless a variant has a field of that name.
-func (b *builder) commonGetters(u *ir.Union) {
-	if len(u.Variants) == 0 {
-		return
-	}
-	for _, f := range u.Variants[0].Struct.Fields {
-		shared := true
-		for _, v := range u.Variants[1:] {
-			other := fieldByJSONName(v.Struct, f.JSONName)
-			if other == nil || other.Name != f.Name || typeKey(other.Type) != typeKey(f.Type) {
-				shared = false
-				break
-			}
-		}
-		if !shared {
-			continue
-		}
-		method := b.getterName(u, f)
-		u.Common = append(u.Common, &ir.Getter{
-			Method:          method,
-			Field:           f,
-			IsDiscriminator: f.JSONName == u.Discriminator && f.Type == ir.String,
-		})
-		for _, v := range u.Variants {
-			if !hasGetter(v.Struct, method) {
-				v.Struct.Getters = append(v.Struct.Getters, &ir.Getter{Method: method, Field: fieldByJSONName(v.Struct, f.JSONName)})
-			}
-		}
-	}
-}
-
-// getterName is the name of the getter of f in every variant of u: the
-// first of Get<Field>, Get<Field>2, ... that no variant declares for
-// something else, declared in all of them.
-func (b *builder) getterName(u *ir.Union, f *ir.Field) string {
-	want := "Get" + f.Name
-	free := func(name string) bool {
-		for _, v := range u.Variants {
-			if b.structScope(v.Struct).taken(name) && !hasGetter(v.Struct, name) {
-				return false
-			}
-		}
-		return true
-	}
-	name := want
-	for i := 2; !free(name); i++ {
-		name = want + strconv.Itoa(i)
-	}
-	if name != want {
-		b.warnf(u.Pointer, "the getter of %q in union %s cannot be %s, which a variant declares; named %s instead", f.JSONName, u.Name, want, name)
-	}
-	for _, v := range u.Variants {
-		b.structScope(v.Struct).reserve("a getter of union "+u.Name, name)
-	}
-	return name
-}
-
-// hasGetter reports whether st already has a getter named method, for a
-// union it is also a variant of.
-func hasGetter(st *ir.Struct, method string) bool {
-	return slices.ContainsFunc(st.Getters, func(g *ir.Getter) bool { return g.Method == method })
 }
 
 func fieldByJSONName(st *ir.Struct, name string) *ir.Field {

@@ -1,8 +1,9 @@
 // Package changelog says what changed between two versions of an API
 // document, as Markdown for a pull request or a CHANGELOG: the Go API of
 // the SDKs generated from them (golang.org/x/exp/apidiff over the
-// type-checked packages) and the HTTP API (oasdiff over the loaded
-// documents), incompatible changes first and marked.
+// type-checked packages), what the same Go code sees differently at run
+// time (from the IR of both), and the HTTP API (oasdiff over the loaded
+// documents and their webhooks), incompatible changes first and marked.
 package changelog
 
 import (
@@ -41,7 +42,16 @@ type Report struct {
 	Old, New string // the document versions
 	Package  string // the Go package name of the SDK
 	Go       []Change
-	HTTP     []Change
+	// Behaviour are the changes of what the same Go code sees at run time
+	// (BehaviourChanges); they have no severity.
+	Behaviour []Change
+	HTTP      []Change
+}
+
+// Incompatible reports whether the Go API changed incompatibly: code
+// that built with the old SDK may not build with the new one.
+func (r *Report) Incompatible() bool {
+	return slices.ContainsFunc(r.Go, func(c Change) bool { return c.Severity != Compatible })
 }
 
 // Compare reports what changed from the SDK generated in old to the one
@@ -56,17 +66,18 @@ func Compare(old, new *generator.Result) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("type-check the SDK of %s: %w", new.API.SpecVersion, err)
 	}
-	httpChanges, err := HTTPChanges(old.Doc, new.Doc)
+	httpChanges, err := HTTPChanges(old, new)
 	if err != nil {
 		return nil, fmt.Errorf("compare the documents: %w", err)
 	}
 	return &Report{
-		Title:   new.API.Title,
-		Old:     old.API.SpecVersion,
-		New:     new.API.SpecVersion,
-		Package: new.API.Package,
-		Go:      GoChanges(oldPkg, newPkg),
-		HTTP:    httpChanges,
+		Title:     new.API.Title,
+		Old:       old.API.SpecVersion,
+		New:       new.API.SpecVersion,
+		Package:   new.API.Package,
+		Go:        GoChanges(oldPkg, newPkg),
+		Behaviour: BehaviourChanges(old.API, new.API),
+		HTTP:      httpChanges,
 	}, nil
 }
 

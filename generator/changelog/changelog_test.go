@@ -5,12 +5,15 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/sunco-sdk/sunco-go/generator"
+	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden Markdown in testdata")
@@ -44,6 +47,9 @@ func TestMarkdownGroups(t *testing.T) {
 		Go: []Change{
 			{Subject: "T.F", Text: "changed from int to string", Severity: Breaking},
 			{Subject: "U", Text: "added", Severity: Compatible},
+		},
+		Behaviour: []Change{
+			{Subject: "E", Text: "a response may now hold the new value \"b\" (`EB`), which code that handles the known values does not expect"},
 		},
 		HTTP: []Change{
 			{Subject: "GET /a", Text: "api removed", Severity: Breaking},
@@ -97,4 +103,81 @@ func TestEscape(t *testing.T) {
 			assert.Equal(t, tt.want, escape(tt.in))
 		})
 	}
+}
+
+// pets generates the SDKs of the fixture documents old.yaml and new.yaml.
+func pets(t *testing.T) (old, new *generator.Result) {
+	t.Helper()
+	old, err := generator.Generate(generator.Config{Spec: filepath.Join("testdata", "old.yaml"), Package: "pets", Version: "test"})
+	require.NoError(t, err)
+	new, err = generator.Generate(generator.Config{Spec: filepath.Join("testdata", "new.yaml"), Package: "pets", Version: "test"})
+	require.NoError(t, err)
+	return old, new
+}
+
+// TestHTTPChangesLeaveOutNoise: of the changes between the fixtures, the
+// HTTP part leaves out those that cannot affect a Go caller (the
+// operationId's case, a media type added, the version note) and those
+// the behaviour changes tell (an enum value, a variant added to a
+// response), and covers the webhooks.
+func TestHTTPChangesLeaveOutNoise(t *testing.T) {
+	old, new := pets(t)
+	changes, err := HTTPChanges(old, new)
+	require.NoError(t, err)
+	var texts []string
+	for _, c := range changes {
+		texts = append(texts, c.Subject+": "+c.Text)
+	}
+	assert.Contains(t, texts, "x-webhooks Pet Events: added the optional property `sentAt` to the payload")
+	for _, noise := range []string{"operation id", "media type", "version", "enum value", "oneOf", "discriminator"} {
+		for _, text := range texts {
+			assert.NotContains(t, text, noise)
+		}
+	}
+}
+
+// TestBehaviourChanges: a value added to an enum of a response and a
+// variant added to a union are behaviour changes; an enum value added to
+// a request only is not.
+func TestBehaviourChanges(t *testing.T) {
+	old, new := pets(t)
+	assert.Equal(t, []Change{
+		{Subject: "PetStatus", Text: "a response may now hold the new value \"pending\" (`PetStatusPending`), which code that handles the known values does not expect"},
+		{Subject: "WebhookEvent", Text: "values with `type` \"returned\" that decoded as `*UnknownWebhookEvent` now decode as `*PetReturnedEvent`"},
+	}, BehaviourChanges(old.API, new.API))
+
+	request := &ir.Enum{Name: "Kind", Values: []ir.EnumValue{{Name: "KindA", Value: "a"}}}
+	more := &ir.Enum{Name: "Kind", Values: []ir.EnumValue{{Name: "KindA", Value: "a"}, {Name: "KindB", Value: "b"}}}
+	assert.Empty(t, BehaviourChanges(&ir.API{Decls: []ir.Decl{request}}, &ir.API{Decls: []ir.Decl{more}}), "no response holds Kind")
+}
+
+// TestSunCoChangelog checks the changelog of 12.0.0 → 17.12.1 for what a
+// maintainer must not miss: user:remove events decode as a type of their
+// own, the webhooks' changes, showAIDisclaimer and Mailgun's signingKey
+// over HTTP as in Go; and the noise left out.
+func TestSunCoChangelog(t *testing.T) {
+	specs := filepath.Join("..", "..", "..", "shared", "spec", "sunco")
+	if _, err := os.Stat(filepath.Join(specs, "12.0.0.yaml")); err != nil {
+		t.Skipf("no published versions beside the repository: %v", err)
+	}
+	old, err := generator.Generate(generator.Config{Spec: filepath.Join(specs, "12.0.0.yaml"), Package: "sunco"})
+	require.NoError(t, err)
+	new, err := generator.Generate(generator.Config{Spec: filepath.Join(specs, "17.12.1.yaml"), Package: "sunco"})
+	require.NoError(t, err)
+	r, err := Compare(old, new)
+	require.NoError(t, err)
+	assert.Contains(t, r.Behaviour, Change{Subject: "WebhookEvent",
+		Text: "values with `type` \"user:remove\" that decoded as `*UnknownWebhookEvent` now decode as `*UserRemoveEvent`"})
+	has := func(subject, text string) bool {
+		return slices.ContainsFunc(r.HTTP, func(c Change) bool { return strings.HasPrefix(c.Subject, subject) && strings.Contains(c.Text, text) })
+	}
+	assert.True(t, has("x-webhooks Webhook Event", "to the payload"), "the webhooks' changes")
+	assert.True(t, has("components/schemas/mailgun", "`allOf[subschema #2]/signingKey`"), "Mailgun's signingKey")
+	for _, variant := range []string{"android", "mailgun", "web"} {
+		assert.True(t, has("components/schemas/"+variant, "showAIDisclaimer"), "showAIDisclaimer of %s", variant)
+	}
+	assert.False(t, has("", "operation id"), "operationIds whose case changed")
+	assert.False(t, has("", "media type"), "media types added")
+	assert.False(t, has("info", "version"), "oasdiff's version note")
+	assert.True(t, r.Incompatible())
 }

@@ -81,11 +81,11 @@ func (im *Importer) locate(paths []string) error {
 }
 
 // Check parses and type-checks the package a generator run produced, in
-// memory; its tests are left out.
+// memory; its tests, and its fake in a directory of its own, are left out.
 func Check(res *generator.Result, im *Importer) (*types.Package, error) {
 	names := make([]string, 0, len(res.Files))
 	for name := range res.Files {
-		if strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
+		if strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && !strings.Contains(name, "/") {
 			names = append(names, name)
 		}
 	}

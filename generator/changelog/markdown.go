@@ -17,8 +17,8 @@ type group struct {
 }
 
 // Markdown writes the report: a heading naming both versions, a summary
-// line, then the Go API and the HTTP API sections, each listing its changes
-// from the most to the least severe.
+// line, then the Go API, the behaviour changes and the HTTP API sections,
+// each listing its changes from the most to the least severe.
 func (r *Report) Markdown(w io.Writer) error {
 	goGroups := []*group{
 		{heading: "Incompatible", mark: "**incompatible** "},
@@ -43,8 +43,17 @@ func (r *Report) Markdown(w io.Writer) error {
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "## %s %s → %s\n\n", r.Title, r.Old, r.New)
-	fmt.Fprintf(&b, "Go API: %s. HTTP API: %s.\n", summary(goGroups), summary(httpGroups))
+	fmt.Fprintf(&b, "Go API: %s. Behaviour: %s. HTTP API: %s.\n", summary(goGroups), changes(len(r.Behaviour)), summary(httpGroups))
 	section(&b, "Go API of package "+r.Package, goGroups)
+	fmt.Fprintf(&b, "\n### Behaviour changes\n\nWhat the same Go code sees differently at run time.\n")
+	if len(r.Behaviour) == 0 {
+		b.WriteString("\nNo changes.\n")
+	} else {
+		b.WriteString("\n")
+		for _, c := range r.Behaviour {
+			fmt.Fprintf(&b, "- `%s`: %s\n", c.Subject, c.Text)
+		}
+	}
 	section(&b, "HTTP API", httpGroups)
 	_, err := w.Write(b.Bytes())
 	return err
@@ -62,6 +71,17 @@ func summary(groups []*group) string {
 		return "no changes"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// changes is "no changes", "1 change" or "n changes".
+func changes(n int) string {
+	switch n {
+	case 0:
+		return "no changes"
+	case 1:
+		return "1 change"
+	}
+	return fmt.Sprintf("%d changes", n)
 }
 
 func section(b *bytes.Buffer, heading string, groups []*group) {

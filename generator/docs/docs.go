@@ -19,16 +19,14 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 )
 
 // A Converter converts descriptions, resolving their relative links against
-// the API reference it was made with. It is safe for concurrent use.
+// the API reference it was made with. It is not safe for concurrent use.
 type Converter struct {
 	reference *url.URL // nil when the document names none
 	counts    counts
-	fields    sync.Map // Field's docs by fieldKey: many fields share a description
+	fields    map[fieldKey]string // Field's docs: many fields share a description
 }
 
 // fieldKey is what the doc of a field is made of.
@@ -39,10 +37,10 @@ type fieldKey struct {
 
 // counts tally what the converter did, for tests and reports.
 type counts struct {
-	texts    atomic.Int64 // descriptions converted
-	resolved atomic.Int64 // relative links resolved against the reference
-	dropped  atomic.Int64 // links dropped, their text kept
-	settled  atomic.Int64 // docs printed as Go doc reads them, not as built
+	texts    int // descriptions converted
+	resolved int // relative links resolved against the reference
+	dropped  int // links dropped, their text kept
+	settled  int // docs printed as Go doc reads them, not as built
 }
 
 // New returns a Converter for an API whose reference documentation is at
@@ -52,35 +50,39 @@ type counts struct {
 // "" (a document that names no reference) relative links are dropped,
 // their text kept, and method docs link to nothing.
 func New(reference string) (*Converter, error) {
+	c := &Converter{fields: map[fieldKey]string{}}
 	if reference == "" {
-		return &Converter{}, nil
+		return c, nil
 	}
 	u, err := url.Parse(reference)
 	if err != nil || !u.IsAbs() || u.Host == "" {
 		return nil, fmt.Errorf("docs: API reference %q is not an absolute URL", reference)
 	}
-	return &Converter{reference: u}, nil
+	c.reference = u
+	return c, nil
 }
 
 // Text converts a description: lead, Go doc text such as a sentence the
 // caller wrote, comes first, then markdown converted. Either may be empty.
 func (c *Converter) Text(lead, markdown string) string {
-	return c.render(append(c.goDoc(lead), c.markdown(markdown)...))
+	return c.render(append(c.goDoc(lead), c.markdown(markdown)...), definedLinks)
 }
 
 // Field converts the description of a struct field or an enum constant,
-// adding a Deprecated paragraph when deprecated.
+// adding a Deprecated paragraph when deprecated. Its links are written
+// inline, "text (URL)": pkgsite shows the doc inside its type's code
+// block, where a link definition would show as written.
 func (c *Converter) Field(markdown string, deprecated bool) string {
 	key := fieldKey{markdown, deprecated}
-	if doc, ok := c.fields.Load(key); ok {
-		return doc.(string)
+	if doc, ok := c.fields[key]; ok {
+		return doc
 	}
 	blocks := c.markdown(markdown)
 	if deprecated {
 		blocks = append(blocks, plainParagraph("Deprecated: the API reference marks this field as deprecated."))
 	}
-	doc := c.render(blocks)
-	c.fields.Store(key, doc)
+	doc := c.render(blocks, inlineLinks)
+	c.fields[key] = doc
 	return doc
 }
 
@@ -117,7 +119,7 @@ func (c *Converter) goDoc(text string) []block {
 		case *comment.Paragraph:
 			out = append(out, &paragraph{spans: goDocSpans(b.Text)})
 		case *comment.Heading:
-			out = append(out, &heading{text: flatten(goDocSpans(b.Text))})
+			out = append(out, &heading{text: flatten(goDocSpans(b.Text)), level: 1})
 		case *comment.Code:
 			out = append(out, &code{text: b.Text})
 		case *comment.List:

@@ -68,7 +68,7 @@ func attr(t html.Token, name string) (string, bool) {
 // html converts an HTML block. Block-level elements split it into chunks,
 // each converted as Markdown (the descriptions write Markdown inside
 // their asides); <aside> makes a "Note:" paragraph and <ul>, <ol>, <li> a
-// list. depth is the number of HTML blocks this one is nested in: a chunk
+// list; what <script> and <style> hold is no text. depth is the number of HTML blocks this one is nested in: a chunk
 // is one line, so it parses as an HTML block again only when it is a lone
 // tag, which then needs no Markdown.
 func (c *Converter) html(raw string, depth int) []block {
@@ -81,6 +81,7 @@ func (c *Converter) html(raw string, depth int) []block {
 		note  bool  // the next paragraph starts an aside
 		items *list // an open <ul> or <ol>
 		item  bool  // inside its <li>
+		code  bool  // inside a <script> or <style>
 	)
 	flush := func() {
 		text := strings.Join(strings.Fields(chunk.String()), " ")
@@ -124,11 +125,16 @@ func (c *Converter) html(raw string, depth int) []block {
 			closeList()
 			return out
 		case html.TextToken:
-			chunk.Write(z.Raw())
+			if !code {
+				chunk.Write(z.Raw())
+			}
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			start := tt == html.StartTagToken
 			switch a := atom.Lookup(name); a {
+			case atom.Script, atom.Style:
+				flush()
+				code = start
 			case atom.Aside:
 				flush()
 				note = start
@@ -189,23 +195,23 @@ func (c *Converter) resolve(href string) string {
 	u, err := url.Parse(href)
 	switch {
 	case err != nil || href == "":
-		c.counts.dropped.Add(1)
+		c.counts.dropped++
 		return ""
 	case u.IsAbs():
 		if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto" {
-			c.counts.dropped.Add(1)
+			c.counts.dropped++
 			return ""
 		}
 		return u.String()
 	case u.Host != "": // //host/path
 		u.Scheme = "https"
-		c.counts.resolved.Add(1)
+		c.counts.resolved++
 		return u.String()
 	case (u.Path == "" || u.Path == "/") && u.RawQuery == "" && u.Fragment != "" && c.reference != nil:
-		c.counts.resolved.Add(1)
+		c.counts.resolved++
 		return c.reference.ResolveReference(&url.URL{Fragment: u.Fragment}).String()
 	default:
-		c.counts.dropped.Add(1)
+		c.counts.dropped++
 		return ""
 	}
 }

@@ -2,7 +2,10 @@ package docs
 
 import (
 	"html"
+	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -20,7 +23,10 @@ type paragraph struct {
 	note  bool // from an <aside>: starts with "Note:"
 }
 
-type heading struct{ text string }
+type heading struct {
+	text  string
+	level int // 1 for #, 2 for ##, ...: Go doc has one level, Intro uses them
+}
 
 type code struct{ text string }
 
@@ -45,7 +51,7 @@ func (c *Converter) markdown(src string) []block {
 	if strings.TrimSpace(src) == "" {
 		return nil
 	}
-	c.counts.texts.Add(1)
+	c.counts.texts++
 	return c.parse(sourceSafe.Replace(strings.ToValidUTF8(src, "\uFFFD")), 0)
 }
 
@@ -83,11 +89,11 @@ func (b *blocks) block(n ast.Node) []block {
 		spans := b.inlineSpans(n)
 		for _, s := range spans {
 			if s.url != "" {
-				b.c.counts.dropped.Add(1)
+				b.c.counts.dropped++
 			}
 		}
 		if t := flatten(spans); t != "" {
-			return []block{&heading{text: t}}
+			return []block{&heading{text: t, level: n.Level}}
 		}
 		return nil
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -315,6 +321,9 @@ func (in *inliner) node(n ast.Node) {
 		in.closeLink()
 	case *ast.AutoLink:
 		u := string(n.URL(in.src))
+		if n.AutoLinkType == ast.AutoLinkEmail {
+			u = "mailto:" + u
+		}
 		in.openLink(u)
 		in.text(string(n.Label(in.src)))
 		in.closeLink()
@@ -390,7 +399,10 @@ func (in *inliner) breakParagraph() {
 	in.cur = nil
 }
 
-// unescape resolves Markdown backslash escapes and HTML entities.
+// unescape resolves Markdown backslash escapes and entity references:
+// the named references HTML5 defines, and decimal and hexadecimal ones,
+// each ending in ";" (CommonMark's rules: &nbsp without it, or &#x; or
+// &#87654321;, is text).
 func unescape(s string) string {
 	if !strings.ContainsAny(s, `\&`) {
 		return s
@@ -402,10 +414,10 @@ func unescape(s string) string {
 			b.WriteByte(s[i+1])
 			i++
 		case c == '&':
-			if j := strings.IndexByte(s[i:], ';'); j > 1 && j <= 32 {
-				if e := html.UnescapeString(s[i : i+j+1]); e != s[i:i+j+1] {
-					b.WriteString(e)
-					i += j
+			if ref := entityRef.FindString(s[i:]); ref != "" {
+				if r, ok := entity(ref); ok {
+					b.WriteString(r)
+					i += len(ref) - 1
 					continue
 				}
 			}
@@ -415,6 +427,33 @@ func unescape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// entityRef is an entity reference as CommonMark spells one, at the
+// start of a string.
+var entityRef = regexp.MustCompile(`^&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
+
+// entity is the text of an entity reference entityRef matched: a named
+// one HTML5 defines, or a code point, U+FFFD when it is none a string
+// may hold (0, a surrogate, past U+10FFFF).
+func entity(ref string) (string, bool) {
+	name := ref[1 : len(ref)-1]
+	num, ok := strings.CutPrefix(name, "#")
+	if !ok {
+		// Every entity is one or two characters; a longer result is a
+		// legacy name without its ";" decoded, &amp in &ampfoo;.
+		text := html.UnescapeString(ref)
+		return text, text != ref && utf8.RuneCountInString(text) <= 2
+	}
+	base := 10
+	if hex, ok := strings.CutPrefix(strings.ToLower(num), "x"); ok {
+		num, base = hex, 16
+	}
+	n, err := strconv.ParseUint(num, base, 32)
+	if r := rune(n); err == nil && r != 0 && utf8.ValidRune(r) {
+		return string(r), true
+	}
+	return "\uFFFD", true
 }
 
 func isASCIIPunct(c byte) bool {

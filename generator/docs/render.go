@@ -13,9 +13,18 @@ import (
 // list item's text is indented four more columns.
 const width = 76
 
-// render prints blocks as Go doc text.
-func (c *Converter) render(blocks []block) string {
-	r := &renderer{defs: map[string]string{}, bracketed: map[string]bool{}}
+// How a doc writes its links: as [text] with a definition at the end, or
+// inline, as "text (URL)", for the docs of fields and constants, which
+// pkgsite shows inside the code block of their type, where a definition
+// would show as written.
+const (
+	definedLinks = false
+	inlineLinks  = true
+)
+
+// render prints blocks as Go doc text, its links written as inline says.
+func (c *Converter) render(blocks []block, inline bool) string {
+	r := &renderer{defs: map[string]string{}, bracketed: map[string]bool{}, inline: inline}
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *paragraph:
@@ -67,7 +76,7 @@ func (c *Converter) settle(doc *comment.Doc) string {
 		if again == text {
 			break
 		}
-		c.counts.settled.Add(1)
+		c.counts.settled++
 		text = again
 	}
 	return strings.TrimRight(text, "\n")
@@ -201,6 +210,7 @@ func unindented(blocks []block) []block {
 
 // A renderer writes the text of one doc, collecting its link definitions.
 type renderer struct {
+	inline    bool              // every link written "text (URL)"
 	defs      map[string]string // link text → URL
 	links     []*comment.LinkDef
 	bracketed map[string]bool // [text] written in plain text, which a definition would turn into a link
@@ -254,15 +264,15 @@ func (r *renderer) text(spans []span, w int) string {
 }
 
 // link writes a link: [text] with a definition at the end of the doc, or
-// "text (URL)" where a definition cannot say it (text already linked
-// elsewhere, or that the doc writes in brackets; a URL Go doc does not
-// link), or the URL alone when it is its own text.
+// "text (URL)" inline or where a definition cannot say it (text already
+// linked elsewhere, or that the doc writes in brackets; a URL Go doc does
+// not link), or the URL alone when it is its own text.
 func (r *renderer) link(sp span) string {
 	text := quotes(strings.Join(strings.Fields(sp.text), " "))
 	switch {
 	case text == "" || text == sp.url:
 		return sp.url
-	case !strings.Contains(sp.url, "://") || strings.ContainsAny(text, "[]") ||
+	case r.inline || !strings.Contains(sp.url, "://") || strings.ContainsAny(text, "[]") ||
 		r.bracketed[text] || (r.defs[text] != "" && r.defs[text] != sp.url):
 		return text + " (" + sp.url + ")"
 	}

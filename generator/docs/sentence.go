@@ -48,7 +48,7 @@ func (c *Converter) Type(t Type) string {
 	if t.Deprecated {
 		blocks = append(blocks, plainParagraph("Deprecated: the API reference marks this type as deprecated."))
 	}
-	return c.render(blocks)
+	return c.render(blocks, definedLinks)
 }
 
 // A Method is what the doc of an operation's method is made of.
@@ -58,7 +58,23 @@ type Method struct {
 	Description string // the operation's description, Markdown
 	OperationID string // closes the doc, linked to the API reference
 	Endpoint    string // the HTTP method and path: "GET /v2/apps"; closes the doc
-	Deprecated  bool
+	// Args are the method's positional arguments after ctx, each said in
+	// a sentence of its own after the description.
+	Args []Arg
+	// Iterator is the Go doc link of the method iterating over every page
+	// of a paginated list, "[WidgetsService.ListIter]"; "" for none.
+	Iterator string
+	// Server is the API root of an operation the document gives a server
+	// of its own, which the method calls whatever the client's base URL;
+	// "" for none.
+	Server     string
+	Deprecated bool
+}
+
+// An Arg is a positional argument of a method.
+type Arg struct {
+	Name        string // the Go name: "appID"
+	Description string // Markdown; "" says nothing about the argument
 }
 
 // Method writes the doc of an operation's method. It opens with
@@ -80,14 +96,101 @@ func (c *Converter) Method(m Method) string {
 		}
 		blocks = append([]block{plainParagraph(lead)}, blocks...)
 	}
+	if args := c.args(m.Args); args != nil {
+		blocks = append(blocks, args)
+	}
+	if m.Iterator != "" {
+		blocks = append(blocks, c.goDoc("It returns one page of the list; "+m.Iterator+" iterates over the items of every page.")...)
+	}
+	if m.Server != "" {
+		blocks = append(blocks, c.goDoc("It calls "+m.Server+" whatever the client's base URL; [WithOperationBaseURL] points it elsewhere, such as at a test server.")...)
+	}
 	if closing := c.operation(m.OperationID, m.Endpoint); closing != nil {
 		blocks = append(blocks, closing)
 	}
 	if m.Deprecated {
 		blocks = append(blocks, plainParagraph("Deprecated: the API reference marks this operation as deprecated."))
 	}
-	return c.render(blocks)
+	return c.render(blocks, definedLinks)
 }
+
+// args is the paragraph saying what each argument is, a sentence or more
+// each made from its description: "appID identifies the app." from
+// "Identifies the app.", "access is the access level." from "The access
+// level.", else "for: Specifies the container." It is nil when no
+// argument has a description.
+func (c *Converter) args(args []Arg) *paragraph {
+	var spans []span
+	for _, a := range args {
+		blocks := c.markdown(a.Description)
+		if len(blocks) == 0 {
+			continue
+		}
+		if !rewriteFirst(blocks, func(first, all string) (string, bool) { return argSentence(a.Name, first, all) }) {
+			blocks = append([]block{plainParagraph(a.Name + ":")}, blocks...)
+		}
+		if len(spans) > 0 {
+			spans = append(spans, span{text: " "})
+		}
+		for i, b := range blocks {
+			if i > 0 {
+				spans = append(spans, span{text: " "})
+			}
+			spans = append(spans, blockSpans(b)...)
+		}
+		if text := flatten(spans); !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "!") && !strings.HasSuffix(text, "?") {
+			spans = append(spans, span{text: "."}) // the next argument's sentence follows
+		}
+	}
+	if len(spans) == 0 {
+		return nil
+	}
+	return &paragraph{spans: spans}
+}
+
+// blockSpans is the text of a block as one run of spans, for a paragraph
+// that joins several: a code block's lines joined, a list's items.
+func blockSpans(b block) []span {
+	switch b := b.(type) {
+	case *paragraph:
+		return noted(b)
+	case *heading:
+		return []span{{text: b.text + "."}}
+	case *code:
+		return []span{{text: strings.Join(strings.Fields(b.text), " ")}}
+	case *list:
+		var out []span
+		for i, item := range b.items {
+			if i > 0 {
+				out = append(out, span{text: "; "})
+			}
+			out = append(out, item...)
+		}
+		return append(out, span{text: "."})
+	}
+	return nil
+}
+
+// argSentence is the sentence saying what the argument name is, from the
+// text first that opens its description's paragraph all: "name
+// identifies ..." from a verb, "name is the ..." from a noun phrase with
+// an article or a possessive ("Your integration's identifier").
+func argSentence(name, first, all string) (string, bool) {
+	word := firstWord(first)
+	switch lower := strings.ToLower(word); {
+	case thirdPerson[lower] != "":
+		return name + " " + lower + first[len(word):], true
+	case possessives[word]:
+		return name + " is " + lower + first[len(word):], true
+	}
+	if s, ok := typeSentence(name, first, all); ok {
+		return s, true
+	}
+	return "", false
+}
+
+// possessives open a noun phrase as an article does.
+var possessives = map[string]bool{"Your": true, "Its": true, "Their": true}
 
 // operation is the paragraph naming an operation and its endpoint:
 // "API reference: [ListWidgets] (GET /widgets).", linked to the API
@@ -279,6 +382,15 @@ func conjugate(verb string) string {
 
 var articles = map[string]bool{"A": true, "An": true, "The": true}
 
+// Article is the indefinite article before a type name: "an" before A, E,
+// I or O, as in an Integration, "a" otherwise (a User).
+func Article(name string) string {
+	if name != "" && strings.ContainsRune("AEIO", rune(name[0])) {
+		return "an"
+	}
+	return "a"
+}
+
 // verbs are the verbs recognized at the start of a description: the ones
 // operations are commonly named with, and those that make "A/The ..." a
 // clause rather than a noun phrase.
@@ -286,7 +398,7 @@ var verbs = set(`accept activate add allow apply archive assign attach
 	authenticate authorize begin block cancel change check clear close
 	configure confirm connect contain count create deactivate define delete
 	deliver describe disable disconnect download enable end exchange fetch
-	find generate get give grant hold include indicate initiate invite join
+	find generate get give grant hold identify include indicate initiate invite join
 	leave let link list load mark merge modify move notify offer open pass
 	post provide provision publish put read receive redirect refresh
 	register reject release remove rename replace represent request reset

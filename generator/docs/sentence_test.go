@@ -106,7 +106,7 @@ func TestType(t *testing.T) {
 			c := newConverter(t)
 			got := c.Type(tt.in)
 			assert.Equal(t, tt.want, got)
-			assert.Zero(t, c.counts.settled.Load())
+			assert.Zero(t, c.counts.settled)
 			checkDoc(t, tt.in.Description, got)
 		})
 	}
@@ -198,6 +198,55 @@ func TestMethod(t *testing.T) {
 			lines("Twirl twirls a widget.", "", ref("TwirlWidget")),
 		},
 		{
+			"arguments, each in a sentence",
+			Method{Name: "Get", Description: "Get a widget.", OperationID: "GetWidget", Args: []Arg{
+				{Name: "appID", Description: "Identifies the app."},
+				{Name: "widgetID", Description: "The id of the widget"},
+				{Name: "clientID", Description: "Your integration’s unique identifier"},
+				{Name: "view", Description: "Only `full` for now.\n\n- full\n- short"},
+				{Name: "undocumented"},
+				{Name: "body", Description: "The widget, as [JSON](https://example.com/json)."},
+			}},
+			lines(
+				"Get gets a widget.",
+				"",
+				"appID identifies the app. widgetID is the id of the widget. clientID is your",
+				"integration’s unique identifier. view: Only full for now. full; short. body",
+				"is the widget, as [JSON].",
+				"",
+				ref("GetWidget")[:len("API reference: [GetWidget].")],
+				"",
+				"[JSON]: https://example.com/json",
+				"[GetWidget]: "+testReference+"#operation/GetWidget",
+			),
+		},
+		{
+			"an operation with a server of its own",
+			Method{Name: "Get", Description: "Get a token.", OperationID: "GetToken", Endpoint: "POST https://auth.example.com/token", Server: "https://auth.example.com"},
+			lines(
+				"Get gets a token.",
+				"",
+				"It calls https://auth.example.com whatever the client's base URL;",
+				"[WithOperationBaseURL] points it elsewhere, such as at a test server.",
+				"",
+				"API reference: [GetToken] (POST https://auth.example.com/token).",
+				"",
+				"[GetToken]: "+testReference+"#operation/GetToken",
+			),
+		},
+		{
+			"the iterator of a list",
+			Method{Name: "List", Description: "List widgets.", OperationID: "ListWidgets", Iterator: "[WidgetsService.ListIter]"},
+			lines(
+				"List lists widgets.",
+				"",
+				"It returns one page of the list; [WidgetsService.ListIter] iterates over the",
+				"items of every page.",
+				"",
+				ref("ListWidgets"),
+			),
+		},
+		{
 			"deprecated",
 			Method{Name: "Spin", Description: "Spin a widget.", OperationID: "SpinWidget", Deprecated: true},
 			lines("Spin spins a widget.", "", ref("SpinWidget")[:len("API reference: [SpinWidget].")], "",
@@ -210,7 +259,7 @@ func TestMethod(t *testing.T) {
 			c := newConverter(t)
 			got := c.Method(tt.in)
 			assert.Equal(t, tt.want, got)
-			assert.Zero(t, c.counts.settled.Load())
+			assert.Zero(t, c.counts.settled)
 			checkDoc(t, tt.in.Description, got)
 		})
 	}

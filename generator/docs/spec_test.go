@@ -44,9 +44,9 @@ func TestSpecDescriptions(t *testing.T) {
 	for _, s := range sorted {
 		checkDoc(t, s, c.Text("", s))
 	}
-	assert.Zero(t, c.counts.settled.Load(), "docs Go doc reads otherwise than built")
+	assert.Zero(t, c.counts.settled, "docs Go doc reads otherwise than built")
 	t.Logf("%d files, %d distinct texts, %d converted; links: %d resolved against the reference, %d dropped",
-		len(files), len(sorted), c.counts.texts.Load(), c.counts.resolved.Load(), c.counts.dropped.Load())
+		len(files), len(sorted), c.counts.texts, c.counts.resolved, c.counts.dropped)
 }
 
 // checkGofmt checks that gofmt leaves src, doc comments and all, as it is.

@@ -11,14 +11,12 @@ import (
 
 func client(api *ir.API) *jen.File {
 	f := newFile(api)
-	// A function, not a constant: a constant whose value changes with every
-	// spec bump is an incompatible change to the Go API.
-	comment(f, "SpecVersion returns the version of the API document this SDK was generated from.")
-	f.Func().Id("SpecVersion").Params().String().Block(jen.Return(jen.Lit(api.SpecVersion)))
-	f.Line()
 	comment(f, "DefaultBaseURL is the server a Client talks to unless told otherwise.")
 	f.Const().Id("DefaultBaseURL").Op("=").Lit(api.DefaultBaseURL)
 	f.Line()
+	for _, opt := range api.ServerOptions {
+		serverOption(f, opt)
+	}
 	doc(f, api.ClientDoc)
 	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
 		for _, svc := range api.Services {
@@ -36,7 +34,7 @@ func client(api *ir.API) *jen.File {
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
 		jen.List(transport, jen.Err()).Op(":=").Id("newTransport").Call(
 			jen.Id("DefaultBaseURL"),
-			jen.Lit(api.Package+"-go/"+api.SpecVersion),
+			jen.Lit(api.Package+"-go/").Op("+").Id("SpecVersion").Call(),
 			jen.Id("opts"),
 		),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
@@ -47,6 +45,45 @@ func client(api *ir.API) *jen.File {
 		})), jen.Nil()),
 	)
 	return f
+}
+
+// serverOption is the Option of a server URL template: the runtime's
+// serverOption with the URL built from the parameters and their checks.
+func serverOption(f *jen.File, opt *ir.ServerOption) {
+	doc(f, opt.Doc)
+	var params []jen.Code
+	for _, v := range opt.Params {
+		params = append(params, jen.Id(v.Name).String())
+	}
+	var url *jen.Statement
+	for _, part := range opt.URL {
+		piece := jen.Lit(part.Literal)
+		if part.Variable != nil {
+			piece = jen.Id(part.Variable.Name)
+		}
+		if url == nil {
+			url = piece
+		} else {
+			url = url.Op("+").Add(piece)
+		}
+	}
+	args := []jen.Code{jen.Lit(opt.Name), url}
+	for _, v := range opt.Params {
+		switch v.Check {
+		case ir.HostLabel:
+			args = append(args, jen.Id("checkHostLabel").Call(jen.Lit(v.WireName), jen.Id(v.Name)))
+		case ir.OneOf:
+			values := []jen.Code{jen.Lit(v.WireName), jen.Id(v.Name)}
+			for _, e := range v.Enum {
+				values = append(values, jen.Lit(e))
+			}
+			args = append(args, jen.Id("checkOneOf").Call(values...))
+		}
+	}
+	f.Func().Id(opt.Name).Params(params...).Id("Option").Block(
+		jen.Return(jen.Id("serverOption").Call(args...)),
+	)
+	f.Line()
 }
 
 func service(f *jen.File, svc *ir.Service) {
@@ -93,17 +130,20 @@ func args(op *ir.Operation) []jen.Code {
 
 // bodyType is the Go type of the request body, as a method parameter or
 // the Params field of an optional body.
-func bodyType(b *ir.Body) jen.Code {
+func bodyType(b *ir.Body) jen.Code { return bodyTypeIn("", b) }
+
+// bodyTypeIn is bodyType in a package that imports the SDK from sdk.
+func bodyTypeIn(sdk string, b *ir.Body) jen.Code {
 	switch b.Encoding {
 	case ir.MultipartBody:
 		if !b.Required {
-			return jen.Op("*").Id("UploadFile")
+			return jen.Op("*").Qual(sdk, "UploadFile")
 		}
-		return jen.Id("UploadFile")
+		return jen.Qual(sdk, "UploadFile")
 	case ir.RawBody:
 		return jen.Qual("io", "Reader")
 	}
-	return typ(b.Type)
+	return typeIn(sdk, b.Type)
 }
 
 // sendBody sets the body of req from value, the body parameter or the
@@ -120,6 +160,11 @@ func sendBody(b *ir.Body, value *jen.Statement) []jen.Code {
 		}))}
 	case ir.FormBody:
 		out := []jen.Code{jen.Id("form").Op(":=").Qual("net/url", "Values").Values()}
+		if m, ok := b.Type.(*ir.Map); ok {
+			out = append(out, jen.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(value)).Block(
+				setParam("form", jen.Id("k"), m.Elem, jen.Id("v")),
+			))
+		}
 		for _, k := range b.Form {
 			out = append(out, setParam("form", jen.Lit(k.WireKey), k.Type, value.Clone().Dot(k.Field)))
 		}
@@ -138,7 +183,7 @@ func pathExpr(op *ir.Operation) jen.Code {
 		if before != "" {
 			parts = append(parts, jen.Lit(before))
 		}
-		parts = append(parts, jen.Id("escapePathSegment").Call(jen.Id(p.Name)))
+		parts = append(parts, pathValue(p))
 		rest = after
 	}
 	if rest != "" || len(parts) == 0 {
@@ -149,6 +194,15 @@ func pathExpr(op *ir.Operation) jen.Code {
 		expr = expr.Op("+").Add(p)
 	}
 	return expr
+}
+
+// pathValue is the text of path parameter p in the path: its value
+// escaped into one segment, after the prefix of its style.
+func pathValue(p *ir.Param) jen.Code {
+	if p.Style == ir.Simple {
+		return jen.Id("escapePathSegment").Call(jen.Id(p.Name))
+	}
+	return jen.Id("expandPath").Call(jen.Id(runtimeStyle[p.Style]), jen.Lit(p.WireName), jen.Id(p.Name))
 }
 
 func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
@@ -169,9 +223,12 @@ func method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 		jen.Id("Method"): jen.Lit(op.Method),
 		jen.Id("Path"):   pathExpr(op),
 	}
+	if op.Server != "" {
+		req[jen.Id("Server")] = jen.Lit(op.Server)
+	}
 	query, header := paramTargets(append(slices.Clone(op.Args), op.Params.Fields...))
 	if query {
-		body = append(body, jen.Id("q").Op(":=").Qual("net/url", "Values").Values())
+		body = append(body, jen.Id("q").Op(":=").Id("query").Values())
 		req[jen.Id("Query")] = jen.Id("q")
 	}
 	if header {
@@ -259,7 +316,7 @@ func paramsStruct(f *jen.File, op *ir.Operation) {
 	var params []jen.Code
 	query, header := paramTargets(ps.Fields)
 	if query {
-		params = append(params, jen.Id("q").Qual("net/url", "Values"))
+		params = append(params, jen.Id("q").Id("query"))
 	}
 	if header {
 		params = append(params, jen.Id("h").Qual("net/http", "Header"))
@@ -268,13 +325,15 @@ func paramsStruct(f *jen.File, op *ir.Operation) {
 	f.Line()
 }
 
-// paramTargets reports whether params has query and header parameters.
+// paramTargets reports whether params go into the query string, and
+// into the headers (header and cookie parameters).
 func paramTargets(params []*ir.Param) (query, header bool) {
 	for _, p := range params {
-		if p.In == "header" {
-			header = true
-		} else {
+		switch p.In {
+		case "query":
 			query = true
+		case "header", "cookie":
+			header = true
 		}
 	}
 	return query, header
@@ -294,47 +353,113 @@ func encodeArgs(ps *ir.ParamsStruct) []jen.Code {
 }
 
 // encodeParam adds the value of parameter p to the query string q or the
-// headers h; a deepObject parameter adds one name[key] per set key.
+// headers h, as its style says.
 func encodeParam(p *ir.Param, value *jen.Statement) jen.Code {
 	target := "q"
-	if p.In == "header" {
+	if p.In != "query" {
 		target = "h"
 	}
-	if len(p.Deep) == 0 {
-		return setParam(target, jen.Lit(p.WireName), p.Type, value)
+	name := jen.Lit(p.WireName)
+	switch {
+	case p.Style == ir.DeepObject:
+		var keys []jen.Code
+		for _, k := range p.Deep {
+			keys = append(keys, setParam(target, jen.Lit(p.WireName+"["+k.WireKey+"]"), k.Type, jen.Id("v").Dot(k.Field)))
+		}
+		return object(p.Type, value, keys)
+	case p.Style == ir.FormCookie:
+		return present(p.Type, value, func(t ir.Type, v jen.Code) jen.Code {
+			return jen.Id("addCookie").Call(jen.Id("h"), name, formatted(t, v))
+		})
+	case len(p.Properties) > 0 && p.Style == ir.FormExploded:
+		var keys []jen.Code
+		for _, k := range p.Properties {
+			keys = append(keys, setParam(target, jen.Lit(k.WireKey), k.Type, jen.Id("v").Dot(k.Field)))
+		}
+		return object(p.Type, value, keys)
+	case len(p.Properties) > 0:
+		pairs := []jen.Code{jen.Var().Id("kv").Index().String()}
+		for _, k := range p.Properties {
+			pairs = append(pairs, present(k.Type, jen.Id("v").Dot(k.Field), func(t ir.Type, v jen.Code) jen.Code {
+				return jen.Id("kv").Op("=").Append(jen.Id("kv"), jen.Lit(k.WireKey), formatted(t, v))
+			}))
+		}
+		return object(p.Type, value, append(pairs, joinList(target, p.Style, name, jen.Id("kv"))))
 	}
-	var deep []jen.Code
-	for _, k := range p.Deep {
-		deep = append(deep, setParam(target, jen.Lit(p.WireName+"["+k.WireKey+"]"), k.Type, jen.Id("v").Dot(k.Field)))
+	if _, list := unwrap(p.Type).(*ir.Slice); list && p.Style != ir.FormExploded {
+		return present(p.Type, value, func(_ ir.Type, v jen.Code) jen.Code {
+			return joinList(target, p.Style, name, jen.Id("formatList").Call(v))
+		})
 	}
-	if _, ok := p.Type.(*ir.Pointer); ok {
-		return jen.If(jen.Id("v").Op(":=").Add(value), jen.Id("v").Op("!=").Nil()).Block(deep...)
-	}
-	return jen.Block(append([]jen.Code{jen.Id("v").Op(":=").Add(value)}, deep...)...)
+	return setParam(target, name, p.Type, value)
 }
 
-// setParam adds value, of type t, under key unless it is absent; slices
-// add one entry per element (form style, exploded).
-func setParam(target string, key jen.Code, t ir.Type, value jen.Code) jen.Code {
+// object runs keys, which read the object parameter as v, with v the
+// value of an object parameter unless a nil pointer leaves it out.
+func object(t ir.Type, value jen.Code, keys []jen.Code) jen.Code {
+	if _, ok := t.(*ir.Pointer); ok {
+		return jen.If(jen.Id("v").Op(":=").Add(value), jen.Id("v").Op("!=").Nil()).Block(keys...)
+	}
+	return jen.Block(append([]jen.Code{jen.Id("v").Op(":=").Add(value)}, keys...)...)
+}
+
+// joinList writes values, the items of a list or an object's keys and
+// values in turn, as the one value of name in style.
+func joinList(target string, style ir.ParamStyle, name, values jen.Code) jen.Code {
+	if target == "q" {
+		return jen.Id("q").Dot("setList").Call(jen.Id(runtimeStyle[style]), name, values)
+	}
+	return jen.Id("setHeaderList").Call(jen.Id(target), jen.Id(runtimeStyle[style]), name, values)
+}
+
+// runtimeStyle names the runtime's paramStyle of each style that writes
+// a list, an object or a path parameter as one value.
+var runtimeStyle = map[ir.ParamStyle]string{
+	ir.FormCompact:    "styleForm",
+	ir.SpaceDelimited: "styleSpaceDelimited",
+	ir.PipeDelimited:  "stylePipeDelimited",
+	ir.Simple:         "styleSimple",
+	ir.SimpleExploded: "styleSimpleExploded",
+	ir.Label:          "styleLabel",
+	ir.Matrix:         "styleMatrix",
+}
+
+// present runs write with the value of value, of type t, unless it is
+// absent: a nil pointer, or a Nullable that is null or unset.
+func present(t ir.Type, value jen.Code, write func(t ir.Type, v jen.Code) jen.Code) jen.Code {
 	switch t := t.(type) {
-	case *ir.Named:
-		if a, ok := t.Decl.(*ir.Alias); ok && !a.Recursive {
-			return setParam(target, key, a.Target, value)
-		}
 	case *ir.Pointer:
 		return jen.If(jen.Id("x").Op(":=").Add(value), jen.Id("x").Op("!=").Nil()).Block(
-			setParam(target, key, t.Elem, jen.Op("*").Id("x")),
+			present(t.Elem, jen.Op("*").Id("x"), write),
 		)
 	case *ir.Nullable:
 		return jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(value).Dot("Get").Call(), jen.Id("ok")).Block(
-			setParam(target, key, t.Elem, jen.Id("x")),
-		)
-	case *ir.Slice:
-		return jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(value)).Block(
-			jen.Id(target).Dot("Add").Call(key, jen.Id("formatParam").Call(jen.Id("x"))),
+			present(t.Elem, jen.Id("x"), write),
 		)
 	}
-	return jen.Id(target).Dot("Set").Call(key, jen.Id("formatParam").Call(value))
+	return write(t, value)
+}
+
+// formatted is the text of value, of the scalar type t.
+func formatted(t ir.Type, value jen.Code) jen.Code {
+	if t == ir.Time {
+		return jen.Id("formatTime").Call(value)
+	}
+	return jen.Id("formatParam").Call(value)
+}
+
+// setParam adds value, of type t, under key unless it is absent; slices
+// add one entry per element (form style, exploded). target is a query,
+// an http.Header or a url.Values: each has Set and Add.
+func setParam(target string, key jen.Code, t ir.Type, value jen.Code) jen.Code {
+	return present(t, value, func(t ir.Type, v jen.Code) jen.Code {
+		if s, ok := t.(*ir.Slice); ok {
+			return jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Add(v)).Block(
+				jen.Id(target).Dot("Add").Call(key, formatted(s.Elem, jen.Id("x"))),
+			)
+		}
+		return jen.Id(target).Dot("Set").Call(key, formatted(t, v))
+	})
 }
 
 // pageOrder is fetch, the function getting a page, or, for a list whose
@@ -379,7 +504,7 @@ func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
 		loadPage = jen.Id("page").Op("=").Add(pageField.Clone())
 		storePage = pageField.Clone().Op("=").Id("page")
 	}
-	fetch := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("cursor").Op("*").String()).Params(jen.Index().Add(item), jen.Op("*").String(), jen.Error()).Block(
+	fetch := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("cursor").Op("*").String()).Params(jen.Index().Add(item), jen.Bool(), jen.Op("*").String(), jen.Error()).Block(
 		jen.Id("p").Op(":=").Id("base"),
 		jen.If(jen.Id("cursor").Op("!=").Nil()).Block(
 			jen.Var().Id("page").Add(typ(pg.PageType)),
@@ -388,9 +513,9 @@ func iterMethod(f *jen.File, svc *ir.Service, op *ir.Operation) {
 			storePage,
 		),
 		jen.List(jen.Id("res"), jen.Err()).Op(":=").Id("s").Dot(op.Name).Call(append(args(op), jen.Op("&").Id("p"), jen.Id("opts").Op("..."))...),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
-		jen.If(cond).Block(jen.Return(res.Clone().Dot(pg.Items.Name), jen.Nil(), jen.Nil())),
-		jen.Return(res.Clone().Dot(pg.Items.Name), next, jen.Nil()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.False(), jen.Nil(), jen.Err())),
+		jen.If(cond).Block(jen.Return(res.Clone().Dot(pg.Items.Name), jen.False(), jen.Nil(), jen.Nil())),
+		jen.Return(res.Clone().Dot(pg.Items.Name), jen.True(), next, jen.Nil()),
 	)
 	f.Func().Params(jen.Id("s").Op("*").Id(svc.Name)).Id(name).Params(signature(op)...).Qual("iter", "Seq2").Types(item, jen.Error()).Block(
 		jen.Var().Id("base").Id(op.Params.Name),

@@ -59,17 +59,10 @@ func exampleDecoder(t ir.Type) jen.Code {
 	return jen.Func().Params(jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(body...)
 }
 
-// namedDecl is the declaration t names, through aliases, or nil.
+// namedDecl is the declaration t names, or nil.
 func namedDecl(t ir.Type) ir.Decl {
-	for {
-		n, ok := t.(*ir.Named)
-		if !ok {
-			return nil
-		}
-		a, ok := n.Decl.(*ir.Alias)
-		if !ok || a.Recursive {
-			return n.Decl
-		}
-		t = a.Target
+	if n, ok := t.(*ir.Named); ok {
+		return n.Decl
 	}
+	return nil
 }

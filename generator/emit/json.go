@@ -78,9 +78,14 @@ func decodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Fie
 				if i, ok := required[fd]; ok {
 					body = append(body, jen.Id("seen").Dot("add").Call(jen.Lit(i)))
 				}
-				if d := st.Discriminator; d != nil && d.Field == fd {
+				switch d := st.Discriminator; {
+				case d != nil && d.Field == fd:
 					body = append(body, jen.Id("decodeField").Call(l, jen.Lit(fd.JSONName), jen.Op("&").Add(r.Clone().Dot(fd.Name)), extra, jen.Id("decodeDiscriminator")))
-				} else {
+				case isTime(fd.Type):
+					// The decoder keeps the text of the timestamp.
+					dec := r.Clone().Dot(st.TimeTexts).Dot("decoder").Call(jen.Lit(fd.JSONName))
+					body = append(body, decodeMemberWith(fd, l, r.Clone().Dot(fd.Name), extra, dec))
+				default:
 					body = append(body, decodeMember(fd, l, r.Clone().Dot(fd.Name), extra))
 				}
 				g.Case(jen.Lit(fd.JSONName)).Block(body...)
@@ -108,13 +113,36 @@ func decodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Fie
 // decodeMember decodes the value of fd's member at l into target; extra
 // is a pointer to the map of raw values that do not fit, or nil.
 func decodeMember(fd *ir.Field, l, target, extra jen.Code) jen.Code {
-	switch t := fd.Type.(type) {
+	return decodeMemberWith(fd, l, target, extra, decoder(unwrap(fd.Type)))
+}
+
+// decodeMemberWith is decodeMember with dec, the decoder of the value
+// of fd that a pointer or Nullable holds, or of fd's type.
+func decodeMemberWith(fd *ir.Field, l, target, extra, dec jen.Code) jen.Code {
+	fn := "decodeField"
+	switch fd.Type.(type) {
 	case *ir.Pointer:
-		return jen.Id("decodeOptional").Call(l, jen.Lit(fd.JSONName), jen.Op("&").Add(target), extra, decoder(t.Elem))
+		fn = "decodeOptional"
 	case *ir.Nullable:
-		return jen.Id("decodeNullable").Call(l, jen.Lit(fd.JSONName), jen.Op("&").Add(target), extra, decoder(t.Elem))
+		fn = "decodeNullable"
 	}
-	return jen.Id("decodeField").Call(l, jen.Lit(fd.JSONName), jen.Op("&").Add(target), extra, decoder(fd.Type))
+	return jen.Id(fn).Call(l, jen.Lit(fd.JSONName), jen.Op("&").Add(target), extra, dec)
+}
+
+// unwrap is the type a pointer or Nullable holds, or t.
+func unwrap(t ir.Type) ir.Type {
+	switch t := t.(type) {
+	case *ir.Pointer:
+		return t.Elem
+	case *ir.Nullable:
+		return t.Elem
+	}
+	return t
+}
+
+// isTime reports a timestamp field: time.Time, optional or nullable.
+func isTime(t ir.Type) bool {
+	return unwrap(t) == ir.Time
 }
 
 func encodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Field]int) {
@@ -138,16 +166,21 @@ func encodeMethod(f *jen.File, st *ir.Struct, n codecNames, required map[*ir.Fie
 			body = append(body, jen.Id("encodeDiscriminator").Call(e, key, field, jen.Lit(d.Value), absent, extra))
 			continue
 		}
-		switch t := fd.Type.(type) {
+		enc := encoder(unwrap(fd.Type))
+		if isTime(fd.Type) {
+			// The encoder writes a timestamp as received while unchanged.
+			enc = r.Clone().Dot(st.TimeTexts).Dot("encoder").Call(jen.Lit(fd.JSONName))
+		}
+		switch fd.Type.(type) {
 		case *ir.Pointer:
-			body = append(body, jen.Id("encodePointer").Call(e, key, field, extra, encoder(t.Elem)))
+			body = append(body, jen.Id("encodePointer").Call(e, key, field, extra, enc))
 		case *ir.Nullable:
-			body = append(body, jen.Id("encodeNullable").Call(e, key, jen.Op("&").Add(field), extra, encoder(t.Elem)))
+			body = append(body, jen.Id("encodeNullable").Call(e, key, jen.Op("&").Add(field), extra, enc))
 		default:
 			if fd.Omit == "" {
-				body = append(body, jen.Id("encodeRequired").Call(e, key, jen.Op("&").Add(field), absent, extra, encoder(fd.Type)))
+				body = append(body, jen.Id("encodeRequired").Call(e, key, jen.Op("&").Add(field), absent, extra, enc))
 			} else {
-				body = append(body, jen.Id("encodeOptional").Call(e, key, jen.Op("&").Add(field), field.Clone().Op("!=").Nil(), extra, encoder(fd.Type)))
+				body = append(body, jen.Id("encodeOptional").Call(e, key, jen.Op("&").Add(field), field.Clone().Op("!=").Nil(), extra, enc))
 			}
 		}
 	}
@@ -173,6 +206,8 @@ func decoder(t ir.Type) jen.Code {
 			return jen.Id("decodeFloat64")
 		case ir.Bool:
 			return jen.Id("decodeBool")
+		case ir.Time:
+			return jen.Id("decodeTime")
 		}
 		return jen.Id("decodeAny")
 	case *ir.Named:
@@ -184,10 +219,7 @@ func decoder(t ir.Type) jen.Code {
 		case *ir.Enum:
 			return jen.Id("decodeString")
 		case *ir.Alias:
-			if d.Recursive {
-				return jen.Parens(jen.Op("*").Id(d.Name)).Dot("decodeJSON")
-			}
-			return decoder(d.Target)
+			return jen.Parens(jen.Op("*").Id(d.Name)).Dot("decodeJSON")
 		}
 	case *ir.Map:
 		if t.Elem == ir.Any {
@@ -231,6 +263,8 @@ func encoder(t ir.Type) jen.Code {
 			return jen.Id("encodeFloat64")
 		case ir.Bool:
 			return jen.Id("encodeBool")
+		case ir.Time:
+			return jen.Id("encodeTime")
 		}
 		return jen.Id("encodeAny")
 	case *ir.Named:
@@ -242,10 +276,7 @@ func encoder(t ir.Type) jen.Code {
 		case *ir.Enum:
 			return jen.Id("encodeString")
 		case *ir.Alias:
-			if d.Recursive {
-				return jen.Parens(jen.Op("*").Id(d.Name)).Dot("encodeJSON")
-			}
-			return encoder(d.Target)
+			return jen.Parens(jen.Op("*").Id(d.Name)).Dot("encodeJSON")
 		}
 	case *ir.Map:
 		if t.Elem == ir.Any {
@@ -276,8 +307,8 @@ func encodeContainer(t ir.Type, v, e jen.Code) jen.Code {
 	return jen.Add(encoder(t)).Call(v, e) // another recursive alias
 }
 
-// aliasCodec writes the codec methods of a recursive alias, a defined
-// type whose decoder refers to itself.
+// aliasCodec writes the codec methods of a recursive alias, whose decoder
+// refers to itself.
 func aliasCodec(f *jen.File, a *ir.Alias) {
 	n := namesFor(a.Name)
 	value := jen.Parens(jen.Op("*").Add(typ(a.Target))).Call(jen.Id(n.recv))
@@ -329,20 +360,26 @@ func unionCodec(f *jen.File, u *ir.Union) {
 // raw JSON, as the variants decode it; the discriminator is at hand in
 // Type.
 func unknownGetter(f *jen.File, u *ir.Union, c *ir.Getter, n codecNames) {
-	comment(f, c.Method+" returns the "+strconv.Quote(c.Field.JSONName)+" property, read from Raw.")
-	var body []jen.Code
+	comment(f, c.Method+" returns the "+strconv.Quote(c.Field.JSONName)+" property, read from Raw; the zero value when")
+	comment(f, n.recv+" is nil or the property is absent or does not fit.")
+	body := []jen.Code{jen.If(jen.Id(n.recv).Op("==").Nil()).Block(jen.Return(zeroValue(c.Type)))}
 	if c.IsDiscriminator {
-		body = []jen.Code{jen.Return(jen.Id(n.recv).Dot("Type"))}
+		body = append(body, jen.Return(jen.Id(n.recv).Dot("Type")))
 	} else {
-		body = []jen.Code{
-			jen.Var().Id("v").Add(typ(c.Field.Type)),
-			jen.For(jen.Id("l").Op(":=").Range().Id("propertyValues").Call(jen.Id(n.recv).Dot("Raw"), jen.Lit(c.Field.JSONName))).Block(
-				decodeMember(c.Field, jen.Id("l"), jen.Id("v"), jen.Nil()),
-			),
-			jen.Return(jen.Id("v")),
+		var read jen.Code
+		key, v := jen.Lit(c.Field.JSONName), jen.Op("&").Id("v")
+		if p, ok := c.Type.(*ir.Pointer); ok {
+			read = jen.Id("decodeOptional").Call(jen.Id("l"), key, v, jen.Nil(), decoder(p.Elem))
+		} else {
+			read = jen.Id("decodeField").Call(jen.Id("l"), key, v, jen.Nil(), decoder(c.Type))
 		}
+		body = append(body,
+			jen.Var().Id("v").Add(typ(c.Type)),
+			jen.For(jen.Id("l").Op(":=").Range().Id("propertyValues").Call(jen.Id(n.recv).Dot("Raw"), jen.Lit(c.Field.JSONName))).Block(read),
+			jen.Return(jen.Id("v")),
+		)
 	}
-	f.Func().Params(jen.Id(n.recv).Op("*").Id(u.Unknown)).Id(c.Method).Params().Add(typ(c.Field.Type)).Block(body...)
+	f.Func().Params(jen.Id(n.recv).Op("*").Id(u.Unknown)).Id(c.Method).Params().Add(typ(c.Type)).Block(body...)
 	f.Line()
 }
 
@@ -388,7 +425,7 @@ func unionDecoder(f *jen.File, u *ir.Union) {
 	}
 	comment(f, u.Decoder+" decodes the "+u.Name+" at l into v:")
 	comment(f, how+", else *"+u.Unknown+" with the value as it")
-	comment(f, "is. It reports false for null.")
+	comment(f, "is, null included. It reports false for malformed JSON.")
 	f.Func().Id(u.Decoder).Params(jen.Id("v").Op("*").Id(u.Name), l.Clone().Op("*").Id("jsonLexer")).Bool().Block(body...)
 	f.Line()
 }

@@ -21,14 +21,9 @@ func decls(f *jen.File, decls []ir.Decl) {
 			enumDecl(f, d)
 		case *ir.Alias:
 			doc(f, d.Doc)
-			if d.Recursive {
-				f.Type().Id(d.Name).Add(typ(d.Target))
-				f.Line()
-				aliasCodec(f, d)
-			} else {
-				f.Type().Id(d.Name).Op("=").Add(typ(d.Target))
-				f.Line()
-			}
+			f.Type().Id(d.Name).Add(typ(d.Target))
+			f.Line()
+			aliasCodec(f, d)
 		}
 	}
 }
@@ -38,7 +33,13 @@ func structDecl(f *jen.File, st *ir.Struct) {
 	f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
 		for _, fd := range st.Fields {
 			doc(g, fd.Doc)
-			g.Id(fd.Name).Add(typ(fd.Type)).Tag(map[string]string{"json": jsonTag(fd)})
+			field := g.Id(fd.Name).Add(typ(fd.Type))
+			if !st.Plain {
+				field.Tag(map[string]string{"json": jsonTag(fd)})
+			}
+		}
+		if st.Plain {
+			return
 		}
 		comment(g, st.Extra+" holds the properties the schema does not declare and those whose")
 		comment(g, "value does not fit their type, so that encoding loses nothing received.")
@@ -47,6 +48,10 @@ func structDecl(f *jen.File, st *ir.Struct) {
 			comment(g, "absent are the required properties the decoded JSON lacked.")
 			g.Id("absent").Id("fieldSet")
 		}
+		if st.TimeTexts != "" {
+			comment(g, st.TimeTexts+" are the texts of decoded timestamps, written again while unchanged.")
+			g.Id(st.TimeTexts).Id("timeTexts")
+		}
 	})
 	f.Line()
 	for _, u := range st.Unions {
@@ -54,14 +59,63 @@ func structDecl(f *jen.File, st *ir.Struct) {
 		f.Line()
 	}
 	for _, g := range st.Getters {
-		r := receiver(st.Name)
-		comment(f, g.Method+" returns "+g.Field.Name+".")
-		f.Func().Params(jen.Id(r).Op("*").Id(st.Name)).Id(g.Method).Params().Add(typ(g.Field.Type)).Block(
-			jen.Return(jen.Id(r).Dot(g.Field.Name)),
-		)
-		f.Line()
+		getter(f, st, g)
 	}
-	structCodec(f, st)
+	if !st.Plain {
+		structCodec(f, st)
+	}
+}
+
+// getter writes the getter g of st.
+func getter(f *jen.File, st *ir.Struct, g *ir.Getter) {
+	r := jen.Id(receiver(st.Name))
+	field := r.Clone().Dot(g.Field.Name)
+	nilReceiver := jen.If(r.Clone().Op("==").Nil()).Block(jen.Return(zeroValue(g.Type)))
+	var body []jen.Code
+	switch g.Kind {
+	case ir.GetPointee:
+		body = []jen.Code{
+			jen.If(r.Clone().Op("==").Nil().Op("||").Add(field.Clone()).Op("==").Nil()).Block(jen.Return(zeroValue(g.Type))),
+			jen.Return(jen.Op("*").Add(field)),
+		}
+	case ir.GetAddress:
+		body = []jen.Code{nilReceiver, jen.Return(jen.Op("&").Add(field))}
+	case ir.GetNullable:
+		body = []jen.Code{nilReceiver, jen.Return(jen.Id("nullableValue").Call(jen.Op("&").Add(field)))}
+	case ir.GetNullablePointer:
+		body = []jen.Code{nilReceiver, jen.Return(jen.Id("nullablePointer").Call(jen.Op("&").Add(field)))}
+	default:
+		body = []jen.Code{nilReceiver}
+		if g.Default != "" {
+			body = append(body, jen.If(field.Clone().Op("==").Lit("")).Block(jen.Return(jen.Lit(g.Default))))
+		}
+		body = append(body, jen.Return(field))
+	}
+	doc(f, g.Doc)
+	f.Func().Params(r.Clone().Op("*").Id(st.Name)).Id(g.Method).Params().Add(typ(g.Type)).Block(body...)
+	f.Line()
+}
+
+// zeroValue is the zero value of t, as a Go expression.
+func zeroValue(t ir.Type) jen.Code {
+	switch t := t.(type) {
+	case ir.Builtin:
+		switch t {
+		case ir.String:
+			return jen.Lit("")
+		case ir.Bool:
+			return jen.False()
+		case ir.Int, ir.Int64, ir.Float64:
+			return jen.Lit(0)
+		case ir.Time:
+			return jen.Qual("time", "Time").Values()
+		}
+	case *ir.Named:
+		if _, isEnum := t.Decl.(*ir.Enum); isEnum {
+			return jen.Lit("")
+		}
+	}
+	return jen.Nil()
 }
 
 // jsonTag is the json struct tag of a field: its wire name and omit
@@ -98,8 +152,8 @@ func unionDecl(f *jen.File, u *ir.Union) {
 	doc(f, u.Doc)
 	f.Type().Id(u.Name).InterfaceFunc(func(g *jen.Group) {
 		for _, c := range u.Common {
-			comment(g, c.Method+" returns the "+strconv.Quote(c.Field.JSONName)+" property.")
-			g.Id(c.Method).Params().Add(typ(c.Field.Type))
+			comment(g, c.Method+" returns the "+strconv.Quote(c.Field.JSONName)+" property, or the zero value.")
+			g.Id(c.Method).Params().Add(typ(c.Type))
 		}
 		g.Id(u.Marker).Params()
 		g.Id("encodeJSON").Params(jen.Op("*").Id("jsonEncoder"))

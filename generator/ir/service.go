@@ -38,20 +38,74 @@ type Operation struct {
 	// 2xx: the method returns where it points rather than following it.
 	Redirect bool
 	Pager    *Pager // nil unless the operation is cursor-paginated
+	// Server is the API root of an operation that the document gives
+	// servers of its own, e.g. https://oauth-bridge.zendesk.com/sc: the
+	// method calls it whatever the client's base URL. "" for the others.
+	Server string
+	// Status is the status the API answers the operation with when it
+	// succeeds: its first documented 2xx, or 3xx for a Redirect; 200 when
+	// it documents none.
+	Status int
+	// Example is the document's example of the result, one of
+	// API.Examples: the fake answers with it when the test sets no
+	// handler. Nil when the document has none.
+	Example *Example
 }
 
-// Param is a path, query or header parameter.
+// Param is a path, query, header or cookie parameter.
 type Param struct {
 	Name     string // Go name: a method argument, or a field of the Params struct
-	WireName string // name in the path template, query string or header
-	In       string // "path", "query" or "header"
+	WireName string // name in the path template, query string, header or cookie
+	In       string // "path", "query", "header" or "cookie"
 	Doc      string
 	Type     Type
 	Required bool
+	// Style is how the value is written where In says, as the document's
+	// style and explode say for a value of Type.
+	Style ParamStyle
 	// Deep lists the keys of a deepObject query parameter, sent as
-	// name[key]=value; empty for simple parameters.
+	// name[key]=value; empty for the other styles.
 	Deep []*KeyField
+	// Properties lists the properties of an object parameter of another
+	// style than deepObject, each written as a key and a value as Style
+	// says; empty for a parameter that is no object.
+	Properties []*KeyField
 }
+
+// ParamStyle is how a parameter's value is written: OpenAPI 3.0's style
+// and explode for its location, expanded as RFC 6570 says. The builder
+// picks one for the value's shape (a single value, a list or an object),
+// so that a style says exactly what to write.
+type ParamStyle int
+
+const (
+	// FormExploded is a query parameter in style form with explode (the
+	// default): name=value, name=a&name=b for a list, and key=value for
+	// each property of an object.
+	FormExploded ParamStyle = iota
+	// FormCompact is a query parameter in style form without explode:
+	// name=a,b for a list, name=k1,v1,k2,v2 for an object.
+	FormCompact
+	// SpaceDelimited is a query list or object as name=a%20b.
+	SpaceDelimited
+	// PipeDelimited is a query list or object as name=a|b.
+	PipeDelimited
+	// DeepObject is a query object as name[key]=value for each key.
+	DeepObject
+	// Simple is a path or header parameter in style simple: the value,
+	// a,b for a list, and k1,v1,k2,v2 for an object without explode.
+	Simple
+	// SimpleExploded is a header object in style simple with explode:
+	// k1=v1,k2=v2.
+	SimpleExploded
+	// Label is a path parameter in style label: .value.
+	Label
+	// Matrix is a path parameter in style matrix: ;name=value.
+	Matrix
+	// FormCookie is a cookie parameter (style form): name=value, one
+	// pair of the Cookie header.
+	FormCookie
+)
 
 // KeyField is a struct field sent as key=value: a key of a deepObject
 // query parameter, or a field of a form body.
@@ -126,4 +180,41 @@ type Webhook struct {
 	// elements; a payload without the array is not a delivery.
 	EventsField *Field
 	Events      *Union
+}
+
+// Fake is the fake of the API for the tests of applications, a package of
+// its own in a subdirectory of the SDK's output: a test server answering
+// each operation with a handler the test sets, or with the document's
+// example of its result.
+type Fake struct {
+	Package string // its Go package name: the SDK's with "test" appended
+	Dir     string // the subdirectory of the SDK's output it is written to
+	Doc     string // the package comment
+	// SDKName is the name the fake's files import the SDK under: its
+	// package name, unless the fake declares that name itself.
+	SDKName  string
+	Services []*FakeService // in the order of API.Services
+	// Webhook is the webhook whose deliveries SendWebhook posts; nil when
+	// the document has none, or its payload has no array of events.
+	Webhook *Webhook
+}
+
+// FakeService is the struct holding the handlers of a service's
+// operations, a field of the fake's Server.
+type FakeService struct {
+	Service  *Service
+	Name     string // Go type name, e.g. MessagesService
+	Field    string // the Server's field, e.g. Messages
+	Doc      string
+	FieldDoc string
+	File     string // the file it is written to, in the fake's directory
+	Handlers []*FakeHandler
+}
+
+// FakeHandler is the field of a FakeService holding the handler of one
+// operation: a func with the client method's signature without the
+// request options.
+type FakeHandler struct {
+	Operation *Operation
+	Doc       string
 }

@@ -15,9 +15,13 @@ const (
 	Float64 Builtin = "float64"
 	Bool    Builtin = "bool"
 	Any     Builtin = "any"
+	// Time is time.Time, for a timestamp: it decodes from RFC 3339 text
+	// and encodes as the text it was decoded from while unchanged.
+	Time Builtin = "time.Time"
 )
 
-// Named refers to a Decl of the same package.
+// Named refers to a Decl of the same package: one of API.Decls, or the
+// runtime's error detail Error, which no generated file declares.
 type Named struct{ Decl Decl }
 
 // Slice is []Elem.

@@ -897,7 +897,8 @@ func TestWebhooks(t *testing.T) {
 }
 
 func TestWebhookOverlay(t *testing.T) {
-	res, err := LoadData("fixture.yaml", fixture(webhookDoc), Options{Overlays: []Overlay{sunco}})
+	doc := strings.Replace(string(fixture(webhookDoc)), "title: fixture", "title: Sunshine Conversations API", 1) // whom the overlay is for
+	res, err := LoadData("fixture.yaml", []byte(doc), Options{Overlays: []Overlay{sunco}})
 	require.NoError(t, err)
 	assertEventDiscriminator(t, res)
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/speakeasy-api/openapi-overlay/pkg/overlay"
 	"gopkg.in/yaml.v3"
@@ -15,17 +16,22 @@ import (
 type Overlay struct {
 	Name string // names the overlay in warnings and errors
 	Data []byte // the document, YAML or JSON
-	// Builtin marks the generator's own overlay, written for one API: a
-	// document in which none of its targets but the document itself ($)
-	// match is another API, and the overlay is skipped without warnings.
-	Builtin bool
 }
+
+// appliesTo is the overlay extension that says which documents it is
+// written for: a JSONPath query that finds something in those documents
+// and in no other. An overlay with it applies to a document as a whole or
+// not at all; the generator's own overlay has it, so that it never
+// touches another API.
+const appliesTo = "x-applies-to"
 
 // applyOverlay applies the overlay o to root, action by action, in place.
 // Targets are RFC 9535 JSONPath expressions. A target that matches nothing
 // is a Warning, not an error: an overlay written for the current spec
 // still applies to older versions that lack some of its targets, and the
-// warning keeps a changed spec from going unnoticed.
+// warning keeps a changed spec from going unnoticed. An overlay whose
+// x-applies-to query finds nothing in the document is not applied at all:
+// one Warning, about the overlay as a whole (no pointer), says so.
 //
 // openapi-overlay parses and validates the overlay and evaluates its
 // JSONPath; the actions themselves are applied here, without its ApplyTo,
@@ -46,15 +52,18 @@ func applyOverlay(root *yaml.Node, o Overlay) ([]Warning, error) {
 		return nil, &Error{File: o.Name, Err: err}
 	}
 	ov.JSONPathVersion = "rfc9535"
+	switch w, err := misfit(&ov, ovRoot, root, o.Name); {
+	case err != nil:
+		return nil, err
+	case w != nil:
+		return []Warning{*w}, nil
+	}
 	paths := make([]overlay.Queryable, len(ov.Actions))
 	for i, action := range ov.Actions {
 		if paths[i], err = ov.NewPath(action.Target, nil); err != nil {
 			ptr := jsonptr.Join(jsonptr.Index("/actions", i), "target")
 			return nil, &Error{File: o.Name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: fmt.Errorf("invalid target %q: %w", action.Target, err)}
 		}
-	}
-	if o.Builtin && !writtenFor(paths, root) {
-		return nil, nil
 	}
 	var warnings []Warning
 	for i, action := range ov.Actions {
@@ -80,18 +89,31 @@ func applyOverlay(root *yaml.Node, o Overlay) ([]Warning, error) {
 	return warnings, nil
 }
 
-// writtenFor reports whether some of paths, the targets of an overlay,
-// match a node of the document root other than the document itself.
-func writtenFor(paths []overlay.Queryable, root *yaml.Node) bool {
-	doc := lookup(root, "")
-	for _, p := range paths {
-		for _, n := range p.Query(root) {
-			if n != doc && n != root {
-				return true
-			}
-		}
+// misfit is the warning that the overlay ov, parsed from ovRoot, is not
+// written for the document root: its x-applies-to query finds nothing in
+// it. Nil when the query finds something, or when ov has none.
+func misfit(ov *overlay.Overlay, ovRoot, root *yaml.Node, name string) (*Warning, error) {
+	q, ok := ov.Extensions[appliesTo]
+	if !ok {
+		return nil, nil
 	}
-	return false
+	ptr := "/" + appliesTo
+	query, ok := q.(string)
+	if !ok {
+		return nil, &Error{File: name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: fmt.Errorf("%s is not a JSONPath query", appliesTo)}
+	}
+	path, err := ov.NewPath(query, nil)
+	if err != nil {
+		return nil, &Error{File: name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: fmt.Errorf("invalid query %q: %w", query, err)}
+	}
+	if len(path.Query(root)) > 0 {
+		return nil, nil
+	}
+	title := "untitled"
+	if t := scalarValue(lookup(root, "/info/title")); t != "" {
+		title = strconv.Quote(t)
+	}
+	return &Warning{File: name, Message: fmt.Sprintf("not applied: written for the documents in which %s finds something, and this one (%s) is another API", query, title)}, nil
 }
 
 // update merges the overlay value u into the target node n, as Overlay 1.0

@@ -127,59 +127,43 @@ actions:
 			},
 		},
 		{
-			name: "the builtin overlay warns of the targets a document of its API lacks",
-			overlays: []Overlay{{Name: "builtin.yaml", Builtin: true, Data: []byte(`overlay: 1.0.0
+			name: "an overlay for the document's API applies, and warns of the targets the document lacks",
+			overlays: []Overlay{{Name: "sunco.yaml", Data: []byte(`overlay: 1.0.0
 info: {title: t, version: "1"}
+x-applies-to: $[?@.title == 'fixture']
 actions:
   - target: $.components.schemas.pet
     update: {description: builtin}
   - target: $.components.schemas.cat
     update: {description: nothing}
+  - target: $
+    update: {externalDocs: {url: "https://example.com/reference/"}}
 `)}},
-			warnings: []string{"builtin.yaml: /actions/1/target: target $.components.schemas.cat matches nothing"},
+			warnings: []string{"sunco.yaml: /actions/1/target: target $.components.schemas.cat matches nothing"},
 			check: func(t *testing.T, res *Result) {
 				assert.Equal(t, "builtin", schema(t, res, "pet").Description)
-			},
-		},
-		{
-			name: "the builtin overlay matching nothing is for another API: skipped silently",
-			overlays: []Overlay{{Name: "builtin.yaml", Builtin: true, Data: []byte(`overlay: 1.0.0
-info: {title: t, version: "1"}
-actions:
-  - target: $.components.schemas.cat
-    update: {description: nothing}
-`)}},
-			check: func(t *testing.T, res *Result) {
-				assert.Empty(t, schema(t, res, "pet").Description)
-			},
-		},
-		{
-			name: "the builtin overlay matching only the document itself is for another API: skipped silently",
-			overlays: []Overlay{{Name: "builtin.yaml", Builtin: true, Data: []byte(`overlay: 1.0.0
-info: {title: t, version: "1"}
-actions:
-  - target: $.components.schemas.cat
-    update: {description: nothing}
-  - target: $
-    update: {externalDocs: {url: "https://example.com/reference/"}}
-`)}},
-			check: func(t *testing.T, res *Result) {
-				assert.Nil(t, res.Doc.ExternalDocs)
-			},
-		},
-		{
-			name: "the builtin overlay updates the document itself when it is for its API",
-			overlays: []Overlay{{Name: "builtin.yaml", Builtin: true, Data: []byte(`overlay: 1.0.0
-info: {title: t, version: "1"}
-actions:
-  - target: $.components.schemas.pet
-    update: {description: builtin}
-  - target: $
-    update: {externalDocs: {url: "https://example.com/reference/"}}
-`)}},
-			check: func(t *testing.T, res *Result) {
 				require.NotNil(t, res.Doc.ExternalDocs)
 				assert.Equal(t, "https://example.com/reference/", res.Doc.ExternalDocs.URL)
+			},
+		},
+		{
+			name: "an overlay for another API applies to nothing, even where its targets match: one warning",
+			overlays: []Overlay{{Name: "sunco.yaml", Data: []byte(`overlay: 1.0.0
+info: {title: t, version: "1"}
+x-applies-to: $[?@.title == 'Sunshine Conversations API']
+actions:
+  - target: $.components.schemas.pet
+    update: {x-go-name: PetAction}
+  - target: $.components.schemas.cat
+    update: {description: nothing}
+  - target: $
+    update: {externalDocs: {url: "https://example.com/reference/"}}
+`)}},
+			warnings: []string{`sunco.yaml: : not applied: written for the documents in which $[?@.title == 'Sunshine Conversations API'] finds something, and this one ("fixture") is another API`},
+			check: func(t *testing.T, res *Result) {
+				assert.NotContains(t, schema(t, res, "pet").Extensions, "x-go-name")
+				assert.Nil(t, res.Doc.ExternalDocs)
+				assert.Empty(t, res.Warnings[0].Pointer, "about the overlay as a whole")
 			},
 		},
 		{
@@ -227,6 +211,25 @@ actions:
     remove: true
 `)}}})
 	assert.Equal(t, "o.yaml:4: /actions/0/target: cannot remove the whole document", e.Error())
+}
+
+func TestOverlayAppliesToIsAQuery(t *testing.T) {
+	tests := []struct{ value, want string }{
+		{"[1]", "o.yaml:3: /x-applies-to: x-applies-to is not a JSONPath query"},
+		{"$[?", `o.yaml:3: /x-applies-to: invalid query "$[?": `},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			e := loadError(t, fixture("paths: {}\n"), Options{Overlays: []Overlay{{Name: "o.yaml", Data: []byte(`overlay: 1.0.0
+info: {title: t, version: "1"}
+x-applies-to: ` + tt.value + `
+actions:
+  - target: $
+    update: {x-a: 1}
+`)}}})
+			assert.Contains(t, e.Error(), tt.want)
+		})
+	}
 }
 
 func TestPrune(t *testing.T) {

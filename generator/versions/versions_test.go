@@ -21,8 +21,9 @@ import (
 
 const sharedSpecs = "../../../shared/spec/sunco"
 
-// TestAllSpecVersions generates an SDK from every version in INDEX.tsv,
-// once, and uses it three ways: it builds and vets them all in one module
+// TestAllSpecVersions generates an SDK, with its fake, from every version
+// in INDEX.tsv, once, and uses it three ways: it builds and vets them all
+// (SDKs and fakes) in one module
 // and prints a table (version, warnings, types, operations, build ok); it
 // compares each with the previous version's API (see checkBreaks); and it
 // checks that type names are stable (see checkNames).
@@ -45,7 +46,7 @@ func TestAllSpecVersions(t *testing.T) {
 	for _, v := range versions {
 		r := &row{version: v, pkg: "v" + strings.NewReplacer(".", "_").Replace(v)}
 		rows = append(rows, r)
-		cur, err := generate(filepath.Join(mod, r.pkg, "sunco"), v, im)
+		cur, err := generate(filepath.Join(mod, r.pkg, "sunco"), "example.com/specs/"+r.pkg+"/sunco", v, im)
 		if err != nil {
 			r.err, prev = err, nil
 			continue
@@ -88,17 +89,22 @@ func TestAllSpecVersions(t *testing.T) {
 	t.Run("names stable", func(t *testing.T) { checkNames(t, steps) })
 }
 
-// generate writes the SDK of version v into dir and type-checks it.
-func generate(dir, v string, im *changelog.Importer) (*sdk, error) {
-	res, err := generator.Generate(generator.Config{Spec: filepath.Join(sharedSpecs, v+".yaml"), Package: "sunco", Version: "test"})
+// generate writes the SDK of version v, and its fake, into dir, the
+// package importPath, and type-checks the SDK.
+func generate(dir, importPath, v string, im *changelog.Importer) (*sdk, error) {
+	res, err := generator.Generate(generator.Config{Spec: filepath.Join(sharedSpecs, v+".yaml"), Package: "sunco", ImportPath: importPath, Version: "test"})
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+	if _, ok := res.Files["suncotest/server.go"]; !ok {
+		return nil, fmt.Errorf("no fake generated")
 	}
 	for name, data := range res.Files {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
 			return nil, err
 		}
 	}

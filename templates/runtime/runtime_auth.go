@@ -33,6 +33,9 @@ func WithBearerToken(token string) Option {
 		if token == "" {
 			return errors.New(sdkName + ": WithBearerToken: empty token")
 		}
+		if err := checkHeaderValue(token); err != nil {
+			return fmt.Errorf(sdkName+": WithBearerToken: token: %w", err)
+		}
 		t.auth = newCredentials("Bearer", token)
 		return nil
 	}

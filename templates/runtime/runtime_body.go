@@ -102,7 +102,7 @@ func newMultipartBody(f *multipartFile) (*requestBody, error) {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	h := make(textproto.MIMEHeader)
-	h.Set("Content-Disposition", multipart.FileContentDisposition(f.FieldName, f.FileName))
+	h.Set("Content-Disposition", fileDisposition(f.FieldName, f.FileName))
 	h.Set("Content-Type", contentType)
 	// Writes to a bytes.Buffer cannot fail.
 	_, _ = mw.CreatePart(h)
@@ -112,6 +112,32 @@ func newMultipartBody(f *multipartFile) (*requestBody, error) {
 	tail := buf.String()
 
 	return newStreamedBody(mw.FormDataContentType(), head, f.Reader, tail)
+}
+
+// fileDisposition returns the Content-Disposition header of a file part,
+// written by the SDK rather than by mime/multipart: before Go 1.26,
+// multipart.FileContentDisposition let CR and LF through, so a file name
+// could end the part's header and forge another.
+func fileDisposition(field, filename string) string {
+	return `form-data; name="` + escapeParam(field) + `"; filename="` + escapeParam(filename) + `"`
+}
+
+// escapeParam percent-encodes the bytes of a quoted parameter that could
+// end the quoted string or the header: '"' and every control character,
+// CR and LF among them, as browsers encode form data (WHATWG HTML's
+// multipart/form-data encoding algorithm); and '\\', so that a parser
+// that takes it as an escape reads the same name.
+func escapeParam(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ', c == 0x7f, c == '"', c == '\\':
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // newRawBody prepares a body that is raw.Reader alone.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -145,6 +146,7 @@ func TestMultipartUpload(t *testing.T) {
 		wantStatus  int
 		wantContent []byte
 		wantType    string
+		wantName    string
 		knownLength bool
 	}{
 		{
@@ -158,6 +160,7 @@ func TestMultipartUpload(t *testing.T) {
 			attempts:    3,
 			wantContent: data[3:],
 			wantType:    "text/plain",
+			wantName:    "say %22hi%22.txt",
 			knownLength: true,
 		},
 		{
@@ -170,6 +173,7 @@ func TestMultipartUpload(t *testing.T) {
 			wantStatus:  429,
 			wantContent: data,
 			wantType:    "application/octet-stream",
+			wantName:    "a.bin",
 		},
 		{
 			name: "seeker that cannot seek is a plain reader",
@@ -180,6 +184,7 @@ func TestMultipartUpload(t *testing.T) {
 			attempts:    1,
 			wantContent: data,
 			wantType:    "application/octet-stream",
+			wantName:    "a.bin",
 		},
 	}
 	for _, tt := range tests {
@@ -213,11 +218,56 @@ func TestMultipartUpload(t *testing.T) {
 				assert.Equal(t, "multipart/form-data", mediaType)
 				assert.NotEmpty(t, params["boundary"])
 				assert.Equal(t, f.FieldName, u.fieldName)
-				assert.Equal(t, f.FileName, u.fileName)
+				assert.Equal(t, tt.wantName, u.fileName)
 				assert.Equal(t, tt.wantType, u.partType)
 				assert.Equal(t, tt.wantContent, u.content)
 				assert.Equal(t, tt.knownLength, u.contentLength > 0, "Content-Length %d", u.contentLength)
 			}
+		})
+	}
+}
+
+// TestFileDisposition checks that a file name cannot end the part's
+// header whatever it holds: quotes, CR, LF and the other control
+// characters are percent-encoded, as browsers do, and so is a backslash;
+// the rest is sent as it is. (gen/mingo runs an upload on the oldest Go
+// the SDK supports, whose mime/multipart let CR and LF through.)
+func TestFileDisposition(t *testing.T) {
+	tests := []struct {
+		name, fileName, want string
+	}{
+		{name: "plain", fileName: "photo.png", want: "photo.png"},
+		{name: "header injection", fileName: "photo.png\r\nContent-Type: text/html\r\n\r\n<script>alert(1)</script>", want: "photo.png%0D%0AContent-Type: text/html%0D%0A%0D%0A<script>alert(1)</script>"},
+		{name: "LF alone", fileName: "a\nX-Evil: 1", want: "a%0AX-Evil: 1"},
+		{name: "quotes", fileName: `say "hi".txt`, want: "say %22hi%22.txt"},
+		{name: "quote ending the parameter", fileName: `a"; name="other`, want: "a%22; name=%22other"},
+		{name: "backslashes", fileName: `C:\dir\a.txt`, want: "C:%5Cdir%5Ca.txt"},
+		{name: "trailing backslash", fileName: `a\`, want: "a%5C"},
+		{name: "NUL, tab, DEL", fileName: "a\x00b\tc\x7f", want: "a%00b%09c%7F"},
+		{name: "UTF-8 and percent kept", fileName: "café 日本 100%.png", want: "café 日本 100%.png"},
+		{name: "empty", fileName: "", want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := newMultipartBody(&multipartFile{FieldName: "source", FileName: tt.fileName, ContentType: "image/png", Reader: strings.NewReader("data")})
+			require.NoError(t, err)
+			disposition, _, _ := strings.Cut(strings.SplitAfterN(b.head, "\r\n", 2)[1], "\r\n")
+			assert.Equal(t, `Content-Disposition: form-data; name="source"; filename="`+tt.want+`"`, disposition)
+
+			_, params, err := mime.ParseMediaType(b.contentType)
+			require.NoError(t, err)
+			mr := multipart.NewReader(strings.NewReader(b.head+"data"+b.tail), params["boundary"])
+			part, err := mr.NextPart()
+			require.NoError(t, err)
+			assert.Equal(t, http.Header{"Content-Disposition": {disposition[len("Content-Disposition: "):]}, "Content-Type": {"image/png"}}, http.Header(part.Header), "the part's only headers")
+			_, dp, err := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
+			require.NoError(t, err)
+			assert.Equal(t, map[string]string{"name": "source", "filename": tt.want}, dp, "as a server reads the parameters")
+			content, err := io.ReadAll(part)
+			require.NoError(t, err)
+			assert.Equal(t, "data", string(content))
+			_, err = mr.NextPart()
+			assert.Equal(t, io.EOF, err, "one part")
 		})
 	}
 }

@@ -7,6 +7,9 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // sdkName prefixes every error message of the package. The generator
@@ -24,6 +27,11 @@ type APIError struct {
 	Header http.Header
 	// Attempts is the number of attempts made, retries included.
 	Attempts int
+	// RetryAfter is the wait the response's Retry-After header asked for
+	// (usually with a 429 or a 503), 0 without one. When the client does
+	// not retry because the wait would outlast the call's context, this is
+	// the time to wait before calling again.
+	RetryAfter time.Duration
 	// Errors are the API's error details, decoded from a body of the form
 	// {"errors":[{"code":…,"title":…}]}.
 	Errors []Error
@@ -39,13 +47,19 @@ type APIError struct {
 type Error struct {
 	Code  string `json:"code"`  // classifies the error, e.g. not_found
 	Title string `json:"title"` // describes it, e.g. Resource not found
+	// Extra holds the other properties, so that encoding loses nothing.
+	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// Error returns a line such as
+// Error returns one line such as
 // "sunco: 404 Not Found: not_found: Resource not found (request id abc)",
 // or "sunco: 429 Too Many Requests after 3 attempts: …" when the request was
-// retried. The body excerpt is left out: it is server text of arbitrary
-// shape.
+// retried. In the server's codes, titles and request id, every character
+// that is not printable (CR, LF, ESC and the other control characters,
+// Unicode line separators and bidirectional controls) is escaped as in a
+// Go string literal, so that logging the error cannot forge a log line or
+// send a terminal an escape sequence. The body excerpt is left out: it is
+// server text of arbitrary shape.
 func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString(sdkName + ": ")
@@ -64,15 +78,54 @@ func (e *APIError) Error() string {
 		}
 		switch {
 		case d.Code != "" && d.Title != "":
-			b.WriteString(d.Code + ": " + d.Title)
+			b.WriteString(printable(d.Code) + ": " + printable(d.Title))
 		default:
-			b.WriteString(d.Code + d.Title)
+			b.WriteString(printable(d.Code + d.Title))
 		}
 	}
 	if e.RequestID != "" {
-		b.WriteString(" (request id " + e.RequestID + ")")
+		b.WriteString(" (request id " + printable(e.RequestID) + ")")
 	}
 	return b.String()
+}
+
+// HasCode reports whether code, such as "conversation_not_found", is the
+// code of one of the API's error details in Errors.
+func (e *APIError) HasCode(code string) bool {
+	if e == nil {
+		return false
+	}
+	for _, d := range e.Errors {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// printable returns s with each character that is not printable escaped
+// as in a Go string literal: "\n", "\x1b", "\u2028". Text that is not
+// valid UTF-8 shows U+FFFD for its invalid bytes.
+func printable(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, unprintable) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unprintable(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1]) // without its quotes
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unprintable reports whether r is to be escaped: anything but the
+// letters, marks, numbers, punctuation, symbols and the ASCII space.
+func unprintable(r rune) bool {
+	return !unicode.IsPrint(r)
 }
 
 const (

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -66,6 +65,15 @@ func TestAPIErrorFromResponse(t *testing.T) {
 			body:        "  {\"message\":\"nope\"}\n",
 			wantBody:    `{"message":"nope"}`,
 			wantMessage: "sunco: 422 Unprocessable Entity",
+		},
+		{
+			name:        "server text with line breaks and escape sequences",
+			status:      400,
+			header:      http.Header{"X-Request-Id": {"id\u202e1"}}, // net/http refuses control characters in headers
+			body:        `{"errors":[{"code":"bad\nrequest","title":"No\r\nsunco: 200 OK \u001b[31mred\u2028\u202eevil\u0000"},{"title":"tab\there"}]}`,
+			wantErrors:  []Error{{Code: "bad\nrequest", Title: "No\r\nsunco: 200 OK \x1b[31mred\u2028\u202eevil\x00"}, {Title: "tab\there"}},
+			wantID:      "id\u202e1",
+			wantMessage: `sunco: 400 Bad Request: bad\nrequest: No\r\nsunco: 200 OK \x1b[31mred\u2028\u202eevil\x00; tab\there (request id id\u202e1)`,
 		},
 		{
 			name:        "empty body, unknown status",
@@ -162,14 +170,63 @@ func TestContextErrors(t *testing.T) {
 				w.WriteHeader(http.StatusServiceUnavailable)
 			})
 			tr, _ := newTestTransport(t, srv.URL)
+			tr.backoffBase = time.Millisecond // a wait the deadline leaves room for
 			tr.sleep = func(ctx context.Context, d time.Duration) error {
 				end()
 				return sleepContext(ctx, time.Hour)
 			}
-			err := tr.do(ctx, &request{Method: "GET", Path: "/v2/apps/x", Query: url.Values{"q": {"1"}}}, nil, nil)
+			err := tr.do(ctx, &request{Method: "GET", Path: "/v2/apps/x", Query: query{"q": {"1"}}}, nil, nil)
 			require.ErrorIs(t, err, tt.want)
 			assert.EqualError(t, err, tt.wantMsg)
 			assert.Len(t, seen.all(), 1)
+		})
+	}
+}
+
+func TestPrintable(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{name: "plain", in: "Resource not found", want: "Resource not found"},
+		{name: "non-ASCII letters kept", in: "Ressource introuvable: «é» 日本", want: "Ressource introuvable: «é» 日本"},
+		{name: "quotes and backslashes kept", in: `say "hi" \o/`, want: `say "hi" \o/`},
+		{name: "CR LF", in: "a\r\nb", want: `a\r\nb`},
+		{name: "ANSI escape", in: "\x1b[31mred\x1b[0m", want: `\x1b[31mred\x1b[0m`},
+		{name: "NUL, DEL, C1", in: "\x00\x7f\u0085", want: `\x00\x7f\u0085`},
+		{name: "line and paragraph separators", in: "a\u2028b\u2029c", want: `a\u2028b\u2029c`},
+		{name: "bidirectional override", in: "\u202etxt.exe", want: `\u202etxt.exe`},
+		{name: "invalid UTF-8", in: "a\xffb", want: "a\ufffdb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := printable(tt.in)
+			assert.Equal(t, tt.want, got)
+			assert.NotContains(t, got, "\n")
+			assert.NotContains(t, got, "\r")
+			assert.NotContains(t, got, "\x1b")
+		})
+	}
+}
+
+func TestHasCode(t *testing.T) {
+	e := &APIError{StatusCode: 404, Errors: []Error{{Code: "bad_request"}, {Code: "conversation_not_found", Title: "Conversation not found"}}}
+	tests := []struct {
+		name string
+		err  *APIError
+		code string
+		want bool
+	}{
+		{name: "first", err: e, code: "bad_request", want: true},
+		{name: "second", err: e, code: "conversation_not_found", want: true},
+		{name: "absent", err: e, code: "not_found", want: false},
+		{name: "case matters", err: e, code: "Bad_Request", want: false},
+		{name: "a title is no code", err: e, code: "Conversation not found", want: false},
+		{name: "no details", err: &APIError{StatusCode: 502}, code: "bad_request", want: false},
+		{name: "nil", err: nil, code: "bad_request", want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.err.HasCode(tt.code))
 		})
 	}
 }

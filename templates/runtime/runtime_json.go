@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"iter"
 	"math/bits"
 	"slices"
@@ -113,24 +112,13 @@ func marshalRequestBody(body any) ([]byte, error) {
 	return json.Marshal(body)
 }
 
-// maxBodyHint bounds how much a response's Content-Length may make
-// unmarshalResponse allocate before reading.
-const maxBodyHint = 64 << 20
-
-// unmarshalResponse reads a response body of size bytes (-1 when
-// unknown) and decodes it into out, with its UnmarshalJSON when it has one.
-func unmarshalResponse(r io.Reader, size int64, out any) error {
-	var buf bytes.Buffer
-	if size > 0 && size <= maxBodyHint {
-		buf.Grow(int(size) + bytes.MinRead)
-	}
-	if _, err := buf.ReadFrom(r); err != nil {
-		return err
-	}
+// unmarshalResponse decodes a response body into out, with its
+// UnmarshalJSON when it has one.
+func unmarshalResponse(data []byte, out any) error {
 	if u, ok := out.(json.Unmarshaler); ok {
-		return u.UnmarshalJSON(buf.Bytes())
+		return u.UnmarshalJSON(data)
 	}
-	return json.Unmarshal(buf.Bytes(), out)
+	return json.Unmarshal(data, out)
 }
 
 // Decoders of single values.
@@ -464,32 +452,42 @@ func (l *jsonLexer) copyRaw() []byte {
 }
 
 // discriminator looks into the object at l, consuming nothing, for the
-// first member named key and returns its value when it is a string: nil
-// when there is no such string, or the value is not an object. It
-// reports false for null, which is not a union value.
+// last member named key and returns its value when it is a string: nil
+// when that value is not a string, there is no such member, or the value
+// is not an object (null included, which a union field takes as absent,
+// but which an array or a map of unions keeps as its Unknown variant, so
+// that one odd element does not fail the others). It reports false when
+// the object is cut short. The last of duplicate keys decides, as it does
+// the variant's field (decodeField) and as in encoding/json, so that the
+// variant and its discriminator field never disagree.
+//
+// The look ahead does not check that the object is well formed: the
+// decoding that follows does, and says where it is not.
 func (l *jsonLexer) discriminator(key string) ([]byte, bool) {
-	switch l.next() {
-	case 'n':
-		return nil, false
-	case '{':
-	default:
+	if l.next() != '{' {
 		return nil, true
 	}
-	pos, depth := l.pos, l.depth
+	at, complete := l.lastMember(key)
+	if !complete {
+		return nil, false
+	}
+	if at < 0 {
+		return nil, true
+	}
+	pos := l.pos
+	l.pos = at
 	var value []byte
-	l.enterObject()
-	for l.nextMember() {
-		if string(l.key) == key {
-			if l.next() == '"' {
-				value, _ = l.readString(&l.tagBuf)
+	if l.next() == ':' {
+		l.pos++
+		if l.next() == '"' {
+			var ok bool
+			if value, ok = l.readString(&l.tagBuf); !ok {
+				// The decoding reports the error where it finds it.
+				value, l.err = nil, nil
 			}
-			break
 		}
-		l.skip()
 	}
-	if l.err == nil {
-		l.pos, l.depth = pos, depth
-	}
+	l.pos = pos
 	return value, true
 }
 
@@ -504,15 +502,11 @@ type variantShape struct {
 // the index of the variant that best explains it, or -1 when none does or
 // the value is not an object. A variant qualifies when every property it
 // requires is present; the one with the most properties present wins, the
-// first on a tie, and one with none present is never picked. It reports
-// false for null, which is not a union value. Properties past the 64th
-// of a variant do not count.
+// first on a tie, and one with none present is never picked. Null is no
+// object: see discriminator. It reports false when the object is
+// malformed. Properties past the 64th of a variant do not count.
 func (l *jsonLexer) pickVariant(shapes []variantShape) (int, bool) {
-	switch l.next() {
-	case 'n':
-		return -1, false
-	case '{':
-	default:
+	if l.next() != '{' {
 		return -1, true
 	}
 	pos, depth := l.pos, l.depth
@@ -532,7 +526,7 @@ func (l *jsonLexer) pickVariant(shapes []variantShape) (int, bool) {
 		l.skip()
 	}
 	if l.err != nil {
-		return -1, true
+		return -1, false
 	}
 	l.pos, l.depth = pos, depth
 	best, bestScore := -1, 0

@@ -1,6 +1,7 @@
 package sunco
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strconv"
 	"strings"
@@ -584,6 +585,83 @@ func (l *jsonLexer) skip() {
 		}
 		l.failChar("looking for beginning of value")
 	}
+}
+
+// lastMember returns the offset just past the key of the last member
+// named key of the object at pos, or -1 when it has none; complete is
+// false when the object ends before its closing brace. It reads only as
+// much as it needs to find keys and the object's end, without checking
+// that the object is well formed, and consumes nothing.
+func (l *jsonLexer) lastMember(key string) (at int, complete bool) {
+	data := l.data
+	at = -1
+	depth := 0
+	keyNext := false // the next string at depth 1 is a key
+	for i := l.pos; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			end := stringEnd(data, i)
+			if end < 0 {
+				return at, false
+			}
+			if depth == 1 && keyNext {
+				if l.keyIs(data[i+1:end], key) {
+					at = end + 1
+				}
+				keyNext = false
+			}
+			i = end
+		case '{', '[':
+			depth++
+			keyNext = depth == 1
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return at, true
+			}
+		case ',':
+			keyNext = depth == 1
+		}
+	}
+	return at, false
+}
+
+// stringEnd returns the offset of the quote that closes the string whose
+// opening quote is at start, or -1 when there is none.
+func stringEnd(data []byte, start int) int {
+	for i := start + 1; i < len(data); i++ {
+		j := bytes.IndexByte(data[i:], '"')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		backslashes := 0
+		for k := i - 1; k > start && data[k] == '\\'; k-- {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// keyIs reports whether raw, the content of a string literal that may be
+// malformed, reads as key.
+func (l *jsonLexer) keyIs(raw []byte, key string) bool {
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw) == key
+	}
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '\\' {
+			n := escapeLen(raw[i:])
+			if n <= 0 {
+				return false
+			}
+			i += n - 1
+		}
+	}
+	return string(l.unescape(raw, &l.keyBuf)) == key
 }
 
 // raw reads past the next value and returns its bytes, or nil after a

@@ -48,6 +48,8 @@ var lexerSeeds = []string{
 	`{"a":}`, `{"a":1,}`, `{,"a":1}`, `{"a":1 "b":2}`, `{1:2}`, `{"a":1}}`, `{"a":[{"b":null}]}`,
 	` {"a" : [ 1 , 2 ] } `, `{"a":1,"a":2}`, `{"\u0061":1,"a":2}`, "{\"\xff\":1}", `[1]x`, `1 2`,
 	`{"a":{"b":{"c":[true,false,null,"x",-1.5e3]}}}`, "\t\n\r null \n",
+	`{"a":"x","a":"y"}`, `{"b":{"a":"no"},"a":"yes","c":["a",{"a":1}]}`, `{"\u0061":"esc","b":1}`, `{"a":"\"q\\"}`,
+	`{"x":"\\\"","a":"z"}`, `{"a":"x","a":1}`, `{"a":1,"a":"x"}`, `{ "a" : "x" , "a" : null }`, `{"a":"x"`, `{"a":"\q"}`,
 }
 
 // TestLexerAgreesWithEncodingJSON checks validity and free-form decoding
@@ -76,6 +78,8 @@ func FuzzLexer(f *testing.F) {
 func checkAgainstEncodingJSON(t *testing.T, data []byte) {
 	valid := json.Valid(data)
 	require.Equal(t, valid, lexerValid(data), "validity of %q", data)
+	l := jsonLexer{data: data}
+	l.discriminator("a") // whatever data holds, without panicking
 	got, err := lexerAny(data)
 	want, wantErr := stdAny(data)
 	if !valid {
@@ -89,6 +93,19 @@ func checkAgainstEncodingJSON(t *testing.T, data []byte) {
 	require.NoError(t, err)
 	require.NoError(t, wantErr)
 	require.Equal(t, want, got, "decoding %q", data)
+	if obj, ok := want.(map[string]any); ok {
+		// The look ahead for a discriminator finds the member encoding/json
+		// keeps: the last.
+		l := jsonLexer{data: data}
+		value, ok := l.discriminator("a")
+		require.True(t, ok)
+		wantValue, isString := obj["a"].(string)
+		assert.Equal(t, isString, value != nil, "a string discriminator in %q", data)
+		assert.Equal(t, wantValue, string(value), "discriminator of %q", data)
+		assert.Nil(t, l.err)
+		assert.Equal(t, 0, l.depth)
+		assert.Equal(t, len(data)-len(bytes.TrimLeft(data, " \t\r\n")), l.pos, "nothing consumed")
+	}
 
 	var e jsonEncoder
 	encodeAny(&got, &e)

@@ -17,7 +17,9 @@ type Option func(*transport) error
 
 // WithBaseURL sets the API root, for example "https://api.eu-1.smooch.io".
 // It must be an absolute http or https URL without credentials, query or
-// fragment; a trailing slash is ignored.
+// fragment; a trailing slash is ignored. The few operations that the API
+// document gives a server of their own (their doc names it) keep calling
+// that server: WithOperationBaseURL moves them too.
 func WithBaseURL(u string) Option {
 	return func(t *transport) error {
 		base, err := parseBaseURL(u)
@@ -25,19 +27,6 @@ func WithBaseURL(u string) Option {
 			return fmt.Errorf(sdkName+": WithBaseURL: %w", err)
 		}
 		t.baseURL = base
-		return nil
-	}
-}
-
-// WithZendeskSubdomain sets the base URL to https://{sub}.zendesk.com/sc,
-// the API root of a Zendesk account. sub must be a DNS label: 1 to 63 of
-// a-z, 0-9 and '-', not starting or ending with '-'.
-func WithZendeskSubdomain(sub string) Option {
-	return func(t *transport) error {
-		if !isDNSLabel(sub) {
-			return fmt.Errorf(sdkName+": WithZendeskSubdomain: %q is not a valid subdomain", sub)
-		}
-		t.baseURL = "https://" + sub + ".zendesk.com/sc"
 		return nil
 	}
 }
@@ -57,8 +46,57 @@ func WithHTTPClient(c *http.Client) Option {
 	}
 }
 
+// WithOperationBaseURL sets the API root of the operations that the API
+// document gives a server of their own, which otherwise call that server
+// whatever WithBaseURL says (each such method's doc names its server).
+// With WithBaseURL it points a client at a test server or a proxy as a
+// whole:
+//
+//	c, err := NewClient(WithBaseURL(srv.URL), WithOperationBaseURL(srv.URL))
+//
+// u must be an absolute http or https URL, as for WithBaseURL.
+func WithOperationBaseURL(u string) Option {
+	return func(t *transport) error {
+		base, err := parseBaseURL(u)
+		if err != nil {
+			return fmt.Errorf(sdkName+": WithOperationBaseURL: %w", err)
+		}
+		t.operationURL = base
+		return nil
+	}
+}
+
 // WithMaxRetries sets how many times a failed request may be retried (so at
-// most n+1 attempts); 0 disables retries. The default is 2.
+// most n+1 attempts); 0 disables retries. The default is 2;
+// WithRequestMaxRetries sets it for one call.
+//
+// A request is retried on:
+//   - 429 Too Many Requests, whatever its method: the server refused it
+//     without acting on it;
+//   - 500, 502, 503 and 504, a connection dropped or reset, and an attempt
+//     that timed out (WithAttemptTimeout), only when its method is
+//     idempotent (GET, HEAD, PUT, DELETE, OPTIONS): a POST or a PATCH may
+//     have been acted on, and sending it again could, say, post a message
+//     twice;
+//   - a failure to connect, whatever its method, since nothing was sent.
+//
+// Nothing else is retried: not another status, not a TLS certificate the
+// client rejects, not an error of the call itself that would recur (an
+// invalid header value, a body that cannot be encoded), and not once the
+// call's ctx has ended.
+//
+// A JSON or form body is re-sent as it was encoded for the first attempt.
+// A streamed body (an upload, a raw body) is re-sent only when its Reader
+// is also an io.Seeker, from the offset it had when the call began;
+// otherwise the request is sent once.
+//
+// Before a retry the client waits as the response's Retry-After header
+// asks (delay-seconds or an HTTP date), at most one minute; without one it
+// backs off exponentially with full jitter: a random wait of up to 0.5 s,
+// 1 s, 2 s, and so on, at most 30 s. The wait ends early when ctx ends. A
+// wait that would end after ctx's deadline is not begun: the call returns
+// the last error at once, and for a 429 that is the *APIError, whose
+// RetryAfter is the wait the server asked for.
 func WithMaxRetries(n int) Option {
 	return func(t *transport) error {
 		if n < 0 {
@@ -75,6 +113,9 @@ func WithUserAgent(ua string) Option {
 		if ua == "" {
 			return errors.New(sdkName + ": WithUserAgent: empty user agent")
 		}
+		if err := checkHeaderValue(ua); err != nil {
+			return fmt.Errorf(sdkName+": WithUserAgent: %w", err)
+		}
 		t.userAgent = ua
 		return nil
 	}
@@ -82,10 +123,12 @@ func WithUserAgent(ua string) Option {
 
 // WithHeader sends the header key: value on every request. It replaces any
 // value the client would set for key itself, except per-request headers.
+// key must be a valid header name and value must not hold control
+// characters (CR and LF among them) other than tab.
 func WithHeader(key, value string) Option {
 	return func(t *transport) error {
-		if key == "" {
-			return errors.New(sdkName + ": WithHeader: empty header name")
+		if err := checkHeader(key, value); err != nil {
+			return fmt.Errorf(sdkName+": WithHeader: %w", err)
 		}
 		t.header.Set(key, value)
 		return nil
@@ -105,15 +148,29 @@ func WithMiddleware(mw func(http.RoundTripper) http.RoundTripper) Option {
 	}
 }
 
-// WithDefaultAttemptTimeout bounds each attempt of every request, retries
-// included, to d; see WithAttemptTimeout. 0, the default, sets no bound
-// beyond the context's and the http.Client's own Timeout.
-func WithDefaultAttemptTimeout(d time.Duration) Option {
+// WithAttemptTimeout bounds each attempt of every request, retries
+// included, to d; see WithRequestAttemptTimeout. 0, the default, sets no
+// bound beyond the context's and the http.Client's own Timeout.
+func WithAttemptTimeout(d time.Duration) Option {
 	return func(t *transport) error {
 		if d < 0 {
-			return fmt.Errorf(sdkName+": WithDefaultAttemptTimeout: negative duration %v", d)
+			return fmt.Errorf(sdkName+": WithAttemptTimeout: negative duration %v", d)
 		}
 		t.attemptTimeout = d
+		return nil
+	}
+}
+
+// WithMaxResponseBytes sets the largest body of a successful response the
+// client reads, counted once decompressed; a call whose response is
+// larger fails with an error saying so. The default is 16 MiB, well above
+// any page the API sends.
+func WithMaxResponseBytes(n int64) Option {
+	return func(t *transport) error {
+		if n <= 0 {
+			return fmt.Errorf(sdkName+": WithMaxResponseBytes: %d is not a positive size", n)
+		}
+		t.maxResponse = n
 		return nil
 	}
 }
@@ -129,8 +186,9 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// RequestOption adjusts a single API call.
-type RequestOption func(*requestConfig)
+// RequestOption adjusts a single API call. An option given an invalid
+// value fails the call before anything is sent.
+type RequestOption func(*requestConfig) error
 
 // requestConfig holds the per-call settings; it starts from the client's.
 type requestConfig struct {
@@ -139,46 +197,56 @@ type requestConfig struct {
 	attemptTimeout time.Duration
 	logger         *slog.Logger
 	response       **http.Response
+	err            error // of the first option that failed
 }
 
 // WithRequestHeader sends the header key: value on this call only, replacing
-// any value set by the client or the operation's parameters.
+// any value set by the client or the operation's parameters. As for
+// WithHeader, key must be a valid header name and value must not hold
+// control characters other than tab: the call fails otherwise.
 func WithRequestHeader(key, value string) RequestOption {
-	return func(c *requestConfig) {
+	return func(c *requestConfig) error {
+		if err := checkHeader(key, value); err != nil {
+			return fmt.Errorf("WithRequestHeader: %w", err)
+		}
 		if c.header == nil {
 			c.header = make(http.Header)
 		}
 		c.header.Set(key, value)
+		return nil
 	}
 }
 
 // WithRequestMaxRetries overrides the client's maximum number of retries for
 // this call; a negative n is treated as 0.
 func WithRequestMaxRetries(n int) RequestOption {
-	return func(c *requestConfig) {
+	return func(c *requestConfig) error {
 		c.maxRetries = max(n, 0)
+		return nil
 	}
 }
 
-// WithAttemptTimeout bounds each attempt of this call to d, from sending the
-// request until its response has been read, overriding the client's
-// WithDefaultAttemptTimeout; d <= 0 removes the bound. An attempt that times
+// WithRequestAttemptTimeout bounds each attempt of this call to d, from
+// sending the request until its response has been read, overriding the
+// client's WithAttemptTimeout; d <= 0 removes the bound. An attempt that times
 // out before its response arrives is retried as a dropped connection would
 // be: only when the method is idempotent (GET, PUT, DELETE). The call's ctx
 // still bounds all attempts and the waits between them. The error of a call
 // whose last attempt timed out satisfies
 // errors.Is(err, context.DeadlineExceeded).
-func WithAttemptTimeout(d time.Duration) RequestOption {
-	return func(c *requestConfig) {
+func WithRequestAttemptTimeout(d time.Duration) RequestOption {
+	return func(c *requestConfig) error {
 		c.attemptTimeout = max(d, 0)
+		return nil
 	}
 }
 
 // WithRequestLogger logs the attempts of this call to l instead of the
 // client's WithLogger; a nil l logs nothing.
 func WithRequestLogger(l *slog.Logger) RequestOption {
-	return func(c *requestConfig) {
+	return func(c *requestConfig) error {
 		c.logger = l
+		return nil
 	}
 }
 
@@ -190,8 +258,9 @@ func WithRequestLogger(l *slog.Logger) RequestOption {
 // the call fails without a response to report, on a network error or when
 // ctx ends.
 func WithResponseInto(dst **http.Response) RequestOption {
-	return func(c *requestConfig) {
+	return func(c *requestConfig) error {
 		c.response = dst
+		return nil
 	}
 }
 
@@ -230,15 +299,44 @@ func parseBaseURL(raw string) (string, error) {
 	return strings.TrimRight(raw, "/"), nil
 }
 
-// isDNSLabel reports whether s is a lower-case DNS label (RFC 1123).
-func isDNSLabel(s string) bool {
-	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
-		return false
+// checkHeader reports why key: value cannot be sent as a header field.
+func checkHeader(key, value string) error {
+	if key == "" {
+		return errors.New("empty header name")
 	}
-	for _, c := range []byte(s) {
-		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
-			return false
+	for _, c := range []byte(key) {
+		if !isTokenChar(c) {
+			return fmt.Errorf("header name %q is not a valid token", key)
 		}
 	}
-	return true
+	if err := checkHeaderValue(value); err != nil {
+		return fmt.Errorf("value of header %s: %w", key, err)
+	}
+	return nil
+}
+
+// errControlChar rejects a header value that net/http would refuse at
+// every attempt; CR and LF would end the header early. The message never
+// quotes the value, which may be a secret.
+var errControlChar = errors.New("value holds a control character (such as CR or LF)")
+
+// checkHeaderValue rejects control characters other than tab, as net/http
+// does (RFC 9110, section 5.5).
+func checkHeaderValue(v string) error {
+	for _, c := range []byte(v) {
+		if (c < ' ' && c != '\t') || c == 0x7f {
+			return errControlChar
+		}
+	}
+	return nil
+}
+
+// isTokenChar reports whether c may appear in a header name (RFC 9110,
+// section 5.6.2).
+func isTokenChar(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
 }

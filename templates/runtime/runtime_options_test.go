@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -101,11 +100,11 @@ func TestAttemptTimeout(t *testing.T) {
 		attempts int
 		wantErr  string // "" for success
 	}{
-		{name: "GET retried after a timeout", reqOpts: []RequestOption{WithAttemptTimeout(timeout)}, method: "GET", hang: 2, attempts: 3},
-		{name: "client default", opts: []Option{WithDefaultAttemptTimeout(timeout)}, method: "GET", hang: 1, attempts: 2},
+		{name: "GET retried after a timeout", reqOpts: []RequestOption{WithRequestAttemptTimeout(timeout)}, method: "GET", hang: 2, attempts: 3},
+		{name: "client default", opts: []Option{WithAttemptTimeout(timeout)}, method: "GET", hang: 1, attempts: 2},
 		{
 			name:     "POST not retried",
-			reqOpts:  []RequestOption{WithAttemptTimeout(timeout)},
+			reqOpts:  []RequestOption{WithRequestAttemptTimeout(timeout)},
 			method:   "POST",
 			hang:     1,
 			attempts: 1,
@@ -113,7 +112,7 @@ func TestAttemptTimeout(t *testing.T) {
 		},
 		{
 			name:     "every attempt times out",
-			reqOpts:  []RequestOption{WithAttemptTimeout(timeout)},
+			reqOpts:  []RequestOption{WithRequestAttemptTimeout(timeout)},
 			method:   "GET",
 			hang:     3,
 			attempts: 3,
@@ -121,8 +120,8 @@ func TestAttemptTimeout(t *testing.T) {
 		},
 		{
 			name:     "per call 0 removes the client's bound",
-			opts:     []Option{WithDefaultAttemptTimeout(timeout)},
-			reqOpts:  []RequestOption{WithAttemptTimeout(0)},
+			opts:     []Option{WithAttemptTimeout(timeout)},
+			reqOpts:  []RequestOption{WithRequestAttemptTimeout(0)},
 			method:   "GET",
 			hang:     1,
 			deadline: 2 * timeout,
@@ -182,7 +181,7 @@ func TestAttemptTimeoutCoversBody(t *testing.T) {
 			})
 			tr, _ := newTestTransport(t, srv.URL)
 			var out struct{ A int }
-			err := tr.do(t.Context(), &request{Method: "GET", Path: "/v2/x"}, &out, []RequestOption{WithAttemptTimeout(tt.timeout)})
+			err := tr.do(t.Context(), &request{Method: "GET", Path: "/v2/x"}, &out, []RequestOption{WithRequestAttemptTimeout(tt.timeout)})
 			if tt.wantErr {
 				require.ErrorIs(t, err, context.DeadlineExceeded)
 				return
@@ -198,7 +197,7 @@ func TestAttemptTimeoutBoundedByContext(t *testing.T) {
 	tr, waits := newTestTransport(t, srv.URL, WithMaxRetries(100))
 	ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
 	defer cancel()
-	err := tr.do(ctx, &request{Method: "GET", Path: "/v2/x"}, nil, []RequestOption{WithAttemptTimeout(time.Minute)})
+	err := tr.do(ctx, &request{Method: "GET", Path: "/v2/x"}, nil, []RequestOption{WithRequestAttemptTimeout(time.Minute)})
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.EqualError(t, err, "sunco: GET /v2/x: context deadline exceeded")
 	assert.Len(t, seen.all(), 1)
@@ -237,7 +236,7 @@ func TestLogger(t *testing.T) {
 	req := func() *request {
 		return &request{
 			Method: "PUT", Path: "/v2/apps/a",
-			Query:  url.Values{"token": {queryValue}},
+			Query:  query{"token": {queryValue}},
 			Header: http.Header{"X-Param": {headerValue}},
 			Body:   map[string]string{"text": bodyValue},
 		}

@@ -13,6 +13,7 @@ import (
 // fakePage is one response of a fake paginated list.
 type fakePage struct {
 	items []int
+	more  bool
 	next  *string
 	err   error
 }
@@ -26,11 +27,12 @@ func TestPaginate(t *testing.T) {
 		cancelAfter int // cancel the context after this many items; 0 never
 		wantItems   []int
 		wantErr     error
+		wantMsg     string
 		wantCursors []string // cursors passed to fetch; "" for nil
 	}{
 		{
 			name:        "several pages",
-			pages:       []fakePage{{items: []int{1, 2}, next: Ptr("c2")}, {items: nil, next: Ptr("c3")}, {items: []int{3}}},
+			pages:       []fakePage{{items: []int{1, 2}, more: true, next: Ptr("c2")}, {items: nil, more: true, next: Ptr("c3")}, {items: []int{3}}},
 			wantItems:   []int{1, 2, 3},
 			wantCursors: []string{"", "c2", "c3"},
 		},
@@ -40,22 +42,37 @@ func TestPaginate(t *testing.T) {
 			wantCursors: []string{""},
 		},
 		{
+			name:        "a cursor without more is not followed",
+			pages:       []fakePage{{items: []int{1}, next: Ptr("c2")}},
+			wantItems:   []int{1},
+			wantCursors: []string{""},
+		},
+		{
+			name: "empty pages with new cursors are followed",
+			pages: []fakePage{
+				{more: true, next: Ptr("c2")}, {more: true, next: Ptr("c3")}, {more: true, next: Ptr("c4")},
+				{items: []int{1}},
+			},
+			wantItems:   []int{1},
+			wantCursors: []string{"", "c2", "c3", "c4"},
+		},
+		{
 			name:        "early break stops fetching",
-			pages:       []fakePage{{items: []int{1, 2}, next: Ptr("c2")}, {items: []int{3}}},
+			pages:       []fakePage{{items: []int{1, 2}, more: true, next: Ptr("c2")}, {items: []int{3}}},
 			breakAfter:  2,
 			wantItems:   []int{1, 2},
 			wantCursors: []string{""},
 		},
 		{
 			name:        "error mid-way",
-			pages:       []fakePage{{items: []int{1}, next: Ptr("c2")}, {err: errBoom}, {items: []int{9}}},
+			pages:       []fakePage{{items: []int{1}, more: true, next: Ptr("c2")}, {err: errBoom}, {items: []int{9}}},
 			wantItems:   []int{1},
 			wantErr:     errBoom,
 			wantCursors: []string{"", "c2"},
 		},
 		{
 			name:        "context ends between pages",
-			pages:       []fakePage{{items: []int{1, 2}, next: Ptr("c2")}, {items: []int{3}}},
+			pages:       []fakePage{{items: []int{1, 2}, more: true, next: Ptr("c2")}, {items: []int{3}}},
 			cancelAfter: 2,
 			wantItems:   []int{1, 2},
 			wantErr:     context.Canceled,
@@ -63,9 +80,36 @@ func TestPaginate(t *testing.T) {
 		},
 		{
 			name:        "cursor that does not advance",
-			pages:       []fakePage{{items: []int{1}, next: Ptr("c2")}, {items: []int{2}, next: Ptr("c2")}, {items: []int{3}}},
+			pages:       []fakePage{{items: []int{1}, more: true, next: Ptr("c2")}, {items: []int{2}, more: true, next: Ptr("c2")}, {items: []int{3}}},
 			wantItems:   []int{1, 2},
-			wantErr:     errCursorStuck,
+			wantErr:     errCursorCycle,
+			wantMsg:     `sunco: pagination cursor seen before: "c2"`,
+			wantCursors: []string{"", "c2"},
+		},
+		{
+			name: "cursors A, B, A",
+			pages: []fakePage{
+				{items: []int{1}, more: true, next: Ptr("A")}, {items: []int{2}, more: true, next: Ptr("B")},
+				{items: []int{3}, more: true, next: Ptr("A")}, {items: []int{4}},
+			},
+			wantItems:   []int{1, 2, 3},
+			wantErr:     errCursorCycle,
+			wantMsg:     `sunco: pagination cursor seen before: "A"`,
+			wantCursors: []string{"", "A", "B"},
+		},
+		{
+			name:        "more without a cursor",
+			pages:       []fakePage{{items: []int{1}, more: true}, {items: []int{2}}},
+			wantItems:   []int{1},
+			wantErr:     errNoCursor,
+			wantMsg:     "sunco: page says more items follow but gives no cursor",
+			wantCursors: []string{""},
+		},
+		{
+			name:        "more with an empty cursor",
+			pages:       []fakePage{{items: []int{1}, more: true, next: Ptr("c2")}, {items: []int{2}, more: true, next: Ptr("")}, {items: []int{3}}},
+			wantItems:   []int{1, 2},
+			wantErr:     errNoCursor,
 			wantCursors: []string{"", "c2"},
 		},
 	}
@@ -74,14 +118,14 @@ func TestPaginate(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			var cursors []string
-			fetch := func(_ context.Context, cursor *string) ([]int, *string, error) {
+			fetch := func(_ context.Context, cursor *string) ([]int, bool, *string, error) {
 				c := ""
 				if cursor != nil {
 					c = *cursor
 				}
 				cursors = append(cursors, c)
 				p := tt.pages[len(cursors)-1]
-				return p.items, p.next, p.err
+				return p.items, p.more, p.next, p.err
 			}
 			var items []int
 			var errs []error
@@ -106,6 +150,9 @@ func TestPaginate(t *testing.T) {
 			}
 			require.Len(t, errs, 1, "the error is yielded once")
 			assert.ErrorIs(t, errs[0], tt.wantErr)
+			if tt.wantMsg != "" {
+				assert.EqualError(t, errs[0], tt.wantMsg)
+			}
 		})
 	}
 }
@@ -114,17 +161,17 @@ func TestPaginate(t *testing.T) {
 // oldest first as the API sends it: the items come out newest first.
 func TestReversePages(t *testing.T) {
 	pages := map[string]fakePage{
-		"":   {items: []int{5, 6}, next: Ptr("c2")},
-		"c2": {items: []int{3, 4}, next: Ptr("c3")},
+		"":   {items: []int{5, 6}, more: true, next: Ptr("c2")},
+		"c2": {items: []int{3, 4}, more: true, next: Ptr("c3")},
 		"c3": {items: []int{1, 2}},
 	}
-	fetch := func(_ context.Context, cursor *string) ([]int, *string, error) {
+	fetch := func(_ context.Context, cursor *string) ([]int, bool, *string, error) {
 		c := ""
 		if cursor != nil {
 			c = *cursor
 		}
 		p := pages[c]
-		return slices.Clone(p.items), p.next, p.err
+		return slices.Clone(p.items), p.more, p.next, p.err
 	}
 	var got []int
 	for item, err := range paginate(context.Background(), reversePages(fetch)) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"math"
 	"net"
 	"net/http"
 	"strconv"
@@ -67,23 +68,38 @@ func (t *transport) backoff(retry int) time.Duration {
 	return time.Duration(t.jitter(int64(d) + 1))
 }
 
-// retryDelay returns the wait before retrying a response: its Retry-After
-// when it has a valid one, bounded by maxRetryAfter, else the backoff.
-func (t *transport) retryDelay(retry int, h http.Header) time.Duration {
-	v := h.Get("Retry-After")
-	if v == "" {
+// retryDelay returns the wait before retrying a response: the wait its
+// Retry-After asks for, bounded by maxRetryAfter, else the backoff.
+func (t *transport) retryDelay(retry int, asked time.Duration, ok bool) time.Duration {
+	if !ok {
 		return t.backoff(retry)
 	}
+	return min(asked, t.maxRetryAfter)
+}
+
+// retryAfter returns the wait a valid Retry-After header of h asks for, in
+// delay-seconds or as an HTTP date; ok is false without one.
+func (t *transport) retryAfter(h http.Header) (wait time.Duration, ok bool) {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return 0, false
+	}
 	if secs, err := strconv.ParseUint(v, 10, 64); err == nil {
-		if secs >= uint64(t.maxRetryAfter/time.Second) {
-			return t.maxRetryAfter
+		if secs > uint64(math.MaxInt64/time.Second) {
+			return math.MaxInt64, true
 		}
-		return time.Duration(secs) * time.Second
+		return time.Duration(secs) * time.Second, true
 	}
 	if date, err := http.ParseTime(v); err == nil {
-		return min(max(date.Sub(t.now()), 0), t.maxRetryAfter)
+		return max(date.Sub(t.now()), 0), true
 	}
-	return t.backoff(retry)
+	return 0, false
+}
+
+// outlasts reports whether a wait of d would end after ctx's deadline.
+func (t *transport) outlasts(ctx context.Context, d time.Duration) bool {
+	deadline, ok := ctx.Deadline()
+	return ok && d > deadline.Sub(t.now())
 }
 
 // sleepContext waits for d or until ctx ends, whichever is first, and

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -238,7 +239,7 @@ func TestRetryAfterConnectionDropped(t *testing.T) {
 				}
 			})
 			tr, _ := newTestTransport(t, srv.URL)
-			err := tr.do(context.Background(), &request{Method: tt.method, Path: "/v2/x", Query: url.Values{"q": {"secret-query"}}}, nil, nil)
+			err := tr.do(context.Background(), &request{Method: tt.method, Path: "/v2/x", Query: query{"q": {"secret-query"}}}, nil, nil)
 			require.ErrorIs(t, err, io.EOF)
 			// net/http's own error would quote the whole URL, query included.
 			assert.EqualError(t, err, tt.wantErr)
@@ -274,4 +275,85 @@ func TestRetryableError(t *testing.T) {
 			assert.Equal(t, tt.want, retryableError(tt.ctx, tt.err, tt.idempotent, tt.connected))
 		})
 	}
+}
+
+// TestWaitBeyondDeadline checks that a wait the call's context would not
+// outlive is not begun: a Retry-After longer than the time left returns
+// the 429's *APIError at once, with the wait the server asked for, where
+// sleeping would have ended in context.DeadlineExceeded; and that a wait
+// that fits is waited.
+func TestWaitBeyondDeadline(t *testing.T) {
+	now := time.Now()
+	tests := []struct {
+		name           string
+		method         string
+		timeout        time.Duration // of the call's context; 0 for none
+		status         int
+		retryAfter     string
+		wantStatus     int // of the *APIError; 0 for success
+		wantRetryAfter time.Duration
+		wantWaits      []time.Duration
+	}{
+		{name: "Retry-After 30 s, 2 s left", method: "POST", timeout: 2 * time.Second, status: 429, retryAfter: "30", wantStatus: 429, wantRetryAfter: 30 * time.Second, wantWaits: []time.Duration{}},
+		{name: "Retry-After as a date 30 s ahead, 2 s left", method: "GET", timeout: 2 * time.Second, status: 429, retryAfter: now.Add(30 * time.Second).UTC().Format(http.TimeFormat), wantStatus: 429, wantRetryAfter: 30 * time.Second, wantWaits: []time.Duration{}},
+		{name: "Retry-After 1 s, 2 s left", method: "POST", timeout: 2 * time.Second, status: 429, retryAfter: "1", wantWaits: []time.Duration{time.Second}},
+		{name: "Retry-After 30 s, no deadline", method: "POST", status: 429, retryAfter: "30", wantWaits: []time.Duration{30 * time.Second}},
+		{name: "Retry-After an hour, capped within 2 min left", method: "POST", timeout: 2 * time.Minute, status: 429, retryAfter: "3600", wantWaits: []time.Duration{time.Minute}},
+		{name: "backoff past the deadline", method: "GET", timeout: 2 * time.Second, status: 503, wantStatus: 503, wantWaits: []time.Duration{}},
+		{name: "not retried, Retry-After still reported", method: "POST", status: 503, retryAfter: "5", wantStatus: 503, wantRetryAfter: 5 * time.Second, wantWaits: []time.Duration{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var n atomic.Int32
+			srv, seen := recordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+				if n.Add(1) == 1 {
+					if tt.retryAfter != "" {
+						w.Header().Set("Retry-After", tt.retryAfter)
+					}
+					replyJSON(tt.status, `{"errors":[{"code":"too_many_requests","title":"Slow down"}]}`)(w, r)
+					return
+				}
+				replyJSON(200, `{}`)(w, r)
+			})
+			tr, waits := newTestTransport(t, srv.URL)
+			tr.backoffBase = 10 * time.Second
+			ctx := t.Context()
+			if tt.timeout > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, tt.timeout)
+				defer cancel()
+			}
+			start := time.Now()
+			err := tr.do(ctx, &request{Method: tt.method, Path: "/v2/x"}, nil, nil)
+			elapsed := time.Since(start)
+			assert.Equal(t, tt.wantWaits, *waits, "waits begun")
+			if tt.wantStatus == 0 {
+				require.NoError(t, err)
+				assert.Len(t, seen.all(), 2)
+				return
+			}
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			t.Logf("%v after %v and %d attempt(s), RetryAfter %v", err, elapsed.Round(time.Millisecond), apiErr.Attempts, apiErr.RetryAfter)
+			assert.Equal(t, tt.wantStatus, apiErr.StatusCode)
+			assert.Equal(t, 1, apiErr.Attempts)
+			assert.InDelta(t, tt.wantRetryAfter, apiErr.RetryAfter, float64(time.Second), "RetryAfter")
+			assert.NotErrorIs(t, err, context.DeadlineExceeded)
+			assert.Len(t, seen.all(), 1)
+		})
+	}
+}
+
+// TestErrorWaitBeyondDeadline checks that a transport error whose backoff
+// would outlast the context is returned at once, not replaced by
+// context.DeadlineExceeded.
+func TestErrorWaitBeyondDeadline(t *testing.T) {
+	tr, waits := newTestTransport(t, "http://"+closedAddr(t))
+	tr.backoffBase = time.Hour
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Second)
+	defer cancel()
+	err := tr.do(ctx, &request{Method: "GET", Path: "/v2/x"}, nil, nil)
+	require.ErrorIs(t, err, syscall.ECONNREFUSED)
+	assert.NotErrorIs(t, err, context.DeadlineExceeded)
+	assert.Empty(t, *waits)
 }

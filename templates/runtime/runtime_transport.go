@@ -1,6 +1,7 @@
 package sunco
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 // per Client.
 type transport struct {
 	baseURL        string
+	operationURL   string // replaces the servers of operations that have their own; "" for none
 	userAgent      string
 	auth           *credentials // nil without an auth option
 	header         http.Header  // from WithHeader
@@ -27,6 +29,7 @@ type transport struct {
 	maxRetries     int
 	attemptTimeout time.Duration // 0 for none
 	logger         *slog.Logger  // nil for none
+	maxResponse    int64         // bytes of a 2xx body, once decompressed
 
 	// Retry pacing, unexported so that tests can make it instant.
 	backoffBase   time.Duration
@@ -42,6 +45,10 @@ const (
 	defaultBackoffBase   = 500 * time.Millisecond
 	defaultBackoffCap    = 30 * time.Second
 	defaultMaxRetryAfter = time.Minute
+	// defaultMaxResponse is well above the largest page the API sends, and
+	// small enough that a wrong base URL or a misbehaving proxy cannot
+	// exhaust memory.
+	defaultMaxResponse = 16 << 20
 )
 
 // newTransport applies opts over the defaults. defaultBaseURL and userAgent
@@ -52,6 +59,7 @@ func newTransport(defaultBaseURL, userAgent string, opts []Option) (*transport, 
 		header:        make(http.Header),
 		client:        &http.Client{},
 		maxRetries:    defaultMaxRetries,
+		maxResponse:   defaultMaxResponse,
 		backoffBase:   defaultBackoffBase,
 		backoffCap:    defaultBackoffCap,
 		maxRetryAfter: defaultMaxRetryAfter,
@@ -59,8 +67,10 @@ func newTransport(defaultBaseURL, userAgent string, opts []Option) (*transport, 
 		sleep:         sleepContext,
 		jitter:        rand.Int64N,
 	}
-	if err := WithBaseURL(defaultBaseURL)(t); err != nil {
-		return nil, err
+	if defaultBaseURL != "" { // "": the document names no server without variables
+		if err := WithBaseURL(defaultBaseURL)(t); err != nil {
+			return nil, err
+		}
 	}
 	for _, opt := range opts {
 		if opt == nil {
@@ -93,8 +103,9 @@ func newTransport(defaultBaseURL, userAgent string, opts []Option) (*transport, 
 // has at most one of Body, Multipart, Form and Raw.
 type request struct {
 	Method    string         // "GET", "POST", ...
+	Server    string         // the operation's own API root, if the document gives one; "" for the client's
 	Path      string         // already escaped, e.g. "/v2/apps/" + escapePathSegment(appID)
-	Query     url.Values     // may be nil; keys like "page[after]"
+	Query     query          // may be nil; keys like "page[after]"
 	Header    http.Header    // may be nil; header parameters
 	Body      any            // when non-nil, sent as JSON
 	Multipart *multipartFile // when non-nil, streamed as multipart/form-data
@@ -102,12 +113,17 @@ type request struct {
 	Raw       *rawBody       // when non-nil, streamed as is
 }
 
-// config returns the settings of one call: the client's, then opts.
+// config returns the settings of one call: the client's, then opts. The
+// error of the first option that fails is kept in cfg.err, which fails the
+// call before anything is sent.
 func (t *transport) config(opts []RequestOption) requestConfig {
 	cfg := requestConfig{maxRetries: t.maxRetries, attemptTimeout: t.attemptTimeout, logger: t.logger}
 	for _, opt := range opts {
-		if opt != nil {
-			opt(&cfg)
+		if opt == nil {
+			continue
+		}
+		if err := opt(&cfg); err != nil && cfg.err == nil {
+			cfg.err = err
 		}
 	}
 	return cfg
@@ -119,7 +135,7 @@ func (t *transport) do(ctx context.Context, req *request, out any, opts []Reques
 	cfg := t.config(opts)
 	resp, err := t.send(ctx, t.client, req, "application/json", &cfg, isSuccess)
 	if err == nil {
-		err = decodeResponse(req, resp, out)
+		err = decodeResponse(req, resp, out, t.maxResponse)
 	}
 	cfg.capture(resp)
 	return err
@@ -151,18 +167,26 @@ func isRedirect(status int) bool { return status >= 300 && status < 400 }
 // send sends req with client until a response whose status is expected
 // arrives, and returns it with its body open.
 //
-// A request is retried, at most cfg.maxRetries times, on 429 whatever its
-// method; on 500, 502, 503, 504, transport errors and attempt timeouts only
-// when its method is idempotent; and on a failure to connect whatever its
-// method, since then nothing was sent. The wait honours Retry-After, else
-// backs off exponentially with full jitter, and ends early when ctx does. A
-// streamed body whose Reader is not an io.Seeker is sent once.
+// Requests are retried as WithMaxRetries says, at most cfg.maxRetries
+// times. A wait that would end after ctx's deadline is not begun: the last
+// response's *APIError, or the last error, is returned at once.
 //
 // A response of another status gives an *APIError, returned together with
 // the response, whose body is then closed. Any other failure gives an error
 // that names the method and path, with a nil response.
 func (t *transport) send(ctx context.Context, client *http.Client, req *request, accept string, cfg *requestConfig, expected func(int) bool) (*http.Response, error) {
-	target := t.baseURL + req.Path
+	// What is wrong before the first attempt would be wrong at every one.
+	if err := cfg.err; err != nil {
+		return nil, callError(req, 0, err)
+	}
+	if err := checkHeaderParams(req.Header); err != nil {
+		return nil, callError(req, 0, err)
+	}
+	root := t.root(req)
+	if root == "" {
+		return nil, callError(req, 0, errors.New("no base URL: the API document names no server, so set one with WithBaseURL"))
+	}
+	target := root + req.Path
 	if q := encodeQuery(req.Query); q != "" {
 		target += "?" + q
 	}
@@ -187,7 +211,13 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 			if !retryable || !retryableError(ctx, err, idempotent, connected) {
 				return nil, callError(req, attempt, err)
 			}
-			if err := t.sleep(ctx, t.backoff(attempt-1)); err != nil {
+			// Waiting past ctx's deadline would only replace err by
+			// context.DeadlineExceeded.
+			wait := t.backoff(attempt - 1)
+			if t.outlasts(ctx, wait) {
+				return nil, callError(req, attempt, err)
+			}
+			if err := t.sleep(ctx, wait); err != nil {
 				return nil, callError(req, attempt, err)
 			}
 			continue
@@ -196,13 +226,44 @@ func (t *transport) send(ctx context.Context, client *http.Client, req *request,
 			return resp, nil
 		}
 		apiErr := newAPIError(resp, attempt)
+		asked, ok := t.retryAfter(resp.Header)
+		apiErr.RetryAfter = asked
 		if !retryable || !retryableStatus(resp.StatusCode, idempotent) {
 			return resp, apiErr
 		}
-		if err := t.sleep(ctx, t.retryDelay(attempt-1, resp.Header)); err != nil {
+		wait := t.retryDelay(attempt-1, asked, ok)
+		if t.outlasts(ctx, wait) {
+			return resp, apiErr
+		}
+		if err := t.sleep(ctx, wait); err != nil {
 			return nil, callError(req, attempt, err)
 		}
 	}
+}
+
+// root returns the API root req goes to: the operation's own server, or
+// what WithOperationBaseURL put in its place, else the client's base URL.
+func (t *transport) root(req *request) string {
+	switch {
+	case req.Server == "":
+		return t.baseURL
+	case t.operationURL != "":
+		return t.operationURL
+	}
+	return req.Server
+}
+
+// checkHeaderParams rejects a header parameter that net/http would refuse
+// at every attempt.
+func checkHeaderParams(h http.Header) error {
+	for key, values := range h {
+		for _, v := range values {
+			if err := checkHeader(key, v); err != nil {
+				return fmt.Errorf("header parameter: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // roundTrip sends r, the request of attempt n, and logs the attempt.
@@ -360,16 +421,79 @@ func (t *transport) newHTTPRequest(ctx context.Context, req *request, target, ac
 	return r, nil
 }
 
-// decodeResponse decodes a 2xx body into out and closes it.
-func decodeResponse(req *request, resp *http.Response, out any) error {
+// decodeResponse decodes a 2xx body of at most limit bytes into out and
+// closes it. The limit counts the bytes as decoded: net/http's transparent
+// decompression has already undone a gzip Content-Encoding.
+func decodeResponse(req *request, resp *http.Response, out any, limit int64) error {
 	defer closeBody(resp.Body)
 	if out == nil || resp.StatusCode == http.StatusNoContent {
 		return nil
 	}
-	if err := unmarshalResponse(resp.Body, resp.ContentLength, out); err != nil {
+	data, err := readBody(resp.Body, resp.ContentLength, limit)
+	if err == nil {
+		err = unmarshalResponse(data, out)
+	}
+	switch {
+	case errors.Is(err, errResponseTooLarge):
+		return fmt.Errorf(sdkName+": response of %s %s: %w of %d bytes (WithMaxResponseBytes raises it)", req.Method, req.Path, err, limit)
+	case err != nil:
 		return fmt.Errorf(sdkName+": decoding response of %s %s: %w", req.Method, req.Path, err)
 	}
 	return nil
+}
+
+// errResponseTooLarge is the error of a response body past the limit.
+var errResponseTooLarge = errors.New("body exceeds the limit")
+
+// maxSizeHint bounds what a Content-Length, which a server may get wrong,
+// makes readBody allocate before reading.
+const maxSizeHint = 64 << 20
+
+// readBody reads r, of size bytes (-1 when unknown), whole, or fails with
+// errResponseTooLarge once it has more than limit bytes. The buffer
+// doubles as it fills but never grows past limit, so reading allocates at
+// most about twice the limit, whatever r holds.
+func readBody(r io.Reader, size, limit int64) ([]byte, error) {
+	if size > limit {
+		return nil, errResponseTooLarge
+	}
+	initial := int64(bytes.MinRead)
+	if size >= 0 {
+		initial = min(size, maxSizeHint)
+	}
+	buf := make([]byte, 0, min(initial, limit))
+	for {
+		if len(buf) == cap(buf) {
+			full := int64(len(buf))
+			if full >= limit || full == size {
+				// Whether r is done is one byte away: read it alone
+				// rather than grow the buffer for it.
+				var one [1]byte
+				n, err := io.ReadFull(r, one[:])
+				switch {
+				case n == 0 && err == io.EOF:
+					return buf, nil
+				case n == 0:
+					return nil, err
+				case full >= limit:
+					return nil, errResponseTooLarge
+				}
+				buf = append(buf, one[0])
+				continue
+			}
+			grown := make([]byte, full, min(max(2*full, bytes.MinRead), limit))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		switch {
+		case err == io.EOF:
+			return buf, nil
+		case err != nil:
+			return nil, err
+		}
+	}
 }
 
 // closeBody drains a little of what is left of a body before closing it, so

@@ -38,10 +38,13 @@ func TestParseWebhook(t *testing.T) {
 	require.Len(t, p.Events, 1)
 	ev, ok := p.Events[0].(*sunco.ConversationMessageEvent)
 	require.True(t, ok, "decoded as %T", p.Events[0])
-	assert.Equal(t, "msg1", *ev.Payload.Message.ID)
-	text, ok := ev.Payload.Message.Content.(*sunco.TextMessage)
-	require.True(t, ok, "content decoded as %T", ev.Payload.Message.Content)
-	assert.Equal(t, "Hello there", *text.Text)
+	msg := ev.GetPayload().GetMessage()
+	assert.Equal(t, "msg1", msg.GetID())
+	assert.Equal(t, "conv1", ev.GetPayload().GetConversation().GetID())
+	assert.Equal(t, 2025, msg.GetReceived().Year())
+	text, ok := msg.GetContent().(*sunco.TextMessage)
+	require.True(t, ok, "content decoded as %T", msg.GetContent())
+	assert.Equal(t, "Hello there", text.GetText())
 }
 
 // TestListMessagesBackwards pages through a conversation from its most
@@ -67,7 +70,7 @@ func TestListMessagesBackwards(t *testing.T) {
 	var ids []string
 	for msg, err := range c.Messages.ListIter(t.Context(), "app1", "conv1", nil) {
 		require.NoError(t, err)
-		ids = append(ids, *msg.ID)
+		ids = append(ids, msg.GetID())
 	}
 	require.Len(t, ids, 4)
 	assert.Equal(t, []string{"m4", "m3", "m2", "m1"}, ids, "newest first")

@@ -1,0 +1,3 @@
+module github.com/sunco-sdk/sunco-go/gen/mingo
+
+go 1.25.0
