@@ -232,18 +232,16 @@ func Generate(cfg Config) (res *Result, err error) {
 		return nil, &InputError{err}
 	}
 	w := newStopwatch()
-	runtimeNames := parallel.Start(templates.RuntimeNames) // parsed while the document loads
-	fakeNames := parallel.Start(templates.FakeNames)
 	doc, loaded, err := loadDoc(cfg)
 	if err != nil {
 		return nil, err
 	}
 	w.lap("load")
-	reserved, err := runtimeNames()
+	reserved, err := templates.RuntimeNames()
 	if err != nil {
 		return nil, internalError(cfg.Spec, err)
 	}
-	fakeReserved, err := fakeNames()
+	fakeReserved, err := templates.FakeNames()
 	if err != nil {
 		return nil, internalError(cfg.Spec, err)
 	}

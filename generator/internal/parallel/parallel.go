@@ -45,24 +45,6 @@ func Do(n int, job func(i int) error) error {
 	return nil
 }
 
-// Start runs f on a goroutine of its own and returns a function that waits
-// for f's results. A panicking f returns a *Panic.
-func Start[T any](f func() (T, error)) (wait func() (T, error)) {
-	var v T
-	var err error
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		err = run(func(int) (err error) {
-			v, err = f()
-			return err
-		}, 0)
-	})
-	return func() (T, error) {
-		wg.Wait()
-		return v, err
-	}
-}
-
 func run(job func(i int) error, i int) (err error) {
 	defer func() {
 		if v := recover(); v != nil {

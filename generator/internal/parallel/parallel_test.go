@@ -48,32 +48,3 @@ func TestDo(t *testing.T) {
 		})
 	}
 }
-
-func TestStart(t *testing.T) {
-	failed := errors.New("failed")
-	tests := []struct {
-		name    string
-		f       func() (int, error)
-		want    int
-		wantErr error
-	}{
-		{"a result", func() (int, error) { return 7, nil }, 7, nil},
-		{"an error", func() (int, error) { return 0, failed }, 0, failed},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			wait := Start(tt.f)
-			for range 2 {
-				got, err := wait()
-				assert.Equal(t, tt.want, got)
-				assert.Equal(t, tt.wantErr, err)
-			}
-		})
-	}
-	t.Run("a panic", func(t *testing.T) {
-		_, err := Start(func() (int, error) { panic("boom") })()
-		var p *Panic
-		require.ErrorAs(t, err, &p)
-		assert.Equal(t, "boom", p.Value)
-	})
-}
