@@ -39,17 +39,14 @@ type Error struct {
 // Error formats the error as "file:line: pointer: err", leaving out the
 // line or the pointer when unknown.
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
+	s := e.File
 	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
+		s += ":" + strconv.Itoa(e.Line)
 	}
-	b.WriteString(": ")
 	if e.Pointer != "" {
-		b.WriteString(e.Pointer + ": ")
+		s += ": " + e.Pointer
 	}
-	b.WriteString(e.Err.Error())
-	return b.String()
+	return s + ": " + e.Err.Error()
 }
 
 // Unwrap returns the underlying error.

@@ -89,9 +89,7 @@ func (w *jsonWriter) mapping(n *yaml.Node) error {
 	w.buf = append(w.buf, '{')
 	for i := 0; i+1 < len(entries); i += 2 {
 		key := entries[i]
-		for key.Kind == yaml.AliasNode {
-			key = key.Alias
-		}
+		key = unalias(key)
 		if key.Kind != yaml.ScalarNode {
 			w.bad = key
 			return errors.New("a mapping key that is not a scalar has no JSON form")
@@ -212,9 +210,7 @@ func mergedEntries(n *yaml.Node) []*yaml.Node {
 // mergeSources are the mappings the value of a merge key names: one
 // mapping or a sequence of them, usually through aliases.
 func mergeSources(v *yaml.Node) []*yaml.Node {
-	for v.Kind == yaml.AliasNode {
-		v = v.Alias
-	}
+	v = unalias(v)
 	if v.Kind == yaml.MappingNode {
 		return []*yaml.Node{v}
 	}

@@ -66,7 +66,6 @@ type jsonReader struct {
 	data []byte
 	dec  *json.Decoder
 	open []*yaml.Node // the mappings and sequences being read, innermost last
-	slab []yaml.Node  // nodes allocated a slab at a time
 
 	// The position of the last token located: its offset, line, the
 	// offset at which its line starts, and its column.
@@ -76,11 +75,7 @@ type jsonReader struct {
 // node is the node that starts with the token tok at offset start, or nil
 // for the end of a mapping or a sequence.
 func (r *jsonReader) node(tok json.Token, start int) *yaml.Node {
-	if len(r.slab) == 0 {
-		r.slab = make([]yaml.Node, 256)
-	}
-	n := &r.slab[0]
-	n.Kind = yaml.ScalarNode
+	n := &yaml.Node{Kind: yaml.ScalarNode}
 	switch tok := tok.(type) {
 	case json.Delim:
 		switch tok {
@@ -107,7 +102,6 @@ func (r *jsonReader) node(tok json.Token, start int) *yaml.Node {
 		n.Tag, n.Value = "!!null", "null"
 	}
 	n.Line, n.Column = r.locate(start)
-	r.slab = r.slab[1:]
 	return n
 }
 

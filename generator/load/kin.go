@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/sunco-sdk/sunco-go/generator/internal/jsonptr"
+	"github.com/sunco-sdk/sunco-go/generator/internal/parallel"
 )
 
 // webhooksKey is the root extension that holds the webhooks of an OpenAPI
@@ -32,8 +33,8 @@ func validationOptions() []openapi3.ValidationOption {
 // them, as openapi3.Loader.LoadFromData does, with the errors located in
 // root; size is the length of the document's source.
 func loadKin(root *yaml.Node, size int) (*openapi3.T, map[string]*openapi3.PathItem, error) {
-	doc := &openapi3.T{}
-	if err := decodeJSON(root, lookup(root, ""), "", size, doc); err != nil {
+	doc, err := decodeDocument(root, size)
+	if err != nil {
 		return nil, nil, err
 	}
 	webhooks, err := decodeWebhooks(root)
@@ -65,6 +66,28 @@ func loadKin(root *yaml.Node, size int) (*openapi3.T, map[string]*openapi3.PathI
 		return nil, nil, err
 	}
 	return doc, webhooks, nil
+}
+
+// decodeDocument decodes the document root with kin-openapi, its
+// components, most of a document, on a core of their own beside the rest:
+// it halves the longest step of a run.
+func decodeDocument(root *yaml.Node, size int) (*openapi3.T, error) {
+	doc, top := &openapi3.T{}, lookup(root, "")
+	components := mappingValue(top, "components")
+	if components == nil || components.Kind != yaml.MappingNode {
+		return doc, decodeJSON(root, top, "", size, doc)
+	}
+	rest, comps := *top, &openapi3.Components{}
+	rest.Content = slices.Clone(top.Content)
+	removeKey(&rest, "components")
+	err := parallel.Do(2, func(i int) error {
+		if i == 0 {
+			return decodeJSON(root, components, "/components", size, comps)
+		}
+		return decodeJSON(root, &rest, "", size, doc)
+	})
+	doc.Components = comps
+	return doc, err
 }
 
 // decodeWebhooks decodes the x-webhooks entries of root as path items.

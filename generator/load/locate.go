@@ -45,9 +45,7 @@ func decodeMessage(n *yaml.Node, t reflect.Type, err error) error {
 
 // jsonKind names the kind of JSON value n is.
 func jsonKind(n *yaml.Node) string {
-	for n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
+	n = unalias(n)
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "an object"
@@ -95,9 +93,7 @@ func expectedKind(t reflect.Type) string {
 // whose JSON form does not decode into the type that t gives it; nil when
 // every child decodes.
 func failingChild(n *yaml.Node, ptr string, t reflect.Type) (*yaml.Node, string, reflect.Type, error) {
-	for n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
+	n = unalias(n)
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {

@@ -14,9 +14,7 @@ func propertyOrder(root *yaml.Node) map[string][]string {
 	order := map[string][]string{}
 	_ = walk(root, visitor{schema: func(s schemaNode) error {
 		props := mappingValue(s.node, "properties")
-		for props != nil && props.Kind == yaml.AliasNode {
-			props = props.Alias
-		}
+		props = unalias(props)
 		if props == nil || props.Kind != yaml.MappingNode {
 			return nil
 		}
@@ -27,9 +25,7 @@ func propertyOrder(root *yaml.Node) map[string][]string {
 		names := make([]string, 0, len(entries)/2)
 		for i := 0; i+1 < len(entries); i += 2 {
 			key := entries[i]
-			for key.Kind == yaml.AliasNode {
-				key = key.Alias
-			}
+			key = unalias(key)
 			names = append(names, key.Value)
 		}
 		order[jsonptr.Join(s.ptr, "properties")] = names

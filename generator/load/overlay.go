@@ -58,20 +58,17 @@ func applyOverlay(root *yaml.Node, o Overlay) ([]Warning, error) {
 	case w != nil:
 		return []Warning{*w}, nil
 	}
-	paths := make([]overlay.Queryable, len(ov.Actions))
-	for i, action := range ov.Actions {
-		if paths[i], err = ov.NewPath(action.Target, nil); err != nil {
-			ptr := jsonptr.Join(jsonptr.Index("/actions", i), "target")
-			return nil, &Error{File: o.Name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: fmt.Errorf("invalid target %q: %w", action.Target, err)}
-		}
-	}
 	var warnings []Warning
 	for i, action := range ov.Actions {
 		ptr := jsonptr.Join(jsonptr.Index("/actions", i), "target")
 		fail := func(err error) error {
 			return &Error{File: o.Name, Pointer: ptr, Line: lineOf(ovRoot, ptr), Err: err}
 		}
-		targets := paths[i].Query(root)
+		path, err := ov.NewPath(action.Target, nil)
+		if err != nil {
+			return nil, fail(fmt.Errorf("invalid target %q: %w", action.Target, err))
+		}
+		targets := path.Query(root)
 		switch {
 		case len(targets) == 0:
 			warnings = append(warnings, Warning{File: o.Name, Pointer: ptr,
@@ -120,9 +117,7 @@ func misfit(ov *overlay.Overlay, ovRoot, root *yaml.Node, name string) (*Warning
 // specifies: a mapping merges into a mapping key by key (recursively), a
 // sequence is appended to a sequence, and anything else replaces n.
 func update(n, u *yaml.Node) {
-	for u.Kind == yaml.AliasNode {
-		u = u.Alias
-	}
+	u = unalias(u)
 	if n.Kind == yaml.AliasNode {
 		// Copy on write: the anchored node is shared with other places.
 		*n = *clone(n)
@@ -150,9 +145,7 @@ func update(n, u *yaml.Node) {
 // comments dropped, and no position: a line number of the overlay must not
 // pass for one of the spec.
 func clone(n *yaml.Node) *yaml.Node {
-	for n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
+	n = unalias(n)
 	c := &yaml.Node{Kind: n.Kind, Style: n.Style, Tag: n.Tag, Value: n.Value}
 	if n.Content != nil {
 		c.Content = make([]*yaml.Node, len(n.Content))

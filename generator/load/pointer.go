@@ -23,6 +23,14 @@ func mappingValue(m *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
+// unalias is n, or the node the alias n refers to through any aliases.
+func unalias(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
 // removeKey deletes key (and its value) from the mapping node m.
 func removeKey(m *yaml.Node, key string) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -80,9 +88,7 @@ func lookup(root *yaml.Node, ptr string) *yaml.Node {
 
 // step descends from n by one unescaped reference token.
 func step(n *yaml.Node, tok string) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
+	n = unalias(n)
 	if n == nil {
 		return nil
 	}
