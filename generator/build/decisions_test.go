@@ -37,12 +37,14 @@ components:
       properties:
         fromBase: {type: string}
         overridden: {type: integer}
+        redeclared: {type: integer}
     Thing:
       allOf:
         - $ref: '#/components/schemas/Base'
         - type: object
           required: [reqNullStamp, reqString, reqNullString, reqInt, reqList, reqMap, reqAny, reqStruct, reqNullStruct, reqEnum, reqNullEnum, reqUnion, reqTime, reqNullTime, reqAlias, overridden, undeclared]
           properties:
+            redeclared: {type: string}
             reqString: {type: string}
             optString: {type: string}
             reqNullString: {type: string, nullable: true}
@@ -127,6 +129,8 @@ components:
 		// Required by the part that declares it, or by another part.
 		{"fromBase", "string", "", true},
 		{"overridden", "int", "", true},
+		// Declared again by a later part: the later declaration wins.
+		{"redeclared", "*string", "omitempty", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.property, func(t *testing.T) {
