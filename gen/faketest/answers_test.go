@@ -57,6 +57,15 @@ func TestHandlerErrors(t *testing.T) {
 			retryAfter: "0",
 		},
 		{
+			name:       "a 503 keeps its status",
+			err:        &sunco.APIError{StatusCode: 503},
+			opts:       []sunco.RequestOption{sunco.WithRequestMaxRetries(0)},
+			status:     503,
+			details:    []sunco.Error{{Code: "internal_error", Title: "Service Unavailable"}},
+			calls:      1,
+			retryAfter: "0",
+		},
+		{
 			name:       "a 429, retried without waiting",
 			err:        &sunco.APIError{StatusCode: 429},
 			status:     429,
