@@ -181,3 +181,21 @@ func TestSunCoChangelog(t *testing.T) {
 	assert.False(t, has("info", "version"), "oasdiff's version note")
 	assert.True(t, r.Incompatible())
 }
+
+// TestSortChanges: the most severe changes come first, and changes of
+// the same severity keep their order.
+func TestSortChanges(t *testing.T) {
+	changes := []Change{
+		{Subject: "a", Severity: Compatible},
+		{Subject: "b", Severity: Breaking},
+		{Subject: "c", Severity: Warning},
+		{Subject: "d", Severity: Compatible},
+		{Subject: "e", Severity: Breaking},
+	}
+	sortChanges(changes)
+	var got []string
+	for _, c := range changes {
+		got = append(got, c.Subject)
+	}
+	assert.Equal(t, []string{"b", "e", "c", "a", "d"}, got)
+}

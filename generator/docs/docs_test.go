@@ -110,6 +110,11 @@ func TestText(t *testing.T) {
 			lines("Call:", "", "\twidgets list", "\t  --all"),
 		},
 		{
+			"a blank line inside code keeps the shared indentation shared",
+			"Call:\n\n```\n  widgets list\n\n  widgets get\n```",
+			lines("Call:", "", "\twidgets list", "", "\twidgets get"),
+		},
+		{
 			"a fence right after a paragraph line",
 			"Call it so.\n```shell\ncurl /v1/widgets?page[size]=10\n```",
 			lines("Call it so.", "", "\tcurl /v1/widgets?page[size]=10"),
