@@ -205,6 +205,11 @@ func TestText(t *testing.T) {
 			),
 		},
 		{
+			"a link without a scheme is https",
+			`See <a href="//cdn.example.com/widgets.json">the list</a>.`,
+			lines("See [the list].", "", "[the list]: https://cdn.example.com/widgets.json"),
+		},
+		{
 			"an HTML link without text shows its URL",
 			`Get it: <a style="x" href="https://example.com/file.json"></a>`,
 			"Get it: https://example.com/file.json",

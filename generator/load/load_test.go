@@ -272,6 +272,9 @@ components:
         either:
           allOf: [{$ref: '#/components/schemas/union'}]
           nullable: true
+        merged:
+          allOf: [{$ref: '#/components/schemas/metadata'}, {type: object, properties: {n: {type: string}}}]
+          nullable: true
 `,
 			warnings: []string{
 				"/components/schemas/user/properties/metadata/nullable: `nullable: true` without `type` has no effect in OpenAPI 3.0; added `type: object`",
@@ -283,6 +286,7 @@ components:
 				assert.True(t, props["metadata"].Value.Type.Is("object"))
 				assert.False(t, props["name"].Value.Nullable)
 				assert.True(t, props["either"].Value.Nullable, "a target without a type is left as it is")
+				assert.Nil(t, props["merged"].Value.Type, "an allOf of several parts is no one target")
 			},
 		},
 		{
