@@ -299,6 +299,10 @@ components:
         - {type: object, properties: {participantId: {type: string}}, required: [participantId]}
     update:
       oneOf: [{$ref: '#/components/schemas/a'}, {$ref: '#/components/schemas/b'}]
+    pair:
+      oneOf:
+        - {type: object, properties: {a: {type: string}, b: {type: string}}}
+        - {type: object, properties: {c: {type: string}}, required: [c]}
 `,
 			warnings: []string{
 				"/components/schemas/leave/oneOf/0: oneOf alternative requires nothing, so it matches what the others match; it has the single property \"userId\", now required",
@@ -308,6 +312,8 @@ components:
 				assert.Equal(t, []string{"userId"}, schema(t, res, "leave").OneOf[0].Value.Required)
 				assert.Len(t, schema(t, res, "update").AnyOf, 2)
 				assert.Empty(t, schema(t, res, "update").OneOf)
+				// Of several properties, none is taken to be required.
+				assert.Empty(t, schema(t, res, "pair").OneOf[0].Value.Required)
 			},
 		},
 		{
