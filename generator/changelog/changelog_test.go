@@ -149,6 +149,12 @@ func TestBehaviourChanges(t *testing.T) {
 	request := &ir.Enum{Name: "Kind", Values: []ir.EnumValue{{Name: "KindA", Value: "a"}}}
 	more := &ir.Enum{Name: "Kind", Values: []ir.EnumValue{{Name: "KindA", Value: "a"}, {Name: "KindB", Value: "b"}}}
 	assert.Empty(t, BehaviourChanges(&ir.API{Decls: []ir.Decl{request}}, &ir.API{Decls: []ir.Decl{more}}), "no response holds Kind")
+
+	// An enum that only the webhook payload holds is received too.
+	payload := &ir.Struct{Name: "Payload", Fields: []*ir.Field{{Name: "Kind", JSONName: "kind", Type: &ir.Named{Decl: more}}}}
+	webhookOnly := &ir.API{Decls: []ir.Decl{more, payload}, Webhook: &ir.Webhook{Payload: payload}}
+	assert.Equal(t, []Change{{Subject: "Kind", Text: "a response may now hold the new value \"b\" (`KindB`), which code that handles the known values does not expect"}},
+		BehaviourChanges(&ir.API{Decls: []ir.Decl{request}}, webhookOnly), "the webhook payload holds Kind")
 }
 
 // TestSunCoChangelog checks the changelog of 12.0.0 → 17.12.1 for what a
