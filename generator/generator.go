@@ -258,11 +258,8 @@ func Generate(cfg Config) (res *Result, err error) {
 	}
 	w.lap("build")
 	api.SpecSHA256 = checksum(doc)
-	if api.Fake != nil {
-		if api.ImportPath == "" {
-			loaded.Warnings = append(loaded.Warnings, load.Warning{File: cfg.Out, Message: "in no Go module (no go.mod above it): the fake package " + api.Fake.Package + ", which imports the SDK by its import path, is not generated"})
-			api.Fake = nil
-		}
+	if api.ImportPath == "" && len(api.Services) > 0 {
+		loaded.Warnings = append(loaded.Warnings, load.Warning{File: cfg.Out, Message: "in no Go module (no go.mod above it): the fake package " + build.FakePackage(api.Package) + ", which imports the SDK by its import path, is not generated"})
 	}
 	header := emit.Header(cfg.Version)
 	files, err := render(api.Package, longestFirst(emit.Files(api), api.Files), header)
@@ -467,7 +464,7 @@ func copyFakeRuntime(files map[string][]byte, fk *ir.Fake, header string) error 
 		return err
 	}
 	for _, rf := range sources {
-		files[path.Join(fk.Dir, rf.Name)] = copyRuntime(fk.Package, "fake", rf, header)
+		files[path.Join(fk.Package, rf.Name)] = copyRuntime(fk.Package, "fake", rf, header)
 	}
 	return nil
 }

@@ -9,7 +9,8 @@ import (
 // fileSystem is every change the write path makes to the file system:
 // each call is a step that may fail half-way through a run, and must
 // leave the output directory as it was or complete. Tests replace fsys
-// to make each step fail in turn; exchange is the one other step.
+// to make each step fail in turn. Two steps go around it: exchange, and
+// chown (write_unix.go), whose failure the tests do not inject.
 type fileSystem interface {
 	MkdirAll(path string, perm fs.FileMode) error
 	MkdirTemp(dir, pattern string) (string, error)

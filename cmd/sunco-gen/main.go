@@ -78,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // error.
 var runGenerator = generator.Run
 
-// stdin is where a document named - is read from; tests replace it.
+// stdin is where diff reads a document named -; tests replace it.
 var stdin io.Reader = os.Stdin
 
 func generate(args []string, stdout, stderr io.Writer) int {

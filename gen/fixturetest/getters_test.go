@@ -194,6 +194,7 @@ func discriminatorValues(t *testing.T, typ reflect.Type) map[string]bool {
 // the value getter of every variant: what a variant built by hand, and
 // the same decoded from its JSON, return alike.
 func TestUnionGettersAreValueGetters(t *testing.T) {
+	require.NotEmpty(t, fixtureUnions, "the fixture's unions")
 	for _, u := range fixtureUnions {
 		for i := range u.iface.NumMethod() {
 			m := u.iface.Method(i)
@@ -219,6 +220,7 @@ func TestUnionGettersAreValueGetters(t *testing.T) {
 // encodes, which decodes as a *Circle again. Every union of the fixture
 // SDK with a discriminator; a union without one has no such getter.
 func TestDiscriminatorOfBuiltVariants(t *testing.T) {
+	require.NotEmpty(t, fixtureUnions, "the fixture's unions")
 	for _, u := range fixtureUnions {
 		t.Run(u.name, func(t *testing.T) {
 			var unknown reflect.Type

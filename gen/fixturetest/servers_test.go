@@ -31,7 +31,7 @@ func TestServerOption(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var sent []string
-			recorder := roundTrip(func(r *http.Request) (*http.Response, error) {
+			recorder := roundTripFunc(func(r *http.Request) (*http.Response, error) {
 				sent = append(sent, r.URL.String())
 				w := httptest.NewRecorder()
 				replyJSON(200, anItem)(w, r)
@@ -49,8 +49,3 @@ func TestServerOption(t *testing.T) {
 		})
 	}
 }
-
-// roundTrip adapts a function to http.RoundTripper.
-type roundTrip func(*http.Request) (*http.Response, error)
-
-func (f roundTrip) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

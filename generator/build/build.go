@@ -108,7 +108,7 @@ func Build(in Input, pkg string) (*ir.API, []Warning, error) {
 	}
 	api.Fake = b.fake(api)
 	if b.document(api); len(b.errs) > 0 {
-		return nil, b.warnings, b.err() // an x-go-doc-sections that is not text
+		return nil, b.warnings, b.err() // an x-go-doc or x-go-doc-sections that is not text
 	}
 	return api, b.warnings, nil
 }

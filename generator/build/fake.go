@@ -11,14 +11,15 @@ import (
 func FakePackage(pkg string) string { return pkg + "test" }
 
 // fake names the fake of api and writes its docs; nil for a document
-// without operations, which has nothing to fake. Its service types take
+// without operations, which has nothing to fake, and for an SDK whose
+// import path is unknown, which the fake could not import. Its service types take
 // the names of the SDK's, its Server fields the names of the Client's,
 // unless the fake declares them itself.
 func (b *builder) fake(api *ir.API) *ir.Fake {
-	if len(api.Services) == 0 {
+	if len(api.Services) == 0 || api.ImportPath == "" {
 		return nil
 	}
-	f := &ir.Fake{Package: FakePackage(api.Package), Dir: FakePackage(api.Package), SDKName: b.fakeSDKName()}
+	f := &ir.Fake{Package: FakePackage(api.Package), SDKName: b.fakeSDKName()}
 	types := newScope("the package "+f.Package, b.warnf)
 	types.reserve("the fake", b.fakeNames...)
 	fields := newScope("struct Server of "+f.Package, b.warnf)

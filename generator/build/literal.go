@@ -35,8 +35,8 @@ func (w literalWriter) literal(t ir.Type, v any) (string, bool) {
 	case ir.Builtin:
 		return w.builtin(t, v)
 	case *ir.Pointer:
-		if n, ok := t.Elem.(*ir.Named); ok && isStruct(n) {
-			lit, ok := w.literal(n, v)
+		if structOf(t.Elem) != nil {
+			lit, ok := w.literal(t.Elem, v)
 			return "&" + lit, ok
 		}
 		lit, ok := w.literal(t.Elem, v)
@@ -194,11 +194,6 @@ func (w literalWriter) typeName(t ir.Type) string {
 		return "map[string]" + w.typeName(t.Elem)
 	}
 	return "any"
-}
-
-func isStruct(n *ir.Named) bool {
-	_, ok := n.Decl.(*ir.Struct)
-	return ok
 }
 
 // gofmt lays out Go statements as gofmt does; ok is false for text that

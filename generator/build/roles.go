@@ -102,6 +102,15 @@ func enumerate(items []string, conj string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
+// quotedList is "a", "b" or "c".
+func quotedList(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = strconv.Quote(v)
+	}
+	return enumerate(q, "or")
+}
+
 // joinClauses joins phrases that may hold "and" themselves: "a and b",
 // "a, b, and c", and "a, and b" when a has an "and" of its own.
 func joinClauses(texts []string) string {
@@ -160,11 +169,7 @@ func variantCondition(u *ir.Union, d ir.Decl) string {
 	}
 	v := u.Variants[i]
 	if u.Discriminator != "" && len(v.Values) > 0 {
-		values := make([]string, len(v.Values))
-		for i, val := range v.Values {
-			values[i] = strconv.Quote(val)
-		}
-		return " whose " + u.Discriminator + " is " + enumerate(values, "or")
+		return " whose " + u.Discriminator + " is " + quotedList(v.Values)
 	}
 	props := v.Required
 	if len(props) == 0 {

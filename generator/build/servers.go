@@ -27,7 +27,7 @@ func (b *builder) serverOptions() []*ir.ServerOption {
 			continue
 		}
 		ptr := jsonptr.Index("/servers", i)
-		name, ok := serverOptionName(s.URL, s.Extensions["x-go-name"])
+		name, ok := serverOptionName(s.URL, s.Extensions[goNameExtension])
 		if !ok {
 			b.warnf(ptr, "no option for server URL %q: it names no domain to name the option after; give the server an x-go-name", s.URL)
 			continue
@@ -141,16 +141,4 @@ func serverOptionLead(opt *ir.ServerOption, url string) string {
 		}
 	}
 	return b.String()
-}
-
-// quotedList is "a", "b" or "c".
-func quotedList(values []string) string {
-	q := make([]string, len(values))
-	for i, v := range values {
-		q[i] = fmt.Sprintf("%q", v)
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }

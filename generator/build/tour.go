@@ -167,12 +167,12 @@ func (t *tour) importLine() string {
 // testing points at the fake of the API, when there is one.
 func (t *tour) testing() string {
 	f := t.api.Fake
-	if f == nil || t.api.ImportPath == "" {
+	if f == nil {
 		return ""
 	}
 	return strings.Join([]string{
 		"# Testing",
-		"Package [" + t.api.ImportPath + "/" + f.Dir + "] is a fake of the API for the tests of code that uses this package: its Server answers each operation as the test's handler says, or with the document's example, checks requests as the API would and records them, and its SendWebhook delivers events to a webhook handler.",
+		"Package [" + t.api.ImportPath + "/" + f.Package + "] is a fake of the API for the tests of code that uses this package: its Server answers each operation as the test's handler says, or with the document's example, checks requests as the API would and records them, and its SendWebhook delivers events to a webhook handler.",
 	}, "\n\n")
 }
 
@@ -321,12 +321,8 @@ func (t *tour) bodyLiteral(o *ir.Operation) (string, bool) {
 // requiredVariants is the number of variants of the largest union that a
 // required field of the struct t holds; 0 for none.
 func requiredVariants(t ir.Type) int {
-	n, ok := t.(*ir.Named)
-	if !ok {
-		return 0
-	}
-	st, ok := n.Decl.(*ir.Struct)
-	if !ok {
+	st := structOf(t)
+	if st == nil {
 		return 0
 	}
 	most := 0

@@ -15,8 +15,6 @@ var (
 	// formatLead is a leading "A datetime string with the format F
 	// representing", whose rest is the sentence.
 	formatLead = regexp.MustCompile("(?i)^an?\\s+(date|datetime|date-time|time|timestamp)(\\s+string)?\\s+(with|in)\\s+(the\\s+)?format\\s+`?[^\\s`]+`?,?\\s+(representing|that\\s+represents|which\\s+represents|for)\\s+")
-	// datePattern is a date format written with letters, YYYY-MM-DD...
-	datePattern = regexp.MustCompile("YYYY-MM-DD")
 	// sentenceEnd ends a sentence: a full stop before white space, or the end.
 	sentenceEnd = regexp.MustCompile(`\.(\s+|$)`)
 )
@@ -32,7 +30,7 @@ func TimeDescription(markdown string) string {
 	}
 	var kept []string
 	for _, s := range sentences(text) {
-		if !datePattern.MatchString(s) {
+		if !strings.Contains(s, "YYYY-MM-DD") { // a date format written with letters
 			kept = append(kept, s)
 		}
 	}

@@ -93,9 +93,6 @@ func packageDoc(api *ir.API) *jen.File {
 	return f
 }
 
-// article is the indefinite article before a type name in a comment.
-func article(name string) string { return docs.Article(name) }
-
 // commenter is a jen.File or jen.Group: both take comment lines.
 type commenter interface {
 	Comment(string) *jen.Statement

@@ -28,7 +28,7 @@ const (
 // package comment, the Server and a file per service.
 func fakeFiles(api *ir.API) []File {
 	fk := api.Fake
-	in := func(name string) string { return path.Join(fk.Dir, name) }
+	in := func(name string) string { return path.Join(fk.Package, name) }
 	files := []File{
 		{Name: in("doc.go"), Emit: func() *jen.File { return fakeDoc(api) }},
 		{Name: in("server.go"), Emit: func() *jen.File { return fakeServer(api) }},

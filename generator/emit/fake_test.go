@@ -27,7 +27,7 @@ func sampleFake() *ir.API {
 		fs.Handlers = append(fs.Handlers, &ir.FakeHandler{Operation: op})
 	}
 	api := &ir.API{Package: "sdk", ImportPath: "example.com/sdk", Services: []*ir.Service{svc}}
-	api.Fake = &ir.Fake{Package: "sdktest", Dir: "sdktest", SDKName: "sdk", Services: []*ir.FakeService{fs}}
+	api.Fake = &ir.Fake{Package: "sdktest", SDKName: "sdk", Services: []*ir.FakeService{fs}}
 	return api
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/sunco-sdk/sunco-go/generator/docs"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -329,7 +330,7 @@ func aliasCodec(f *jen.File, a *ir.Alias) {
 func unionCodec(f *jen.File, u *ir.Union) {
 	unionDecoder(f, u)
 
-	comment(f, u.Unmarshal+" decodes "+article(u.Name)+" "+u.Name+" from data; JSON null gives nil. It fails")
+	comment(f, u.Unmarshal+" decodes "+docs.Article(u.Name)+" "+u.Name+" from data; JSON null gives nil. It fails")
 	comment(f, "only on malformed JSON: a value that is not a known variant decodes as")
 	comment(f, "*"+u.Unknown+".")
 	f.Func().Id(u.Unmarshal).Params(jen.Id("data").Index().Byte()).Params(jen.Id(u.Name), jen.Error()).Block(

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/sunco-sdk/sunco-go/generator/docs"
 	"github.com/sunco-sdk/sunco-go/generator/ir"
 )
 
@@ -160,7 +161,7 @@ func unionDecl(f *jen.File, u *ir.Union) {
 	})
 	f.Line()
 
-	comment(f, u.Unknown+" is "+article(u.Name)+" "+u.Name+" this SDK does not know, or one whose")
+	comment(f, u.Unknown+" is "+docs.Article(u.Name)+" "+u.Name+" this SDK does not know, or one whose")
 	comment(f, "content does not match its schema. Raw holds it as it was received, and it is")
 	comment(f, "encoded back unchanged.")
 	f.Type().Id(u.Unknown).StructFunc(func(g *jen.Group) {

@@ -187,8 +187,7 @@ type Webhook struct {
 // each operation with a handler the test sets, or with the document's
 // example of its result.
 type Fake struct {
-	Package string // its Go package name: the SDK's with "test" appended
-	Dir     string // the subdirectory of the SDK's output it is written to
+	Package string // its Go package name, the SDK's with "test" appended, and its subdirectory of the SDK's output
 	Doc     string // the package comment
 	// SDKName is the name the fake's files import the SDK under: its
 	// package name, unless the fake declares that name itself.

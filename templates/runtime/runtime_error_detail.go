@@ -1,7 +1,5 @@
 package sunco
 
-import "encoding/json"
-
 // An Error is also the type of the document's own error detail schema
 // (code and title), wherever a generated type holds one: it decodes and
 // encodes as generated structs do. An empty code or title is kept in
@@ -29,19 +27,14 @@ func (x *Error) decodeJSON(l *jsonLexer) bool {
 	for l.nextMember() {
 		switch string(l.key) {
 		case "code":
-			decodeField(l, "code", &x.Code, &x.Extra, decodeNonEmpty)
+			decodeField(l, "code", &x.Code, &x.Extra, decodeDiscriminator)
 		case "title":
-			decodeField(l, "title", &x.Title, &x.Extra, decodeNonEmpty)
+			decodeField(l, "title", &x.Title, &x.Extra, decodeDiscriminator)
 		default:
 			decodeExtra(l, &x.Extra)
 		}
 	}
 	return true
-}
-
-// decodeNonEmpty decodes a string that is not empty.
-func decodeNonEmpty(v *string, l *jsonLexer) bool {
-	return decodeString(v, l) && *v != ""
 }
 
 // encodeJSON writes x as a JSON object, or null when nil.
@@ -51,23 +44,12 @@ func (x *Error) encodeJSON(e *jsonEncoder) {
 		return
 	}
 	e.buf = append(e.buf, '{')
-	encodeNonEmpty(e, "code", x.Code, x.Extra)
-	encodeNonEmpty(e, "title", x.Title, x.Extra)
+	encodeOptional(e, "code", &x.Code, x.Code != "", x.Extra, encodeString)
+	encodeOptional(e, "title", &x.Title, x.Title != "", x.Extra, encodeString)
 	if len(x.Extra) > 0 {
 		encodeExtra(e, x.Extra, "code", "title")
 	}
 	e.buf = append(e.buf, '}')
-}
-
-// encodeNonEmpty writes the member key when v is not empty, else the raw
-// value extra holds for it, if any.
-func encodeNonEmpty(e *jsonEncoder, key, v string, extra map[string]json.RawMessage) {
-	if v == "" {
-		encodeExtraMember(e, key, extra)
-		return
-	}
-	e.member(key)
-	e.buf = appendJSONString(e.buf, v)
 }
 
 // GetCode returns Code, or "" when x is nil.

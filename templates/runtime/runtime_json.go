@@ -132,7 +132,8 @@ func decodeString[S ~string](v *S, l *jsonLexer) bool {
 	return ok
 }
 
-// decodeDiscriminator decodes the discriminator of a union variant. An
+// decodeDiscriminator decodes the discriminator of a union variant, or
+// another string that must not be empty (an error's code and title). An
 // empty string does not fit: it stays in Extra, as received, since the
 // encoder writes the variant's own value for an empty field.
 func decodeDiscriminator[S ~string](v *S, l *jsonLexer) bool {

@@ -20,16 +20,7 @@ type Option func(*transport) error
 // fragment; a trailing slash is ignored. The few operations that the API
 // document gives a server of their own (their doc names it) keep calling
 // that server: WithOperationBaseURL moves them too.
-func WithBaseURL(u string) Option {
-	return func(t *transport) error {
-		base, err := parseBaseURL(u)
-		if err != nil {
-			return fmt.Errorf(sdkName+": WithBaseURL: %w", err)
-		}
-		t.baseURL = base
-		return nil
-	}
-}
+func WithBaseURL(u string) Option { return serverOption("WithBaseURL", u) }
 
 // WithHTTPClient sends requests through c instead of a default
 // &http.Client{}. Use it for timeouts, proxies or TLS settings. c itself is
