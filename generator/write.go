@@ -119,19 +119,31 @@ func stale(dir string, files map[string][]byte, subdirs []string) ([]StaleFile, 
 // directory that is not there has none.
 func droppedFiles(dir string, files map[string][]byte, subdirs []string) ([]string, error) {
 	var out []string
+	err := treeEntries(dir, subdirs, func(name, _ string, e fs.DirEntry) {
+		if _, ours := files[name]; !ours && e.Type().IsRegular() && isGenerated(filepath.Join(dir, name)) {
+			out = append(out, name)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// treeEntries calls fn with the slash path, the subdir ("" for dir
+// itself) and the entry of each entry of dir and of its subdirs. A
+// directory that is not there has none.
+func treeEntries(dir string, subdirs []string, fn func(name, sub string, e fs.DirEntry)) error {
 	for _, sub := range append([]string{""}, subdirs...) {
 		entries, err := readTreeDir(dir, sub)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, e := range entries {
-			name := path.Join(sub, e.Name())
-			if _, ours := files[name]; !ours && e.Type().IsRegular() && isGenerated(filepath.Join(dir, name)) {
-				out = append(out, name)
-			}
+			fn(path.Join(sub, e.Name()), sub, e)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // fakeDirs are the subdirectories of dir that hold, or may hold, a fake
@@ -331,19 +343,15 @@ func readTreeDir(dir, sub string) ([]fs.DirEntry, error) {
 // files go.)
 func foreign(real string, subdirs []string) ([]string, error) {
 	var keep []string
-	for _, sub := range append([]string{""}, subdirs...) {
-		entries, err := readTreeDir(real, sub)
-		if err != nil {
-			return nil, err
+	err := treeEntries(real, subdirs, func(name, sub string, e fs.DirEntry) {
+		switch {
+		case sub == "" && e.IsDir() && slices.Contains(subdirs, name):
+		case !e.Type().IsRegular() || !isGenerated(filepath.Join(real, name)):
+			keep = append(keep, name)
 		}
-		for _, e := range entries {
-			name := path.Join(sub, e.Name())
-			switch {
-			case sub == "" && e.IsDir() && slices.Contains(subdirs, name):
-			case !e.Type().IsRegular() || !isGenerated(filepath.Join(real, name)):
-				keep = append(keep, name)
-			}
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return keep, nil
 }
