@@ -100,6 +100,8 @@ func TestRefusals(t *testing.T) {
 			"", "no operation of the API has the path /v2/nope"},
 		{"no operation with the method", "PUT", messages, "", "", 405,
 			"", "no operation of the API is PUT " + messages + " (the path takes DELETE, GET, POST)"},
+		{"no operation with the method, the path taking one", "GET", "/v2/apps/app_1/attachments", "", "", 405,
+			"", "no operation of the API is GET /v2/apps/app_1/attachments (the path takes POST)"},
 	}
 	for _, tt := range tests {
 		for _, expected := range []bool{false, true} {

@@ -173,6 +173,17 @@ func TestUnionsReceived(t *testing.T) {
 			assert.Equal(t, wire.Circle{Kind: "circle", Radius: 2.5}, *c)
 			assert.Equal(t, "circle", item.Shape.GetKind())
 		}},
+		{"polygon by its first kind", "shape", `{"kind":"triangle","sides":3}`, func(t *testing.T, item *wire.Item) {
+			p, ok := item.Shape.(*wire.Polygon)
+			require.True(t, ok, "shape is %T", item.Shape)
+			assert.Equal(t, wire.Polygon{Kind: "triangle", Sides: 3}, *p)
+		}},
+		{"polygon by its second kind", "shape", `{"sides":4,"kind":"quad"}`, func(t *testing.T, item *wire.Item) {
+			p, ok := item.Shape.(*wire.Polygon)
+			require.True(t, ok, "shape is %T", item.Shape)
+			assert.Equal(t, wire.Polygon{Kind: "quad", Sides: 4}, *p)
+			assert.Equal(t, "quad", item.Shape.GetKind())
+		}},
 		{"square", "shape", `{"side":3,"kind":"square"}`, func(t *testing.T, item *wire.Item) {
 			s, ok := item.Shape.(*wire.Square)
 			require.True(t, ok, "shape is %T", item.Shape)

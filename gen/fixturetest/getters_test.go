@@ -218,8 +218,11 @@ func TestUnionGettersAreValueGetters(t *testing.T) {
 // TestDiscriminatorOfBuiltVariants: a variant built by hand says what it
 // is, as its JSON does: (&Circle{}).GetKind() is "circle", the value it
 // encodes, which decodes as a *Circle again. Every union of the fixture
-// SDK with a discriminator; a union without one has no such getter.
+// SDK with a discriminator; a union without one has no such getter. A
+// variant several values pick (Polygon: "triangle" and "quad") has no
+// value to say: built by hand, it encodes an empty one.
 func TestDiscriminatorOfBuiltVariants(t *testing.T) {
+	severalValues := map[string]bool{"Polygon": true}
 	require.NotEmpty(t, fixtureUnions, "the fixture's unions")
 	for _, u := range fixtureUnions {
 		t.Run(u.name, func(t *testing.T) {
@@ -243,6 +246,10 @@ func TestDiscriminatorOfBuiltVariants(t *testing.T) {
 					require.NoError(t, err)
 					decoded, err := u.unmarshal(data)
 					require.NoError(t, err)
+					if severalValues[variant.Name()] {
+						assert.Equal(t, reflect.PointerTo(unknown), reflect.TypeOf(decoded), "%s of no value decodes as the unknown variant", data)
+						return
+					}
 					require.Equal(t, built.Type(), reflect.TypeOf(decoded), "%s decodes as another variant", data)
 					var said int
 					for i := range u.iface.NumMethod() {

@@ -307,6 +307,11 @@ components:
       oneOf:
         - {type: object, properties: {a: {type: string}, b: {type: string}}}
         - {type: object, properties: {c: {type: string}}, required: [c]}
+    base: {type: object, properties: {id: {type: string}}, required: [id]}
+    composed:
+      oneOf:
+        - allOf: [{$ref: '#/components/schemas/base'}, {type: object, properties: {x: {type: string}}}]
+        - allOf: [{type: object, properties: {y: {type: string}}}, {type: object, properties: {z: {type: string}}, required: [z]}]
 `,
 			warnings: []string{
 				"/components/schemas/leave/oneOf/0: oneOf alternative requires nothing, so it matches what the others match; it has the single property \"userId\", now required",
@@ -318,6 +323,10 @@ components:
 				assert.Empty(t, schema(t, res, "update").OneOf)
 				// Of several properties, none is taken to be required.
 				assert.Empty(t, schema(t, res, "pair").OneOf[0].Value.Required)
+				// Alternatives that require properties through their allOf parts
+				// require something: the oneOf stays.
+				assert.Len(t, schema(t, res, "composed").OneOf, 2)
+				assert.Empty(t, schema(t, res, "composed").AnyOf)
 			},
 		},
 		{

@@ -102,17 +102,97 @@ func (c *Circle) encodeJSON(e *jsonEncoder) {
 	e.buf = append(e.buf, '}')
 }
 
+// Polygon is a shape of several kinds, so a Polygon built by hand says its
+// kind.
+//
+// Schema: #/components/schemas/Polygon
+type Polygon struct {
+	Kind  string `json:"kind"`
+	Sides int    `json:"sides"`
+	// Extra holds the properties the schema does not declare and those whose
+	// value does not fit their type, so that encoding loses nothing received.
+	Extra map[string]json.RawMessage `json:"-"`
+	// absent are the required properties the decoded JSON lacked.
+	absent fieldSet
+}
+
+func (*Polygon) isShape() {}
+
+// GetKind returns Kind, or the zero value when the receiver is nil.
+func (p *Polygon) GetKind() string {
+	if p == nil {
+		return ""
+	}
+	return p.Kind
+}
+
+// GetSides returns Sides, or the zero value when the receiver is nil.
+func (p *Polygon) GetSides() int {
+	if p == nil {
+		return 0
+	}
+	return p.Sides
+}
+
+// UnmarshalJSON decodes p from data, keeping in Extra the properties the
+// schema does not declare and the values that do not fit their type.
+func (p *Polygon) UnmarshalJSON(data []byte) error {
+	return unmarshalJSON(data, p, (*Polygon).decodeJSON, "Polygon")
+}
+
+// MarshalJSON encodes p with the properties of Extra.
+func (p Polygon) MarshalJSON() ([]byte, error) {
+	return marshalJSON(&p, (*Polygon).encodeJSON)
+}
+
+// decodeJSON decodes the object at l into p, or reports false for another value.
+func (p *Polygon) decodeJSON(l *jsonLexer) bool {
+	if !l.enterObject() {
+		return false
+	}
+	*p = Polygon{}
+	var seen fieldSet
+	for l.nextMember() {
+		switch string(l.key) {
+		case "kind":
+			seen.add(0)
+			decodeField(l, "kind", &p.Kind, &p.Extra, decodeString)
+		case "sides":
+			seen.add(1)
+			decodeField(l, "sides", &p.Sides, &p.Extra, decodeInt)
+		default:
+			decodeExtra(l, &p.Extra)
+		}
+	}
+	p.absent = seen.missing(2)
+	return true
+}
+
+// encodeJSON writes p as a JSON object, or null when nil.
+func (p *Polygon) encodeJSON(e *jsonEncoder) {
+	if p == nil {
+		e.null()
+		return
+	}
+	e.buf = append(e.buf, '{')
+	encodeRequired(e, "kind", &p.Kind, p.absent.has(0), p.Extra, encodeString)
+	encodeRequired(e, "sides", &p.Sides, p.absent.has(1), p.Extra, encodeInt)
+	if len(p.Extra) > 0 {
+		encodeExtra(e, p.Extra, "kind", "sides")
+	}
+	e.buf = append(e.buf, '}')
+}
+
 // Shape is the request body of [ShapesService.Create], the response of
 // [ShapesService.Create], and the shape property of [Item].
 //
-// Its dynamic type is one of [*Circle], [*Square] or [*UnknownShape].
+// Its dynamic type is one of [*Circle], [*Square], [*Polygon] or
+// [*UnknownShape].
 //
 // Schema: #/components/schemas/Shape
 type Shape interface {
 	// GetKind returns the "kind" property, or the zero value.
 	GetKind() string
-	// GetLabel returns the "label" property, or the zero value.
-	GetLabel() string
 	isShape()
 	encodeJSON(*jsonEncoder)
 }
@@ -141,6 +221,8 @@ func decodeShape(v *Shape, l *jsonLexer) bool {
 		*v = decodeVariant[Circle](l)
 	case "square":
 		*v = decodeVariant[Square](l)
+	case "quad", "triangle":
+		*v = decodeVariant[Polygon](l)
 	default:
 		*v = &UnknownShape{Type: string(value), Raw: l.copyRaw()}
 	}
@@ -163,19 +245,6 @@ func (u *UnknownShape) GetKind() string {
 		return ""
 	}
 	return u.Type
-}
-
-// GetLabel returns the "label" property, read from Raw; the zero value when
-// u is nil or the property is absent or does not fit.
-func (u *UnknownShape) GetLabel() string {
-	if u == nil {
-		return ""
-	}
-	var v string
-	for l := range propertyValues(u.Raw, "label") {
-		decodeField(l, "label", &v, nil, decodeString)
-	}
-	return v
 }
 
 // MarshalJSON encodes the value exactly as it was received.

@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden wire API 1.0.0,
-// sha256 7abeea07c9e19c799781e3f0128a2763b2d2387f7649dacb6e3be581449a2ff5 (of the document with LF line endings).
+// sha256 a6704c5460a310c072c04015c8b4979570511422c66c1603ce65ebd904e094e7 (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {
