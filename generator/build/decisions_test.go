@@ -1018,3 +1018,88 @@ components:
 		{"/paths/~1a/post/responses/200/content/application~1json/examples/two", "[]Thing", `[{"id":"x"},{"id":"y"}]`},
 	}, got)
 }
+
+// TestResultExample: the example the fake answers an operation with is
+// its result's own: the media type's example (or first named one), else
+// the example of the component schema it refers to; never the example of
+// a property of an inline result, which is recorded while its type is
+// built.
+func TestResultExample(t *testing.T) {
+	api, _, err := buildYAML(t, header+`paths:
+  /inline:
+    get:
+      operationId: getInline
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  spot: {type: object, properties: {x: {type: number}}, example: {x: 1}}
+              example: {spot: {x: 2}}
+  /inlineBare:
+    get:
+      operationId: getInlineBare
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  spot: {type: object, properties: {x: {type: number}}, example: {x: 3}}
+  /named:
+    get:
+      operationId: getNamed
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Thing'}
+  /none:
+    get:
+      operationId: getNone
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Plain'}
+components:
+  schemas:
+    Thing:
+      type: object
+      example: {id: t}
+      properties:
+        id: {type: string}
+    Plain:
+      type: object
+      properties:
+        id: {type: string}
+`)
+	require.NoError(t, err)
+	tests := []struct {
+		operation, pointer, json string // pointer "" for none
+	}{
+		{"getInline", "/paths/~1inline/get/responses/200/content/application~1json/example", `{"spot":{"x":2}}`},
+		{"getInlineBare", "", ""},
+		{"getNamed", "/components/schemas/Thing/example", `{"id":"t"}`},
+		{"getNone", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.operation, func(t *testing.T) {
+			ex := operation(api, tt.operation).Example
+			if tt.pointer == "" {
+				assert.Nil(t, ex)
+				return
+			}
+			require.NotNil(t, ex)
+			assert.Equal(t, tt.pointer, ex.Pointer)
+			assert.JSONEq(t, tt.json, string(ex.JSON))
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"go/token"
 	"go/types"
 	"net/http"
@@ -315,7 +316,7 @@ func (b *builder) requestBody(o *ir.Operation, op *openapi3.Operation, pointer s
 			break
 		}
 		body.Encoding = ir.JSONBody
-		body.Type = b.mediaType(mt, at)
+		body.Type, _ = b.mediaType(mt, at)
 	}
 	if !body.Required && body.Type != nil && !nilable(body.Type) {
 		body.Type = &ir.Pointer{Elem: body.Type} // a Params field: nil sends none
@@ -392,26 +393,20 @@ func (b *builder) result(o *ir.Operation, op *openapi3.Operation, pointer string
 			name:    o.Name + "Response",
 			role:    &role{kind: roleResponse, op: o},
 		}
-		recorded := len(b.examples)
-		t := b.mediaType(mt, at)
-		o.Example = b.resultExample(mt, recorded)
+		t, example := b.mediaType(mt, at)
+		o.Example = cmp.Or(example, b.schemaExample(mt.Schema))
 		return returned(t)
 	}
 	return nil
 }
 
-// resultExample is the example of a result whose media type is mt: the
-// first the media type gives (recorded by mediaType from the index
-// recorded on), else the example of the component schema it refers to;
-// nil when there is none.
-func (b *builder) resultExample(mt *openapi3.MediaType, recorded int) *ir.Example {
-	if len(b.examples) > recorded {
-		return b.examples[recorded]
-	}
-	if mt.Schema.Ref == "" {
+// schemaExample is the recorded example of the component schema ref
+// refers to; nil for an inline schema, or one without an example.
+func (b *builder) schemaExample(ref *openapi3.SchemaRef) *ir.Example {
+	if ref.Ref == "" {
 		return nil
 	}
-	pointer := strings.TrimPrefix(mt.Schema.Ref, "#") + "/example"
+	pointer := strings.TrimPrefix(ref.Ref, "#") + "/example"
 	for _, ex := range b.examples {
 		if ex.Pointer == pointer {
 			return ex
