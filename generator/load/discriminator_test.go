@@ -202,3 +202,50 @@ func TestPinnedUnionsMatchExactlyOne(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleMappingKeepsTheDocumentsOwn: with titles as discriminator
+// values, the title of a referenced alternative is added to the mapping
+// unless the mapping already maps that alternative, or already maps that
+// value to another; an alternative without a title is left to its schema
+// name.
+func TestTitleMappingKeepsTheDocumentsOwn(t *testing.T) {
+	res, err := LoadData("fixture.yaml", fixture(`
+paths: {}
+components:
+  schemas:
+    notice:
+      anyOf:
+        - $ref: '#/components/schemas/mapped'
+        - $ref: '#/components/schemas/clash'
+        - $ref: '#/components/schemas/other'
+        - $ref: '#/components/schemas/untitled'
+        - $ref: '#/components/schemas/titled'
+      discriminator:
+        propertyName: type
+        mapping:
+          explicit: '#/components/schemas/mapped'
+          notice:other: '#/components/schemas/other'
+      x-discriminator-value: title
+    mapped: {title: notice:mapped, type: object, properties: {type: {type: string}}}
+    clash: {title: notice:other, type: object, properties: {type: {type: string}}}
+    other: {title: notice:third, type: object, properties: {type: {type: string}}}
+    untitled: {type: object, properties: {type: {type: string}}}
+    titled: {title: notice:titled, type: object, properties: {type: {type: string}}}
+`), Options{})
+	require.NoError(t, err)
+	mapping := map[string]string{}
+	for value, ref := range schema(t, res, "notice").Discriminator.Mapping {
+		mapping[value] = ref.Ref
+	}
+	assert.Equal(t, map[string]string{
+		"explicit":      "#/components/schemas/mapped",
+		"notice:other":  "#/components/schemas/other",
+		"notice:titled": "#/components/schemas/titled",
+	}, mapping)
+	enum := func(name string) []any { return schema(t, res, name).Properties["type"].Value.Enum }
+	assert.Equal(t, []any{"explicit"}, enum("mapped"), "mapped already: its title is not a value")
+	assert.Equal(t, []any{"notice:other"}, enum("other"), "the mapping's value for other stays other's")
+	assert.Equal(t, []any{"clash"}, enum("clash"), "its title is another's value: its schema name")
+	assert.Equal(t, []any{"untitled"}, enum("untitled"), "no title: its schema name")
+	assert.Equal(t, []any{"notice:titled"}, enum("titled"))
+}

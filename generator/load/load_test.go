@@ -494,6 +494,39 @@ components:
 			message: "alias *u is inside the node it refers to",
 		},
 		{
+			name: "boolean required that is no boolean",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    pet:
+      type: object
+      properties:
+        name: {type: string, required: maybe}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/pet/properties/name/required",
+			line:    9,
+			message: "/components/schemas/pet/properties/name/required: found a string (\"maybe\") where a list is expected",
+		},
+		{
+			name: "boolean required under a parent whose required is no list",
+			data: fixture(`
+paths: {}
+components:
+  schemas:
+    pet:
+      type: object
+      required: name
+      properties:
+        name: {type: string, required: true}
+`),
+			file:    "spec/openapi.yaml",
+			pointer: "/components/schemas/pet/properties/name/required",
+			line:    10,
+			message: "cannot list \"name\" as required: the parent schema's `required` is not a list",
+		},
+		{
 			name: "dangling reference",
 			data: fixture(`
 paths: {}
