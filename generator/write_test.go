@@ -457,6 +457,23 @@ func TestRunRefusesOutThatIsAFile(t *testing.T) {
 	assertOnlyEntry(t, filepath.Dir(out), "sdk")
 }
 
+// TestRunRefusesOutItCannotBe: an output that is a loop of symlinks is
+// refused, and nothing is written. (The root directory is refused too;
+// no test tries it, so that a fault cannot make a test write there.)
+func TestRunRefusesOutItCannotBe(t *testing.T) {
+	t.Run("a loop of symlinks", func(t *testing.T) {
+		dir := t.TempDir()
+		a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+		require.NoError(t, os.Symlink(b, a))
+		require.NoError(t, os.Symlink(a, b))
+		_, err := Run(Config{Spec: minimalSpec, Out: a, Package: "sunco", ImportPath: "example.com/sdk"})
+		require.EqualError(t, err, a+": too many levels of symbolic links")
+		entries, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		assert.Len(t, entries, 2, "the two links, nothing more")
+	})
+}
+
 func TestCheck(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sdk")
 	generate(t, out)
