@@ -46,6 +46,10 @@ func TestExitStatus(t *testing.T) {
 	clashing := filepath.Join(dir, "clashing") // holds a hand-written method of a generated type
 	require.NoError(t, os.Mkdir(clashing, 0o755))
 	require.NoError(t, os.WriteFile(filepath.Join(clashing, "mine.go"), []byte("package sunco\n\nfunc (s *ThingsService) Get() {}\n"), 0o644))
+	oneDefect := filepath.Join(dir, "one-defect.yaml") // a boolean required, worked around
+	minimal, err := os.ReadFile(spec)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(oneDefect, []byte(strings.Replace(string(minimal), "          nullable: true\n", "          nullable: true\n          required: true\n", 1)), 0o644))
 	q := regexp.QuoteMeta
 	// The fixtures are documents of other APIs than SunCo: the embedded
 	// overlay says once that it does not apply, unless -q.
@@ -68,6 +72,8 @@ func TestExitStatus(t *testing.T) {
 				q(spec) + `: load [\d.]+[µm]?s, build [\d.]+[µm]?s, render [\d.]+[µm]?s, write [\d.]+[µm]?s\n$`},
 		{"warnings", []string{"-spec", defective, "-out", out}, nil, exitOK, ``,
 			`^` + notSunCo + q(defective) + `: 7 warnings about known defects, each worked around \(-v lists them, -q silences this line\)\n$`},
+		{"one warning", []string{"-spec", oneDefect, "-out", out}, nil, exitOK, ``,
+			`^` + notSunCo + q(oneDefect) + `: 1 warning about known defects, each worked around \(-v lists them, -q silences this line\)\n$`},
 		{"warnings listed", []string{"-spec", defective, "-out", out, "-v"}, nil, exitOK, ``,
 			`^` + notSunCo + `(` + q(defective) + `: warning: /[^\n]+\n){7}` + q(defective) + `: version `},
 		{"warnings listed by normalize", []string{"normalize", "-spec", defective, "-o", normalized, "-v"}, nil, exitOK, ``,
@@ -107,6 +113,8 @@ func TestExitStatus(t *testing.T) {
 			`^sunco-gen: ` + q(dangling) + `:12: /components/schemas/thing/properties/owner/\$ref: [^\n]+\n$`},
 		{"missing spec", []string{"-spec", "nope.yaml", "-out", out}, nil, exitInput, ``,
 			`^sunco-gen: open nope\.yaml: no such file or directory\n$`},
+		{"missing overlay", []string{"-spec", spec, "-out", out, "-overlay", "nope-overlay.yaml"}, nil, exitInput, ``,
+			`^sunco-gen: open nope-overlay\.yaml: no such file or directory\n$`},
 		{"hand-written clash", []string{"-spec", spec, "-out", clashing, "-q"}, nil, exitInput, ``,
 			`^sunco-gen: ` + q(filepath.Join(clashing, "mine.go")) + `:3: method ThingsService.Get is declared by the generated code too \(` +
 				q(filepath.Join(clashing, "service_things.go")) + `:\d+\); rename or remove it\n$`},
