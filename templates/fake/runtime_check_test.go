@@ -116,3 +116,45 @@ func TestDecodeRaw(t *testing.T) {
 	_, err = decodeRaw([]byte(`{`))
 	assert.Error(t, err)
 }
+
+// TestKinds: what a refusal says a JSON value is, and what a field takes.
+func TestKinds(t *testing.T) {
+	t.Run("JSON values", func(t *testing.T) {
+		for raw, want := range map[string]string{
+			`null`: "null", `"s"`: "a string", `1.5`: "a number", `true`: "a boolean", `[1]`: "an array", `{"a": 1}`: "an object",
+		} {
+			v, err := decodeRaw([]byte(raw))
+			require.NoError(t, err)
+			assert.Equal(t, want, jsonKind(v), raw)
+		}
+	})
+	t.Run("Go fields", func(t *testing.T) {
+		tests := []struct {
+			typ  reflect.Type
+			want string
+		}{
+			{reflect.TypeFor[time.Time](), "a timestamp"},
+			{reflect.TypeFor[*time.Time](), "a timestamp"},
+			{reflect.TypeFor[string](), "a string"},
+			{reflect.TypeFor[*color](), "a string"},
+			{reflect.TypeFor[int](), "an integer"},
+			{reflect.TypeFor[int64](), "an integer"},
+			{reflect.TypeFor[float64](), "a number"},
+			{reflect.TypeFor[bool](), "a boolean"},
+			{reflect.TypeFor[[]layer](), "an array"},
+			{reflect.TypeFor[Nullable[int]](), "an integer or null"},
+			{reflect.TypeFor[Nullable[layer]](), "an object or null"},
+			{reflect.TypeFor[layer](), "an object"},
+			{reflect.TypeFor[map[string]int](), "an object"},
+		}
+		for _, tt := range tests {
+			assert.Equal(t, tt.want, goKind(tt.typ), tt.typ.String())
+		}
+	})
+	t.Run("a value of no variant of a union without a discriminator", func(t *testing.T) {
+		u := unknownVariant{union: "Contact"}
+		raw, err := decodeRaw([]byte(`{"fax": "1"}`))
+		require.NoError(t, err)
+		assert.Equal(t, "body.contact is no Contact: it matches none of its variants", u.problem("body.contact", reflect.ValueOf(unknownShape{}), raw))
+	})
+}
