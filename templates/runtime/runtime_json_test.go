@@ -698,6 +698,44 @@ func TestNumberOutOfRange(t *testing.T) {
 	assert.Equal(t, `{"score":1e400}`, string(must(p.MarshalJSON())))
 }
 
+// TestIntegerRange: an integer decodes when int64 holds it, its ends
+// included; one beyond them, or with a fraction or an exponent, is kept in
+// Extra as received.
+func TestIntegerRange(t *testing.T) {
+	tests := []struct {
+		lit  string
+		want *int
+	}{
+		{"0", Ptr(0)},
+		{"-7", Ptr(-7)},
+		{"9223372036854775807", Ptr(math.MaxInt64)},
+		{"-9223372036854775808", Ptr(math.MinInt64)},
+		{"9223372036854775808", nil},
+		{"-9223372036854775809", nil},
+		{"12345678901234567890", nil},
+		{"1.0", nil},
+		{"1e3", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lit, func(t *testing.T) {
+			var p probe
+			require.NoError(t, p.UnmarshalJSON([]byte(`{"count":`+tt.lit+`}`)))
+			assert.Equal(t, tt.want, p.Count)
+			if tt.want == nil {
+				assert.Equal(t, json.RawMessage(tt.lit), p.Extra["count"])
+			}
+		})
+	}
+}
+
+// TestMapGivenAnArray: an array where a map is declared is kept in Extra.
+func TestMapGivenAnArray(t *testing.T) {
+	var p probe
+	require.NoError(t, p.UnmarshalJSON([]byte(`{"counts":[1,2]}`)))
+	assert.Nil(t, p.Counts)
+	assert.Equal(t, json.RawMessage(`[1,2]`), p.Extra["counts"])
+}
+
 // TestEncodeObjectAllocatesNothing checks that a free-form object, nested
 // ones included, is written without an allocation once the encoder's
 // buffer has room: metadata is in most messages.
