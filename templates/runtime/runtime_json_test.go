@@ -728,6 +728,25 @@ func TestIntegerRange(t *testing.T) {
 	}
 }
 
+// TestStructCodecValidity: a struct's decoder refuses what is not JSON, as
+// encoding/json does, where its lexer reads members and elements itself,
+// and reads the escapes JSON allows in either case.
+func TestStructCodecValidity(t *testing.T) {
+	for _, in := range []string{
+		`{"name":"a",}`, `{,"name":"a"}`, `{"tags":["x",]}`, `{"tags":[,"x"]}`, `{"tags":["x" "y"]}`,
+		`{"name":"\u00G9"}`, `{"name":"\u00e"}`, "{\"na\x01me\":1}", `{"name" "a"}`, `{"name":"a"`,
+	} {
+		t.Run(in, func(t *testing.T) {
+			require.False(t, json.Valid([]byte(in)))
+			var p probe
+			assert.Error(t, p.UnmarshalJSON([]byte(in)))
+		})
+	}
+	var p probe
+	require.NoError(t, p.UnmarshalJSON([]byte(`{"name":"\u00C9\u00e9\u00cA"}`)))
+	assert.Equal(t, "Éé\u00ca", p.Name)
+}
+
 // TestMapGivenAnArray: an array where a map is declared is kept in Extra.
 func TestMapGivenAnArray(t *testing.T) {
 	var p probe
