@@ -185,13 +185,17 @@ func closedAddr(t *testing.T) string {
 	return addr
 }
 
+// TestRetryConnectionRefused: a refused connection is retried, a POST's
+// too (nothing reached the server), with a timeout per attempt or not.
 func TestRetryConnectionRefused(t *testing.T) {
 	tests := []struct {
 		name   string
 		method string
+		opts   []Option
 	}{
 		{name: "POST", method: "POST"},
 		{name: "GET", method: "GET"},
+		{name: "POST, with a timeout per attempt", method: "POST", opts: []Option{WithAttemptTimeout(time.Minute)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -209,7 +213,7 @@ func TestRetryConnectionRefused(t *testing.T) {
 					return d.DialContext(ctx, network, addr)
 				},
 			}}
-			tr, waits := newTestTransport(t, srv.URL, WithHTTPClient(hc))
+			tr, waits := newTestTransport(t, srv.URL, append([]Option{WithHTTPClient(hc)}, tt.opts...)...)
 			err := tr.do(context.Background(), &request{Method: tt.method, Path: "/v2/x", Body: map[string]int{"a": 1}}, nil, nil)
 			require.NoError(t, err)
 			assert.Equal(t, int32(2), dials.Load())
@@ -346,14 +350,17 @@ func TestWaitBeyondDeadline(t *testing.T) {
 
 // TestErrorWaitBeyondDeadline checks that a transport error whose backoff
 // would outlast the context is returned at once, not replaced by
-// context.DeadlineExceeded.
+// context.DeadlineExceeded. An attempt timeout that did not expire does not turn the error into one.
 func TestErrorWaitBeyondDeadline(t *testing.T) {
-	tr, waits := newTestTransport(t, "http://"+closedAddr(t))
-	tr.backoffBase = time.Hour
-	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Second)
-	defer cancel()
-	err := tr.do(ctx, &request{Method: "GET", Path: "/v2/x"}, nil, nil)
-	require.ErrorIs(t, err, syscall.ECONNREFUSED)
-	assert.NotErrorIs(t, err, context.DeadlineExceeded)
-	assert.Empty(t, *waits)
+	for _, opts := range [][]Option{nil, {WithAttemptTimeout(time.Minute)}} {
+		tr, waits := newTestTransport(t, "http://"+closedAddr(t), opts...)
+		tr.backoffBase = time.Hour
+		ctx, cancel := context.WithTimeout(t.Context(), 2*time.Second)
+		err := tr.do(ctx, &request{Method: "GET", Path: "/v2/x"}, nil, nil)
+		cancel()
+		require.ErrorIs(t, err, syscall.ECONNREFUSED)
+		assert.NotErrorIs(t, err, context.DeadlineExceeded)
+		assert.NotContains(t, err.Error(), "timed out")
+		assert.Empty(t, *waits)
+	}
 }

@@ -33,7 +33,12 @@ func TestServerOption(t *testing.T) {
 		{name: "leading dash", opt: zendesk("-acme"), wantErr: "not a valid subdomain"},
 		{name: "trailing dash", opt: zendesk("acme-"), wantErr: "not a valid subdomain"},
 		{name: "upper case", opt: zendesk("Acme"), wantErr: "not a valid subdomain"},
+		{name: "the longest label", opt: zendesk(strings.Repeat("a", 63)), want: "https://" + strings.Repeat("a", 63) + ".zendesk.com/sc"},
+		{name: "one character", opt: zendesk("a"), want: "https://a.zendesk.com/sc"},
+		{name: "digits", opt: zendesk("0123"), want: "https://0123.zendesk.com/sc"},
 		{name: "too long", opt: zendesk(strings.Repeat("a", 64)), wantErr: "not a valid subdomain"},
+		{name: "an underscore", opt: zendesk("a_b"), wantErr: "not a valid subdomain"},
+		{name: "two labels", opt: zendesk("a.b"), wantErr: "not a valid subdomain"},
 		{name: "not an enum value", opt: region("us/../x"), wantErr: `sunco: WithPetstoreRegion: "us/../x" is not a valid region (one of ["us" "eu"])`},
 		{name: "not a base URL", opt: serverOption("WithX", "https://x.example/?q"), wantErr: "sunco: WithX: URL must not have a query or fragment"},
 	}
