@@ -2,9 +2,11 @@ package suncotest
 
 import (
 	"net/http/httptest"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestItems: a list written as one value is split at its style's
@@ -108,4 +110,48 @@ func TestCookie(t *testing.T) {
 	assert.Equal(t, []string{"s 1;="}, c.values(inCookie, "session"))
 	assert.Equal(t, []string{"dark"}, c.values(inCookie, "theme"))
 	assert.Empty(t, c.values(inCookie, "visits"))
+}
+
+// TestParseValues: the text of a parameter decodes as the SDK writes it,
+// and anything else is refused with what it is not.
+func TestParseValues(t *testing.T) {
+	n, err := parseInt[int]("-12")
+	require.NoError(t, err)
+	assert.Equal(t, -12, n)
+	for _, text := range []string{"1.5", "1e3", "", "x", "99999999999999999999"} {
+		_, err := parseInt[int64](text)
+		assert.EqualError(t, err, strconv.Quote(text)+" is not an integer")
+	}
+	f, err := parseFloat[float64]("-1.5e3")
+	require.NoError(t, err)
+	assert.Equal(t, -1500.0, f)
+	_, err = parseFloat[float64]("one")
+	assert.EqualError(t, err, `"one" is not a number`)
+	for text, want := range map[string]bool{"true": true, "false": false} {
+		b, err := parseBool[bool](text)
+		require.NoError(t, err)
+		assert.Equal(t, want, b)
+	}
+	for _, text := range []string{"True", "1", "t", "yes", ""} {
+		_, err := parseBool[bool](text)
+		assert.EqualError(t, err, strconv.Quote(text)+" is not true or false", "the SDK writes true and false only")
+	}
+
+	list, err := each(parseInt[int])([]string{"1", "2"})
+	require.NoError(t, err)
+	assert.Equal(t, []int{1, 2}, list)
+	_, err = each(parseInt[int])([]string{"1", "x"})
+	assert.EqualError(t, err, `"x" is not an integer`)
+	p, err := pointer(one(parseInt[int]))([]string{"3", "4"})
+	require.NoError(t, err)
+	assert.Equal(t, 3, *p, "one takes the first value")
+	p, err = pointer(one(parseInt[int]))([]string{"x"})
+	assert.Error(t, err)
+	assert.Nil(t, p)
+	w, err := wrapped(one(parseInt[int]), func(n int) []int { return []int{n} })([]string{"5"})
+	require.NoError(t, err)
+	assert.Equal(t, []int{5}, w)
+	w, err = wrapped(one(parseInt[int]), func(n int) []int { return []int{n} })([]string{"x"})
+	assert.Error(t, err)
+	assert.Nil(t, w)
 }
