@@ -20,8 +20,8 @@ import (
 // their separators in the values too; cookies; raw bodies, required and
 // optional; an optional JSON body; a form body with lists and a nullable
 // field, and one that is a map; path parameters named like Go keywords; a
-// union as the body and as the result; a list and a map as the result; a
-// redirect.
+// union as the body and as the result, and a list of unions as the body;
+// a list and a map as the result; a redirect.
 var fakeCalls = []struct {
 	method string
 	args   func() []any
@@ -62,6 +62,9 @@ var fakeCalls = []struct {
 	{"Sessions.RevokeToken", func() []any { return []any{nil} }},
 	{"Sessions.ExchangeToken", func() []any { return []any{map[string]string{"token": "t 1", "audience": "a&b"}, nil} }},
 	{"Shapes.Create", func() []any { return []any{&wire.Circle{Radius: 2, Label: wire.NewNullable("wheel")}, nil} }},
+	{"Shapes.Replace", func() []any {
+		return []any{[]wire.Shape{&wire.Square{Kind: "square", Side: wire.Ptr(1)}, &wire.Polygon{Kind: "quad", Sides: 4}}, nil}
+	}},
 	{"Styles.Query", func() []any {
 		return []any{[]string{"red", "a,b"}, &wire.QueryStylesParams{
 			Sizes:  []wire.ItemStatus{wire.ItemStatusActive, "a|b"},

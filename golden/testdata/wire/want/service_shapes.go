@@ -30,3 +30,21 @@ func (s *ShapesService) Create(ctx context.Context, body Shape, params *CreateSh
 	}
 	return out, nil
 }
+
+// ReplaceShapesParams holds the optional parameters of
+// [ShapesService.Replace]; a nil *ReplaceShapesParams sends none of them.
+type ReplaceShapesParams struct{}
+
+// Replace calls the replaceShapes operation.
+//
+// body is the request body.
+//
+// Operation replaceShapes (PUT /shapes/batch).
+func (s *ShapesService) Replace(ctx context.Context, body []Shape, params *ReplaceShapesParams, opts ...RequestOption) error {
+	req := &request{
+		Method: "PUT",
+		Path:   "/shapes/batch",
+	}
+	req.Body = body
+	return s.t.do(ctx, req, nil, opts)
+}

@@ -184,7 +184,8 @@ func (p *Polygon) encodeJSON(e *jsonEncoder) {
 }
 
 // Shape is the request body of [ShapesService.Create], the response of
-// [ShapesService.Create], and the shape property of [Item].
+// [ShapesService.Create], the shape property of [Item], and an element of the
+// request body of [ShapesService.Replace].
 //
 // Its dynamic type is one of [*Circle], [*Square], [*Polygon] or
 // [*UnknownShape].

@@ -3,7 +3,7 @@
 package sunco
 
 // The package is generated from Golden wire API 1.0.0,
-// sha256 a6704c5460a310c072c04015c8b4979570511422c66c1603ce65ebd904e094e7 (of the document with LF line endings).
+// sha256 01ad212ccbd3ce6851dafb5beda188c96737ce551dea5693a4745f80182efab8 (of the document with LF line endings).
 
 // SpecVersion returns the version of the API document this SDK was generated from.
 func SpecVersion() string {

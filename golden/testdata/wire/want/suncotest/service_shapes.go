@@ -14,12 +14,16 @@ type ShapesService struct {
 	// Create answers [sunco.ShapesService.Create] (POST /shapes). Nil answers with
 	// an empty result: the document has no example of it.
 	Create func(ctx context.Context, body sunco.Shape, params *sunco.CreateShapeParams) (sunco.Shape, error)
+	// Replace answers [sunco.ShapesService.Replace] (PUT /shapes/batch). Nil
+	// answers with success.
+	Replace func(ctx context.Context, body []sunco.Shape, params *sunco.ReplaceShapesParams) error
 }
 
 // routes are the operations of the service, each with the method serving it.
 func (s *ShapesService) routes() []*route {
 	return []*route{
 		newRoute("createShape", "Shapes.Create", "POST", "/shapes", s.serveCreate),
+		newRoute("replaceShapes", "Shapes.Replace", "PUT", "/shapes/batch", s.serveReplace),
 	}
 }
 
@@ -39,4 +43,19 @@ func (s *ShapesService) serveCreate(req *call) {
 		res, err = zero[sunco.Shape]()
 	}
 	req.answer(201, res, err)
+}
+
+// serveReplace decodes a request of replaceShapes and answers it.
+func (s *ShapesService) serveReplace(req *call) {
+	params := &sunco.ReplaceShapesParams{}
+	var body []sunco.Shape
+	jsonBody(req, true, &body, decodeSlice(sunco.UnmarshalShape))
+	if req.refused() {
+		return
+	}
+	var err error
+	if h := s.Replace; h != nil {
+		err = h(req.r.Context(), body, params)
+	}
+	req.answer(204, nil, err)
 }
