@@ -75,6 +75,18 @@ func TestListIter(t *testing.T) {
 			wantAfter: []string{""},
 		},
 		{
+			name:      "a cursor with hasMore left out is not followed",
+			pages:     map[string]string{"": `{"items":[{"id":"a","status":"active"}],"meta":{"afterCursor":"c1"}}`},
+			wantIDs:   []string{"a"},
+			wantAfter: []string{""},
+		},
+		{
+			name:      "a page without meta is the last",
+			pages:     map[string]string{"": `{"items":[{"id":"a","status":"active"}]}`},
+			wantIDs:   []string{"a"},
+			wantAfter: []string{""},
+		},
+		{
 			name: "an empty page in the middle",
 			pages: map[string]string{
 				"":   `{"items":[],"meta":{"hasMore":true,"afterCursor":"c1"}}`,
