@@ -1010,3 +1010,37 @@ func normalizedYAML(t *testing.T, res *Result) []byte {
 	require.NoError(t, err)
 	return data
 }
+
+// TestReferenceIntoAList: a reference that indexes a list names one of
+// its items, by a decimal index within it; any other token is a dangling
+// reference (exit 2 with its pointer), never a panic.
+func TestReferenceIntoAList(t *testing.T) {
+	doc := func(token string) []byte {
+		return fixture(`
+paths: {}
+components:
+  schemas:
+    pair:
+      allOf:
+        - {type: object, properties: {a: {type: string}}}
+        - {type: object, properties: {b: {type: integer}}}
+    foo:
+      type: object
+      properties:
+        bar: {$ref: '#/components/schemas/pair/allOf/` + token + `'}
+`)
+	}
+	res, err := LoadData("spec/openapi.yaml", doc("1"), Options{})
+	require.NoError(t, err)
+	assert.True(t, schema(t, res, "foo").Properties["bar"].Value.Properties["b"].Value.Type.Is("integer"), "the second item")
+	for _, token := range []string{"2", "3", "-", "-1", "01", "x", ""} {
+		t.Run(token, func(t *testing.T) {
+			_, err := LoadData("spec/openapi.yaml", doc(token), Options{})
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, "/components/schemas/foo/properties/bar/$ref", e.Pointer)
+			assert.Equal(t, 13, e.Line)
+			assert.Contains(t, err.Error(), "dangling reference #/components/schemas/pair/allOf/"+token)
+		})
+	}
+}
