@@ -157,6 +157,53 @@ func TestBehaviourChanges(t *testing.T) {
 		BehaviourChanges(&ir.API{Decls: []ir.Decl{request}}, webhookOnly), "the webhook payload holds Kind")
 }
 
+// TestUnionChanges: every discriminator value whose variant differs
+// between the two versions is listed, whether it was added, removed or
+// moved to another variant; a union without a discriminator, or whose
+// discriminator changed, lists the variants it adds.
+func TestUnionChanges(t *testing.T) {
+	variant := func(name string, values ...string) *ir.Variant {
+		return &ir.Variant{Struct: &ir.Struct{Name: name}, Values: values}
+	}
+	union := func(discriminator string, variants ...*ir.Variant) *ir.Union {
+		return &ir.Union{Name: "Event", Discriminator: discriminator, Variants: variants, Unknown: "UnknownEvent"}
+	}
+	tests := []struct {
+		name     string
+		old, new *ir.Union
+		want     []string
+	}{
+		{"unchanged", union("type", variant("A", "a")), union("type", variant("A", "a")), nil},
+		{"value added", union("type", variant("A", "a")), union("type", variant("A", "a"), variant("B", "b")),
+			[]string{"values with `type` \"b\" that decoded as `*UnknownEvent` now decode as `*B`"}},
+		{"value removed", union("type", variant("A", "a"), variant("B", "b")), union("type", variant("A", "a")),
+			[]string{"values with `type` \"b\" that decoded as `*B` now decode as `*UnknownEvent`"}},
+		{"value moved", union("type", variant("A", "a", "x")), union("type", variant("A", "a"), variant("X", "x")),
+			[]string{"values with `type` \"x\" that decoded as `*A` now decode as `*X`"}},
+		{"values in order", union("type", variant("C", "c"), variant("A", "a")), union("type", variant("B", "b")),
+			[]string{
+				"values with `type` \"a\" that decoded as `*A` now decode as `*UnknownEvent`",
+				"values with `type` \"b\" that decoded as `*UnknownEvent` now decode as `*B`",
+				"values with `type` \"c\" that decoded as `*C` now decode as `*UnknownEvent`",
+			}},
+		{"no discriminator", union("", variant("A")), union("", variant("A"), variant("B")),
+			[]string{"values that decoded as `*UnknownEvent` may now decode as the new variant `*B`"}},
+		{"discriminator changed", union("type", variant("A", "a")), union("kind", variant("A", "a"), variant("B", "b")),
+			[]string{"values that decoded as `*UnknownEvent` may now decode as the new variant `*B`"}},
+		{"variant removed without discriminator", union("", variant("A"), variant("B")), union("", variant("A")), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var texts []string
+			for _, c := range BehaviourChanges(&ir.API{Decls: []ir.Decl{tt.old}}, &ir.API{Decls: []ir.Decl{tt.new}}) {
+				assert.Equal(t, "Event", c.Subject)
+				texts = append(texts, c.Text)
+			}
+			assert.Equal(t, tt.want, texts)
+		})
+	}
+}
+
 // TestSunCoChangelog checks the changelog of 12.0.0 → 17.12.1 for what a
 // maintainer must not miss: user:remove events decode as a type of their
 // own, the webhooks' changes, showAIDisclaimer and Mailgun's signingKey
