@@ -3,6 +3,8 @@ package changelog
 import (
 	"bytes"
 	"flag"
+	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -97,6 +99,10 @@ func TestEscape(t *testing.T) {
 		{"added the property `a_b[0]` to the response", "added the property `a_b[0]` to the response"},
 		{"the type of */* changed <here>", `the type of \*/\* changed &lt;here&gt;`},
 		{"removed `x` from [a_b]", "removed `x` from \\[a\\_b\\]"},
+		{"a lone ` before *emphasis*", "a lone \\` before \\*emphasis\\*"},
+		{"`a_b` then a lone ` and <c>", "`a_b` then a lone \\` and &lt;c&gt;"},
+		{"``", "``"},
+		{"`", "\\`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -155,6 +161,96 @@ func TestBehaviourChanges(t *testing.T) {
 	webhookOnly := &ir.API{Decls: []ir.Decl{more, payload}, Webhook: &ir.Webhook{Payload: payload}}
 	assert.Equal(t, []Change{{Subject: "Kind", Text: "a response may now hold the new value \"b\" (`KindB`), which code that handles the known values does not expect"}},
 		BehaviourChanges(&ir.API{Decls: []ir.Decl{request}}, webhookOnly), "the webhook payload holds Kind")
+}
+
+// TestEnumReachedEveryWay: a value added to an enum is a behaviour change
+// whichever way a result or the webhook payload reaches the enum: through
+// each kind of Go type that holds another, a struct's field, a union's
+// variant and an alias; and it is none when only a request reaches it.
+func TestEnumReachedEveryWay(t *testing.T) {
+	old := &ir.Enum{Name: "Kind", Values: []ir.EnumValue{{Name: "KindA", Value: "a"}}}
+	new := &ir.Enum{Name: "Kind", Values: []ir.EnumValue{{Name: "KindA", Value: "a"}, {Name: "KindB", Value: "b"}}}
+	kind := &ir.Named{Decl: new}
+	holder := &ir.Struct{Name: "Holder", Fields: []*ir.Field{{Name: "Kind", JSONName: "kind", Type: kind}}}
+	variant := &ir.Struct{Name: "Variant", Fields: []*ir.Field{{Name: "Kind", JSONName: "kind", Type: kind}}}
+	union := &ir.Union{Name: "Shape", Variants: []*ir.Variant{{Struct: &ir.Struct{Name: "Other"}}, {Struct: variant}}, Unknown: "UnknownShape"}
+	alias := &ir.Alias{Name: "Kinds", Target: &ir.Slice{Elem: kind}}
+	tests := []struct {
+		name     string
+		result   ir.Type
+		decls    []ir.Decl
+		webhook  *ir.Struct
+		received bool
+	}{
+		{"the result itself", kind, nil, nil, true},
+		{"a slice", &ir.Slice{Elem: kind}, nil, nil, true},
+		{"a map", &ir.Map{Elem: kind}, nil, nil, true},
+		{"a pointer", &ir.Pointer{Elem: kind}, nil, nil, true},
+		{"a nullable", &ir.Nullable{Elem: kind}, nil, nil, true},
+		{"nested", &ir.Pointer{Elem: &ir.Map{Elem: &ir.Slice{Elem: &ir.Nullable{Elem: kind}}}}, nil, nil, true},
+		{"a struct's field", &ir.Pointer{Elem: &ir.Named{Decl: holder}}, []ir.Decl{holder}, nil, true},
+		{"a union's variant", &ir.Named{Decl: union}, []ir.Decl{union, variant}, nil, true},
+		{"an alias", &ir.Named{Decl: alias}, []ir.Decl{alias}, nil, true},
+		{"the webhook payload", nil, []ir.Decl{holder}, holder, true},
+		{"no result", nil, []ir.Decl{holder}, nil, false},
+		{"a result of another type", ir.String, []ir.Decl{holder}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := &ir.API{
+				Decls:    append([]ir.Decl{new}, tt.decls...),
+				Services: []*ir.Service{{Name: "S", Operations: []*ir.Operation{{Result: tt.result}}}},
+			}
+			if tt.webhook != nil {
+				api.Webhook = &ir.Webhook{Payload: tt.webhook}
+			}
+			changes := BehaviourChanges(&ir.API{Decls: []ir.Decl{old}}, api)
+			if !tt.received {
+				assert.Empty(t, changes)
+				return
+			}
+			assert.Equal(t, []Change{{Subject: "Kind", Text: "a response may now hold the new value \"b\" (`KindB`), which code that handles the known values does not expect"}}, changes)
+		})
+	}
+}
+
+// TestIncompatible: a report is incompatible when any Go change is not
+// compatible; behaviour and HTTP changes do not count.
+func TestIncompatible(t *testing.T) {
+	tests := []struct {
+		name   string
+		report Report
+		want   bool
+	}{
+		{"nothing", Report{}, false},
+		{"compatible Go changes", Report{Go: []Change{{Severity: Compatible}, {Severity: Compatible}}}, false},
+		{"a breaking one among them", Report{Go: []Change{{Severity: Compatible}, {Severity: Breaking}}}, true},
+		{"a warning", Report{Go: []Change{{Severity: Warning}}}, true},
+		{"breaking over HTTP only", Report{HTTP: []Change{{Severity: Breaking}}, Behaviour: []Change{{Subject: "X"}}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.report.Incompatible())
+		})
+	}
+}
+
+// TestCheckLeavesOutTestsAndTheFake: the Go API compared is the package's
+// own files: not its tests, not the fake in its directory, not a file
+// that is not Go.
+func TestCheckLeavesOutTestsAndTheFake(t *testing.T) {
+	res, _ := pets(t)
+	files := maps.Clone(res.Files)
+	files["example_test.go"] = []byte("package pets_test\n\nfunc FromTheTest() {}\n")
+	files["internal_test.go"] = []byte("package pets\n\nfunc FromTheInternalTest() {}\n")
+	files["petstest/server.go"] = []byte("package petstest\n\nfunc FromTheFake() {}\n")
+	files["README.md"] = []byte("# Not Go\n")
+	pkg, err := Check(&generator.Result{API: res.API, Files: files}, NewImporter(token.NewFileSet()))
+	require.NoError(t, err)
+	assert.NotNil(t, pkg.Scope().Lookup("Pet"), "the package's own declarations")
+	for _, name := range []string{"FromTheTest", "FromTheInternalTest", "FromTheFake"} {
+		assert.Nil(t, pkg.Scope().Lookup(name), name)
+	}
 }
 
 // TestUnionChanges: every discriminator value whose variant differs

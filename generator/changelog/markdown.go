@@ -123,11 +123,16 @@ func codeSpans(text string) string {
 var markdownSpecial = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
 
 // escape escapes the prose of an oasdiff text, leaving the names it quotes
-// in backticks as they are.
+// in backticks as they are. A backtick that closes no quote is prose, as
+// is the text after it.
 func escape(text string) string {
 	parts := strings.Split(text, "`")
 	for i := 0; i < len(parts); i += 2 {
 		parts[i] = markdownSpecial.Replace(parts[i])
+	}
+	if last := len(parts) - 1; last%2 == 1 {
+		parts[last-1] += "\\`" + markdownSpecial.Replace(parts[last])
+		parts = parts[:last]
 	}
 	return strings.Join(parts, "`")
 }
