@@ -28,7 +28,11 @@ func TestGoDirectiveWarning(t *testing.T) {
 			"GOMOD: warning: go 1.21.0 is older than the generated code needs, go 1.23 (iter.Seq2): raise the go directive\n"},
 		{"none, which the go command takes for 1.16", "module example.com/m\n",
 			"GOMOD: warning: go 1.16 is older than the generated code needs, go 1.23 (iter.Seq2): raise the go directive\n"},
-		{"the same", "module example.com/m\n\ngo 1.23.0\n", ""},
+		{"the same", "module example.com/m\n\ngo 1.23\n", ""},
+		{"its first release", "module example.com/m\n\ngo 1.23.0\n", ""},
+		{"its release candidate", "module example.com/m\n\ngo 1.23rc1\n", ""},
+		{"the last release before", "module example.com/m\n\ngo 1.22.12\n",
+			"GOMOD: warning: go 1.22.12 is older than the generated code needs, go 1.23 (iter.Seq2): raise the go directive\n"},
 		{"newer", "module example.com/m\n\ngo 1.26\n", ""},
 		{"no module", "", ""},
 	}

@@ -2,6 +2,7 @@ package faketest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"sync/atomic"
@@ -47,6 +48,31 @@ func TestHandlerErrors(t *testing.T) {
 			status:  409,
 			details: []sunco.Error{{Code: "conflict", Title: "Conflict"}},
 			calls:   1,
+		},
+		{
+			name:    "a 400, the lowest error status",
+			err:     &sunco.APIError{StatusCode: 400},
+			status:  400,
+			details: []sunco.Error{{Code: "bad_request", Title: "Bad Request"}},
+			calls:   1,
+		},
+		{
+			name:       "a 599, the highest",
+			err:        &sunco.APIError{StatusCode: 599},
+			opts:       []sunco.RequestOption{sunco.WithRequestMaxRetries(0)},
+			status:     599,
+			details:    []sunco.Error{{Code: "internal_error", Extra: map[string]json.RawMessage{"title": json.RawMessage(`""`)}}},
+			calls:      1,
+			retryAfter: "0",
+		},
+		{
+			name:       "a 200 is no error status: it is answered 500",
+			err:        &sunco.APIError{StatusCode: 200},
+			opts:       []sunco.RequestOption{sunco.WithRequestMaxRetries(0)},
+			status:     500,
+			details:    []sunco.Error{{Code: "internal_error", Title: "Internal Server Error"}},
+			calls:      1,
+			retryAfter: "0",
 		},
 		{
 			name:       "another error, retried as a 500 of a GET is",

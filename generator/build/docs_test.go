@@ -1,6 +1,9 @@
 package build
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -197,4 +200,31 @@ components:
 	es := errs(t, err)
 	require.Len(t, es, 1)
 	assert.Equal(t, "/components/schemas/Note/x-go-doc", es[0].Pointer)
+}
+
+// TestRoleOwnersShown: a type's doc names up to five owners of the same
+// role; of more, it names four and counts the rest.
+func TestRoleOwnersShown(t *testing.T) {
+	holders := func(shared string, n int) string {
+		var b strings.Builder
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "    %s%d: {type: object, properties: {s: {$ref: '#/components/schemas/%s'}}}\n", shared, i, shared)
+		}
+		return b.String()
+	}
+	var names []string
+	for i := 1; i <= 6; i++ {
+		names = append(names, fmt.Sprintf("Five%d", i), fmt.Sprintf("Six%d", i))
+	}
+	api, _, err := buildYAML(t, header+returning(slices.DeleteFunc(names, func(n string) bool { return n == "Five6" })...)+`
+components:
+  schemas:
+    Five: {type: object, properties: {x: {type: string}}}
+    Six: {type: object, properties: {x: {type: string}}}
+`+holders("Five", 5)+holders("Six", 6))
+	require.NoError(t, err)
+	assert.Equal(t, "Five is the s property of [Five1], [Five2], [Five3], [Five4] and [Five5]. Schema: #/components/schemas/Five",
+		strings.Join(strings.Fields(decl(api, "Five").(*ir.Struct).Doc), " "))
+	assert.Equal(t, "Six is the s property of [Six1], [Six2], [Six3], [Six4] and 2 more. Schema: #/components/schemas/Six",
+		strings.Join(strings.Fields(decl(api, "Six").(*ir.Struct).Doc), " "))
 }

@@ -70,3 +70,29 @@ paths: {}
 	assert.Equal(t, "WithZendeskSubdomain sets the base URL to https://{subdomain}.zendesk.com/sc, with subdomain in place of {subdomain}. subdomain must be a DNS label: 1 to 63 of a-z, 0-9 and '-', not starting or ending with '-'.",
 		strings.Join(strings.Fields(api.ServerOptions[0].Doc), " "))
 }
+
+// TestServerOptionLead: an option's doc names its parameters (an option
+// has one at least) as English lists them, and what each must be.
+func TestServerOptionLead(t *testing.T) {
+	v := func(name string, check ir.ServerCheck, enum ...string) *ir.ServerVariable {
+		return &ir.ServerVariable{Name: name, WireName: name + "Var", Check: check, Enum: enum}
+	}
+	tests := []struct {
+		name   string
+		params []*ir.ServerVariable
+		want   string
+	}{
+		{"one", []*ir.ServerVariable{v("a", ir.NoCheck)},
+			"WithX sets the base URL to https://x.example.com, with a in place of {aVar}."},
+		{"two", []*ir.ServerVariable{v("a", ir.NoCheck), v("b", ir.NoCheck)},
+			"WithX sets the base URL to https://x.example.com, with a in place of {aVar} and b in place of {bVar}."},
+		{"three, and their checks", []*ir.ServerVariable{v("a", ir.HostLabel), v("b", ir.NoCheck), v("c", ir.OneOf, "us", "eu")},
+			"WithX sets the base URL to https://x.example.com, with a in place of {aVar}, b in place of {bVar} and c in place of {cVar}." +
+				" a must be a DNS label: 1 to 63 of a-z, 0-9 and '-', not starting or ending with '-'. c must be one of \"us\" or \"eu\"."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, serverOptionLead(&ir.ServerOption{Name: "WithX", Params: tt.params}, "https://x.example.com/"))
+		})
+	}
+}

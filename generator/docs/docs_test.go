@@ -19,7 +19,7 @@ func newConverter(t *testing.T) *Converter {
 }
 
 func TestNew(t *testing.T) {
-	for _, ref := range []string{"/reference/", "reference", "https://"} {
+	for _, ref := range []string{"/reference/", "reference", "https://", "mailto:docs@example.com", "https://exa mple.com/", "%zz", "http://[::1/"} {
 		t.Run(ref, func(t *testing.T) {
 			_, err := New(ref)
 			assert.Error(t, err)
@@ -273,6 +273,21 @@ func TestText(t *testing.T) {
 			lines("Limits:", "", "\tKind         Limit", "\t-----------  -----", "\tJSON         10kb", "\tFile upload  5mb"),
 		},
 		{
+			"a table as wide as a table may be",
+			"Limits:\n\n| Kind | " + strings.Repeat("x", maxTableWidth-6) + " |\n| - | - |\n| a | b |\n",
+			lines("Limits:", "", "\tKind  "+strings.Repeat("x", maxTableWidth-6), "\t----  "+strings.Repeat("-", maxTableWidth-6), "\ta     b"),
+		},
+		{
+			"a table one character wider is a list",
+			"Limits:\n\n| Kind | " + strings.Repeat("x", maxTableWidth-5) + " |\n| - | - |\n| a | b |\n",
+			lines("Limits:", "", "  - a: b"),
+		},
+		{
+			"a numbered list after code goes on numbering",
+			"Run:\n\n```\ngo run .\n```\n\n1. one\n2. two\n3. three\n",
+			lines("Run:", "", "\tgo run .", "", "one", "", " 2. two", " 3. three"),
+		},
+		{
 			"a table with links is a list",
 			"Paths:\n\n| Path | Access |\n| --- | --- |\n| [/v1/widgets](#tag/Widgets) | Yes |\n| /v1/\\* | No |\n",
 			lines(
@@ -344,6 +359,39 @@ func TestTextLead(t *testing.T) {
 		"[Widgets API]: https://example.com/api",
 		"[the guide]: https://example.com/guide",
 	), got)
+}
+
+// TestTextLeadBlocks: a lead written as Go doc keeps its blocks: a
+// heading, code, and lists, bulleted or numbered from where they start.
+// go/doc/comment reads the result back.
+func TestTextLeadBlocks(t *testing.T) {
+	tests := []struct {
+		name, lead string
+		numbers    []string // of the list's items, "" each for bullets
+	}{
+		{"bullets", "Kinds:\n\n  - one\n  - two", []string{"", ""}},
+		{"numbered", "Steps:\n\n 1. one\n 2. two\n 3. three", []string{"1", "2", "3"}},
+		{"numbered from 3", "Steps:\n\n 3. three\n 4. four", []string{"3", "4"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := newConverter(t).Text(tt.lead, "After it.")
+			d := new(comment.Parser).Parse(got)
+			require.Len(t, d.Content, 3, "%s", got)
+			l, ok := d.Content[1].(*comment.List)
+			require.True(t, ok, "%s", got)
+			var numbers []string
+			for _, item := range l.Items {
+				numbers = append(numbers, item.Number)
+			}
+			assert.Equal(t, tt.numbers, numbers, "%s", got)
+		})
+	}
+	got := newConverter(t).Text("Intro.\n\n# Usage\n\nRun it:\n\n\tgo run .", "")
+	d := new(comment.Parser).Parse(got)
+	require.Len(t, d.Content, 4, "%s", got)
+	assert.IsType(t, &comment.Heading{}, d.Content[1], "%s", got)
+	assert.Equal(t, &comment.Code{Text: "go run .\n"}, d.Content[3], "%s", got)
 }
 
 func TestField(t *testing.T) {

@@ -16,6 +16,7 @@ func TestIntro(t *testing.T) {
 	}{
 		{"empty", " ", nil, "", nil},
 		{"a leading heading goes", "# Introduction\n\nText.", nil, lines("# The API", "", "Text."), nil},
+		{"a trailing heading goes", "Text.\n\n## More", nil, lines("# The API", "", "Text."), nil},
 		{
 			"headings run in",
 			"Intro.\n\n## Errors\n\nThey come as a list:\n\n```\n[]\n```\n\n## Scopes\n\n- app\n- account\n\n## Empty\n\n## Last\n\nEnd.",

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"go/doc/comment"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,4 +88,33 @@ func TestDoubleQuotes(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, "See [“the guide”].\n\n[“the guide”]: https://example.com/guide", c.Text("", "See [``the guide''](https://example.com/guide)."))
 	})
+}
+
+// TestWrapStartsNoListItem: however the text of an item of a bulleted or
+// a numbered list wraps, no line of it starts with what Go doc reads as a
+// list marker, so the item stays one item. go/doc/comment itself counts
+// the items.
+func TestWrapStartsNoListItem(t *testing.T) {
+	filler := strings.Fields("the quick brown fox jumps over the lazy dog and runs far away from every hunter in the green wood")
+	for _, marker := range []string{"-", "*", "+", "•", "3.", "3)", "12.", "12)", "007)"} {
+		t.Run(marker, func(t *testing.T) {
+			for at := range filler {
+				words := append(slices.Clone(filler[:at]), marker)
+				words = append(words, filler[at:]...)
+				item := strings.Join(words, " ")
+				for _, list := range []string{"- " + item + "\n- the last one", "1. " + item + "\n2. the last one"} {
+					c, err := New("")
+					require.NoError(t, err)
+					out := c.Text("", "Steps:\n\n"+list)
+					var items int
+					for _, b := range new(comment.Parser).Parse(out).Content {
+						if l, ok := b.(*comment.List); ok {
+							items += len(l.Items)
+						}
+					}
+					require.Equal(t, 2, items, "%s at word %d:\n%s", marker, at, out)
+				}
+			}
+		})
+	}
 }

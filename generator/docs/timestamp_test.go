@@ -14,6 +14,8 @@ func TestTimeDescription(t *testing.T) {
 		{"a requirement of the format", "The date at which the user signed up. Must be ISO 8601 time format `YYYY-MM-DDThh:mm:ss.sssZ`.", "The date at which the user signed up."},
 		{"only the format", "Formatted as `YYYY-MM-DD`.", ""},
 		{"no format", "When the user was created. It never changes.", "When the user was created. It never changes."},
+		{"no full stop", "When the user was created", "When the user was created"},
+		{"the format without a full stop", "Created then. Formatted as YYYY-MM-DD", "Created then."},
 		{"a full stop inside the format stays in its sentence", "Written YYYY-MM-DDThh:mm:ss.SSSZ. Set by the API.", "Set by the API."},
 	}
 	for _, tt := range tests {

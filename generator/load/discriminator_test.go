@@ -249,3 +249,27 @@ components:
 	assert.Equal(t, []any{"untitled"}, enum("untitled"), "no title: its schema name")
 	assert.Equal(t, []any{"notice:titled"}, enum("titled"))
 }
+
+// TestInlineAlternativeFirst: an inline alternative the discriminator
+// cannot name (no mapping entry, no title) is left as it is, and the
+// alternatives after it still get their values.
+func TestInlineAlternativeFirst(t *testing.T) {
+	res, err := LoadData("fixture.yaml", fixture(`
+paths: {}
+components:
+  schemas:
+    shape:
+      oneOf:
+        - {type: object, properties: {kind: {type: string}, sides: {type: integer}}}
+        - $ref: '#/components/schemas/circle'
+        - $ref: '#/components/schemas/square'
+      discriminator: {propertyName: kind}
+    circle: {type: object, properties: {kind: {type: string}, radius: {type: number}}}
+    square: {type: object, properties: {kind: {type: string}, side: {type: number}}}
+`), Options{})
+	require.NoError(t, err)
+	shape := schema(t, res, "shape")
+	assert.Nil(t, shape.OneOf[0].Value.Properties["kind"].Value.Enum)
+	assert.Equal(t, []any{"circle"}, schema(t, res, "circle").Properties["kind"].Value.Enum)
+	assert.Equal(t, []any{"square"}, schema(t, res, "square").Properties["kind"].Value.Enum)
+}

@@ -31,6 +31,7 @@ func TestToJSON(t *testing.T) {
 		{"yes and on are strings in YAML 1.2", "a: yes\nb: on\nc: y", `{"a":"yes","b":"on","c":"y"}`},
 		{"explicit bool", "a: !!bool True", `{"a":true}`},
 		{"int", "a: 0\nb: -12\nc: 12345678901234567890", `{"a":0,"b":-12,"c":12345678901234567890}`},
+		{"every first digit", "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 90, -9, 9.5, 9e2]", `[0,1,2,3,4,5,6,7,8,9,90,-9,9.5,9e2]`},
 		{"int spellings JSON lacks", "a: 0x1F\nb: 0o17\nc: +5\nd: 1_000\ne: 017", `{"a":31,"b":15,"c":5,"d":1000,"e":15}`},
 		{"float", "a: 1.5\nb: -0.25e3\nc: 1e300", `{"a":1.5,"b":-0.25e3,"c":1e300}`},
 		{"out of float range is a string, as yaml.v3 resolves it", "a: 1e400", `{"a":"1e400"}`},

@@ -25,6 +25,8 @@ func TestItems(t *testing.T) {
 		{"pipeDelimited", inQuery, "", "v=a%7Cb|c", stylePipeDelimited, []string{"a|b", "c"}},
 		{"simple, in a header", inHeader, "a,b", "", styleSimple, []string{"a", "b"}},
 		{"absent", inQuery, "", "w=1", styleForm, nil},
+		{"absent from the headers", inHeader, "", "v=a,b", styleSimple, nil},
+		{"one item, in a header", inHeader, "a", "", styleSimple, []string{"a"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

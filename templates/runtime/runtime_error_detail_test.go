@@ -33,6 +33,14 @@ func TestErrorDetailCodec(t *testing.T) {
 			assert.JSONEq(t, tt.in, string(out))
 		})
 	}
+	for _, in := range []string{`"not_found"`, `[]`, `404`, `true`} {
+		t.Run("refuses "+in, func(t *testing.T) {
+			var got Error
+			err := json.Unmarshal([]byte(in), &got)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "Error")
+		})
+	}
 	out, err := json.Marshal(Error{Title: "built"})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"title":"built"}`, string(out), "no empty member is added")

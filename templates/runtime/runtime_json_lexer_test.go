@@ -3,6 +3,7 @@ package sunco
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -44,7 +45,7 @@ var lexerSeeds = []string{
 	`.5`, `1e`, `1e+`, `1E-7`, `1e400`, `-1.5e-300`, `123456789012345678901234567890`,
 	`""`, `"a"`, `"\u00e9\ud83d\ude00"`, `"\ud83d"`, `"\ude00\ud83d"`, `"\ud83dx"`, `"\ud83d\u0041"`,
 	`"\x"`, `"\u12"`, `"\u12g4"`, "\"a\tb\"", "\"\x7f\"", "\"\xff\xfe\"", "\"\xed\xa0\x80\"", `"\/\b\f\n\r\t\\\""`,
-	`"unterminated`, `"\`, `[]`, `[1,]`, `[,1]`, `[1 2]`, `[1,2`, `[`, `]`, `{}`, `{"a":1}`, `{"a" 1}`,
+	`"unterminated`, `"\`, `"\u`, `"\u1`, `"\u123`, `"\u1234`, `{"a":"\u00`, `"\ud83d\u`, `"\ud83d\ude0`, `[]`, `[1,]`, `[,1]`, `[1 2]`, `[1,2`, `[`, `]`, `{}`, `{"a":1}`, `{"a" 1}`,
 	`{"a":}`, `{"a":1,}`, `{,"a":1}`, `{"a":1 "b":2}`, `{1:2}`, `{"a":1}}`, `{"a":[{"b":null}]}`,
 	` {"a" : [ 1 , 2 ] } `, `{"a":1,"a":2}`, `{"\u0061":1,"a":2}`, "{\"\xff\":1}", `[1]x`, `1 2`,
 	`{"a":{"b":{"c":[true,false,null,"x",-1.5e3]}}}`, "\t\n\r null \n",
@@ -219,8 +220,40 @@ func FuzzEncodeString(f *testing.F) {
 }
 
 // FuzzEncodeFloat checks number formatting against encoding/json.
+// FuzzDecodeNumber: a number decodes into a float64, an int64 and an int
+// exactly as encoding/json decodes it, to the bit (so -0 keeps its sign),
+// or is refused where encoding/json refuses it.
+func FuzzDecodeNumber(f *testing.F) {
+	for _, lit := range []string{"0", "-0", "-0.0", "-0e3", "7", "-7", "1.5", "1e3", "1E+2", "123456789012345",
+		"-123456789012345", "1234567890123456", "9007199254740993", "9223372036854775807", "-9223372036854775808",
+		"9223372036854775808", "1e400", "-1e-400", "5e-324", "007", "-01", "1.", ".5", "+1", "1e", "-"} {
+		f.Add(lit)
+	}
+	f.Fuzz(func(t *testing.T, lit string) {
+		var wantF float64
+		wantErr := json.Unmarshal([]byte(lit), &wantF)
+		var gotF float64
+		gotErr := unmarshalJSON([]byte(lit), &gotF, decodeFloat64, "float64")
+		if wantErr != nil {
+			assert.Error(t, gotErr, "float64 of %q", lit)
+		} else if assert.NoError(t, gotErr, "float64 of %q", lit) {
+			assert.Equal(t, math.Float64bits(wantF), math.Float64bits(gotF), "float64 of %q: %v, want %v", lit, gotF, wantF)
+		}
+
+		var wantI int64
+		wantErr = json.Unmarshal([]byte(lit), &wantI)
+		var gotI int64
+		gotErr = unmarshalJSON([]byte(lit), &gotI, decodeInt[int64], "int64")
+		if wantErr != nil {
+			assert.Error(t, gotErr, "int64 of %q", lit)
+		} else if assert.NoError(t, gotErr, "int64 of %q", lit) {
+			assert.Equal(t, wantI, gotI, "int64 of %q", lit)
+		}
+	})
+}
+
 func FuzzEncodeFloat(f *testing.F) {
-	for _, x := range []float64{0, 1, -1.5, 1e20, 1e21, 1e-6, 1e-7, 123456789.125, 5e-324, 1.7976931348623157e308} {
+	for _, x := range []float64{0, math.Copysign(0, -1), 1, -1.5, 1e20, 1e21, 1e-6, 1e-7, 123456789.125, 5e-324, 1.7976931348623157e308} {
 		f.Add(x)
 	}
 	f.Fuzz(func(t *testing.T, x float64) {
@@ -234,6 +267,6 @@ func FuzzEncodeFloat(f *testing.F) {
 		assert.Equal(t, string(want), string(got))
 		var back float64
 		require.NoError(t, unmarshalJSON(got, &back, decodeFloat64, "float64"))
-		assert.Equal(t, x, back)
+		assert.Equal(t, math.Float64bits(x), math.Float64bits(back), "%v decoded as %v", x, back)
 	})
 }

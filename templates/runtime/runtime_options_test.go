@@ -282,3 +282,17 @@ func TestLoggerLevel(t *testing.T) {
 	require.NoError(t, tr.do(t.Context(), &request{Method: "GET", Path: "/v2/x"}, nil, nil))
 	assert.Empty(t, buf.String(), "attempts are logged at Debug level")
 }
+
+// TestCheckHeaderEveryByte: each of the 256 bytes in a header name is
+// taken when RFC 9110 calls it a token character, and in a value unless
+// it is a control character other than tab.
+func TestCheckHeaderEveryByte(t *testing.T) {
+	const token = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for c := range 256 {
+		b := byte(c)
+		nameErr := checkHeader(string([]byte{'X', b, 'y'}), "v")
+		assert.Equal(t, strings.IndexByte(token, b) >= 0, nameErr == nil, "byte %#x in a name: %v", b, nameErr)
+		valueErr := checkHeaderValue(string([]byte{'v', b, 'w'}))
+		assert.Equal(t, b >= ' ' && b != 0x7f || b == '\t', valueErr == nil, "byte %#x in a value: %v", b, valueErr)
+	}
+}

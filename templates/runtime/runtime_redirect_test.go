@@ -27,6 +27,11 @@ func TestRedirect(t *testing.T) {
 		{name: "relative location resolves against the request", status: http.StatusSeeOther, location: "/next", want: "/next"},
 		{name: "a 2xx is not the redirect expected", status: http.StatusOK, wantErr: http.StatusOK},
 		{name: "an error status", status: http.StatusForbidden, wantErr: http.StatusForbidden},
+		// The ends of the 3xx range, each side, with a Location each.
+		{name: "300 is a redirect", status: 300, location: "/first", want: "/first"},
+		{name: "399 is a redirect", status: 399, location: "/last", want: "/last"},
+		{name: "299 is no redirect", status: 299, location: "/next", wantErr: 299},
+		{name: "400 is no redirect", status: http.StatusBadRequest, location: "/next", wantErr: http.StatusBadRequest},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

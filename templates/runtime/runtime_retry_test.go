@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"syscall"
@@ -44,6 +45,8 @@ func TestRetryOnStatus(t *testing.T) {
 		{name: "429 exhausts retries", method: "PATCH", statuses: []int{429}, attempts: 3, wantStatus: 429},
 		{name: "501 is not transient", method: "GET", statuses: []int{501}, attempts: 1, wantStatus: 501},
 		{name: "400 is not retried", method: "GET", statuses: []int{400}, attempts: 1, wantStatus: 400},
+		{name: "299 is a success", method: "GET", statuses: []int{299}, attempts: 1},
+		{name: "300 is an error, not retried", method: "GET", statuses: []int{300}, attempts: 1, wantStatus: 300},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,6 +74,19 @@ func TestRetryOnStatus(t *testing.T) {
 			want := []time.Duration{time.Millisecond, 2 * time.Millisecond}[:tt.attempts-1]
 			assert.Equal(t, want, *waits)
 		})
+	}
+}
+
+// TestRetryableStatus: which statuses are retried, for every method: 429
+// whatever the method, 500, 502, 503 and 504 for the idempotent ones
+// only, and no other status.
+func TestRetryableStatus(t *testing.T) {
+	idempotent := []string{"GET", "HEAD", "PUT", "DELETE", "OPTIONS"}
+	for _, method := range []string{"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "POST", "PATCH", "TRACE"} {
+		for _, status := range []int{200, 400, 408, 425, 429, 499, 500, 501, 502, 503, 504, 505, 599} {
+			want := status == 429 || slices.Contains([]int{500, 502, 503, 504}, status) && slices.Contains(idempotent, method)
+			assert.Equal(t, want, retryableStatus(status, isIdempotent(method)), "%s answered %d", method, status)
+		}
 	}
 }
 

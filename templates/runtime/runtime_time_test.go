@@ -1,6 +1,7 @@
 package sunco
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -74,4 +75,21 @@ func TestCanonicalTime(t *testing.T) {
 		})
 	}
 	assert.True(t, canonicalTime([]byte("2020-02-25T18:06:37.547Z")), "the common form needs no formatting")
+}
+
+// TestEncodeTimeYears: a timestamp encodes when RFC 3339 can write its
+// year, 0 to 9999, and is an error otherwise, as encoding/json says.
+func TestEncodeTimeYears(t *testing.T) {
+	for _, year := range []int{-1, 0, 1, 1970, 9999, 10000} {
+		v := time.Date(year, time.December, 31, 23, 59, 59, 0, time.UTC)
+		want, wantErr := json.Marshal(v)
+		var e jsonEncoder
+		encodeTime(&v, &e)
+		if wantErr != nil {
+			assert.Error(t, e.err, "year %d", year)
+			continue
+		}
+		assert.NoError(t, e.err, "year %d", year)
+		assert.Equal(t, string(want), string(e.buf), "year %d", year)
+	}
 }
