@@ -356,3 +356,24 @@ func TestFreeForm(t *testing.T) {
 	assert.Contains(t, out, `"f":1.50`)
 	assert.JSONEq(t, body, out)
 }
+
+// TestDecodeStartsAfresh: decoding into a struct that holds values leaves
+// it with what the JSON says alone, Extra included, and the elements of a
+// list never share or inherit each other's fields.
+func TestDecodeStartsAfresh(t *testing.T) {
+	item := wire.Item{ID: "old", Name: wire.Ptr("old"), Sku: wire.Ptr("old"), Extra: map[string]json.RawMessage{"old": json.RawMessage(`1`)}}
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"i2","status":"active","zzz":2}`), &item))
+	assert.Equal(t, "i2", item.ID)
+	assert.Nil(t, item.Name, "a field the JSON leaves out")
+	assert.Nil(t, item.Sku)
+	assert.Equal(t, map[string]json.RawMessage{"zzz": json.RawMessage(`2`)}, item.Extra)
+	assert.JSONEq(t, `{"id":"i2","status":"active","zzz":2}`, reencoded(t, &item))
+
+	var list wire.ItemList
+	require.NoError(t, json.Unmarshal([]byte(`{"items":[{"id":"a","status":"active","name":"A","x":1},{"id":"b","status":"active","y":2}]}`), &list))
+	require.Len(t, list.Items, 2)
+	assert.Equal(t, "A", *list.Items[0].Name)
+	assert.Equal(t, map[string]json.RawMessage{"x": json.RawMessage(`1`)}, list.Items[0].Extra)
+	assert.Nil(t, list.Items[1].Name, "not the first element's name")
+	assert.Equal(t, map[string]json.RawMessage{"y": json.RawMessage(`2`)}, list.Items[1].Extra, "not the first element's Extra")
+}

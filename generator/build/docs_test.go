@@ -203,7 +203,8 @@ components:
 }
 
 // TestRoleOwnersShown: a type's doc names up to five owners of the same
-// role; of more, it names four and counts the rest.
+// role; of more, it names four and counts the rest. Roles that differ
+// by more than their owner are said apart.
 func TestRoleOwnersShown(t *testing.T) {
 	holders := func(shared string, n int) string {
 		var b strings.Builder
@@ -216,15 +217,21 @@ func TestRoleOwnersShown(t *testing.T) {
 	for i := 1; i <= 6; i++ {
 		names = append(names, fmt.Sprintf("Five%d", i), fmt.Sprintf("Six%d", i))
 	}
+	names = append(names, "HolderA", "HolderB")
 	api, _, err := buildYAML(t, header+returning(slices.DeleteFunc(names, func(n string) bool { return n == "Five6" })...)+`
 components:
   schemas:
     Five: {type: object, properties: {x: {type: string}}}
     Six: {type: object, properties: {x: {type: string}}}
+    Mixed: {type: object, properties: {x: {type: string}}}
+    HolderA: {type: object, properties: {a: {$ref: '#/components/schemas/Mixed'}}}
+    HolderB: {type: object, properties: {b: {$ref: '#/components/schemas/Mixed'}, c: {type: array, items: {$ref: '#/components/schemas/Mixed'}}}}
 `+holders("Five", 5)+holders("Six", 6))
 	require.NoError(t, err)
 	assert.Equal(t, "Five is the s property of [Five1], [Five2], [Five3], [Five4] and [Five5]. Schema: #/components/schemas/Five",
 		strings.Join(strings.Fields(decl(api, "Five").(*ir.Struct).Doc), " "))
 	assert.Equal(t, "Six is the s property of [Six1], [Six2], [Six3], [Six4] and 2 more. Schema: #/components/schemas/Six",
 		strings.Join(strings.Fields(decl(api, "Six").(*ir.Struct).Doc), " "))
+	assert.Equal(t, "Mixed is the a property of [HolderA], the b property of [HolderB], and an element of the c property of [HolderB]. Schema: #/components/schemas/Mixed",
+		strings.Join(strings.Fields(decl(api, "Mixed").(*ir.Struct).Doc), " "), "roles of one kind, said apart")
 }
