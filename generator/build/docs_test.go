@@ -228,10 +228,9 @@ components:
     HolderB: {type: object, properties: {b: {$ref: '#/components/schemas/Mixed'}, c: {type: array, items: {$ref: '#/components/schemas/Mixed'}}}}
 `+holders("Five", 5)+holders("Six", 6))
 	require.NoError(t, err)
-	assert.Equal(t, "Five is the s property of [Five1], [Five2], [Five3], [Five4] and [Five5]. Schema: #/components/schemas/Five",
-		strings.Join(strings.Fields(decl(api, "Five").(*ir.Struct).Doc), " "))
-	assert.Equal(t, "Six is the s property of [Six1], [Six2], [Six3], [Six4] and 2 more. Schema: #/components/schemas/Six",
-		strings.Join(strings.Fields(decl(api, "Six").(*ir.Struct).Doc), " "))
+	doc := func(name string) string { return strings.Join(strings.Fields(decl(api, name).(*ir.Struct).Doc), " ") }
+	assert.Equal(t, "Five is the s property of [Five1], [Five2], [Five3], [Five4] and [Five5]. Schema: #/components/schemas/Five", doc("Five"))
+	assert.Equal(t, "Six is the s property of [Six1], [Six2], [Six3], [Six4] and 2 more. Schema: #/components/schemas/Six", doc("Six"))
 	assert.Equal(t, "Mixed is the a property of [HolderA], the b property of [HolderB], and an element of the c property of [HolderB]. Schema: #/components/schemas/Mixed",
-		strings.Join(strings.Fields(decl(api, "Mixed").(*ir.Struct).Doc), " "), "roles of one kind, said apart")
+		doc("Mixed"), "roles of one kind, said apart")
 }

@@ -116,6 +116,10 @@ func TestAnswers(t *testing.T) {
 		}
 		return nil, false
 	}
+	// failsWith serves a call whose handler returns an *APIError of status.
+	failsWith := func(status int) func(*call) {
+		return func(c *call) { c.answer(200, nil, statusError(status)) }
+	}
 	tests := []struct {
 		name    string
 		serve   func(*call)
@@ -131,31 +135,31 @@ func TestAnswers(t *testing.T) {
 			map[string]string{"Location": "https://example.com"}, ``, 0},
 		{"a refusal", func(c *call) { c.refuse("x is missing"); c.refused() }, 400, nil,
 			`{"errors":[{"code":"bad_request","title":"x is missing"}]}`, 1},
-		{"an API error", func(c *call) { c.answer(200, nil, statusError(404)) }, 404,
+		{"an API error", failsWith(404), 404,
 			map[string]string{"X-Extra": "1", "X-Request-Id": "req-1"}, `{"errors":[{"code":"not_found","title":"Not Found"}]}`, 0},
-		{"an API error of no error status", func(c *call) { c.answer(200, nil, statusError(200)) }, 500,
+		{"an API error of no error status", failsWith(200), 500,
 			map[string]string{"Retry-After": "0"}, `{"errors":[{"code":"internal_error","title":"Internal Server Error"}]}`, 0},
 		// The ends of the error statuses, and which ones say the client
 		// may retry at once.
-		{"399 is no error status", func(c *call) { c.answer(200, nil, statusError(399)) }, 500,
+		{"399 is no error status", failsWith(399), 500,
 			map[string]string{"Retry-After": "0"}, `{"errors":[{"code":"internal_error","title":"Internal Server Error"}]}`, 0},
-		{"400", func(c *call) { c.answer(200, nil, statusError(400)) }, 400,
+		{"400", failsWith(400), 400,
 			map[string]string{"Retry-After": ""}, `{"errors":[{"code":"bad_request","title":"Bad Request"}]}`, 0},
-		{"409", func(c *call) { c.answer(200, nil, statusError(409)) }, 409,
+		{"409", failsWith(409), 409,
 			map[string]string{"Retry-After": ""}, `{"errors":[{"code":"conflict","title":"Conflict"}]}`, 0},
-		{"422, a code from its text", func(c *call) { c.answer(200, nil, statusError(422)) }, 422,
+		{"422, a code from its text", failsWith(422), 422,
 			map[string]string{"Retry-After": ""}, `{"errors":[{"code":"unprocessable_entity","title":"Unprocessable Entity"}]}`, 0},
-		{"429 may be retried at once", func(c *call) { c.answer(200, nil, statusError(429)) }, 429,
+		{"429 may be retried at once", failsWith(429), 429,
 			map[string]string{"Retry-After": "0"}, `{"errors":[{"code":"too_many_requests","title":"Too Many Requests"}]}`, 0},
-		{"499", func(c *call) { c.answer(200, nil, statusError(499)) }, 499,
+		{"499", failsWith(499), 499,
 			map[string]string{"Retry-After": ""}, `{"errors":[{"code":"","title":""}]}`, 0},
-		{"500 may be retried at once", func(c *call) { c.answer(200, nil, statusError(500)) }, 500,
+		{"500 may be retried at once", failsWith(500), 500,
 			map[string]string{"Retry-After": "0"}, `{"errors":[{"code":"internal_error","title":"Internal Server Error"}]}`, 0},
-		{"503", func(c *call) { c.answer(200, nil, statusError(503)) }, 503,
+		{"503", failsWith(503), 503,
 			map[string]string{"Retry-After": "0"}, `{"errors":[{"code":"internal_error","title":"Service Unavailable"}]}`, 0},
-		{"599", func(c *call) { c.answer(200, nil, statusError(599)) }, 599,
+		{"599", failsWith(599), 599,
 			map[string]string{"Retry-After": "0"}, `{"errors":[{"code":"internal_error","title":""}]}`, 0},
-		{"600 is no error status", func(c *call) { c.answer(200, nil, statusError(600)) }, 500,
+		{"600 is no error status", failsWith(600), 500,
 			map[string]string{"Retry-After": "0"}, `{"errors":[{"code":"internal_error","title":"Internal Server Error"}]}`, 0},
 		{"another error", func(c *call) { c.answer(200, nil, errors.New("boom")) }, 500,
 			map[string]string{"Retry-After": "0"}, `{"errors":[{"code":"internal_error","title":"boom"}]}`, 0},

@@ -219,10 +219,9 @@ func FuzzEncodeString(f *testing.F) {
 	})
 }
 
-// FuzzEncodeFloat checks number formatting against encoding/json.
-// FuzzDecodeNumber: a number decodes into a float64, an int64 and an int
-// exactly as encoding/json decodes it, to the bit (so -0 keeps its sign),
-// or is refused where encoding/json refuses it.
+// FuzzDecodeNumber: a number decodes into a float64 and an int64 exactly
+// as encoding/json decodes it, to the bit (so -0 keeps its sign), or is
+// refused where encoding/json refuses it.
 func FuzzDecodeNumber(f *testing.F) {
 	for _, lit := range []string{"0", "-0", "-0.0", "-0e3", "7", "-7", "1.5", "1e3", "1E+2", "123456789012345",
 		"-123456789012345", "1234567890123456", "9007199254740993", "9223372036854775807", "-9223372036854775808",
@@ -252,6 +251,8 @@ func FuzzDecodeNumber(f *testing.F) {
 	})
 }
 
+// FuzzEncodeFloat checks number formatting against encoding/json, and
+// that the text decodes to the same float64, to the bit.
 func FuzzEncodeFloat(f *testing.F) {
 	for _, x := range []float64{0, math.Copysign(0, -1), 1, -1.5, 1e20, 1e21, 1e-6, 1e-7, 123456789.125, 5e-324, 1.7976931348623157e308} {
 		f.Add(x)
